@@ -1,0 +1,109 @@
+//! Command-line interface: the top-level parser and options shared by several subcommands.
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::cmd;
+
+/// Scan public procurement notices for US cloud, controlled AI chips and US AI services, and
+/// match buyers and suppliers against export-control watchlists.
+#[derive(Debug, Parser)]
+#[command(name = "tenderscan", version, propagate_version = true, after_help = crate::exit::HELP)]
+pub struct Cli {
+    /// Options valid for every subcommand.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options valid for every subcommand.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Global {
+    /// More log output on stderr (-v info, -vv debug, -vvv trace).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Only errors on stderr (no warnings, no summary, no progress).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Directory holding the vocabulary and bundled watchlists [default: the bundled `watchlists/`].
+    #[arg(long, value_name = "DIR", global = true, env = "TENDERSCAN_VOCAB")]
+    pub vocab: Option<PathBuf>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan saved pages, directories, URLs, or a list of them on stdin.
+    Scan(cmd::scan::Args),
+    /// Crawl a portal's listing pages and scan the notices (and attachments) found.
+    Crawl(cmd::crawl::Args),
+    /// Look up, compare and screen names against the watchlists; update the official list.
+    Watchlist(cmd::watchlist::Args),
+    /// Query the history of runs and notices.
+    History(cmd::history::Args),
+}
+
+/// Report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Flat CSV, one row per notice.
+    #[default]
+    Csv,
+    /// One JSON array of notice objects.
+    Json,
+    /// JSON Lines: one notice object per line.
+    Jsonl,
+}
+
+/// Alert level for `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Level {
+    /// Low or above.
+    Low,
+    /// Medium or above.
+    Medium,
+    /// High only.
+    High,
+}
+
+impl Level {
+    /// The matching alert.
+    pub fn alert(self) -> crate::model::Alert {
+        match self {
+            Level::Low => crate::model::Alert::Low,
+            Level::Medium => crate::model::Alert::Medium,
+            Level::High => crate::model::Alert::High,
+        }
+    }
+}
+
+/// Report options shared by `scan` and `crawl`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportOpts {
+    /// Report format.
+    #[arg(short, long, value_enum, default_value_t = Format::Csv, help_heading = "Report")]
+    pub format: Format,
+    /// Write the report to FILE (atomically: whole or not at all) instead of stdout.
+    #[arg(short, long, value_name = "FILE", help_heading = "Report")]
+    pub output: Option<PathBuf>,
+    /// Include notices without findings (alert none, no hits).
+    #[arg(long, help_heading = "Report")]
+    pub all: bool,
+    /// Start CSV output with a UTF-8 BOM so that Excel reads Chinese text right.
+    #[arg(long, visible_alias = "bom", help_heading = "Report")]
+    pub excel: bool,
+    /// Exit with code 10 when a finding at or above LEVEL is reported.
+    #[arg(long, value_enum, value_name = "LEVEL", help_heading = "Report")]
+    pub fail_on: Option<Level>,
+}
+
+/// Watchlist selection shared by every command that matches names.
+#[derive(Debug, Clone, clap::Args, Default)]
+pub struct WatchlistOpts {
+    /// Watchlist file (CSL CSV/JSON or the project CSV); repeatable [default: the bundled lists
+    /// plus the list saved by `watchlist update`].
+    #[arg(long = "watchlist", value_name = "PATH", help_heading = "Watchlists")]
+    pub watchlists: Vec<PathBuf>,
+}

@@ -1,0 +1,5 @@
+//! One module per subcommand.
+pub mod crawl;
+pub mod history;
+pub mod scan;
+pub mod watchlist;

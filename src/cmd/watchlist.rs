@@ -1,0 +1,11 @@
+//! `tenderscan watchlist`.
+
+/// Arguments of `tenderscan watchlist`.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// Run the command; returns the exit code.
+pub fn run(args: Args, global: &crate::cli::Global) -> anyhow::Result<u8> {
+    let _ = (args, global);
+    anyhow::bail!("`watchlist` is not built yet")
+}

@@ -1,0 +1,1 @@
+//! Crawling portals from listing pages (sources, presets, attachments).

@@ -1,0 +1,41 @@
+//! HTTP fetching: politeness per host, robots.txt, retries, size caps, evidence archive.
+pub mod archive;
+mod opts;
+
+pub use opts::FetchOpts;
+
+use crate::model::Page;
+
+/// Why a URL produced no page.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{url}: {message}")]
+pub struct FetchFailure {
+    /// The URL as given.
+    pub url: String,
+    /// One-line reason (`blocked: …`, `timeout`, `HTTP 404`, …).
+    pub message: String,
+}
+
+/// What the caller wants to do after a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep going.
+    Continue,
+    /// Stop fetching (Ctrl-C or a broken pipe).
+    Stop,
+}
+
+/// Fetch URLs politely and hand each result to `on_result` as it arrives (blocking; runs its own runtime).
+pub fn fetch_urls(
+    urls: Vec<String>,
+    opts: &FetchOpts,
+    on_result: &mut dyn FnMut(Result<Page, FetchFailure>) -> Flow,
+) -> anyhow::Result<()> {
+    let _ = opts;
+    for url in urls {
+        if on_result(Err(FetchFailure { url, message: "URL fetching is not built yet".into() })) == Flow::Stop {
+            break;
+        }
+    }
+    Ok(())
+}

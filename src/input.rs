@@ -1,0 +1,1 @@
+//! Inputs: files, directories, URLs, and lists of them on stdin.

@@ -1,0 +1,55 @@
+//! The `tenderscan` binary: parse arguments, set up logging, dispatch, map errors to exit codes.
+use std::process::ExitCode;
+
+use clap::Parser;
+use tenderscan::cli::{Cli, Command};
+use tenderscan::{cmd, exit};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.global.verbose, cli.global.quiet);
+    tenderscan::signal::install();
+    let result = match cli.command {
+        Command::Scan(args) => cmd::scan::run(args, &cli.global),
+        Command::Crawl(args) => cmd::crawl::run(args, &cli.global),
+        Command::Watchlist(args) => cmd::watchlist::run(args, &cli.global),
+        Command::History(args) => cmd::history::run(args, &cli.global),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // `tenderscan scan … | head` closes our stdout early: that is the reader's choice, not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
+        Err(err) => {
+            eprintln!("tenderscan: {err:#}");
+            ExitCode::from(exit::FATAL)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    let default = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("TENDERSCAN_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("tenderscan={default},warn")));
+    // stderr only: stdout carries the report.
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .init();
+}

@@ -1,0 +1,1 @@
+//! Report writers: CSV, JSON, JSON Lines; atomic file output.
