@@ -25,6 +25,32 @@ pub enum Flow {
     Stop,
 }
 
+/// Who supplied a URL: the user (trusted) or page content (loopback/private targets refused).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlOrigin {
+    /// Given on the command line, stdin or a source file.
+    User,
+    /// Found in a fetched page.
+    Page,
+}
+
+/// A polite HTTP client shared by `scan` and `crawl` (async; one per run).
+pub struct Fetcher {}
+
+impl Fetcher {
+    /// Build a fetcher from the options.
+    pub fn new(opts: &FetchOpts) -> anyhow::Result<Fetcher> {
+        let _ = opts;
+        Ok(Fetcher {})
+    }
+
+    /// Fetch one URL politely (robots, per-host delay, retries, caps, archive).
+    pub async fn get(&self, url: &str, origin: UrlOrigin) -> Result<Page, FetchFailure> {
+        let _ = origin;
+        Err(FetchFailure { url: url.to_string(), message: "URL fetching is not built yet".into() })
+    }
+}
+
 /// Fetch URLs politely and hand each result to `on_result` as it arrives (blocking; runs its own runtime).
 pub fn fetch_urls(
     urls: Vec<String>,
