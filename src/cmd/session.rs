@@ -112,6 +112,9 @@ impl Session {
         if let Some((h, run)) = &mut self.history {
             h.finish_run(*run, &self.summary)?;
         }
+        if let Some(mib) = peak_memory_mib() {
+            tracing::info!("peak memory {mib:.1} MiB");
+        }
         let s = &self.summary;
         if !self.quiet {
             let history = if self.history.is_some() { format!(", new {}, updated {}", s.new, s.updated) } else { String::new() };
@@ -132,4 +135,12 @@ impl Session {
             exit::OK
         })
     }
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), for `-v` and the benchmark.
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
