@@ -1,0 +1,268 @@
+//! Cloud / chip / AI-service mentions, from the vocabulary in `watchlists/`.
+//!
+//! The vocabulary is data (`products.csv`, `terms.csv`, `context.csv`), so an analyst adds a term
+//! without recompiling. Detection runs one Aho-Corasick pass over the normalised text, reporting
+//! every candidate (overlapping), checks word boundaries and context rules only at candidates,
+//! then keeps the leftmost-longest of the candidates that passed. Choosing among *valid*
+//! candidates (rather than letting the automaton pick first) matters: in "RTX 4090 Dual" the
+//! longest pattern "rtx 4090 d" fails its boundary and "rtx 4090" must still win.
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use anyhow::Context;
+
+use crate::model::Mention;
+
+mod text;
+mod vocab;
+
+use text::{Normalized, chars_back, chars_forward, is_word_byte, snippet};
+use vocab::{ContextWord, Position, Product, Term, Vocabulary};
+
+pub use vocab::{CONTEXT_FILE, PRODUCTS_FILE, TERMS_FILE};
+
+/// Context words count within this many characters either side of a term (products_vocab §6.2:
+/// "same row, sentence or ±60 chars"; a table row is one line with cells joined by ` | `).
+const WINDOW_CHARS: usize = 60;
+/// The reported snippet spans about this many characters either side of the mention.
+const SNIPPET_CHARS: usize = 40;
+
+/// A loaded vocabulary, ready to scan text.
+pub struct Detector {
+    products: Vec<Product>,
+    terms: Vec<Term>,
+    /// Pattern id → term index.
+    term_of_pattern: Vec<usize>,
+    terms_automaton: AhoCorasick,
+    groups: Vec<String>,
+    context: Vec<ContextWord>,
+    /// Pattern id → context word index.
+    context_of_pattern: Vec<usize>,
+    context_automaton: AhoCorasick,
+}
+
+/// A term occurrence that passed its rules, in normalised offsets.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// The span reported, including adjacent prefix/suffix anchors.
+    start: usize,
+    end: usize,
+    /// The span of the term itself.
+    core_start: usize,
+    core_end: usize,
+    term: usize,
+}
+
+impl Detector {
+    /// Load the vocabulary files from a watchlists directory.
+    pub fn load(dir: &Path) -> anyhow::Result<Self> {
+        let vocab = Vocabulary::load(dir)?;
+        let (term_strings, term_of_pattern): (Vec<String>, Vec<usize>) = vocab.term_patterns.into_iter().unzip();
+        let terms_automaton = build(&term_strings).context("building the term automaton")?;
+        let (context_strings, context_of_pattern): (Vec<String>, Vec<usize>) = vocab.context_patterns.into_iter().unzip();
+        let context_automaton = build(&context_strings).context("building the context automaton")?;
+        Ok(Detector {
+            products: vocab.products,
+            terms: vocab.terms,
+            term_of_pattern,
+            terms_automaton,
+            groups: vocab.groups,
+            context: vocab.context,
+            context_of_pattern,
+            context_automaton,
+        })
+    }
+
+    /// Number of canonical products and of surface-form terms loaded (for logs and checks).
+    pub fn size(&self) -> (usize, usize) {
+        (self.products.len(), self.terms.len())
+    }
+
+    /// The names of the context groups (anchors and exclusions) loaded from `context.csv`.
+    pub fn context_groups(&self) -> &[String] {
+        &self.groups
+    }
+
+    /// Every mention in a notice's text: one per canonical name (its first occurrence), in
+    /// order of first appearance.
+    pub fn detect(&self, text: &str) -> Vec<Mention> {
+        let norm = Normalized::new(text);
+        let hay = norm.text.as_str();
+        let mut candidates = Vec::new();
+        for m in self.terms_automaton.find_overlapping_iter(hay) {
+            let Some(&term) = self.term_of_pattern.get(m.pattern().as_usize()) else { continue };
+            if let Some(c) = self.accept(hay, m.start(), m.end(), term) {
+                candidates.push(c);
+            }
+        }
+        // A term inside a longer accepted term ("Gaudi" in "Gaudi 2", "世纪互联" in "由世纪互联运营的
+        // Microsoft Azure") gives way to it, even when an anchor made its reported span start earlier.
+        candidates.sort_by(|a, b| a.core_start.cmp(&b.core_start).then(b.core_end.cmp(&a.core_end)));
+        let mut widest: Option<(usize, usize)> = None;
+        candidates.retain(|c| {
+            let inside = widest.is_some_and(|(s, e)| e > c.core_end || (e == c.core_end && s < c.core_start));
+            if widest.is_none_or(|(_, e)| c.core_end > e) {
+                widest = Some((c.core_start, c.core_end));
+            }
+            !inside
+        });
+        // Then leftmost-longest among the reported spans.
+        candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut covered = 0;
+        for c in candidates {
+            if c.start < covered {
+                continue;
+            }
+            covered = c.end;
+            let (start, end) = (norm.original_offset(c.start), norm.original_offset(c.end));
+            let Some(found) = text.get(start..end) else { continue };
+            let Some(term) = self.terms.get(c.term) else { continue };
+            for &p in &term.products {
+                let Some(product) = self.products.get(p) else { continue };
+                if mentions.iter().any(|m| m.name == product.name) {
+                    continue;
+                }
+                mentions.push(Mention {
+                    category: product.category,
+                    name: product.name.clone(),
+                    origin: product.origin,
+                    controlled: product.controlled,
+                    text: found.to_string(),
+                    context: snippet(text, start, end, SNIPPET_CHARS),
+                    attachment: None,
+                });
+            }
+        }
+        mentions
+    }
+
+    /// Check boundaries and context rules for one occurrence; the accepted span may grow to
+    /// take in an adjacent prefix/suffix anchor ("NV A100", "A100 80G") or an instance size.
+    fn accept(&self, hay: &str, start: usize, mut end: usize, term_index: usize) -> Option<Candidate> {
+        let term = self.terms.get(term_index)?;
+        let bytes = hay.as_bytes();
+        if term.left_bounded && !left_boundary(bytes, start) {
+            return None;
+        }
+        if term.right_bounded && !right_boundary(bytes, end) {
+            return None;
+        }
+        let rule = &term.rule;
+        if rule.instance {
+            let tail = bytes[end..].iter().take_while(|b| is_word_byte(**b) || matches!(b, b'.' | b'-' | b'_')).count();
+            let suffix = &hay[end..end + tail];
+            if rule.needs_size && !(suffix.contains("large") || suffix.contains("metal")) {
+                return None;
+            }
+            end += suffix.trim_end_matches(['.', '-', '_']).len();
+        }
+        if rule.requires.is_empty() && rule.excludes.is_empty() {
+            return Some(Candidate { start, end, core_start: start, core_end: end, term: term_index });
+        }
+
+        let from = chars_back(hay, start, WINDOW_CHARS);
+        let to = chars_forward(hay, end, WINDOW_CHARS);
+        let window = &hay[from..to];
+        let mut satisfied = rule.requires.is_empty();
+        // Prefix / suffix anchors of a required group, placed anywhere in the window for now;
+        // those that chain up to the term ("AMD Instinct MI300X", "A100-SXM4-80GB") widen it.
+        let mut prefixes: Vec<(usize, usize)> = Vec::new();
+        let mut suffixes: Vec<(usize, usize)> = Vec::new();
+        for m in self.context_automaton.find_overlapping_iter(window) {
+            let Some(word) = self.context_of_pattern.get(m.pattern().as_usize()).and_then(|&i| self.context.get(i)) else {
+                continue;
+            };
+            let (s, mut e) = (from + m.start(), from + m.end());
+            if (word.left_bounded && !left_boundary(bytes, s)) || (word.right_bounded && !right_boundary(bytes, e)) {
+                continue;
+            }
+            // A context word inside the term itself ("gpu" in "a3-highgpu") says nothing.
+            if s < end && e > start {
+                continue;
+            }
+            if word.wildcard {
+                // "sxm*" stands for the whole word "SXM4".
+                e += bytes[e..].iter().take_while(|b| is_word_byte(**b)).count();
+            }
+            if rule.excludes.contains(&word.group) {
+                let placed = match word.position {
+                    Position::Near => true,
+                    Position::Prefix => e <= start && only_separators(&hay[e..start]),
+                    Position::Suffix => s >= end && only_separators(&hay[end..s]),
+                };
+                if placed {
+                    return None;
+                }
+            }
+            if rule.requires.contains(&word.group) {
+                match word.position {
+                    Position::Near => satisfied = true,
+                    Position::Prefix if e <= start => prefixes.push((s, e)),
+                    Position::Suffix if s >= end => suffixes.push((s, e)),
+                    _ => {}
+                }
+            }
+        }
+        let (mut new_start, mut new_end) = (start, end);
+        while let Some(&(s, _)) = prefixes.iter().find(|&&(s, e)| s < new_start && e <= new_start && only_separators(&hay[e..new_start])) {
+            new_start = s;
+        }
+        while let Some(&(_, e)) = suffixes.iter().find(|&&(s, e)| e > new_end && s >= new_end && only_separators(&hay[new_end..s])) {
+            new_end = e;
+        }
+        satisfied |= new_start < start || new_end > end;
+        satisfied.then_some(Candidate { start: new_start, end: new_end, core_start: start, core_end: end, term: term_index })
+    }
+}
+
+/// Build a standard (overlapping-capable) automaton; we choose among matches ourselves.
+fn build(patterns: &[String]) -> anyhow::Result<AhoCorasick> {
+    Ok(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(patterns)?)
+}
+
+/// Nothing but spaces and hyphens (so "NV A100" and "A100-80GB" count as adjacent).
+fn only_separators(s: &str) -> bool {
+    s.len() <= 3 && s.bytes().all(|b| b == b' ' || b == b'-')
+}
+
+/// No ASCII letter or digit right before `pos`. A count like "8x" ("8xA100") is allowed,
+/// because tender tables write GPU counts that way.
+fn left_boundary(bytes: &[u8], pos: usize) -> bool {
+    let Some(&prev) = pos.checked_sub(1).and_then(|i| bytes.get(i)) else { return true };
+    if !is_word_byte(prev) {
+        return true;
+    }
+    if prev == b'x' {
+        let digits = bytes[..pos - 1].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let before = (pos - 1).checked_sub(digits + 1).and_then(|i| bytes.get(i));
+        return digits > 0 && before.is_none_or(|b| !is_word_byte(*b));
+    }
+    false
+}
+
+/// No ASCII letter or digit right after `pos`, except a count like "x8" ("A100x8").
+fn right_boundary(bytes: &[u8], pos: usize) -> bool {
+    let Some(&next) = bytes.get(pos) else { return true };
+    if !is_word_byte(next) {
+        return true;
+    }
+    if next == b'x' {
+        let digits = bytes[pos + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let after = bytes.get(pos + 1 + digits);
+        return digits > 0 && after.is_none_or(|b| !is_word_byte(*b));
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_patterns_are_all_reported() {
+        let ac = build(&["英伟达".to_string(), "英伟达".to_string(), "nv".to_string(), "nv".to_string()]).unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<usize> = ac.find_overlapping_iter("英伟达a800 nv").map(|m| m.pattern().as_usize()).collect();
+        assert_eq!(ids, vec![0, 1, 2, 3]);
+    }
+}

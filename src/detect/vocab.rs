@@ -1,0 +1,364 @@
+//! Reading the vocabulary files: `products.csv`, `terms.csv` and `context.csv`.
+//!
+//! Every error names the file and the line, so an analyst who broke a row can find it.
+use std::collections::HashMap;
+use std::path::Path;
+use std::rc::Rc;
+
+use anyhow::{Context, anyhow, bail};
+
+use super::text::normalize_term;
+use crate::model::{Category, Origin};
+
+/// The products file: one row per canonical product or provider.
+pub const PRODUCTS_FILE: &str = "products.csv";
+/// The surface forms and their rules.
+pub const TERMS_FILE: &str = "terms.csv";
+/// The anchor and exclusion words the rules refer to.
+pub const CONTEXT_FILE: &str = "context.csv";
+
+/// A canonical product or provider (a row of `products.csv`).
+#[derive(Debug, Clone)]
+pub(crate) struct Product {
+    pub name: String,
+    pub category: Category,
+    pub origin: Origin,
+    pub controlled: bool,
+}
+
+/// Where a context word must stand relative to the term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Position {
+    /// Anywhere in the window around the term.
+    Near,
+    /// Right before the term (then shown as part of the mention).
+    Prefix,
+    /// Right after the term (then shown as part of the mention).
+    Suffix,
+}
+
+/// A context word (a row of `context.csv`).
+#[derive(Debug, Clone)]
+pub(crate) struct ContextWord {
+    pub group: usize,
+    pub position: Position,
+    /// Must not touch an ASCII letter or digit on the left / right.
+    pub left_bounded: bool,
+    pub right_bounded: bool,
+    /// Written with a trailing `*`: stands for the whole word it starts ("sxm*" → "SXM4").
+    pub wildcard: bool,
+}
+
+/// What a term needs around it before it counts.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rule {
+    /// Context groups, any one of which must be present (empty: none needed).
+    pub requires: Vec<usize>,
+    /// Context groups that veto the term.
+    pub excludes: Vec<usize>,
+    /// A cloud instance type: extend over the type name; `needs_size` if the term ends in `.`.
+    pub instance: bool,
+    pub needs_size: bool,
+}
+
+/// A surface form (a row of `terms.csv`).
+#[derive(Debug, Clone)]
+pub(crate) struct Term {
+    /// Indexes into the products.
+    pub products: Vec<usize>,
+    pub rule: Rule,
+    pub left_bounded: bool,
+    pub right_bounded: bool,
+}
+
+/// Everything read from the vocabulary directory.
+pub(crate) struct Vocabulary {
+    pub products: Vec<Product>,
+    pub terms: Vec<Term>,
+    /// Pattern strings for the term automaton and the term each belongs to.
+    pub term_patterns: Vec<(String, usize)>,
+    pub groups: Vec<String>,
+    pub context: Vec<ContextWord>,
+    /// Pattern strings for the context automaton and the context word each belongs to.
+    pub context_patterns: Vec<(String, usize)>,
+}
+
+/// Spelling variants are generated only up to this many per term, to keep the automaton small.
+const MAX_VARIANTS: usize = 81;
+/// Letter/digit splits ("A 100", "H-100") are generated only for codes up to this length.
+const MAX_SPLIT_CODE: usize = 8;
+
+impl Vocabulary {
+    /// Read the three files from `dir`.
+    pub fn load(dir: &Path) -> anyhow::Result<Vocabulary> {
+        let products_path = dir.join(PRODUCTS_FILE);
+        let products = read_products(&products_path)?;
+        let by_name: HashMap<&str, usize> = products.iter().enumerate().map(|(i, p)| (p.name.as_str(), i)).collect();
+
+        let context_path = dir.join(CONTEXT_FILE);
+        let mut groups: Vec<String> = Vec::new();
+        let mut context = Vec::new();
+        let mut context_patterns = Vec::new();
+        for row in read_rows(&context_path, &["group", "term", "position"])? {
+            let group_name = row.get("group")?;
+            let group = match groups.iter().position(|g| g == group_name) {
+                Some(i) => i,
+                None => {
+                    groups.push(group_name.to_string());
+                    groups.len() - 1
+                }
+            };
+            let position = match row.get("position")? {
+                "near" => Position::Near,
+                "prefix" => Position::Prefix,
+                "suffix" => Position::Suffix,
+                other => return Err(row.error(format!("position {other:?} is not near, prefix or suffix"))),
+            };
+            let raw = row.get("term")?;
+            let (word, wildcard) = match raw.strip_suffix('*') {
+                Some(w) => (w, true),
+                None => (raw, false),
+            };
+            let word = normalize_term(word);
+            if word.is_empty() {
+                return Err(row.error("empty term".to_string()));
+            }
+            let index = context.len();
+            context.push(ContextWord {
+                group,
+                position,
+                left_bounded: word.bytes().next().is_some_and(super::text::is_word_byte),
+                right_bounded: !wildcard && word.bytes().last().is_some_and(super::text::is_word_byte),
+                wildcard,
+            });
+            context_patterns.push((word, index));
+        }
+        let group_index = |name: &str| groups.iter().position(|g| g == name);
+
+        let terms_path = dir.join(TERMS_FILE);
+        let mut terms = Vec::new();
+        let mut term_patterns = Vec::new();
+        for row in read_rows(&terms_path, &["term", "name", "requires", "excludes"])? {
+            let raw = row.get("term")?;
+            let term = normalize_term(raw);
+            if term.is_empty() {
+                return Err(row.error("empty term".to_string()));
+            }
+            let mut product_ids = Vec::new();
+            for name in split_list(row.get("name")?) {
+                let id = by_name
+                    .get(name)
+                    .copied()
+                    .ok_or_else(|| row.error(format!("name {name:?} is not in {PRODUCTS_FILE}")))?;
+                product_ids.push(id);
+            }
+            if product_ids.is_empty() {
+                return Err(row.error("no name".to_string()));
+            }
+            let mut rule = Rule::default();
+            for group in split_list(row.get("requires")?) {
+                if group == "@instance" {
+                    rule.instance = true;
+                    rule.needs_size = term.ends_with('.');
+                } else {
+                    let g = group_index(group)
+                        .ok_or_else(|| row.error(format!("requires {group:?}, which is not a group in {CONTEXT_FILE}")))?;
+                    rule.requires.push(g);
+                }
+            }
+            for group in split_list(row.get("excludes")?) {
+                let g = group_index(group)
+                    .ok_or_else(|| row.error(format!("excludes {group:?}, which is not a group in {CONTEXT_FILE}")))?;
+                rule.excludes.push(g);
+            }
+            let index = terms.len();
+            let variants = if rule.instance { vec![term.clone()] } else { spelling_variants(&term) };
+            for v in variants {
+                term_patterns.push((v, index));
+            }
+            terms.push(Term {
+                products: product_ids,
+                left_bounded: term.bytes().next().is_some_and(super::text::is_word_byte),
+                right_bounded: term.bytes().last().is_some_and(super::text::is_word_byte),
+                rule,
+            });
+        }
+        if terms.is_empty() {
+            bail!("{}: no terms", terms_path.display());
+        }
+        Ok(Vocabulary { products, terms, term_patterns, groups, context, context_patterns })
+    }
+}
+
+fn read_products(path: &Path) -> anyhow::Result<Vec<Product>> {
+    let mut products: Vec<Product> = Vec::new();
+    let required = ["name", "category", "vendor", "origin", "controlled", "status", "basis", "since", "source", "notes"];
+    for row in read_rows(path, &required)? {
+        let name = row.get("name")?;
+        if name.is_empty() {
+            return Err(row.error("empty name".to_string()));
+        }
+        if products.iter().any(|p| p.name == name) {
+            return Err(row.error(format!("duplicate product {name:?}")));
+        }
+        let category = match row.get("category")? {
+            "cloud" => Category::Cloud,
+            "chip" => Category::Chip,
+            "ai_service" => Category::AiService,
+            other => return Err(row.error(format!("category {other:?} is not cloud, chip or ai_service"))),
+        };
+        let origin = match row.get("origin")? {
+            "us" => Origin::Us,
+            "domestic" => Origin::Domestic,
+            "other" => Origin::Other,
+            other => return Err(row.error(format!("origin {other:?} is not us, domestic or other"))),
+        };
+        let controlled = match row.get("controlled")? {
+            "true" => true,
+            "false" => false,
+            other => return Err(row.error(format!("controlled {other:?} is not true or false"))),
+        };
+        if row.get("source")?.is_empty() {
+            return Err(row.error(format!("product {name:?} has no source")));
+        }
+        products.push(Product { name: name.to_string(), category, origin, controlled });
+    }
+    if products.is_empty() {
+        bail!("{}: no products", path.display());
+    }
+    Ok(products)
+}
+
+/// One CSV row with its file and line, for error messages.
+struct Row<'a> {
+    path: &'a Path,
+    line: u64,
+    record: csv::StringRecord,
+    columns: Rc<HashMap<String, usize>>,
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> anyhow::Result<&str> {
+        let i = self.columns.get(column).copied().ok_or_else(|| self.error(format!("no column {column:?}")))?;
+        Ok(self.record.get(i).unwrap_or("").trim())
+    }
+
+    fn error(&self, message: String) -> anyhow::Error {
+        anyhow!("{}:{}: {message}", self.path.display(), self.line)
+    }
+}
+
+/// Read a CSV file (`#` lines are comments) whose header has the `required` columns.
+fn read_rows<'a>(path: &'a Path, required: &[&str]) -> anyhow::Result<Vec<Row<'a>>> {
+    let file = std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+    let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(std::io::BufReader::new(file));
+    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let columns: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
+    for column in required {
+        if !columns.contains_key(*column) {
+            bail!("{}: header has no column {column:?} (need {})", path.display(), required.join(","));
+        }
+    }
+    let columns = Rc::new(columns);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        rows.push(Row { path, line, record, columns: Rc::clone(&columns) });
+    }
+    Ok(rows)
+}
+
+fn csv_error(path: &Path, e: &csv::Error) -> anyhow::Error {
+    match e.position() {
+        Some(p) => anyhow!("{}:{}: {e}", path.display(), p.line()),
+        None => anyhow!("{}: {e}", path.display()),
+    }
+}
+
+/// The `;`-separated items of a cell, trimmed, without empties.
+fn split_list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The spellings of a normalised term: each space or hyphen in it may be none, a space or a
+/// hyphen ("RTX 4090" / "RTX4090" / "RTX-4090"), and short codes may also be split where letters
+/// meet digits ("A100" / "A 100" / "A-100"), as tender writers do.
+fn spelling_variants(term: &str) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    let code_len = chars.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+    let split_codes = code_len <= MAX_SPLIT_CODE && chars.iter().all(|c| c.is_ascii());
+    // Pieces between gaps; a gap is either an existing separator or a letter/digit seam.
+    let mut pieces: Vec<String> = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' || c == '-' {
+            if !pieces.last().is_some_and(String::is_empty) {
+                pieces.push(String::new());
+            }
+            continue;
+        }
+        let seam = split_codes
+            && i > 0
+            && chars[i - 1].is_ascii_alphanumeric()
+            && c.is_ascii_alphanumeric()
+            && chars[i - 1].is_ascii_digit() != c.is_ascii_digit();
+        let cjk_seam = i > 0 && (chars[i - 1].is_ascii_alphanumeric() != c.is_ascii_alphanumeric()) && !is_separator(chars[i - 1]);
+        if (seam || cjk_seam) && !pieces.last().is_some_and(String::is_empty) {
+            pieces.push(String::new());
+        }
+        if let Some(last) = pieces.last_mut() {
+            last.push(c);
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    let gaps = pieces.len().saturating_sub(1);
+    let joins: &[&str] = &["", " ", "-"];
+    if gaps == 0 || joins.len().pow(gaps as u32) > MAX_VARIANTS {
+        let mut out = vec![term.to_string()];
+        let squeezed: String = term.chars().filter(|c| *c != ' ').collect();
+        if squeezed != term {
+            out.push(squeezed);
+        }
+        return out;
+    }
+    let mut out = vec![pieces[0].clone()];
+    for piece in &pieces[1..] {
+        let mut next = Vec::with_capacity(out.len() * joins.len());
+        for prefix in &out {
+            for join in joins {
+                next.push(format!("{prefix}{join}{piece}"));
+            }
+        }
+        out = next;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn is_separator(c: char) -> bool {
+    c == ' ' || c == '-'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spelling_variants;
+
+    #[test]
+    fn short_codes_split_at_letter_digit_seams() {
+        let v = spelling_variants("a100");
+        assert_eq!(v, vec!["a 100", "a-100", "a100"]);
+    }
+
+    #[test]
+    fn existing_spaces_are_flexible() {
+        let v = spelling_variants("rtx 4090");
+        assert!(v.contains(&"rtx4090".to_string()) && v.contains(&"rtx-4090".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn cjk_ascii_seam_allows_a_space() {
+        let v = spelling_variants("亚马逊aws");
+        assert!(v.contains(&"亚马逊 aws".to_string()), "{v:?}");
+    }
+}
