@@ -14,20 +14,45 @@ pub(crate) struct Normalized {
 }
 
 impl Normalized {
-    /// Normalise `original`.
+    /// Normalise `original`: half-width, ASCII lower case, one kind of space and hyphen.
+    /// Traditional script is handled on the vocabulary side (see [`traditional_variants`]),
+    /// which keeps this pass a byte copy for almost every character.
     pub fn new(original: &str) -> Normalized {
-        let mut text = String::with_capacity(original.len());
+        let bytes = original.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
         let mut sync = vec![(0, 0)];
-        for (i, c) in original.char_indices() {
-            let n = normalize_char(c);
-            text.push(n);
-            if n.len_utf8() != c.len_utf8() {
-                sync.push((text.len(), i + c.len_utf8()));
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                out.push(if b == b'\t' { b' ' } else { b.to_ascii_lowercase() });
+                i += 1;
+                continue;
             }
+            let width = if b >= 0xF0 { 4 } else if b >= 0xE0 { 3 } else { 2 };
+            let end = (i + width).min(bytes.len());
+            // Only these lead bytes start characters that normalise (U+00A0, U+2002…U+2212,
+            // U+3000, U+FF01…U+FF5E); everything else is copied as is.
+            if matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF)
+                && let Some(c) = original.get(i..end).and_then(|s| s.chars().next())
+            {
+                let n = normalize_char(c);
+                if n != c {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(n.encode_utf8(&mut buf).as_bytes());
+                    if n.len_utf8() != c.len_utf8() {
+                        sync.push((out.len(), end));
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            out.extend_from_slice(&bytes[i..end]);
+            i = end;
         }
-        // fast2s replaces traditional characters in place with simplified ones of the same
-        // (3-byte) length, so the offsets above stay valid.
-        fast2s::replace(&mut text);
+        // Only whole characters were copied or replaced, so this never fails; fall back to a
+        // lossy copy rather than panic if it somehow did.
+        let text = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Normalized { text, sync }
     }
 
@@ -39,9 +64,57 @@ impl Normalized {
     }
 }
 
-/// Normalise a vocabulary term the same way as page text.
+/// Normalise a vocabulary term the same way as page text, and to simplified script.
 pub(crate) fn normalize_term(term: &str) -> String {
-    Normalized::new(term.trim()).text
+    fast2s::convert(&Normalized::new(term.trim()).text)
+}
+
+/// Traditional spellings of a simplified term ("英伟达" → "英偉達"), at most `cap` of them
+/// besides the term itself. Pages in traditional script then match without converting every
+/// page (a per-character table lookup that would cost more than the whole scan).
+pub(crate) fn traditional_variants(term: &str, cap: usize) -> Vec<String> {
+    let forms = traditional_forms();
+    let mut out = vec![String::new()];
+    for c in term.chars() {
+        let alternatives = forms.get(&c);
+        let mut next = Vec::new();
+        for prefix in &out {
+            next.push(format!("{prefix}{c}"));
+            for t in alternatives.into_iter().flatten() {
+                next.push(format!("{prefix}{t}"));
+            }
+        }
+        if next.len() > cap + 1 {
+            // Too many mixed spellings: keep the plain and the fully traditional ones.
+            let full: String = term.chars().map(|c| forms.get(&c).and_then(|v| v.first()).copied().unwrap_or(c)).collect();
+            let mut few = vec![term.to_string()];
+            if full != term {
+                few.push(full);
+            }
+            return few;
+        }
+        out = next;
+    }
+    out
+}
+
+/// Simplified character → the traditional characters fast2s turns into it.
+fn traditional_forms() -> &'static std::collections::HashMap<char, Vec<char>> {
+    static FORMS: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut map: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
+        let ranges = [0x3400u32..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let simplified = fast2s::convert(c.encode_utf8(&mut buf));
+            if let Some(s) = simplified.chars().next()
+                && s != c
+            {
+                map.entry(s).or_default().push(c);
+            }
+        }
+        map
+    })
 }
 
 /// One character's canonical form.
@@ -108,8 +181,15 @@ mod tests {
     }
 
     #[test]
-    fn traditional_becomes_simplified_in_place() {
+    fn traditional_terms_become_simplified() {
         assert_eq!(normalize_term("英偉達 輝達 亞馬遜 微軟"), "英伟达 辉达 亚马逊 微软");
+    }
+
+    #[test]
+    fn simplified_terms_get_their_traditional_spellings() {
+        let v = traditional_variants("英伟达", 16);
+        assert!(v.contains(&"英偉達".to_string()) && v.contains(&"英伟达".to_string()), "{v:?}");
+        assert_eq!(traditional_variants("aws", 16), vec!["aws"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use anyhow::{Context, anyhow, bail};
 
-use super::text::normalize_term;
+use super::text::{normalize_term, traditional_variants};
 use crate::model::{Category, Origin};
 
 /// The products file: one row per canonical product or provider.
@@ -131,7 +131,9 @@ impl Vocabulary {
                 right_bounded: !wildcard && word.bytes().last().is_some_and(super::text::is_word_byte),
                 wildcard,
             });
-            context_patterns.push((word, index));
+            for spelling in traditional_variants(&word, MAX_VARIANTS) {
+                context_patterns.push((spelling, index));
+            }
         }
         let group_index = |name: &str| groups.iter().position(|g| g == name);
 
@@ -174,7 +176,9 @@ impl Vocabulary {
             let index = terms.len();
             let variants = if rule.instance { vec![term.clone()] } else { spelling_variants(&term) };
             for v in variants {
-                term_patterns.push((v, index));
+                for spelling in traditional_variants(&v, MAX_VARIANTS) {
+                    term_patterns.push((spelling, index));
+                }
             }
             terms.push(Term {
                 products: product_ids,
