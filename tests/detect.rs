@@ -272,6 +272,13 @@ fn autonomous_driving_levels_and_vertebrae_are_not_chips() {
 }
 
 #[test]
+fn network_layers_and_caches_are_not_chips() {
+    assert_no_chip_or_us("L2 交换机 24口，服务器接入");
+    assert_no_chip_or_us("服务器 CPU L2 缓存 2MB");
+    assert_no_chip_or_us("L4 负载均衡 服务器");
+}
+
+#[test]
 fn thyroid_t4_is_a_reagent() {
     assert_no_chip_or_us("甲状腺功能 T4、FT4 检测试剂 及 配套服务器");
 }
@@ -323,6 +330,18 @@ fn domestic_chip_names_need_compute_context() {
     assert_nothing("寒武纪 地层 化石 标本");
     assert_nothing("海光 小区 物业 服务");
     assert_nothing("昇腾 中学 校服");
+}
+
+/// The patterns Reuters found by hand (reuters_facts.md, 2024-08-23), written as a notice would.
+#[test]
+fn reuters_2024_cloud_access_patterns() {
+    assert_eq!(
+        names("采购人：深圳大学\n采购内容：亚马逊云科技（AWS）账号及云服务器租用，配置 NVIDIA A100 与 H100 GPU\n供应商：成都运达科技有限责任公司"),
+        vec!["AWS", "NVIDIA A100", "NVIDIA H100"]
+    );
+    assert_eq!(names("采购人：四川大学\n生成式人工智能平台：Azure OpenAI 服务 4000万 tokens"), vec!["Azure OpenAI"]);
+    assert_eq!(names("通过海外AWS账号访问 Claude 3 模型，预算60万元"), vec!["AWS", "Anthropic Claude"]);
+    assert_eq!(names("租用云服务器500台，每台8块英伟达A100"), vec!["NVIDIA A100"]);
 }
 
 // ---- output details ------------------------------------------------------------------------
