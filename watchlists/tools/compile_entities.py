@@ -22,6 +22,7 @@ Python standard library only.
 
 import argparse
 import csv
+import json
 import os
 import re
 import sys
@@ -156,6 +157,7 @@ GROUPS = [
     (r"^Moore Thread", f"{CHIP}: Moore Threads GPUs"),
     (r"Cambricon", f"{CHIP}: Cambricon AI chips"),
     (r"^Semiconductor Manufacturing|^SMIC ", f"{CHIP}: SMIC foundry group"),
+    (r"HiSilicon|^Shanghai Haisi", f"{CHIP}: HiSilicon, Huawei's chip designer (Kirin, Ascend)"),
     (r"Fudan Microelectronics", f"{CHIP}: Fudan Microelectronics group (FPGAs); not Fudan University"),
     (r"Huada Jiutian", f"{CHIP}: Empyrean chip-design (EDA) software"),
 ]
@@ -175,6 +177,222 @@ MEU_SELECTED = [
     "National Satellite Meteorological Bureau",
     "Shenyang Academy of Instrumentation Science Co., Ltd.",
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Chinese-name overlay (zh-names.csv). Neither BIS nor MOFCOM publishes Chinese names for the
+# Entity List, so every row says where its Chinese name comes from.
+
+COMMUNITY = "community list (zh_university_names_community.json, see README)"
+# Community names whose English side carries alias text glued on by the upstream scraper.
+COMMUNITY_NAME_FIXES = {
+    "National Supercomputing Center Guangzhou (NSCC-GZ), Sun Yat-Sen University":
+        "National Supercomputing Center Guangzhou (NSCC-GZ)",
+    "China Aerospace Science and Technology Corporation (CASC) 8th Academy 811 Research Institute,"
+    " and the following two aliases: —811th Institute":
+        "China Aerospace Science and Technology Corporation (CASC) 8th Academy 811 Research Institute",
+    "China Aerospace Science and Technology Corporation (CASC) 8th Academy, and the following three"
+    " aliases: —Shanghai Academy of Spaceflight Technology (SAST)":
+        "China Aerospace Science and Technology Corporation (CASC) 8th Academy",
+}
+
+OWN = ("organisation's own Chinese name (registered or official name as it publishes it on its "
+       "website and filings); from the compiler's knowledge, not re-checked online")
+SHORT = ("short name the organisation and the press use; judged unambiguous in procurement text; "
+         "from the compiler's knowledge, not re-checked online")
+
+
+def pinyin(alias):
+    """Source text for a name written in characters from the list's own pinyin alias."""
+    return (f"Chinese characters of the list's own pinyin alias '{alias}' "
+            "(unverified against a company registry)")
+
+
+BRAND = ("unverified: brand characters are certain, the rest is translated from the English "
+         "listed name (city, legal form)")
+
+# (listed name, Chinese name, source)
+ZH_CURATED = [
+    # Universities: full official names and unambiguous short names (community list covers the rest).
+    ("National University of Defense Technology (NUDT)", "国防科学技术大学", OWN + " (name until 2017)"),
+    ("National University of Defense Technology (NUDT)", "中国人民解放军国防科技大学", OWN),
+    ("National University of Defense Technology (NUDT)", "国防科大", SHORT),
+    ("Harbin Institute of Technology", "哈工大", SHORT),
+    ("Harbin Engineering University", "哈工程", SHORT),
+    ("Sichuan University", "川大", SHORT),
+    ("University of Science and Technology of China", "中国科大", SHORT),
+    ("Beijing University of Aeronautics and Astronautics (BUAA)", "北航", SHORT),
+    ("Beijing Institute of Technology", "北理工", SHORT),
+    ("Northwestern Polytechnical University", "西工大", SHORT),
+    ("Nanjing University of Aeronautics and Astronautics", "南航", SHORT + "; also China Southern Airlines' short name, match as an organisation name only"),
+    ("Nanjing University of Science and Technology", "南理工", SHORT),
+    ("Beijing University of Posts and Telecommunications (BUPT)", "北邮", SHORT),
+    ("University of Electronic Science and Technology of China", "成电", SHORT + " (unverified as unambiguous)"),
+    ("Chinese Academy of Engineering Physics", "中物院", SHORT),
+    ("Chinese Academy of Engineering Physics", "中国工程物理研究院西南计算中心", "unverified: the list alias 'Southwest Computing Center' in CAEP's Chinese naming"),
+    ("Chinese Academy of Sciences Institute of Computing Technology", "中科院计算所", SHORT),
+    ("Chinese Academy of Sciences Institute of Computing Technology", "中科院计算技术研究所", SHORT),
+    ("Beijing Academy of Artificial Intelligence", "智源研究院", SHORT),
+    ("Beijing Academy of Artificial Intelligence", "北京智源研究院", SHORT),
+    ("Hefei National Laboratory for Physical Sciences at Microscale", "合肥微尺度物质科学国家研究中心", OWN),
+    ("Hefei National Laboratory for Physical Sciences at Microscale", "合肥微尺度物质科学国家实验室", OWN + " (name before 2017)"),
+    ("Beijing Computational Science Research Center", "北京计算科学研究中心", OWN),
+    ("Qingdao National Laboratory of Marine Science and Technology", "青岛海洋科学与技术试点国家实验室", OWN),
+    ("Shanghai Institute of Optics and Fine Mechanics", "中国科学院上海光学精密机械研究所", OWN),
+    ("Ningbo Institute of Materials Technology and Engineering", "中国科学院宁波材料技术与工程研究所", OWN),
+    # Supercomputing centres (official names of the national centres).
+    ("National Supercomputing Center Changsha (NSCC-CS)", "国家超级计算长沙中心", OWN),
+    ("National Supercomputing Center Guangzhou (NSCC-GZ)", "国家超级计算广州中心", OWN),
+    ("National Supercomputing Center Jinan", "国家超级计算济南中心", OWN),
+    ("National Supercomputing Center Jinan", "山东省计算中心", OWN + "; the list alias 'Shandong Computing Center'"),
+    ("National Supercomputing Center Shenzhen", "国家超级计算深圳中心", OWN),
+    ("National Supercomputing Center Shenzhen", "深圳云计算中心", "unverified: the list alias 'Shenzhen Cloud Computing Center' in Chinese"),
+    ("National Supercomputing Center Tianjin (NSCC-TJ)", "国家超级计算天津中心", OWN),
+    ("National Supercomputing Center Wuxi", "国家超级计算无锡中心", OWN),
+    ("National Supercomputer Center Zhengzhou", "国家超级计算郑州中心", OWN),
+    ("Wuxi Jiangnan Institute of Computing Technology", "无锡江南计算技术研究所", OWN + "; also in Chinese news of the 2019-06 listing"),
+    ("Shanghai High-Performance Integrated Circuit Design Center", "上海高性能集成电路设计中心", OWN),
+    ("Sunway Microelectronics", "成都申威科技有限责任公司", pinyin("Chengdu Shenwei Technology") + "; legal form unverified"),
+    ("Tianjin Phytium Information Technology", "天津飞腾信息技术有限公司", pinyin("Tianjin Feiteng Information Technology")),
+    ("Tianjin Phytium Information Technology", "飞腾信息技术有限公司", OWN + " (current name)"),
+    # Servers.
+    ("Sugon", "曙光信息产业股份有限公司", OWN + " (English: Dawning Information Industry Co., Ltd.)"),
+    ("Sugon", "中科曙光", SHORT + " (stock short name)"),
+    ("Sugon", "天津曙光计算机产业有限公司", pinyin("Tianjin Shuguang Computer Industry")),
+    ("Suma Techology Co., Ltd.", "中科可控信息产业有限公司", pinyin("Zhongke Controllable Information Industry Co., Ltd.")),
+    ("Nettrix Information Industry Co., Ltd.", "宁畅信息产业(北京)有限公司", pinyin("Ningchang Information Industry (Beijing) Co., Ltd.")),
+    ("Nettrix Information Industry Co., Ltd.", "宁畅", SHORT),
+    ("Inspur Electronic Information Industry Co., Ltd.", "浪潮电子信息产业股份有限公司", OWN),
+    ("Inspur Electronic Information Industry Co., Ltd.", "浪潮信息", SHORT + " (stock short name)"),
+    ("Inspur Group Co., Ltd.", "浪潮集团有限公司", OWN),
+    ("Inspur Group Co., Ltd.", "浪潮", SHORT + "; also the common word 'wave', match as an organisation name only"),
+    ("Inspur Software Co., Ltd.", "浪潮软件股份有限公司", OWN),
+    ("Inspur (Beijing) Electronic Information Industry Co., Ltd.", "浪潮(北京)电子信息产业有限公司", pinyin("Langchao (Beijing) Electronic Information Industry Co., Ltd.")),
+    # Chips.
+    ("Higon", "海光信息技术股份有限公司", OWN + " (current name)"),
+    ("Higon", "海光信息技术有限公司", pinyin("Haiguang Xinxi Jishu Youxian Gongsi")),
+    ("Higon", "天津海光先进技术投资有限公司", pinyin("Tianjing Haiguang Xianjin Jishu Touzi Youxian Gongsi")),
+    ("Chengdu Haiguang Integrated Circuit", "成都海光集成电路设计有限公司", pinyin("Chengdu Haiguang Jincheng Dianlu Sheji") + "; also in Chinese news of the 2019-06 listing"),
+    ("Chengdu Haiguang Microelectronics Technology", "成都海光微电子技术有限公司", pinyin("Chengdu Haiguang Wei Dianzi Jishu") + "; also in Chinese news of the 2019-06 listing"),
+    ("Sophgo Technologies Ltd.", "算能科技有限公司", OWN),
+    ("Sophgo Technologies Ltd.", "北京算能科技有限公司", pinyin("Beijing Suanneng Technology Co., Ltd")),
+    ("Sophgo Technologies Ltd.", "算能科技", SHORT),
+    ("Xiamen Sophgo Technologies Limited", "厦门算能科技有限公司", pinyin("Xiamen Suanneng Technology Co., Ltd.")),
+    ("Wuhan Suanneng Technology Co., Ltd.", "武汉算能科技有限公司", pinyin("Wuhan Suanneng Technology Co., Ltd.")),
+    ("Wuxi Suanneng Technology Co., Ltd.", "无锡算能科技有限公司", pinyin("Wuxi Suanneng Technology Co., Ltd.")),
+    ("Qingdao Sophgo Technology Co., Ltd.", "青岛算能科技有限公司", pinyin("Qingdao Suanneng")),
+    ("Fujian Sophon Technology Co., Ltd.", "福建算丰科技有限公司", pinyin("Fujian Suanfeng Technology Co., Ltd.")),
+    ("Shanghai Biren Intelligent Technology Co., Ltd.", "上海壁仞智能科技有限公司", OWN),
+    ("Shanghai Biren Intelligent Technology Co., Ltd.", "壁仞科技", SHORT),
+    ("Shanghai Biren Integrated Circuit Co., Ltd.", "上海壁仞集成电路有限公司", BRAND),
+    ("Shanghai Biren Information Technology Co., Ltd.", "上海壁仞信息科技有限公司", BRAND),
+    ("Beijing Biren Technology Development Co., Ltd.", "北京壁仞科技开发有限公司", BRAND),
+    ("Hangzhou Biren Technology Development Co., Ltd.", "杭州壁仞科技开发有限公司", BRAND),
+    ("Guangzhou Biren Integrated Circuit Co., Ltd.", "广州壁仞集成电路有限公司", BRAND),
+    ("Zhuhai Biren Integrated Circuit Co., Ltd.", "珠海壁仞集成电路有限公司", BRAND),
+    ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程智能科技(北京)有限责任公司", OWN),
+    ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程智能科技(北京)股份有限公司", OWN + " (name after the 2025 conversion; unverified)"),
+    ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程", SHORT),
+    ("Moore Thread Intelligent Technology (Chengdu) Co., Ltd.", "摩尔线程智能科技(成都)有限责任公司", BRAND),
+    ("Moore Thread Intelligent Technology (Shanghai) Co., Ltd.", "摩尔线程智能科技(上海)有限责任公司", BRAND),
+    ("Cambricon Technologies Corporation Limited", "中科寒武纪科技股份有限公司", OWN),
+    ("Cambricon Technologies Corporation Limited", "寒武纪", SHORT + "; also 'Cambrian period' in text, match as an organisation name only"),
+    ("Anhui Cambricon Information Technology Co., Ltd.", "安徽寒武纪信息科技有限公司", BRAND),
+    ("Shanghai Cambricon Information Technology Co., Ltd.", "上海寒武纪信息科技有限公司", BRAND),
+    ("Suzhou Cambricon Information Technology Co., Ltd.", "苏州寒武纪信息科技有限公司", BRAND),
+    ("Cambricon (Nanjing) Information Technology Co., Ltd.", "南京寒武纪信息科技有限公司", BRAND),
+    ("Cambricon (Kunshan) Information Technology Co., Ltd.", "寒武纪(昆山)信息科技有限公司", BRAND),
+    ("Cambricon (Xi'an) Integrated Circuit Co., Ltd.", "寒武纪(西安)集成电路有限公司", BRAND),
+    ("Xiong'an Cambricon Technology Co., Ltd.", "雄安寒武纪科技有限公司", BRAND),
+    ("Cambricon Jixingge (Nanjing) Technology Co., Ltd.", "寒武纪行歌(南京)科技有限公司", BRAND),
+    ("Semiconductor Manufacturing International Corporation (SMIC)", "中芯国际集成电路制造有限公司", OWN),
+    ("Semiconductor Manufacturing International Corporation (SMIC)", "中芯国际", SHORT),
+    ("Semiconductor Manufacturing International Corporation (SMIC)", "中芯国际集成电路制造(上海)有限公司", OWN + "; the list alias 'Semiconductor Manufacturing International (Shanghai) Corporation'"),
+    ("Semiconductor Manufacturing International (Beijing) Corporation", "中芯国际集成电路制造(北京)有限公司", OWN),
+    ("Semiconductor Manufacturing International (Shenzhen) Corporation", "中芯国际集成电路制造(深圳)有限公司", OWN),
+    ("Semiconductor Manufacturing International (Tianjin) Corporation", "中芯国际集成电路制造(天津)有限公司", OWN),
+    ("Semiconductor Manufacturing South China Corporation", "中芯南方集成电路制造有限公司", OWN),
+    ("SMIC Northern Integrated Circuit Manufacturing (Beijing) Co., Ltd.", "中芯北方集成电路制造(北京)有限公司", OWN),
+    ("HiSilicon Technologies Co., Ltd (HiSilicon)", "海思半导体有限公司", OWN),
+    ("HiSilicon Technologies Co., Ltd (HiSilicon)", "海思", SHORT),
+    ("Shenzhen HiSilicon Technologies Co.", "深圳市海思半导体有限公司", OWN + " (unverified)"),
+    ("Shanghai HiSilicon Technologies Co., Ltd.", "上海海思技术有限公司", OWN),
+    ("Yangtze Memory Technologies Co., Ltd.", "长江存储科技有限责任公司", OWN),
+    ("Yangtze Memory Technologies Co., Ltd.", "长江存储", SHORT + "; the list alias 'Changjiang Cunchu'"),
+    ("Wuhan Xinxin Semiconductor Manufacturing Company Limited", "武汉新芯集成电路制造有限公司", OWN),
+    ("Loongson Technology", "龙芯中科技术股份有限公司", OWN),
+    ("Loongson Technology", "龙芯中科", SHORT + "; the list alias 'Loongson Zhongke'"),
+    ("Changsha Jingjia Microelectronics Co., Ltd.", "长沙景嘉微电子股份有限公司", OWN),
+    ("New H3C Semiconductor Technologies Co., Ltd.", "新华三半导体技术有限公司", OWN + " (unverified)"),
+    ("Shanghai Fudan Microelectronics Co., Ltd.", "上海复旦微电子集团股份有限公司", OWN + "; the list alias 'Shanghai Fudan Microelectronics Group Co., Ltd.'"),
+    ("Beijing Huada Jiutian Technology Co., Ltd.", "北京华大九天科技股份有限公司", OWN),
+    ("Beijing Huada Jiutian Technology Co., Ltd.", "华大九天", SHORT),
+    # AI companies.
+    ("Beijing Zhipu Huazhang Technology Co., Ltd.", "北京智谱华章科技有限公司", OWN),
+    ("Beijing Zhipu Huazhang Technology Co., Ltd.", "智谱华章", SHORT),
+    ("Beijing Zhipu Huazhang Technology Co., Ltd.", "智谱AI", SHORT),
+    ("Hangzhou Zhipu Huazhang Technology Co., Ltd.", "杭州智谱华章科技有限公司", BRAND),
+    ("Beijing Zhipu Qingyan Technology Co., Ltd.", "北京智谱清言科技有限公司", BRAND + " (智谱清言 is Zhipu's chatbot brand)"),
+    ("Beijing Sensetime Technology Development Co., Ltd.", "北京市商汤科技开发有限公司", pinyin("Beijing Shangtang Technology Development Co., Ltd.") + "; 北京市 as the company registers it"),
+    ("Beijing Sensetime Technology Development Co., Ltd.", "商汤科技", SHORT),
+    ("Megvii Technology", "北京旷视科技有限公司", OWN),
+    ("Megvii Technology", "旷视科技", SHORT),
+    ("IFLYTEK", "科大讯飞股份有限公司", OWN),
+    ("IFLYTEK", "科大讯飞", SHORT),
+    ("Yitu Technologies", "上海依图网络科技有限公司", OWN + " (unverified)"),
+    ("Yitu Technologies", "依图科技", SHORT),
+    ("CloudWalk Technology", "云从科技集团股份有限公司", OWN),
+    ("CloudWalk Technology", "重庆中科云从科技有限公司", OWN + " (earlier name; the list alias 'Chongqing Cloudwalk Technology Co., Ltd.'; unverified)"),
+    ("Intellifusion", "深圳云天励飞技术股份有限公司", OWN),
+    ("Intellifusion", "深圳云天励飞技术有限公司", pinyin("Shenzhen Yuntian Lifei Technology Co., Ltd.")),
+    ("GEOVIS Technology Co., Ltd.", "中科星图股份有限公司", pinyin("Zhongke Xingtu Co., Ltd.")),
+    ("Origin Quantum Computing Technology (Hefei) Co., Ltd.", "合肥本源量子计算科技有限责任公司", pinyin("Hefei Benyuan Quantum Computing Technology Co., Ltd.") + "; legal form unverified"),
+    ("Origin Quantum Computing Technology (Hefei) Co., Ltd.", "本源量子", SHORT),
+    # Huawei.
+    ("Huawei Technologies Co., Ltd.", "华为技术有限公司", OWN),
+    ("Huawei Technologies Co., Ltd.", "华为", SHORT + "; Huawei Cloud and other Huawei companies are listed separately"),
+    ("Huawei Cloud Computing Technology", "华为云计算技术有限公司", OWN),
+    ("Huawei Device Co., Ltd.", "华为终端有限公司", OWN),
+    ("Huawei Software Technologies Co., Ltd.", "华为软件技术有限公司", OWN),
+    ("Huawei Machine Co., Ltd.", "华为机器有限公司", OWN),
+    ("Huawei Technologies Service Co., Ltd.", "华为技术服务有限公司", OWN),
+    ("Huawei Device (Dongguan) Co., Ltd.", "华为终端(东莞)有限公司", BRAND),
+    ("Huawei Device (Shenzhen) Co., Ltd.", "华为终端(深圳)有限公司", BRAND),
+]
+
+ZH_HEADER = ["listed_name", "zh_name", "source"]
+
+
+def compile_zh(entries, community_path, out_path):
+    """Write zh-names.csv: community rows for listed names we carry, then the curated rows."""
+    names = {e["name"] for e in entries}
+    rows, seen = [], set()
+
+    def add(listed, zh, source):
+        if listed not in names:
+            sys.exit(f"zh name for an entity not in entities.csv: {listed!r}")
+        if (listed, zh) not in seen:
+            seen.add((listed, zh))
+            rows.append({"listed_name": listed, "zh_name": zh, "source": source})
+
+    with open(community_path, encoding="utf-8") as f:
+        community = json.load(f)
+    for item in community:
+        listed = COMMUNITY_NAME_FIXES.get(item["name"], item["name"])
+        if listed in names:
+            add(listed, item["zh"], COMMUNITY)
+    for listed, zh, source in ZH_CURATED:
+        add(listed, zh, source)
+    with open(out_path, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=ZH_HEADER, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return len(rows)
+
+
+def community_names(path):
+    """English names in the community list, after fixing the glued-alias ones."""
+    with open(path, encoding="utf-8") as f:
+        return [COMMUNITY_NAME_FIXES.get(i["name"], i["name"]) for i in json.load(f)]
 
 HEADER = ["name", "aliases", "list", "country", "reference", "listed_on", "source", "notes"]
 
@@ -237,7 +455,13 @@ def main():
     ap.add_argument("--csl", default=default_csl_path())
     ap.add_argument("--out", default=os.path.join(
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "entities.csv"))
+    ap.add_argument("--community", default=None,
+                    help="zh_university_names_community.json (default: next to --csl)")
+    ap.add_argument("--zh-out", default=os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zh-names.csv"))
     args = ap.parse_args()
+    community = args.community or os.path.join(os.path.dirname(args.csl),
+                                               "zh_university_names_community.json")
 
     with open(args.csl, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
@@ -262,6 +486,15 @@ def main():
             missing.append(name)
         else:
             chosen[name] = (r, MEU_NOTE + (f"; {r['remarks']}" if r["remarks"] else ""))
+    # Every EL entry the community Chinese-name list covers is a university or research
+    # institute; carry them all so their Chinese names can be matched.
+    for name in community_names(community):
+        r = by_name.get((EL, name))
+        if r is None:
+            missing.append(f"community name {name}")
+        elif name not in chosen:
+            kind = UNIV if re.search(r"Universit|College", name) else INST
+            chosen[name] = (r, f"{kind}; Chinese name in the community list")
     for pattern, note in GROUPS:
         rx = re.compile(pattern)
         hits = [r for (src, n), r in by_name.items() if src == EL and rx.search(n)]
@@ -278,6 +511,9 @@ def main():
         w = csv.DictWriter(f, fieldnames=HEADER, lineterminator="\n")
         w.writeheader()
         w.writerows(entries)
+
+    n_zh = compile_zh(entries, community, args.zh_out)
+    print(f"{n_zh} Chinese names -> {args.zh_out}", file=sys.stderr)
 
     newest = max((c for e in entries for c in e["reference"].split("; ") if c),
                  key=lambda c: tuple(int(x) for x in c.split(" FR ")))
