@@ -290,7 +290,7 @@ ZH_CURATED = [
     ("Guangzhou Biren Integrated Circuit Co., Ltd.", "广州壁仞集成电路有限公司", BRAND),
     ("Zhuhai Biren Integrated Circuit Co., Ltd.", "珠海壁仞集成电路有限公司", BRAND),
     ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程智能科技(北京)有限责任公司", OWN),
-    ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程智能科技(北京)股份有限公司", OWN + " (name after the 2025 conversion; unverified)"),
+    ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程智能科技(北京)股份有限公司", OWN),
     ("Moore Thread Intelligent Technology (Beijing) Co., Ltd.", "摩尔线程", SHORT),
     ("Moore Thread Intelligent Technology (Chengdu) Co., Ltd.", "摩尔线程智能科技(成都)有限责任公司", BRAND),
     ("Moore Thread Intelligent Technology (Shanghai) Co., Ltd.", "摩尔线程智能科技(上海)有限责任公司", BRAND),
@@ -328,6 +328,7 @@ ZH_CURATED = [
     ("Beijing Huada Jiutian Technology Co., Ltd.", "华大九天", SHORT),
     # AI companies.
     ("Beijing Zhipu Huazhang Technology Co., Ltd.", "北京智谱华章科技有限公司", OWN),
+    ("Beijing Zhipu Huazhang Technology Co., Ltd.", "北京智谱华章科技股份有限公司", OWN + " (name after conversion to a joint-stock company)"),
     ("Beijing Zhipu Huazhang Technology Co., Ltd.", "智谱华章", SHORT),
     ("Beijing Zhipu Huazhang Technology Co., Ltd.", "智谱AI", SHORT),
     ("Hangzhou Zhipu Huazhang Technology Co., Ltd.", "杭州智谱华章科技有限公司", BRAND),
@@ -359,6 +360,21 @@ ZH_CURATED = [
     ("Huawei Device (Shenzhen) Co., Ltd.", "华为终端(深圳)有限公司", BRAND),
 ]
 
+# Chinese names checked against a stored copy of a public filing or report (URL given).
+SEEN = {
+    "海光信息技术股份有限公司": "its 2022 STAR-market IPO prospectus (English name there: Hygon Information Technology Co., Ltd.), http://money.finance.sina.com.cn/corp/view/vISSUE_RaiseExplanationDetail.php?id=8381403&stockid=688041",
+    "曙光信息产业股份有限公司": "its 2020 share-issue plan in China Securities Journal (stock short name 中科曙光), https://epaper.cs.com.cn/zgzqb/html/2020-04/23/nw.D110000zgzqb_20200423_2-A46.htm",
+    "中科曙光": "its 2020 share-issue plan in China Securities Journal (stock short name), https://epaper.cs.com.cn/zgzqb/html/2020-04/23/nw.D110000zgzqb_20200423_2-A46.htm",
+    "浪潮电子信息产业股份有限公司": "its 2024 annual report (stock short name 浪潮信息), https://vip.stock.finance.sina.com.cn/corp/view/vCB_AllBulletinDetail.php?id=10831405&stockid=000977",
+    "浪潮信息": "its 2024 annual report, https://vip.stock.finance.sina.com.cn/corp/view/vCB_AllBulletinDetail.php?id=10831405&stockid=000977",
+    "浪潮软件股份有限公司": "its share-issue prospectus (stock code 600756), copy at http://m.njbnbz.cn/bnbz/2399.html",
+    "北京智谱华章科技股份有限公司": "news of its 2026-01 Hong Kong listing, https://www.infoq.cn/news/VIJ9o1qFoOvttecimCwC",
+    "摩尔线程智能科技(北京)股份有限公司": "its 2025 STAR-market listing announcement, http://www.cfi.cn/newspage.aspx?id=20251203003316",
+    "上海壁仞智能科技有限公司": "Shanghai Minhang district news of its 2021 agreement, https://sh.cnipai.com/news/detail/291011.html",
+    "算能科技": "CNA report of the 2025-01 listing, https://news-demo.cts.com.tw/cna/general/202501/202501162426978.html",
+    "厦门算能科技有限公司": "Chinese press on the planned listing (厦门算能科技(SOPHGO)), https://yibeiic.com/cms/Article/get/article_id/6726",
+}
+
 ZH_HEADER = ["listed_name", "zh_name", "source"]
 
 
@@ -381,6 +397,8 @@ def compile_zh(entries, community_path, out_path):
         if listed in names:
             add(listed, item["zh"], COMMUNITY)
     for listed, zh, source in ZH_CURATED:
+        if zh in SEEN:
+            source = f"organisation's own Chinese name, as in {SEEN[zh]}"
         add(listed, zh, source)
     with open(out_path, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=ZH_HEADER, lineterminator="\n")
