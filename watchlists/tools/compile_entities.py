@@ -468,6 +468,51 @@ def to_entry(row, note):
     }
 
 
+def check(watchlists_dir):
+    """Validate the committed CSVs on their own (no list data needed); return a list of problems."""
+    problems = []
+    ent_path = os.path.join(watchlists_dir, "entities.csv")
+    zh_path = os.path.join(watchlists_dir, "zh-names.csv")
+    with open(ent_path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != HEADER:
+            problems.append(f"{ent_path}: header {reader.fieldnames}")
+        entries = list(reader)
+    names = set()
+    for line, e in enumerate(entries, start=2):
+        where = f"{ent_path}:{line}"
+        if not e["name"].strip() or e["name"] in names:
+            problems.append(f"{where}: empty or duplicate name {e['name']!r}")
+        names.add(e["name"])
+        if e["list"] not in (EL, MEU):
+            problems.append(f"{where}: list {e['list']!r}")
+        if e["country"] != "CN":
+            problems.append(f"{where}: country {e['country']!r}")
+        if not re.fullmatch(r"\d{2,3} FR \d+(; \d{2,3} FR \d+)*", e["reference"]):
+            problems.append(f"{where}: reference {e['reference']!r}")
+        if e["listed_on"] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["listed_on"]):
+            problems.append(f"{where}: listed_on {e['listed_on']!r}")
+        if not e["source"].startswith("https://www.ecfr.gov/"):
+            problems.append(f"{where}: source {e['source']!r}")
+        if any(not a.strip() for a in e["aliases"].split("; ")) and e["aliases"]:
+            problems.append(f"{where}: empty alias in {e['aliases']!r}")
+    with open(zh_path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != ZH_HEADER:
+            problems.append(f"{zh_path}: header {reader.fieldnames}")
+        seen = set()
+        for line, z in enumerate(reader, start=2):
+            where = f"{zh_path}:{line}"
+            if z["listed_name"] not in names:
+                problems.append(f"{where}: listed_name not in entities.csv: {z['listed_name']!r}")
+            if not re.search(r"[\u4e00-\u9fff]", z["zh_name"]) or not z["source"].strip():
+                problems.append(f"{where}: zh_name without Han characters or empty source")
+            if (z["listed_name"], z["zh_name"]) in seen:
+                problems.append(f"{where}: duplicate row")
+            seen.add((z["listed_name"], z["zh_name"]))
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--csl", default=default_csl_path())
@@ -477,7 +522,15 @@ def main():
                     help="zh_university_names_community.json (default: next to --csl)")
     ap.add_argument("--zh-out", default=os.path.join(
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zh-names.csv"))
+    ap.add_argument("--check", action="store_true",
+                    help="only validate the committed entities.csv and zh-names.csv")
     args = ap.parse_args()
+    if args.check:
+        problems = check(os.path.dirname(args.out))
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"{len(problems)} problems", file=sys.stderr)
+        sys.exit(1 if problems else 0)
     community = args.community or os.path.join(os.path.dirname(args.csl),
                                                "zh_university_names_community.json")
 
