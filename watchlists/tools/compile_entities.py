@@ -197,6 +197,8 @@ COMMUNITY_NAME_FIXES = {
 
 OWN = ("organisation's own Chinese name (registered or official name as it publishes it on its "
        "website and filings); from the compiler's knowledge, not re-checked online")
+# Short names that are substrings of other organisations' names (北航 in 湖北航天, 北理工 in
+# 湖北理工学院, 南理工 in 华南理工大学, 海思 in 海思科) are left out on purpose.
 SHORT = ("short name the organisation and the press use; judged unambiguous in procurement text; "
          "from the compiler's knowledge, not re-checked online")
 
@@ -220,13 +222,8 @@ ZH_CURATED = [
     ("Harbin Engineering University", "哈工程", SHORT),
     ("Sichuan University", "川大", SHORT),
     ("University of Science and Technology of China", "中国科大", SHORT),
-    ("Beijing University of Aeronautics and Astronautics (BUAA)", "北航", SHORT),
-    ("Beijing Institute of Technology", "北理工", SHORT),
     ("Northwestern Polytechnical University", "西工大", SHORT),
-    ("Nanjing University of Aeronautics and Astronautics", "南航", SHORT + "; also China Southern Airlines' short name, match as an organisation name only"),
-    ("Nanjing University of Science and Technology", "南理工", SHORT),
     ("Beijing University of Posts and Telecommunications (BUPT)", "北邮", SHORT),
-    ("University of Electronic Science and Technology of China", "成电", SHORT + " (unverified as unambiguous)"),
     ("Chinese Academy of Engineering Physics", "中物院", SHORT),
     ("Chinese Academy of Engineering Physics", "中国工程物理研究院西南计算中心", "unverified: the list alias 'Southwest Computing Center' in CAEP's Chinese naming"),
     ("Chinese Academy of Sciences Institute of Computing Technology", "中科院计算所", SHORT),
@@ -313,7 +310,6 @@ ZH_CURATED = [
     ("Semiconductor Manufacturing South China Corporation", "中芯南方集成电路制造有限公司", OWN),
     ("SMIC Northern Integrated Circuit Manufacturing (Beijing) Co., Ltd.", "中芯北方集成电路制造(北京)有限公司", OWN),
     ("HiSilicon Technologies Co., Ltd (HiSilicon)", "海思半导体有限公司", OWN),
-    ("HiSilicon Technologies Co., Ltd (HiSilicon)", "海思", SHORT),
     ("Shenzhen HiSilicon Technologies Co.", "深圳市海思半导体有限公司", OWN + " (unverified)"),
     ("Shanghai HiSilicon Technologies Co., Ltd.", "上海海思技术有限公司", OWN),
     ("Yangtze Memory Technologies Co., Ltd.", "长江存储科技有限责任公司", OWN),

@@ -51,7 +51,7 @@ for a,b in [("四川大学",SCU),("哈尔滨工业大学",HIT),("国防科技大
     ("科大讯飞股份有限公司","IFLYTEK"),("北京旷视科技有限公司","Megvii Technology"),
     ("中国航天科技集团第九研究院771研究所",CASC771),("上海高性能集成电路设计中心","Shanghai High-Performance Integrated Circuit Design Center")]:
     add(a,b,T,"zh_en","full Chinese name via the zh overlay")
-for a,b,n in [("哈工大",HIT,"short name"),("北航",BUAA,"short name"),("中科曙光",SUGON,"stock short name"),
+for a,b,n in [("哈工大",HIT,"short name"),("国防科大",NUDT,"short name"),("中科曙光",SUGON,"stock short name"),
     ("中芯国际",SMIC,"short name"),("摩尔线程",MOORE,"short name"),("壁仞科技",BIREN,"short name"),("浪潮信息",INSPUR,"stock short name"),
     ("中科院计算所",ICT,"short name")]:
     add(a,b,T,"zh_short",n)
@@ -187,6 +187,10 @@ for a,b,n in [("南方科技大学","中国科学技术大学","SUSTech is not U
     ("成都运达科技股份有限公司","成都海光集成电路设计有限公司","reseller in the Reuters case vs a listed Chengdu chip firm"),
     ("Chengdu Yunda Technology Co., Ltd.",HAIGUANGIC,"shares Chengdu only"),
     ("浪潮之巅科技有限公司","浪潮集团有限公司","constructed name containing the common word 浪潮"),
+    ("华南理工大学","南京理工大学","SCUT; its name contains 南理工, NJUST's short name"),
+    ("湖北理工学院","北京理工大学","its name contains 北理工, BIT's short name"),
+    ("湖北航天技术研究院","北京航空航天大学","its name contains 北航, Beihang's short name"),
+    ("海思科医药集团股份有限公司","海思半导体有限公司","Haisco Pharmaceutical; its name contains 海思"),
     ("寒武纪地质研究所","中科寒武纪科技股份有限公司","constructed name: 寒武纪 as the geological period")]:
     add(a,b,F,"negative",n)
 
