@@ -420,6 +420,8 @@ def split_aliases(alt_names):
     for part in alt_names.split("; "):
         part = re.sub(r"^and ", "", part.strip()).strip()
         part = re.sub(r";\s*and$", "", part).strip()
+        # Known parse glitch: address text glued to an alias ("… Academy. No. 2 Shuangquan …").
+        part = re.split(r"\. No\. \d", part)[0].strip()
         if part and part != "and" and part not in out:
             out.append(part)
     return out
