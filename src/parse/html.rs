@@ -185,7 +185,7 @@ pub fn walk(doc: &str) -> Walked {
                         _ => {}
                     }
                     if BLOCKS.contains(&name) {
-                        sink.line_break();
+                        block_break(&mut sink, &tables, name);
                     }
                     if let Some(slot) = slot_of(e, &w) {
                         captures.push((node.id(), slot, String::new()));
@@ -223,7 +223,7 @@ pub fn walk(doc: &str) -> Walked {
                     _ => {}
                 }
                 if BLOCKS.contains(&name) {
-                    sink.line_break();
+                    block_break(&mut sink, &tables, name);
                 }
                 if captures.last().is_some_and(|(id, _, _)| *id == node.id())
                     && let Some((_, slot, buf)) = captures.pop()
@@ -235,6 +235,17 @@ pub fn walk(doc: &str) -> Walked {
     }
     w.text = sink.out;
     w
+}
+
+/// A block boundary: a new line, except inside a table cell, where the row must stay on one
+/// line (Word tables wrap every cell's text in `<p>`).
+fn block_break(sink: &mut TextSink, tables: &[TableBuild], name: &str) {
+    let in_cell = tables.last().is_some_and(|t| t.in_cell);
+    if in_cell && name != "table" && name != "tr" {
+        sink.space = true;
+    } else {
+        sink.line_break();
+    }
 }
 
 /// The anchor an element feeds, if any (first occurrence wins for single-valued anchors).

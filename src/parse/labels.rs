@@ -36,11 +36,13 @@ pub enum Field {
 /// Every label variant, most specific first (the regex alternation takes the first that fits).
 /// Sources: tender_pages.md §3 and the saved pages.
 pub const LABELS: &[(Field, &str)] = &[
+    (Field::Title, "原公告的采购项目名称"),
     (Field::Title, "采购项目名称"),
     (Field::Title, "招标项目名称"),
     (Field::Title, "项目名称"),
     (Field::Title, "Tender Title"),
     (Field::Title, "Project Title"),
+    (Field::ProjectId, "原公告的采购项目编号"),
     (Field::ProjectId, "采购项目编号"),
     (Field::ProjectId, "招标项目编号"),
     (Field::ProjectId, "项目编号"),
@@ -254,7 +256,8 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 let candidate = if ci + 1 < cells.len() {
                     cells.get(ci + 1).map(|c| c.to_string())
                 } else {
-                    lines.get(li + 1).map(|l| l.split(CELL_SEP).next().unwrap_or_default().trim().to_string())
+                    // Only a plain line can carry the value; a table row below a heading is a table.
+                    lines.get(li + 1).filter(|l| !l.contains(CELL_SEP)).map(|l| l.trim().to_string())
                 };
                 candidate.filter(|c| !c.is_empty() && !LABEL_CELL.is_match(c) && !LABEL_COLON.is_match(c))
             };
@@ -304,13 +307,21 @@ pub fn scan(text: &str) -> Vec<Labelled> {
 }
 
 /// Words of result/goods table headers (a row of them is a header, not label | value).
-const HEADER_WORDS: &[&str] = &["序号", "地址", "标包", "包组", "包号", "品牌", "规格", "数量", "单价", "名称", "金额", "报价"];
+const HEADER_WORDS: &[&str] = &["序号", "排名", "排序", "地址", "标包", "包组", "包号", "品牌", "规格", "数量", "单价", "名称", "金额", "报价"];
 
-/// A row of short, digit-free cells, at least two of them labels or header words.
-fn is_header_row(cells: &[&str]) -> bool {
+/// A row of short, digit-free cells, more than half of them (and at least two) labels or header
+/// words. `采购人 | X | 采购代理机构 | Y` is half labels: label/value pairs, not a header.
+pub fn is_header_row(cells: &[&str]) -> bool {
+    let headerish = cells.iter().filter(|c| LABEL_CELL.is_match(c) || HEADER_WORDS.iter().any(|w| c.contains(w))).count();
     cells.len() >= 2
         && cells.iter().all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()))
-        && cells.iter().filter(|c| LABEL_CELL.is_match(c) || HEADER_WORDS.iter().any(|w| c.contains(w))).count() >= 2
+        && headerish >= 2
+        && headerish * 2 > cells.len()
+}
+
+/// True if the cell is only a label.
+pub fn is_label_cell(cell: &str) -> bool {
+    LABEL_CELL.is_match(cell)
 }
 
 fn push(out: &mut Vec<Labelled>, field: Field, unit: Option<Unit>, value: &str, section: Option<Field>) {

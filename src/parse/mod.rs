@@ -101,6 +101,8 @@ fn build(w: html::Walked) -> Notice {
         .into_iter()
         .flatten()
         .map(str::to_string)
+        // "<title>H1 | Division</title>": the page's own heading is the cleaner title.
+        .chain(w.h1.clone().filter(|h| w.title_tag.as_deref().is_some_and(|t| t.starts_with(h.as_str()))))
         .chain(w.title_tag.as_deref().and_then(clean_title_tag))
         .chain(w.h1.clone())
         .chain(first(Field::Title).map(|l| l.value.clone()))
@@ -323,7 +325,10 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
     for table in tables {
         let mut columns: Option<(usize, usize, Option<usize>, Option<Unit>)> = None;
         for row in table {
-            if let Some(sup) = row.iter().position(|c| header_matches(c, WINNER_HEADERS)) {
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            if let Some(sup) = row.iter().position(|c| header_matches(c, WINNER_HEADERS))
+                && labels::is_header_row(&cells)
+            {
                 let amt = row.iter().position(|c| header_matches(c, AMOUNT_HEADERS));
                 let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
                 columns = Some((row.len(), sup, amt, unit));
@@ -332,6 +337,9 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
             let Some((width, sup, amt, unit)) = columns else { continue };
             let offset = width.saturating_sub(row.len());
             let Some(name) = sup.checked_sub(offset).and_then(|i| row.get(i)) else { continue };
+            if labels::is_label_cell(name) {
+                continue;
+            }
             let Some(name) = clean_org(name) else { continue };
             if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().any(is_han) {
                 continue;
