@@ -118,6 +118,10 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Supplier, "中标候选人"),
     (Field::Supplier, "成交候选人"),
     (Field::Supplier, "入围供应商"),
+    // 单一来源 公示 name the one proposed supplier.
+    (Field::Supplier, "拟定供应商名称"),
+    (Field::Supplier, "拟定供应商"),
+    (Field::Supplier, "拟定的供应商"),
     (Field::Supplier, "Awarded to"),
     (Field::Supplier, "Successful Tenderer"),
     (Field::Supplier, "Successful Bidder"),
