@@ -78,7 +78,7 @@ fn utf8_page_still_declaring_gb2312() {
 
 #[test]
 fn utf8_with_one_truncated_sequence_stays_utf8() {
-    let mut bytes = format!("<meta charset=\"utf-8\"><meta name=\"description\" content=\"四川大学").into_bytes();
+    let mut bytes = "<meta charset=\"utf-8\"><meta name=\"description\" content=\"四川大学".as_bytes().to_vec();
     bytes.extend_from_slice(&"采".as_bytes()[..2]);
     bytes.extend_from_slice(format!("\">{NOTICE}").as_bytes());
     let d = decode(&bytes, None);

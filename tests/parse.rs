@@ -318,9 +318,12 @@ fn news_not_a_notice() {
     assert!(n.text.contains("华为云、天翼云"));
 }
 
+/// (as written, unit from the label, expected amount and currency)
+type AmountCase<'a> = (&'a str, Option<Unit>, Option<(f64, &'a str)>);
+
 #[test]
 fn amount_normalisation() {
-    let cases: &[(&str, Option<Unit>, Option<(f64, &str)>)] = &[
+    let cases: &[AmountCase] = &[
         ("￥668.790000 万元（人民币）", None, Some((6_687_900.0, "CNY"))),
         ("￥39.800000 万元（人民币）", None, Some((398_000.0, "CNY"))),
         ("6687920.0元", None, Some((6_687_920.0, "CNY"))),
@@ -427,4 +430,78 @@ fn empty_and_markup_free_documents() {
     let n = parse::parse("<html><body><div></div></body></html>");
     assert_eq!(n.title, None);
     assert_eq!(n.notice_type, NoticeType::Other);
+}
+
+/// Throughput of decode + parse over the real Shenzhen page (or the fixtures), printed, never
+/// asserted: run with `cargo test --release --test parse -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut pages: Vec<Vec<u8>> = Vec::new();
+    for dir in [root.join("../shared/data/pages/html"), root.join("../../shared/data/pages/html"), root.join("fixtures")] {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            pages.push(std::fs::read(entry.path()).unwrap_or_default());
+        }
+    }
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    let rounds = 20;
+    let start = std::time::Instant::now();
+    let mut fields = 0usize;
+    for _ in 0..rounds {
+        for page in &pages {
+            let n = parse::parse(&decode::decode(page, None).text);
+            fields += n.suppliers.len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let texts: Vec<String> = pages.iter().map(|p| decode::decode(p, None).text).collect();
+    let t = std::time::Instant::now();
+    for _ in 0..rounds {
+        for doc in &texts {
+            let _ = scraper::Html::parse_document(doc);
+        }
+    }
+    let html5ever = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    let mut walked = Vec::new();
+    for doc in &texts {
+        walked.push(parse::html::walk(doc).text);
+    }
+    for _ in 1..rounds {
+        for doc in &texts {
+            let _ = parse::html::walk(doc);
+        }
+    }
+    let walk = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for _ in 0..rounds {
+        for text in &walked {
+            let _ = parse::labels::scan(text);
+        }
+    }
+    let scan = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for _ in 0..rounds {
+        for page in &pages {
+            let _ = decode::decode(page, None);
+        }
+    }
+    let dec = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for _ in 0..rounds {
+        for doc in &texts {
+            let _ = parse::parse(doc);
+        }
+    }
+    let parse_only = t.elapsed().as_secs_f64();
+    eprintln!("decode {dec:.2}s, parse {parse_only:.2}s");
+    eprintln!("html5ever {html5ever:.2}s, walk (incl. html5ever) {walk:.2}s, label scan {scan:.2}s, total {secs:.2}s");
+    eprintln!(
+        "{} pages, {:.1} MB, {rounds} rounds: {:.1} MB/s, {:.0} pages/s ({fields})",
+        pages.len(),
+        bytes as f64 / 1e6,
+        (bytes * rounds) as f64 / 1e6 / secs,
+        (pages.len() * rounds) as f64 / secs
+    );
 }

@@ -42,11 +42,15 @@ pub struct Walked {
 const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "iframe", "object", "svg", "select", "textarea"];
 
 /// Elements that start and end a line.
-const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "section", "article",
-    "header", "footer", "blockquote", "pre", "dd", "dt", "dl", "form", "center", "hr", "nav", "aside", "address",
-    "caption", "tbody", "thead", "tfoot", "main", "fieldset", "title", "body",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "table" | "tr" | "section"
+            | "article" | "header" | "footer" | "blockquote" | "pre" | "dd" | "dt" | "dl" | "form" | "center" | "hr"
+            | "nav" | "aside" | "address" | "caption" | "tbody" | "thead" | "tfoot" | "main" | "fieldset" | "title"
+            | "body"
+    )
+}
 
 /// Which anchor a captured element's text goes to.
 #[derive(Debug, Clone, Copy)]
@@ -184,7 +188,7 @@ pub fn walk(doc: &str) -> Walked {
                         }
                         _ => {}
                     }
-                    if BLOCKS.contains(&name) {
+                    if is_block(name) {
                         block_break(&mut sink, &tables, name);
                     }
                     if let Some(slot) = slot_of(e, &w) {
@@ -222,7 +226,7 @@ pub fn walk(doc: &str) -> Walked {
                     }
                     _ => {}
                 }
-                if BLOCKS.contains(&name) {
+                if is_block(name) {
                     block_break(&mut sink, &tables, name);
                 }
                 if captures.last().is_some_and(|(id, _, _)| *id == node.id())
@@ -251,6 +255,10 @@ fn block_break(sink: &mut TextSink, tables: &[TableBuild], name: &str) {
 /// The anchor an element feeds, if any (first occurrence wins for single-valued anchors).
 fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     let name = e.name();
+    // Most elements carry neither a class nor an id: leave early.
+    if e.attr("class").is_none() && e.id().is_none() && name != "title" && name != "h1" {
+        return None;
+    }
     let has = |class: &str| e.classes().any(|c| c == class);
     match name {
         "title" if w.title_tag.is_none() => return Some(Slot::TitleTag),

@@ -207,18 +207,22 @@ struct ProseParties {
 fn prose_parties(lines: &[&str]) -> ProseParties {
     let mut p = ProseParties::default();
     for line in lines {
+        // Cheap character tests first: capture regexes are slow on long lines.
         if p.buyer.is_none()
+            && line.contains('受')
             && let Some(c) = PROSE_ENTRUSTED.captures(line)
         {
             p.agency = clean_org(&c[1]);
             p.buyer = clean_org(&c[2]);
         }
         if p.buyer.is_none()
+            && line.contains("人为")
             && let Some(c) = PROSE_TENDERER.captures(line)
         {
             p.buyer = clean_org(&c[1]);
         }
         if p.buyer.is_none()
+            && line.contains('于')
             && let Some(c) = PROSE_PUBLISHER.captures(line)
         {
             p.buyer = clean_org(&c[1]);
@@ -285,7 +289,7 @@ fn split_orgs(v: &str) -> Vec<String> {
         }
         let name = name.trim_matches(|c: char| c.is_whitespace() || "。.：:".contains(c));
         let len = name.chars().count();
-        if len < 2 || len > 80 || NOT_AN_ORG.iter().any(|p| name.starts_with(p)) {
+        if !(2..=80).contains(&len) || NOT_AN_ORG.iter().any(|p| name.starts_with(p)) {
             continue;
         }
         if !out.iter().any(|o| o == name) {
@@ -308,13 +312,18 @@ fn sum(amounts: impl Iterator<Item = Money>) -> Option<Money> {
     total
 }
 
-/// True if a header cell names one of `headers` (exactly, or followed by a unit in parentheses).
-fn header_matches(cell: &str, headers: &[&str]) -> bool {
+/// Header keys, normalised once.
+static WINNER_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| WINNER_HEADERS.iter().map(|h| header_key(h)).collect());
+static AMOUNT_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| AMOUNT_HEADERS.iter().map(|h| header_key(h)).collect());
+
+/// True if a header cell names one of `keys` (exactly, or followed by a unit in parentheses).
+fn header_matches(cell: &str, keys: &[String]) -> bool {
+    // Header cells are short; long cells are data (and the 600-name expert lists).
+    if cell.len() > 60 {
+        return false;
+    }
     let key = header_key(cell);
-    headers.iter().any(|h| {
-        let h = header_key(h);
-        key == h || key.strip_prefix(&h).is_some_and(|rest| rest.starts_with('（') || rest.starts_with('('))
-    })
+    keys.iter().any(|h| key == *h || key.strip_prefix(h.as_str()).is_some_and(|rest| rest.starts_with('（') || rest.starts_with('(')))
 }
 
 /// Winners and their amounts from result tables with a header row. Rows shorter than the header
@@ -326,10 +335,10 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
         let mut columns: Option<(usize, usize, Option<usize>, Option<Unit>)> = None;
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-            if let Some(sup) = row.iter().position(|c| header_matches(c, WINNER_HEADERS))
+            if let Some(sup) = row.iter().position(|c| header_matches(c, &WINNER_KEYS))
                 && labels::is_header_row(&cells)
             {
-                let amt = row.iter().position(|c| header_matches(c, AMOUNT_HEADERS));
+                let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
                 let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
                 columns = Some((row.len(), sup, amt, unit));
                 continue;
