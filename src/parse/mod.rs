@@ -108,8 +108,8 @@ fn build(w: html::Walked) -> Notice {
         .chain(first(Field::Title).map(|l| l.value.clone()))
         .chain(w.code_project_name.clone())
         .chain(lines.first().filter(|_| w.title_tag.is_none()).map(|l| l.to_string()))
-        .map(|t| html::squash(&t))
-        .find(|t| t.chars().count() >= 2);
+        .map(|t| html::squash(&t).trim_matches(|c: char| c == '|' || c.is_whitespace()).to_string())
+        .find(|t| (2..=150).contains(&t.chars().count()));
 
     let published = w
         .pub_date
