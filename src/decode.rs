@@ -17,7 +17,8 @@ const DETECT_PREFIX: usize = 64 * 1024;
 
 /// `<meta charset=…>` and `<meta http-equiv="Content-Type" content="…; charset=…">`.
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i-u)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#).expect("valid meta regex")
+    Regex::new(r#"(?i-u)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#)
+        .expect("valid meta regex")
 });
 
 /// Decode a page's bytes to text, never failing (invalid sequences become U+FFFD).
@@ -60,7 +61,9 @@ pub fn decode(bytes: &[u8], header_charset: Option<&str>) -> Decoded {
 
 /// The charset declared by a `<meta>` tag near the top of the page, if any.
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = bytes.get(..META_PRESCAN.min(bytes.len())).unwrap_or_default();
+    let head = bytes
+        .get(..META_PRESCAN.min(bytes.len()))
+        .unwrap_or_default();
     let caps = META_CHARSET.captures(head)?;
     Encoding::for_label(caps.get(1)?.as_bytes())
 }
@@ -71,7 +74,9 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     if std::str::from_utf8(bytes).is_ok() {
         return true;
     }
-    let sample = bytes.get(..DETECT_PREFIX.min(bytes.len())).unwrap_or_default();
+    let sample = bytes
+        .get(..DETECT_PREFIX.min(bytes.len()))
+        .unwrap_or_default();
     let text = String::from_utf8_lossy(sample);
     let mut replaced = 0usize;
     let mut non_ascii = 0usize;
@@ -88,7 +93,9 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 
 /// chardetng's guess over the first 64 KiB; GBK when it cannot tell (the common case here).
 fn detect(bytes: &[u8]) -> &'static Encoding {
-    let sample = bytes.get(..DETECT_PREFIX.min(bytes.len())).unwrap_or_default();
+    let sample = bytes
+        .get(..DETECT_PREFIX.min(bytes.len()))
+        .unwrap_or_default();
     if sample.is_empty() {
         return UTF_8;
     }
@@ -96,7 +103,11 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     detector.feed(sample, sample.len() == bytes.len());
     let guess = detector.guess(None, Utf8Detection::Allow);
     // chardetng reads short Chinese snippets as windows-1252 now and then; CJK pages are the norm.
-    if guess == encoding_rs::WINDOWS_1252 && looks_gbk(sample) { GBK } else { guess }
+    if guess == encoding_rs::WINDOWS_1252 && looks_gbk(sample) {
+        GBK
+    } else {
+        guess
+    }
 }
 
 /// True if the high bytes pair up as GBK lead/trail bytes throughout the sample.
@@ -108,5 +119,9 @@ fn looks_gbk(sample: &[u8]) -> bool {
 /// Decode with one encoding, replacing invalid sequences.
 fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: encoding.name().to_string(), had_errors }
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name().to_string(),
+        had_errors,
+    }
 }

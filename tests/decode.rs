@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use tenderscan::decode::decode;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
 
@@ -25,14 +27,21 @@ fn gbk_bare_without_declaration() {
 fn gb2312_labelled_gbk_with_truncated_sequence() {
     let d = decode(&fixture("gbk_uestc_a800_servers.htm"), None);
     assert_eq!(d.encoding, "GBK");
-    assert!(d.had_errors, "the cut <meta description> holds one invalid sequence");
+    assert!(
+        d.had_errors,
+        "the cut <meta description> holds one invalid sequence"
+    );
     assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
     // 堃 and 瑄 are outside GB2312: a strict GB2312 decoder would lose them.
     assert!(d.text.contains("联系人：张堃老师"));
     assert!(d.text.contains("项目负责人：王瑄"));
     assert!(d.text.contains("英伟达 A800 训练卡"));
     // The byte after the cut lead byte is ASCII and survives.
-    assert!(d.text.contains("采购单位电\u{FFFD}\">"), "{}", &d.text[..400.min(d.text.len())]);
+    assert!(
+        d.text.contains("采购单位电\u{FFFD}\">"),
+        "{}",
+        &d.text[..400.min(d.text.len())]
+    );
 }
 
 #[test]
@@ -40,7 +49,10 @@ fn gb18030_four_byte_character() {
     let d = decode(&fixture("gb18030_provincial_domestic_cloud.html"), None);
     assert_eq!(d.encoding, "gb18030");
     assert!(!d.had_errors);
-    assert!(d.text.contains("论证专家吉𠮷、何明亮"), "U+20BB7 is a 4-byte GB18030 sequence");
+    assert!(
+        d.text.contains("论证专家吉𠮷、何明亮"),
+        "U+20BB7 is a 4-byte GB18030 sequence"
+    );
     assert!(d.text.contains("昇腾910B"));
 }
 
@@ -70,7 +82,8 @@ fn header_charset_used_without_meta() {
 
 #[test]
 fn utf8_page_still_declaring_gb2312() {
-    let page = format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">{NOTICE}");
+    let page =
+        format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">{NOTICE}");
     let d = decode(page.as_bytes(), None);
     assert_eq!(d.encoding, "UTF-8");
     assert!(d.text.contains("采购人：电子科技大学"));
@@ -78,7 +91,9 @@ fn utf8_page_still_declaring_gb2312() {
 
 #[test]
 fn utf8_with_one_truncated_sequence_stays_utf8() {
-    let mut bytes = "<meta charset=\"utf-8\"><meta name=\"description\" content=\"四川大学".as_bytes().to_vec();
+    let mut bytes = "<meta charset=\"utf-8\"><meta name=\"description\" content=\"四川大学"
+        .as_bytes()
+        .to_vec();
     bytes.extend_from_slice(&"采".as_bytes()[..2]);
     bytes.extend_from_slice(format!("\">{NOTICE}").as_bytes());
     let d = decode(&bytes, None);

@@ -7,13 +7,18 @@ use tenderscan::parse::money::{Unit, parse_money};
 use tenderscan::{decode, parse};
 
 fn fixture(name: &str) -> Notice {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     parse::parse(&decode::decode(&bytes, None).text)
 }
 
 fn money(amount: f64, currency: &str) -> Option<Money> {
-    Some(Money { amount, currency: currency.to_string() })
+    Some(Money {
+        amount,
+        currency: currency.to_string(),
+    })
 }
 
 fn s(v: &str) -> Option<String> {
@@ -89,7 +94,10 @@ fn ccgp_new_tender_szu_aws_a100() {
             suppliers: &[],
         },
     );
-    assert!(n.text.contains("亚马逊云科技 (AWS) 账号，含 NVIDIA A100/H100 GPU 云服务器 (p4d.24xlarge)"));
+    assert!(
+        n.text
+            .contains("亚马逊云科技 (AWS) 账号，含 NVIDIA A100/H100 GPU 云服务器 (p4d.24xlarge)")
+    );
 }
 
 #[test]
@@ -109,7 +117,9 @@ fn ccgp_old_hit_a100_servers() {
         },
     );
     // Word cells wrap text in <p>: the row is still one line.
-    assert!(n.text.contains("1 | GPU服务器 配置 8卡 NVIDIA A100 80G | 黑龙江北辰智算科技有限公司 | ¥1,860,000.00"));
+    assert!(n.text.contains(
+        "1 | GPU服务器 配置 8卡 NVIDIA A100 80G | 黑龙江北辰智算科技有限公司 | ¥1,860,000.00"
+    ));
 }
 
 #[test]
@@ -183,7 +193,11 @@ fn multi_lot_sugon_inspur_table() {
             budget: money(23_000_000.0, "CNY"),
             // 1,280.50 + 956.00 + 42.30 万元 (header unit), summed over lots A/B/C.
             award: money(22_788_000.0, "CNY"),
-            suppliers: &["曙光信息产业股份有限公司", "浪潮电子信息产业股份有限公司", "重庆渝信办公设备有限公司"],
+            suppliers: &[
+                "曙光信息产业股份有限公司",
+                "浪潮电子信息产业股份有限公司",
+                "重庆渝信办公设备有限公司",
+            ],
         },
     );
 }
@@ -204,7 +218,10 @@ fn epoint_prose_zhipu_claude() {
             suppliers: &["北京智谱华章科技有限公司", "南京星汉数据服务有限公司"],
         },
     );
-    assert!(n.text.contains("通过海外亚马逊云科技账号调用 Anthropic Claude 3 模型 API"));
+    assert!(
+        n.text
+            .contains("通过海外亚马逊云科技账号调用 Anthropic Claude 3 模型 API")
+    );
 }
 
 #[test]
@@ -223,7 +240,10 @@ fn english_hkust_gpu_rental() {
             suppliers: &[],
         },
     );
-    assert!(n.text.contains("NVIDIA H100 80GB SXM5 GPUs on AWS (p5.48xlarge instances)"));
+    assert!(
+        n.text
+            .contains("NVIDIA H100 80GB SXM5 GPUs on AWS (p5.48xlarge instances)")
+    );
 }
 
 #[test]
@@ -242,7 +262,10 @@ fn plain_notice_bedrock() {
             suppliers: &["北京云途数智科技有限公司"],
         },
     );
-    assert!(n.text.contains("光环新网运营的亚马逊云科技（AWS）北京区域，开通 Amazon Bedrock 服务，"));
+    assert!(
+        n.text
+            .contains("光环新网运营的亚马逊云科技（AWS）北京区域，开通 Amazon Bedrock 服务，")
+    );
 }
 
 #[test]
@@ -284,14 +307,84 @@ fn trap_lookalike_names() {
 #[test]
 fn small_traps() {
     // (file, title, type, published, project id, buyer, budget, award, suppliers)
-    type Row<'a> = (&'a str, &'a str, NoticeType, &'a str, &'a str, &'a str, Option<Money>, Option<Money>, &'a [&'a str]);
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        NoticeType,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<Money>,
+        Option<Money>,
+        &'a [&'a str],
+    );
     let rows: &[Row] = &[
-        ("trap_dji_h20_drone.html", "某市公安局警用无人机挂载设备采购公告", NoticeType::Tender, "2025-05-08", "JWZB-2025-0508", "温州市公安局", money(450_000.0, "CNY"), None, &[]),
-        ("trap_weather_station_aws.html", "校园自动气象站（AWS）建设项目询价公告", NoticeType::Tender, "2025-04-22", "NXQX-2025-022", "宁夏气象职业学院", money(160_000.0, "CNY"), None, &[]),
-        ("trap_mri_tesla.html", "3.0T磁共振成像系统采购项目招标公告", NoticeType::Tender, "2025-03-03", "YYZB-2025-0303", "南通市第一人民医院", money(12_800_000.0, "CNY"), None, &[]),
-        ("trap_office_windows_licence.html", "软件正版化采购项目成交公告", NoticeType::Award, "2025-06-10", "ZBH-2025-061", "湖州市教育局", None, money(312_500.0, "CNY"), &["湖州明远信息技术有限公司"]),
-        ("trap_rtx4090d_workstation.html", "设计学院图形工作站采购询价公告", NoticeType::Tender, "2025-02-26", "SJXY-2025-007", "苏州工艺美术职业技术学院", money(380_000.0, "CNY"), None, &[]),
-        ("trap_gpt_reagent.html", "检验科生化试剂采购项目中标公告", NoticeType::Award, "2025-01-15", "JYK-2025-0115", "绍兴市中心医院", None, money(86_400.0, "CNY"), &["绍兴康润医疗器械有限公司"]),
+        (
+            "trap_dji_h20_drone.html",
+            "某市公安局警用无人机挂载设备采购公告",
+            NoticeType::Tender,
+            "2025-05-08",
+            "JWZB-2025-0508",
+            "温州市公安局",
+            money(450_000.0, "CNY"),
+            None,
+            &[],
+        ),
+        (
+            "trap_weather_station_aws.html",
+            "校园自动气象站（AWS）建设项目询价公告",
+            NoticeType::Tender,
+            "2025-04-22",
+            "NXQX-2025-022",
+            "宁夏气象职业学院",
+            money(160_000.0, "CNY"),
+            None,
+            &[],
+        ),
+        (
+            "trap_mri_tesla.html",
+            "3.0T磁共振成像系统采购项目招标公告",
+            NoticeType::Tender,
+            "2025-03-03",
+            "YYZB-2025-0303",
+            "南通市第一人民医院",
+            money(12_800_000.0, "CNY"),
+            None,
+            &[],
+        ),
+        (
+            "trap_office_windows_licence.html",
+            "软件正版化采购项目成交公告",
+            NoticeType::Award,
+            "2025-06-10",
+            "ZBH-2025-061",
+            "湖州市教育局",
+            None,
+            money(312_500.0, "CNY"),
+            &["湖州明远信息技术有限公司"],
+        ),
+        (
+            "trap_rtx4090d_workstation.html",
+            "设计学院图形工作站采购询价公告",
+            NoticeType::Tender,
+            "2025-02-26",
+            "SJXY-2025-007",
+            "苏州工艺美术职业技术学院",
+            money(380_000.0, "CNY"),
+            None,
+            &[],
+        ),
+        (
+            "trap_gpt_reagent.html",
+            "检验科生化试剂采购项目中标公告",
+            NoticeType::Award,
+            "2025-01-15",
+            "JYK-2025-0115",
+            "绍兴市中心医院",
+            None,
+            money(86_400.0, "CNY"),
+            &["绍兴康润医疗器械有限公司"],
+        ),
     ];
     for (file, title, kind, published, id, buyer, budget, award, suppliers) in rows {
         let n = fixture(file);
@@ -313,7 +406,10 @@ fn news_not_a_notice() {
     assert_eq!(n.title, s("高校科研上云观察：算力从机房走向云端"));
     assert_eq!(n.notice_type, NoticeType::Other);
     assert_eq!(n.published, s("2025-07-02"));
-    assert_eq!((n.project_id, n.buyer, n.agency, n.budget, n.award), (None, None, None, None, None));
+    assert_eq!(
+        (n.project_id, n.buyer, n.agency, n.budget, n.award),
+        (None, None, None, None, None)
+    );
     assert!(n.suppliers.is_empty());
     assert!(n.text.contains("华为云、天翼云"));
 }
@@ -324,7 +420,11 @@ type AmountCase<'a> = (&'a str, Option<Unit>, Option<(f64, &'a str)>);
 #[test]
 fn amount_normalisation() {
     let cases: &[AmountCase] = &[
-        ("￥668.790000 万元（人民币）", None, Some((6_687_900.0, "CNY"))),
+        (
+            "￥668.790000 万元（人民币）",
+            None,
+            Some((6_687_900.0, "CNY")),
+        ),
         ("￥39.800000 万元（人民币）", None, Some((398_000.0, "CNY"))),
         ("6687920.0元", None, Some((6_687_920.0, "CNY"))),
         ("人民币3850元", None, Some((3850.0, "CNY"))),
@@ -335,7 +435,11 @@ fn amount_normalisation() {
         ("9亿元（不含税）", None, Some((900_000_000.0, "CNY"))),
         ("总价形式报价:569800.00(元)", None, Some((569_800.0, "CNY"))),
         ("¥80.00", None, Some((80.0, "CNY"))),
-        ("（可填写下浮率、折扣率或费率）：1234.5万元", None, Some((12_345_000.0, "CNY"))),
+        (
+            "（可填写下浮率、折扣率或费率）：1234.5万元",
+            None,
+            Some((12_345_000.0, "CNY")),
+        ),
         ("HKD 1,200,000", None, Some((1_200_000.0, "HKD"))),
         ("USD 250,000.00", None, Some((250_000.0, "USD"))),
         ("EUR 80,000", None, Some((80_000.0, "EUR"))),
@@ -383,18 +487,32 @@ fn label_variants() {
         ("<p>采 购 人：甲大学</p>", "甲大学"),
         ("<p>采购单位：</p><p>甲大学</p>", "甲大学"),
         ("<p>采购人：<u>甲</u><span>大学</span></p>", "甲大学"),
-        ("<table><tr><td class=\"title\">采购单位</td><td>甲大学,甲大学,甲大学</td></tr></table>", "甲大学"),
-        ("<p>1.采购人信息</p><p>名称：甲大学</p><p>2.采购代理机构信息</p><p>名称：乙公司</p>", "甲大学"),
-        ("<p>乙招标公司受甲大学的委托，对设备采购（项目编号：X-2025-01）进行竞争性磋商。</p>", "甲大学"),
+        (
+            "<table><tr><td class=\"title\">采购单位</td><td>甲大学,甲大学,甲大学</td></tr></table>",
+            "甲大学",
+        ),
+        (
+            "<p>1.采购人信息</p><p>名称：甲大学</p><p>2.采购代理机构信息</p><p>名称：乙公司</p>",
+            "甲大学",
+        ),
+        (
+            "<p>乙招标公司受甲大学的委托，对设备采购（项目编号：X-2025-01）进行竞争性磋商。</p>",
+            "甲大学",
+        ),
         ("<p>本招标项目招标人为甲大学，资金来自财政。</p>", "甲大学"),
-        ("<p>Procuring Entity: Alpha University</p>", "Alpha University"),
+        (
+            "<p>Procuring Entity: Alpha University</p>",
+            "Alpha University",
+        ),
         ("<p>Buyer: Alpha University</p>", "Alpha University"),
     ];
     for (html, buyer) in cases {
         let n = parse::parse(&format!("<html><body>{html}</body></html>"));
         assert_eq!(n.buyer.as_deref(), Some(*buyer), "{html}");
     }
-    let n = parse::parse("<p>乙招标公司受甲大学的委托，对设备采购（项目编号：X-2025-01）进行竞争性磋商。</p>");
+    let n = parse::parse(
+        "<p>乙招标公司受甲大学的委托，对设备采购（项目编号：X-2025-01）进行竞争性磋商。</p>",
+    );
     assert_eq!(n.agency.as_deref(), Some("乙招标公司"));
     assert_eq!(n.project_id.as_deref(), Some("X-2025-01"));
 }
@@ -418,7 +536,10 @@ fn lots_as_label_lines_are_summed() {
          <p>标包：<u>B</u></p><p>供应商名称：<u>乙公司</u></p><p>中标（成交）金额：<u>7.5万元</u></p>\
          <p>代理服务收费金额（元）：3000</p></body></html>",
     );
-    assert_eq!(n.suppliers, vec!["甲公司".to_string(), "乙公司".to_string()]);
+    assert_eq!(
+        n.suppliers,
+        vec!["甲公司".to_string(), "乙公司".to_string()]
+    );
     assert_eq!(n.award, money(200_000.0, "CNY"));
     assert_eq!(n.notice_type, NoticeType::Award);
 }
@@ -439,7 +560,11 @@ fn empty_and_markup_free_documents() {
 fn throughput() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut pages: Vec<Vec<u8>> = Vec::new();
-    for dir in [root.join("../shared/data/pages/html"), root.join("../../shared/data/pages/html"), root.join("fixtures")] {
+    for dir in [
+        root.join("../shared/data/pages/html"),
+        root.join("../../shared/data/pages/html"),
+        root.join("fixtures"),
+    ] {
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             pages.push(std::fs::read(entry.path()).unwrap_or_default());
         }
@@ -496,7 +621,9 @@ fn throughput() {
     }
     let parse_only = t.elapsed().as_secs_f64();
     eprintln!("decode {dec:.2}s, parse {parse_only:.2}s");
-    eprintln!("html5ever {html5ever:.2}s, walk (incl. html5ever) {walk:.2}s, label scan {scan:.2}s, total {secs:.2}s");
+    eprintln!(
+        "html5ever {html5ever:.2}s, walk (incl. html5ever) {walk:.2}s, label scan {scan:.2}s, total {secs:.2}s"
+    );
     eprintln!(
         "{} pages, {:.1} MB, {rounds} rounds: {:.1} MB/s, {:.0} pages/s ({fields})",
         pages.len(),
@@ -504,4 +631,40 @@ fn throughput() {
         (bytes * rounds) as f64 / 1e6 / secs,
         (pages.len() * rounds) as f64 / secs
     );
+}
+
+#[test]
+fn notice_types_from_titles() {
+    let cases: &[(&str, NoticeType)] = &[
+        ("某大学2025年6月政府采购意向", NoticeType::Intent),
+        ("某大学服务器采购项目终止公告", NoticeType::Termination),
+        ("某大学服务器采购项目废标公告", NoticeType::Termination),
+        (
+            "某大学服务器采购项目中标结果更正公告",
+            NoticeType::Correction,
+        ),
+        ("某大学服务器采购项目澄清公告", NoticeType::Correction),
+        ("某大学算力服务单一来源采购公示", NoticeType::SingleSource),
+        ("某大学服务器采购项目中标(成交)结果公告", NoticeType::Award),
+        ("某大学服务器采购项目竞争性磋商公告", NoticeType::Tender),
+        ("某大学服务器采购项目询价公告", NoticeType::Tender),
+        (
+            "Corrigendum No. 1: GPU Cluster Tender",
+            NoticeType::Correction,
+        ),
+        ("Contract Award Notice: GPU Cluster", NoticeType::Award),
+        ("高校算力建设观察", NoticeType::Other),
+    ];
+    for (title, kind) in cases {
+        let n = parse::parse(&format!(
+            "<html><head><title>{title}</title></head><body><p>正文</p></body></html>"
+        ));
+        assert_eq!(n.notice_type, *kind, "{title}");
+    }
+    // The ccgp breadcrumb decides when the title names no type.
+    let n = parse::parse(
+        "<html><body><div class=\"vF_deail_currentloc\">当前位置：首页 » 政采公告 » 地方公告 » 中标公告</div>\
+         <h2 class=\"tc\">某大学服务器采购项目公告</h2></body></html>",
+    );
+    assert_eq!(n.notice_type, NoticeType::Award);
 }

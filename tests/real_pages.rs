@@ -15,7 +15,10 @@ fn pages_dir() -> Option<PathBuf> {
     } else if alt.is_dir() {
         Some(alt)
     } else {
-        eprintln!("skipping: {} not found (real pages live outside the repository)", dir.display());
+        eprintln!(
+            "skipping: {} not found (real pages live outside the repository)",
+            dir.display()
+        );
         None
     }
 }
@@ -29,7 +32,10 @@ fn load(name: &str) -> Option<(String, Notice)> {
 }
 
 fn cny(amount: f64) -> Option<Money> {
-    Some(Money { amount, currency: "CNY".into() })
+    Some(Money {
+        amount,
+        currency: "CNY".into(),
+    })
 }
 
 fn has(n: &Notice, supplier: &str) -> bool {
@@ -38,9 +44,14 @@ fn has(n: &Notice, supplier: &str) -> bool {
 
 #[test]
 fn ccgp_2025_shenzhen_new_layout() {
-    let Some((enc, n)) = load("ccgp_2025_shenzhen_longhua_kjsy_ac_zhongbiao.html") else { return };
+    let Some((enc, n)) = load("ccgp_2025_shenzhen_longhua_kjsy_ac_zhongbiao.html") else {
+        return;
+    };
     assert_eq!(enc, "UTF-8");
-    assert_eq!(n.title.as_deref(), Some("深圳市龙华科技实验高级中学空调采购中标（成交）结果公告"));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("深圳市龙华科技实验高级中学空调采购中标（成交）结果公告")
+    );
     assert_eq!(n.notice_type, NoticeType::Award);
     assert_eq!(n.published.as_deref(), Some("2025-05-27"));
     assert_eq!(n.project_id.as_deref(), Some("LHACG2025000057"));
@@ -55,9 +66,14 @@ fn ccgp_2025_shenzhen_new_layout() {
 
 #[test]
 fn ccgp_2016_yunnan_old_layout() {
-    let Some((enc, n)) = load("ccgp_2016_yunnan_cdc_vaccine_ruwei_oldlayout.htm") else { return };
+    let Some((enc, n)) = load("ccgp_2016_yunnan_cdc_vaccine_ruwei_oldlayout.htm") else {
+        return;
+    };
     assert_eq!(enc, "UTF-8");
-    assert_eq!(n.title.as_deref(), Some("云南省疾病预防控制中心二类疫苗公开招标入围项目入围公告"));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("云南省疾病预防控制中心二类疫苗公开招标入围项目入围公告")
+    );
     assert_eq!(n.notice_type, NoticeType::Award);
     assert_eq!(n.published.as_deref(), Some("2016-11-23"));
     assert_eq!(n.project_id.as_deref(), Some("YNLB201601101"));
@@ -66,26 +82,42 @@ fn ccgp_2016_yunnan_old_layout() {
     assert_eq!(n.budget, None);
     // 入围价 are unit prices, not an award.
     assert_eq!(n.award, None);
-    assert_eq!(n.suppliers.first().map(String::as_str), Some("江苏康淮生物科技有限公司"));
+    assert_eq!(
+        n.suppliers.first().map(String::as_str),
+        Some("江苏康淮生物科技有限公司")
+    );
     assert!(has(&n, "北京科兴生物制品有限公司"));
     assert!(has(&n, "长春长生生物科技有限责任公司"));
 }
 
 #[test]
 fn pharmnet_2017_gb2312_mirror() {
-    let Some((enc, n)) = load("pharmnet_2017_hubei_vaccine_chengjiao_gb2312.htm") else { return };
+    let Some((enc, n)) = load("pharmnet_2017_hubei_vaccine_chengjiao_gb2312.htm") else {
+        return;
+    };
     assert_eq!(enc, "GBK");
-    assert_eq!(n.title.as_deref(), Some("2017年湖北省第二类疫苗集中采购成交产品公布"));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("2017年湖北省第二类疫苗集中采购成交产品公布")
+    );
     assert_eq!(n.published.as_deref(), Some("2017-10-25"));
     assert_eq!(n.project_id, None);
     assert_eq!(n.budget, None);
-    assert!(n.text.contains("科园信海（北京）医疗用品贸易有限公司 | 698"));
+    assert!(
+        n.text
+            .contains("科园信海（北京）医疗用品贸易有限公司 | 698")
+    );
 }
 
 #[test]
 fn yaozui_2016_henan_mirror() {
-    let Some((_, n)) = load("yaozui_2016_henan_vaccine_zhongbiao_mirror.html") else { return };
-    assert_eq!(n.title.as_deref(), Some("河南省二类疫苗供应商入围资格采购项目中标结果公告"));
+    let Some((_, n)) = load("yaozui_2016_henan_vaccine_zhongbiao_mirror.html") else {
+        return;
+    };
+    assert_eq!(
+        n.title.as_deref(),
+        Some("河南省二类疫苗供应商入围资格采购项目中标结果公告")
+    );
     assert_eq!(n.notice_type, NoticeType::Award);
     assert_eq!(n.project_id.as_deref(), Some("HNZB[2016]N415号"));
     assert_eq!(n.buyer.as_deref(), Some("河南省疾病预防控制中心"));
@@ -94,15 +126,23 @@ fn yaozui_2016_henan_mirror() {
     assert_eq!(n.published.as_deref(), Some("2016-12-28"));
     assert_eq!(n.budget, None);
     assert_eq!(n.award, None, "36 元/支 is a unit price");
-    assert_eq!(n.suppliers.first().map(String::as_str), Some("北京北生研生物制品有限公司"));
+    assert_eq!(
+        n.suppliers.first().map(String::as_str),
+        Some("北京北生研生物制品有限公司")
+    );
     assert!(has(&n, "上海生物制品研究所有限责任公司"));
     assert!(has(&n, "华兰生物疫苗有限公司"));
 }
 
 #[test]
 fn ygyg_2011_thinkpad_chengjiao() {
-    let Some((_, n)) = load("ygyg_2011_YGYG-201109280003_thinkpad_chengjiao.jsp.html") else { return };
-    assert_eq!(n.title.as_deref(), Some("联想ThinkPad E40（0579A14） 笔记本电脑采购公告"));
+    let Some((_, n)) = load("ygyg_2011_YGYG-201109280003_thinkpad_chengjiao.jsp.html") else {
+        return;
+    };
+    assert_eq!(
+        n.title.as_deref(),
+        Some("联想ThinkPad E40（0579A14） 笔记本电脑采购公告")
+    );
     assert_eq!(n.notice_type, NoticeType::Award);
     assert_eq!(n.project_id.as_deref(), Some("YGYG-201109280003"));
     assert_eq!(n.buyer.as_deref(), Some("北京国信创新科技有限公司"));
@@ -113,8 +153,13 @@ fn ygyg_2011_thinkpad_chengjiao() {
 
 #[test]
 fn ygyg_2011_switch_router_chengjiao() {
-    let Some((_, n)) = load("ygyg_2011_YGYG-201109280002_switch_router_chengjiao.jsp.html") else { return };
-    assert_eq!(n.title.as_deref(), Some("交换机D-Link DES-1252 和路由器H3C ER5200采购项目成交通告"));
+    let Some((_, n)) = load("ygyg_2011_YGYG-201109280002_switch_router_chengjiao.jsp.html") else {
+        return;
+    };
+    assert_eq!(
+        n.title.as_deref(),
+        Some("交换机D-Link DES-1252 和路由器H3C ER5200采购项目成交通告")
+    );
     assert_eq!(n.notice_type, NoticeType::Award);
     assert_eq!(n.project_id.as_deref(), Some("YGYG-201109280002"));
     assert_eq!(n.buyer.as_deref(), Some("北京国信创新科技有限公司"));
@@ -125,10 +170,15 @@ fn ygyg_2011_switch_router_chengjiao() {
 
 #[test]
 fn ygyg_2011_news_is_not_a_notice() {
-    let Some((_, n)) = load("ygyg_2011_cloud_computing_gov_procurement_news.jsp.html") else { return };
+    let Some((_, n)) = load("ygyg_2011_cloud_computing_gov_procurement_news.jsp.html") else {
+        return;
+    };
     assert_eq!(n.notice_type, NoticeType::Other);
     assert_eq!(n.published.as_deref(), Some("2011-06-15"));
-    assert_eq!((n.project_id, n.buyer, n.budget, n.award), (None, None, None, None));
+    assert_eq!(
+        (n.project_id, n.buyer, n.budget, n.award),
+        (None, None, None, None)
+    );
     assert!(n.suppliers.is_empty());
     assert!(n.text.contains("云计算"));
 }

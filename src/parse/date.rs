@@ -5,17 +5,20 @@ use regex::Regex;
 
 /// 2025年06月27日, 2025-06-27, 2025/07/14, 2025.07.14 (spaces allowed: Word pages split digits).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})").expect("valid date regex")
+    Regex::new(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+        .expect("valid date regex")
 });
 
 /// 27 March 2025, 27 Mar 2025.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b").expect("valid date regex")
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d{2})\b")
+        .expect("valid date regex")
 });
 
 /// March 27, 2025.
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b").expect("valid date regex")
+    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
+        .expect("valid date regex")
 });
 
 /// 二〇一六年十一月二十二日 (signature lines).
@@ -23,7 +26,9 @@ static HAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日").expect("valid date regex")
 });
 
-const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// The first date in `s`, as `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<String> {
@@ -37,7 +42,10 @@ pub fn parse_date(s: &str) -> Option<String> {
     };
     if let Some(c) = NUMERIC.captures(s) {
         let pos = c.get(0).map_or(0, |m| m.start());
-        consider(pos, ymd(c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok()));
+        consider(
+            pos,
+            ymd(c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok()),
+        );
     }
     if let Some(c) = DAY_MONTH_YEAR.captures(s) {
         let pos = c.get(0).map_or(0, |m| m.start());
@@ -49,21 +57,32 @@ pub fn parse_date(s: &str) -> Option<String> {
     }
     if let Some(c) = HAN.captures(s) {
         let pos = c.get(0).map_or(0, |m| m.start());
-        let year: String = c[1].chars().filter_map(han_digit).map(|d| char::from(b'0' + d as u8)).collect();
-        consider(pos, ymd(year.parse().ok(), han_number(&c[2]), han_number(&c[3])));
+        let year: String = c[1]
+            .chars()
+            .filter_map(han_digit)
+            .map(|d| char::from(b'0' + d as u8))
+            .collect();
+        consider(
+            pos,
+            ymd(year.parse().ok(), han_number(&c[2]), han_number(&c[3])),
+        );
     }
     best.map(|(_, d)| d)
 }
 
 fn ymd(y: Option<u32>, m: Option<u32>, d: Option<u32>) -> Option<String> {
     let (y, m, d) = (y?, m?, d?);
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn month(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
     let prefix = lower.get(..3)?;
-    MONTHS.iter().position(|m| *m == prefix).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
 }
 
 fn han_digit(c: char) -> Option<u32> {

@@ -39,15 +39,49 @@ pub struct Walked {
 }
 
 /// Elements whose content is never visible text.
-const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "iframe", "object", "svg", "select", "textarea"];
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "svg", "select", "textarea",
+];
 
 /// Elements that start and end a line.
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "table" | "tr" | "section"
-            | "article" | "header" | "footer" | "blockquote" | "pre" | "dd" | "dt" | "dl" | "form" | "center" | "hr"
-            | "nav" | "aside" | "address" | "caption" | "tbody" | "thead" | "tfoot" | "main" | "fieldset" | "title"
+        "p" | "div"
+            | "br"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "table"
+            | "tr"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "blockquote"
+            | "pre"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "form"
+            | "center"
+            | "hr"
+            | "nav"
+            | "aside"
+            | "address"
+            | "caption"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "main"
+            | "fieldset"
+            | "title"
             | "body"
     )
 }
@@ -161,7 +195,8 @@ pub fn walk(doc: &str) -> Walked {
                         "meta" => {
                             let key = e.attr("name").unwrap_or_default();
                             let content = e.attr("content").map(|c| c.trim().to_string());
-                            if key.eq_ignore_ascii_case("ArticleTitle") && w.article_title.is_none() {
+                            if key.eq_ignore_ascii_case("ArticleTitle") && w.article_title.is_none()
+                            {
                                 w.article_title = content.filter(|c| !c.is_empty());
                             } else if key.eq_ignore_ascii_case("PubDate") && w.pub_date.is_none() {
                                 w.pub_date = content.filter(|c| !c.is_empty());
@@ -198,7 +233,9 @@ pub fn walk(doc: &str) -> Walked {
                 _ => {}
             },
             Edge::Close(node) => {
-                let Node::Element(e) = node.value() else { continue };
+                let Node::Element(e) = node.value() else {
+                    continue;
+                };
                 if skip > 0 {
                     skip -= 1;
                     continue;
@@ -268,7 +305,9 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
         _ => {}
     }
     match e.id() {
-        Some("pubTime") | Some("youxiaodate") if w.pub_time.is_none() => return Some(Slot::PubTime),
+        Some("pubTime") | Some("youxiaodate") if w.pub_time.is_none() => {
+            return Some(Slot::PubTime);
+        }
         _ => {}
     }
     if w.breadcrumb.is_none() && (has("vF_deail_currentloc") || has("vF_detail_currentloc")) {

@@ -195,8 +195,11 @@ static BY_LABEL: LazyLock<HashMap<String, Field>> =
 
 /// Any label, then an optional unit in parentheses, then a colon.
 static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]", alternation()))
-        .expect("valid label regex")
+    Regex::new(&format!(
+        r"(?i)({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]",
+        alternation()
+    ))
+    .expect("valid label regex")
 });
 
 /// A whole cell that is only a label (table label cell or a label alone on its line).
@@ -210,7 +213,10 @@ static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a value stops: the next numbered heading or the next short `label：`.
 static VALUE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])").expect("valid value-end regex")
+    Regex::new(
+        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])",
+    )
+    .expect("valid value-end regex")
 });
 
 /// Chinese labels may be letter-spaced in Word pages (`采 购 人`).
@@ -221,7 +227,10 @@ fn alternation() -> String {
             if l.is_ascii() {
                 regex::escape(l).replace(' ', r"\s+")
             } else {
-                l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"\s*")
+                l.chars()
+                    .map(|c| regex::escape(&c.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(r"\s*")
             }
         })
         .collect::<Vec<_>>()
@@ -229,7 +238,10 @@ fn alternation() -> String {
 }
 
 fn label_key(l: &str) -> String {
-    l.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    l.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// One labelled value found in the text.
@@ -245,7 +257,11 @@ pub struct Labelled {
 
 /// Read every labelled value in `text`, in page order.
 pub fn scan(text: &str) -> Vec<Labelled> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut out = Vec::new();
     let mut section: Option<Field> = None;
     for (li, line) in lines.iter().enumerate() {
@@ -261,15 +277,25 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     cells.get(ci + 1).map(|c| c.to_string())
                 } else {
                     // Only a plain line can carry the value; a table row below a heading is a table.
-                    lines.get(li + 1).filter(|l| !l.contains(CELL_SEP)).map(|l| l.trim().to_string())
+                    lines
+                        .get(li + 1)
+                        .filter(|l| !l.contains(CELL_SEP))
+                        .map(|l| l.trim().to_string())
                 };
-                candidate.filter(|c| !c.is_empty() && !LABEL_CELL.is_match(c) && !LABEL_COLON.is_match(c))
+                candidate.filter(|c| {
+                    !c.is_empty() && !LABEL_CELL.is_match(c) && !LABEL_COLON.is_match(c)
+                })
             };
             if let Some(caps) = LABEL_CELL.captures(cell) {
                 if header_row {
                     continue;
                 }
-                let Some(field) = caps.get(1).and_then(|m| BY_LABEL.get(&label_key(m.as_str()))) else { continue };
+                let Some(field) = caps
+                    .get(1)
+                    .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
+                else {
+                    continue;
+                };
                 let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
                 if let Some(value) = next_value() {
                     push(&mut out, *field, unit, &value, section);
@@ -282,10 +308,21 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     let whole = c.get(0)?;
                     // A label glued to a preceding Han character is part of a longer word
                     // (投标供应商名称 is not 供应商名称).
-                    let glued = cell[..whole.start()].chars().next_back().is_some_and(is_han);
+                    let glued = cell[..whole.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_han);
                     (!glued).then(|| {
-                        let field = c.get(1).and_then(|m| BY_LABEL.get(&label_key(m.as_str()))).copied();
-                        (whole.start(), whole.end(), field, c.get(2).and_then(|m| Unit::from_label(m.as_str())))
+                        let field = c
+                            .get(1)
+                            .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
+                            .copied();
+                        (
+                            whole.start(),
+                            whole.end(),
+                            field,
+                            c.get(2).and_then(|m| Unit::from_label(m.as_str())),
+                        )
                     })
                 })
                 .collect();
@@ -311,14 +348,22 @@ pub fn scan(text: &str) -> Vec<Labelled> {
 }
 
 /// Words of result/goods table headers (a row of them is a header, not label | value).
-const HEADER_WORDS: &[&str] = &["序号", "排名", "排序", "地址", "标包", "包组", "包号", "品牌", "规格", "数量", "单价", "名称", "金额", "报价"];
+const HEADER_WORDS: &[&str] = &[
+    "序号", "排名", "排序", "地址", "标包", "包组", "包号", "品牌", "规格", "数量", "单价", "名称",
+    "金额", "报价",
+];
 
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header
 /// words. `采购人 | X | 采购代理机构 | Y` is half labels: label/value pairs, not a header.
 pub fn is_header_row(cells: &[&str]) -> bool {
-    let headerish = cells.iter().filter(|c| LABEL_CELL.is_match(c) || HEADER_WORDS.iter().any(|w| c.contains(w))).count();
+    let headerish = cells
+        .iter()
+        .filter(|c| LABEL_CELL.is_match(c) || HEADER_WORDS.iter().any(|w| c.contains(w)))
+        .count();
     cells.len() >= 2
-        && cells.iter().all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()))
+        && cells
+            .iter()
+            .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()))
         && headerish >= 2
         && headerish * 2 > cells.len()
 }
@@ -328,7 +373,13 @@ pub fn is_label_cell(cell: &str) -> bool {
     LABEL_CELL.is_match(cell)
 }
 
-fn push(out: &mut Vec<Labelled>, field: Field, unit: Option<Unit>, value: &str, section: Option<Field>) {
+fn push(
+    out: &mut Vec<Labelled>,
+    field: Field,
+    unit: Option<Unit>,
+    value: &str,
+    section: Option<Field>,
+) {
     let field = match field {
         Field::Name => match section {
             Some(f @ (Field::Buyer | Field::Agency)) => f,
@@ -338,7 +389,11 @@ fn push(out: &mut Vec<Labelled>, field: Field, unit: Option<Unit>, value: &str, 
     };
     let value = value.trim_matches(|c: char| c.is_whitespace() || "。；;，,".contains(c));
     if !value.is_empty() {
-        out.push(Labelled { field, unit, value: value.to_string() });
+        out.push(Labelled {
+            field,
+            unit,
+            value: value.to_string(),
+        });
     }
 }
 

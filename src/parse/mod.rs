@@ -19,7 +19,8 @@ use money::{Unit, parse_money};
 
 /// Tags that mark a document as HTML rather than a plain-text notice.
 static HAS_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)<(?:!doctype|html|head|body|div|p|table|meta|span|br|td|tr|title|h[1-6])\b").expect("valid markup regex")
+    Regex::new(r"(?i)<(?:!doctype|html|head|body|div|p|table|meta|span|br|td|tr|title|h[1-6])\b")
+        .expect("valid markup regex")
 });
 
 /// "[代理]受[采购人]（的）委托" — agency and buyer named only in prose.
@@ -28,8 +29,9 @@ static PROSE_ENTRUSTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "招标人为X" (Epoint 招标条件 paragraph).
-static PROSE_TENDERER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:招标人|采购人)为([^\s，,。；;（(]{2,40})").expect("valid prose regex"));
+static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:招标人|采购人)为([^\s，,。；;（(]{2,40})").expect("valid prose regex")
+});
 
 /// "X于2011年09月20日 在…平台发布的采购…" — the buyer opening a result notice.
 static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,12 +39,14 @@ static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line that is only a project number in parentheses (Epoint `（E6500003901002205002）`).
-static ID_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[（(]\s*([A-Z]{0,8}[0-9][0-9A-Z\-]{7,})\s*[）)]$").expect("valid id-line regex"));
+static ID_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]\s*([A-Z]{0,8}[0-9][0-9A-Z\-]{7,})\s*[）)]$").expect("valid id-line regex")
+});
 
 /// A signature line: an optional issuer, then only a date.
 static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\S{2,40}\s+)?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$").expect("valid signature regex")
+    Regex::new(r"^(?:\S{2,40}\s+)?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+        .expect("valid signature regex")
 });
 
 /// Title / breadcrumb / body keywords → notice type, checked in this order (the first that
@@ -85,8 +89,16 @@ pub fn parse(doc: &str) -> Notice {
     let walked = if HAS_MARKUP.is_match(doc) {
         html::walk(doc)
     } else {
-        let text = doc.lines().map(html::squash).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
-        html::Walked { text, ..html::Walked::default() }
+        let text = doc
+            .lines()
+            .map(html::squash)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        html::Walked {
+            text,
+            ..html::Walked::default()
+        }
     };
     build(walked)
 }
@@ -95,20 +107,38 @@ pub fn parse(doc: &str) -> Notice {
 fn build(w: html::Walked) -> Notice {
     let labelled = labels::scan(&w.text);
     let first = |field: Field| labelled.iter().filter(move |l| l.field == field);
-    let lines: Vec<&str> = w.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = w
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
 
     let title = [w.article_title.as_deref(), w.heading.as_deref()]
         .into_iter()
         .flatten()
         .map(str::to_string)
         // "<title>H1 | Division</title>": the page's own heading is the cleaner title.
-        .chain(w.h1.clone().filter(|h| w.title_tag.as_deref().is_some_and(|t| t.starts_with(h.as_str()))))
+        .chain(w.h1.clone().filter(|h| {
+            w.title_tag
+                .as_deref()
+                .is_some_and(|t| t.starts_with(h.as_str()))
+        }))
         .chain(w.title_tag.as_deref().and_then(clean_title_tag))
         .chain(w.h1.clone())
         .chain(first(Field::Title).map(|l| l.value.clone()))
         .chain(w.code_project_name.clone())
-        .chain(lines.first().filter(|_| w.title_tag.is_none()).map(|l| l.to_string()))
-        .map(|t| html::squash(&t).trim_matches(|c: char| c == '|' || c.is_whitespace()).to_string())
+        .chain(
+            lines
+                .first()
+                .filter(|_| w.title_tag.is_none())
+                .map(|l| l.to_string()),
+        )
+        .map(|t| {
+            html::squash(&t)
+                .trim_matches(|c: char| c == '|' || c.is_whitespace())
+                .to_string()
+        })
         .find(|t| (2..=150).contains(&t.chars().count()));
 
     let published = w
@@ -119,9 +149,19 @@ fn build(w: html::Walked) -> Notice {
         .or_else(|| first(Field::Published).find_map(|l| date::parse_date(&l.value)))
         // A short header line ("news.site.cn 2017-10-25 来源") dates a mirror copy better than
         // the signature of the notice it copies.
-        .or_else(|| lines.iter().take(40).filter(|l| l.chars().count() <= 80).find_map(|l| date::parse_date(l)))
         .or_else(|| {
-            lines.iter().rev().find_map(|l| SIGNATURE_DATE.captures(l).and_then(|c| date::parse_date(&c[1])))
+            lines
+                .iter()
+                .take(40)
+                .filter(|l| l.chars().count() <= 80)
+                .find_map(|l| date::parse_date(l))
+        })
+        .or_else(|| {
+            lines.iter().rev().find_map(|l| {
+                SIGNATURE_DATE
+                    .captures(l)
+                    .and_then(|c| date::parse_date(&c[1]))
+            })
         })
         .or_else(|| lines.iter().take(40).find_map(|l| date::parse_date(l)));
 
@@ -131,12 +171,25 @@ fn build(w: html::Walked) -> Notice {
         .as_deref()
         .and_then(clean_id)
         .or_else(|| first(Field::ProjectId).find_map(|l| clean_id(&l.value)))
-        .or_else(|| title_ids.iter().filter(|l| l.field == Field::ProjectId).find_map(|l| clean_id(&l.value)))
-        .or_else(|| lines.iter().find_map(|l| ID_LINE.captures(l).map(|c| c[1].to_string())));
+        .or_else(|| {
+            title_ids
+                .iter()
+                .filter(|l| l.field == Field::ProjectId)
+                .find_map(|l| clean_id(&l.value))
+        })
+        .or_else(|| {
+            lines
+                .iter()
+                .find_map(|l| ID_LINE.captures(l).map(|c| c[1].to_string()))
+        });
 
     let prose = prose_parties(&lines);
-    let buyer = first(Field::Buyer).find_map(|l| clean_org(&l.value)).or(prose.buyer);
-    let agency = first(Field::Agency).find_map(|l| clean_org(&l.value)).or(prose.agency);
+    let buyer = first(Field::Buyer)
+        .find_map(|l| clean_org(&l.value))
+        .or(prose.buyer);
+    let agency = first(Field::Agency)
+        .find_map(|l| clean_org(&l.value))
+        .or(prose.agency);
 
     let budget = first(Field::Budget).find_map(|l| parse_money(&l.value, l.unit));
 
@@ -157,27 +210,56 @@ fn build(w: html::Walked) -> Notice {
 
     let award = first(Field::AwardTotal)
         .find_map(|l| parse_money(&l.value, l.unit))
-        .or_else(|| sum(w.code_prices.iter().filter_map(|p| parse_money(p, Some(Unit::Yuan)))))
-        .or_else(|| sum(first(Field::Award).filter_map(|l: &Labelled| parse_money(&l.value, l.unit))))
+        .or_else(|| {
+            sum(w
+                .code_prices
+                .iter()
+                .filter_map(|p| parse_money(p, Some(Unit::Yuan))))
+        })
+        .or_else(|| {
+            sum(first(Field::Award).filter_map(|l: &Labelled| parse_money(&l.value, l.unit)))
+        })
         .or_else(|| sum(table_amounts.into_iter()));
 
     let has_fields = project_id.is_some() || buyer.is_some() || budget.is_some();
     let mut notice_type = title.as_deref().and_then(classify);
-    if matches!(notice_type, None | Some(NoticeType::Tender)) && (!suppliers.is_empty() || award.is_some()) {
+    if matches!(notice_type, None | Some(NoticeType::Tender))
+        && (!suppliers.is_empty() || award.is_some())
+    {
         notice_type = Some(NoticeType::Award);
     }
     let notice_type = notice_type
         .or_else(|| w.breadcrumb.as_deref().and_then(classify))
-        .or_else(|| if has_fields { lines.iter().take(60).find_map(|l| classify(l)) } else { None })
+        .or_else(|| {
+            if has_fields {
+                lines.iter().take(60).find_map(|l| classify(l))
+            } else {
+                None
+            }
+        })
         .unwrap_or_default();
 
-    Notice { title, notice_type, published, project_id, buyer, agency, budget, award, suppliers, text: w.text }
+    Notice {
+        title,
+        notice_type,
+        published,
+        project_id,
+        buyer,
+        agency,
+        budget,
+        award,
+        suppliers,
+        text: w.text,
+    }
 }
 
 /// The notice type named in `s`, if any.
 fn classify(s: &str) -> Option<NoticeType> {
     let lower = s.to_lowercase();
-    NOTICE_KEYWORDS.iter().find(|(k, _)| lower.contains(k)).map(|(_, t)| *t)
+    NOTICE_KEYWORDS
+        .iter()
+        .find(|(k, _)| lower.contains(k))
+        .map(|(_, t)| *t)
 }
 
 /// `<title>` minus the site name: portals append "- 【阳光易购】", "_ 药最网 - www…", "-医药资讯-医药网".
@@ -187,8 +269,12 @@ fn clean_title_tag(t: &str) -> Option<String> {
     while let Some(i) = title.rfind(['-', '_', '|', '—']) {
         let tail = title[i..].trim_start_matches(['-', '_', '|', '—']).trim();
         let site_like = tail.chars().count() <= 8
-            || ["网", "【", "www", ".com", ".cn", "平台", "portal", "Portal"].iter().any(|m| tail.contains(m));
-        let notice_word = ["公告", "公示", "通告", "结果", "Notice", "notice"].iter().any(|m| tail.contains(m));
+            || ["网", "【", "www", ".com", ".cn", "平台", "portal", "Portal"]
+                .iter()
+                .any(|m| tail.contains(m));
+        let notice_word = ["公告", "公示", "通告", "结果", "Notice", "notice"]
+            .iter()
+            .any(|m| tail.contains(m));
         if !site_like || notice_word || i == 0 {
             break;
         }
@@ -262,11 +348,23 @@ fn clean_id(v: &str) -> Option<String> {
         }
     }
     let out = out.trim_end_matches(['.', '-', '/', '_']).to_string();
-    (out.chars().filter(char::is_ascii_alphanumeric).count() >= 3 && out.chars().any(|c| c.is_ascii_digit())).then_some(out)
+    (out.chars().filter(char::is_ascii_alphanumeric).count() >= 3
+        && out.chars().any(|c| c.is_ascii_digit()))
+    .then_some(out)
 }
 
 /// Words that are placeholders, not organisations.
-const NOT_AN_ORG: &[&str] = &["无", "/", "-", "—", "详见", "见附件", "略", "****", "点击登录查看"];
+const NOT_AN_ORG: &[&str] = &[
+    "无",
+    "/",
+    "-",
+    "—",
+    "详见",
+    "见附件",
+    "略",
+    "****",
+    "点击登录查看",
+];
 
 /// An organisation name from a labelled value: first of a repeated list, no seal note, no tail.
 fn clean_org(v: &str) -> Option<String> {
@@ -305,7 +403,9 @@ fn sum(amounts: impl Iterator<Item = Money>) -> Option<Money> {
     for m in amounts {
         match total.as_mut() {
             None => total = Some(m),
-            Some(t) if t.currency == m.currency => t.amount = ((t.amount + m.amount) * 100.0).round() / 100.0,
+            Some(t) if t.currency == m.currency => {
+                t.amount = ((t.amount + m.amount) * 100.0).round() / 100.0
+            }
             Some(_) => {}
         }
     }
@@ -313,8 +413,10 @@ fn sum(amounts: impl Iterator<Item = Money>) -> Option<Money> {
 }
 
 /// Header keys, normalised once.
-static WINNER_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| WINNER_HEADERS.iter().map(|h| header_key(h)).collect());
-static AMOUNT_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| AMOUNT_HEADERS.iter().map(|h| header_key(h)).collect());
+static WINNER_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| WINNER_HEADERS.iter().map(|h| header_key(h)).collect());
+static AMOUNT_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| AMOUNT_HEADERS.iter().map(|h| header_key(h)).collect());
 
 /// True if a header cell names one of `keys` (exactly, or followed by a unit in parentheses).
 fn header_matches(cell: &str, keys: &[String]) -> bool {
@@ -323,7 +425,12 @@ fn header_matches(cell: &str, keys: &[String]) -> bool {
         return false;
     }
     let key = header_key(cell);
-    keys.iter().any(|h| key == *h || key.strip_prefix(h.as_str()).is_some_and(|rest| rest.starts_with('（') || rest.starts_with('(')))
+    keys.iter().any(|h| {
+        key == *h
+            || key
+                .strip_prefix(h.as_str())
+                .is_some_and(|rest| rest.starts_with('（') || rest.starts_with('('))
+    })
 }
 
 /// Winners and their amounts from result tables with a header row. Rows shorter than the header
@@ -343,18 +450,28 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
                 columns = Some((row.len(), sup, amt, unit));
                 continue;
             }
-            let Some((width, sup, amt, unit)) = columns else { continue };
+            let Some((width, sup, amt, unit)) = columns else {
+                continue;
+            };
             let offset = width.saturating_sub(row.len());
-            let Some(name) = sup.checked_sub(offset).and_then(|i| row.get(i)) else { continue };
+            let Some(name) = sup.checked_sub(offset).and_then(|i| row.get(i)) else {
+                continue;
+            };
             if labels::is_label_cell(name) {
                 continue;
             }
-            let Some(name) = clean_org(name) else { continue };
+            let Some(name) = clean_org(name) else {
+                continue;
+            };
             if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().any(is_han) {
                 continue;
             }
             names.push(name);
-            if let Some(m) = amt.and_then(|a| a.checked_sub(offset)).and_then(|i| row.get(i)).and_then(|c| parse_money(c, unit)) {
+            if let Some(m) = amt
+                .and_then(|a| a.checked_sub(offset))
+                .and_then(|i| row.get(i))
+                .and_then(|c| parse_money(c, unit))
+            {
                 amounts.push(m);
             }
         }

@@ -42,8 +42,9 @@ impl Unit {
 }
 
 /// A leading note in parentheses ending in a colon: `（可填写下浮率、折扣率或费率）：`.
-static LEADING_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[（(][^）)]{0,40}[）)]\s*[：:]?\s*").expect("valid note regex"));
+static LEADING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[（(][^）)]{0,40}[）)]\s*[：:]?\s*").expect("valid note regex")
+});
 
 /// A number with an optional currency before and unit after.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,7 +76,10 @@ pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
     if !amount.is_finite() || amount <= 0.0 {
         return None;
     }
-    Some(Money { amount, currency: currency.to_string() })
+    Some(Money {
+        amount,
+        currency: currency.to_string(),
+    })
 }
 
 /// ISO code from the symbol before the number, else from words anywhere in the value; CNY default.
@@ -90,11 +94,19 @@ fn currency_of(symbol: Option<&str>, whole: &str) -> &'static str {
             Some("EUR")
         } else if s.contains('$') {
             Some("USD")
-        } else if u.contains("RMB") || u.contains("CNY") || s.contains('￥') || s.contains('¥') || s.contains("人民币") {
+        } else if u.contains("RMB")
+            || u.contains("CNY")
+            || s.contains('￥')
+            || s.contains('¥')
+            || s.contains("人民币")
+        {
             Some("CNY")
         } else {
             None
         }
     };
-    symbol.and_then(code).or_else(|| code(whole)).unwrap_or("CNY")
+    symbol
+        .and_then(code)
+        .or_else(|| code(whole))
+        .unwrap_or("CNY")
 }
