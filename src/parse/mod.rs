@@ -1,7 +1,486 @@
 //! Notice fields from HTML or plain text.
-use crate::model::Notice;
+//!
+//! One DOM pass ([`html::walk`]) gives the visible text, the tables and a few page anchors; the
+//! fields then come from, in order of trust: page anchors (meta tags, ccgp ids, template `code-*`
+//! classes), labelled values ([`labels::scan`] over one label table), result tables with a header
+//! row, and finally prose sentences ("X受Y的委托…").
+pub mod date;
+pub mod html;
+pub mod labels;
+pub mod money;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Money, Notice, NoticeType};
+use labels::{AMOUNT_HEADERS, Field, Labelled, WINNER_HEADERS, header_key, is_han};
+use money::{Unit, parse_money};
+
+/// Tags that mark a document as HTML rather than a plain-text notice.
+static HAS_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<(?:!doctype|html|head|body|div|p|table|meta|span|br|td|tr|title|h[1-6])\b")
+        .expect("valid markup regex")
+});
+
+/// "[代理]受[采购人]（的）委托" — agency and buyer named only in prose.
+static PROSE_ENTRUSTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s。；;，,：:])([^\s，,。：:；;（(）)]{2,40}?)受([^\s，,。：:；;]{2,40}?)(?:的)?委托").expect("valid prose regex")
+});
+
+/// "招标人为X" (Epoint 招标条件 paragraph).
+static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:招标人|采购人)为([^\s，,。；;（(]{2,40})").expect("valid prose regex")
+});
+
+/// "X于2011年09月20日 在…平台发布的采购…" — the buyer opening a result notice.
+static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\S{2,40}?(?:公司|大学|学院|医院|中心|研究所|研究院|局|委员会|政府|办公室|厅))于\s*\d{4}\s*年").expect("valid prose regex")
+});
+
+/// A line that is only a project number in parentheses (Epoint `（E6500003901002205002）`).
+static ID_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]\s*([A-Z]{0,8}[0-9][0-9A-Z\-]{7,})\s*[）)]$").expect("valid id-line regex")
+});
+
+/// A signature line: an optional issuer, then only a date.
+static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\S{2,40}\s+)?((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+        .expect("valid signature regex")
+});
+
+/// Title / breadcrumb / body keywords → notice type, checked in this order (the first that
+/// appears wins, so 更正 beats 中标 in "中标结果更正公告").
+const NOTICE_KEYWORDS: &[(&str, NoticeType)] = &[
+    ("更正", NoticeType::Correction),
+    ("变更", NoticeType::Correction),
+    ("澄清", NoticeType::Correction),
+    ("补遗", NoticeType::Correction),
+    ("corrigendum", NoticeType::Correction),
+    ("amendment", NoticeType::Correction),
+    ("终止", NoticeType::Termination),
+    ("废标", NoticeType::Termination),
+    ("流标", NoticeType::Termination),
+    ("cancellation", NoticeType::Termination),
+    ("采购意向", NoticeType::Intent),
+    ("意向公开", NoticeType::Intent),
+    ("单一来源", NoticeType::SingleSource),
+    ("中标", NoticeType::Award),
+    ("成交", NoticeType::Award),
+    ("结果", NoticeType::Award),
+    ("入围公告", NoticeType::Award),
+    ("contract award", NoticeType::Award),
+    ("award notice", NoticeType::Award),
+    ("tender result", NoticeType::Award),
+    ("招标", NoticeType::Tender),
+    ("磋商", NoticeType::Tender),
+    ("谈判", NoticeType::Tender),
+    ("询价", NoticeType::Tender),
+    ("竞价", NoticeType::Tender),
+    ("比选", NoticeType::Tender),
+    ("采购公告", NoticeType::Tender),
+    ("tender", NoticeType::Tender),
+    ("invitation", NoticeType::Tender),
+    ("request for quotation", NoticeType::Tender),
+];
 
 /// Parse a decoded document (HTML, or plain text when it has no markup) into notice fields.
 pub fn parse(doc: &str) -> Notice {
-    Notice { text: doc.to_string(), ..Notice::default() }
+    let walked = if HAS_MARKUP.is_match(doc) {
+        html::walk(doc)
+    } else {
+        let text = doc
+            .lines()
+            .map(html::squash)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        html::Walked {
+            text,
+            ..html::Walked::default()
+        }
+    };
+    build(walked)
+}
+
+/// Turn one walked page into a notice.
+fn build(w: html::Walked) -> Notice {
+    let labelled = labels::scan(&w.text);
+    let first = |field: Field| labelled.iter().filter(move |l| l.field == field);
+    let lines: Vec<&str> = w
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+
+    let title = [w.article_title.as_deref(), w.heading.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::to_string)
+        // "<title>H1 | Division</title>": the page's own heading is the cleaner title.
+        .chain(w.h1.clone().filter(|h| {
+            w.title_tag
+                .as_deref()
+                .is_some_and(|t| t.starts_with(h.as_str()))
+        }))
+        .chain(w.title_tag.as_deref().and_then(clean_title_tag))
+        .chain(w.h1.clone())
+        .chain(first(Field::Title).map(|l| l.value.clone()))
+        .chain(w.code_project_name.clone())
+        .chain(
+            lines
+                .first()
+                .filter(|_| w.title_tag.is_none())
+                .map(|l| l.to_string()),
+        )
+        .map(|t| {
+            html::squash(&t)
+                .trim_matches(|c: char| c == '|' || c.is_whitespace())
+                .to_string()
+        })
+        .find(|t| (2..=150).contains(&t.chars().count()));
+
+    let published = w
+        .pub_date
+        .as_deref()
+        .and_then(date::parse_date)
+        .or_else(|| w.pub_time.as_deref().and_then(date::parse_date))
+        .or_else(|| first(Field::Published).find_map(|l| date::parse_date(&l.value)))
+        // A short header line ("news.site.cn 2017-10-25 来源") dates a mirror copy better than
+        // the signature of the notice it copies.
+        .or_else(|| {
+            lines
+                .iter()
+                .take(40)
+                .filter(|l| l.chars().count() <= 80)
+                .find_map(|l| date::parse_date(l))
+        })
+        .or_else(|| {
+            lines.iter().rev().find_map(|l| {
+                SIGNATURE_DATE
+                    .captures(l)
+                    .and_then(|c| date::parse_date(&c[1]))
+            })
+        })
+        .or_else(|| lines.iter().take(40).find_map(|l| date::parse_date(l)));
+
+    let title_ids = title.as_deref().map(labels::scan).unwrap_or_default();
+    let project_id = w
+        .code_project_id
+        .as_deref()
+        .and_then(clean_id)
+        .or_else(|| first(Field::ProjectId).find_map(|l| clean_id(&l.value)))
+        .or_else(|| {
+            title_ids
+                .iter()
+                .filter(|l| l.field == Field::ProjectId)
+                .find_map(|l| clean_id(&l.value))
+        })
+        .or_else(|| {
+            lines
+                .iter()
+                .find_map(|l| ID_LINE.captures(l).map(|c| c[1].to_string()))
+        });
+
+    let prose = prose_parties(&lines);
+    let buyer = first(Field::Buyer)
+        .find_map(|l| clean_org(&l.value))
+        .or(prose.buyer);
+    let agency = first(Field::Agency)
+        .find_map(|l| clean_org(&l.value))
+        .or(prose.agency);
+
+    let budget = first(Field::Budget).find_map(|l| parse_money(&l.value, l.unit));
+
+    let (table_suppliers, table_amounts) = table_winners(&w.tables);
+    let mut suppliers: Vec<String> = Vec::new();
+    let named = w
+        .code_suppliers
+        .iter()
+        .map(String::as_str)
+        .chain(first(Field::Supplier).map(|l| l.value.as_str()))
+        .flat_map(split_orgs)
+        .chain(table_suppliers);
+    for name in named {
+        if !suppliers.contains(&name) {
+            suppliers.push(name);
+        }
+    }
+
+    let award = first(Field::AwardTotal)
+        .find_map(|l| parse_money(&l.value, l.unit))
+        .or_else(|| {
+            sum(w
+                .code_prices
+                .iter()
+                .filter_map(|p| parse_money(p, Some(Unit::Yuan))))
+        })
+        .or_else(|| {
+            sum(first(Field::Award).filter_map(|l: &Labelled| parse_money(&l.value, l.unit)))
+        })
+        .or_else(|| sum(table_amounts.into_iter()));
+
+    let has_fields = project_id.is_some() || buyer.is_some() || budget.is_some();
+    let mut notice_type = title.as_deref().and_then(classify);
+    if matches!(notice_type, None | Some(NoticeType::Tender))
+        && (!suppliers.is_empty() || award.is_some())
+    {
+        notice_type = Some(NoticeType::Award);
+    }
+    let notice_type = notice_type
+        .or_else(|| w.breadcrumb.as_deref().and_then(classify))
+        .or_else(|| {
+            if has_fields {
+                lines.iter().take(60).find_map(|l| classify(l))
+            } else {
+                None
+            }
+        })
+        .unwrap_or_default();
+
+    Notice {
+        title,
+        notice_type,
+        published,
+        project_id,
+        buyer,
+        agency,
+        budget,
+        award,
+        suppliers,
+        text: w.text,
+    }
+}
+
+/// The notice type named in `s`, if any.
+fn classify(s: &str) -> Option<NoticeType> {
+    let lower = s.to_lowercase();
+    NOTICE_KEYWORDS
+        .iter()
+        .find(|(k, _)| lower.contains(k))
+        .map(|(_, t)| *t)
+}
+
+/// `<title>` minus the site name: portals append "- 【阳光易购】", "_ 药最网 - www…", "-医药资讯-医药网".
+/// Only trailing segments that look like a site or channel name go ("D-Link DES-1252" stays).
+fn clean_title_tag(t: &str) -> Option<String> {
+    let mut title = t.trim();
+    while let Some(i) = title.rfind(['-', '_', '|', '—']) {
+        let tail = title[i..].trim_start_matches(['-', '_', '|', '—']).trim();
+        let site_like = tail.chars().count() <= 8
+            || ["网", "【", "www", ".com", ".cn", "平台", "portal", "Portal"]
+                .iter()
+                .any(|m| tail.contains(m));
+        let notice_word = ["公告", "公示", "通告", "结果", "Notice", "notice"]
+            .iter()
+            .any(|m| tail.contains(m));
+        if !site_like || notice_word || i == 0 {
+            break;
+        }
+        title = title[..i].trim();
+    }
+    (title.chars().count() >= 4).then(|| title.to_string())
+}
+
+/// Buyer and agency from prose, for pages without labelled parties.
+#[derive(Default)]
+struct ProseParties {
+    buyer: Option<String>,
+    agency: Option<String>,
+}
+
+fn prose_parties(lines: &[&str]) -> ProseParties {
+    let mut p = ProseParties::default();
+    for line in lines {
+        // Cheap character tests first: capture regexes are slow on long lines.
+        if p.buyer.is_none()
+            && line.contains('受')
+            && let Some(c) = PROSE_ENTRUSTED.captures(line)
+        {
+            p.agency = clean_org(&c[1]);
+            p.buyer = clean_org(&c[2]);
+        }
+        if p.buyer.is_none()
+            && line.contains("人为")
+            && let Some(c) = PROSE_TENDERER.captures(line)
+        {
+            p.buyer = clean_org(&c[1]);
+        }
+        if p.buyer.is_none()
+            && line.contains('于')
+            && let Some(c) = PROSE_PUBLISHER.captures(line)
+        {
+            p.buyer = clean_org(&c[1]);
+        }
+        if p.buyer.is_some() {
+            break;
+        }
+    }
+    p
+}
+
+/// A project number: the leading run of code characters, brackets balanced
+/// (`HNZB[2016]N415号`, `HCA(4)2017040GNN`; the `）` closing "（招标编号：X）" is not part of it).
+fn clean_id(v: &str) -> Option<String> {
+    let v = v.trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in v.chars() {
+        match c {
+            '(' | '（' | '[' | '【' | '〔' => {
+                depth += 1;
+                out.push(c);
+            }
+            ')' | '）' | ']' | '】' | '〕' => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+                out.push(c);
+            }
+            '号' => {
+                out.push(c);
+                break;
+            }
+            c if c.is_ascii_alphanumeric() || "-_/.#".contains(c) => out.push(c),
+            _ => break,
+        }
+    }
+    let out = out.trim_end_matches(['.', '-', '/', '_']).to_string();
+    (out.chars().filter(char::is_ascii_alphanumeric).count() >= 3
+        && out.chars().any(|c| c.is_ascii_digit()))
+    .then_some(out)
+}
+
+/// Words that are placeholders, not organisations.
+const NOT_AN_ORG: &[&str] = &[
+    "无",
+    "/",
+    "-",
+    "—",
+    "详见",
+    "见附件",
+    "略",
+    "****",
+    "点击登录查看",
+];
+
+/// An organisation name from a labelled value: first of a repeated list, no seal note, no tail.
+fn clean_org(v: &str) -> Option<String> {
+    split_orgs(v).into_iter().next()
+}
+
+/// All organisation names in a value ("A、B" or "济南大学,济南大学"), cleaned, in order.
+fn split_orgs(v: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in v.split([',', '，', '、', ';', '；']) {
+        let mut name = part.trim();
+        // A Chinese name ends at the first space ("深圳公共资源交易中心 2025年05月27日").
+        if name.chars().next().is_some_and(is_han)
+            && let Some(i) = name.find(char::is_whitespace)
+        {
+            name = &name[..i];
+        }
+        for seal in ["（盖章）", "(盖章)", "（公章）"] {
+            name = name.trim_end_matches(seal);
+        }
+        let name = name.trim_matches(|c: char| c.is_whitespace() || "。.：:".contains(c));
+        let len = name.chars().count();
+        if !(2..=80).contains(&len) || NOT_AN_ORG.iter().any(|p| name.starts_with(p)) {
+            continue;
+        }
+        if !out.iter().any(|o| o == name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// Sum of lot amounts, in the first amount's currency.
+fn sum(amounts: impl Iterator<Item = Money>) -> Option<Money> {
+    let mut total: Option<Money> = None;
+    for m in amounts {
+        match total.as_mut() {
+            None => total = Some(m),
+            Some(t) if t.currency == m.currency => {
+                t.amount = ((t.amount + m.amount) * 100.0).round() / 100.0
+            }
+            Some(_) => {}
+        }
+    }
+    total
+}
+
+/// Header keys, normalised once.
+static WINNER_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| WINNER_HEADERS.iter().map(|h| header_key(h)).collect());
+static AMOUNT_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| AMOUNT_HEADERS.iter().map(|h| header_key(h)).collect());
+
+/// True if a header cell names one of `keys` (exactly, or followed by a unit in parentheses).
+fn header_matches(cell: &str, keys: &[String]) -> bool {
+    // Header cells are short; long cells are data (and the 600-name expert lists).
+    if cell.len() > 60 {
+        return false;
+    }
+    let key = header_key(cell);
+    keys.iter().any(|h| {
+        key == *h
+            || key
+                .strip_prefix(h.as_str())
+                .is_some_and(|rest| rest.starts_with('（') || rest.starts_with('('))
+    })
+}
+
+/// Winners and their amounts from result tables with a header row. Rows shorter than the header
+/// lost their leading cells to `rowspan`, so their cells are aligned to the right.
+fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
+    let mut names = Vec::new();
+    let mut amounts = Vec::new();
+    for table in tables {
+        let mut columns: Option<(usize, usize, Option<usize>, Option<Unit>)> = None;
+        for row in table {
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            if let Some(sup) = row.iter().position(|c| header_matches(c, &WINNER_KEYS))
+                && labels::is_header_row(&cells)
+            {
+                let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
+                let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
+                columns = Some((row.len(), sup, amt, unit));
+                continue;
+            }
+            let Some((width, sup, amt, unit)) = columns else {
+                continue;
+            };
+            let offset = width.saturating_sub(row.len());
+            let Some(name) = sup.checked_sub(offset).and_then(|i| row.get(i)) else {
+                continue;
+            };
+            if labels::is_label_cell(name) {
+                continue;
+            }
+            let Some(name) = clean_org(name) else {
+                continue;
+            };
+            if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().any(is_han) {
+                continue;
+            }
+            names.push(name);
+            if let Some(m) = amt
+                .and_then(|a| a.checked_sub(offset))
+                .and_then(|i| row.get(i))
+                .and_then(|c| parse_money(c, unit))
+            {
+                amounts.push(m);
+            }
+        }
+    }
+    (names, amounts)
+}
+
+/// The unit in a header such as `中标金额（万元）`.
+fn unit_in_header(cell: &str) -> Option<Unit> {
+    let open = cell.find(['（', '('])?;
+    Unit::from_label(cell.get(open..)?.trim_start_matches(['（', '(']))
 }

@@ -1,0 +1,408 @@
+//! The one table of field labels (Chinese and English) and the scanner that reads
+//! `label：value` pairs out of text lines and `label | value` table rows.
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::html::CELL_SEP;
+use super::money::Unit;
+
+/// The notice field a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// 采购项目名称 / 项目名称.
+    Title,
+    /// 项目编号 …
+    ProjectId,
+    /// 采购人 …
+    Buyer,
+    /// 采购代理机构 …
+    Agency,
+    /// 预算金额 …
+    Budget,
+    /// One lot's award amount (summed over lots).
+    Award,
+    /// The notice's total award (beats the lot sum).
+    AwardTotal,
+    /// A winner.
+    Supplier,
+    /// Publication date.
+    Published,
+    /// 名称 — buyer or agency depending on the `采购人信息` / `代理机构信息` block it sits in.
+    Name,
+}
+
+/// Every label variant, most specific first (the regex alternation takes the first that fits).
+/// Sources: tender_pages.md §3 and the saved pages.
+pub const LABELS: &[(Field, &str)] = &[
+    (Field::Title, "原公告的采购项目名称"),
+    (Field::Title, "采购项目名称"),
+    (Field::Title, "招标项目名称"),
+    (Field::Title, "项目名称"),
+    (Field::Title, "Tender Title"),
+    (Field::Title, "Project Title"),
+    (Field::ProjectId, "原公告的采购项目编号"),
+    (Field::ProjectId, "采购项目编号"),
+    (Field::ProjectId, "招标项目编号"),
+    (Field::ProjectId, "项目编号"),
+    (Field::ProjectId, "招标编号"),
+    (Field::ProjectId, "采购编号"),
+    (Field::ProjectId, "项目代码"),
+    (Field::ProjectId, "Tender Reference No."),
+    (Field::ProjectId, "Tender Reference"),
+    (Field::ProjectId, "Tender No."),
+    (Field::ProjectId, "Reference No."),
+    (Field::ProjectId, "Reference Number"),
+    (Field::Buyer, "采购人名称"),
+    (Field::Buyer, "采购单位名称"),
+    (Field::Buyer, "招标人名称"),
+    (Field::Buyer, "采购人"),
+    (Field::Buyer, "采购单位"),
+    (Field::Buyer, "招标人"),
+    (Field::Buyer, "业主单位"),
+    (Field::Buyer, "Procuring Entity"),
+    (Field::Buyer, "Procuring Department"),
+    (Field::Buyer, "Purchaser"),
+    (Field::Buyer, "Buyer"),
+    (Field::Agency, "采购代理机构名称"),
+    (Field::Agency, "采购代理机构"),
+    (Field::Agency, "招标代理机构名称"),
+    (Field::Agency, "招标代理机构"),
+    (Field::Agency, "代理机构名称"),
+    (Field::Agency, "代理机构"),
+    (Field::Agency, "集中采购机构"),
+    (Field::Agency, "Procurement Agent"),
+    (Field::Agency, "Tendering Agent"),
+    (Field::Budget, "采购预算金额"),
+    (Field::Budget, "项目预算金额"),
+    (Field::Budget, "预算金额"),
+    (Field::Budget, "项目预算"),
+    (Field::Budget, "采购预算"),
+    (Field::Budget, "预计采购金额"),
+    (Field::Budget, "最高投标限价"),
+    (Field::Budget, "最高限价"),
+    (Field::Budget, "Estimated Contract Value"),
+    (Field::Budget, "Estimated Value"),
+    (Field::Budget, "Budget"),
+    (Field::AwardTotal, "总中标金额"),
+    (Field::AwardTotal, "总成交金额"),
+    (Field::AwardTotal, "Total Award Value"),
+    (Field::Award, "中标（成交）金额"),
+    (Field::Award, "中标(成交)金额"),
+    (Field::Award, "中标金额"),
+    (Field::Award, "成交金额"),
+    (Field::Award, "中标总价"),
+    (Field::Award, "成交总价"),
+    (Field::Award, "中标价"),
+    (Field::Award, "成交价"),
+    (Field::Award, "Contract Value"),
+    (Field::Award, "Award Value"),
+    (Field::Award, "Awarded Amount"),
+    (Field::Supplier, "中标（成交）供应商名称"),
+    (Field::Supplier, "中标(成交)供应商名称"),
+    (Field::Supplier, "中标（成交）供应商"),
+    (Field::Supplier, "中标(成交)供应商"),
+    (Field::Supplier, "中标供应商名称"),
+    (Field::Supplier, "成交供应商名称"),
+    (Field::Supplier, "中标供应商"),
+    (Field::Supplier, "成交供应商"),
+    (Field::Supplier, "供应商名称"),
+    (Field::Supplier, "中标人名称"),
+    (Field::Supplier, "中标人"),
+    (Field::Supplier, "中标单位"),
+    (Field::Supplier, "成交单位"),
+    (Field::Supplier, "成交人"),
+    (Field::Supplier, "第一中标候选人"),
+    (Field::Supplier, "第一成交候选人"),
+    (Field::Supplier, "中标候选人"),
+    (Field::Supplier, "成交候选人"),
+    (Field::Supplier, "入围供应商"),
+    // 单一来源 公示 name the one proposed supplier.
+    (Field::Supplier, "拟定供应商名称"),
+    (Field::Supplier, "拟定供应商"),
+    (Field::Supplier, "拟定的供应商"),
+    (Field::Supplier, "Awarded to"),
+    (Field::Supplier, "Successful Tenderer"),
+    (Field::Supplier, "Successful Bidder"),
+    (Field::Supplier, "Contractor"),
+    (Field::Published, "系统发布时间"),
+    (Field::Published, "信息发布时间"),
+    (Field::Published, "公告发布日期"),
+    (Field::Published, "发布时间"),
+    (Field::Published, "发布日期"),
+    (Field::Published, "公告时间"),
+    (Field::Published, "公告日期"),
+    (Field::Published, "招标公告发出日期"),
+    (Field::Published, "Date of Publication"),
+    (Field::Published, "Publication Date"),
+    (Field::Published, "Published"),
+    (Field::Published, "Issue Date"),
+    (Field::Name, "名称"),
+];
+
+/// Result-table column headers naming the winner.
+pub const WINNER_HEADERS: &[&str] = &[
+    "中标（成交）供应商名称",
+    "中标(成交)供应商名称",
+    "中标（成交）供应商",
+    "中标(成交)供应商",
+    "中标供应商名称",
+    "成交供应商名称",
+    "中标供应商",
+    "成交供应商",
+    "供应商名称",
+    "中标人名称",
+    "中标人",
+    "中标单位",
+    "成交单位",
+    "入围候选人名称",
+    "投标人名称",
+    "中标候选人",
+    "成交候选人",
+    "候选人名称",
+    "successful tenderer",
+    "awarded to",
+    "supplier",
+];
+
+/// Result-table column headers naming the awarded amount (unit prices like 入围价 are not awards).
+pub const AMOUNT_HEADERS: &[&str] = &[
+    "中标（成交）金额",
+    "中标(成交)金额",
+    "中标金额",
+    "成交金额",
+    "中标价",
+    "成交价",
+    "中标总价",
+    "成交总价",
+    "award value",
+    "contract value",
+];
+
+/// Block headings that say whose `名称：` follows (`九、…联系 1.采购人信息 名称：X`).
+pub const SECTIONS: &[(&str, Field)] = &[
+    ("采购人信息", Field::Buyer),
+    ("采购单位信息", Field::Buyer),
+    ("采购代理机构信息", Field::Agency),
+    ("代理机构信息", Field::Agency),
+    ("项目联系方式", Field::Title),
+];
+
+/// Label text (whitespace removed, ASCII lower-cased) → field.
+static BY_LABEL: LazyLock<HashMap<String, Field>> =
+    LazyLock::new(|| LABELS.iter().map(|(f, l)| (label_key(l), *f)).collect());
+
+/// Any label, then an optional unit in parentheses, then a colon.
+static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]",
+        alternation()
+    ))
+    .expect("valid label regex")
+});
+
+/// A whole cell that is only a label (table label cell or a label alone on its line).
+static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、.．])?\s*({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]?\s*$",
+        alternation()
+    ))
+    .expect("valid label-cell regex")
+});
+
+/// Where a value stops: the next numbered heading or the next short `label：`.
+static VALUE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])",
+    )
+    .expect("valid value-end regex")
+});
+
+/// Chinese labels may be letter-spaced in Word pages (`采 购 人`).
+fn alternation() -> String {
+    LABELS
+        .iter()
+        .map(|(_, l)| {
+            if l.is_ascii() {
+                regex::escape(l).replace(' ', r"\s+")
+            } else {
+                l.chars()
+                    .map(|c| regex::escape(&c.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(r"\s*")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn label_key(l: &str) -> String {
+    l.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One labelled value found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labelled {
+    /// Which field.
+    pub field: Field,
+    /// Unit stated with the label (`预算金额（万元）`).
+    pub unit: Option<Unit>,
+    /// The value text, trimmed.
+    pub value: String,
+}
+
+/// Read every labelled value in `text`, in page order.
+pub fn scan(text: &str) -> Vec<Labelled> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut section: Option<Field> = None;
+    for (li, line) in lines.iter().enumerate() {
+        if let Some((_, f)) = SECTIONS.iter().find(|(h, _)| line.contains(h)) {
+            section = Some(*f);
+        }
+        let cells: Vec<&str> = line.split(CELL_SEP).map(str::trim).collect();
+        let header_row = is_header_row(&cells);
+        for (ci, cell) in cells.iter().enumerate() {
+            let next_value = || -> Option<String> {
+                // The value sits in the next cell, or on the next line when the label ends the row.
+                let candidate = if ci + 1 < cells.len() {
+                    cells.get(ci + 1).map(|c| c.to_string())
+                } else {
+                    // Only a plain line can carry the value; a table row below a heading is a table.
+                    lines
+                        .get(li + 1)
+                        .filter(|l| !l.contains(CELL_SEP))
+                        .map(|l| l.trim().to_string())
+                };
+                candidate.filter(|c| {
+                    !c.is_empty() && !LABEL_CELL.is_match(c) && !LABEL_COLON.is_match(c)
+                })
+            };
+            if let Some(caps) = LABEL_CELL.captures(cell) {
+                if header_row {
+                    continue;
+                }
+                let Some(field) = caps
+                    .get(1)
+                    .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
+                else {
+                    continue;
+                };
+                let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
+                if let Some(value) = next_value() {
+                    push(&mut out, *field, unit, &value, section);
+                }
+                continue;
+            }
+            let matches: Vec<_> = LABEL_COLON
+                .captures_iter(cell)
+                .filter_map(|c| {
+                    let whole = c.get(0)?;
+                    // A label glued to a preceding Han character is part of a longer word
+                    // (投标供应商名称 is not 供应商名称).
+                    let glued = cell[..whole.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_han);
+                    (!glued).then(|| {
+                        let field = c
+                            .get(1)
+                            .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
+                            .copied();
+                        (
+                            whole.start(),
+                            whole.end(),
+                            field,
+                            c.get(2).and_then(|m| Unit::from_label(m.as_str())),
+                        )
+                    })
+                })
+                .collect();
+            for (k, (_, end, field, unit)) in matches.iter().enumerate() {
+                let Some(field) = field else { continue };
+                let stop = matches.get(k + 1).map_or(cell.len(), |m| m.0);
+                let raw = cell.get(*end..stop).unwrap_or_default();
+                let raw = VALUE_END.find(raw).map_or(raw, |m| &raw[..m.start()]);
+                let value = raw.trim();
+                if value.is_empty() {
+                    if stop == cell.len()
+                        && let Some(v) = next_value()
+                    {
+                        push(&mut out, *field, *unit, &v, section);
+                    }
+                } else {
+                    push(&mut out, *field, *unit, value, section);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Words of result/goods table headers (a row of them is a header, not label | value).
+const HEADER_WORDS: &[&str] = &[
+    "序号", "排名", "排序", "地址", "标包", "包组", "包号", "品牌", "规格", "数量", "单价", "名称",
+    "金额", "报价",
+];
+
+/// A row of short, digit-free cells, more than half of them (and at least two) labels or header
+/// words. `采购人 | X | 采购代理机构 | Y` is half labels: label/value pairs, not a header.
+pub fn is_header_row(cells: &[&str]) -> bool {
+    let headerish = cells
+        .iter()
+        .filter(|c| LABEL_CELL.is_match(c) || HEADER_WORDS.iter().any(|w| c.contains(w)))
+        .count();
+    cells.len() >= 2
+        && cells
+            .iter()
+            .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()))
+        && headerish >= 2
+        && headerish * 2 > cells.len()
+}
+
+/// True if the cell is only a label.
+pub fn is_label_cell(cell: &str) -> bool {
+    LABEL_CELL.is_match(cell)
+}
+
+fn push(
+    out: &mut Vec<Labelled>,
+    field: Field,
+    unit: Option<Unit>,
+    value: &str,
+    section: Option<Field>,
+) {
+    let field = match field {
+        Field::Name => match section {
+            Some(f @ (Field::Buyer | Field::Agency)) => f,
+            _ => return,
+        },
+        f => f,
+    };
+    let value = value.trim_matches(|c: char| c.is_whitespace() || "。；;，,".contains(c));
+    if !value.is_empty() {
+        out.push(Labelled {
+            field,
+            unit,
+            value: value.to_string(),
+        });
+    }
+}
+
+/// True for CJK ideographs.
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// Normalised header key for table columns.
+pub fn header_key(s: &str) -> String {
+    label_key(s)
+}

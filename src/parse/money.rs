@@ -1,0 +1,112 @@
+//! Amounts as written on notices (`￥668.790000 万元（人民币）`, `人民币3850元`, `930,000.00`,
+//! `HKD 1,200,000`) → `Money` in units of the currency.
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Money;
+
+/// A unit stated next to the label, e.g. `预算金额（万元）`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// 元 (or any plain currency unit).
+    Yuan,
+    /// 万元, ×10⁴.
+    Wan,
+    /// 亿元, ×10⁸.
+    Yi,
+}
+
+impl Unit {
+    /// The unit named by a label suffix such as `万元` or `元`.
+    pub fn from_label(s: &str) -> Option<Unit> {
+        let s = s.trim();
+        if s.starts_with('万') {
+            Some(Unit::Wan)
+        } else if s.starts_with('亿') {
+            Some(Unit::Yi)
+        } else if s.contains('元') || s.contains("人民币") {
+            Some(Unit::Yuan)
+        } else {
+            None
+        }
+    }
+
+    fn factor(self) -> f64 {
+        match self {
+            Unit::Yuan => 1.0,
+            Unit::Wan => 1e4,
+            Unit::Yi => 1e8,
+        }
+    }
+}
+
+/// A leading note in parentheses ending in a colon: `（可填写下浮率、折扣率或费率）：`.
+static LEADING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[（(][^）)]{0,40}[）)]\s*[：:]?\s*").expect("valid note regex")
+});
+
+/// A number with an optional currency before and unit after.
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(人民币|RMB|CNY|USD|US\$|HKD|HK\$|EUR|€|￥|¥|\$)?\s*([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(亿元|亿|万元|万|元|million\b|m\b)?\s*(/|%|％)?",
+    )
+    .expect("valid amount regex")
+});
+
+/// Parse the first amount in `raw`; `hint` is the unit given by the label. None for rates
+/// (下浮率 5%), per-unit prices (36元/支), 大写 amounts and "暂未确定".
+pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
+    let s = LEADING_NOTE.replace(raw, "");
+    let caps = AMOUNT.captures(&s)?;
+    if caps.get(4).is_some() {
+        return None;
+    }
+    let number: f64 = caps.get(2)?.as_str().replace(',', "").parse().ok()?;
+    let unit_text = caps.get(3).map(|m| m.as_str().to_ascii_lowercase());
+    let factor = match unit_text.as_deref() {
+        Some("万元") | Some("万") => 1e4,
+        Some("亿元") | Some("亿") => 1e8,
+        Some("million") | Some("m") => 1e6,
+        Some(_) => 1.0,
+        None => hint.map_or(1.0, Unit::factor),
+    };
+    let currency = currency_of(caps.get(1).map(|m| m.as_str()), &s);
+    let amount = (number * factor * 100.0).round() / 100.0;
+    if !amount.is_finite() || amount <= 0.0 {
+        return None;
+    }
+    Some(Money {
+        amount,
+        currency: currency.to_string(),
+    })
+}
+
+/// ISO code from the symbol before the number, else from words anywhere in the value; CNY default.
+fn currency_of(symbol: Option<&str>, whole: &str) -> &'static str {
+    let code = |s: &str| -> Option<&'static str> {
+        let u = s.to_ascii_uppercase();
+        if u.contains("HKD") || u.contains("HK$") || s.contains("港币") || s.contains("港元") {
+            Some("HKD")
+        } else if u.contains("USD") || u.contains("US$") || s.contains("美元") {
+            Some("USD")
+        } else if u.contains("EUR") || s.contains('€') || s.contains("欧元") {
+            Some("EUR")
+        } else if s.contains('$') {
+            Some("USD")
+        } else if u.contains("RMB")
+            || u.contains("CNY")
+            || s.contains('￥')
+            || s.contains('¥')
+            || s.contains("人民币")
+        {
+            Some("CNY")
+        } else {
+            None
+        }
+    };
+    symbol
+        .and_then(code)
+        .or_else(|| code(whole))
+        .unwrap_or("CNY")
+}
