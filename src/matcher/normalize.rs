@@ -1,0 +1,343 @@
+//! Name normalisation: NFKC, case fold, traditional→simplified, tokens, legal forms, generic
+//! words, and romanisation of Han names (pinyin plus English renderings of generic words).
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use anyhow::Context;
+use pinyin::ToPinyin;
+use unicode_normalization::UnicodeNormalization;
+
+/// The bundled vocabulary, compiled in so that the library works without a watchlists directory;
+/// `Vocabulary::load` reads the same files from disk so analysts can edit them without a rebuild.
+const LEGAL_FORMS_CSV: &str = include_str!("../../watchlists/legal_forms.csv");
+/// See `LEGAL_FORMS_CSV`.
+const GENERIC_WORDS_CSV: &str = include_str!("../../watchlists/generic_words.csv");
+
+/// Most romanised spellings kept per Han name (translation alternatives multiply).
+const MAX_ROMAN_VARIANTS: usize = 16;
+
+/// How a vocabulary word weighs in matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// Function word, dropped (`of`, `and`).
+    Stop,
+    /// Generic organisation word (`university`, `科技`): evidence-light.
+    Generic,
+    /// Place name (`beijing`, `四川`): evidence-light.
+    Place,
+}
+
+/// Legal forms, generic words and Chinese renderings used by the normaliser.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Latin-script legal-form tokens (`ltd`, `gmbh`, `youxian`).
+    legal_tokens: HashSet<String>,
+    /// Han legal-form suffixes, longest first.
+    han_legal_suffixes: Vec<String>,
+    /// Latin words and their kind.
+    latin_words: HashMap<String, WordKind>,
+    /// Han words: kind and English renderings (alternatives).
+    han_words: HashMap<String, (WordKind, Vec<String>)>,
+    /// Longest Han word in chars, for greedy segmentation.
+    han_max_chars: usize,
+}
+
+impl Vocabulary {
+    /// The vocabulary bundled at build time.
+    pub fn bundled() -> Self {
+        // The bundled files are part of the source tree and tested; a parse failure is a build bug.
+        Self::parse(LEGAL_FORMS_CSV, GENERIC_WORDS_CSV).unwrap_or_default()
+    }
+
+    /// Read `legal_forms.csv` and `generic_words.csv` from a watchlists directory, falling back
+    /// to the bundled copy for a file that is absent.
+    pub fn load(dir: &Path) -> anyhow::Result<Self> {
+        let read = |name: &str, bundled: &str| -> anyhow::Result<String> {
+            let path = dir.join(name);
+            if path.is_file() {
+                std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+            } else {
+                Ok(bundled.to_string())
+            }
+        };
+        let legal = read("legal_forms.csv", LEGAL_FORMS_CSV)?;
+        let generic = read("generic_words.csv", GENERIC_WORDS_CSV)?;
+        Self::parse(&legal, &generic).with_context(|| format!("reading the matching vocabulary in {}", dir.display()))
+    }
+
+    /// Parse the two vocabulary files.
+    pub fn parse(legal_forms: &str, generic_words: &str) -> anyhow::Result<Self> {
+        let mut vocab = Vocabulary::default();
+        let mut rd = csv::Reader::from_reader(legal_forms.as_bytes());
+        for row in rd.records() {
+            let row = row.context("legal_forms.csv")?;
+            let form = fold(row.get(0).unwrap_or(""));
+            if form.is_empty() {
+                continue;
+            }
+            match row.get(1).unwrap_or("") {
+                "han" => vocab.han_legal_suffixes.push(form),
+                _ => {
+                    vocab.legal_tokens.insert(form);
+                }
+            }
+        }
+        vocab.han_legal_suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        let mut rd = csv::Reader::from_reader(generic_words.as_bytes());
+        for row in rd.records() {
+            let row = row.context("generic_words.csv")?;
+            let word = fold(row.get(0).unwrap_or(""));
+            let kind = match row.get(1).unwrap_or("") {
+                "stop" => WordKind::Stop,
+                "place" => WordKind::Place,
+                _ => WordKind::Generic,
+            };
+            if word.is_empty() {
+                continue;
+            }
+            if word.chars().any(is_han) {
+                let renderings = row.get(2).unwrap_or("").split('|').map(str::trim).filter(|t| !t.is_empty()).map(fold).collect();
+                vocab.han_max_chars = vocab.han_max_chars.max(word.chars().count());
+                vocab.han_words.insert(word, (kind, renderings));
+            } else {
+                vocab.latin_words.insert(word, kind);
+            }
+        }
+        Ok(vocab)
+    }
+
+    /// The kind of a Latin token, if it is a vocabulary word.
+    pub fn latin_kind(&self, token: &str) -> Option<WordKind> {
+        self.latin_words.get(token).copied()
+    }
+
+    /// True if the token carries little identity (generic word or place).
+    pub fn is_generic(&self, token: &str) -> bool {
+        matches!(self.latin_kind(token), Some(WordKind::Generic | WordKind::Place))
+    }
+
+    /// Greedy longest-match segmentation of a Han string into vocabulary words and other chars.
+    fn segment_han<'a>(&self, han: &'a str) -> Vec<(&'a str, Option<&(WordKind, Vec<String>)>)> {
+        let idx: Vec<usize> = han.char_indices().map(|(i, _)| i).chain(std::iter::once(han.len())).collect();
+        let n = idx.len() - 1;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut step = 1;
+            let mut found = None;
+            for len in (1..=self.han_max_chars.min(n - i)).rev() {
+                if let Some(w) = self.han_words.get(&han[idx[i]..idx[i + len]]) {
+                    step = len;
+                    found = Some(w);
+                    break;
+                }
+            }
+            out.push((&han[idx[i]..idx[i + step]], found));
+            i += step;
+        }
+        out
+    }
+}
+
+/// True for CJK ideographs (the scripts of Chinese organisation names).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF | 0x3007)
+}
+
+/// NFKC, lower case, traditional→simplified; apostrophes and dots dropped inside words
+/// (`U.S.A.` → `usa`, `Xi'an` → `xian`), as rigour's tokenizer does.
+pub fn fold(s: &str) -> String {
+    let lowered: String = s.nfkc().flat_map(char::to_lowercase).filter(|c| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´')).collect();
+    if lowered.chars().any(is_han) { fast2s::convert(&lowered) } else { lowered }
+}
+
+/// One run of a name: Latin/digit token or Han run.
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Latin(String),
+    Han(String),
+}
+
+fn segments(folded: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_han = false;
+    for c in folded.chars() {
+        let han = is_han(c);
+        if han || c.is_alphanumeric() {
+            if !cur.is_empty() && han != cur_han {
+                out.push(if cur_han { Segment::Han(std::mem::take(&mut cur)) } else { Segment::Latin(std::mem::take(&mut cur)) });
+            }
+            cur_han = han;
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(if cur_han { Segment::Han(std::mem::take(&mut cur)) } else { Segment::Latin(std::mem::take(&mut cur)) });
+        }
+    }
+    if !cur.is_empty() {
+        out.push(if cur_han { Segment::Han(cur) } else { Segment::Latin(cur) });
+    }
+    out
+}
+
+/// A name analysed for matching.
+#[derive(Debug, Clone, Default)]
+pub struct Name {
+    /// Folded text with spaces squashed: equality here is an exact match.
+    pub raw: String,
+    /// Latin/digit tokens without stop words and legal forms.
+    pub tokens: Vec<String>,
+    /// Han content (legal-form suffixes stripped), concatenated.
+    pub han: String,
+    /// Everything that identifies the name, in order, without separators: equality here is a
+    /// normalised match (case, punctuation, spacing, legal form, script variant).
+    pub key: String,
+    /// `han` without leading place names, if what remains is distinctive; else empty.
+    pub placeless: String,
+    /// Romanised spellings of the whole name (pinyin; English for generic Han words), each with
+    /// the byte offsets where a word ends (for sub-unit prefixes).
+    pub roman: Vec<(String, Vec<usize>)>,
+    /// True if the Han content has a character outside the generic/place vocabulary.
+    pub han_distinctive: bool,
+    /// True if a Latin token is not a generic word or place.
+    pub latin_distinctive: bool,
+}
+
+impl Name {
+    /// True if the name has any Han content.
+    pub fn has_han(&self) -> bool {
+        !self.han.is_empty()
+    }
+}
+
+/// Strip Han legal-form suffixes repeatedly (`…集团有限公司` → `…`), by suffix match because Han
+/// has no word boundaries (rigour's `test_cjk_word_boundary` limitation).
+fn strip_han_legal(vocab: &Vocabulary, seg: &str) -> String {
+    let mut s = seg;
+    'outer: loop {
+        for suffix in &vocab.han_legal_suffixes {
+            if let Some(rest) = s.strip_suffix(suffix.as_str()) {
+                s = rest;
+                continue 'outer;
+            }
+        }
+        return s.to_string();
+    }
+}
+
+/// Analyse a name.
+pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
+    let folded = fold(input);
+    // Exact means the same text up to width and case; script variants and punctuation are "normalized".
+    let raw = input.nfkc().flat_map(char::to_lowercase).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let segs = segments(&folded);
+    let mut content: Vec<Segment> = Vec::new();
+    for seg in &segs {
+        match seg {
+            Segment::Latin(t) => {
+                if vocab.latin_kind(t) == Some(WordKind::Stop) || vocab.legal_tokens.contains(t) {
+                    continue;
+                }
+                content.push(seg.clone());
+            }
+            Segment::Han(h) => {
+                let stripped = strip_han_legal(vocab, h);
+                if !stripped.is_empty() {
+                    content.push(Segment::Han(stripped));
+                }
+            }
+        }
+    }
+    if content.is_empty() {
+        // A name made only of legal forms or stop words keeps them rather than vanishing.
+        content = segs.into_iter().filter(|s| !matches!(s, Segment::Latin(t) if t == "&")).collect();
+    }
+    let mut name = Name { raw, ..Name::default() };
+    for seg in &content {
+        match seg {
+            Segment::Latin(t) => {
+                name.key.push_str(t);
+                name.tokens.push(t.clone());
+            }
+            Segment::Han(h) => {
+                name.key.push_str(h);
+                name.han.push_str(h);
+            }
+        }
+    }
+    name.latin_distinctive = name.tokens.iter().any(|t| !vocab.is_generic(t));
+    if name.has_han() {
+        let pieces = vocab.segment_han(&name.han);
+        name.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
+        let leading_places = pieces.iter().take_while(|(_, w)| matches!(w, Some((WordKind::Place, _)))).count();
+        if leading_places > 0 && name.han_distinctive {
+            name.placeless = pieces[leading_places..].iter().map(|(p, _)| *p).collect();
+        }
+        name.roman = romanise(vocab, &content);
+    }
+    name
+}
+
+/// Romanised spellings of a name: all-pinyin first, then English renderings of generic words.
+fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)> {
+    // Each piece offers alternatives; the product is capped.
+    let mut pinyin_only: Vec<Vec<String>> = Vec::new();
+    let mut translated: Vec<Vec<String>> = Vec::new();
+    for seg in content {
+        match seg {
+            Segment::Latin(t) => {
+                pinyin_only.push(vec![t.clone()]);
+                translated.push(vec![t.clone()]);
+            }
+            Segment::Han(h) => {
+                for (piece, word) in vocab.segment_han(h) {
+                    let py: String = piece
+                        .chars()
+                        .map(|c| c.to_pinyin().map_or_else(|| c.to_string(), |p| p.plain().to_string()))
+                        .collect();
+                    match word {
+                        Some((_, renderings)) if !renderings.is_empty() => {
+                            let alts = renderings
+                                .iter()
+                                .map(|r| r.split_whitespace().filter(|w| vocab.latin_kind(w) != Some(WordKind::Stop)).collect::<String>())
+                                .collect();
+                            translated.push(alts);
+                        }
+                        _ => translated.push(vec![py.clone()]),
+                    }
+                    pinyin_only.push(vec![py]);
+                }
+            }
+        }
+    }
+    let mut variants = expand(&pinyin_only, 1);
+    for v in expand(&translated, MAX_ROMAN_VARIANTS) {
+        if !variants.iter().any(|(s, _)| *s == v.0) {
+            variants.push(v);
+        }
+    }
+    variants.truncate(MAX_ROMAN_VARIANTS);
+    variants
+}
+
+/// The cartesian product of piece alternatives, at most `cap` spellings, with word ends.
+fn expand(pieces: &[Vec<String>], cap: usize) -> Vec<(String, Vec<usize>)> {
+    let mut acc: Vec<(String, Vec<usize>)> = vec![(String::new(), Vec::new())];
+    for alts in pieces {
+        let mut next = Vec::new();
+        'fill: for (s, ends) in &acc {
+            for alt in alts {
+                let mut s2 = s.clone();
+                s2.push_str(alt);
+                let mut e2 = ends.clone();
+                e2.push(s2.len());
+                next.push((s2, e2));
+                if next.len() >= cap {
+                    break 'fill;
+                }
+            }
+        }
+        acc = next;
+    }
+    acc
+}
