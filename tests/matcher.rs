@@ -173,6 +173,10 @@ fn compare_names_reports_method_and_score() {
     let vocab = Vocabulary::bundled();
     assert_eq!(compare_names(&vocab, "Sugon Information Industry Co., Ltd.", "SUGON INFORMATION INDUSTRY"), Some((Method::Normalized, 0.95)));
     assert_eq!(compare_names(&vocab, "四川大学", "Sichuan University"), Some((Method::Pinyin, 0.9)));
-    assert_eq!(compare_names(&vocab, "Sichuan University", "四川大学华西医院").map(|x| x.0), Some(Method::Affiliate));
+    assert_eq!(compare_names(&vocab, "四川大学华西医院", "Sichuan University").map(|x| x.0), Some(Method::Affiliate));
     assert_eq!(compare_names(&vocab, "Beijing University of Technology", "Beijing Institute of Technology"), None);
+    // Directional: the parent is not a unit of its sub-unit.
+    assert_eq!(compare_names(&vocab, "Sichuan University", "四川大学华西医院"), None);
+    assert_eq!(compare_names(&vocab, "Tianjin University of Technology", "Tianjin University"), None);
+    assert_eq!(compare_names(&vocab, "NUDT", "National University of Defense Technology (NUDT)"), Some((Method::Normalized, 0.95)));
 }

@@ -70,6 +70,12 @@ pub struct CompareArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
+    /// Compare the strings alone, without what the watchlists know (aliases, Chinese names).
+    #[arg(long)]
+    pub no_lists: bool,
+    /// Watchlists whose aliases inform the comparison (the second name is the listed one).
+    #[command(flatten)]
+    pub lists: WatchlistOpts,
 }
 
 /// `watchlist screen`.
@@ -171,8 +177,24 @@ fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
 
 fn compare(args: CompareArgs, global: &Global) -> anyhow::Result<u8> {
     let vocab = vocabulary(vocab_dir(global, false)?.as_deref())?;
+    let listed = if args.no_lists {
+        None
+    } else {
+        match build_matcher(&args.lists, global) {
+            Ok(m) => Some(m),
+            Err(err) if args.lists.watchlists.is_empty() => {
+                tracing::warn!("comparing without watchlist aliases: {err:#}");
+                None
+            }
+            Err(err) => return Err(err),
+        }
+    };
     let score_of = |a: &str, b: &str| -> Vec<Value> {
-        match matcher::compare_names(&vocab, a, b) {
+        let result = match &listed {
+            Some(m) => m.compare(a, b),
+            None => matcher::compare_names(&vocab, a, b),
+        };
+        match result {
             Some((m, s)) => vec![Value::from(s), m.as_str().into()],
             None => vec![Value::from(0.0), "none".into()],
         }

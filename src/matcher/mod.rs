@@ -39,6 +39,8 @@ pub struct Matcher {
     watchlist: Watchlist,
     vocab: Arc<Vocabulary>,
     aliases: Vec<AliasRecord>,
+    /// Entry → range of its aliases in `aliases` (pushed contiguously).
+    entry_alias_start: Vec<u32>,
     /// Folded text → aliases.
     by_raw: HashMap<String, Vec<u32>>,
     /// Normalised key → aliases.
@@ -73,20 +75,27 @@ impl Matcher {
     pub fn with_vocabulary(watchlist: Watchlist, vocab: Vocabulary) -> Self {
         let vocab = Arc::new(vocab);
         let mut aliases = Vec::new();
+        let mut entry_alias_start = Vec::with_capacity(watchlist.entries.len() + 1);
         for (i, e) in watchlist.entries.iter().enumerate() {
-            let names = std::iter::once((e.name.as_str(), true)).chain(e.aliases.iter().map(|a| (a.as_str(), false)));
-            for (text, primary) in names {
-                let name = analyse(&vocab, text);
-                if name.key.is_empty() {
+            entry_alias_start.push(aliases.len() as u32);
+            let mut names: Vec<(String, bool)> = vec![(e.name.clone(), true)];
+            names.extend(e.aliases.iter().map(|a| (a.clone(), false)));
+            let derived: Vec<(String, bool)> =
+                names.iter().flat_map(|(n, _)| normalize::listed_variants(n)).map(|v| (v, false)).collect();
+            for (text, primary) in names.into_iter().chain(derived) {
+                let name = analyse(&vocab, &text);
+                if name.key.is_empty() || aliases.iter().rev().take_while(|a: &&AliasRecord| a.entry == i).any(|a| a.name.raw == name.raw) {
                     continue;
                 }
-                aliases.push(AliasRecord { entry: i, text: text.to_string(), primary, name });
+                aliases.push(AliasRecord { entry: i, text, primary, name });
             }
         }
+        entry_alias_start.push(aliases.len() as u32);
         let mut m = Matcher {
             watchlist,
             vocab,
             aliases: Vec::new(),
+            entry_alias_start: Vec::new(),
             by_raw: HashMap::new(),
             by_key: HashMap::new(),
             by_placeless: HashMap::new(),
@@ -141,7 +150,14 @@ impl Matcher {
             }
         }
         m.aliases = aliases;
+        m.entry_alias_start = entry_alias_start;
         m
+    }
+
+    /// The aliases of entry `e`.
+    fn entry_aliases(&self, e: usize) -> &[AliasRecord] {
+        let (Some(&a), Some(&b)) = (self.entry_alias_start.get(e), self.entry_alias_start.get(e + 1)) else { return &[] };
+        &self.aliases[a as usize..b as usize]
     }
 
     /// Number of entries indexed.
@@ -289,9 +305,39 @@ impl Matcher {
         self.screen_with_threshold(name, role, THRESHOLD)
     }
 
-    /// Compare two names directly: the method and score, if any method applies.
+    /// Compare a name as on a page (`a`) with a listed name (`b`), using what the lists know:
+    /// if `b` is a listed name or alias, `a` is also scored against every other name of that
+    /// entry (so 中科曙光 matches "Sugon" through the overlay).
     pub fn compare(&self, a: &str, b: &str) -> Option<(Method, f64)> {
-        compare_names(&self.vocab, a, b)
+        let mut best = compare_names(&self.vocab, a, b);
+        let qb = analyse(&self.vocab, b);
+        if qb.key.is_empty() {
+            return best;
+        }
+        let qa = analyse(&self.vocab, a);
+        let mut entries: Vec<usize> = self
+            .candidates(&qb)
+            .into_iter()
+            .map(|id| &self.aliases[id as usize])
+            .filter(|al| al.name.raw == qb.raw || al.name.key == qb.key)
+            .map(|al| al.entry)
+            .collect();
+        entries.sort_unstable();
+        entries.dedup();
+        for e in entries {
+            for al in self.entry_aliases(e) {
+                if let Some((mut m, s)) = score::score_pair(&self.vocab, &qa, &al.name, false) {
+                    if m == Method::Exact && !al.primary {
+                        m = Method::Alias;
+                    }
+                    let s = (s * 1000.0).round() / 1000.0;
+                    if best.is_none_or(|(_, b)| s > b) {
+                        best = Some((m, s));
+                    }
+                }
+            }
+        }
+        best
     }
 
     /// Hits for the buyer, agency and suppliers of a notice, plus listed Chinese names found
@@ -334,11 +380,26 @@ fn sort_hits(hits: &mut [Hit]) {
     });
 }
 
-/// Compare two names with a vocabulary (no watchlist needed): method and score, if any.
+/// Compare a name as on a page (`a`) with a listed name (`b`) using only the vocabulary:
+/// method and score, if any. Directional: `a` may be a sub-unit of `b`, not the reverse.
 pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f64)> {
-    let (qa, qb) = (analyse(vocab, a), analyse(vocab, b));
-    if qa.key.is_empty() || qb.key.is_empty() {
+    let qa = analyse(vocab, a);
+    if qa.key.is_empty() {
         return None;
     }
-    score::score_pair(vocab, &qa, &qb, true).map(|(m, s)| (m, (s * 1000.0).round() / 1000.0))
+    let mut best: Option<(Method, f64)> = None;
+    for text in std::iter::once(b.to_string()).chain(normalize::listed_variants(b)) {
+        let qb = analyse(vocab, &text);
+        if qb.key.is_empty() {
+            continue;
+        }
+        if let Some((m, s)) = score::score_pair(vocab, &qa, &qb, false) {
+            // A derived spelling (parentheses dropped) is at best a normalised match.
+            let (m, s) = if text != b && m == Method::Exact { (Method::Normalized, score::NORMALIZED) } else { (m, s) };
+            if best.is_none_or(|(_, bs)| s > bs) {
+                best = Some((m, (s * 1000.0).round() / 1000.0));
+            }
+        }
+    }
+    best
 }

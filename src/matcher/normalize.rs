@@ -13,6 +13,9 @@ const LEGAL_FORMS_CSV: &str = include_str!("../../watchlists/legal_forms.csv");
 /// See `LEGAL_FORMS_CSV`.
 const GENERIC_WORDS_CSV: &str = include_str!("../../watchlists/generic_words.csv");
 
+/// Han institution words after which a leading place is part of the identity, not decoration.
+const PLACE_BOUND_SUFFIXES: [&str; 6] = ["大学", "学院", "医院", "研究院", "研究所", "中心"];
+
 /// Most romanised spellings kept per Han name (translation alternatives multiply).
 const MAX_ROMAN_VARIANTS: usize = 16;
 
@@ -36,6 +39,8 @@ pub struct Vocabulary {
     han_legal_suffixes: Vec<String>,
     /// Latin words and their kind.
     latin_words: HashMap<String, WordKind>,
+    /// Latin spelling variants → canonical token (`univ` → `university`, `defence` → `defense`).
+    latin_canon: HashMap<String, String>,
     /// Han words: kind and English renderings (alternatives).
     han_words: HashMap<String, (WordKind, Vec<String>)>,
     /// Longest Han word in chars, for greedy segmentation.
@@ -100,10 +105,24 @@ impl Vocabulary {
                 vocab.han_max_chars = vocab.han_max_chars.max(word.chars().count());
                 vocab.han_words.insert(word, (kind, renderings));
             } else {
+                let canon = fold(row.get(2).unwrap_or("").trim());
+                if !canon.is_empty() && canon != word {
+                    vocab.latin_canon.insert(word.clone(), canon);
+                }
                 vocab.latin_words.insert(word, kind);
             }
         }
         Ok(vocab)
+    }
+
+    /// The canonical spelling of a Latin token.
+    pub fn canonical<'a>(&'a self, token: &'a str) -> &'a str {
+        self.latin_canon.get(token).map_or(token, String::as_str)
+    }
+
+    /// True if the token is a place name.
+    pub fn is_place(&self, token: &str) -> bool {
+        self.latin_kind(token) == Some(WordKind::Place)
     }
 
     /// The kind of a Latin token, if it is a vocabulary word.
@@ -187,6 +206,9 @@ pub struct Name {
     pub raw: String,
     /// Latin/digit tokens without stop words and legal forms.
     pub tokens: Vec<String>,
+    /// For each token: a stop word followed it (`University` *of* `Technology`), so a listed name
+    /// ending there continues into a longer, different name rather than a sub-unit.
+    pub stop_after: Vec<bool>,
     /// Han content (legal-form suffixes stripped), concatenated.
     pub han: String,
     /// Everything that identifies the name, in order, without separators: equality here is a
@@ -232,13 +254,22 @@ pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
     let raw = input.nfkc().flat_map(char::to_lowercase).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
     let segs = segments(&folded);
     let mut content: Vec<Segment> = Vec::new();
+    let mut stop_after: Vec<bool> = Vec::new();
     for seg in &segs {
         match seg {
             Segment::Latin(t) => {
-                if vocab.latin_kind(t) == Some(WordKind::Stop) || vocab.legal_tokens.contains(t) {
+                let t = vocab.canonical(t);
+                if vocab.latin_kind(t) == Some(WordKind::Stop) {
+                    if let Some(last) = stop_after.last_mut() {
+                        *last = true;
+                    }
                     continue;
                 }
-                content.push(seg.clone());
+                if vocab.legal_tokens.contains(t) {
+                    continue;
+                }
+                content.push(Segment::Latin(t.to_string()));
+                stop_after.push(false);
             }
             Segment::Han(h) => {
                 let stripped = strip_han_legal(vocab, h);
@@ -251,6 +282,7 @@ pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
     if content.is_empty() {
         // A name made only of legal forms or stop words keeps them rather than vanishing.
         content = segs.into_iter().filter(|s| !matches!(s, Segment::Latin(t) if t == "&")).collect();
+        stop_after.clear();
     }
     let mut name = Name { raw, ..Name::default() };
     for seg in &content {
@@ -258,6 +290,7 @@ pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
             Segment::Latin(t) => {
                 name.key.push_str(t);
                 name.tokens.push(t.clone());
+                name.stop_after.push(stop_after.get(name.tokens.len() - 1).copied().unwrap_or(false));
             }
             Segment::Han(h) => {
                 name.key.push_str(h);
@@ -270,7 +303,10 @@ pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
         let pieces = vocab.segment_han(&name.han);
         name.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
         let leading_places = pieces.iter().take_while(|(_, w)| matches!(w, Some((WordKind::Place, _)))).count();
-        if leading_places > 0 && name.han_distinctive {
+        // A university or institute named after its city is a different one in another city
+        // (华南理工大学 ≠ 南京理工大学), so those keep their place.
+        let place_bound = PLACE_BOUND_SUFFIXES.iter().any(|s| name.han.ends_with(s));
+        if leading_places > 0 && name.han_distinctive && !place_bound {
             name.placeless = pieces[leading_places..].iter().map(|(p, _)| *p).collect();
         }
         name.roman = romanise(vocab, &content);
@@ -340,4 +376,47 @@ fn expand(pieces: &[Vec<String>], cap: usize) -> Vec<(String, Vec<usize>)> {
         acc = next;
     }
     acc
+}
+
+/// Derived spellings of a listed name: without parenthesised parts (`Inspur (Beijing) Electronic…`
+/// → `Inspur Electronic…`) and a parenthesised acronym on its own (`… (NUDT)` → `NUDT`).
+pub fn listed_variants(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut outside = String::new();
+    let mut inside: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '（' => {
+                depth += 1;
+                inside.push(String::new());
+            }
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {
+                if let Some(last) = inside.last_mut() {
+                    last.push(c);
+                }
+            }
+            _ => outside.push(c),
+        }
+    }
+    if inside.is_empty() {
+        return out;
+    }
+    let outside = outside.split_whitespace().collect::<Vec<_>>().join(" ");
+    let outside = outside.replace(" ,", ",");
+    if !outside.trim().is_empty() {
+        out.push(outside.trim().to_string());
+    }
+    for part in inside {
+        let part = part.trim();
+        let acronym = part.chars().count() >= 3
+            && !part.contains(' ')
+            && part.chars().any(|c| c.is_ascii_uppercase())
+            && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        if acronym {
+            out.push(part.to_string());
+        }
+    }
+    out
 }

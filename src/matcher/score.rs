@@ -29,6 +29,8 @@ const GENERIC_WEIGHT: f64 = 0.35;
 const NUMBER_WEIGHT: f64 = 1.3;
 /// Weight of unmatched tokens in the denominator (logic-v2 `nm_extra_*_name`, made symmetric).
 const EXTRA_WEIGHT: f64 = 0.8;
+/// Factor when both names carry a different unmatched place.
+const PLACE_MISMATCH: f64 = 0.8;
 /// Shortest Han listed name that may be a sub-unit prefix (四川大学 is four).
 const MIN_HAN_PARENT_CHARS: usize = 4;
 /// Shortest romanised listed key that may be a sub-unit prefix.
@@ -105,11 +107,13 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     if p.len() == 1 && (p[0].chars().count() < 5 || vocab.is_generic(&p[0])) {
         return None;
     }
-    if u.starts_with(p) {
+    // "Tianjin University *of* Technology" continues the name: a different institution, not a unit.
+    let continues = |end: usize| unit.stop_after.get(end).copied().unwrap_or(false);
+    if u.starts_with(p) && !continues(p.len() - 1) {
         return Some(AFFILIATE);
     }
     // Inside the name only for distinctive parents: "Southern Sichuan University" is not a unit of Sichuan University.
-    if parent.latin_distinctive && u.windows(p.len()).any(|w| w == p.as_slice()) {
+    if parent.latin_distinctive && u.windows(p.len()).enumerate().any(|(i, w)| i > 0 && w == p.as_slice() && !continues(i + p.len() - 1)) {
         return Some(AFFILIATE_INNER);
     }
     None
@@ -132,6 +136,10 @@ fn weight(vocab: &Vocabulary, t: &str) -> f64 {
 pub fn token_similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
+    }
+    // A plural is the same word (Moore Threads / Moore Thread).
+    if a.len() >= 5 && b.len() >= 5 && (a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)) {
+        return 0.95;
     }
     if a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
         return 0.0;
@@ -222,5 +230,10 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
             den += EXTRA_WEIGHT * weight(vocab, t);
         }
     }
-    if den == 0.0 { 0.0 } else { num / den }
+    // Different places left over on both sides: branches in different cities (Huawei Cloud
+    // Shenzhen / Shanghai) are different entities.
+    let q_place = q.iter().enumerate().any(|(i, t)| !q_used[i] && vocab.is_place(t));
+    let c_place = c.iter().enumerate().any(|(j, t)| !c_used[j] && vocab.is_place(t));
+    let penalty = if q_place && c_place { PLACE_MISMATCH } else { 1.0 };
+    if den == 0.0 { 0.0 } else { penalty * num / den }
 }
