@@ -166,7 +166,15 @@ pub fn is_han(c: char) -> bool {
 /// NFKC, lower case, traditional→simplified; apostrophes and dots dropped inside words
 /// (`U.S.A.` → `usa`, `Xi'an` → `xian`), as rigour's tokenizer does.
 pub fn fold(s: &str) -> String {
-    let lowered: String = s.nfkc().flat_map(char::to_lowercase).filter(|c| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´')).collect();
+    // NFKD then dropping combining marks folds accents (Société → societe) and full width.
+    let lowered: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´'))
+        .collect::<String>()
+        .nfc()
+        .collect();
     if lowered.chars().any(is_han) { fast2s::convert(&lowered) } else { lowered }
 }
 

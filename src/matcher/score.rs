@@ -31,6 +31,8 @@ const NUMBER_WEIGHT: f64 = 1.3;
 const EXTRA_WEIGHT: f64 = 0.8;
 /// Factor when both names carry a different unmatched place.
 const PLACE_MISMATCH: f64 = 0.8;
+/// Weight of unmatched tokens when both sides have some.
+const SUBSTITUTION_WEIGHT: f64 = 1.0;
 /// Shortest Han listed name that may be a sub-unit prefix (四川大学 is four).
 const MIN_HAN_PARENT_CHARS: usize = 4;
 /// Shortest romanised listed key that may be a sub-unit prefix.
@@ -109,6 +111,11 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     }
     // "Tianjin University *of* Technology" continues the name: a different institution, not a unit.
     let continues = |end: usize| unit.stop_after.get(end).copied().unwrap_or(false);
+    // A unit adds a campus, place or department (generic words), not a new distinctive word
+    // or a number: "Deutsche Bank Trust" and "Management Company 23" are other entities.
+    if !u.iter().all(|t| p.contains(t) || (vocab.is_generic(t) && !is_number(t))) {
+        return None;
+    }
     if u.starts_with(p) && !continues(p.len() - 1) {
         return Some(AFFILIATE);
     }
@@ -119,8 +126,14 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     None
 }
 
+/// Digits or a Roman numeral (`II`, `VIII`, `XII`): identifies one of a series.
+fn is_number(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit())
+        || (t.len() <= 4 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && (t.contains('i') || t.contains('v')) && t != "xi")
+}
+
 fn weight(vocab: &Vocabulary, t: &str) -> f64 {
-    if t.chars().any(|c| c.is_ascii_digit()) {
+    if is_number(t) {
         NUMBER_WEIGHT
     } else if vocab.is_generic(t) {
         GENERIC_WEIGHT
@@ -141,7 +154,7 @@ pub fn token_similarity(a: &str, b: &str) -> f64 {
     if a.len() >= 5 && b.len() >= 5 && (a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)) {
         return 0.95;
     }
-    if a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
+    if is_number(a) || is_number(b) {
         return 0.0;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -149,21 +162,23 @@ pub fn token_similarity(a: &str, b: &str) -> f64 {
     if shorter <= 3 {
         return 0.0;
     }
-    // log_{2.35}(len − 2): 1 edit from 5 chars, 2 from 8, 3 from 15.
-    let budget = ((shorter as f64 - 2.0).max(1.0).ln() / 2.35f64.ln()).floor() as usize;
+    // log_{2.35}(len − 2) (rigour's cliff), but at least one edit from 4 chars: 2 from 8, 3 from 15.
+    let budget = (((shorter as f64 - 2.0).max(1.0).ln() / 2.35f64.ln()).floor() as usize).max(1);
     if la.abs_diff(lb) > budget {
         return 0.0;
     }
     match bounded_levenshtein(a, b, budget) {
-        Some(d) if d <= budget => (1.0 - d as f64 / la as f64) * (1.0 - d as f64 / lb as f64),
+        Some(d) if d <= budget => 1.0 - d as f64 / ((la + lb) as f64 / 2.0),
         _ => 0.0,
     }
 }
 
-/// Levenshtein distance, or None once it must exceed `max`.
+/// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: Appel/Apple),
+/// or None once it must exceed `max`.
 fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for i in 1..=a.len() {
@@ -171,12 +186,17 @@ fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
         let mut row_min = cur[0];
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            row_min = row_min.min(cur[j]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
         }
         if row_min > max {
             return None;
         }
+        std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
     Some(prev[b.len()])
@@ -220,14 +240,18 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     if !distinctive {
         return 0.0;
     }
+    // Tokens left over on both sides disagree (a substitution), which says more than a word
+    // merely missing on one side.
+    let both_extra = q_used.iter().any(|u| !u) && c_used.iter().any(|u| !u);
+    let extra = if both_extra { SUBSTITUTION_WEIGHT } else { EXTRA_WEIGHT };
     for (i, t) in q.iter().enumerate() {
         if !q_used[i] {
-            den += EXTRA_WEIGHT * weight(vocab, t);
+            den += extra * weight(vocab, t);
         }
     }
     for (j, t) in c.iter().enumerate() {
         if !c_used[j] {
-            den += EXTRA_WEIGHT * weight(vocab, t);
+            den += extra * weight(vocab, t);
         }
     }
     // Different places left over on both sides: branches in different cities (Huawei Cloud
