@@ -32,6 +32,8 @@ struct AliasRecord {
     text: String,
     primary: bool,
     name: Name,
+    /// Places dropped when this spelling was derived from a parenthesised listed name.
+    dropped_places: Vec<String>,
 }
 
 /// An index over a watchlist, ready to screen names.
@@ -80,14 +82,21 @@ impl Matcher {
             entry_alias_start.push(aliases.len() as u32);
             let mut names: Vec<(String, bool)> = vec![(e.name.clone(), true)];
             names.extend(e.aliases.iter().map(|a| (a.clone(), false)));
-            let derived: Vec<(String, bool)> =
-                names.iter().flat_map(|(n, _)| normalize::listed_variants(n)).map(|v| (v, false)).collect();
-            for (text, primary) in names.into_iter().chain(derived) {
+            let mut spellings: Vec<(String, bool, Vec<String>)> = Vec::new();
+            for (text, primary) in names {
+                let full = analyse(&vocab, &text);
+                for v in normalize::listed_variants(&text) {
+                    let dropped = normalize::dropped_places(&vocab, &full, &analyse(&vocab, &v));
+                    spellings.push((v, false, dropped));
+                }
+                spellings.insert(0, (text, primary, Vec::new()));
+            }
+            for (text, primary, dropped_places) in spellings {
                 let name = analyse(&vocab, &text);
                 if name.key.is_empty() || aliases.iter().rev().take_while(|a: &&AliasRecord| a.entry == i).any(|a| a.name.raw == name.raw) {
                     continue;
                 }
-                aliases.push(AliasRecord { entry: i, text, primary, name });
+                aliases.push(AliasRecord { entry: i, text, primary, name, dropped_places });
             }
         }
         entry_alias_start.push(aliases.len() as u32);
@@ -152,6 +161,16 @@ impl Matcher {
         m.aliases = aliases;
         m.entry_alias_start = entry_alias_start;
         m
+    }
+
+    /// Score a name against one alias, minding places dropped from a derived spelling.
+    fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
+        let (m, s) = score::score_pair(&self.vocab, q, &alias.name, false)?;
+        if score::dropped_place_conflict(&self.vocab, q, &alias.name, &alias.dropped_places) {
+            let s = s * score::PLACE_MISMATCH;
+            return (s > 0.0).then_some((if m == Method::Exact { Method::Normalized } else { m }, s));
+        }
+        Some((m, s))
     }
 
     /// The aliases of entry `e`.
@@ -279,7 +298,7 @@ impl Matcher {
         let mut best: HashMap<usize, (Method, f64, u32)> = HashMap::new();
         for id in self.candidates(&q) {
             let alias = &self.aliases[id as usize];
-            let Some((mut method, score)) = score::score_pair(&self.vocab, &q, &alias.name, false) else { continue };
+            let Some((mut method, score)) = self.score_alias(&q, alias) else { continue };
             if method == Method::Exact && !alias.primary {
                 method = Method::Alias;
             }
@@ -326,7 +345,7 @@ impl Matcher {
         entries.dedup();
         for e in entries {
             for al in self.entry_aliases(e) {
-                if let Some((mut m, s)) = score::score_pair(&self.vocab, &qa, &al.name, false) {
+                if let Some((mut m, s)) = self.score_alias(&qa, al) {
                     if m == Method::Exact && !al.primary {
                         m = Method::Alias;
                     }
@@ -388,12 +407,16 @@ pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f6
         return None;
     }
     let mut best: Option<(Method, f64)> = None;
+    let full = analyse(vocab, b);
     for text in std::iter::once(b.to_string()).chain(normalize::listed_variants(b)) {
         let qb = analyse(vocab, &text);
         if qb.key.is_empty() {
             continue;
         }
-        if let Some((m, s)) = score::score_pair(vocab, &qa, &qb, false) {
+        if let Some((m, mut s)) = score::score_pair(vocab, &qa, &qb, false) {
+            if text != b && score::dropped_place_conflict(vocab, &qa, &qb, &normalize::dropped_places(vocab, &full, &qb)) {
+                s *= score::PLACE_MISMATCH;
+            }
             // A derived spelling (parentheses dropped) is at best a normalised match.
             let (m, s) = if text != b && m == Method::Exact { (Method::Normalized, score::NORMALIZED) } else { (m, s) };
             if best.is_none_or(|(_, bs)| s > bs) {

@@ -386,6 +386,11 @@ fn expand(pieces: &[Vec<String>], cap: usize) -> Vec<(String, Vec<usize>)> {
     acc
 }
 
+/// Place tokens of `full` missing from `variant` (what dropping the parentheses removed).
+pub fn dropped_places(vocab: &Vocabulary, full: &Name, variant: &Name) -> Vec<String> {
+    full.tokens.iter().filter(|t| vocab.is_place(t) && !variant.tokens.contains(t)).cloned().collect()
+}
+
 /// Derived spellings of a listed name: without parenthesised parts (`Inspur (Beijing) Electronic…`
 /// → `Inspur Electronic…`) and a parenthesised acronym on its own (`… (NUDT)` → `NUDT`).
 pub fn listed_variants(name: &str) -> Vec<String> {

@@ -30,7 +30,7 @@ const NUMBER_WEIGHT: f64 = 1.3;
 /// Weight of unmatched tokens in the denominator (logic-v2 `nm_extra_*_name`, made symmetric).
 const EXTRA_WEIGHT: f64 = 0.8;
 /// Factor when both names carry a different unmatched place.
-const PLACE_MISMATCH: f64 = 0.8;
+pub const PLACE_MISMATCH: f64 = 0.8;
 /// Weight of unmatched tokens when both sides have some.
 const SUBSTITUTION_WEIGHT: f64 = 1.0;
 /// Shortest Han listed name that may be a sub-unit prefix (四川大学 is four).
@@ -106,7 +106,8 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     if p.is_empty() || u.len() <= p.len() || unit.has_han() || parent.has_han() {
         return None;
     }
-    if p.len() == 1 && (p[0].chars().count() < 5 || vocab.is_generic(&p[0])) {
+    // One-word parents are too weak: "Crystalord Systems" is not a unit of "Crystalord Ltd".
+    if p.len() < 2 {
         return None;
     }
     // "Tianjin University *of* Technology" continues the name: a different institution, not a unit.
@@ -260,4 +261,12 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     let c_place = c.iter().enumerate().any(|(j, t)| !c_used[j] && vocab.is_place(t));
     let penalty = if q_place && c_place { PLACE_MISMATCH } else { 1.0 };
     if den == 0.0 { 0.0 } else { penalty * num / den }
+}
+
+/// A listed spelling derived by dropping a parenthesised place (`Bank of China (Singapore)` →
+/// `Bank of China`) must not match a name that names another place (`… Hong Kong`).
+pub fn dropped_place_conflict(vocab: &Vocabulary, q: &Name, c: &Name, dropped: &[String]) -> bool {
+    !dropped.is_empty()
+        && q.tokens.iter().any(|t| vocab.is_place(t) && !c.tokens.contains(t) && !dropped.contains(t))
+        && !q.tokens.iter().any(|t| dropped.contains(t))
 }
