@@ -307,7 +307,11 @@ impl Matcher {
             }
             let better = match best.get(&alias.entry) {
                 None => true,
-                Some(&(m, s, _)) => score > s || (score == s && method < m),
+                // Ties: the more direct method, then the primary name over an alias.
+                Some(&(m, s, prev)) => {
+                    score > s
+                        || (score == s && (method < m || (method == m && alias.primary && !self.aliases[prev as usize].primary)))
+                }
             };
             if better {
                 best.insert(alias.entry, (method, score, id));
