@@ -406,25 +406,41 @@ fn sort_hits(hits: &mut [Hit]) {
 /// Compare a name as on a page (`a`) with a listed name (`b`) using only the vocabulary:
 /// method and score, if any. Directional: `a` may be a sub-unit of `b`, not the reverse.
 pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f64)> {
-    let qa = analyse(vocab, a);
+    // Romanised spellings are only needed across scripts; skipping them keeps pairs cheap.
+    let mut qa = normalize::analyse_with(vocab, a, false);
+    let mut full = normalize::analyse_with(vocab, b, false);
     if qa.key.is_empty() {
         return None;
     }
+    if qa.has_han() && !full.has_han() {
+        qa = analyse(vocab, a);
+    } else if full.has_han() && !qa.has_han() {
+        full = analyse(vocab, b);
+    }
     let mut best: Option<(Method, f64)> = None;
-    let full = analyse(vocab, b);
-    for text in std::iter::once(b.to_string()).chain(normalize::listed_variants(b)) {
-        let qb = analyse(vocab, &text);
-        if qb.key.is_empty() {
-            continue;
+    let mut offer = |m: Method, s: f64| {
+        if best.is_none_or(|(_, bs)| s > bs) {
+            best = Some((m, (s * 1000.0).round() / 1000.0));
         }
-        if let Some((m, mut s)) = score::score_pair(vocab, &qa, &qb, false) {
-            if text != b && score::dropped_place_conflict(vocab, &qa, &qb, &normalize::dropped_places(vocab, &full, &qb)) {
-                s *= score::PLACE_MISMATCH;
+    };
+    if !full.key.is_empty() {
+        if let Some((m, s)) = score::score_pair(vocab, &qa, &full, false) {
+            offer(m, s);
+        }
+    }
+    if b.contains(['(', '（']) {
+        for text in normalize::listed_variants(b) {
+            let qb = analyse(vocab, &text);
+            if qb.key.is_empty() {
+                continue;
             }
-            // A derived spelling (parentheses dropped) is at best a normalised match.
-            let (m, s) = if text != b && m == Method::Exact { (Method::Normalized, score::NORMALIZED) } else { (m, s) };
-            if best.is_none_or(|(_, bs)| s > bs) {
-                best = Some((m, (s * 1000.0).round() / 1000.0));
+            if let Some((m, mut s)) = score::score_pair(vocab, &qa, &qb, false) {
+                if score::dropped_place_conflict(vocab, &qa, &qb, &normalize::dropped_places(vocab, &full, &qb)) {
+                    s *= score::PLACE_MISMATCH;
+                }
+                // A derived spelling (parentheses dropped) is at best a normalised match.
+                let (m, s) = if m == Method::Exact { (Method::Normalized, score::NORMALIZED) } else { (m, s) };
+                offer(m, s);
             }
         }
     }

@@ -175,17 +175,37 @@ pub fn token_similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: Appel/Apple),
-/// or None once it must exceed `max`.
+/// or None once it must exceed `max`. Tokens are short: rows live on the stack, no allocation.
 fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
+    const CAP: usize = 48;
+    let mut ab = ['\0'; CAP];
+    let mut bb = ['\0'; CAP];
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars() {
+        if la == CAP {
+            return None;
+        }
+        ab[la] = c;
+        la += 1;
+    }
+    for c in b.chars() {
+        if lb == CAP {
+            return None;
+        }
+        bb[lb] = c;
+        lb += 1;
+    }
+    let (a, b) = (&ab[..la], &bb[..lb]);
+    let mut prev2 = [0usize; CAP + 1];
+    let mut prev = [0usize; CAP + 1];
+    let mut cur = [0usize; CAP + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+        *p = j;
+    }
+    for i in 1..=la {
         cur[0] = i;
         let mut row_min = cur[0];
-        for j in 1..=b.len() {
+        for j in 1..=lb {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -200,7 +220,7 @@ fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    Some(prev[b.len()])
+    Some(prev[lb])
 }
 
 /// Token-level score: greedy best alignment, weighted by how much identity each token carries,
