@@ -52,7 +52,8 @@ fn query_names(list: &Watchlist, rng: &mut Lcg) -> Vec<String> {
             4..=6 => {
                 let mut s = String::new();
                 for _ in 0..4 {
-                    s.push_str(*rng.pick(&HAN));
+                    let han = rng.pick::<&str>(&HAN);
+                    s.push_str(han);
                 }
                 format!("{}{}科技有限公司", rng.pick(&["北京", "上海", "成都", "深圳"]), s)
             }
@@ -74,7 +75,8 @@ fn reshape(name: &str, vocab: &Vocabulary, rng: &mut Lcg) -> String {
             } else {
                 let mut s = String::new();
                 for _ in 0..2 + rng.next() % 2 {
-                    s.push_str(*rng.pick(&SYLLABLES));
+                    let syllable = rng.pick::<&str>(&SYLLABLES);
+                    s.push_str(syllable);
                 }
                 s
             }

@@ -423,10 +423,8 @@ pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f6
             best = Some((m, (s * 1000.0).round() / 1000.0));
         }
     };
-    if !full.key.is_empty() {
-        if let Some((m, s)) = score::score_pair(vocab, &qa, &full, false) {
-            offer(m, s);
-        }
+    if let Some((m, s)) = (!full.key.is_empty()).then(|| score::score_pair(vocab, &qa, &full, false)).flatten() {
+        offer(m, s);
     }
     if b.contains(['(', '（']) {
         for text in normalize::listed_variants(b) {

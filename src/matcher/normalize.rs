@@ -35,6 +35,9 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// A piece of a Han name and, if it is a vocabulary word, its kind and renderings.
+type HanPiece<'a, 'v> = (&'a str, Option<&'v (WordKind, Vec<String>)>);
+
 /// A map keyed by vocabulary words.
 type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 
@@ -158,7 +161,7 @@ impl Vocabulary {
     }
 
     /// Greedy longest-match segmentation of a Han string into vocabulary words and other chars.
-    fn segment_han<'a>(&self, han: &'a str) -> Vec<(&'a str, Option<&(WordKind, Vec<String>)>)> {
+    fn segment_han<'a>(&self, han: &'a str) -> Vec<HanPiece<'a, '_>> {
         let idx: Vec<usize> = han.char_indices().map(|(i, _)| i).chain(std::iter::once(han.len())).collect();
         let n = idx.len() - 1;
         let mut out = Vec::new();
