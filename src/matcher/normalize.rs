@@ -272,6 +272,8 @@ pub struct Name {
     /// Everything that identifies the name, in order, without separators: equality here is a
     /// normalised match (case, punctuation, spacing, legal form, script variant).
     pub key: String,
+    /// All Latin tokens including legal forms, without separators (`SiemensAG` = `Siemens AG`).
+    pub spaced_key: String,
     /// `han` without leading place names, if what remains is distinctive; else empty.
     pub placeless: String,
     /// Romanised spellings of the whole name (pinyin; English for generic Han words), each with
@@ -318,10 +320,12 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let segs = segments(&folded);
     let mut content: Vec<Segment> = Vec::new();
     let mut stop_after: Vec<bool> = Vec::new();
+    let mut spaced_key = String::new();
     for seg in &segs {
         match seg {
             Segment::Latin(t) => {
                 let t = vocab.canonical(t);
+                spaced_key.push_str(t);
                 if vocab.latin_kind(t) == Some(WordKind::Stop) {
                     if let Some(last) = stop_after.last_mut() {
                         *last = true;
@@ -347,7 +351,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
         content = segs.into_iter().filter(|s| !matches!(s, Segment::Latin(t) if t == "&")).collect();
         stop_after.clear();
     }
-    let mut name = Name { raw, ..Name::default() };
+    let mut name = Name { raw, spaced_key, ..Name::default() };
     for seg in &content {
         match seg {
             Segment::Latin(t) => {

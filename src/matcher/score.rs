@@ -47,6 +47,10 @@ pub fn score_pair(vocab: &Vocabulary, q: &Name, c: &Name, both_ways: bool) -> Op
     if !q.key.is_empty() && q.key == c.key {
         return Some((Method::Normalized, NORMALIZED));
     }
+    // Spacing only (`SiemensAG` / `Siemens AG`, `Zhongkeshuguang` / `Zhongke Shuguang`).
+    if q.spaced_key.len() >= 5 && q.spaced_key == c.spaced_key && !q.has_han() && !c.has_han() {
+        return Some((Method::Normalized, NORMALIZED));
+    }
     let mut best: Option<(Method, f64)> = None;
     let mut offer = |m: Method, s: f64| {
         if best.is_none_or(|(_, b)| s > b) {
