@@ -31,6 +31,8 @@ const NUMBER_WEIGHT: f64 = 1.3;
 const EXTRA_WEIGHT: f64 = 0.8;
 /// Factor when both names carry a different unmatched place.
 pub const PLACE_MISMATCH: f64 = 0.8;
+/// Weight of tokens only the listed name has.
+const LISTED_EXTRA_WEIGHT: f64 = 0.5;
 /// Weight of unmatched tokens when both sides have some.
 const SUBSTITUTION_WEIGHT: f64 = 1.0;
 /// Shortest Han listed name that may be a sub-unit prefix (四川大学 is four).
@@ -274,9 +276,12 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
             den += extra * weight(vocab, t);
         }
     }
+    // Words the listed name has and the page lacks weigh less (logic-v2 `nm_extra_result_name`):
+    // pages shorten names more often than they lengthen them.
+    let c_extra = if both_extra { SUBSTITUTION_WEIGHT } else { LISTED_EXTRA_WEIGHT };
     for (j, t) in c.iter().enumerate() {
         if !c_used[j] {
-            den += extra * weight(vocab, t);
+            den += c_extra * weight(vocab, t);
         }
     }
     // Different places left over on both sides: branches in different cities (Huawei Cloud
