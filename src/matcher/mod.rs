@@ -333,18 +333,21 @@ impl Matcher {
     /// entry (so 中科曙光 matches "Sugon" through the overlay).
     pub fn compare(&self, a: &str, b: &str) -> Option<(Method, f64)> {
         let mut best = compare_names(&self.vocab, a, b);
-        let qb = analyse(&self.vocab, b);
+        let qb = normalize::analyse_with(&self.vocab, b, false);
         if qb.key.is_empty() {
             return best;
         }
-        let qa = analyse(&self.vocab, a);
-        let mut entries: Vec<usize> = self
-            .candidates(&qb)
+        // Only entries that `b` names outright (listed name or alias, up to normalisation).
+        let mut entries: Vec<usize> = [self.by_raw.get(&qb.raw), self.by_key.get(&qb.key)]
             .into_iter()
-            .map(|id| &self.aliases[id as usize])
-            .filter(|al| al.name.raw == qb.raw || al.name.key == qb.key)
-            .map(|al| al.entry)
+            .flatten()
+            .flatten()
+            .map(|&id| self.aliases[id as usize].entry)
             .collect();
+        if entries.is_empty() {
+            return best;
+        }
+        let qa = analyse(&self.vocab, a);
         entries.sort_unstable();
         entries.dedup();
         for e in entries {
