@@ -180,3 +180,13 @@ fn compare_names_reports_method_and_score() {
     assert_eq!(compare_names(&vocab, "Tianjin University of Technology", "Tianjin University"), None);
     assert_eq!(compare_names(&vocab, "NUDT", "National University of Defense Technology (NUDT)"), Some((Method::Normalized, 0.95)));
 }
+
+#[test]
+fn different_city_prefixes_are_different_companies() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+    let list = Watchlist::load(&[dir.join("entities.csv")], Some(&dir.join("zh-names.csv"))).expect("bundled lists load");
+    let m = Matcher::new(list);
+    let hits = m.screen("杭州智谱华章科技有限公司", Role::Supplier);
+    let names: Vec<(&str, Method)> = hits.iter().map(|h| (h.listed_name.as_str(), h.method)).collect();
+    assert_eq!(names, vec![("Hangzhou Zhipu Huazhang Technology Co., Ltd.", Method::Alias)]);
+}

@@ -77,7 +77,8 @@ pub fn score_pair(vocab: &Vocabulary, q: &Name, c: &Name, both_ways: bool) -> Op
 
 fn placeless_equal(q: &Name, c: &Name) -> bool {
     // Both sides need distinctive Han content, else 北京工业大学 / 哈尔滨工业大学 would collapse to 工业大学.
-    (!q.placeless.is_empty() && (q.placeless == c.han || q.placeless == c.placeless) && c.han_distinctive && c.tokens.is_empty())
+    // Only when one side has no place at all: 杭州智谱华章 and 北京智谱华章 are two listed companies.
+    (!q.placeless.is_empty() && q.placeless == c.han && c.han_distinctive && c.tokens.is_empty())
         || (!c.placeless.is_empty() && c.placeless == q.han && q.han_distinctive && q.tokens.is_empty())
 }
 
