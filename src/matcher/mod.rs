@@ -34,6 +34,8 @@ struct AliasRecord {
     name: Name,
     /// Places dropped when this spelling was derived from a parenthesised listed name.
     dropped_places: Vec<String>,
+    /// Derived by dropping a parenthesised place: a different company by naming practice.
+    place_dropped: bool,
 }
 
 /// An index over a watchlist, ready to screen names.
@@ -82,21 +84,22 @@ impl Matcher {
             entry_alias_start.push(aliases.len() as u32);
             let mut names: Vec<(String, bool)> = vec![(e.name.clone(), true)];
             names.extend(e.aliases.iter().map(|a| (a.clone(), false)));
-            let mut spellings: Vec<(String, bool, Vec<String>)> = Vec::new();
+            let mut spellings: Vec<(String, bool, Vec<String>, bool)> = Vec::new();
             for (text, primary) in names {
                 let full = analyse(&vocab, &text);
+                let place_dropped = normalize::has_place_parenthetical(&vocab, &text);
                 for v in normalize::listed_variants(&text) {
                     let dropped = normalize::dropped_places(&vocab, &full, &analyse(&vocab, &v));
-                    spellings.push((v, false, dropped));
+                    spellings.push((v, false, dropped, place_dropped));
                 }
-                spellings.insert(0, (text, primary, Vec::new()));
+                spellings.insert(0, (text, primary, Vec::new(), false));
             }
-            for (text, primary, dropped_places) in spellings {
+            for (text, primary, dropped_places, place_dropped) in spellings {
                 let name = analyse(&vocab, &text);
                 if name.key.is_empty() || aliases.iter().rev().take_while(|a: &&AliasRecord| a.entry == i).any(|a| a.name.raw == name.raw) {
                     continue;
                 }
-                aliases.push(AliasRecord { entry: i, text, primary, name, dropped_places });
+                aliases.push(AliasRecord { entry: i, text, primary, name, dropped_places, place_dropped });
             }
         }
         entry_alias_start.push(aliases.len() as u32);
@@ -166,6 +169,11 @@ impl Matcher {
     /// Score a name against one alias, minding places dropped from a derived spelling.
     fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
         let (m, s) = score::score_pair(&self.vocab, q, &alias.name, false)?;
+        let (m, s) = if alias.place_dropped && s > score::PLACE_DROPPED_MAX {
+            (if m == Method::Exact { Method::Normalized } else { m }, score::PLACE_DROPPED_MAX)
+        } else {
+            (m, s)
+        };
         if score::dropped_place_conflict(&self.vocab, q, &alias.name, &alias.dropped_places) {
             let s = s * score::PLACE_MISMATCH;
             return (s > 0.0).then_some((if m == Method::Exact { Method::Normalized } else { m }, s));
@@ -439,8 +447,10 @@ pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f6
                 if score::dropped_place_conflict(vocab, &qa, &qb, &normalize::dropped_places(vocab, &full, &qb)) {
                     s *= score::PLACE_MISMATCH;
                 }
-                // A derived spelling (parentheses dropped) is at best a normalised match.
+                // A derived spelling (parentheses dropped) is at best a normalised match, and
+                // below the identity line when the dropped part was a place (a subsidiary).
                 let (m, s) = if m == Method::Exact { (Method::Normalized, score::NORMALIZED) } else { (m, s) };
+                let s = if normalize::has_place_parenthetical(vocab, b) { s.min(score::PLACE_DROPPED_MAX) } else { s };
                 offer(m, s);
             }
         }

@@ -447,6 +447,27 @@ fn expand(pieces: &[Vec<String>], cap: usize) -> Vec<(String, Vec<usize>)> {
     acc
 }
 
+/// True if some parenthesised part of a listed name is only a place (`(Beijing)`, `（北京）`):
+/// by Chinese naming practice that marks a subsidiary, a company of its own.
+pub fn has_place_parenthetical(vocab: &Vocabulary, name: &str) -> bool {
+    let mut parts = Vec::new();
+    let mut cur: Option<String> = None;
+    for c in name.chars() {
+        match (c, cur.as_mut()) {
+            ('(' | '（', _) => cur = Some(String::new()),
+            (')' | '）', Some(_)) => parts.extend(cur.take()),
+            (_, Some(s)) => s.push(c),
+            _ => {}
+        }
+    }
+    parts.iter().any(|p| {
+        let n = analyse_with(vocab, p, false);
+        let latin_places = n.tokens.iter().all(|t| vocab.is_place(t));
+        let han_places = vocab.segment_han(&n.han).iter().all(|(_, w)| matches!(w, Some((WordKind::Place, _))));
+        !n.key.is_empty() && latin_places && han_places
+    })
+}
+
 /// Place tokens of `full` missing from `variant` (what dropping the parentheses removed).
 pub fn dropped_places(vocab: &Vocabulary, full: &Name, variant: &Name) -> Vec<String> {
     full.tokens.iter().filter(|t| vocab.is_place(t) && !variant.tokens.contains(t)).cloned().collect()
