@@ -209,21 +209,26 @@ pub fn fold(s: &str) -> String {
 /// Text up to width, case and spacing: equality here is an exact match.
 fn exact_form(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    let push_word = |w: &str, out: &mut String| {
-        if !out.is_empty() {
-            out.push(' ');
+    let push = |c: char, out: &mut String| {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
         }
-        out.push_str(w);
     };
     if input.is_ascii() {
-        for w in input.split_ascii_whitespace() {
-            push_word(&w.to_ascii_lowercase(), &mut out);
+        for c in input.chars() {
+            push(c.to_ascii_lowercase(), &mut out);
         }
     } else {
-        let folded: String = input.nfkc().flat_map(char::to_lowercase).collect();
-        for w in folded.split_whitespace() {
-            push_word(w, &mut out);
+        for c in input.nfkc().flat_map(char::to_lowercase) {
+            push(c, &mut out);
         }
+    }
+    if out.ends_with(' ') {
+        out.pop();
     }
     out
 }
@@ -318,13 +323,13 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     // Exact means the same text up to width and case; script variants and punctuation are "normalized".
     let raw = exact_form(input);
     let segs = segments(&folded);
-    let mut content: Vec<Segment> = Vec::new();
-    let mut stop_after: Vec<bool> = Vec::new();
-    let mut spaced_key = String::new();
+    let mut content: Vec<Segment> = Vec::with_capacity(segs.len());
+    let mut stop_after: Vec<bool> = Vec::with_capacity(segs.len());
+    let mut spaced_key = String::with_capacity(folded.len());
     for seg in &segs {
         match seg {
-            Segment::Latin(t) => {
-                let t = vocab.canonical(t);
+            Segment::Latin(raw_token) => {
+                let t = vocab.canonical(raw_token);
                 spaced_key.push_str(t);
                 if vocab.latin_kind(t) == Some(WordKind::Stop) {
                     if let Some(last) = stop_after.last_mut() {
@@ -352,17 +357,27 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
         stop_after.clear();
     }
     let mut name = Name { raw, spaced_key, ..Name::default() };
-    for seg in &content {
-        match seg {
-            Segment::Latin(t) => {
-                name.key.push_str(t);
-                name.tokens.push(t.clone());
-                name.stop_after.push(stop_after.get(name.tokens.len() - 1).copied().unwrap_or(false));
-            }
-            Segment::Han(h) => {
-                name.key.push_str(h);
-                name.han.push_str(h);
-            }
+    name.key.reserve(folded.len());
+    let has_han = content.iter().any(|s| matches!(s, Segment::Han(_)));
+    // Latin-only names (most list names) move their tokens; Han names keep `content` for romanising.
+    let take = |seg: Segment, name: &mut Name| match seg {
+        Segment::Latin(t) => {
+            name.key.push_str(&t);
+            name.tokens.push(t);
+            name.stop_after.push(stop_after.get(name.tokens.len() - 1).copied().unwrap_or(false));
+        }
+        Segment::Han(h) => {
+            name.key.push_str(&h);
+            name.han.push_str(&h);
+        }
+    };
+    if has_han {
+        for seg in content.iter().cloned() {
+            take(seg, &mut name);
+        }
+    } else {
+        for seg in std::mem::take(&mut content) {
+            take(seg, &mut name);
         }
     }
     name.latin_distinctive = name.tokens.iter().any(|t| !vocab.is_generic(t));
