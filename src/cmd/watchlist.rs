@@ -176,6 +176,10 @@ fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
 }
 
 fn compare(args: CompareArgs, global: &Global) -> anyhow::Result<u8> {
+    if args.pairs.is_none() && args.names.len() != 2 {
+        eprintln!("tenderscan: compare needs two names or --pairs FILE.csv");
+        return Ok(exit::USAGE);
+    }
     let vocab = vocabulary(vocab_dir(global, false)?.as_deref())?;
     let listed = if args.no_lists {
         None
