@@ -1,11 +1,346 @@
-//! `tenderscan watchlist`.
+//! `tenderscan watchlist`: look up, compare and screen names; update the official list.
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde_json::Value;
+
+use crate::cli::{Format, Global, WatchlistOpts};
+use crate::exit;
+use crate::matcher::{self, Matcher, Vocabulary};
+use crate::model::{Hit, Role};
+use crate::watchlist::{self, Watchlist, update};
 
 /// Arguments of `tenderscan watchlist`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist lookup 四川大学
+  tenderscan watchlist compare 'Sugon Information Industry Co., Ltd.' 中科曙光
+  tenderscan watchlist compare --pairs pairs.csv --format jsonl
+  tenderscan watchlist screen suppliers.csv --column 供应商名称
+  tenderscan watchlist update")]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+/// `watchlist` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Best hits for one name: list, listed name, method, score, citation, matched alias.
+    Lookup(LookupArgs),
+    /// Score two names against each other, or every pair in a CSV (`--pairs`).
+    Compare(CompareArgs),
+    /// Screen one column of a CSV (e.g. a supplier list) and append the best hit to each row.
+    Screen(ScreenArgs),
+    /// Download the official Consolidated Screening List and keep it for `scan`.
+    Update(UpdateArgs),
+}
+
+/// `watchlist lookup`.
+#[derive(Debug, clap::Args)]
+pub struct LookupArgs {
+    /// The organisation name (Chinese or English).
+    pub name: String,
+    /// At most N hits.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Show hits down to this score (the match threshold is 0.70).
+    #[arg(long, default_value_t = matcher::THRESHOLD)]
+    pub min_score: f64,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Watchlists.
+    #[command(flatten)]
+    pub lists: WatchlistOpts,
+}
+
+/// `watchlist compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Two names to compare.
+    #[arg(num_args = 0..=2, required_unless_present = "pairs")]
+    pub names: Vec<String>,
+    /// A CSV whose first two columns are names; each row is written back with `score,method`.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "names")]
+    pub pairs: Option<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Compare the strings alone, without what the watchlists know (aliases, Chinese names).
+    #[arg(long)]
+    pub no_lists: bool,
+    /// Watchlists whose aliases inform the comparison (the second name is the listed one).
+    #[command(flatten)]
+    pub lists: WatchlistOpts,
+}
+
+/// `watchlist screen`.
+#[derive(Debug, clap::Args)]
+pub struct ScreenArgs {
+    /// CSV file with a header row (`-` for stdin).
+    pub file: PathBuf,
+    /// The column holding the names.
+    #[arg(long, value_name = "NAME")]
+    pub column: String,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Watchlists.
+    #[command(flatten)]
+    pub lists: WatchlistOpts,
+}
+
+/// `watchlist update`.
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// Where to download the CSL from (CSV or JSON).
+    #[arg(long, default_value = update::DEFAULT_URL)]
+    pub url: String,
+    /// Where to store it [default: the data directory, or $TENDERSCAN_DATA_DIR, where `scan` finds it].
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
 
 /// Run the command; returns the exit code.
-pub fn run(args: Args, global: &crate::cli::Global) -> anyhow::Result<u8> {
-    let _ = (args, global);
-    anyhow::bail!("`watchlist` is not built yet")
+pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
+    match args.command {
+        Sub::Lookup(a) => lookup(a, global),
+        Sub::Compare(a) => compare(a, global),
+        Sub::Screen(a) => screen(a, global),
+        Sub::Update(a) => run_update(a),
+    }
+}
+
+/// The vocabulary directory if one can be found; with explicit `--watchlist` files it is optional.
+fn vocab_dir(global: &Global, required: bool) -> anyhow::Result<Option<PathBuf>> {
+    match crate::vocab_dir::locate(global.vocab.as_deref()) {
+        Ok(dir) => Ok(Some(dir)),
+        Err(err) if required || global.vocab.is_some() => Err(err),
+        Err(err) => {
+            tracing::info!("no vocabulary directory ({err:#}); using the bundled matching vocabulary");
+            Ok(None)
+        }
+    }
+}
+
+fn vocabulary(dir: Option<&Path>) -> anyhow::Result<Vocabulary> {
+    match dir {
+        Some(d) => Vocabulary::load(d),
+        None => Ok(Vocabulary::bundled()),
+    }
+}
+
+/// Load the selected watchlists and build the matcher.
+pub fn build_matcher(opts: &WatchlistOpts, global: &Global) -> anyhow::Result<Matcher> {
+    let dir = vocab_dir(global, opts.watchlists.is_empty())?;
+    let list = match &dir {
+        Some(d) => watchlist::load_selected(&opts.watchlists, d)?,
+        None => Watchlist::load(&opts.watchlists, None).context("loading the watchlists")?,
+    };
+    if list.entries.is_empty() {
+        bail!("the watchlists hold no entries");
+    }
+    tracing::info!("{} watchlist entries loaded", list.entries.len());
+    Ok(Matcher::with_vocabulary(list, vocabulary(dir.as_deref())?))
+}
+
+const HIT_COLUMNS: [&str; 8] = ["name", "list", "listed_name", "method", "score", "citation", "matched_alias", "list_id"];
+
+fn hit_values(h: &Hit) -> Vec<Value> {
+    vec![
+        h.name.clone().into(),
+        h.list.clone().into(),
+        h.listed_name.clone().into(),
+        h.method.as_str().into(),
+        Value::from(h.score),
+        h.citation.clone().into(),
+        h.matched_alias.clone().into(),
+        h.list_id.clone().into(),
+    ]
+}
+
+fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
+    let m = build_matcher(&args.lists, global)?;
+    let mut hits = m.screen_with_threshold(&args.name, Role::Text, args.min_score);
+    hits.truncate(args.limit);
+    if hits.is_empty() && !global.quiet {
+        eprintln!("tenderscan: no hit for {:?} at or above {:.2}", args.name, args.min_score);
+    }
+    let table = Table { header: HIT_COLUMNS.iter().map(|s| s.to_string()).collect(), rows: hits.iter().map(hit_values).collect() };
+    table.write(args.format)?;
+    Ok(exit::OK)
+}
+
+fn compare(args: CompareArgs, global: &Global) -> anyhow::Result<u8> {
+    if args.pairs.is_none() && args.names.len() != 2 {
+        eprintln!("tenderscan: compare needs two names or --pairs FILE.csv");
+        return Ok(exit::USAGE);
+    }
+    let vocab = vocabulary(vocab_dir(global, false)?.as_deref())?;
+    let listed = if args.no_lists {
+        None
+    } else {
+        match build_matcher(&args.lists, global) {
+            Ok(m) => Some(m),
+            Err(err) if args.lists.watchlists.is_empty() => {
+                tracing::warn!("comparing without watchlist aliases: {err:#}");
+                None
+            }
+            Err(err) => return Err(err),
+        }
+    };
+    let score_of = |a: &str, b: &str| -> Vec<Value> {
+        let result = match &listed {
+            Some(m) => m.compare(a, b),
+            None => matcher::compare_names(&vocab, a, b),
+        };
+        match result {
+            Some((m, s)) => vec![Value::from(s), m.as_str().into()],
+            None => vec![Value::from(0.0), "none".into()],
+        }
+    };
+    let table = match (&args.pairs, args.names.as_slice()) {
+        (Some(path), _) => {
+            let (mut header, rows) = read_csv(path)?;
+            if header.len() < 2 {
+                bail!("{}: needs two name columns", path.display());
+            }
+            header.extend(["score".to_string(), "method".to_string()]);
+            let rows = rows
+                .into_iter()
+                .map(|row| {
+                    let extra = score_of(row.first().map_or("", String::as_str), row.get(1).map_or("", String::as_str));
+                    row.into_iter().map(Value::from).chain(extra).collect()
+                })
+                .collect();
+            Table { header, rows }
+        }
+        (None, [a, b]) => {
+            let header = ["name1", "name2", "score", "method"].iter().map(|s| s.to_string()).collect();
+            let row = vec![Value::from(a.as_str()), Value::from(b.as_str())].into_iter().chain(score_of(a, b)).collect();
+            Table { header, rows: vec![row] }
+        }
+        _ => bail!("compare needs two names or --pairs FILE.csv"),
+    };
+    table.write(args.format)?;
+    Ok(exit::OK)
+}
+
+fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
+    let m = build_matcher(&args.lists, global)?;
+    let (mut header, rows) = read_csv(&args.file)?;
+    let Some(col) = header.iter().position(|h| h.trim() == args.column) else {
+        bail!("{}: no column `{}` (columns: {})", args.file.display(), args.column, header.join(", "));
+    };
+    header.extend(["hit_listed_name", "hit_list", "hit_method", "hit_score", "hit_citation", "hit_matched_alias", "hit_count"].map(String::from));
+    let mut flagged = 0;
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let hits = m.screen(row.get(col).map_or("", String::as_str), Role::Supplier);
+            flagged += usize::from(!hits.is_empty());
+            let best: Vec<Value> = match hits.first() {
+                Some(h) => vec![
+                    h.listed_name.clone().into(),
+                    h.list.clone().into(),
+                    h.method.as_str().into(),
+                    Value::from(h.score),
+                    h.citation.clone().into(),
+                    h.matched_alias.clone().into(),
+                ],
+                None => vec![Value::from(""); 6],
+            };
+            row.into_iter().map(Value::from).chain(best).chain([Value::from(hits.len())]).collect()
+        })
+        .collect::<Vec<Vec<Value>>>();
+    if !global.quiet {
+        eprintln!("tenderscan: {flagged} of {} rows hit a watchlist entry", rows.len());
+    }
+    Table { header, rows }.write(args.format)?;
+    Ok(exit::OK)
+}
+
+fn run_update(args: UpdateArgs) -> anyhow::Result<u8> {
+    let report = update::update(&args.url, args.out.as_deref())?;
+    eprintln!("tenderscan: saved {} ({} bytes)", report.path.display(), report.bytes);
+    for (list, n) in &report.counts {
+        eprintln!("  {n:>6}  {list}");
+    }
+    Ok(exit::OK)
+}
+
+/// A CSV file (or stdin) as header + rows of strings; errors name the file and line.
+fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
+    let text = if path == Path::new("-") {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading stdin")?;
+        s
+    } else {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        String::from_utf8(bytes).map_err(|e| {
+            let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            anyhow::anyhow!("{}:{line}: not valid UTF-8", path.display())
+        })?
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut rd = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let header = rd.headers().with_context(|| format!("{}: reading the header", path.display()))?.iter().map(String::from).collect();
+    let mut rows = Vec::new();
+    for rec in rd.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            anyhow::anyhow!("{}:{line}: {e}", path.display())
+        })?;
+        rows.push(rec.iter().map(String::from).collect());
+    }
+    Ok((header, rows))
+}
+
+/// Rows with named columns, written as CSV, a JSON array or JSON Lines on stdout.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    fn object(&self, row: &[Value]) -> Value {
+        let map: serde_json::Map<String, Value> = self.header.iter().cloned().zip(row.iter().cloned()).collect();
+        Value::Object(map)
+    }
+
+    fn write(&self, format: Format) -> anyhow::Result<()> {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(&mut out);
+                w.write_record(&self.header)?;
+                for row in &self.rows {
+                    w.write_record(row.iter().map(|v| match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    }))?;
+                }
+                // csv::Writer's drop discards flush errors.
+                w.flush()?;
+            }
+            Format::Json => {
+                let all: Vec<Value> = self.rows.iter().map(|r| self.object(r)).collect();
+                serde_json::to_writer_pretty(&mut out, &all)?;
+                writeln!(out)?;
+            }
+            Format::Jsonl => {
+                for r in &self.rows {
+                    serde_json::to_writer(&mut out, &self.object(r))?;
+                    writeln!(out)?;
+                }
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
 }

@@ -1,5 +1,18 @@
 //! Watchlists of restricted entities: CSL CSV/JSON, the project's own CSV, the zh-name overlay.
+//!
+//! Every format is detected from its header (CSV) or its first non-blank byte (JSON), so a user
+//! can pass the official trade.gov download or an analyst's own list with the same flag.
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+mod csl;
+mod overlay;
+mod project_csv;
+pub mod update;
+
+pub use overlay::apply_overlay;
 
 /// One listed entity.
 #[derive(Debug, Clone, Default)]
@@ -27,22 +40,242 @@ pub struct Watchlist {
     pub entries: Vec<Entry>,
 }
 
+/// A watchlist file that cannot be used; names the file and, where known, the line.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchlistError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8.
+    #[error("{path}:{line}: not valid UTF-8 (save the list as UTF-8)")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: u64,
+    },
+    /// The header matches no known format.
+    #[error("{path}:1: unknown watchlist format (expected the trade.gov CSL CSV/JSON header, `name,aliases,list,…` or `listed_name,zh_name,source`)")]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A required column is missing from the header.
+    #[error("{path}:1: missing column `{column}`")]
+    MissingColumn {
+        /// The file.
+        path: PathBuf,
+        /// The column.
+        column: String,
+    },
+    /// The CSV or JSON could not be parsed (broken quote, wrong field count, bad JSON).
+    #[error("{path}:{line}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file parsed but holds no entries.
+    #[error("{path}: no entries (an empty watchlist would report \"no hits\" for everything)")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// The on-disk formats a watchlist may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// trade.gov Consolidated Screening List CSV.
+    CslCsv,
+    /// trade.gov Consolidated Screening List JSON (`{"results": […]}` or a bare array).
+    CslJson,
+    /// The project's own CSV (`name,aliases,list,country,reference,listed_on,source,notes`).
+    ProjectCsv,
+    /// The Chinese-name overlay (`listed_name,zh_name,source`).
+    ZhOverlay,
+}
+
+/// Read a file as UTF-8 text, with a typed error naming the line of the first bad byte.
+pub(crate) fn read_utf8(path: &Path) -> Result<String, WatchlistError> {
+    let bytes = std::fs::read(path).map_err(|source| WatchlistError::Io { path: path.to_path_buf(), source })?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(err) => {
+            let upto = err.utf8_error().valid_up_to();
+            let line = err.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            Err(WatchlistError::NotUtf8 { path: path.to_path_buf(), line })
+        }
+    }
+}
+
+/// Detect the format of a watchlist text from its header line or first JSON byte.
+pub fn detect_format(text: &str) -> Option<Format> {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return Some(Format::CslJson);
+    }
+    let header = trimmed.lines().next().unwrap_or("");
+    let columns: Vec<String> = header.split(',').map(|c| c.trim().trim_matches('"').to_ascii_lowercase()).collect();
+    let has = |name: &str| columns.iter().any(|c| c == name);
+    if has("listed_name") && has("zh_name") {
+        Some(Format::ZhOverlay)
+    } else if has("_id") && has("source") && has("name") {
+        Some(Format::CslCsv)
+    } else if has("name") && (has("list") || has("aliases")) {
+        Some(Format::ProjectCsv)
+    } else {
+        None
+    }
+}
+
+/// The 1-based line of a csv record (header is line 1).
+pub(crate) fn record_line(record: &csv::StringRecord) -> u64 {
+    record.position().map_or(0, |p| p.line())
+}
+
+/// A csv error as a typed syntax error naming file and line.
+pub(crate) fn csv_error(path: &Path, err: &csv::Error) -> WatchlistError {
+    let line = err.position().map_or(0, |p| p.line());
+    let message = match err.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("{len} fields where the header has {expected_len} (a broken quote or a stray comma?)")
+        }
+        _ => err.to_string(),
+    };
+    WatchlistError::Syntax { path: path.to_path_buf(), line, message }
+}
+
+/// A CSV reader with strict field counts, so that a broken quote surfaces as an error.
+pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes())
+}
+
+/// Reject field values that can only come from an unbalanced quote swallowing line ends.
+pub(crate) fn check_field(path: &Path, line: u64, column: &str, value: &str) -> Result<(), WatchlistError> {
+    if value.contains('\n') || value.contains('"') && value.matches('"').count() % 2 == 1 {
+        return Err(WatchlistError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            message: format!("column `{column}` spans lines or holds a stray quote (broken quote?)"),
+        });
+    }
+    Ok(())
+}
+
+/// Split a `; `-joined alias field whose last item may carry an `and ` prefix (CSL convention).
+pub fn split_aliases(field: &str) -> Vec<String> {
+    field
+        .split(';')
+        .map(|a| a.trim())
+        .map(|a| a.strip_prefix("and ").unwrap_or(a).trim())
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 impl Watchlist {
     /// Load the given files (format detected by header).
     pub fn load(paths: &[PathBuf], zh_overlay: Option<&Path>) -> anyhow::Result<Self> {
-        let _ = (paths, zh_overlay);
-        Ok(Watchlist::default())
+        let mut list = Watchlist::default();
+        for path in paths {
+            let part = load_file(path)?;
+            list.entries.extend(part.entries);
+        }
+        list.dedupe();
+        if let Some(overlay) = zh_overlay {
+            apply_overlay(&mut list, overlay)?;
+        }
+        Ok(list)
     }
 
     /// Load the bundled default lists from a watchlists directory.
+    ///
+    /// `dir/entities.csv`, plus the list saved by `watchlist update` if present, plus the
+    /// Chinese-name overlay `dir/zh-names.csv` if present.
     pub fn load_default(dir: &Path) -> anyhow::Result<Self> {
-        let _ = dir;
-        Ok(Watchlist::default())
+        let mut paths = vec![dir.join("entities.csv")];
+        if let Some(saved) = update::saved_list()? {
+            tracing::info!("using the list saved by `watchlist update`: {}", saved.display());
+            paths.push(saved);
+        }
+        let overlay = dir.join("zh-names.csv");
+        Watchlist::load(&paths, overlay.is_file().then_some(overlay.as_path()))
     }
+
+    /// Entry counts per list, for summaries.
+    pub fn counts_by_list(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for e in &self.entries {
+            *counts.entry(e.list.clone()).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// Drop repeated entries (same list, name and citation) with a warning: a list loaded twice
+    /// or a row pasted twice would otherwise double every hit.
+    fn dedupe(&mut self) {
+        let mut seen = HashSet::new();
+        self.entries.retain(|e| {
+            let key = (e.list.clone(), e.name.to_lowercase(), e.citation.clone());
+            let fresh = seen.insert(key);
+            if !fresh {
+                tracing::warn!("duplicate watchlist entry skipped: {} ({}, {})", e.name, e.list, e.citation);
+            }
+            fresh
+        });
+    }
+}
+
+/// Load one list file (CSL CSV/JSON or project CSV). Fails if it holds no entries.
+pub fn load_file(path: &Path) -> Result<Watchlist, WatchlistError> {
+    let text = read_utf8(path)?;
+    let entries = match detect_format(&text) {
+        Some(Format::CslCsv) => csl::parse_csv(path, &text)?,
+        Some(Format::CslJson) => csl::parse_json(path, &text)?,
+        Some(Format::ProjectCsv) => project_csv::parse(path, &text)?,
+        Some(Format::ZhOverlay) | None => return Err(WatchlistError::UnknownFormat { path: path.to_path_buf() }),
+    };
+    if entries.is_empty() {
+        return Err(WatchlistError::Empty { path: path.to_path_buf() });
+    }
+    let mut list = Watchlist { entries };
+    list.dedupe();
+    Ok(list)
 }
 
 /// The watchlists a command uses: `paths` if given, else the bundled lists in `vocab_dir` plus
 /// the list saved by `watchlist update`. Fails on an empty or unreadable list.
 pub fn load_selected(paths: &[PathBuf], vocab_dir: &Path) -> anyhow::Result<Watchlist> {
-    if paths.is_empty() { Watchlist::load_default(vocab_dir) } else { Watchlist::load(paths, Some(&vocab_dir.join("zh-names.csv"))) }
+    let list = if paths.is_empty() {
+        Watchlist::load_default(vocab_dir)
+    } else {
+        let overlay = vocab_dir.join("zh-names.csv");
+        Watchlist::load(paths, overlay.is_file().then_some(overlay.as_path()))
+    }
+    .context("loading the watchlists")?;
+    if list.entries.is_empty() {
+        anyhow::bail!("the watchlists hold no entries");
+    }
+    Ok(list)
+}
+
+/// A short stable id for rows that carry none: sha256 of lower(name) + lower(reference).
+pub(crate) fn derived_id(name: &str, reference: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{}{}", name.to_lowercase(), reference.to_lowercase()).as_bytes());
+    hex::encode(&digest[..8])
 }

@@ -1,0 +1,459 @@
+//! Organisation names against watchlist entries: normalisation, a candidate index, scoring and
+//! the affiliate rule. Learned from OpenSanctions (rigour / nomenklatura), extended for Chinese:
+//! Han names via the zh overlay, via pinyin, and sub-units by prefix.
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::{Hit, Method, Notice, Role};
+use crate::watchlist::{Entry, Watchlist};
+
+pub mod normalize;
+pub mod score;
+
+pub use normalize::{Name, Vocabulary, analyse};
+pub use score::THRESHOLD;
+
+/// Candidates scored per name from token blocking (nomenklatura keeps ≤ 75; our lists are small).
+const MAX_TOKEN_CANDIDATES: usize = 24;
+/// Tokens in more than this many names are not used for blocking (dynamic stop words).
+const MAX_POSTINGS: usize = 400;
+/// Score of a listed Chinese name found verbatim in running text: the name is there, but its
+/// role (buyer? a reference?) is unknown, so below a field match.
+const TEXT_SCORE: f64 = 0.90;
+/// Shortest Han alias searched for in running text (shorter ones occur inside other words).
+const MIN_TEXT_ALIAS_CHARS: usize = 4;
+
+/// One searchable name of an entry.
+#[derive(Debug, Clone)]
+struct AliasRecord {
+    entry: usize,
+    text: String,
+    primary: bool,
+    name: Name,
+    /// Places dropped when this spelling was derived from a parenthesised listed name.
+    dropped_places: Vec<String>,
+    /// Derived by dropping a parenthesised place: a different company by naming practice.
+    place_dropped: bool,
+}
+
+/// An index over a watchlist, ready to screen names.
+pub struct Matcher {
+    watchlist: Watchlist,
+    vocab: Arc<Vocabulary>,
+    aliases: Vec<AliasRecord>,
+    /// Entry → range of its aliases in `aliases` (pushed contiguously).
+    entry_alias_start: Vec<u32>,
+    /// Folded text → aliases.
+    by_raw: HashMap<String, Vec<u32>>,
+    /// Normalised key → aliases.
+    by_key: HashMap<String, Vec<u32>>,
+    /// Han without leading places → aliases.
+    by_placeless: HashMap<String, Vec<u32>>,
+    /// Token → id.
+    token_ids: HashMap<String, u32>,
+    /// Token id → aliases containing it.
+    postings: Vec<Vec<u32>>,
+    /// Token id → IDF weight (`1 + ln(N / df)`, nomenklatura blocker).
+    idf: Vec<f64>,
+    /// Token or one-deletion variant → token ids (edit-distance blocking).
+    deletions: HashMap<String, Vec<u32>>,
+    /// Han aliases searched for in running text.
+    text_search: Option<(AhoCorasick, Vec<u32>)>,
+}
+
+/// One-character deletions of a token (SymSpell-style blocking for typos).
+fn deletion_variants(token: &str) -> Vec<String> {
+    let chars: Vec<char> = token.chars().collect();
+    (0..chars.len()).map(|i| chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| *c).collect()).collect()
+}
+
+impl Matcher {
+    /// Build the index with the bundled vocabulary.
+    pub fn new(watchlist: Watchlist) -> Self {
+        Self::with_vocabulary(watchlist, Vocabulary::bundled())
+    }
+
+    /// Build the index with a vocabulary read from a watchlists directory.
+    pub fn with_vocabulary(watchlist: Watchlist, vocab: Vocabulary) -> Self {
+        let vocab = Arc::new(vocab);
+        let mut aliases = Vec::new();
+        let mut entry_alias_start = Vec::with_capacity(watchlist.entries.len() + 1);
+        for (i, e) in watchlist.entries.iter().enumerate() {
+            entry_alias_start.push(aliases.len() as u32);
+            let mut names: Vec<(String, bool)> = vec![(e.name.clone(), true)];
+            names.extend(e.aliases.iter().map(|a| (a.clone(), false)));
+            let mut spellings: Vec<(String, bool, Vec<String>, bool)> = Vec::new();
+            for (text, primary) in names {
+                let full = analyse(&vocab, &text);
+                let place_dropped = normalize::has_place_parenthetical(&vocab, &text);
+                for v in normalize::listed_variants(&text) {
+                    let dropped = normalize::dropped_places(&vocab, &full, &analyse(&vocab, &v));
+                    spellings.push((v, false, dropped, place_dropped));
+                }
+                spellings.insert(0, (text, primary, Vec::new(), false));
+            }
+            for (text, primary, dropped_places, place_dropped) in spellings {
+                let name = analyse(&vocab, &text);
+                if name.key.is_empty() || aliases.iter().rev().take_while(|a: &&AliasRecord| a.entry == i).any(|a| a.name.raw == name.raw) {
+                    continue;
+                }
+                aliases.push(AliasRecord { entry: i, text, primary, name, dropped_places, place_dropped });
+            }
+        }
+        entry_alias_start.push(aliases.len() as u32);
+        let mut m = Matcher {
+            watchlist,
+            vocab,
+            aliases: Vec::new(),
+            entry_alias_start: Vec::new(),
+            by_raw: HashMap::new(),
+            by_key: HashMap::new(),
+            by_placeless: HashMap::new(),
+            token_ids: HashMap::new(),
+            postings: Vec::new(),
+            idf: Vec::new(),
+            deletions: HashMap::new(),
+            text_search: None,
+        };
+        let mut text_patterns = Vec::new();
+        let mut text_ids = Vec::new();
+        for (id, a) in aliases.iter().enumerate() {
+            let id = id as u32;
+            m.by_raw.entry(a.name.raw.clone()).or_default().push(id);
+            m.by_key.entry(a.name.key.clone()).or_default().push(id);
+            if !a.name.placeless.is_empty() {
+                m.by_placeless.entry(a.name.placeless.clone()).or_default().push(id);
+            }
+            let mut seen = Vec::new();
+            for t in &a.name.tokens {
+                if m.vocab.is_generic(t) || seen.contains(t) {
+                    continue;
+                }
+                seen.push(t.clone());
+                let next = m.token_ids.len() as u32;
+                let tid = *m.token_ids.entry(t.clone()).or_insert(next);
+                if tid as usize == m.postings.len() {
+                    m.postings.push(Vec::new());
+                }
+                m.postings[tid as usize].push(id);
+            }
+            let folded = normalize::fold(&a.text);
+            if a.name.has_han() && folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS {
+                text_patterns.push(folded);
+                text_ids.push(id);
+            }
+        }
+        let n = aliases.len().max(1) as f64;
+        m.idf = m.postings.iter().map(|p| 1.0 + (n / p.len() as f64).ln()).collect();
+        for (t, &tid) in &m.token_ids {
+            if t.chars().count() >= 5 {
+                for v in deletion_variants(t) {
+                    m.deletions.entry(v).or_default().push(tid);
+                }
+            }
+            m.deletions.entry(t.clone()).or_default().push(tid);
+        }
+        if !text_patterns.is_empty() {
+            match AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&text_patterns) {
+                Ok(ac) => m.text_search = Some((ac, text_ids)),
+                Err(err) => tracing::warn!("Chinese names will not be searched in running text: {err}"),
+            }
+        }
+        m.aliases = aliases;
+        m.entry_alias_start = entry_alias_start;
+        m
+    }
+
+    /// Score a name against one alias, minding places dropped from a derived spelling.
+    fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
+        let (m, s) = score::score_pair(&self.vocab, q, &alias.name, false)?;
+        let (m, s) = if alias.place_dropped && s > score::PLACE_DROPPED_MAX {
+            (if m == Method::Exact { Method::Normalized } else { m }, score::PLACE_DROPPED_MAX)
+        } else {
+            (m, s)
+        };
+        if score::dropped_place_conflict(&self.vocab, q, &alias.name, &alias.dropped_places) {
+            let s = s * score::PLACE_MISMATCH;
+            return (s > 0.0).then_some((if m == Method::Exact { Method::Normalized } else { m }, s));
+        }
+        Some((m, s))
+    }
+
+    /// The aliases of entry `e`.
+    fn entry_aliases(&self, e: usize) -> &[AliasRecord] {
+        let (Some(&a), Some(&b)) = (self.entry_alias_start.get(e), self.entry_alias_start.get(e + 1)) else { return &[] };
+        &self.aliases[a as usize..b as usize]
+    }
+
+    /// Number of entries indexed.
+    pub fn len(&self) -> usize {
+        self.watchlist.entries.len()
+    }
+
+    /// True if no entries are loaded.
+    pub fn is_empty(&self) -> bool {
+        self.watchlist.entries.is_empty()
+    }
+
+    /// The vocabulary in use.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocab
+    }
+
+    /// The indexed watchlist.
+    pub fn watchlist(&self) -> &Watchlist {
+        &self.watchlist
+    }
+
+    /// Aliases worth scoring for `q`: equal keys, sub-unit prefixes and token blocking.
+    fn candidates(&self, q: &Name) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let mut take = |ids: Option<&Vec<u32>>| {
+            if let Some(ids) = ids {
+                out.extend_from_slice(ids);
+            }
+        };
+        take(self.by_raw.get(&q.raw));
+        take(self.by_key.get(&q.key));
+        if q.has_han() {
+            take(self.by_placeless.get(&q.han));
+            if !q.placeless.is_empty() {
+                take(self.by_placeless.get(&q.placeless));
+                take(self.by_key.get(&q.placeless));
+            }
+            // Every prefix of the Han name could be a listed parent (四川大学华西医院 → 四川大学).
+            for (i, _) in q.han.char_indices().skip(1) {
+                take(self.by_key.get(&q.han[..i]));
+            }
+            for (r, ends) in &q.roman {
+                take(self.by_key.get(r));
+                for &e in ends {
+                    take(self.by_key.get(&r[..e]));
+                }
+            }
+        }
+        // Contiguous token runs: a listed parent inside a longer Latin name.
+        let n = q.tokens.len().min(16);
+        for start in 0..n {
+            let mut key = String::new();
+            for t in &q.tokens[start..n] {
+                key.push_str(t);
+                take(self.by_key.get(&key));
+            }
+        }
+        out.extend(self.token_candidates(q));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Top aliases by summed IDF of shared distinctive tokens (exact or within one deletion).
+    fn token_candidates(&self, q: &Name) -> Vec<u32> {
+        let mut acc: HashMap<u32, f64> = HashMap::new();
+        for t in &q.tokens {
+            if self.vocab.is_generic(t) {
+                continue;
+            }
+            let mut tids: Vec<u32> = self.deletions.get(t).cloned().unwrap_or_default();
+            if t.chars().count() >= 5 {
+                for v in deletion_variants(t) {
+                    if let Some(ids) = self.deletions.get(&v) {
+                        tids.extend_from_slice(ids);
+                    }
+                }
+            }
+            tids.sort_unstable();
+            tids.dedup();
+            for tid in tids {
+                let posting = &self.postings[tid as usize];
+                if posting.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &a in posting {
+                    *acc.entry(a).or_insert(0.0) += self.idf[tid as usize];
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, f64)> = acc.into_iter().collect();
+        ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        ranked.truncate(MAX_TOKEN_CANDIDATES);
+        ranked.into_iter().map(|(a, _)| a).collect()
+    }
+
+    fn hit(&self, name: &str, role: Role, alias: &AliasRecord, method: Method, score: f64) -> Hit {
+        let e: &Entry = &self.watchlist.entries[alias.entry];
+        Hit {
+            name: name.to_string(),
+            role,
+            listed_name: e.name.clone(),
+            list: e.list.clone(),
+            list_id: e.id.clone(),
+            method,
+            score: (score * 1000.0).round() / 1000.0,
+            matched_alias: alias.text.clone(),
+            citation: e.citation.clone(),
+        }
+    }
+
+    /// All hits for one name at or above `min_score`, best first, one per entry.
+    pub fn screen_with_threshold(&self, name: &str, role: Role, min_score: f64) -> Vec<Hit> {
+        let q = analyse(&self.vocab, name);
+        if q.key.is_empty() {
+            return Vec::new();
+        }
+        let mut best: HashMap<usize, (Method, f64, u32)> = HashMap::new();
+        for id in self.candidates(&q) {
+            let alias = &self.aliases[id as usize];
+            let Some((mut method, score)) = self.score_alias(&q, alias) else { continue };
+            if method == Method::Exact && !alias.primary {
+                method = Method::Alias;
+            }
+            if score < min_score {
+                continue;
+            }
+            let better = match best.get(&alias.entry) {
+                None => true,
+                // Ties: the more direct method, then the primary name over an alias.
+                Some(&(m, s, prev)) => {
+                    score > s
+                        || (score == s && (method < m || (method == m && alias.primary && !self.aliases[prev as usize].primary)))
+                }
+            };
+            if better {
+                best.insert(alias.entry, (method, score, id));
+            }
+        }
+        let mut hits: Vec<Hit> =
+            best.into_values().map(|(m, s, id)| self.hit(name, role, &self.aliases[id as usize], m, s)).collect();
+        sort_hits(&mut hits);
+        hits
+    }
+
+    /// Hits for one name, best first (only hits at or above the match threshold).
+    pub fn screen(&self, name: &str, role: Role) -> Vec<Hit> {
+        self.screen_with_threshold(name, role, THRESHOLD)
+    }
+
+    /// Compare a name as on a page (`a`) with a listed name (`b`), using what the lists know:
+    /// if `b` is a listed name or alias, `a` is also scored against every other name of that
+    /// entry (so 中科曙光 matches "Sugon" through the overlay).
+    pub fn compare(&self, a: &str, b: &str) -> Option<(Method, f64)> {
+        let mut best = compare_names(&self.vocab, a, b);
+        let qb = normalize::analyse_with(&self.vocab, b, false);
+        if qb.key.is_empty() {
+            return best;
+        }
+        // Only entries that `b` names outright (listed name or alias, up to normalisation).
+        let mut entries: Vec<usize> = [self.by_raw.get(&qb.raw), self.by_key.get(&qb.key)]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|&id| self.aliases[id as usize].entry)
+            .collect();
+        if entries.is_empty() {
+            return best;
+        }
+        let qa = analyse(&self.vocab, a);
+        entries.sort_unstable();
+        entries.dedup();
+        for e in entries {
+            for al in self.entry_aliases(e) {
+                if let Some((mut m, s)) = self.score_alias(&qa, al) {
+                    if m == Method::Exact && !al.primary {
+                        m = Method::Alias;
+                    }
+                    let s = (s * 1000.0).round() / 1000.0;
+                    if best.is_none_or(|(_, b)| s > b) {
+                        best = Some((m, s));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Hits for the buyer, agency and suppliers of a notice, plus listed Chinese names found
+    /// verbatim in its text (role `text`) for entities not already hit in a field.
+    pub fn screen_notice(&self, notice: &Notice) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if let Some(b) = &notice.buyer {
+            hits.extend(self.screen(b, Role::Buyer));
+        }
+        if let Some(a) = &notice.agency {
+            hits.extend(self.screen(a, Role::Agency));
+        }
+        for s in &notice.suppliers {
+            hits.extend(self.screen(s, Role::Supplier));
+        }
+        if let Some((ac, ids)) = &self.text_search {
+            let text = normalize::fold(&notice.text);
+            let mut seen: Vec<(String, String)> = hits.iter().map(|h| (h.list.clone(), h.list_id.clone())).collect();
+            for m in ac.find_iter(&text) {
+                let Some(&id) = ids.get(m.pattern().as_usize()) else { continue };
+                let alias = &self.aliases[id as usize];
+                let e = &self.watchlist.entries[alias.entry];
+                let key = (e.list.clone(), e.id.clone());
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
+                let method = if alias.primary { Method::Exact } else { Method::Alias };
+                hits.push(self.hit(&text[m.start()..m.end()], Role::Text, alias, method, TEXT_SCORE));
+            }
+        }
+        hits
+    }
+}
+
+/// Best first: score, then the more direct method, then listed name.
+fn sort_hits(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| {
+        b.score.total_cmp(&a.score).then(a.method.cmp(&b.method)).then_with(|| a.listed_name.cmp(&b.listed_name)).then_with(|| a.list.cmp(&b.list))
+    });
+}
+
+/// Compare a name as on a page (`a`) with a listed name (`b`) using only the vocabulary:
+/// method and score, if any. Directional: `a` may be a sub-unit of `b`, not the reverse.
+pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f64)> {
+    // Romanised spellings are only needed across scripts; skipping them keeps pairs cheap.
+    let mut qa = normalize::analyse_with(vocab, a, false);
+    let mut full = normalize::analyse_with(vocab, b, false);
+    if qa.key.is_empty() {
+        return None;
+    }
+    if qa.has_han() && !full.has_han() {
+        qa = analyse(vocab, a);
+    } else if full.has_han() && !qa.has_han() {
+        full = analyse(vocab, b);
+    }
+    let mut best: Option<(Method, f64)> = None;
+    let mut offer = |m: Method, s: f64| {
+        if best.is_none_or(|(_, bs)| s > bs) {
+            best = Some((m, (s * 1000.0).round() / 1000.0));
+        }
+    };
+    if let Some((m, s)) = (!full.key.is_empty()).then(|| score::score_pair(vocab, &qa, &full, false)).flatten() {
+        offer(m, s);
+    }
+    if b.contains(['(', '（']) {
+        for text in normalize::listed_variants(b) {
+            let qb = analyse(vocab, &text);
+            if qb.key.is_empty() {
+                continue;
+            }
+            if let Some((m, mut s)) = score::score_pair(vocab, &qa, &qb, false) {
+                if score::dropped_place_conflict(vocab, &qa, &qb, &normalize::dropped_places(vocab, &full, &qb)) {
+                    s *= score::PLACE_MISMATCH;
+                }
+                // A derived spelling (parentheses dropped) is at best a normalised match, and
+                // below the identity line when the dropped part was a place (a subsidiary).
+                let (m, s) = if m == Method::Exact { (Method::Normalized, score::NORMALIZED) } else { (m, s) };
+                let s = if normalize::has_place_parenthetical(vocab, b) { s.min(score::PLACE_DROPPED_MAX) } else { s };
+                offer(m, s);
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,532 @@
+//! Name normalisation: NFKC, case fold, traditional→simplified, tokens, legal forms, generic
+//! words, and romanisation of Han names (pinyin plus English renderings of generic words).
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use anyhow::Context;
+use pinyin::ToPinyin;
+use unicode_normalization::UnicodeNormalization;
+
+/// The bundled vocabulary, compiled in so that the library works without a watchlists directory;
+/// `Vocabulary::load` reads the same files from disk so analysts can edit them without a rebuild.
+const LEGAL_FORMS_CSV: &str = include_str!("../../watchlists/legal_forms.csv");
+/// See `LEGAL_FORMS_CSV`.
+const GENERIC_WORDS_CSV: &str = include_str!("../../watchlists/generic_words.csv");
+
+/// Han institution words after which a leading place is part of the identity, not decoration.
+const PLACE_BOUND_SUFFIXES: [&str; 6] = ["大学", "学院", "医院", "研究院", "研究所", "中心"];
+
+/// FNV-1a: vocabulary keys are short words looked up several times per token, where SipHash's
+/// DoS resistance buys nothing (the vocabulary is ours) and costs a third of a comparison.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A piece of a Han name and, if it is a vocabulary word, its kind and renderings.
+type HanPiece<'a, 'v> = (&'a str, Option<&'v (WordKind, Vec<String>)>);
+
+/// A map keyed by vocabulary words.
+type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Most romanised spellings kept per Han name (translation alternatives multiply).
+const MAX_ROMAN_VARIANTS: usize = 16;
+
+/// How a vocabulary word weighs in matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// Function word, dropped (`of`, `and`).
+    Stop,
+    /// Generic organisation word (`university`, `科技`): evidence-light.
+    Generic,
+    /// Place name (`beijing`, `四川`): evidence-light.
+    Place,
+}
+
+/// Legal forms, generic words and Chinese renderings used by the normaliser.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Latin-script legal-form tokens (`ltd`, `gmbh`, `youxian`).
+    legal_tokens: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
+    /// Han legal-form suffixes, longest first.
+    han_legal_suffixes: Vec<String>,
+    /// Latin words and their kind.
+    latin_words: WordMap<WordKind>,
+    /// Latin spelling variants → canonical token (`univ` → `university`, `defence` → `defense`).
+    latin_canon: WordMap<String>,
+    /// Han words: kind and English renderings (alternatives).
+    han_words: WordMap<(WordKind, Vec<String>)>,
+    /// Longest Han word in chars, for greedy segmentation.
+    han_max_chars: usize,
+}
+
+impl Vocabulary {
+    /// The vocabulary bundled at build time.
+    pub fn bundled() -> Self {
+        // The bundled files are part of the source tree and tested; a parse failure is a build bug.
+        Self::parse(LEGAL_FORMS_CSV, GENERIC_WORDS_CSV).unwrap_or_default()
+    }
+
+    /// Read `legal_forms.csv` and `generic_words.csv` from a watchlists directory, falling back
+    /// to the bundled copy for a file that is absent.
+    pub fn load(dir: &Path) -> anyhow::Result<Self> {
+        let read = |name: &str, bundled: &str| -> anyhow::Result<String> {
+            let path = dir.join(name);
+            if path.is_file() {
+                std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+            } else {
+                Ok(bundled.to_string())
+            }
+        };
+        let legal = read("legal_forms.csv", LEGAL_FORMS_CSV)?;
+        let generic = read("generic_words.csv", GENERIC_WORDS_CSV)?;
+        Self::parse(&legal, &generic).with_context(|| format!("reading the matching vocabulary in {}", dir.display()))
+    }
+
+    /// Parse the two vocabulary files.
+    pub fn parse(legal_forms: &str, generic_words: &str) -> anyhow::Result<Self> {
+        let mut vocab = Vocabulary::default();
+        let mut rd = csv::Reader::from_reader(legal_forms.as_bytes());
+        for row in rd.records() {
+            let row = row.context("legal_forms.csv")?;
+            let form = fold(row.get(0).unwrap_or(""));
+            if form.is_empty() {
+                continue;
+            }
+            match row.get(1).unwrap_or("") {
+                "han" => vocab.han_legal_suffixes.push(form),
+                _ => {
+                    vocab.legal_tokens.insert(form);
+                }
+            }
+        }
+        vocab.han_legal_suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        let mut rd = csv::Reader::from_reader(generic_words.as_bytes());
+        for row in rd.records() {
+            let row = row.context("generic_words.csv")?;
+            let word = fold(row.get(0).unwrap_or(""));
+            let kind = match row.get(1).unwrap_or("") {
+                "stop" => WordKind::Stop,
+                "place" => WordKind::Place,
+                _ => WordKind::Generic,
+            };
+            if word.is_empty() {
+                continue;
+            }
+            if word.chars().any(is_han) {
+                let renderings = row.get(2).unwrap_or("").split('|').map(str::trim).filter(|t| !t.is_empty()).map(fold).collect();
+                vocab.han_max_chars = vocab.han_max_chars.max(word.chars().count());
+                vocab.han_words.insert(word, (kind, renderings));
+            } else {
+                let canon = fold(row.get(2).unwrap_or("").trim());
+                if !canon.is_empty() && canon != word {
+                    vocab.latin_canon.insert(word.clone(), canon);
+                }
+                vocab.latin_words.insert(word, kind);
+            }
+        }
+        Ok(vocab)
+    }
+
+    /// The canonical spelling of a Latin token.
+    pub fn canonical<'a>(&'a self, token: &'a str) -> &'a str {
+        self.latin_canon.get(token).map_or(token, String::as_str)
+    }
+
+    /// True if the token is a place name.
+    pub fn is_place(&self, token: &str) -> bool {
+        self.latin_kind(token) == Some(WordKind::Place)
+    }
+
+    /// The kind of a Latin token, if it is a vocabulary word.
+    pub fn latin_kind(&self, token: &str) -> Option<WordKind> {
+        self.latin_words.get(token).copied()
+    }
+
+    /// True if the token carries little identity (generic word or place).
+    pub fn is_generic(&self, token: &str) -> bool {
+        matches!(self.latin_kind(token), Some(WordKind::Generic | WordKind::Place))
+    }
+
+    /// Greedy longest-match segmentation of a Han string into vocabulary words and other chars.
+    fn segment_han<'a>(&self, han: &'a str) -> Vec<HanPiece<'a, '_>> {
+        let idx: Vec<usize> = han.char_indices().map(|(i, _)| i).chain(std::iter::once(han.len())).collect();
+        let n = idx.len() - 1;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut step = 1;
+            let mut found = None;
+            for len in (1..=self.han_max_chars.min(n - i)).rev() {
+                if let Some(w) = self.han_words.get(&han[idx[i]..idx[i + len]]) {
+                    step = len;
+                    found = Some(w);
+                    break;
+                }
+            }
+            out.push((&han[idx[i]..idx[i + step]], found));
+            i += step;
+        }
+        out
+    }
+}
+
+/// True for CJK ideographs (the scripts of Chinese organisation names).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF | 0x3007)
+}
+
+/// NFKC, lower case, traditional→simplified; apostrophes and dots dropped inside words
+/// (`U.S.A.` → `usa`, `Xi'an` → `xian`), as rigour's tokenizer does.
+pub fn fold(s: &str) -> String {
+    let skip = |c: &char| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´');
+    if s.is_ascii() {
+        // Most list names: no normalisation form changes ASCII, so skip the Unicode passes.
+        return s.chars().filter(skip).map(|c| c.to_ascii_lowercase()).collect();
+    }
+    // NFKD then dropping combining marks folds accents (Société → societe) and full width.
+    let lowered: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(skip)
+        .collect();
+    if lowered.chars().any(is_han) { fast2s::convert(&lowered) } else { lowered }
+}
+
+/// Text up to width, case and spacing: equality here is an exact match.
+fn exact_form(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let push = |c: char, out: &mut String| {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    };
+    if input.is_ascii() {
+        for c in input.chars() {
+            push(c.to_ascii_lowercase(), &mut out);
+        }
+    } else {
+        for c in input.nfkc().flat_map(char::to_lowercase) {
+            push(c, &mut out);
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// One run of a name: Latin/digit token or Han run.
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Latin(String),
+    Han(String),
+}
+
+fn segments(folded: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_han = false;
+    for c in folded.chars() {
+        let han = is_han(c);
+        if han || c.is_alphanumeric() {
+            if !cur.is_empty() && han != cur_han {
+                out.push(if cur_han { Segment::Han(std::mem::take(&mut cur)) } else { Segment::Latin(std::mem::take(&mut cur)) });
+            }
+            cur_han = han;
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(if cur_han { Segment::Han(std::mem::take(&mut cur)) } else { Segment::Latin(std::mem::take(&mut cur)) });
+        }
+    }
+    if !cur.is_empty() {
+        out.push(if cur_han { Segment::Han(cur) } else { Segment::Latin(cur) });
+    }
+    out
+}
+
+/// A name analysed for matching.
+#[derive(Debug, Clone, Default)]
+pub struct Name {
+    /// Folded text with spaces squashed: equality here is an exact match.
+    pub raw: String,
+    /// Latin/digit tokens without stop words and legal forms.
+    pub tokens: Vec<String>,
+    /// For each token: a stop word followed it (`University` *of* `Technology`), so a listed name
+    /// ending there continues into a longer, different name rather than a sub-unit.
+    pub stop_after: Vec<bool>,
+    /// Han content (legal-form suffixes stripped), concatenated.
+    pub han: String,
+    /// Everything that identifies the name, in order, without separators: equality here is a
+    /// normalised match (case, punctuation, spacing, legal form, script variant).
+    pub key: String,
+    /// All Latin tokens including legal forms, without separators (`SiemensAG` = `Siemens AG`).
+    pub spaced_key: String,
+    /// `han` without leading place names, if what remains is distinctive; else empty.
+    pub placeless: String,
+    /// Romanised spellings of the whole name (pinyin; English for generic Han words), each with
+    /// the byte offsets where a word ends (for sub-unit prefixes).
+    pub roman: Vec<(String, Vec<usize>)>,
+    /// True if the Han content has a character outside the generic/place vocabulary.
+    pub han_distinctive: bool,
+    /// True if a Latin token is not a generic word or place.
+    pub latin_distinctive: bool,
+}
+
+impl Name {
+    /// True if the name has any Han content.
+    pub fn has_han(&self) -> bool {
+        !self.han.is_empty()
+    }
+}
+
+/// Strip Han legal-form suffixes repeatedly (`…集团有限公司` → `…`), by suffix match because Han
+/// has no word boundaries (rigour's `test_cjk_word_boundary` limitation).
+fn strip_han_legal(vocab: &Vocabulary, seg: &str) -> String {
+    let mut s = seg;
+    'outer: loop {
+        for suffix in &vocab.han_legal_suffixes {
+            if let Some(rest) = s.strip_suffix(suffix.as_str()) {
+                s = rest;
+                continue 'outer;
+            }
+        }
+        return s.to_string();
+    }
+}
+
+/// Analyse a name (with its romanised spellings if it has Han content).
+pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
+    analyse_with(vocab, input, true)
+}
+
+/// Analyse a name; `romanise` false skips the pinyin spellings (only needed across scripts).
+pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name {
+    let folded = fold(input);
+    // Exact means the same text up to width and case; script variants and punctuation are "normalized".
+    let raw = exact_form(input);
+    let segs = segments(&folded);
+    let mut content: Vec<Segment> = Vec::with_capacity(segs.len());
+    let mut stop_after: Vec<bool> = Vec::with_capacity(segs.len());
+    let mut spaced_key = String::with_capacity(folded.len());
+    for seg in &segs {
+        match seg {
+            Segment::Latin(raw_token) => {
+                let t = vocab.canonical(raw_token);
+                spaced_key.push_str(t);
+                if vocab.latin_kind(t) == Some(WordKind::Stop) {
+                    if let Some(last) = stop_after.last_mut() {
+                        *last = true;
+                    }
+                    continue;
+                }
+                if vocab.legal_tokens.contains(t) {
+                    continue;
+                }
+                content.push(Segment::Latin(t.to_string()));
+                stop_after.push(false);
+            }
+            Segment::Han(h) => {
+                let stripped = strip_han_legal(vocab, h);
+                if !stripped.is_empty() {
+                    content.push(Segment::Han(stripped));
+                }
+            }
+        }
+    }
+    if content.is_empty() {
+        // A name made only of legal forms or stop words keeps them rather than vanishing.
+        content = segs.into_iter().filter(|s| !matches!(s, Segment::Latin(t) if t == "&")).collect();
+        stop_after.clear();
+    }
+    let mut name = Name { raw, spaced_key, ..Name::default() };
+    name.key.reserve(folded.len());
+    let has_han = content.iter().any(|s| matches!(s, Segment::Han(_)));
+    // Latin-only names (most list names) move their tokens; Han names keep `content` for romanising.
+    let take = |seg: Segment, name: &mut Name| match seg {
+        Segment::Latin(t) => {
+            name.key.push_str(&t);
+            name.tokens.push(t);
+            name.stop_after.push(stop_after.get(name.tokens.len() - 1).copied().unwrap_or(false));
+        }
+        Segment::Han(h) => {
+            name.key.push_str(&h);
+            name.han.push_str(&h);
+        }
+    };
+    if has_han {
+        for seg in content.iter().cloned() {
+            take(seg, &mut name);
+        }
+    } else {
+        for seg in std::mem::take(&mut content) {
+            take(seg, &mut name);
+        }
+    }
+    name.latin_distinctive = name.tokens.iter().any(|t| !vocab.is_generic(t));
+    if name.has_han() {
+        let pieces = vocab.segment_han(&name.han);
+        name.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
+        let leading_places = pieces.iter().take_while(|(_, w)| matches!(w, Some((WordKind::Place, _)))).count();
+        // A university or institute named after its city is a different one in another city
+        // (华南理工大学 ≠ 南京理工大学), so those keep their place.
+        let place_bound = PLACE_BOUND_SUFFIXES.iter().any(|s| name.han.ends_with(s));
+        if leading_places > 0 && name.han_distinctive && !place_bound {
+            name.placeless = pieces[leading_places..].iter().map(|(p, _)| *p).collect();
+        }
+        if romanise_han {
+            name.roman = romanise(vocab, &content);
+        }
+    }
+    name
+}
+
+/// Romanised spellings of a name: all-pinyin first, then English renderings of generic words.
+fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)> {
+    // Each piece offers alternatives; the product is capped.
+    let mut pinyin_only: Vec<Vec<String>> = Vec::new();
+    let mut translated: Vec<Vec<String>> = Vec::new();
+    for seg in content {
+        match seg {
+            Segment::Latin(t) => {
+                pinyin_only.push(vec![t.clone()]);
+                translated.push(vec![t.clone()]);
+            }
+            Segment::Han(h) => {
+                for (piece, word) in vocab.segment_han(h) {
+                    let py: String = piece
+                        .chars()
+                        .map(|c| c.to_pinyin().map_or_else(|| c.to_string(), |p| p.plain().to_string()))
+                        .collect();
+                    match word {
+                        Some((_, renderings)) if !renderings.is_empty() => {
+                            let alts = renderings
+                                .iter()
+                                .map(|r| r.split_whitespace().filter(|w| vocab.latin_kind(w) != Some(WordKind::Stop)).collect::<String>())
+                                .collect();
+                            translated.push(alts);
+                        }
+                        _ => translated.push(vec![py.clone()]),
+                    }
+                    pinyin_only.push(vec![py]);
+                }
+            }
+        }
+    }
+    let mut variants = expand(&pinyin_only, 1);
+    for v in expand(&translated, MAX_ROMAN_VARIANTS) {
+        if !variants.iter().any(|(s, _)| *s == v.0) {
+            variants.push(v);
+        }
+    }
+    variants.truncate(MAX_ROMAN_VARIANTS);
+    variants
+}
+
+/// The cartesian product of piece alternatives, at most `cap` spellings, with word ends.
+fn expand(pieces: &[Vec<String>], cap: usize) -> Vec<(String, Vec<usize>)> {
+    let mut acc: Vec<(String, Vec<usize>)> = vec![(String::new(), Vec::new())];
+    for alts in pieces {
+        let mut next = Vec::new();
+        'fill: for (s, ends) in &acc {
+            for alt in alts {
+                let mut s2 = s.clone();
+                s2.push_str(alt);
+                let mut e2 = ends.clone();
+                e2.push(s2.len());
+                next.push((s2, e2));
+                if next.len() >= cap {
+                    break 'fill;
+                }
+            }
+        }
+        acc = next;
+    }
+    acc
+}
+
+/// True if some parenthesised part of a listed name is only a place (`(Beijing)`, `（北京）`):
+/// by Chinese naming practice that marks a subsidiary, a company of its own.
+pub fn has_place_parenthetical(vocab: &Vocabulary, name: &str) -> bool {
+    let mut parts = Vec::new();
+    let mut cur: Option<String> = None;
+    for c in name.chars() {
+        match (c, cur.as_mut()) {
+            ('(' | '（', _) => cur = Some(String::new()),
+            (')' | '）', Some(_)) => parts.extend(cur.take()),
+            (_, Some(s)) => s.push(c),
+            _ => {}
+        }
+    }
+    parts.iter().any(|p| {
+        let n = analyse_with(vocab, p, false);
+        let latin_places = n.tokens.iter().all(|t| vocab.is_place(t));
+        let han_places = vocab.segment_han(&n.han).iter().all(|(_, w)| matches!(w, Some((WordKind::Place, _))));
+        !n.key.is_empty() && latin_places && han_places
+    })
+}
+
+/// Place tokens of `full` missing from `variant` (what dropping the parentheses removed).
+pub fn dropped_places(vocab: &Vocabulary, full: &Name, variant: &Name) -> Vec<String> {
+    full.tokens.iter().filter(|t| vocab.is_place(t) && !variant.tokens.contains(t)).cloned().collect()
+}
+
+/// Derived spellings of a listed name: without parenthesised parts (`Inspur (Beijing) Electronic…`
+/// → `Inspur Electronic…`) and a parenthesised acronym on its own (`… (NUDT)` → `NUDT`).
+pub fn listed_variants(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut outside = String::new();
+    let mut inside: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '（' => {
+                depth += 1;
+                inside.push(String::new());
+            }
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {
+                if let Some(last) = inside.last_mut() {
+                    last.push(c);
+                }
+            }
+            _ => outside.push(c),
+        }
+    }
+    if inside.is_empty() {
+        return out;
+    }
+    let outside = outside.split_whitespace().collect::<Vec<_>>().join(" ");
+    let outside = outside.replace(" ,", ",");
+    if !outside.trim().is_empty() {
+        out.push(outside.trim().to_string());
+    }
+    for part in inside {
+        let part = part.trim();
+        let acronym = part.chars().count() >= 3
+            && !part.contains(' ')
+            && part.chars().any(|c| c.is_ascii_uppercase())
+            && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        if acronym {
+            out.push(part.to_string());
+        }
+    }
+    out
+}
