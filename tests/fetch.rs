@@ -371,3 +371,57 @@ async fn redirect_from_a_user_url_to_another_internal_port_is_refused() {
     let err = f.get(&format!("{}/go", portal.uri()), UrlOrigin::User).await.unwrap_err();
     assert!(err.message.starts_with(&format!("refused: 127.0.0.1:{}", other.address().port())), "{}", err.message);
 }
+
+#[tokio::test]
+async fn user_agent_is_sent_and_can_be_set() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(NOTICE, "text/html")).mount(&server).await;
+    let (f, _) = fetcher(&quick_opts());
+    f.get(&format!("{}/1.htm", server.uri()), UrlOrigin::User).await.unwrap();
+    let (g, _) = fetcher(&FetchOpts { user_agent: Some("newsroom-bot/1.0 (tips@example.org)".into()), ..quick_opts() });
+    g.get(&format!("{}/2.htm", server.uri()), UrlOrigin::User).await.unwrap();
+    let agents: Vec<(String, String)> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() != "/robots.txt")
+        .map(|r| (r.url.path().to_string(), r.headers.get("user-agent").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()))
+        .collect();
+    assert_eq!(agents[0], ("/1.htm".to_string(), tenderscan::fetch::default_user_agent()));
+    assert_eq!(agents[1], ("/2.htm".to_string(), "newsroom-bot/1.0 (tips@example.org)".to_string()));
+}
+
+#[tokio::test]
+async fn robots_server_error_disallows_the_host() {
+    let server = MockServer::start().await;
+    Mock::given(path("/robots.txt")).respond_with(ResponseTemplate::new(503)).mount(&server).await;
+    Mock::given(path("/1.htm")).respond_with(ResponseTemplate::new(200).set_body_raw(NOTICE, "text/html")).expect(0).mount(&server).await;
+    let (f, _) = fetcher(&FetchOpts { retries: 1, ..quick_opts() });
+    let err = f.get(&format!("{}/1.htm", server.uri()), UrlOrigin::User).await.unwrap_err();
+    assert_eq!(err.message, "disallowed: robots.txt answered HTTP 503, treated as disallow-all (RFC 9309)");
+    // --ignore-robots fetches anyway.
+    let (g, _) = fetcher(&FetchOpts { ignore_robots: true, ..quick_opts() });
+    assert!(g.get(&format!("{}/2.htm", server.uri()), UrlOrigin::User).await.is_err_and(|e| e.message == "HTTP 404 Not Found"));
+}
+
+#[tokio::test]
+async fn pdf_attachment_is_not_mistaken_for_a_challenge() {
+    let server = MockServer::start().await;
+    let pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% captcha\n%%EOF".to_vec();
+    Mock::given(path("/att.pdf")).respond_with(ResponseTemplate::new(200).set_body_raw(pdf.clone(), "application/pdf")).mount(&server).await;
+    let (f, _) = fetcher(&quick_opts());
+    let page = f.get(&format!("{}/att.pdf", server.uri()), UrlOrigin::User).await.unwrap();
+    assert_eq!(page.bytes, pdf);
+}
+
+#[tokio::test]
+async fn fetched_at_is_rfc3339_to_the_second() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(NOTICE, "text/html")).mount(&server).await;
+    let (f, _) = fetcher(&quick_opts());
+    let page = f.get(&format!("{}/1.htm", server.uri()), UrlOrigin::User).await.unwrap();
+    let at = page.fetched_at.unwrap();
+    assert_eq!(at.len(), "2026-11-28T02:45:00Z".len(), "{at}");
+    assert!(at.ends_with('Z'));
+}

@@ -157,7 +157,10 @@ impl Fetcher {
             if !fetched.status.is_success() {
                 return Err(fail(status_message(fetched.status)));
             }
-            if let Some(reason) = blocked::challenge_reason(&fetched.body) {
+            // Only HTML can be a challenge page; a PDF attachment's bytes are left alone.
+            if (is_html(&fetched.headers) || fetched.body.trim_ascii_start().starts_with(b"<"))
+                && let Some(reason) = blocked::challenge_reason(&fetched.body)
+            {
                 return Err(fail(format!("blocked: {reason}")));
             }
             let page = Page {
