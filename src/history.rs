@@ -14,6 +14,13 @@ pub struct HistoryOpts {
     pub new_only: bool,
 }
 
+impl HistoryOpts {
+    /// The history file to use, if any.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.history.clone()
+    }
+}
+
 /// What the history knew about a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seen {

@@ -1,1 +1,140 @@
-//! Inputs: files, directories, URLs, and lists of them on stdin.
+//! Inputs: files, directories (recursively), URLs, and lists of them on stdin.
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use crate::model::Page;
+
+/// File extensions scanned when walking a directory.
+pub const EXTENSIONS: &[&str] = &["html", "htm", "shtml", "jsp", "txt"];
+
+/// One thing to scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A local file or directory.
+    Path(PathBuf),
+    /// Something with a URL scheme (`http://…`; other schemes fail in the fetcher with a clear reason).
+    Url(String),
+}
+
+/// Classify one argument or stdin line.
+pub fn classify(arg: &str) -> Input {
+    match arg.split_once("://") {
+        Some((scheme, _)) if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => {
+            Input::Url(arg.to_string())
+        }
+        _ if arg.starts_with("data:") => Input::Url(arg.to_string()),
+        _ => Input::Path(PathBuf::from(arg)),
+    }
+}
+
+/// Expand the arguments: `-` reads one input per line from stdin (blank lines and `#` comments skipped).
+pub fn expand_args(args: &[String]) -> anyhow::Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            for line in std::io::stdin().lock().lines() {
+                let line = line?;
+                let line = line.trim();
+                if !line.is_empty() && !line.starts_with('#') {
+                    inputs.push(classify(line));
+                }
+            }
+        } else {
+            inputs.push(classify(arg));
+        }
+    }
+    Ok(inputs)
+}
+
+/// True if a file found while walking a directory should be scanned.
+pub fn is_scannable(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// A path to read, or a walk error to report, in the order found.
+pub type FoundFile = Result<PathBuf, (String, String)>;
+
+/// Files under the given paths: files as given, directories walked recursively in name order.
+pub fn walk(paths: Vec<PathBuf>) -> impl Iterator<Item = FoundFile> {
+    paths.into_iter().flat_map(|p| -> Box<dyn Iterator<Item = FoundFile>> {
+        if p.is_dir() {
+            Box::new(
+                walkdir::WalkDir::new(p)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_map(|entry| match entry {
+                        Ok(e) if e.file_type().is_file() && is_scannable(e.path()) => Some(Ok(e.into_path())),
+                        Ok(_) => None,
+                        Err(err) => {
+                            let at = err.path().map(|p| p.display().to_string()).unwrap_or_default();
+                            Some(Err((at, err.to_string())))
+                        }
+                    }),
+            )
+        } else {
+            Box::new(std::iter::once(Ok(p)))
+        }
+    })
+}
+
+/// Read a local file into a `Page`, refusing empty, binary and oversized files with a one-line reason.
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    if meta.len() > max_bytes {
+        return Err(format!(
+            "file too large ({} MiB; the limit is {} MiB, see --max-file-size)",
+            meta.len() / (1 << 20),
+            max_bytes / (1 << 20)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty file".into());
+    }
+    if looks_binary(&bytes) {
+        return Err("binary file (not a text or HTML page), skipped".into());
+    }
+    Ok(Page { source: path.display().to_string(), bytes, ..Page::default() })
+}
+
+/// NUL bytes in the first 8 KiB mean binary, unless the file is UTF-16 with a BOM.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_urls_and_paths() {
+        assert_eq!(classify("http://x.cn/a.htm"), Input::Url("http://x.cn/a.htm".into()));
+        assert_eq!(classify("ftp://x.cn/a"), Input::Url("ftp://x.cn/a".into()));
+        assert_eq!(classify("fixtures/a.html"), Input::Path("fixtures/a.html".into()));
+        assert_eq!(classify("C:\\x"), Input::Path("C:\\x".into()));
+    }
+
+    #[test]
+    fn scannable_extensions() {
+        assert!(is_scannable(Path::new("a/b.HTML")));
+        assert!(is_scannable(Path::new("a/b.jsp")));
+        assert!(!is_scannable(Path::new("a/b.pdf")));
+        assert!(!is_scannable(Path::new("a/README")));
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary(b"\x7fELF\0\0\0"));
+        assert!(!looks_binary(b"<html>"));
+        assert!(!looks_binary(b"\xff\xfe<\0h\0"));
+    }
+}

@@ -164,6 +164,9 @@ pub struct Mention {
     pub text: String,
     /// A snippet around the mention.
     pub context: String,
+    /// Set when the mention was found in an attachment: `name (url)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<String>,
 }
 
 /// The role an organisation name plays in a notice.

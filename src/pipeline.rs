@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::detect::Detector;
 use crate::matcher::Matcher;
-use crate::model::{Page, Record};
+use crate::model::{Attachment, Page, Record};
 use crate::{assess, decode, parse, watchlist};
 
 /// Everything needed to scan pages: the vocabulary and the watchlist index.
@@ -28,9 +28,24 @@ impl Engine {
 
     /// Scan one page. Pure: the same bytes always give the same record.
     pub fn scan(&self, page: &Page) -> Record {
+        self.scan_with_attachments(page, &[])
+    }
+
+    /// Scan a page together with the text of its attachments; mentions found only in an
+    /// attachment say so (`Mention::attachment`), and skipped attachments are listed.
+    pub fn scan_with_attachments(&self, page: &Page, attachments: &[AttachmentText]) -> Record {
         let decoded = decode::decode(&page.bytes, page.header_charset.as_deref());
         let notice = parse::parse(&decoded.text);
-        let mentions = self.detector.detect(&notice.text);
+        let mut mentions = self.detector.detect(&notice.text);
+        for att in attachments {
+            let Some(text) = &att.text else { continue };
+            for mut m in self.detector.detect(text) {
+                if !mentions.iter().any(|seen| seen.name == m.name) {
+                    m.attachment = Some(format!("{} ({})", att.name, att.url));
+                    mentions.push(m);
+                }
+            }
+        }
         let hits = self.matcher.screen_notice(&notice);
         let assessment = assess::assess(&mentions, &hits);
         Record {
@@ -52,9 +67,31 @@ impl Engine {
             hits,
             alert: assessment.alert,
             reasons: assessment.reasons,
+            attachments: attachments
+                .iter()
+                .map(|a| Attachment {
+                    name: a.name.clone(),
+                    url: a.url.clone(),
+                    status: if a.text.is_some() { "scanned" } else { "skipped" }.to_string(),
+                    reason: a.skipped.clone(),
+                })
+                .collect(),
             ..Record::default()
         }
     }
+}
+
+/// The extracted text of one attachment (or why it was skipped).
+#[derive(Debug, Clone, Default)]
+pub struct AttachmentText {
+    /// File name as linked.
+    pub name: String,
+    /// Absolute URL.
+    pub url: String,
+    /// Extracted text; `None` when skipped.
+    pub text: Option<String>,
+    /// Why it was skipped.
+    pub skipped: Option<String>,
 }
 
 /// Lower-case hex sha256.

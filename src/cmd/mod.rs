@@ -2,4 +2,5 @@
 pub mod crawl;
 pub mod history;
 pub mod scan;
+pub mod session;
 pub mod watchlist;

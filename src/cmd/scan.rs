@@ -1,11 +1,156 @@
-//! `tenderscan scan`.
+//! `tenderscan scan`: local files, directories, URLs and archives through the pipeline.
+use std::path::PathBuf;
+
+use anyhow::Context;
+use rayon::prelude::*;
+
+use crate::cli::{Global, ReportOpts, WatchlistOpts};
+use crate::cmd::session::Session;
+use crate::fetch::{self, FetchOpts, Flow};
+use crate::history::HistoryOpts;
+use crate::input::{self, Input};
+use crate::model::Record;
+use crate::pipeline::{Engine, failed_record};
+
+/// Files scanned in parallel per batch; bounds memory while keeping output in input order.
+const BATCH: usize = 64;
 
 /// Arguments of `tenderscan scan`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(after_help = "\
+Examples:
+  tenderscan scan fixtures/                       # CSV of notices with findings
+  tenderscan scan --all -f jsonl saved/ | jq .    # every notice, JSON Lines
+  find saved -name '*.htm' | tenderscan scan -    # paths (or URLs) from stdin
+  tenderscan scan -o report.csv --excel - < urls.txt   # atomic CSV for Excel
+  tenderscan scan --archive pages/ http://www.ccgp.gov.cn/cggg/dfgg/zbgg/index.htm")]
+pub struct Args {
+    /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` to
+    /// read one of those per line from stdin.
+    #[arg(value_name = "INPUT", required_unless_present = "from_archive")]
+    pub inputs: Vec<String>,
+    /// Re-scan the pages stored in an evidence archive (see --archive) instead of fetching.
+    #[arg(long, value_name = "DIR")]
+    pub from_archive: Option<PathBuf>,
+    /// Worker threads for local files [default: all cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Skip local files larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub max_file_size: u64,
+    /// Report options.
+    #[command(flatten)]
+    pub report: ReportOpts,
+    /// Watchlist selection.
+    #[command(flatten)]
+    pub watchlists: WatchlistOpts,
+    /// Fetch options.
+    #[command(flatten)]
+    pub fetch: FetchOpts,
+    /// History options.
+    #[command(flatten)]
+    pub history: HistoryOpts,
+}
 
 /// Run the command; returns the exit code.
-pub fn run(args: Args, global: &crate::cli::Global) -> anyhow::Result<u8> {
-    let _ = (args, global);
-    anyhow::bail!("`scan` is not built yet")
+pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
+    let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
+    let engine = Engine::load(&vocab, &args.watchlists.watchlists)?;
+    let inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;
+    let mut paths = Vec::new();
+    let mut urls = Vec::new();
+    for i in inputs {
+        match i {
+            Input::Path(p) => paths.push(p),
+            Input::Url(u) => urls.push(u),
+        }
+    }
+    let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let mut session = Session::start(&args.report, &args.history, global, &command)?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+
+    scan_local(&engine, &pool, paths, args.max_file_size.saturating_mul(1 << 20), &mut session, global)?;
+    if let Some(dir) = &args.from_archive {
+        for page in fetch::archive::read_pages(dir)? {
+            if crate::signal::interrupted() {
+                break;
+            }
+            let record = match page {
+                Ok(page) => engine.scan(&page),
+                Err(e) => failed_record(&dir.display().to_string(), &format!("{e:#}")),
+            };
+            session.emit(record)?;
+        }
+    }
+    if !urls.is_empty() && !crate::signal::interrupted() {
+        let mut failure = None;
+        fetch::fetch_urls(urls, &args.fetch, &mut |result| {
+            let record = match result {
+                Ok(page) => engine.scan(&page),
+                Err(f) => failed_record(&f.url, &f.message),
+            };
+            match session.emit(record) {
+                Ok(()) if !crate::signal::interrupted() => Flow::Continue,
+                Ok(()) => Flow::Stop,
+                Err(e) => {
+                    failure = Some(e);
+                    Flow::Stop
+                }
+            }
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+    }
+    if session.summary().scanned + session.summary().failed == 0 {
+        tracing::warn!("no inputs found (directories are searched for {})", input::EXTENSIONS.join(", "));
+    }
+    session.finish()
+}
+
+/// Scan local files in parallel batches, writing records in input order.
+fn scan_local(
+    engine: &Engine,
+    pool: &rayon::ThreadPool,
+    paths: Vec<PathBuf>,
+    max_bytes: u64,
+    session: &mut Session,
+    global: &Global,
+) -> anyhow::Result<()> {
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let progress = if global.quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        // Drawn on stderr and hidden automatically when stderr is not a terminal (cron, pipes).
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} files scanned ({per_sec}) {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb
+    };
+    let mut files = input::walk(paths).peekable();
+    while files.peek().is_some() && !crate::signal::interrupted() {
+        let batch: Vec<input::FoundFile> = files.by_ref().take(BATCH).collect();
+        let records: Vec<Record> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|found| match found {
+                    Ok(path) => match input::read_file(path, max_bytes) {
+                        Ok(page) => engine.scan(&page),
+                        Err(reason) => failed_record(&path.display().to_string(), &reason),
+                    },
+                    Err((at, reason)) => failed_record(at, reason),
+                })
+                .collect()
+        });
+        for record in records {
+            session.emit(record)?;
+            progress.inc(1);
+        }
+    }
+    progress.finish_and_clear();
+    Ok(())
 }

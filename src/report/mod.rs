@@ -1,1 +1,77 @@
-//! Report writers: CSV, JSON, JSON Lines; atomic file output.
+//! Report writers (CSV, JSON, JSON Lines) and atomic report files.
+mod csv_row;
+mod output;
+
+pub use output::Output;
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use crate::cli::Format;
+use crate::model::Record;
+
+/// Writes records in one format to a byte sink.
+pub struct ReportWriter<W: Write> {
+    inner: Inner<W>,
+}
+
+enum Inner<W: Write> {
+    Csv(csv::Writer<W>),
+    Json { out: W, first: bool },
+    Jsonl(W),
+}
+
+impl<W: Write> ReportWriter<W> {
+    /// Start a report; `bom` prefixes CSV output with a UTF-8 BOM (for Excel).
+    pub fn new(format: Format, mut out: W, bom: bool) -> anyhow::Result<Self> {
+        let inner = match format {
+            Format::Csv => {
+                if bom {
+                    out.write_all("\u{feff}".as_bytes())?;
+                }
+                let mut w = csv::WriterBuilder::new().from_writer(out);
+                w.write_record(csv_row::HEADER)?;
+                Inner::Csv(w)
+            }
+            Format::Json => {
+                out.write_all(b"[")?;
+                Inner::Json { out, first: true }
+            }
+            Format::Jsonl => Inner::Jsonl(out),
+        };
+        Ok(ReportWriter { inner })
+    }
+
+    /// Write one record.
+    pub fn write(&mut self, record: &Record) -> anyhow::Result<()> {
+        match &mut self.inner {
+            Inner::Csv(w) => w.write_record(csv_row::row(record))?,
+            Inner::Json { out, first } => {
+                out.write_all(if *first { b"\n" } else { b",\n" })?;
+                *first = false;
+                serde_json::to_writer(&mut *out, record)?;
+            }
+            Inner::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Close the report (JSON's closing bracket), flush, and hand back the sink.
+    pub fn finish(self) -> anyhow::Result<W> {
+        let mut out = match self.inner {
+            // `csv::Writer`'s drop would swallow a flush error: flush explicitly.
+            Inner::Csv(w) => w.into_inner().map_err(|e| anyhow::Error::new(e.into_error()))?,
+            Inner::Json { mut out, first } => {
+                out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+                out
+            }
+            Inner::Jsonl(out) => out,
+        };
+        out.flush().context("flushing the report")?;
+        Ok(out)
+    }
+}

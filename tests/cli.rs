@@ -1,0 +1,190 @@
+//! End-to-end behaviour of the binary that does not depend on page content: inputs, errors,
+//! exit codes, report formats, atomic output, broken pipes.
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use predicates::prelude::*;
+
+fn tenderscan() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("tenderscan").expect("binary");
+    cmd.env_remove("TENDERSCAN_VOCAB").env_remove("TENDERSCAN_HISTORY").env_remove("TENDERSCAN_LOG");
+    cmd
+}
+
+const PAGE: &str = "<html><head><title>某某大学服务器采购项目中标公告</title></head><body><p>采购人：某某大学</p></body></html>";
+
+#[test]
+fn help_documents_exit_codes() {
+    tenderscan()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes:"))
+        .stdout(predicate::str::contains("10   --fail-on"));
+}
+
+#[test]
+fn missing_file_is_reported_and_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.html");
+    std::fs::write(&good, PAGE).unwrap();
+    let missing = dir.path().join("missing.html");
+    tenderscan()
+        .args(["scan", "--all", "-f", "jsonl"])
+        .arg(&missing)
+        .arg(&good)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("missing.html").and(predicate::str::contains("No such file")))
+        .stdout(predicate::str::contains("\"error\"").and(predicate::str::contains("good.html")));
+}
+
+#[test]
+fn every_input_failing_exits_4() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.html");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("blob.htm");
+    std::fs::write(&binary, b"\x7fELF\x00\x00\x01binary").unwrap();
+    let out = tenderscan().args(["scan", "-f", "jsonl"]).arg(&empty).arg(&binary).assert().code(4);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("empty.html: empty file"), "{stderr}");
+    assert!(stderr.contains("blob.htm: binary file"), "{stderr}");
+}
+
+#[test]
+fn paths_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.html");
+    std::fs::write(&a, PAGE).unwrap();
+    tenderscan()
+        .args(["scan", "--all", "-f", "jsonl", "-"])
+        .write_stdin(format!("# a comment\n\n{}\n", a.display()))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("a.html"));
+}
+
+#[test]
+fn directories_are_walked_for_page_extensions_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+    for name in ["a.html", "sub/b.htm", "sub/deeper/c.shtml", "sub/d.jsp", "e.txt", "f.pdf", "g.json"] {
+        std::fs::write(dir.path().join(name), PAGE).unwrap();
+    }
+    let out = tenderscan().args(["scan", "--all", "-f", "jsonl"]).arg(dir.path()).assert().success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert_eq!(stdout.lines().count(), 5, "{stdout}");
+    assert!(!stdout.contains("f.pdf") && !stdout.contains("g.json"));
+}
+
+#[test]
+fn json_output_is_one_array() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.html", "b.html"] {
+        std::fs::write(dir.path().join(name), PAGE).unwrap();
+    }
+    let out = tenderscan().args(["scan", "--all", "-f", "json"]).arg(dir.path()).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
+    let arr = v.as_array().expect("array");
+    assert_eq!(arr.len(), 2);
+    for key in [
+        "source", "final_url", "fetched_at", "sha256", "encoding", "notice_type", "title", "published", "project_id",
+        "buyer", "agency", "budget", "award", "suppliers", "mentions", "hits", "alert", "reasons",
+    ] {
+        assert!(arr[0].get(key).is_some(), "missing field {key}");
+    }
+    assert_eq!(arr[0]["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn empty_json_report_is_an_empty_array() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.html"), PAGE).unwrap();
+    // Without --all a notice with no findings is left out.
+    tenderscan().args(["scan", "-f", "json"]).arg(dir.path()).assert().success().stdout("[]\n");
+}
+
+#[test]
+fn csv_has_header_and_bom_with_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.html"), PAGE).unwrap();
+    let out = tenderscan().args(["scan", "--all", "--excel"]).arg(dir.path()).assert().success();
+    let stdout = &out.get_output().stdout;
+    assert!(stdout.starts_with("\u{feff}alert,published,buyer,title,project_id".as_bytes()));
+    let out = tenderscan().args(["scan", "--all"]).arg(dir.path()).assert().success();
+    assert!(out.get_output().stdout.starts_with(b"alert,"));
+}
+
+#[test]
+fn output_file_is_written_whole_and_replaced_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.html"), PAGE).unwrap();
+    let report = dir.path().join("out/report.jsonl");
+    std::fs::create_dir_all(report.parent().unwrap()).unwrap();
+    std::fs::write(&report, "old report\n").unwrap();
+    tenderscan().args(["scan", "--all", "-f", "jsonl", "-o"]).arg(&report).arg(dir.path().join("a.html")).assert().success().stdout("");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.starts_with("{\"source\":"), "{text}");
+    // No temporary files left behind.
+    let names: Vec<_> = std::fs::read_dir(report.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn unwritable_output_is_fatal_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.html"), PAGE).unwrap();
+    tenderscan()
+        .args(["scan", "--all", "-o", "/nonexistent-dir/report.csv"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("report file"));
+}
+
+#[test]
+fn broken_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        std::fs::write(dir.path().join(format!("p{i:04}.html")), PAGE.repeat(20)).unwrap();
+    }
+    // Like `tenderscan scan … | head -1`: the reader goes away after the first line.
+    let mut child = Command::cargo_bin("tenderscan")
+        .unwrap()
+        .args(["scan", "--all", "-f", "jsonl"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn usage_error_exits_2() {
+    tenderscan().args(["scan", "--format", "xml", "x"]).assert().code(2);
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_path_names_are_scanned() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"\xb2\xc9\xb9\xba.html"); // 采购 in GBK: not UTF-8
+    std::fs::write(dir.path().join(name), PAGE).unwrap();
+    tenderscan()
+        .args(["scan", "--all", "-f", "jsonl"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".html"));
+}
