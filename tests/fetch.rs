@@ -425,3 +425,16 @@ async fn fetched_at_is_rfc3339_to_the_second() {
     assert_eq!(at.len(), "2026-11-28T02:45:00Z".len(), "{at}");
     assert!(at.ends_with('Z'));
 }
+
+#[tokio::test]
+async fn host_names_resolve_through_the_checked_addresses() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_raw(NOTICE, "text/html")).mount(&server).await;
+    let (f, _) = fetcher(&quick_opts());
+    let url = format!("http://localhost:{}/1.htm", server.address().port());
+    let page = f.get(&url, UrlOrigin::User).await.unwrap();
+    assert_eq!(page.bytes, NOTICE.as_bytes());
+    // The same name found in a page is refused: it resolves to loopback.
+    let err = f.get(&format!("http://localhost:{}/2.htm", server.address().port()), UrlOrigin::Page).await.unwrap_err();
+    assert!(err.message.starts_with(&format!("refused: localhost:{} resolves to internal address", server.address().port())), "{}", err.message);
+}
