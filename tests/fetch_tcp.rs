@@ -195,3 +195,38 @@ fn stop_ends_the_run_early() {
     assert_eq!(calls, 1);
     assert!(a.requests.load(Ordering::SeqCst) < 5);
 }
+
+/// Not a test: how many pages per second fetch_urls manages on loopback with no delay (the
+/// fetcher's own overhead). Run with `cargo test --test fetch_tcp -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark"]
+fn throughput_on_loopback() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let bases: Vec<String> = runtime.block_on(async {
+        let mut bases = Vec::new();
+        for ip in ["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"] {
+            let listener = TcpListener::bind(format!("{ip}:0")).await.unwrap();
+            bases.push(format!("http://{}", listener.local_addr().unwrap()));
+            tokio::spawn(async move {
+                while let Ok((mut stream, _)) = listener.accept().await {
+                    tokio::spawn(async move {
+                        read_request(&mut stream).await;
+                        respond(&mut stream, "200 OK", &NOTICE.repeat(200)).await;
+                    });
+                }
+            });
+        }
+        bases
+    });
+    let urls: Vec<String> = (0..500).map(|i| format!("{}/{i}.htm", bases[i % 4])).collect();
+    let start = std::time::Instant::now();
+    let mut ok = 0;
+    fetch_urls(urls, &FetchOpts { ignore_robots: true, ..opts() }, &mut |r| {
+        ok += usize::from(r.is_ok());
+        Flow::Continue
+    })
+    .unwrap();
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!("{ok} pages of {} bytes in {secs:.2} s: {:.0} pages/s", NOTICE.len() * 200, f64::from(ok as u32) / secs);
+    assert_eq!(ok, 500);
+}
