@@ -239,6 +239,9 @@ impl Fetcher {
         let mut attempt = 0u32;
         loop {
             self.wait_turn(&host, &mut state).await;
+            if crate::signal::interrupted() {
+                return Err("interrupted (Ctrl-C) before the request".to_string());
+            }
             let result = self.attempt(url, validators, self.cfg.max_bytes, false).await;
             state.request_done(base, floor, rand::random_range(0.5..1.5));
             let retry_wait = match result {
