@@ -204,7 +204,7 @@ fn a_newer_schema_version_is_refused_and_the_file_left_untouched() {
         c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = history_error(History::open(&path).err().expect("a newer schema must be refused"));
+    let err = history_error(History::open(&path).expect_err("a newer schema must be refused"));
     assert!(
         matches!(err, HistoryError::NewerSchema { found, supported, .. } if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION),
         "{err}"
@@ -219,7 +219,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     let path = dir.path().join("report.csv");
     let content = "alert,published,buyer\nhigh,2024-01-05,某大学\n".as_bytes();
     std::fs::write(&path, content).unwrap();
-    let err = history_error(History::open(&path).err().expect("a CSV file must be refused"));
+    let err = history_error(History::open(&path).expect_err("a CSV file must be refused"));
     assert!(matches!(err, HistoryError::NotSqlite { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), content);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no -wal or -journal files left beside it");
@@ -231,7 +231,7 @@ fn a_corrupt_file_with_a_sqlite_header_is_refused_and_left_untouched() {
     let mut content = b"SQLite format 3\0".to_vec();
     content.extend(std::iter::repeat_n(0xA5u8, 2000));
     std::fs::write(&path, &content).unwrap();
-    let err = history_error(History::open(&path).err().expect("a corrupt file must be refused"));
+    let err = history_error(History::open(&path).expect_err("a corrupt file must be refused"));
     assert!(matches!(err, HistoryError::NotSqlite { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), content);
 }
@@ -244,7 +244,7 @@ fn a_foreign_sqlite_database_is_refused_and_left_untouched() {
         c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('王');").unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = history_error(History::open(&path).err().expect("a foreign database must be refused"));
+    let err = history_error(History::open(&path).expect_err("a foreign database must be refused"));
     assert!(matches!(err, HistoryError::Foreign { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(count(&path, "SELECT count(*) FROM sqlite_schema"), 1, "no tables created in it");
@@ -258,7 +258,7 @@ fn an_empty_database_of_another_application_is_refused() {
         c.pragma_update(None, "application_id", 0x0F0F_0F0F).unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = history_error(History::open(&path).err().expect("another application id must be refused"));
+    let err = history_error(History::open(&path).expect_err("another application id must be refused"));
     assert!(matches!(err, HistoryError::Foreign { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
@@ -276,7 +276,7 @@ fn a_location_that_cannot_be_created_is_a_clear_error() {
     let not_a_dir = dir.path().join("plain-file");
     std::fs::write(&not_a_dir, b"x").unwrap();
     let path = not_a_dir.join("history.sqlite3");
-    let err = history_error(History::open(&path).err().expect("cannot create a file under a file"));
+    let err = history_error(History::open(&path).expect_err("cannot create a file under a file"));
     assert!(matches!(err, HistoryError::ReadOnly { .. }), "{err}");
     assert!(err.to_string().contains("cannot write the history there"), "{err}");
     assert_eq!(std::fs::read(&not_a_dir).unwrap(), b"x");
@@ -299,11 +299,11 @@ fn a_read_only_directory_is_a_clear_error_and_an_existing_history_stays_intact()
         return;
     }
     let fresh = dir.path().join("new.sqlite3");
-    let err = history_error(History::open(&fresh).err().expect("cannot create a history in a read-only directory"));
+    let err = history_error(History::open(&fresh).expect_err("cannot create a history in a read-only directory"));
     assert!(matches!(err, HistoryError::ReadOnly { .. }), "{err}");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let err = history_error(History::open(&path).err().expect("a write-protected history must be refused"));
+    let err = history_error(History::open(&path).expect_err("a write-protected history must be refused"));
     assert!(matches!(err, HistoryError::ReadOnly { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -351,7 +351,7 @@ fn a_writer_blocked_by_another_gets_a_locked_error() {
     let run_id = h.begin_run("scan").unwrap();
     let blocker = Connection::open(&path).unwrap();
     blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let err = history_error(h.observe(run_id, &notice("a.html", "aa")).err().expect("the file is locked"));
+    let err = history_error(h.observe(run_id, &notice("a.html", "aa")).expect_err("the file is locked"));
     assert!(matches!(err, HistoryError::Locked { .. }), "{err}");
     assert!(err.to_string().contains("locked by another tenderscan run"), "{err}");
     blocker.execute_batch("ROLLBACK").unwrap();
@@ -387,7 +387,7 @@ fn versions_and_export_tell_what_was_seen_when() {
     let v1 = notice("t1.htm", "v1");
     let mut v2 = notice("t1.htm", "v2");
     v2.mentions.push(mention("NVIDIA H100", true));
-    run(&path, &[v1.clone()]);
+    run(&path, std::slice::from_ref(&v1));
     run(&path, &[v1]);
     run(&path, &[v2]);
     let h = History::open(&path).unwrap();

@@ -130,6 +130,21 @@ fn history_show_gives_each_version_with_what_changed() {
 }
 
 #[test]
+fn history_show_csv_neutralises_formulas_from_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.sqlite3");
+    let mut h = History::open(&path).unwrap();
+    let run = h.begin_run("scan").unwrap();
+    let mut r = notice("evil.htm", "e", &[]);
+    r.title = Some("=HYPERLINK(\"http://x\")".into());
+    h.observe(run, &r).unwrap();
+    h.finish_run(run, &RunSummary::default()).unwrap();
+    let out = tenderscan().args(["history", "show", "evil.htm", "--history"]).arg(&path).assert().success();
+    let text = stdout_of(&out);
+    assert!(text.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{text}");
+}
+
+#[test]
 fn history_show_of_an_unknown_source_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.sqlite3");

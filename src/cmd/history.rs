@@ -224,20 +224,30 @@ impl From<&VersionRow> for VersionCsv {
             last_seen: v.last_seen.clone(),
             times_seen: v.times_seen,
             status: v.status.clone(),
-            changes: v.changes.join("; "),
+            changes: cell(v.changes.join("; ")),
             alert: r.alert.as_str(),
             notice_type: r.notice_type.as_str(),
-            title: r.title.clone(),
-            published: r.published.clone(),
-            buyer: r.buyer.clone(),
-            suppliers: r.suppliers.join("; "),
-            cloud: names(Category::Cloud),
-            chips: names(Category::Chip),
-            ai_services: names(Category::AiService),
-            listed_entities: r.hits.iter().map(|h| format!("{} ({})", h.listed_name, h.role.as_str())).collect::<Vec<_>>().join("; "),
-            reasons: r.reasons.join("; "),
+            title: r.title.clone().map(cell),
+            published: r.published.clone().map(cell),
+            buyer: r.buyer.clone().map(cell),
+            suppliers: cell(r.suppliers.join("; ")),
+            cloud: cell(names(Category::Cloud)),
+            chips: cell(names(Category::Chip)),
+            ai_services: cell(names(Category::AiService)),
+            listed_entities: cell(
+                r.hits.iter().map(|h| format!("{} ({})", h.listed_name, h.role.as_str())).collect::<Vec<_>>().join("; "),
+            ),
+            reasons: cell(r.reasons.join("; ")),
             sha256: r.sha256.clone(),
-            source: r.source.clone(),
+            source: cell(r.source.clone()),
         }
+    }
+}
+
+/// Page text in a CSV cell must not run as a spreadsheet formula (same rule as the scan report).
+fn cell(text: String) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text,
     }
 }

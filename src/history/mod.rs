@@ -128,6 +128,7 @@ pub enum HistoryError {
 }
 
 /// An open history database.
+#[derive(Debug)]
 pub struct History {
     conn: Connection,
     path: PathBuf,
@@ -180,17 +181,17 @@ impl History {
 
     /// The most recent runs, newest first.
     pub fn runs(&self, limit: usize) -> anyhow::Result<Vec<RunRow>> {
-        Ok(store::runs(&self.conn, &self.path, limit)?)
+        store::runs(&self.conn, &self.path, limit)
     }
 
     /// Every version of one notice, oldest first (empty if the source was never seen).
     pub fn versions(&self, source: &str) -> anyhow::Result<Vec<VersionRow>> {
-        Ok(store::versions(&self.conn, &self.path, source)?)
+        store::versions(&self.conn, &self.path, source)
     }
 
     /// New and updated notices reported by finished runs with `since <= observed < until`
     /// (RFC 3339 strings or dates), oldest first.
     pub fn new_or_updated(&self, since: &str, until: &str) -> anyhow::Result<Vec<Observation>> {
-        Ok(store::new_or_updated(&self.conn, &self.path, since, until)?)
+        store::new_or_updated(&self.conn, &self.path, since, until)
     }
 }

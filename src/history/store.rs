@@ -334,6 +334,11 @@ pub fn runs(conn: &Connection, path: &Path, limit: usize) -> anyhow::Result<Vec<
     read().map_err(|e| classify(path, e)).context("reading runs")
 }
 
+/// A version row as read: first seen, last seen, times seen, first status, first changes, record.
+type VersionColumns = (String, String, i64, Option<String>, Option<String>, String);
+/// An observation row as read: run, observed, status, changes, record.
+type ObservationColumns = (i64, String, String, String, String);
+
 fn parse_record(path: &Path, json: &str) -> anyhow::Result<Record> {
     serde_json::from_str(json).with_context(|| format!("{}: a stored record is not valid JSON", path.display()))
 }
@@ -344,7 +349,7 @@ fn parse_changes(json: &str) -> Vec<String> {
 
 /// Every version of one notice, oldest first.
 pub fn versions(conn: &Connection, path: &Path, source: &str) -> anyhow::Result<Vec<VersionRow>> {
-    let read = || -> rusqlite::Result<Vec<(String, String, i64, Option<String>, Option<String>, String)>> {
+    let read = || -> rusqlite::Result<Vec<VersionColumns>> {
         let mut stmt = conn.prepare(
             "SELECT v.first_seen, v.last_seen,
                     (SELECT count(*) FROM findings f WHERE f.version_id = v.id),
@@ -375,7 +380,7 @@ pub fn versions(conn: &Connection, path: &Path, source: &str) -> anyhow::Result<
 
 /// New and updated notices reported by finished runs in `[since, until)`.
 pub fn new_or_updated(conn: &Connection, path: &Path, since: &str, until: &str) -> anyhow::Result<Vec<Observation>> {
-    let read = || -> rusqlite::Result<Vec<(i64, String, String, String, String)>> {
+    let read = || -> rusqlite::Result<Vec<ObservationColumns>> {
         let mut stmt = conn.prepare(
             "SELECT f.run_id, f.observed, f.status, f.changes, v.record
                FROM findings f
