@@ -313,9 +313,13 @@ fn a_read_only_directory_is_a_clear_error_and_an_existing_history_stays_intact()
 fn two_runs_writing_at_once_do_not_corrupt_the_history() {
     let (_dir, path) = temp_history();
     drop(History::open(&path).unwrap());
+    // Both finish only after both have observed everything, so the outcome does not depend on
+    // how the threads happen to be scheduled.
+    let both_observed = std::sync::Arc::new(std::sync::Barrier::new(2));
     let writers: Vec<_> = (0..2)
         .map(|w| {
             let path = path.clone();
+            let both_observed = both_observed.clone();
             std::thread::spawn(move || {
                 let mut h = History::open(&path).unwrap();
                 let run = h.begin_run(&format!("writer {w}")).unwrap();
@@ -327,6 +331,7 @@ fn two_runs_writing_at_once_do_not_corrupt_the_history() {
                         new += 1;
                     }
                 }
+                both_observed.wait();
                 h.finish_run(run, &RunSummary { scanned: 60, new, ..RunSummary::default() }).unwrap();
                 new
             })

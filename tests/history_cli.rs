@@ -253,12 +253,19 @@ impl Workdir {
         for n in 0..pages {
             std::fs::write(dir.path().join(format!("pages/p{n:02}.html")), page(n, "")).unwrap();
         }
-        // Until the bundled vocabulary is in the tree, an empty one lets the pipeline run; the
-        // history does not depend on what is detected.
-        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists/products.csv");
-        if !bundled.is_file() {
-            std::fs::create_dir(dir.path().join("vocab")).unwrap();
-            std::fs::write(dir.path().join("vocab/products.csv"), "").unwrap();
+        // Until the bundled vocabulary (products.csv) is in the tree, a copy of what is there plus
+        // an empty product list lets the pipeline run; the history does not depend on what is
+        // detected.
+        let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        if !bundled.join("products.csv").is_file() {
+            let vocab = dir.path().join("vocab");
+            std::fs::create_dir(&vocab).unwrap();
+            for entry in std::fs::read_dir(&bundled).into_iter().flatten().flatten() {
+                if entry.path().extension().is_some_and(|e| e == "csv") {
+                    std::fs::copy(entry.path(), vocab.join(entry.file_name())).unwrap();
+                }
+            }
+            std::fs::write(vocab.join("products.csv"), "").unwrap();
         }
         Workdir { dir }
     }

@@ -6,6 +6,19 @@
 //!
 //! "Seen before" counts only runs that finished (and the current one): a killed run never wrote
 //! its report, so what it saw is reported again by the next run rather than silently lost.
+//!
+//! Tables (schema version in `PRAGMA user_version`, `PRAGMA application_id` = `0x5453434E`):
+//! `runs` (one per scan or crawl; `finished` NULL = running or killed), `notices` (one per
+//! source, latest fields), `versions` (one per content and findings of a notice, with the whole
+//! record as JSON), `findings` (one per notice per run: `new` / `updated` / `unchanged` and what
+//! changed), `errors` (failed inputs per run). Read it with the `sqlite3` shell, e.g.
+//!
+//! ```sql
+//! SELECT id, started, finished, scanned, new, updated, high FROM runs ORDER BY id DESC LIMIT 7;
+//! SELECT source, first_seen, last_seen, alert, title FROM notices WHERE alert IN ('high', 'medium');
+//! SELECT f.observed, f.status, f.changes, v.alert FROM findings f JOIN versions v ON v.id = f.version_id
+//!   JOIN notices n ON n.id = f.notice_id WHERE n.source = 'http://…' ORDER BY f.id;
+//! ```
 mod schema;
 mod store;
 
