@@ -420,3 +420,34 @@ fn history_path_comes_from_the_flag_first() {
     let default = HistoryOpts { history: None, new_only: true }.path();
     assert!(default.as_deref().is_some_and(|p| p.ends_with("history.sqlite3")), "{default:?}");
 }
+
+#[test]
+fn changes_name_every_compared_field_in_plain_words() {
+    let old = notice("t.htm", "a");
+    let mut new = notice("t.htm", "b");
+    new.notice_type = tenderscan::model::NoticeType::Correction;
+    new.title = Some("某大学GPU服务器采购项目更正公告".into());
+    new.published = Some("2024-01-09".into());
+    new.project_id = None;
+    new.agency = Some("另一代理公司".into());
+    new.award = Some(Money { amount: 1234.5, currency: "USD".into() });
+    new.mentions = vec![];
+    new.alert = Alert::None;
+    let mut with_hit = old.clone();
+    with_hit.hits.push(hit("Sichuan University", "某大学"));
+    assert_eq!(
+        tenderscan::history::changes(&with_hit, &new),
+        vec![
+            "alert low → none",
+            "removed hit Sichuan University",
+            "removed mention NVIDIA A100",
+            "notice type other → correction",
+            "title 某大学GPU服务器采购项目公开招标公告 → 某大学GPU服务器采购项目更正公告",
+            "published 2024-01-05 → 2024-01-09",
+            "project id SCZB-2024-001 → none",
+            "agency 四川某招标代理有限公司 → 另一代理公司",
+            "award none → 1234.50 USD",
+        ]
+    );
+    assert!(tenderscan::history::changes(&old, &old).is_empty());
+}

@@ -70,7 +70,8 @@ pub fn default_path() -> Option<PathBuf> {
 pub enum Seen {
     /// Never seen before (also returned for failed inputs, which are always reported).
     New,
-    /// Seen before with other content; what changed, in plain words.
+    /// Seen before with other content (or the same page with other hits, mentions or alert,
+    /// e.g. after a watchlist update); what changed, in plain words.
     Updated(Vec<String>),
     /// Seen before with the same content.
     Unchanged,
