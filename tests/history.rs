@@ -3,8 +3,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::Connection;
-use tenderscan::history::{APPLICATION_ID, History, HistoryError, HistoryOpts, SCHEMA_VERSION, Seen};
-use tenderscan::model::{Alert, Category, Hit, Method, Mention, Money, Origin, Record, Role, RunSummary};
+use tenderscan::history::{
+    APPLICATION_ID, History, HistoryError, HistoryOpts, SCHEMA_VERSION, Seen,
+};
+use tenderscan::model::{
+    Alert, Category, Hit, Mention, Method, Money, Origin, Record, Role, RunSummary,
+};
 
 fn mention(name: &str, controlled: bool) -> Mention {
     Mention {
@@ -43,7 +47,10 @@ fn notice(source: &str, sha: &str) -> Record {
         project_id: Some("SCZB-2024-001".into()),
         buyer: Some("某大学".into()),
         agency: Some("四川某招标代理有限公司".into()),
-        budget: Some(Money { amount: 6_687_900.0, currency: "CNY".into() }),
+        budget: Some(Money {
+            amount: 6_687_900.0,
+            currency: "CNY".into(),
+        }),
         suppliers: vec!["北京某科技有限公司".into()],
         mentions: vec![mention("NVIDIA A100", true)],
         alert: Alert::Low,
@@ -53,7 +60,11 @@ fn notice(source: &str, sha: &str) -> Record {
 }
 
 fn failed(source: &str) -> Record {
-    Record { source: source.into(), error: Some("cannot read: No such file or directory".into()), ..Record::default() }
+    Record {
+        source: source.into(),
+        error: Some("cannot read: No such file or directory".into()),
+        ..Record::default()
+    }
 }
 
 fn temp_history() -> (tempfile::TempDir, PathBuf) {
@@ -70,7 +81,10 @@ fn history_error(err: anyhow::Error) -> HistoryError {
 }
 
 fn count(path: &Path, sql: &str) -> i64 {
-    Connection::open(path).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+    Connection::open(path)
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
 }
 
 /// One whole run observing `records`; returns what the history said about each.
@@ -78,7 +92,14 @@ fn run(path: &Path, records: &[Record]) -> Vec<Seen> {
     let mut h = History::open(path).unwrap();
     let run = h.begin_run("tenderscan scan fixtures/").unwrap();
     let seen = records.iter().map(|r| h.observe(run, r).unwrap()).collect();
-    h.finish_run(run, &RunSummary { scanned: records.len(), ..RunSummary::default() }).unwrap();
+    h.finish_run(
+        run,
+        &RunSummary {
+            scanned: records.len(),
+            ..RunSummary::default()
+        },
+    )
+    .unwrap();
     seen
 }
 
@@ -87,7 +108,10 @@ fn first_observation_is_new_and_second_run_is_unchanged() {
     let (_dir, path) = temp_history();
     let a = notice("fixtures/a.html", "aa");
     let b = notice("fixtures/b.html", "bb");
-    assert_eq!(run(&path, &[a.clone(), b.clone()]), vec![Seen::New, Seen::New]);
+    assert_eq!(
+        run(&path, &[a.clone(), b.clone()]),
+        vec![Seen::New, Seen::New]
+    );
     assert_eq!(run(&path, &[a, b]), vec![Seen::Unchanged, Seen::Unchanged]);
     assert_eq!(count(&path, "SELECT count(*) FROM notices"), 2);
     assert_eq!(count(&path, "SELECT count(*) FROM versions"), 2);
@@ -104,7 +128,10 @@ fn first_observation_is_new_and_second_run_is_unchanged() {
 fn the_same_source_twice_in_one_run_is_new_then_unchanged() {
     let (_dir, path) = temp_history();
     let a = notice("fixtures/a.html", "aa");
-    assert_eq!(run(&path, &[a.clone(), a]), vec![Seen::New, Seen::Unchanged]);
+    assert_eq!(
+        run(&path, &[a.clone(), a]),
+        vec![Seen::New, Seen::Unchanged]
+    );
 }
 
 #[test]
@@ -116,7 +143,10 @@ fn changed_content_is_updated_with_what_changed() {
     v2.mentions.push(mention("NVIDIA H100", true));
     v2.hits.push(hit("Sichuan University", "某大学"));
     v2.buyer = Some("某大学计算机学院".into());
-    v2.budget = Some(Money { amount: 7_000_000.0, currency: "CNY".into() });
+    v2.budget = Some(Money {
+        amount: 7_000_000.0,
+        currency: "CNY".into(),
+    });
     v2.suppliers = vec!["上海某信息技术有限公司".into()];
     run(&path, &[v1]);
     let seen = run(&path, &[v2.clone()]);
@@ -137,7 +167,10 @@ fn changed_content_is_updated_with_what_changed() {
     // One notice, its latest content in the notice row, both versions kept.
     assert_eq!(count(&path, "SELECT count(*) FROM notices"), 1);
     assert_eq!(count(&path, "SELECT count(*) FROM versions"), 2);
-    let latest: String = Connection::open(&path).unwrap().query_row("SELECT sha256 FROM notices", [], |r| r.get(0)).unwrap();
+    let latest: String = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT sha256 FROM notices", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(latest, "v2");
 }
 
@@ -147,7 +180,9 @@ fn changed_bytes_with_the_same_fields_is_updated_and_says_so() {
     run(&path, &[notice("a.html", "one")]);
     assert_eq!(
         run(&path, &[notice("a.html", "two")]),
-        vec![Seen::Updated(vec!["page content changed; fields and findings the same".into()])]
+        vec![Seen::Updated(vec![
+            "page content changed; fields and findings the same".into()
+        ])]
     );
 }
 
@@ -160,7 +195,10 @@ fn a_new_watchlist_hit_on_unchanged_content_is_updated() {
     relisted.alert = Alert::High;
     assert_eq!(
         run(&path, &[relisted]),
-        vec![Seen::Updated(vec!["alert low → high".into(), "added hit Sichuan University".into()])]
+        vec![Seen::Updated(vec![
+            "alert low → high".into(),
+            "added hit Sichuan University".into()
+        ])]
     );
 }
 
@@ -169,15 +207,34 @@ fn failed_input_is_a_run_error_not_a_notice() {
     let (_dir, path) = temp_history();
     let mut h = History::open(&path).unwrap();
     let run_id = h.begin_run("tenderscan scan missing.html").unwrap();
-    assert_eq!(h.observe(run_id, &failed("missing.html")).unwrap(), Seen::New);
-    h.finish_run(run_id, &RunSummary { failed: 1, ..RunSummary::default() }).unwrap();
+    assert_eq!(
+        h.observe(run_id, &failed("missing.html")).unwrap(),
+        Seen::New
+    );
+    h.finish_run(
+        run_id,
+        &RunSummary {
+            failed: 1,
+            ..RunSummary::default()
+        },
+    )
+    .unwrap();
     assert_eq!(count(&path, "SELECT count(*) FROM notices"), 0);
-    assert_eq!(count(&path, "SELECT count(*) FROM errors WHERE source = 'missing.html'"), 1);
+    assert_eq!(
+        count(
+            &path,
+            "SELECT count(*) FROM errors WHERE source = 'missing.html'"
+        ),
+        1
+    );
     let runs = h.runs(5).unwrap();
     assert_eq!((runs[0].errors, runs[0].summary.failed), (1, 1));
     // The failure does not make the notice "seen": once readable, it is new.
     let run_id = h.begin_run("again").unwrap();
-    assert_eq!(h.observe(run_id, &notice("missing.html", "aa")).unwrap(), Seen::New);
+    assert_eq!(
+        h.observe(run_id, &notice("missing.html", "aa")).unwrap(),
+        Seen::New
+    );
 }
 
 #[test]
@@ -185,10 +242,19 @@ fn a_new_file_gets_our_application_id_schema_version_and_wal() {
     let (_dir, path) = temp_history();
     drop(History::open(&path).unwrap());
     let c = Connection::open(&path).unwrap();
-    let app: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
-    let version: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
-    assert_eq!((app, version, mode.as_str()), (APPLICATION_ID, SCHEMA_VERSION, "wal"));
+    let app: i32 = c
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let version: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        (app, version, mode.as_str()),
+        (APPLICATION_ID, SCHEMA_VERSION, "wal")
+    );
     // Reopening an up-to-date history changes nothing.
     drop(c);
     drop(History::open(&path).unwrap());
@@ -201,7 +267,8 @@ fn a_newer_schema_version_is_refused_and_the_file_left_untouched() {
     run(&path, &[notice("a.html", "aa")]);
     {
         let c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = history_error(History::open(&path).expect_err("a newer schema must be refused"));
@@ -222,7 +289,11 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     let err = history_error(History::open(&path).expect_err("a CSV file must be refused"));
     assert!(matches!(err, HistoryError::NotSqlite { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), content);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no -wal or -journal files left beside it");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no -wal or -journal files left beside it"
+    );
 }
 
 #[test]
@@ -241,13 +312,18 @@ fn a_foreign_sqlite_database_is_refused_and_left_untouched() {
     let (_dir, path) = temp_history();
     {
         let c = Connection::open(&path).unwrap();
-        c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('王');").unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('王');")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = history_error(History::open(&path).expect_err("a foreign database must be refused"));
     assert!(matches!(err, HistoryError::Foreign { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    assert_eq!(count(&path, "SELECT count(*) FROM sqlite_schema"), 1, "no tables created in it");
+    assert_eq!(
+        count(&path, "SELECT count(*) FROM sqlite_schema"),
+        1,
+        "no tables created in it"
+    );
 }
 
 #[test]
@@ -255,10 +331,12 @@ fn an_empty_database_of_another_application_is_refused() {
     let (_dir, path) = temp_history();
     {
         let c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "application_id", 0x0F0F_0F0F).unwrap();
+        c.pragma_update(None, "application_id", 0x0F0F_0F0F)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = history_error(History::open(&path).expect_err("another application id must be refused"));
+    let err =
+        history_error(History::open(&path).expect_err("another application id must be refused"));
     assert!(matches!(err, HistoryError::Foreign { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
@@ -278,7 +356,10 @@ fn a_location_that_cannot_be_created_is_a_clear_error() {
     let path = not_a_dir.join("history.sqlite3");
     let err = history_error(History::open(&path).expect_err("cannot create a file under a file"));
     assert!(matches!(err, HistoryError::ReadOnly { .. }), "{err}");
-    assert!(err.to_string().contains("cannot write the history there"), "{err}");
+    assert!(
+        err.to_string().contains("cannot write the history there"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&not_a_dir).unwrap(), b"x");
 }
 
@@ -299,11 +380,14 @@ fn a_read_only_directory_is_a_clear_error_and_an_existing_history_stays_intact()
         return;
     }
     let fresh = dir.path().join("new.sqlite3");
-    let err = history_error(History::open(&fresh).expect_err("cannot create a history in a read-only directory"));
+    let err = history_error(
+        History::open(&fresh).expect_err("cannot create a history in a read-only directory"),
+    );
     assert!(matches!(err, HistoryError::ReadOnly { .. }), "{err}");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let err = history_error(History::open(&path).expect_err("a write-protected history must be refused"));
+    let err =
+        history_error(History::open(&path).expect_err("a write-protected history must be refused"));
     assert!(matches!(err, HistoryError::ReadOnly { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -326,24 +410,47 @@ fn two_runs_writing_at_once_do_not_corrupt_the_history() {
                 let mut new = 0;
                 for i in 0..60 {
                     // 20 sources both writers see, 40 of their own.
-                    let source = if i < 20 { format!("shared/{i}.html") } else { format!("w{w}/{i}.html") };
-                    if h.observe(run, &notice(&source, &format!("sha-{i}"))).unwrap() == Seen::New {
+                    let source = if i < 20 {
+                        format!("shared/{i}.html")
+                    } else {
+                        format!("w{w}/{i}.html")
+                    };
+                    if h.observe(run, &notice(&source, &format!("sha-{i}")))
+                        .unwrap()
+                        == Seen::New
+                    {
                         new += 1;
                     }
                 }
                 both_observed.wait();
-                h.finish_run(run, &RunSummary { scanned: 60, new, ..RunSummary::default() }).unwrap();
+                h.finish_run(
+                    run,
+                    &RunSummary {
+                        scanned: 60,
+                        new,
+                        ..RunSummary::default()
+                    },
+                )
+                .unwrap();
                 new
             })
         })
         .collect();
     let news: Vec<usize> = writers.into_iter().map(|t| t.join().unwrap()).collect();
     let c = Connection::open(&path).unwrap();
-    let check: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     assert_eq!(count(&path, "SELECT count(*) FROM notices"), 20 + 2 * 40);
     assert_eq!(count(&path, "SELECT count(*) FROM findings"), 120);
-    assert_eq!(count(&path, "SELECT count(*) FROM runs WHERE finished IS NOT NULL"), 2);
+    assert_eq!(
+        count(
+            &path,
+            "SELECT count(*) FROM runs WHERE finished IS NOT NULL"
+        ),
+        2
+    );
     // Neither run had finished when the other saw a shared notice, so both report it as new.
     assert_eq!(news, vec![60, 60]);
 }
@@ -356,11 +463,20 @@ fn a_writer_blocked_by_another_gets_a_locked_error() {
     let run_id = h.begin_run("scan").unwrap();
     let blocker = Connection::open(&path).unwrap();
     blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let err = history_error(h.observe(run_id, &notice("a.html", "aa")).expect_err("the file is locked"));
+    let err = history_error(
+        h.observe(run_id, &notice("a.html", "aa"))
+            .expect_err("the file is locked"),
+    );
     assert!(matches!(err, HistoryError::Locked { .. }), "{err}");
-    assert!(err.to_string().contains("locked by another tenderscan run"), "{err}");
+    assert!(
+        err.to_string().contains("locked by another tenderscan run"),
+        "{err}"
+    );
     blocker.execute_batch("ROLLBACK").unwrap();
-    assert_eq!(h.observe(run_id, &notice("a.html", "aa")).unwrap(), Seen::New);
+    assert_eq!(
+        h.observe(run_id, &notice("a.html", "aa")).unwrap(),
+        Seen::New
+    );
 }
 
 #[test]
@@ -369,18 +485,26 @@ fn a_run_dropped_mid_way_leaves_a_consistent_history_and_its_notices_are_reporte
     {
         let mut h = History::open(&path).unwrap();
         let run_id = h.begin_run("killed").unwrap();
-        assert_eq!(h.observe(run_id, &notice("a.html", "aa")).unwrap(), Seen::New);
+        assert_eq!(
+            h.observe(run_id, &notice("a.html", "aa")).unwrap(),
+            Seen::New
+        );
         // Dropped here without finish_run: the process died before writing its report.
     }
     let h = History::open(&path).unwrap();
     let c = Connection::open(&path).unwrap();
-    let check: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let runs = h.runs(5).unwrap();
     assert_eq!((runs.len(), runs[0].finished.as_deref()), (1, None));
     drop(h);
     // The killed run's report never reached anyone: the next run reports its notice again.
-    assert_eq!(run(&path, &[notice("a.html", "aa"), notice("b.html", "bb")]), vec![Seen::New, Seen::New]);
+    assert_eq!(
+        run(&path, &[notice("a.html", "aa"), notice("b.html", "bb")]),
+        vec![Seen::New, Seen::New]
+    );
     assert_eq!(run(&path, &[notice("a.html", "aa")]), vec![Seen::Unchanged]);
     let h = History::open(&path).unwrap();
     assert_eq!(h.versions("a.html").unwrap().len(), 1);
@@ -398,27 +522,64 @@ fn versions_and_export_tell_what_was_seen_when() {
     let h = History::open(&path).unwrap();
     let versions = h.versions("t1.htm").unwrap();
     assert_eq!(versions.len(), 2);
-    assert_eq!((versions[0].status.as_str(), versions[0].times_seen, versions[0].record.sha256.as_str()), ("new", 2, "v1"));
+    assert_eq!(
+        (
+            versions[0].status.as_str(),
+            versions[0].times_seen,
+            versions[0].record.sha256.as_str()
+        ),
+        ("new", 2, "v1")
+    );
     assert_eq!(versions[1].status, "updated");
-    assert_eq!(versions[1].changes, vec!["added mention NVIDIA H100".to_owned()]);
+    assert_eq!(
+        versions[1].changes,
+        vec!["added mention NVIDIA H100".to_owned()]
+    );
     assert!(h.versions("never.htm").unwrap().is_empty());
     let exported = h.new_or_updated("2000-01-01", "9999-01-01").unwrap();
-    let statuses: Vec<(&str, &str)> = exported.iter().map(|o| (o.status.as_str(), o.record.sha256.as_str())).collect();
+    let statuses: Vec<(&str, &str)> = exported
+        .iter()
+        .map(|o| (o.status.as_str(), o.record.sha256.as_str()))
+        .collect();
     assert_eq!(statuses, vec![("new", "v1"), ("updated", "v2")]);
-    assert!(h.new_or_updated("2000-01-01", "2000-01-02").unwrap().is_empty());
+    assert!(
+        h.new_or_updated("2000-01-01", "2000-01-02")
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
 fn history_path_comes_from_the_flag_first() {
-    let opts = HistoryOpts { history: Some(PathBuf::from("/tmp/h.sqlite3")), new_only: true };
+    let opts = HistoryOpts {
+        history: Some(PathBuf::from("/tmp/h.sqlite3")),
+        new_only: true,
+    };
     assert_eq!(opts.path(), Some(PathBuf::from("/tmp/h.sqlite3")));
     if std::env::var_os(tenderscan::history::HISTORY_ENV).is_some() {
         eprintln!("skipped the default-path half: TENDERSCAN_HISTORY is set");
         return;
     }
-    assert_eq!(HistoryOpts { history: None, new_only: false }.path(), None, "no history unless asked for");
-    let default = HistoryOpts { history: None, new_only: true }.path();
-    assert!(default.as_deref().is_some_and(|p| p.ends_with("history.sqlite3")), "{default:?}");
+    assert_eq!(
+        HistoryOpts {
+            history: None,
+            new_only: false
+        }
+        .path(),
+        None,
+        "no history unless asked for"
+    );
+    let default = HistoryOpts {
+        history: None,
+        new_only: true,
+    }
+    .path();
+    assert!(
+        default
+            .as_deref()
+            .is_some_and(|p| p.ends_with("history.sqlite3")),
+        "{default:?}"
+    );
 }
 
 #[test]
@@ -430,7 +591,10 @@ fn changes_name_every_compared_field_in_plain_words() {
     new.published = Some("2024-01-09".into());
     new.project_id = None;
     new.agency = Some("另一代理公司".into());
-    new.award = Some(Money { amount: 1234.5, currency: "USD".into() });
+    new.award = Some(Money {
+        amount: 1234.5,
+        currency: "USD".into(),
+    });
     new.mentions = vec![];
     new.alert = Alert::None;
     let mut with_hit = old.clone();

@@ -12,7 +12,9 @@ use tenderscan::model::{Alert, Category, Mention, Origin, Record, RunSummary};
 
 fn tenderscan() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("tenderscan").expect("binary");
-    cmd.env_remove("TENDERSCAN_VOCAB").env_remove("TENDERSCAN_HISTORY").env_remove("TENDERSCAN_LOG");
+    cmd.env_remove("TENDERSCAN_VOCAB")
+        .env_remove("TENDERSCAN_HISTORY")
+        .env_remove("TENDERSCAN_LOG");
     cmd
 }
 
@@ -41,8 +43,15 @@ fn notice(source: &str, sha: &str, chips: &[&str]) -> Record {
         published: Some("2024-01-05".into()),
         buyer: Some("某大学".into()),
         mentions: chips.iter().map(|c| chip(c)).collect(),
-        alert: if chips.is_empty() { Alert::None } else { Alert::Low },
-        reasons: chips.iter().map(|c| format!("controlled chip {c}")).collect(),
+        alert: if chips.is_empty() {
+            Alert::None
+        } else {
+            Alert::Low
+        },
+        reasons: chips
+            .iter()
+            .map(|c| format!("controlled chip {c}"))
+            .collect(),
         ..Record::default()
     }
 }
@@ -52,15 +61,28 @@ fn notice(source: &str, sha: &str, chips: &[&str]) -> Record {
 fn filled_history(path: &Path) {
     let mut h = History::open(path).unwrap();
     let days: [Vec<Record>; 3] = [
-        vec![notice("http://gov.example/t1.htm", "v1", &["NVIDIA A100"]), notice("http://gov.example/quiet.htm", "q", &[])],
         vec![
             notice("http://gov.example/t1.htm", "v1", &["NVIDIA A100"]),
-            Record { source: "http://gov.example/gone.htm".into(), error: Some("HTTP 404".into()), ..Record::default() },
+            notice("http://gov.example/quiet.htm", "q", &[]),
         ],
-        vec![notice("http://gov.example/t1.htm", "v2", &["NVIDIA A100", "NVIDIA H100"])],
+        vec![
+            notice("http://gov.example/t1.htm", "v1", &["NVIDIA A100"]),
+            Record {
+                source: "http://gov.example/gone.htm".into(),
+                error: Some("HTTP 404".into()),
+                ..Record::default()
+            },
+        ],
+        vec![notice(
+            "http://gov.example/t1.htm",
+            "v2",
+            &["NVIDIA A100", "NVIDIA H100"],
+        )],
     ];
     for (day, records) in days.iter().enumerate() {
-        let run = h.begin_run(&format!("tenderscan scan day{}", day + 1)).unwrap();
+        let run = h
+            .begin_run(&format!("tenderscan scan day{}", day + 1))
+            .unwrap();
         let mut summary = RunSummary::default();
         for r in records {
             h.observe(run, r).unwrap();
@@ -79,16 +101,28 @@ fn history_runs_lists_runs_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.sqlite3");
     filled_history(&path);
-    let out = tenderscan().arg("history").arg("--history").arg(&path).arg("runs").assert().success();
+    let out = tenderscan()
+        .arg("history")
+        .arg("--history")
+        .arg(&path)
+        .arg("runs")
+        .assert()
+        .success();
     let text = stdout_of(&out);
     let mut rows = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header,
-        ["id", "started", "finished", "scanned", "failed", "new", "updated", "reported", "high", "medium", "low", "none", "errors", "command"]
+        [
+            "id", "started", "finished", "scanned", "failed", "new", "updated", "reported", "high",
+            "medium", "low", "none", "errors", "command"
+        ]
     );
     let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
-    let summary: Vec<(&str, &str, &str, &str)> = rows.iter().map(|r| (&r[0], &r[3], &r[12], &r[13])).collect();
+    let summary: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (&r[0], &r[3], &r[12], &r[13]))
+        .collect();
     assert_eq!(
         summary,
         vec![
@@ -98,7 +132,11 @@ fn history_runs_lists_runs_newest_first() {
         ]
     );
     // --history after the subcommand works too, and --limit and JSON.
-    let out = tenderscan().args(["history", "runs", "--limit", "1", "-f", "json", "--history"]).arg(&path).assert().success();
+    let out = tenderscan()
+        .args(["history", "runs", "--limit", "1", "-f", "json", "--history"])
+        .arg(&path)
+        .assert()
+        .success();
     let runs: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(runs.as_array().map(Vec::len), Some(1));
     assert_eq!(runs[0]["id"], 3);
@@ -111,21 +149,49 @@ fn history_show_gives_each_version_with_what_changed() {
     let path = dir.path().join("h.sqlite3");
     filled_history(&path);
     let out = tenderscan()
-        .args(["history", "show", "http://gov.example/t1.htm", "-f", "jsonl", "--history"])
+        .args([
+            "history",
+            "show",
+            "http://gov.example/t1.htm",
+            "-f",
+            "jsonl",
+            "--history",
+        ])
         .arg(&path)
         .assert()
         .success();
-    let versions: Vec<serde_json::Value> =
-        stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let versions: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(versions.len(), 2);
-    assert_eq!((versions[0]["status"].as_str(), versions[0]["times_seen"].as_u64()), (Some("new"), Some(2)));
+    assert_eq!(
+        (
+            versions[0]["status"].as_str(),
+            versions[0]["times_seen"].as_u64()
+        ),
+        (Some("new"), Some(2))
+    );
     assert_eq!(versions[0]["record"]["sha256"], "v1");
     assert_eq!(versions[1]["status"], "updated");
-    assert_eq!(versions[1]["changes"], serde_json::json!(["added mention NVIDIA H100"]));
-    let out = tenderscan().args(["history", "show", "http://gov.example/t1.htm", "--history"]).arg(&path).assert().success();
+    assert_eq!(
+        versions[1]["changes"],
+        serde_json::json!(["added mention NVIDIA H100"])
+    );
+    let out = tenderscan()
+        .args(["history", "show", "http://gov.example/t1.htm", "--history"])
+        .arg(&path)
+        .assert()
+        .success();
     let text = stdout_of(&out);
-    assert!(text.starts_with("first_seen,last_seen,times_seen,status,changes,alert,"), "{text}");
-    assert!(text.contains(",updated,added mention NVIDIA H100,low,"), "{text}");
+    assert!(
+        text.starts_with("first_seen,last_seen,times_seen,status,changes,alert,"),
+        "{text}"
+    );
+    assert!(
+        text.contains(",updated,added mention NVIDIA H100,low,"),
+        "{text}"
+    );
     assert!(text.contains("NVIDIA A100; NVIDIA H100"), "{text}");
 }
 
@@ -139,9 +205,16 @@ fn history_show_csv_neutralises_formulas_from_the_page() {
     r.title = Some("=HYPERLINK(\"http://x\")".into());
     h.observe(run, &r).unwrap();
     h.finish_run(run, &RunSummary::default()).unwrap();
-    let out = tenderscan().args(["history", "show", "evil.htm", "--history"]).arg(&path).assert().success();
+    let out = tenderscan()
+        .args(["history", "show", "evil.htm", "--history"])
+        .arg(&path)
+        .assert()
+        .success();
     let text = stdout_of(&out);
-    assert!(text.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{text}");
+    assert!(
+        text.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","),
+        "{text}"
+    );
 }
 
 #[test]
@@ -150,7 +223,12 @@ fn history_show_of_an_unknown_source_is_an_error() {
     let path = dir.path().join("h.sqlite3");
     filled_history(&path);
     tenderscan()
-        .args(["history", "show", "http://gov.example/never.htm", "--history"])
+        .args([
+            "history",
+            "show",
+            "http://gov.example/never.htm",
+            "--history",
+        ])
         .arg(&path)
         .assert()
         .code(1)
@@ -163,25 +241,69 @@ fn history_export_gives_new_and_updated_notices_with_findings() {
     let path = dir.path().join("h.sqlite3");
     filled_history(&path);
     let out = tenderscan()
-        .args(["history", "export", "--since", "2000-01-01", "-f", "jsonl", "--history"])
+        .args([
+            "history",
+            "export",
+            "--since",
+            "2000-01-01",
+            "-f",
+            "jsonl",
+            "--history",
+        ])
         .arg(&path)
         .assert()
         .success();
-    let records: Vec<Record> = stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let rows: Vec<(&str, &str, Option<&str>)> =
-        records.iter().map(|r| (r.source.as_str(), r.sha256.as_str(), r.status.as_deref())).collect();
+    let records: Vec<Record> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let rows: Vec<(&str, &str, Option<&str>)> = records
+        .iter()
+        .map(|r| (r.source.as_str(), r.sha256.as_str(), r.status.as_deref()))
+        .collect();
     // The quiet notice has no findings; the unchanged second sighting of t1 is not exported again.
-    assert_eq!(rows, vec![("http://gov.example/t1.htm", "v1", Some("new")), ("http://gov.example/t1.htm", "v2", Some("updated"))]);
-    assert!(records[1].reasons.contains(&"changed: added mention NVIDIA H100".to_owned()), "{:?}", records[1].reasons);
+    assert_eq!(
+        rows,
+        vec![
+            ("http://gov.example/t1.htm", "v1", Some("new")),
+            ("http://gov.example/t1.htm", "v2", Some("updated"))
+        ]
+    );
+    assert!(
+        records[1]
+            .reasons
+            .contains(&"changed: added mention NVIDIA H100".to_owned()),
+        "{:?}",
+        records[1].reasons
+    );
     // --all includes the quiet one; a period before anything was seen is empty.
     let out = tenderscan()
-        .args(["history", "export", "--all", "--since", "2000-01-01", "-f", "jsonl", "--history"])
+        .args([
+            "history",
+            "export",
+            "--all",
+            "--since",
+            "2000-01-01",
+            "-f",
+            "jsonl",
+            "--history",
+        ])
         .arg(&path)
         .assert()
         .success();
     assert_eq!(stdout_of(&out).lines().count(), 3);
     let out = tenderscan()
-        .args(["history", "export", "--since", "2000-01-01", "--until", "2000-01-31", "-f", "csv", "--history"])
+        .args([
+            "history",
+            "export",
+            "--since",
+            "2000-01-01",
+            "--until",
+            "2000-01-31",
+            "-f",
+            "csv",
+            "--history",
+        ])
         .arg(&path)
         .assert()
         .success();
@@ -199,7 +321,11 @@ fn history_reads_the_file_named_by_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.sqlite3");
     filled_history(&path);
-    let out = tenderscan().args(["history", "runs", "-f", "jsonl"]).env("TENDERSCAN_HISTORY", &path).assert().success();
+    let out = tenderscan()
+        .args(["history", "runs", "-f", "jsonl"])
+        .env("TENDERSCAN_HISTORY", &path)
+        .assert()
+        .success();
     assert_eq!(stdout_of(&out).lines().count(), 3);
 }
 
@@ -220,7 +346,10 @@ fn history_of_a_missing_file_is_an_error_and_creates_nothing() {
 fn history_of_a_foreign_file_is_an_error_and_leaves_it_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.sqlite3");
-    Connection::open(&path).unwrap().execute_batch("CREATE TABLE notes (body TEXT)").unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT)")
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
     tenderscan()
         .args(["history", "runs", "--history"])
@@ -290,7 +419,9 @@ impl Workdir {
 
     fn process(&self) -> Command {
         let mut cmd = Command::cargo_bin("tenderscan").unwrap();
-        cmd.current_dir(self.dir.path()).env_remove("TENDERSCAN_HISTORY").env_remove("TENDERSCAN_LOG");
+        cmd.current_dir(self.dir.path())
+            .env_remove("TENDERSCAN_HISTORY")
+            .env_remove("TENDERSCAN_LOG");
         match self.vocab() {
             Some(v) => cmd.env("TENDERSCAN_VOCAB", v),
             None => cmd.env_remove("TENDERSCAN_VOCAB"),
@@ -302,20 +433,41 @@ impl Workdir {
     fn daily_scan(&self) -> (Vec<serde_json::Value>, String) {
         let out = self
             .tenderscan()
-            .args(["scan", "--history", "h.sqlite3", "--new-only", "--all", "-f", "jsonl", "pages/"])
+            .args([
+                "scan",
+                "--history",
+                "h.sqlite3",
+                "--new-only",
+                "--all",
+                "-f",
+                "jsonl",
+                "pages/",
+            ])
             .assert()
             .success();
-        let records = stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        (records, String::from_utf8_lossy(&out.get_output().stderr).into_owned())
+        let records = stdout_of(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (
+            records,
+            String::from_utf8_lossy(&out.get_output().stderr).into_owned(),
+        )
     }
 }
 
 fn integrity(path: &Path) -> String {
-    Connection::open(path).unwrap().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+    Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
 }
 
 fn field<'a>(records: &'a [serde_json::Value], name: &str) -> Vec<&'a str> {
-    records.iter().map(|r| r[name].as_str().unwrap_or("")).collect()
+    records
+        .iter()
+        .map(|r| r[name].as_str().unwrap_or(""))
+        .collect()
 }
 
 #[test]
@@ -338,16 +490,37 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
     let reasons = day3[0]["reasons"].to_string();
     assert!(reasons.contains("changed: "), "{reasons}");
 
-    let out = w.tenderscan().args(["history", "runs", "-f", "jsonl", "--history", "h.sqlite3"]).assert().success();
-    let runs: Vec<serde_json::Value> = stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let out = w
+        .tenderscan()
+        .args(["history", "runs", "-f", "jsonl", "--history", "h.sqlite3"])
+        .assert()
+        .success();
+    let runs: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let counts: Vec<(u64, u64, u64)> = runs
         .iter()
-        .map(|r| (r["scanned"].as_u64().unwrap(), r["new"].as_u64().unwrap(), r["updated"].as_u64().unwrap()))
+        .map(|r| {
+            (
+                r["scanned"].as_u64().unwrap(),
+                r["new"].as_u64().unwrap(),
+                r["updated"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(counts, vec![(2, 0, 1), (2, 0, 0), (2, 2, 0)]);
     let out = w
         .tenderscan()
-        .args(["history", "show", "pages/p01.html", "-f", "jsonl", "--history", "h.sqlite3"])
+        .args([
+            "history",
+            "show",
+            "pages/p01.html",
+            "-f",
+            "jsonl",
+            "--history",
+            "h.sqlite3",
+        ])
         .assert()
         .success();
     assert_eq!(stdout_of(&out).lines().count(), 2, "two versions of p01");
@@ -357,7 +530,10 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
 fn scan_refuses_a_foreign_history_and_leaves_it_untouched() {
     let w = Workdir::new(1);
     let path = w.path("h.sqlite3");
-    Connection::open(&path).unwrap().execute_batch("CREATE TABLE notes (body TEXT)").unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes (body TEXT)")
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
     w.tenderscan()
         .args(["scan", "--history", "h.sqlite3", "--new-only", "pages/"])
@@ -379,7 +555,19 @@ fn a_run_killed_between_two_pages_leaves_a_consistent_history_and_the_next_run_r
     }
     let mut child = w
         .process()
-        .args(["scan", "--history", "h.sqlite3", "--new-only", "--all", "-f", "jsonl", "-o", "report.jsonl", "pages/", "slow.html"])
+        .args([
+            "scan",
+            "--history",
+            "h.sqlite3",
+            "--new-only",
+            "--all",
+            "-f",
+            "jsonl",
+            "-o",
+            "report.jsonl",
+            "pages/",
+            "slow.html",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -405,12 +593,26 @@ fn a_run_killed_between_two_pages_leaves_a_consistent_history_and_the_next_run_r
     assert!(!w.path("report.jsonl").exists(), "no partial report");
     assert_eq!(integrity(&history), "ok");
     let (records, _) = w.daily_scan();
-    assert_eq!(records.len(), 64, "the killed run's report never reached anyone: all pages are new again");
+    assert_eq!(
+        records.len(),
+        64,
+        "the killed run's report never reached anyone: all pages are new again"
+    );
     assert!(field(&records, "status").iter().all(|s| *s == "new"));
-    let out = w.tenderscan().args(["history", "runs", "-f", "jsonl", "--history", "h.sqlite3"]).assert().success();
-    let runs: Vec<serde_json::Value> = stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let out = w
+        .tenderscan()
+        .args(["history", "runs", "-f", "jsonl", "--history", "h.sqlite3"])
+        .assert()
+        .success();
+    let runs: Vec<serde_json::Value> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(runs.len(), 2);
-    assert!(runs[0]["finished"].is_string() && runs[1]["finished"].is_null(), "{runs:?}");
+    assert!(
+        runs[0]["finished"].is_string() && runs[1]["finished"].is_null(),
+        "{runs:?}"
+    );
     let (again, _) = w.daily_scan();
     assert!(again.is_empty());
 }
@@ -420,7 +622,16 @@ fn two_scans_at_once_on_one_history_both_finish_and_the_file_stays_sound() {
     let w = Workdir::new(40);
     let spawn = || {
         w.process()
-            .args(["scan", "--history", "h.sqlite3", "--new-only", "--all", "-f", "jsonl", "pages/"])
+            .args([
+                "scan",
+                "--history",
+                "h.sqlite3",
+                "--new-only",
+                "--all",
+                "-f",
+                "jsonl",
+                "pages/",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -429,9 +640,16 @@ fn two_scans_at_once_on_one_history_both_finish_and_the_file_stays_sound() {
     let (a, b) = (spawn(), spawn());
     let outputs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
     for out in &outputs {
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    let reported: usize = outputs.iter().map(|o| String::from_utf8_lossy(&o.stdout).lines().count()).sum();
+    let reported: usize = outputs
+        .iter()
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().count())
+        .sum();
     // Each notice is new to at least one run; both may report it when neither had finished.
     assert!((40..=80).contains(&reported), "reported {reported}");
     let history = w.path("h.sqlite3");

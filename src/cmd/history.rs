@@ -72,7 +72,8 @@ pub enum HistoryCommand {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
-    s.parse::<jiff::civil::Date>().map_err(|_| format!("expected a date as YYYY-MM-DD, not `{s}`"))
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, not `{s}`"))
 }
 
 /// Run the command; returns the exit code.
@@ -95,10 +96,20 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             let flat: Vec<VersionCsv> = versions.iter().map(VersionCsv::from).collect();
             write_table(format, &flat, &versions)?;
         }
-        HistoryCommand::Export { since, until, format, all, excel, output } => {
+        HistoryCommand::Export {
+            since,
+            until,
+            format,
+            all,
+            excel,
+            output,
+        } => {
             // The end bound is exclusive: the day after --until; without it, everything since.
             let end = match until {
-                Some(day) => day.tomorrow().context("--until is too far in the future")?.to_string(),
+                Some(day) => day
+                    .tomorrow()
+                    .context("--until is too far in the future")?
+                    .to_string(),
                 None => "9999-12-31".to_owned(),
             };
             let out = Output::open(output.as_deref())?;
@@ -110,7 +121,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                 }
                 record.status = Some(obs.status);
                 // Same wording as the daily report, so the weekly sheet reads the same way.
-                record.reasons.extend(obs.changes.iter().map(|c| format!("changed: {c}")));
+                record
+                    .reasons
+                    .extend(obs.changes.iter().map(|c| format!("changed: {c}")));
                 writer.write(&record)?;
             }
             drop(writer.finish()?);
@@ -121,7 +134,11 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
 }
 
 /// Write rows as CSV (`flat`) or JSON / JSON Lines (`nested`).
-fn write_table<F: Serialize, N: Serialize>(format: Format, flat: &[F], nested: &[N]) -> anyhow::Result<()> {
+fn write_table<F: Serialize, N: Serialize>(
+    format: Format,
+    flat: &[F],
+    nested: &[N],
+) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
@@ -217,7 +234,12 @@ impl From<&VersionRow> for VersionCsv {
         let r: &Record = &v.record;
         let names = |cat: Category| {
             let mut seen = std::collections::BTreeSet::new();
-            r.mentions.iter().filter(|m| m.category == cat && seen.insert(m.name.as_str())).map(|m| m.name.as_str()).collect::<Vec<_>>().join("; ")
+            r.mentions
+                .iter()
+                .filter(|m| m.category == cat && seen.insert(m.name.as_str()))
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
         };
         VersionCsv {
             first_seen: v.first_seen.clone(),
@@ -235,7 +257,11 @@ impl From<&VersionRow> for VersionCsv {
             chips: cell(names(Category::Chip)),
             ai_services: cell(names(Category::AiService)),
             listed_entities: cell(
-                r.hits.iter().map(|h| format!("{} ({})", h.listed_name, h.role.as_str())).collect::<Vec<_>>().join("; "),
+                r.hits
+                    .iter()
+                    .map(|h| format!("{} ({})", h.listed_name, h.role.as_str()))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             ),
             reasons: cell(r.reasons.join("; ")),
             sha256: r.sha256.clone(),

@@ -50,19 +50,24 @@ impl HistoryOpts {
     /// The history file to use, if any: `--history`, else `$TENDERSCAN_HISTORY`, else (only
     /// with `--new-only`) the default file in the user's data directory.
     pub fn path(&self) -> Option<PathBuf> {
-        explicit_path(self.history.as_deref()).or_else(|| if self.new_only { default_path() } else { None })
+        explicit_path(self.history.as_deref())
+            .or_else(|| if self.new_only { default_path() } else { None })
     }
 }
 
 /// `--history FILE`, else a non-empty `$TENDERSCAN_HISTORY`.
 pub fn explicit_path(flag: Option<&Path>) -> Option<PathBuf> {
-    flag.map(Path::to_path_buf)
-        .or_else(|| std::env::var_os(HISTORY_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+    flag.map(Path::to_path_buf).or_else(|| {
+        std::env::var_os(HISTORY_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
 }
 
 /// `history.sqlite3` in the user's data directory (e.g. `~/.local/share/tenderscan/`).
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "tenderscan").map(|d| d.data_dir().join("history.sqlite3"))
+    directories::ProjectDirs::from("", "", "tenderscan")
+        .map(|d| d.data_dir().join("history.sqlite3"))
 }
 
 /// What the history knew about a record.
@@ -155,13 +160,19 @@ impl History {
     /// database, a newer schema, a read-only location; the file is then left untouched.
     pub fn open(path: &Path) -> anyhow::Result<History> {
         let conn = schema::open(path)?;
-        Ok(History { conn, path: path.to_owned() })
+        Ok(History {
+            conn,
+            path: path.to_owned(),
+        })
     }
 
     /// Open an existing history (for the read-only `history` commands); never creates one.
     pub fn open_existing(path: &Path) -> anyhow::Result<History> {
         if !path.exists() {
-            return Err(HistoryError::Missing { path: path.to_owned() }.into());
+            return Err(HistoryError::Missing {
+                path: path.to_owned(),
+            }
+            .into());
         }
         History::open(path)
     }
@@ -169,7 +180,9 @@ impl History {
     /// How long a write waits for another run's transaction before failing with
     /// [`HistoryError::Locked`] (default [`BUSY_TIMEOUT`]).
     pub fn set_busy_timeout(&mut self, wait: std::time::Duration) -> anyhow::Result<()> {
-        self.conn.busy_timeout(wait).map_err(|e| schema::classify(&self.path, e))?;
+        self.conn
+            .busy_timeout(wait)
+            .map_err(|e| schema::classify(&self.path, e))?;
         Ok(())
     }
 
@@ -190,7 +203,12 @@ impl History {
 
     /// Close a run with its counts.
     pub fn finish_run(&mut self, run_id: i64, summary: &RunSummary) -> anyhow::Result<()> {
-        Ok(store::finish_run(&mut self.conn, &self.path, run_id, summary)?)
+        Ok(store::finish_run(
+            &mut self.conn,
+            &self.path,
+            run_id,
+            summary,
+        )?)
     }
 
     /// The most recent runs, newest first.

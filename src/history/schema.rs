@@ -105,18 +105,27 @@ pub fn open(path: &Path) -> Result<Connection, HistoryError> {
     if exists {
         check_header(path)?;
     } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| HistoryError::ReadOnly { path: path.to_owned(), reason: format!("cannot create {}: {e}", dir.display()) })?;
+        std::fs::create_dir_all(dir).map_err(|e| HistoryError::ReadOnly {
+            path: path.to_owned(),
+            reason: format!("cannot create {}: {e}", dir.display()),
+        })?;
     }
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if !exists {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
     let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| classify(path, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| classify(path, e))?;
     // SQLite silently opens a write-protected file read-only; say so now, not at the first write.
-    if conn.is_readonly(rusqlite::MAIN_DB).map_err(|e| classify(path, e))? {
-        return Err(HistoryError::ReadOnly { path: path.to_owned(), reason: "the file is write-protected".into() });
+    if conn
+        .is_readonly(rusqlite::MAIN_DB)
+        .map_err(|e| classify(path, e))?
+    {
+        return Err(HistoryError::ReadOnly {
+            path: path.to_owned(),
+            reason: "the file is write-protected".into(),
+        });
     }
     check_identity(&conn, path)?;
     migrate(conn, path)
@@ -125,33 +134,51 @@ pub fn open(path: &Path) -> Result<Connection, HistoryError> {
 /// Reject a non-empty file that does not start with the SQLite header, without opening it.
 fn check_header(path: &Path) -> Result<(), HistoryError> {
     let mut head = Vec::with_capacity(16);
-    let file = std::fs::File::open(path)
-        .map_err(|e| HistoryError::ReadOnly { path: path.to_owned(), reason: format!("cannot read it: {e}") })?;
+    let file = std::fs::File::open(path).map_err(|e| HistoryError::ReadOnly {
+        path: path.to_owned(),
+        reason: format!("cannot read it: {e}"),
+    })?;
     file.take(16)
         .read_to_end(&mut head)
-        .map_err(|e| HistoryError::ReadOnly { path: path.to_owned(), reason: format!("cannot read it: {e}") })?;
+        .map_err(|e| HistoryError::ReadOnly {
+            path: path.to_owned(),
+            reason: format!("cannot read it: {e}"),
+        })?;
     // An empty file is what `touch` makes: SQLite treats it as a new database.
     if head.is_empty() || head.as_slice() == SQLITE_HEADER {
         Ok(())
     } else {
-        Err(HistoryError::NotSqlite { path: path.to_owned() })
+        Err(HistoryError::NotSqlite {
+            path: path.to_owned(),
+        })
     }
 }
 
 /// Read-only checks: our application id (or an empty database) and a schema we understand.
 fn check_identity(conn: &Connection, path: &Path) -> Result<(), HistoryError> {
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| classify(path, e))?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| classify(path, e))?;
-    let objects: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
     if app_id == 0 && version == 0 && objects == 0 {
         return Ok(()); // a new, empty database: ours to initialise
     }
     if app_id != APPLICATION_ID {
-        return Err(HistoryError::Foreign { path: path.to_owned() });
+        return Err(HistoryError::Foreign {
+            path: path.to_owned(),
+        });
     }
     if version > SCHEMA_VERSION {
-        return Err(HistoryError::NewerSchema { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
+        return Err(HistoryError::NewerSchema {
+            path: path.to_owned(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
@@ -161,31 +188,50 @@ fn migrate(mut conn: Connection, path: &Path) -> Result<Connection, HistoryError
     loop {
         // IMMEDIATE, and the version re-read inside: two runs creating the same file at once
         // must not both apply migration 1.
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| classify(path, e))?;
-        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| classify(path, e))?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| classify(path, e))?;
+        let version: i64 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
         if version > SCHEMA_VERSION {
-            return Err(HistoryError::NewerSchema { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
+            return Err(HistoryError::NewerSchema {
+                path: path.to_owned(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
-        let Some(step) = usize::try_from(version).ok().and_then(|v| MIGRATIONS.get(v)) else {
+        let Some(step) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
             drop(tx); // nothing written: roll back the empty transaction
             break;
         };
         tx.execute_batch(step).map_err(|e| classify(path, e))?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(|e| classify(path, e))?;
-        tx.pragma_update(None, "user_version", version + 1).map_err(|e| classify(path, e))?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| classify(path, e))?;
+        tx.pragma_update(None, "user_version", version + 1)
+            .map_err(|e| classify(path, e))?;
         tx.commit().map_err(|e| classify(path, e))?;
     }
     // WAL: readers (`history show`) never block a running scan, and a killed process leaves the
     // database consistent. Persistent in the file, so set once the file is known to be ours.
-    let mode: String =
-        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| classify(path, e))?;
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        tracing::warn!("{}: could not switch the history to WAL mode (journal mode is {mode})", path.display());
+        tracing::warn!(
+            "{}: could not switch the history to WAL mode (journal mode is {mode})",
+            path.display()
+        );
     }
     // NORMAL is safe in WAL mode against a crash of the process; only a power cut can lose the
     // last transactions, never corrupt the file.
-    conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| classify(path, e))?;
-    conn.pragma_update(None, "foreign_keys", true).map_err(|e| classify(path, e))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(|e| classify(path, e))?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(|e| classify(path, e))?;
     Ok(conn)
 }
 
@@ -193,12 +239,16 @@ fn migrate(mut conn: Connection, path: &Path) -> Result<Connection, HistoryError
 pub fn classify(path: &Path, err: rusqlite::Error) -> HistoryError {
     let path = path.to_owned();
     match err.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            HistoryError::Locked { path, waited: BUSY_TIMEOUT.as_secs() }
-        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => HistoryError::Locked {
+            path,
+            waited: BUSY_TIMEOUT.as_secs(),
+        },
         Some(ErrorCode::NotADatabase) => HistoryError::NotSqlite { path },
         Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            HistoryError::ReadOnly { path, reason: err.to_string() }
+            HistoryError::ReadOnly {
+                path,
+                reason: err.to_string(),
+            }
         }
         _ => HistoryError::Sqlite { path, source: err },
     }

@@ -64,7 +64,9 @@ pub struct Observation {
 
 /// The current time as stored: RFC 3339 UTC to the second, so that text order is time order.
 fn now() -> String {
-    jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
 }
 
 fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
@@ -74,17 +76,29 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 
 /// Insert a run row and return its id.
 pub fn begin_run(conn: &mut Connection, path: &Path, command: &str) -> Result<i64, HistoryError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| classify(path, e))?;
-    tx.execute("INSERT INTO runs (command, started) VALUES (?1, ?2)", params![command, now()])
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| classify(path, e))?;
+    tx.execute(
+        "INSERT INTO runs (command, started) VALUES (?1, ?2)",
+        params![command, now()],
+    )
+    .map_err(|e| classify(path, e))?;
     let id = tx.last_insert_rowid();
     tx.commit().map_err(|e| classify(path, e))?;
     Ok(id)
 }
 
 /// Close a run with its counts.
-pub fn finish_run(conn: &mut Connection, path: &Path, run_id: i64, s: &RunSummary) -> Result<(), HistoryError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| classify(path, e))?;
+pub fn finish_run(
+    conn: &mut Connection,
+    path: &Path,
+    run_id: i64,
+    s: &RunSummary,
+) -> Result<(), HistoryError> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| classify(path, e))?;
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let changed = tx
         .execute(
@@ -128,9 +142,16 @@ fn findings_digest(record: &Record) -> String {
 
 /// Record one observation in its own transaction and classify it against what finished runs
 /// (and this run) saw last.
-pub fn observe(conn: &mut Connection, path: &Path, run_id: i64, record: &Record) -> Result<Seen, HistoryError> {
+pub fn observe(
+    conn: &mut Connection,
+    path: &Path,
+    run_id: i64,
+    record: &Record,
+) -> Result<Seen, HistoryError> {
     let err = |e| classify(path, e);
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(err)?;
     let now = now();
     if let Some(error) = &record.error {
         tx.execute(
@@ -142,7 +163,11 @@ pub fn observe(conn: &mut Connection, path: &Path, run_id: i64, record: &Record)
         return Ok(Seen::New);
     }
     let notice_id: Option<i64> = tx
-        .query_row("SELECT id FROM notices WHERE source = ?1", [&record.source], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM notices WHERE source = ?1",
+            [&record.source],
+            |r| r.get(0),
+        )
         .optional()
         .map_err(err)?;
     let baseline: Option<(i64, String, String)> = match notice_id {
@@ -160,7 +185,12 @@ pub fn observe(conn: &mut Connection, path: &Path, run_id: i64, record: &Record)
             .optional()
             .map_err(err)?,
     };
-    let money = |m: &Option<Money>| (m.as_ref().map(|m| m.amount), m.as_ref().map(|m| m.currency.clone()));
+    let money = |m: &Option<Money>| {
+        (
+            m.as_ref().map(|m| m.amount),
+            m.as_ref().map(|m| m.currency.clone()),
+        )
+    };
     let (budget_amount, budget_currency) = money(&record.budget);
     let (award_amount, award_currency) = money(&record.award);
     let notice_id = tx
@@ -231,7 +261,9 @@ pub fn observe(conn: &mut Connection, path: &Path, run_id: i64, record: &Record)
             if !list.is_empty() {
                 Seen::Updated(list)
             } else if old_sha != record.sha256 {
-                Seen::Updated(vec!["page content changed; fields and findings the same".to_owned()])
+                Seen::Updated(vec![
+                    "page content changed; fields and findings the same".to_owned(),
+                ])
             } else {
                 // Same bytes, only snippets or reason wording differ (e.g. a newer tenderscan):
                 // nothing a reader needs to see again.
@@ -247,7 +279,14 @@ pub fn observe(conn: &mut Connection, path: &Path, run_id: i64, record: &Record)
     tx.execute(
         "INSERT INTO findings (run_id, notice_id, version_id, observed, status, changes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![run_id, notice_id, version_id, now, status, to_json(change_list)],
+        params![
+            run_id,
+            notice_id,
+            version_id,
+            now,
+            status,
+            to_json(change_list)
+        ],
     )
     .map_err(err)?;
     tx.commit().map_err(err)?;
@@ -258,28 +297,65 @@ pub fn observe(conn: &mut Connection, path: &Path, run_id: i64, record: &Record)
 pub fn changes(old: &Record, new: &Record) -> Vec<String> {
     let mut out = Vec::new();
     if old.alert != new.alert {
-        out.push(format!("alert {} → {}", old.alert.as_str(), new.alert.as_str()));
+        out.push(format!(
+            "alert {} → {}",
+            old.alert.as_str(),
+            new.alert.as_str()
+        ));
     }
-    let listed = |r: &Record| r.hits.iter().map(|h| h.listed_name.clone()).collect::<BTreeSet<_>>();
+    let listed = |r: &Record| {
+        r.hits
+            .iter()
+            .map(|h| h.listed_name.clone())
+            .collect::<BTreeSet<_>>()
+    };
     added_removed(&mut out, "hit", &listed(old), &listed(new));
-    let named = |r: &Record| r.mentions.iter().map(|m| m.name.clone()).collect::<BTreeSet<_>>();
+    let named = |r: &Record| {
+        r.mentions
+            .iter()
+            .map(|m| m.name.clone())
+            .collect::<BTreeSet<_>>()
+    };
     added_removed(&mut out, "mention", &named(old), &named(new));
     let fields: [(&str, Option<&str>, Option<&str>); 6] = [
-        ("notice type", Some(old.notice_type.as_str()), Some(new.notice_type.as_str())),
+        (
+            "notice type",
+            Some(old.notice_type.as_str()),
+            Some(new.notice_type.as_str()),
+        ),
         ("title", old.title.as_deref(), new.title.as_deref()),
-        ("published", old.published.as_deref(), new.published.as_deref()),
-        ("project id", old.project_id.as_deref(), new.project_id.as_deref()),
+        (
+            "published",
+            old.published.as_deref(),
+            new.published.as_deref(),
+        ),
+        (
+            "project id",
+            old.project_id.as_deref(),
+            new.project_id.as_deref(),
+        ),
         ("buyer", old.buyer.as_deref(), new.buyer.as_deref()),
         ("agency", old.agency.as_deref(), new.agency.as_deref()),
     ];
     for (label, before, after) in fields {
         if before != after {
-            out.push(format!("{label} {} → {}", before.unwrap_or("none"), after.unwrap_or("none")));
+            out.push(format!(
+                "{label} {} → {}",
+                before.unwrap_or("none"),
+                after.unwrap_or("none")
+            ));
         }
     }
-    for (label, before, after) in [("budget", &old.budget, &new.budget), ("award", &old.award, &new.award)] {
+    for (label, before, after) in [
+        ("budget", &old.budget, &new.budget),
+        ("award", &old.award, &new.award),
+    ] {
         if before != after {
-            out.push(format!("{label} {} → {}", money_text(before.as_ref()), money_text(after.as_ref())));
+            out.push(format!(
+                "{label} {} → {}",
+                money_text(before.as_ref()),
+                money_text(after.as_ref())
+            ));
         }
     }
     let suppliers = |r: &Record| r.suppliers.iter().cloned().collect::<BTreeSet<_>>();
@@ -287,7 +363,12 @@ pub fn changes(old: &Record, new: &Record) -> Vec<String> {
     out
 }
 
-fn added_removed(out: &mut Vec<String>, what: &str, old: &BTreeSet<String>, new: &BTreeSet<String>) {
+fn added_removed(
+    out: &mut Vec<String>,
+    what: &str,
+    old: &BTreeSet<String>,
+    new: &BTreeSet<String>,
+) {
     out.extend(new.difference(old).map(|n| format!("added {what} {n}")));
     out.extend(old.difference(new).map(|n| format!("removed {what} {n}")));
 }
@@ -295,7 +376,9 @@ fn added_removed(out: &mut Vec<String>, what: &str, old: &BTreeSet<String>, new:
 fn money_text(m: Option<&Money>) -> String {
     match m {
         None => "none".to_owned(),
-        Some(m) if m.amount.fract() == 0.0 && m.amount.abs() < 1e15 => format!("{} {}", m.amount as i64, m.currency),
+        Some(m) if m.amount.fract() == 0.0 && m.amount.abs() < 1e15 => {
+            format!("{} {}", m.amount as i64, m.currency)
+        }
         Some(m) => format!("{:.2} {}", m.amount, m.currency),
     }
 }
@@ -324,14 +407,21 @@ pub fn runs(conn: &Connection, path: &Path, limit: usize) -> anyhow::Result<Vec<
                     new: usize_of(r.get(6)?),
                     updated: usize_of(r.get(7)?),
                     reported: usize_of(r.get(8)?),
-                    by_level: [usize_of(r.get(9)?), usize_of(r.get(10)?), usize_of(r.get(11)?), usize_of(r.get(12)?)],
+                    by_level: [
+                        usize_of(r.get(9)?),
+                        usize_of(r.get(10)?),
+                        usize_of(r.get(11)?),
+                        usize_of(r.get(12)?),
+                    ],
                 },
                 errors: usize_of(r.get(13)?),
             })
         })?;
         rows.collect()
     };
-    read().map_err(|e| classify(path, e)).context("reading runs")
+    read()
+        .map_err(|e| classify(path, e))
+        .context("reading runs")
 }
 
 /// A version row as read: first seen, last seen, times seen, first status, first changes, record.
@@ -340,7 +430,8 @@ type VersionColumns = (String, String, i64, Option<String>, Option<String>, Stri
 type ObservationColumns = (i64, String, String, String, String);
 
 fn parse_record(path: &Path, json: &str) -> anyhow::Result<Record> {
-    serde_json::from_str(json).with_context(|| format!("{}: a stored record is not valid JSON", path.display()))
+    serde_json::from_str(json)
+        .with_context(|| format!("{}: a stored record is not valid JSON", path.display()))
 }
 
 fn parse_changes(json: &str) -> Vec<String> {
@@ -360,10 +451,21 @@ pub fn versions(conn: &Connection, path: &Path, source: &str) -> anyhow::Result<
               WHERE n.source = ?1
               ORDER BY v.id",
         )?;
-        let rows = stmt.query_map([source], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+        let rows = stmt.query_map([source], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
         rows.collect()
     };
-    let rows = read().map_err(|e| classify(path, e)).context("reading versions")?;
+    let rows = read()
+        .map_err(|e| classify(path, e))
+        .context("reading versions")?;
     rows.into_iter()
         .map(|(first_seen, last_seen, times, status, changes, record)| {
             Ok(VersionRow {
@@ -379,7 +481,12 @@ pub fn versions(conn: &Connection, path: &Path, source: &str) -> anyhow::Result<
 }
 
 /// New and updated notices reported by finished runs in `[since, until)`.
-pub fn new_or_updated(conn: &Connection, path: &Path, since: &str, until: &str) -> anyhow::Result<Vec<Observation>> {
+pub fn new_or_updated(
+    conn: &Connection,
+    path: &Path,
+    since: &str,
+    until: &str,
+) -> anyhow::Result<Vec<Observation>> {
     let read = || -> rusqlite::Result<Vec<ObservationColumns>> {
         let mut stmt = conn.prepare(
             "SELECT f.run_id, f.observed, f.status, f.changes, v.record
@@ -390,13 +497,23 @@ pub fn new_or_updated(conn: &Connection, path: &Path, since: &str, until: &str) 
                 AND f.observed >= ?1 AND f.observed < ?2
               ORDER BY f.id",
         )?;
-        let rows = stmt.query_map([since, until], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        let rows = stmt.query_map([since, until], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
         rows.collect()
     };
-    let rows = read().map_err(|e| classify(path, e)).context("reading findings")?;
+    let rows = read()
+        .map_err(|e| classify(path, e))
+        .context("reading findings")?;
     rows.into_iter()
         .map(|(run_id, observed, status, changes, record)| {
-            Ok(Observation { run_id, observed, status, changes: parse_changes(&changes), record: parse_record(path, &record)? })
+            Ok(Observation {
+                run_id,
+                observed,
+                status,
+                changes: parse_changes(&changes),
+                record: parse_record(path, &record)?,
+            })
         })
         .collect()
 }
