@@ -615,3 +615,26 @@ fn changes_name_every_compared_field_in_plain_words() {
     );
     assert!(tenderscan::history::changes(&old, &old).is_empty());
 }
+
+/// Regression: a run opening the file while another was creating the schema took the half-made
+/// database for a foreign one (the identity was read in three snapshots).
+#[test]
+fn runs_creating_the_same_new_history_at_once_all_open_it() {
+    for _ in 0..30 {
+        let (_dir, path) = temp_history();
+        let start = std::sync::Arc::new(std::sync::Barrier::new(12));
+        let openers: Vec<_> = (0..12)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    History::open(&path).map(drop).map_err(|e| format!("{e:#}"))
+                })
+            })
+            .collect();
+        for opener in openers {
+            assert_eq!(opener.join().unwrap(), Ok(()));
+        }
+        assert_eq!(count(&path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 5);
+    }
+}

@@ -156,15 +156,21 @@ fn check_header(path: &Path) -> Result<(), HistoryError> {
 
 /// Read-only checks: our application id (or an empty database) and a schema we understand.
 fn check_identity(conn: &Connection, path: &Path) -> Result<(), HistoryError> {
-    let app_id: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
+    // One read transaction, so that the three values come from one snapshot: another run may be
+    // creating the schema right now, and a mix of "before" and "after" would look foreign.
+    let snapshot = conn
+        .unchecked_transaction()
         .map_err(|e| classify(path, e))?;
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
+    let (app_id, version, objects): (i32, i64, i64) = snapshot
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id()),
+                    (SELECT user_version FROM pragma_user_version()),
+                    (SELECT count(*) FROM sqlite_schema)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .map_err(|e| classify(path, e))?;
-    let objects: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-        .map_err(|e| classify(path, e))?;
+    drop(snapshot); // rolls back: nothing was written
     if app_id == 0 && version == 0 && objects == 0 {
         return Ok(()); // a new, empty database: ours to initialise
     }
@@ -217,9 +223,7 @@ fn migrate(mut conn: Connection, path: &Path) -> Result<Connection, HistoryError
     }
     // WAL: readers (`history show`) never block a running scan, and a killed process leaves the
     // database consistent. Persistent in the file, so set once the file is known to be ours.
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-        .map_err(|e| classify(path, e))?;
+    let mode = switch_to_wal(&conn, path)?;
     if !mode.eq_ignore_ascii_case("wal") {
         tracing::warn!(
             "{}: could not switch the history to WAL mode (journal mode is {mode})",
@@ -233,6 +237,27 @@ fn migrate(mut conn: Connection, path: &Path) -> Result<Connection, HistoryError
     conn.pragma_update(None, "foreign_keys", true)
         .map_err(|e| classify(path, e))?;
     Ok(conn)
+}
+
+/// `PRAGMA journal_mode = WAL`, retried while another connection holds the file: SQLite answers
+/// that pragma with an immediate SQLITE_BUSY instead of calling the busy handler, which several
+/// runs creating the same new history at once would otherwise see as "locked".
+fn switch_to_wal(conn: &Connection, path: &Path) -> Result<String, HistoryError> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(mode) => return Ok(mode),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(classify(path, e)),
+        }
+    }
 }
 
 /// Map a SQLite error to the error a user can act on.
