@@ -44,6 +44,12 @@ impl Fetcher {
         Ok(Fetcher {})
     }
 
+    /// Accept page-origin URLs on this host and port even when it is loopback or private (the
+    /// crawl's own start origin). Stub until the fetcher lands.
+    pub fn allow_origin(&self, host: &str, port: u16) {
+        let _ = (host, port);
+    }
+
     /// Fetch one URL politely (robots, per-host delay, retries, caps, archive).
     pub async fn get(&self, url: &str, origin: UrlOrigin) -> Result<Page, FetchFailure> {
         let _ = origin;
