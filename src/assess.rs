@@ -74,3 +74,82 @@ fn push_names(reasons: &mut Vec<String>, label: &str, mentions: &[&Mention]) {
         reasons.push(format!("{label}: {}", names.join(", ")));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Role;
+
+    fn mention(category: Category, name: &str, origin: Origin, controlled: bool) -> Mention {
+        Mention { category, name: name.into(), origin, controlled, text: name.into(), context: String::new(), attachment: None }
+    }
+
+    fn hit(method: Method, score: f64) -> Hit {
+        Hit {
+            name: "四川大学".into(),
+            role: Role::Buyer,
+            listed_name: "Sichuan University".into(),
+            list: "Entity List (EL) - Bureau of Industry and Security".into(),
+            list_id: "x".into(),
+            method,
+            score,
+            matched_alias: "四川大学".into(),
+            citation: "77 FR 58006".into(),
+        }
+    }
+
+    #[test]
+    fn listed_buyer_with_us_ai_service_is_high() {
+        let a = assess(&[mention(Category::AiService, "Azure OpenAI", Origin::Us, false)], &[hit(Method::Alias, 1.0)]);
+        assert_eq!(a.alert, Alert::High);
+        assert!(a.reasons[0].contains("buyer 四川大学 matches listed entity Sichuan University"), "{:?}", a.reasons);
+        assert!(a.reasons[0].contains("77 FR 58006"));
+        assert!(a.reasons.iter().any(|r| r == "US AI service: Azure OpenAI"));
+    }
+
+    #[test]
+    fn us_cloud_with_controlled_chip_is_medium() {
+        let a = assess(
+            &[mention(Category::Cloud, "AWS", Origin::Us, false), mention(Category::Chip, "NVIDIA A100", Origin::Us, true)],
+            &[],
+        );
+        assert_eq!(a.alert, Alert::Medium);
+        assert_eq!(a.reasons, vec!["US cloud: AWS", "controlled chip: NVIDIA A100"]);
+    }
+
+    #[test]
+    fn affiliate_with_controlled_chip_is_medium_not_high() {
+        let a = assess(&[mention(Category::Chip, "NVIDIA H800", Origin::Us, true)], &[hit(Method::Affiliate, 0.8)]);
+        assert_eq!(a.alert, Alert::Medium);
+        assert!(a.reasons[0].contains("is part of listed entity"));
+    }
+
+    #[test]
+    fn single_signals_are_low() {
+        assert_eq!(assess(&[mention(Category::Chip, "NVIDIA A100", Origin::Us, true)], &[]).alert, Alert::Low);
+        assert_eq!(assess(&[mention(Category::Cloud, "AWS", Origin::Us, false)], &[]).alert, Alert::Low);
+        assert_eq!(assess(&[], &[hit(Method::Exact, 1.0)]).alert, Alert::Low);
+        // A weak fuzzy hit is not "the listed entity" but still worth a look.
+        assert_eq!(assess(&[], &[hit(Method::Fuzzy, 0.5)]).alert, Alert::None);
+    }
+
+    #[test]
+    fn domestic_only_is_none() {
+        let a = assess(
+            &[
+                mention(Category::Cloud, "阿里云", Origin::Domestic, false),
+                mention(Category::Chip, "Huawei Ascend 910B", Origin::Domestic, false),
+                mention(Category::AiService, "通义千问", Origin::Domestic, false),
+            ],
+            &[],
+        );
+        assert_eq!(a.alert, Alert::None);
+        assert_eq!(a.reasons, vec!["only domestic or uncontrolled products mentioned"]);
+    }
+
+    #[test]
+    fn uncontrolled_us_chip_alone_is_none() {
+        let a = assess(&[mention(Category::Chip, "NVIDIA RTX 4090D", Origin::Us, false)], &[]);
+        assert_eq!(a.alert, Alert::None);
+    }
+}
