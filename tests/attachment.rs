@@ -82,3 +82,10 @@ fn pdf_text_through_pdftotext() {
     let err = extract_text("bad.pdf", b"%PDF-1.4\nnot really a pdf", &Limits::default()).expect_err("corrupt pdf");
     assert!(matches!(err, Skip::Corrupt { kind: "PDF", .. }), "{err:?}");
 }
+
+#[test]
+fn zip_bomb_within_size_limit_caught_by_ratio() {
+    // 4 MiB of zeros fits the default 64 MiB budget but compresses about 1000×.
+    let err = extract_text("资料包.zip", &generate::zip_bomb(4), &Limits::default()).expect_err("bomb refused");
+    assert!(matches!(err, Skip::Bomb(ref m) if m.starts_with("说明.docx expands ")), "{err:?}");
+}

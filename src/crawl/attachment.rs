@@ -111,6 +111,10 @@ impl Kind {
     }
 }
 
+/// An entry this large that compressed better than [`BOMB_RATIO`] is refused.
+const BOMB_MIN_BYTES: u64 = 1 << 20;
+/// Compression ratio beyond which a large entry counts as a zip bomb.
+const BOMB_RATIO: u64 = 200;
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -161,7 +165,7 @@ fn open_zip<'a>(kind: &'static str, bytes: &'a [u8]) -> Result<zip::ZipArchive<C
 
 /// Read one archive entry whole, charging the budget with what is really expanded (the sizes
 /// declared in the archive can lie, so the reader is capped, not trusted).
-fn read_entry<R: Read>(mut entry: R, name: &str, budget: &mut Budget) -> Result<Vec<u8>, Skip> {
+fn read_entry<R: Read>(mut entry: R, name: &str, compressed: u64, budget: &mut Budget) -> Result<Vec<u8>, Skip> {
     if budget.entries == 0 {
         return Err(Skip::Bomb("too many entries".into()));
     }
@@ -170,6 +174,10 @@ fn read_entry<R: Read>(mut entry: R, name: &str, budget: &mut Budget) -> Result<
     let read = (&mut entry).take(budget.expanded.saturating_add(1)).read_to_end(&mut out);
     match read {
         Ok(n) if n as u64 > budget.expanded => Err(Skip::Bomb(format!("{name} expands past the size limit"))),
+        // Text and office documents compress 3–20×; a megabyte-plus entry at 200× is padding.
+        Ok(n) if n as u64 > BOMB_MIN_BYTES && n as u64 / compressed.max(1) > BOMB_RATIO => {
+            Err(Skip::Bomb(format!("{name} expands {}× ({n} bytes from {compressed})", n as u64 / compressed.max(1))))
+        }
         Ok(n) => {
             budget.expanded -= n as u64;
             Ok(out)
@@ -189,7 +197,8 @@ fn zip_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, kind: &'static str, pa
     if entry.encrypted() {
         return Err(Skip::Encrypted(part.into()));
     }
-    let bytes = read_entry(entry, part, budget)?;
+    let compressed = entry.compressed_size();
+    let bytes = read_entry(entry, part, compressed, budget)?;
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
@@ -371,7 +380,8 @@ fn zip_text(bytes: &[u8], limits: &Limits, budget: &mut Budget, depth: usize) ->
         if entry.encrypted() {
             return Err(Skip::Encrypted(name));
         }
-        let inner = read_entry(entry, &name, budget)?;
+        let compressed = entry.compressed_size();
+        let inner = read_entry(entry, &name, compressed, budget)?;
         match extract_kind(kind, &inner, limits, budget, depth + 1) {
             Ok(text) => {
                 read_any = true;
