@@ -309,3 +309,49 @@ async fn ccgp_search_needs_a_keyword_and_presets_print() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("item_selector = \"ul.vT-srch-result-list-bid > li"), "{}", run.stdout);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_saves_state_and_the_next_run_resumes() {
+    let (server, _other) = portal().await;
+    // n2 answers slowly, so that the interrupt lands while it is being fetched.
+    Mock::given(method("GET"))
+        .and(path("/notice/n2.htm"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(portal_file("n2.htm", 9), "text/html").set_delay(std::time::Duration::from_millis(1500)))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    let start = format!("{}/list/index.htm", server.uri());
+    let run_args = args(&[
+        "crawl", "--start", &start, "--since", "2025-06-01", "--delay", "0", "--no-attachments", "--all", "-f", "jsonl",
+        "--state", state.to_str().expect("utf-8"),
+    ]);
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_tenderscan"))
+        .args(&run_args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Wait (by the request log, not by the clock) until n2 is being fetched, then press Ctrl-C.
+    while !requested(&server).await.iter().any(|p| p == "/notice/n2.htm") {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let pid = child.id().to_string();
+    std::process::Command::new("kill").args(["-INT", &pid]).status().expect("kill -INT");
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output()).await.expect("join").expect("wait");
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(state.exists(), "state saved on Ctrl-C");
+    // The page in flight was finished and reported.
+    let first = records(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(first.keys().cloned().collect::<Vec<_>>(), ["/notice/n1.htm", "/notice/n2.htm"]);
+
+    let second = tenderscan(run_args.clone()).await;
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(records(&second.stdout).keys().cloned().collect::<Vec<_>>(), ["/notice/n3.htm", "/notice/n4.htm"]);
+    let paths = requested(&server).await;
+    for p in ["/list/index.htm", "/notice/n1.htm", "/notice/n2.htm", "/notice/n3.htm"] {
+        assert_eq!(count(&paths, p), 1, "{p} in {paths:?}");
+    }
+    assert!(!state.exists());
+}
