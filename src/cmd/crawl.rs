@@ -137,15 +137,14 @@ pub fn plan(args: &Args) -> anyhow::Result<Plan> {
     Ok(plan)
 }
 
-/// `crawl/<source>[-<kw hash>].json` under the user's data directory.
+/// `crawl/<source>-<hash of keyword and start URLs>.json` under the user's data directory, so
+/// that crawls of different keywords or `--start` pages keep separate states.
 fn default_state_path(plan: &Plan) -> anyhow::Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "tenderscan")
         .context("no home directory for the crawl state; give --state FILE")?;
     let mut name = plan.source.name.clone();
-    if let Some(kw) = &plan.params.kw {
-        name.push('-');
-        name.push_str(&crate::pipeline::sha256_hex(kw.as_bytes())[..12]);
-    }
+    name.push('-');
+    name.push_str(&crate::pipeline::sha256_hex(plan.state_key().as_bytes())[..12]);
     Ok(dirs.data_dir().join("crawl").join(format!("{name}.json")))
 }
 

@@ -81,7 +81,7 @@ impl Rules {
 
     fn is_next_text(&self, text: &str) -> bool {
         let t = text.trim().to_lowercase();
-        !t.is_empty() && self.next_texts.iter().any(|n| *n == t)
+        !t.is_empty() && self.next_texts.contains(&t)
     }
 }
 

@@ -44,9 +44,10 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The key of this crawl's state: the source and its keyword.
+    /// The key of this crawl's state: the source, its keyword and start URLs (a state saved for
+    /// another keyword or portal is not resumed).
     pub fn state_key(&self) -> String {
-        format!("{}|{}", self.source.name, self.params.kw.as_deref().unwrap_or(""))
+        format!("{}|{}|{}", self.source.name, self.params.kw.as_deref().unwrap_or(""), self.source.start_urls.join(" "))
     }
 }
 
