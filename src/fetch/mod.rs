@@ -1,8 +1,28 @@
 //! HTTP fetching: politeness per host, robots.txt, retries, size caps, evidence archive.
+//!
+//! Politeness is counted per host *name*: two ports of one host share a slot (one machine),
+//! 127.0.0.1 and 127.0.0.2 are two hosts.
+pub mod addr;
 pub mod archive;
+pub mod blocked;
+mod client;
+pub mod meta_refresh;
 mod opts;
+pub mod politeness;
+mod progress;
+pub mod retry;
+pub mod robots;
 
-pub use opts::FetchOpts;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use futures_util::StreamExt as _;
+
+pub use client::{header_charset, Fetcher};
+pub use opts::{default_user_agent, FetchOpts, DEFAULT_MAX_BYTES};
+pub use politeness::{Sleeper, Wait, WaitReason};
 
 use crate::model::Page;
 
@@ -14,6 +34,13 @@ pub struct FetchFailure {
     pub url: String,
     /// One-line reason (`blocked: …`, `timeout`, `HTTP 404`, …).
     pub message: String,
+}
+
+impl FetchFailure {
+    /// True if the page was an anti-bot or CAPTCHA interstitial.
+    pub fn is_blocked(&self) -> bool {
+        self.message.starts_with("blocked:")
+    }
 }
 
 /// What the caller wants to do after a result.
@@ -34,40 +61,89 @@ pub enum UrlOrigin {
     Page,
 }
 
-/// A polite HTTP client shared by `scan` and `crawl` (async; one per run).
-pub struct Fetcher {}
-
-impl Fetcher {
-    /// Build a fetcher from the options.
-    pub fn new(opts: &FetchOpts) -> anyhow::Result<Fetcher> {
-        let _ = opts;
-        Ok(Fetcher {})
+/// URLs grouped by politeness host, in first-seen order (URLs that do not parse form their own group).
+fn group_by_host(urls: Vec<String>) -> Vec<Vec<String>> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for url in urls {
+        let key = match url::Url::parse(url.trim()) {
+            Ok(parsed) => Fetcher::host_key(&parsed),
+            Err(_) => String::new(),
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, group)) => group.push(url),
+            None => groups.push((key, vec![url])),
+        }
     }
-
-    /// Accept page-origin URLs on this host and port even when it is loopback or private (the
-    /// crawl's own start origin). Stub until the fetcher lands.
-    pub fn allow_origin(&self, host: &str, port: u16) {
-        let _ = (host, port);
-    }
-
-    /// Fetch one URL politely (robots, per-host delay, retries, caps, archive).
-    pub async fn get(&self, url: &str, origin: UrlOrigin) -> Result<Page, FetchFailure> {
-        let _ = origin;
-        Err(FetchFailure { url: url.to_string(), message: "URL fetching is not built yet".into() })
-    }
+    groups.into_iter().map(|(_, group)| group).collect()
 }
 
 /// Fetch URLs politely and hand each result to `on_result` as it arrives (blocking; runs its own runtime).
+///
+/// Hosts are worked on `--concurrency` at a time, each host's URLs one after the other.
 pub fn fetch_urls(
     urls: Vec<String>,
     opts: &FetchOpts,
     on_result: &mut dyn FnMut(Result<Page, FetchFailure>) -> Flow,
 ) -> anyhow::Result<()> {
-    let _ = opts;
-    for url in urls {
-        if on_result(Err(FetchFailure { url, message: "URL fetching is not built yet".into() })) == Flow::Stop {
-            break;
+    if urls.is_empty() {
+        return Ok(());
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the fetch runtime")?;
+    let fetcher = {
+        let _guard = runtime.enter();
+        Arc::new(Fetcher::new(opts)?)
+    };
+    let mut progress = progress::Progress::new(urls.len(), opts.progress);
+    let stop = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::channel();
+    let groups = group_by_host(urls);
+    let concurrency = opts.concurrency.max(1);
+    let driver = {
+        let stop = stop.clone();
+        runtime.spawn(async move {
+            futures_util::stream::iter(groups)
+                .for_each_concurrent(concurrency, |group| {
+                    let fetcher = fetcher.clone();
+                    let tx = tx.clone();
+                    let stop = stop.clone();
+                    async move {
+                        for url in group {
+                            if stop.load(Ordering::SeqCst) || crate::signal::interrupted() {
+                                break;
+                            }
+                            let result = fetcher.get(&url, UrlOrigin::User).await;
+                            if tx.send(result).is_err() {
+                                break;
+                            }
+                        }
+                    }
+                })
+                .await;
+        })
+    };
+    loop {
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(result) => {
+                if let Err(failure) = &result {
+                    tracing::debug!("{failure}");
+                }
+                progress.record(result.is_ok());
+                if on_result(result) == Flow::Stop || crate::signal::interrupted() {
+                    break;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) if crate::signal::interrupted() => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
+    stop.store(true, Ordering::SeqCst);
+    driver.abort();
+    progress.finish();
+    runtime.shutdown_timeout(Duration::from_secs(1));
     Ok(())
 }

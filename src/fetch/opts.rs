@@ -1,9 +1,147 @@
-//! Command-line options of the fetcher (flattened into `scan` and `crawl`).
+//! Command-line options of the fetcher (flattened into `scan` and `crawl`) and their checked form.
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{bail, Context as _};
+
+/// Default response cap: 32 MiB, Scrapy's `DOWNLOAD_WARNSIZE` (tender pages are far smaller).
+pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Fetch options.
-#[derive(Debug, Clone, clap::Args, Default)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct FetchOpts {
-    /// Store every fetched page under its sha256 in DIR, with a JSON sidecar.
+    /// Seconds between two requests to one host (randomised ±50 %); a robots.txt Crawl-delay wins if longer.
+    #[arg(long, value_name = "SECS", default_value_t = 1.0, help_heading = "Fetching")]
+    pub delay: f64,
+    /// Hosts fetched at the same time (never more than one request at a time per host).
+    #[arg(long, value_name = "N", default_value_t = 4, help_heading = "Fetching")]
+    pub concurrency: usize,
+    /// Give up on a request after SECS in total (connect, headers and body).
+    #[arg(long, value_name = "SECS", default_value_t = 60.0, help_heading = "Fetching")]
+    pub timeout: f64,
+    /// Give up connecting after SECS.
+    #[arg(long, value_name = "SECS", default_value_t = 15.0, help_heading = "Fetching")]
+    pub connect_timeout: f64,
+    /// Retries after a 408/429/5xx answer, a timeout or a dropped connection (exponential backoff).
+    #[arg(long, value_name = "N", default_value_t = 3, help_heading = "Fetching")]
+    pub retries: u32,
+    /// Refuse responses larger than BYTES once decompressed (guards against gzip bombs).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES, help_heading = "Fetching")]
+    pub max_bytes: u64,
+    /// Follow at most N redirects (HTTP and `<meta http-equiv="refresh">`) per URL.
+    #[arg(long, value_name = "N", default_value_t = 10, help_heading = "Fetching")]
+    pub max_redirects: usize,
+    /// Longest Crawl-delay (robots.txt) obeyed; longer ones are cut to this, with a log line.
+    #[arg(long, value_name = "SECS", default_value_t = 60.0, help_heading = "Fetching")]
+    pub max_crawl_delay: f64,
+    /// Longest Retry-After wait honoured; a server asking for more makes the URL fail instead.
+    #[arg(long, value_name = "SECS", default_value_t = 300.0, help_heading = "Fetching")]
+    pub max_retry_after: f64,
+    /// User-Agent header; put a contact (URL or e-mail) in it so portal operators can reach you.
+    /// [default: tenderscan/<version> (+<repository>; contact: set --user-agent)]
+    #[arg(long, value_name = "TEXT", help_heading = "Fetching")]
+    pub user_agent: Option<String>,
+    /// Do not fetch or obey robots.txt (logged as a warning; ask the site operator first).
+    #[arg(long, help_heading = "Fetching")]
+    pub ignore_robots: bool,
+    /// Store every fetched page under its sha256 in DIR, with a JSON sidecar; URLs already there are not re-fetched.
     #[arg(long, value_name = "DIR", help_heading = "Fetching")]
-    pub archive: Option<std::path::PathBuf>,
+    pub archive: Option<PathBuf>,
+    /// With --archive: fetch archived URLs again (a conditional GET; a 304 re-uses the stored page).
+    #[arg(long, requires = "archive", help_heading = "Fetching")]
+    pub refresh: bool,
+    /// Show the progress bar on stderr when it is a terminal (the caller clears it for `-q`).
+    #[arg(skip = true)]
+    pub progress: bool,
+}
+
+impl Default for FetchOpts {
+    /// The same values as the command-line defaults.
+    fn default() -> Self {
+        FetchOpts {
+            delay: 1.0,
+            concurrency: 4,
+            timeout: 60.0,
+            connect_timeout: 15.0,
+            retries: 3,
+            max_bytes: DEFAULT_MAX_BYTES,
+            max_redirects: 10,
+            max_crawl_delay: 60.0,
+            max_retry_after: 300.0,
+            user_agent: None,
+            ignore_robots: false,
+            archive: None,
+            refresh: false,
+            progress: true,
+        }
+    }
+}
+
+/// The default honest User-Agent: names the tool, its version and where to learn about it.
+pub fn default_user_agent() -> String {
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    let home = if repo.is_empty() { "+https://github.com/…" } else { repo };
+    format!("tenderscan/{} ({home}; contact: set --user-agent)", env!("CARGO_PKG_VERSION"))
+}
+
+/// Options after checking: durations instead of floats, no zero concurrency.
+#[derive(Debug, Clone)]
+pub(crate) struct FetchConfig {
+    pub delay: Duration,
+    pub concurrency: usize,
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub retries: u32,
+    pub max_bytes: u64,
+    pub max_redirects: usize,
+    pub max_crawl_delay: Duration,
+    pub max_retry_after: Duration,
+    pub user_agent: String,
+    pub ignore_robots: bool,
+    pub archive: Option<PathBuf>,
+    pub refresh: bool,
+    /// First backoff step; doubled per retry (1 s as in most polite crawlers).
+    pub backoff_base: Duration,
+    /// Longest backoff step.
+    pub backoff_cap: Duration,
+}
+
+fn secs(name: &str, value: f64) -> anyhow::Result<Duration> {
+    Duration::try_from_secs_f64(value).with_context(|| format!("--{name} must be a non-negative number of seconds, not {value}"))
+}
+
+impl FetchConfig {
+    /// Check the raw options once, so the fetcher never sees a half-checked value.
+    pub fn from_opts(opts: &FetchOpts) -> anyhow::Result<FetchConfig> {
+        if opts.concurrency == 0 {
+            bail!("--concurrency must be at least 1");
+        }
+        let timeout = secs("timeout", opts.timeout)?;
+        let connect_timeout = secs("connect-timeout", opts.connect_timeout)?;
+        if timeout.is_zero() || connect_timeout.is_zero() {
+            bail!("--timeout and --connect-timeout must be greater than zero");
+        }
+        let user_agent = match &opts.user_agent {
+            Some(ua) if ua.trim().is_empty() => bail!("--user-agent must not be empty"),
+            Some(ua) => ua.trim().to_string(),
+            None => default_user_agent(),
+        };
+        Ok(FetchConfig {
+            delay: secs("delay", opts.delay)?,
+            concurrency: opts.concurrency,
+            timeout,
+            connect_timeout,
+            retries: opts.retries,
+            max_bytes: opts.max_bytes,
+            max_redirects: opts.max_redirects,
+            max_crawl_delay: secs("max-crawl-delay", opts.max_crawl_delay)?,
+            max_retry_after: secs("max-retry-after", opts.max_retry_after)?,
+            user_agent,
+            ignore_robots: opts.ignore_robots,
+            archive: opts.archive.clone(),
+            refresh: opts.refresh,
+            backoff_base: Duration::from_secs(1),
+            backoff_cap: Duration::from_secs(60),
+        })
+    }
 }
