@@ -334,7 +334,14 @@ async fn ctrl_c_saves_state_and_the_next_run_resumes() {
         .spawn()
         .expect("spawn");
     // Wait (by the request log, not by the clock) until n2 is being fetched, then press Ctrl-C.
+    let mut child = child;
+    let mut polls = 0;
     while !requested(&server).await.iter().any(|p| p == "/notice/n2.htm") {
+        polls += 1;
+        if polls > 1500 || child.try_wait().ok().flatten().is_some() {
+            let _ = child.kill();
+            panic!("the crawl never reached /notice/n2.htm: {:?}", requested(&server).await);
+        }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     let pid = child.id().to_string();
