@@ -270,6 +270,27 @@ mod tests {
     }
 
     #[test]
+    fn ccgp_channel_items_with_em_dates() {
+        let Some(Ok(source)) = Source::preset("ccgp-channel") else { panic!("preset") };
+        let r = Rules::from_source(&source).unwrap_or_else(|e| panic!("{e}"));
+        let html = r#"<div class="vT_z"><ul class="c_list_bid">
+        <li><a href="./202506/t20250603_24617001.htm" title="某研究院GPU服务器采购项目公开招标公告">某研究院GPU服务器…</a><em>2025-06-03 10:22</em><em>北京</em><em>某研究院</em></li>
+        <li><a href="./202506/t20250602_24617002.htm">某中学录播系统公开招标公告</a><em>2025-06-02 16:01</em><em>广东</em></li>
+        </ul></div>"#;
+        let u = Url::parse("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index_1.htm").unwrap_or_else(|e| panic!("{e}"));
+        let l = extract(html, &u, &r);
+        let got: Vec<(&str, Option<Date>)> = l.entries.iter().map(|e| (e.url.as_str(), e.date)).collect();
+        assert_eq!(
+            got,
+            [
+                ("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202506/t20250603_24617001.htm", Some(Date::constant(2025, 6, 3))),
+                ("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202506/t20250602_24617002.htm", Some(Date::constant(2025, 6, 2))),
+            ]
+        );
+        assert_eq!(l.entries[0].title, "某研究院GPU服务器采购项目公开招标公告");
+    }
+
+    #[test]
     fn rel_next_and_no_items() {
         let html = r#"<div>nothing here</div><link rel="next" href="?page=2">"#;
         let l = extract(html, &page(), &generic());
