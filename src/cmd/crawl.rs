@@ -48,7 +48,8 @@ pub struct Args {
     /// Most pages fetched in this run, listing and notice pages together (attachments not counted).
     #[arg(long, value_name = "N", default_value_t = 500)]
     pub max_pages: u32,
-    /// Resume state file [default: crawl/<source>.json under the data directory].
+    /// Resume state file [default: crawl/<source>-<hash of keyword and start URLs>.json under the data
+    /// directory, e.g. ~/.local/share/tenderscan].
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Do not fetch attachments.
@@ -168,6 +169,8 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
     let mut session = Session::start(&args.report, &args.history, global, &command)?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the async runtime")?;
     let outcome = runtime.block_on(crawl::crawl(&plan, &fetcher, &engine, &mut |record| session.emit(record)))?;
+    // The report is flushed first, so that the crawl line follows it on a terminal.
+    let code = session.finish()?;
     if !global.quiet {
         eprintln!(
             "tenderscan: crawled {} listing pages, {} notices, {} attachments{}",
@@ -177,7 +180,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             if outcome.complete { String::new() } else { format!(" (not finished; state in {})", plan.state_path.display()) }
         );
     }
-    session.finish()
+    Ok(code)
 }
 
 #[cfg(test)]
