@@ -224,7 +224,7 @@ async fn listing_page(
         frontier.state.paging_done = true;
         return Ok(());
     }
-    let next_index = task.index + 1;
+    let next_index = task.index.saturating_add(1);
     if plan.source.url_template.is_some() {
         if next_index as usize >= plan.source.start_urls.len()
             && let Some(url) = plan.source.listing_url(next_index, &plan.params)?

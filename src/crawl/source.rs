@@ -228,7 +228,7 @@ impl Source {
             return Ok(Some(url.clone()));
         }
         let Some(template) = &self.url_template else { return Ok(None) };
-        let page = self.first_page + index - self.start_urls.len() as u32;
+        let page = self.first_page.saturating_add(index.saturating_sub(self.start_urls.len() as u32));
         fill(template, page, params, &self.date_format).map(Some).map_err(|e| field("url_template", e))
     }
 }
