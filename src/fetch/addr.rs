@@ -60,3 +60,45 @@ mod tests {
         }
     }
 }
+
+/// DNS for the HTTP client: answers with the addresses the fetcher already checked for this host,
+/// so a host cannot pass the check with a public address and then connect to an internal one
+/// (DNS rebinding).
+#[derive(Default)]
+pub struct PinnedResolver {
+    checked: std::sync::Mutex<std::collections::HashMap<String, Vec<std::net::SocketAddr>>>,
+}
+
+impl PinnedResolver {
+    /// Remember the addresses `host` was checked with.
+    pub fn pin(&self, host: &str, addrs: Vec<std::net::SocketAddr>) {
+        let mut checked = match self.checked.lock() {
+            Ok(c) => c,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        checked.insert(host.to_ascii_lowercase(), addrs);
+    }
+
+    fn pinned(&self, host: &str) -> Option<Vec<std::net::SocketAddr>> {
+        let checked = match self.checked.lock() {
+            Ok(c) => c,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        checked.get(&host.to_ascii_lowercase()).cloned()
+    }
+}
+
+impl reqwest::dns::Resolve for PinnedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_string();
+        let pinned = self.pinned(&host);
+        Box::pin(async move {
+            let addrs: Vec<std::net::SocketAddr> = match pinned {
+                Some(addrs) => addrs,
+                None => tokio::net::lookup_host((host.as_str(), 0)).await?.collect(),
+            };
+            let addrs: reqwest::dns::Addrs = Box::new(addrs.into_iter());
+            Ok(addrs)
+        })
+    }
+}

@@ -27,6 +27,7 @@ pub struct Fetcher {
     allowed: RwLock<HashSet<(String, u16)>>,
     archive: Option<Archive>,
     sleeper: Arc<dyn Sleeper>,
+    resolver: Arc<addr::PinnedResolver>,
 }
 
 /// A response read whole (body capped).
@@ -49,6 +50,7 @@ impl Fetcher {
         let mut default_headers = HeaderMap::new();
         default_headers.insert(header::ACCEPT, header::HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"));
         default_headers.insert(header::ACCEPT_LANGUAGE, header::HeaderValue::from_static("zh-CN,zh;q=0.9,en;q=0.5"));
+        let resolver = Arc::new(addr::PinnedResolver::default());
         // Redirects are followed by hand: each hop is checked (scheme, address, robots, politeness).
         let client = reqwest::Client::builder()
             .user_agent(cfg.user_agent.clone())
@@ -56,6 +58,7 @@ impl Fetcher {
             .redirect(reqwest::redirect::Policy::none())
             .timeout(cfg.timeout)
             .connect_timeout(cfg.connect_timeout)
+            .dns_resolver(resolver.clone())
             .build()
             .map_err(|e| anyhow::anyhow!("building the HTTP client: {e}"))?;
         if cfg.ignore_robots {
@@ -70,6 +73,7 @@ impl Fetcher {
             allowed: RwLock::new(HashSet::new()),
             archive,
             sleeper: Arc::new(TokioSleeper),
+            resolver,
         })
     }
 
@@ -157,7 +161,10 @@ impl Fetcher {
             if !fetched.status.is_success() {
                 return Err(fail(status_message(fetched.status)));
             }
-            if let Some(reason) = blocked::challenge_reason(&fetched.body) {
+            // Only HTML can be a challenge page; a PDF attachment's bytes are left alone.
+            if (is_html(&fetched.headers) || fetched.body.trim_ascii_start().starts_with(b"<"))
+                && let Some(reason) = blocked::challenge_reason(&fetched.body)
+            {
                 return Err(fail(format!("blocked: {reason}")));
             }
             let page = Page {
@@ -186,7 +193,7 @@ impl Fetcher {
         let key = (host.clone(), port);
         let allowed = trusted == Some(&key) || self.allowed.read().map(|a| a.contains(&key)).unwrap_or(false);
         let lookup_host = host.trim_start_matches('[').trim_end_matches(']').to_string();
-        let lookup = tokio::time::timeout(self.cfg.connect_timeout, tokio::net::lookup_host((lookup_host, port))).await;
+        let lookup = tokio::time::timeout(self.cfg.connect_timeout, tokio::net::lookup_host((lookup_host.as_str(), port))).await;
         let addrs: Vec<_> = match lookup {
             Err(_) => return Err(format!("host {host} did not resolve within {:?}", self.cfg.connect_timeout)),
             Ok(Err(e)) => return Err(format!("host {host} does not resolve ({e})")),
@@ -195,6 +202,7 @@ impl Fetcher {
         if addrs.is_empty() {
             return Err(format!("host {host} does not resolve (no addresses)"));
         }
+        self.resolver.pin(&lookup_host, addrs.clone());
         if !allowed && let Some(internal) = addrs.iter().find(|a| addr::is_internal(a.ip())) {
             return Err(format!(
                 "refused: {host}:{port} resolves to internal address {} (links and redirects may not reach loopback, private or link-local hosts)",
@@ -231,6 +239,9 @@ impl Fetcher {
         let mut attempt = 0u32;
         loop {
             self.wait_turn(&host, &mut state).await;
+            if crate::signal::interrupted() {
+                return Err("interrupted (Ctrl-C) before the request".to_string());
+            }
             let result = self.attempt(url, validators, self.cfg.max_bytes, false).await;
             state.request_done(base, floor, rand::random_range(0.5..1.5));
             let retry_wait = match result {

@@ -80,8 +80,13 @@ impl Default for FetchOpts {
 /// The default honest User-Agent: names the tool, its version and where to learn about it.
 pub fn default_user_agent() -> String {
     let repo = env!("CARGO_PKG_REPOSITORY");
-    let home = if repo.is_empty() { "+https://github.com/…" } else { repo };
-    format!("tenderscan/{} ({home}; contact: set --user-agent)", env!("CARGO_PKG_VERSION"))
+    let version = env!("CARGO_PKG_VERSION");
+    // No invented URL: the project's home appears once Cargo.toml names a repository.
+    if repo.is_empty() {
+        format!("tenderscan/{version} (procurement notice scanner; contact: set --user-agent)")
+    } else {
+        format!("tenderscan/{version} (+{repo}; contact: set --user-agent)")
+    }
 }
 
 /// Options after checking: durations instead of floats, no zero concurrency.
@@ -143,5 +148,45 @@ impl FetchConfig {
             backoff_base: Duration::from_secs(1),
             backoff_cap: Duration::from_secs(60),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(flatten)]
+        fetch: FetchOpts,
+    }
+
+    #[test]
+    fn default_matches_the_command_line_defaults() {
+        let parsed = Cli::try_parse_from(["tenderscan"]).map(|c| c.fetch).unwrap_or_default();
+        let default = FetchOpts::default();
+        assert_eq!(format!("{parsed:?}"), format!("{default:?}"));
+        assert_eq!(parsed.delay, 1.0);
+        assert_eq!(parsed.concurrency, 4);
+        assert_eq!(parsed.max_bytes, 32 * 1024 * 1024);
+    }
+
+    #[test]
+    fn bad_values_are_refused_once() {
+        let zero = FetchOpts { concurrency: 0, ..FetchOpts::default() };
+        assert!(FetchConfig::from_opts(&zero).is_err_and(|e| e.to_string() == "--concurrency must be at least 1"));
+        let negative = FetchOpts { delay: -1.0, ..FetchOpts::default() };
+        assert!(FetchConfig::from_opts(&negative).is_err_and(|e| e.to_string().starts_with("--delay must be")));
+        assert!(Cli::try_parse_from(["tenderscan", "--refresh"]).is_err(), "--refresh needs --archive");
+    }
+
+    #[test]
+    fn user_agent_is_honest_and_ascii() {
+        let ua = default_user_agent();
+        assert!(ua.starts_with(&format!("tenderscan/{} (", env!("CARGO_PKG_VERSION"))));
+        assert!(ua.contains("contact: set --user-agent"));
+        assert!(ua.is_ascii());
     }
 }

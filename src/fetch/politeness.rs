@@ -52,12 +52,18 @@ pub trait Sleeper: Send + Sync {
     fn sleep(&self, wait: Wait) -> BoxFuture<'static, ()>;
 }
 
-/// The real sleeper (tokio timers).
+/// The real sleeper (tokio timers); wakes early on Ctrl-C so a long Retry-After does not hold the exit.
 pub struct TokioSleeper;
 
 impl Sleeper for TokioSleeper {
     fn sleep(&self, wait: Wait) -> BoxFuture<'static, ()> {
-        Box::pin(tokio::time::sleep(wait.duration))
+        Box::pin(async move {
+            let until = Instant::now() + wait.duration;
+            while Instant::now() < until && !crate::signal::interrupted() {
+                let step = (until - Instant::now()).min(Duration::from_millis(200));
+                tokio::time::sleep(step).await;
+            }
+        })
     }
 }
 
