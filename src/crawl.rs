@@ -1,1 +1,0 @@
-//! Crawling portals from listing pages (sources, presets, attachments).
