@@ -5,7 +5,7 @@ use anyhow::Context;
 use sha2::{Digest, Sha256};
 
 use crate::detect::Detector;
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, Vocabulary};
 use crate::model::{Attachment, Page, Record};
 use crate::{assess, decode, parse, watchlist};
 
@@ -23,7 +23,9 @@ impl Engine {
         let detector = Detector::load(vocab_dir)
             .with_context(|| format!("loading the vocabulary from {}", vocab_dir.display()))?;
         let list = watchlist::load_selected(watchlists, vocab_dir)?;
-        Ok(Engine { detector, matcher: Matcher::new(list) })
+        // Legal forms and generic words come from the same directory, so an analyst's edit applies.
+        let vocabulary = Vocabulary::load(vocab_dir)?;
+        Ok(Engine { detector, matcher: Matcher::with_vocabulary(list, vocabulary) })
     }
 
     /// Scan one page. Pure: the same bytes always give the same record.

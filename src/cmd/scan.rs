@@ -53,7 +53,8 @@ pub struct Args {
 }
 
 /// Run the command; returns the exit code.
-pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
+pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
+    args.fetch.progress = !global.quiet;
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
     let engine = Engine::load(&vocab, &args.watchlists.watchlists)?;
     let inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;

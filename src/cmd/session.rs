@@ -27,7 +27,7 @@ impl Session {
     pub fn start(opts: &ReportOpts, history_opts: &HistoryOpts, global: &Global, command: &str) -> anyhow::Result<Session> {
         let history = match history_opts.path() {
             Some(path) => {
-                let mut h = History::open(&path).with_context(|| format!("opening history {}", path.display()))?;
+                let mut h = History::open(&path)?;
                 let run = h.begin_run(command)?;
                 Some((h, run))
             }

@@ -379,13 +379,13 @@ impl Matcher {
     pub fn screen_notice(&self, notice: &Notice) -> Vec<Hit> {
         let mut hits = Vec::new();
         if let Some(b) = &notice.buyer {
-            hits.extend(self.screen(b, Role::Buyer));
+            hits.extend(clearly_best(self.screen(b, Role::Buyer)));
         }
         if let Some(a) = &notice.agency {
-            hits.extend(self.screen(a, Role::Agency));
+            hits.extend(clearly_best(self.screen(a, Role::Agency)));
         }
         for s in &notice.suppliers {
-            hits.extend(self.screen(s, Role::Supplier));
+            hits.extend(clearly_best(self.screen(s, Role::Supplier)));
         }
         if let Some((ac, ids)) = &self.text_search {
             let text = normalize::fold(&notice.text);
@@ -405,6 +405,16 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// Margin below the best hit within which other candidates for the same name are still reported.
+const REPORT_MARGIN: f64 = 0.1;
+
+/// For one name in a notice, drop candidates well below the best one: 浪潮电子信息产业股份有限公司
+/// is Inspur Electronic Information (alias, 1.0), not also Inspur (Beijing) (0.75).
+fn clearly_best(hits: Vec<Hit>) -> Vec<Hit> {
+    let Some(best) = hits.iter().map(|h| h.score).reduce(f64::max) else { return hits };
+    hits.into_iter().filter(|h| h.score >= best - REPORT_MARGIN).collect()
 }
 
 /// Best first: score, then the more direct method, then listed name.
