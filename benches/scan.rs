@@ -93,6 +93,11 @@ fn run(dir: &Path, jobs: Option<usize>) -> (f64, Option<f64>) {
 fn main() {
     let n: usize = std::env::var("BENCH_PAGES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
     let mem_n: usize = std::env::var("BENCH_MEMORY_PAGES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    if let Ok(dir) = std::env::var("BENCH_CORPUS_ONLY") {
+        // Just write the corpus (for profiling with perf or callgrind) and stop.
+        write_corpus(Path::new(&dir), n);
+        return;
+    }
     let tmp = tempfile::tempdir().expect("tempdir");
     let corpus = tmp.path().join("corpus");
     let bytes = write_corpus(&corpus, n);

@@ -141,6 +141,13 @@ impl Matcher {
             }
             let folded = normalize::fold(&a.text);
             if a.name.has_han() && folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS {
+                // Pages write brackets full width as often as not: search both spellings rather
+                // than folding every page's text.
+                let full_width = folded.replace('(', "（").replace(')', "）");
+                if full_width != folded {
+                    text_patterns.push(full_width);
+                    text_ids.push(id);
+                }
                 text_patterns.push(folded);
                 text_ids.push(id);
             }
@@ -156,7 +163,7 @@ impl Matcher {
             m.deletions.entry(t.clone()).or_default().push(tid);
         }
         if !text_patterns.is_empty() {
-            match AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&text_patterns) {
+            match AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(&text_patterns) {
                 Ok(ac) => m.text_search = Some((ac, text_ids)),
                 Err(err) => tracing::warn!("Chinese names will not be searched in running text: {err}"),
             }
@@ -388,7 +395,7 @@ impl Matcher {
             hits.extend(clearly_best(self.screen(s, Role::Supplier)));
         }
         if let Some((ac, ids)) = &self.text_search {
-            let text = normalize::fold(&notice.text);
+            let text = notice.text.as_str();
             let mut seen: Vec<(String, String)> = hits.iter().map(|h| (h.list.clone(), h.list_id.clone())).collect();
             for m in ac.find_iter(&text) {
                 let Some(&id) = ids.get(m.pattern().as_usize()) else { continue };

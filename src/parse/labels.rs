@@ -238,10 +238,31 @@ fn alternation() -> String {
 }
 
 fn label_key(l: &str) -> String {
-    l.chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(l.len());
+    for c in l.chars().filter(|c| !c.is_whitespace()) {
+        // Han characters have no case: skip the Unicode case tables for them (hot in big tables).
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else if is_han(c) {
+            key.push(c);
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// Longest cell (in bytes) that can still be a label alone: the longest label, a numbering and a
+/// unit. Data cells are longer; checking length first keeps the regex off them.
+const MAX_LABEL_CELL_BYTES: usize = 128;
+
+/// Cheap prefilters before the label regexes, which dominate the parse of large tables.
+fn may_be_label_cell(cell: &str) -> bool {
+    cell.len() <= MAX_LABEL_CELL_BYTES
+}
+
+fn has_colon(cell: &str) -> bool {
+    cell.contains(['：', ':'])
 }
 
 /// One labelled value found in the text.
@@ -283,10 +304,12 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         .map(|l| l.trim().to_string())
                 };
                 candidate.filter(|c| {
-                    !c.is_empty() && !LABEL_CELL.is_match(c) && !LABEL_COLON.is_match(c)
+                    !c.is_empty()
+                        && !(may_be_label_cell(c) && LABEL_CELL.is_match(c))
+                        && !(has_colon(c) && LABEL_COLON.is_match(c))
                 })
             };
-            if let Some(caps) = LABEL_CELL.captures(cell) {
+            if let Some(caps) = may_be_label_cell(cell).then(|| LABEL_CELL.captures(cell)).flatten() {
                 if header_row {
                     continue;
                 }
@@ -300,6 +323,9 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 if let Some(value) = next_value() {
                     push(&mut out, *field, unit, &value, section);
                 }
+                continue;
+            }
+            if !has_colon(cell) {
                 continue;
             }
             let matches: Vec<_> = LABEL_COLON
@@ -356,21 +382,20 @@ const HEADER_WORDS: &[&str] = &[
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header
 /// words. `采购人 | X | 采购代理机构 | Y` is half labels: label/value pairs, not a header.
 pub fn is_header_row(cells: &[&str]) -> bool {
+    // The cheap shape test first: data rows (digits, long cells) fail it before any regex runs.
+    if cells.len() < 2 || !cells.iter().all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit())) {
+        return false;
+    }
     let headerish = cells
         .iter()
-        .filter(|c| LABEL_CELL.is_match(c) || HEADER_WORDS.iter().any(|w| c.contains(w)))
+        .filter(|c| HEADER_WORDS.iter().any(|w| c.contains(w)) || LABEL_CELL.is_match(c))
         .count();
-    cells.len() >= 2
-        && cells
-            .iter()
-            .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()))
-        && headerish >= 2
-        && headerish * 2 > cells.len()
+    headerish >= 2 && headerish * 2 > cells.len()
 }
 
 /// True if the cell is only a label.
 pub fn is_label_cell(cell: &str) -> bool {
-    LABEL_CELL.is_match(cell)
+    may_be_label_cell(cell) && LABEL_CELL.is_match(cell)
 }
 
 fn push(

@@ -442,8 +442,8 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
         let mut columns: Option<(usize, usize, Option<usize>, Option<Unit>)> = None;
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-            if let Some(sup) = row.iter().position(|c| header_matches(c, &WINNER_KEYS))
-                && labels::is_header_row(&cells)
+            if labels::is_header_row(&cells)
+                && let Some(sup) = row.iter().position(|c| header_matches(c, &WINNER_KEYS))
             {
                 let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
                 let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
