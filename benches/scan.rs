@@ -29,9 +29,9 @@ fn page(i: usize) -> String {
     let mut rows = String::new();
     for r in 0..120 {
         let item = ITEMS[(i + r) % ITEMS.len()];
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr><td>{r}</td><td>{item}</td><td>{}</td><td>台</td><td>{}.00</td><td>满足采购需求，质保三年，含安装调试及培训服务</td></tr>\n",
+            "<tr><td>{r}</td><td>{item}</td><td>{}</td><td>台</td><td>{}.00</td><td>满足采购需求，质保三年，含安装调试及培训服务</td></tr>",
             1 + r % 7,
             1000 + (i * 37 + r * 11) % 90000
         );
@@ -108,6 +108,36 @@ fn main() {
         let (secs, _) = run(&corpus, jobs);
         let label = jobs.map_or("all cores".to_string(), |j| format!("{j} core"));
         println!("scan ({label:>9}): {secs:6.2} s  {:8.0} pages/s  {:6.1} MB/s", n as f64 / secs, mb / secs);
+    }
+    // A second corpus closer to the field: the real saved pages of ../shared (when present) and
+    // the project's fixtures, replicated. Less table-heavy than the generated pages.
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let real_dirs = [manifest.join("../shared/data/pages/html"), manifest.join("fixtures")];
+    let real = tmp.path().join("real");
+    std::fs::create_dir_all(&real).expect("mkdir");
+    let mut real_bytes = 0u64;
+    let mut real_pages = 0usize;
+    for copy in 0..40 {
+        for dir in &real_dirs {
+            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            for e in entries.filter_map(Result::ok) {
+                let p = e.path();
+                if p.extension().and_then(|x| x.to_str()).is_some_and(|x| x.starts_with("htm")) {
+                    let data = std::fs::read(&p).expect("read page");
+                    real_bytes += data.len() as u64;
+                    real_pages += 1;
+                    std::fs::write(real.join(format!("{copy:02}-{}", e.file_name().to_string_lossy())), data).expect("copy");
+                }
+            }
+        }
+    }
+    let real_mb = real_bytes as f64 / 1e6;
+    println!("real-layout corpus: {real_pages} pages, {real_mb:.1} MB (saved portal pages + fixtures, ×40)");
+    let _ = run(&real, Some(1));
+    for jobs in [Some(1), None] {
+        let (secs, _) = run(&real, jobs);
+        let label = jobs.map_or("all cores".to_string(), |j| format!("{j} core"));
+        println!("scan ({label:>9}): {secs:6.2} s  {:8.0} pages/s  {:6.1} MB/s", real_pages as f64 / secs, real_mb / secs);
     }
     if mem_n > 0 {
         let base = tmp.path().join("mem-base");

@@ -272,8 +272,5 @@ impl From<&VersionRow> for VersionCsv {
 
 /// Page text in a CSV cell must not run as a spreadsheet formula (same rule as the scan report).
 fn cell(text: String) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text,
-    }
+    crate::report::neutralise(text)
 }

@@ -397,7 +397,7 @@ impl Matcher {
         if let Some((ac, ids)) = &self.text_search {
             let text = notice.text.as_str();
             let mut seen: Vec<(String, String)> = hits.iter().map(|h| (h.list.clone(), h.list_id.clone())).collect();
-            for m in ac.find_iter(&text) {
+            for m in ac.find_iter(text) {
                 let Some(&id) = ids.get(m.pattern().as_usize()) else { continue };
                 let alias = &self.aliases[id as usize];
                 let e = &self.watchlist.entries[alias.entry];

@@ -303,11 +303,8 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         .filter(|l| !l.contains(CELL_SEP))
                         .map(|l| l.trim().to_string())
                 };
-                candidate.filter(|c| {
-                    !c.is_empty()
-                        && !(may_be_label_cell(c) && LABEL_CELL.is_match(c))
-                        && !(has_colon(c) && LABEL_COLON.is_match(c))
-                })
+                // A value is not itself a label.
+                candidate.filter(|c| !(c.is_empty() || is_label_cell(c) || (has_colon(c) && LABEL_COLON.is_match(c))))
             };
             if let Some(caps) = may_be_label_cell(cell).then(|| LABEL_CELL.captures(cell)).flatten() {
                 if header_row {

@@ -2,6 +2,7 @@
 mod csv_row;
 mod output;
 
+pub use csv_row::neutralise;
 pub use output::Output;
 
 use std::io::Write;
@@ -17,7 +18,7 @@ pub struct ReportWriter<W: Write> {
 }
 
 enum Inner<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Json { out: W, first: bool },
     Jsonl(W),
 }
@@ -32,7 +33,7 @@ impl<W: Write> ReportWriter<W> {
                 }
                 let mut w = csv::WriterBuilder::new().from_writer(out);
                 w.write_record(csv_row::HEADER)?;
-                Inner::Csv(w)
+                Inner::Csv(Box::new(w))
             }
             Format::Json => {
                 out.write_all(b"[")?;
@@ -64,7 +65,7 @@ impl<W: Write> ReportWriter<W> {
     pub fn finish(self) -> anyhow::Result<W> {
         let mut out = match self.inner {
             // `csv::Writer`'s drop would swallow a flush error: flush explicitly.
-            Inner::Csv(w) => w.into_inner().map_err(|e| anyhow::Error::new(e.into_error()))?,
+            Inner::Csv(w) => (*w).into_inner().map_err(|e| anyhow::Error::new(e.into_error()))?,
             Inner::Json { mut out, first } => {
                 out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
                 out
