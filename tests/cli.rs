@@ -188,3 +188,48 @@ fn non_utf8_path_names_are_scanned() {
         .success()
         .stdout(predicate::str::contains(".html"));
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    // A named pipe, given first, blocks the first batch until we write to it.
+    let pipe_dir = tempfile::tempdir().unwrap();
+    let fifo = pipe_dir.path().join("slow.html");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for i in 0..100 {
+        std::fs::write(dir.path().join(format!("p{i:03}.html")), PAGE).unwrap();
+    }
+    let report = pipe_dir.path().join("report.jsonl");
+    let child = Command::cargo_bin("tenderscan")
+        .unwrap()
+        .args(["scan", "--all", "-f", "jsonl", "-o"])
+        .arg(&report)
+        .arg(&fifo)
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the scanner is blocked reading the pipe: a non-blocking open for writing only
+    // succeeds once a reader has it open (O_NONBLOCK, Linux value).
+    use std::os::unix::fs::OpenOptionsExt;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut writer = loop {
+        match std::fs::OpenOptions::new().write(true).custom_flags(0o4000).open(&fifo) {
+            Ok(f) => break f,
+            Err(_) if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(e) => panic!("the scanner never opened the pipe: {e}"),
+        }
+    };
+    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    writer.write_all(PAGE.as_bytes()).unwrap();
+    drop(writer);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    // The batch in flight (64 files) was finished and written; the rest were not started.
+    let text = std::fs::read_to_string(&report).expect("the report of what was done is written");
+    assert_eq!(text.lines().count(), 64, "{text}");
+}
