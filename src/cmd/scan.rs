@@ -23,7 +23,10 @@ Examples:
   tenderscan scan --all -f jsonl saved/ | jq .    # every notice, JSON Lines
   find saved -name '*.htm' | tenderscan scan -    # paths (or URLs) from stdin
   tenderscan scan -o report.csv --excel - < urls.txt   # atomic CSV for Excel
-  tenderscan scan --archive pages/ http://www.ccgp.gov.cn/cggg/dfgg/zbgg/index.htm")]
+  tenderscan scan --archive pages/ http://www.ccgp.gov.cn/cggg/dfgg/zbgg/index.htm
+
+Exit codes: 0 success, 1 fatal error, 2 usage error, 3 some inputs failed, 4 every input
+failed, 10 --fail-on level reached, 130 interrupted (see `tenderscan --help`).")]
 pub struct Args {
     /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` to
     /// read one of those per line from stdin.
