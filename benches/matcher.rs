@@ -10,15 +10,24 @@ use tenderscan::model::Role;
 use tenderscan::watchlist::{Entry, Watchlist};
 
 fn shared_list() -> Option<PathBuf> {
-    let rel = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/lists/consolidated_el_meu_1260h_1286.csv");
-    [rel, PathBuf::from("/work/shared/data/lists/consolidated_el_meu_1260h_1286.csv")].into_iter().find(|p| p.is_file())
+    let rel = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/lists/consolidated_el_meu_1260h_1286.csv");
+    [
+        rel,
+        PathBuf::from("/work/shared/data/lists/consolidated_el_meu_1260h_1286.csv"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
 }
 
 /// A small deterministic generator (no dependency on rand's API for a benchmark).
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -26,14 +35,27 @@ impl Lcg {
     }
 }
 
-const SYLLABLES: [&str; 24] =
-    ["hua", "xin", "tong", "da", "zhong", "ke", "feng", "rui", "jing", "yuan", "hai", "long", "tian", "cheng", "bo", "kai", "ming", "sheng", "wei", "xiang", "yun", "jia", "lian", "chuang"];
-const HAN: [&str; 16] = ["华", "信", "通", "达", "中", "科", "丰", "瑞", "京", "源", "海", "龙", "天", "诚", "博", "凯"];
+const SYLLABLES: [&str; 24] = [
+    "hua", "xin", "tong", "da", "zhong", "ke", "feng", "rui", "jing", "yuan", "hai", "long",
+    "tian", "cheng", "bo", "kai", "ming", "sheng", "wei", "xiang", "yun", "jia", "lian", "chuang",
+];
+const HAN: [&str; 16] = [
+    "华", "信", "通", "达", "中", "科", "丰", "瑞", "京", "源", "海", "龙", "天", "诚", "博", "凯",
+];
 
 /// 10,000 names like those on tender pages: listed names with typos and legal forms, Chinese
 /// names, and mostly unlisted companies and universities.
 fn query_names(list: &Watchlist, rng: &mut Lcg) -> Vec<String> {
-    let zh = ["四川大学", "四川大学华西医院", "哈尔滨工业大学（威海）", "北京智谱华章科技有限公司", "中科曙光", "南方科技大学", "浙江大学", "四川省学栋科技有限公司"];
+    let zh = [
+        "四川大学",
+        "四川大学华西医院",
+        "哈尔滨工业大学（威海）",
+        "北京智谱华章科技有限公司",
+        "中科曙光",
+        "南方科技大学",
+        "浙江大学",
+        "四川省学栋科技有限公司",
+    ];
     let mut names = Vec::with_capacity(10_000);
     while names.len() < 10_000 {
         let name = match rng.next() % 10 {
@@ -55,9 +77,18 @@ fn query_names(list: &Watchlist, rng: &mut Lcg) -> Vec<String> {
                     let han = rng.pick::<&str>(&HAN);
                     s.push_str(han);
                 }
-                format!("{}{}科技有限公司", rng.pick(&["北京", "上海", "成都", "深圳"]), s)
+                format!(
+                    "{}{}科技有限公司",
+                    rng.pick(&["北京", "上海", "成都", "深圳"]),
+                    s
+                )
             }
-            _ => format!("{} {} {} Co., Ltd.", rng.pick(&["Beijing", "Shanghai", "Chengdu"]), rng.pick(&SYLLABLES), rng.pick(&["Technology", "Information", "Trading"])),
+            _ => format!(
+                "{} {} {} Co., Ltd.",
+                rng.pick(&["Beijing", "Shanghai", "Chengdu"]),
+                rng.pick(&SYLLABLES),
+                rng.pick(&["Technology", "Information", "Trading"])
+            ),
         };
         names.push(name);
     }
@@ -69,8 +100,16 @@ fn query_names(list: &Watchlist, rng: &mut Lcg) -> Vec<String> {
 fn reshape(name: &str, vocab: &Vocabulary, rng: &mut Lcg) -> String {
     name.split(' ')
         .map(|w| {
-            let t = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            if t.len() < 3 || vocab.is_generic(&t) || matches!(t.as_str(), "co" | "ltd" | "inc" | "corp" | "limited" | "company" | "corporation") {
+            let t = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if t.len() < 3
+                || vocab.is_generic(&t)
+                || matches!(
+                    t.as_str(),
+                    "co" | "ltd" | "inc" | "corp" | "limited" | "company" | "corporation"
+                )
+            {
                 w.to_string()
             } else {
                 let mut s = String::new();
@@ -103,7 +142,10 @@ fn ten_times(list: &Watchlist, rng: &mut Lcg) -> Watchlist {
 
 fn screen_all(m: &Matcher, names: &[String]) -> (f64, usize) {
     let start = Instant::now();
-    let hits: usize = names.iter().map(|n| m.screen(n, Role::Supplier).len()).sum();
+    let hits: usize = names
+        .iter()
+        .map(|n| m.screen(n, Role::Supplier).len())
+        .sum();
     (start.elapsed().as_secs_f64(), hits)
 }
 
@@ -151,9 +193,16 @@ fn main() {
         })
         .collect();
     let start = Instant::now();
-    let matched = pairs.iter().filter(|(a, b)| compare_names(&vocab, a, b).is_some()).count();
+    let matched = pairs
+        .iter()
+        .filter(|(a, b)| compare_names(&vocab, a, b).is_some())
+        .count();
     let tp = start.elapsed().as_secs_f64();
-    println!("compare, page names (60% Chinese) vs listed names: {} pairs in {tp:.3}s = {:.0} pairs/s ({matched} scored > 0)", pairs.len(), pairs.len() as f64 / tp);
+    println!(
+        "compare, page names (60% Chinese) vs listed names: {} pairs in {tp:.3}s = {:.0} pairs/s ({matched} scored > 0)",
+        pairs.len(),
+        pairs.len() as f64 / tp
+    );
     let latin: Vec<(String, String)> = (0..200_000)
         .map(|_| {
             let a = &list.entries[(rng.next() as usize) % list.entries.len()].name;
@@ -162,7 +211,14 @@ fn main() {
         })
         .collect();
     let start = Instant::now();
-    let matched = latin.iter().filter(|(a, b)| compare_names(&vocab, a, b).is_some()).count();
+    let matched = latin
+        .iter()
+        .filter(|(a, b)| compare_names(&vocab, a, b).is_some())
+        .count();
     let tl = start.elapsed().as_secs_f64();
-    println!("compare, Latin listed names vs listed names: {} pairs in {tl:.3}s = {:.0} pairs/s ({matched} scored > 0)", latin.len(), latin.len() as f64 / tl);
+    println!(
+        "compare, Latin listed names vs listed names: {} pairs in {tl:.3}s = {:.0} pairs/s ({matched} scored > 0)",
+        latin.len(),
+        latin.len() as f64 / tl
+    );
 }

@@ -12,7 +12,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-const BUYERS: &[&str] = &["四川大学", "深圳市龙华区教育局", "浙江省人民医院", "哈尔滨工业大学", "南方科技大学", "某市公安局交通警察支队"];
+const BUYERS: &[&str] = &[
+    "四川大学",
+    "深圳市龙华区教育局",
+    "浙江省人民医院",
+    "哈尔滨工业大学",
+    "南方科技大学",
+    "某市公安局交通警察支队",
+];
 const ITEMS: &[&str] = &[
     "GPU服务器 8卡 NVIDIA A100 80G",
     "台式计算机 Intel i7 16G 512G SSD",
@@ -74,7 +81,12 @@ fn write_corpus(dir: &Path, n: usize) -> u64 {
 /// Run the binary; returns (seconds, peak RSS MiB if reported).
 fn run(dir: &Path, jobs: Option<usize>) -> (f64, Option<f64>) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tenderscan"));
-    cmd.arg("-v").arg("scan").arg("--all").arg("-o").arg("/dev/null").arg(dir);
+    cmd.arg("-v")
+        .arg("scan")
+        .arg("--all")
+        .arg("-o")
+        .arg("/dev/null")
+        .arg(dir);
     if let Some(j) = jobs {
         cmd.arg("-j").arg(j.to_string());
     }
@@ -91,8 +103,14 @@ fn run(dir: &Path, jobs: Option<usize>) -> (f64, Option<f64>) {
 }
 
 fn main() {
-    let n: usize = std::env::var("BENCH_PAGES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
-    let mem_n: usize = std::env::var("BENCH_MEMORY_PAGES").ok().and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    let n: usize = std::env::var("BENCH_PAGES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
+    let mem_n: usize = std::env::var("BENCH_MEMORY_PAGES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
     if let Ok(dir) = std::env::var("BENCH_CORPUS_ONLY") {
         // Just write the corpus (for profiling with perf or callgrind) and stop.
         write_corpus(Path::new(&dir), n);
@@ -102,49 +120,77 @@ fn main() {
     let corpus = tmp.path().join("corpus");
     let bytes = write_corpus(&corpus, n);
     let mb = bytes as f64 / 1e6;
-    println!("corpus: {n} pages, {mb:.1} MB ({:.1} KB/page, 1 in 4 GBK)", mb * 1000.0 / n as f64);
+    println!(
+        "corpus: {n} pages, {mb:.1} MB ({:.1} KB/page, 1 in 4 GBK)",
+        mb * 1000.0 / n as f64
+    );
     let _ = run(&corpus, Some(1)); // warm the page cache
     for jobs in [Some(1), None] {
         let (secs, _) = run(&corpus, jobs);
         let label = jobs.map_or("all cores".to_string(), |j| format!("{j} core"));
-        println!("scan ({label:>9}): {secs:6.2} s  {:8.0} pages/s  {:6.1} MB/s", n as f64 / secs, mb / secs);
+        println!(
+            "scan ({label:>9}): {secs:6.2} s  {:8.0} pages/s  {:6.1} MB/s",
+            n as f64 / secs,
+            mb / secs
+        );
     }
     // A second corpus closer to the field: the real saved pages of ../shared (when present) and
     // the project's fixtures, replicated. Less table-heavy than the generated pages.
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let real_dirs = [manifest.join("../shared/data/pages/html"), manifest.join("fixtures")];
+    let real_dirs = [
+        manifest.join("../shared/data/pages/html"),
+        manifest.join("fixtures"),
+    ];
     let real = tmp.path().join("real");
     std::fs::create_dir_all(&real).expect("mkdir");
     let mut real_bytes = 0u64;
     let mut real_pages = 0usize;
     for copy in 0..40 {
         for dir in &real_dirs {
-            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
             for e in entries.filter_map(Result::ok) {
                 let p = e.path();
-                if p.extension().and_then(|x| x.to_str()).is_some_and(|x| x.starts_with("htm")) {
+                if p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| x.starts_with("htm"))
+                {
                     let data = std::fs::read(&p).expect("read page");
                     real_bytes += data.len() as u64;
                     real_pages += 1;
-                    std::fs::write(real.join(format!("{copy:02}-{}", e.file_name().to_string_lossy())), data).expect("copy");
+                    std::fs::write(
+                        real.join(format!("{copy:02}-{}", e.file_name().to_string_lossy())),
+                        data,
+                    )
+                    .expect("copy");
                 }
             }
         }
     }
     let real_mb = real_bytes as f64 / 1e6;
-    println!("real-layout corpus: {real_pages} pages, {real_mb:.1} MB (saved portal pages + fixtures, ×40)");
+    println!(
+        "real-layout corpus: {real_pages} pages, {real_mb:.1} MB (saved portal pages + fixtures, ×40)"
+    );
     let _ = run(&real, Some(1));
     for jobs in [Some(1), None] {
         let (secs, _) = run(&real, jobs);
         let label = jobs.map_or("all cores".to_string(), |j| format!("{j} core"));
-        println!("scan ({label:>9}): {secs:6.2} s  {:8.0} pages/s  {:6.1} MB/s", real_pages as f64 / secs, real_mb / secs);
+        println!(
+            "scan ({label:>9}): {secs:6.2} s  {:8.0} pages/s  {:6.1} MB/s",
+            real_pages as f64 / secs,
+            real_mb / secs
+        );
     }
     if mem_n > 0 {
         let base = tmp.path().join("mem-base");
         let big = tmp.path().join("mem-big");
         write_corpus(&base, 1000);
         std::fs::create_dir_all(&big).expect("mkdir");
-        let files: Vec<PathBuf> = std::fs::read_dir(&base).expect("read").filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let files: Vec<PathBuf> = std::fs::read_dir(&base)
+            .expect("read")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
         for i in 0..mem_n {
             let src = &files[i % files.len()];
             let ext = src.extension().and_then(|e| e.to_str()).unwrap_or("html");
@@ -153,6 +199,10 @@ fn main() {
         let (s1, m1) = run(&base, None);
         let (s2, m2) = run(&big, None);
         let show = |m: Option<f64>| m.map_or("n/a".to_string(), |m| format!("{m:.0} MiB"));
-        println!("memory: 1000 pages peak {} ({s1:.1} s); {mem_n} pages peak {} ({s2:.1} s)", show(m1), show(m2));
+        println!(
+            "memory: 1000 pages peak {} ({s1:.1} s); {mem_n} pages peak {} ({s2:.1} s)",
+            show(m1),
+            show(m2)
+        );
     }
 }

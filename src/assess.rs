@@ -1,5 +1,5 @@
 //! Alert level and plain-language reasons, from mentions and hits (the rule in README "Alert levels").
-use crate::model::{Alert, Assessment, Category, Hit, Method, Mention, Origin};
+use crate::model::{Alert, Assessment, Category, Hit, Mention, Method, Origin};
 
 /// Score at or above which a non-affiliate hit counts as the listed entity itself.
 pub const LISTED_MIN_SCORE: f64 = 0.80;
@@ -12,12 +12,30 @@ pub const LISTED_MIN_SCORE: f64 = 0.80;
 /// - low: any one of those signals alone;
 /// - none: nothing US-origin, controlled or listed.
 pub fn assess(mentions: &[Mention], hits: &[Hit]) -> Assessment {
-    let listed: Vec<&Hit> = hits.iter().filter(|h| h.method != Method::Affiliate && h.score >= LISTED_MIN_SCORE).collect();
-    let affiliates: Vec<&Hit> = hits.iter().filter(|h| h.method == Method::Affiliate).collect();
-    let us_cloud: Vec<&Mention> = mentions.iter().filter(|m| m.category == Category::Cloud && m.origin == Origin::Us).collect();
-    let us_ai: Vec<&Mention> = mentions.iter().filter(|m| m.category == Category::AiService && m.origin == Origin::Us).collect();
-    let chips: Vec<&Mention> = mentions.iter().filter(|m| m.category == Category::Chip && m.controlled).collect();
-    let genai: Vec<&Mention> = mentions.iter().filter(|m| m.category == Category::AiService).collect();
+    let listed: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.method != Method::Affiliate && h.score >= LISTED_MIN_SCORE)
+        .collect();
+    let affiliates: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.method == Method::Affiliate)
+        .collect();
+    let us_cloud: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.category == Category::Cloud && m.origin == Origin::Us)
+        .collect();
+    let us_ai: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.category == Category::AiService && m.origin == Origin::Us)
+        .collect();
+    let chips: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.category == Category::Chip && m.controlled)
+        .collect();
+    let genai: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.category == Category::AiService)
+        .collect();
 
     let us_product = !us_cloud.is_empty() || !us_ai.is_empty() || !chips.is_empty();
     let alert = if !listed.is_empty() && us_product {
@@ -40,7 +58,11 @@ pub fn assess(mentions: &[Mention], hits: &[Hit]) -> Assessment {
     push_names(&mut reasons, "US cloud", &us_cloud);
     push_names(&mut reasons, "US AI service", &us_ai);
     push_names(&mut reasons, "controlled chip", &chips);
-    let domestic_ai: Vec<&Mention> = genai.iter().copied().filter(|m| m.origin != Origin::Us).collect();
+    let domestic_ai: Vec<&Mention> = genai
+        .iter()
+        .copied()
+        .filter(|m| m.origin != Origin::Us)
+        .collect();
     if alert > Alert::None {
         push_names(&mut reasons, "generative AI", &domestic_ai);
     }
@@ -51,8 +73,16 @@ pub fn assess(mentions: &[Mention], hits: &[Hit]) -> Assessment {
 }
 
 fn hit_reason(h: &Hit) -> String {
-    let what = if h.method == Method::Affiliate { "is part of listed entity" } else { "matches listed entity" };
-    let cite = if h.citation.is_empty() { String::new() } else { format!(", {}", h.citation) };
+    let what = if h.method == Method::Affiliate {
+        "is part of listed entity"
+    } else {
+        "matches listed entity"
+    };
+    let cite = if h.citation.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", h.citation)
+    };
     format!(
         "{} {} {what} {} ({}{cite}; {} match on \"{}\", score {:.2})",
         h.role.as_str(),
@@ -81,7 +111,15 @@ mod tests {
     use crate::model::Role;
 
     fn mention(category: Category, name: &str, origin: Origin, controlled: bool) -> Mention {
-        Mention { category, name: name.into(), origin, controlled, text: name.into(), context: String::new(), attachment: None }
+        Mention {
+            category,
+            name: name.into(),
+            origin,
+            controlled,
+            text: name.into(),
+            context: String::new(),
+            attachment: None,
+        }
     }
 
     fn hit(method: Method, score: f64) -> Hit {
@@ -100,9 +138,21 @@ mod tests {
 
     #[test]
     fn listed_buyer_with_us_ai_service_is_high() {
-        let a = assess(&[mention(Category::AiService, "Azure OpenAI", Origin::Us, false)], &[hit(Method::Alias, 1.0)]);
+        let a = assess(
+            &[mention(
+                Category::AiService,
+                "Azure OpenAI",
+                Origin::Us,
+                false,
+            )],
+            &[hit(Method::Alias, 1.0)],
+        );
         assert_eq!(a.alert, Alert::High);
-        assert!(a.reasons[0].contains("buyer 四川大学 matches listed entity Sichuan University"), "{:?}", a.reasons);
+        assert!(
+            a.reasons[0].contains("buyer 四川大学 matches listed entity Sichuan University"),
+            "{:?}",
+            a.reasons
+        );
         assert!(a.reasons[0].contains("77 FR 58006"));
         assert!(a.reasons.iter().any(|r| r == "US AI service: Azure OpenAI"));
     }
@@ -110,24 +160,43 @@ mod tests {
     #[test]
     fn us_cloud_with_controlled_chip_is_medium() {
         let a = assess(
-            &[mention(Category::Cloud, "AWS", Origin::Us, false), mention(Category::Chip, "NVIDIA A100", Origin::Us, true)],
+            &[
+                mention(Category::Cloud, "AWS", Origin::Us, false),
+                mention(Category::Chip, "NVIDIA A100", Origin::Us, true),
+            ],
             &[],
         );
         assert_eq!(a.alert, Alert::Medium);
-        assert_eq!(a.reasons, vec!["US cloud: AWS", "controlled chip: NVIDIA A100"]);
+        assert_eq!(
+            a.reasons,
+            vec!["US cloud: AWS", "controlled chip: NVIDIA A100"]
+        );
     }
 
     #[test]
     fn affiliate_with_controlled_chip_is_medium_not_high() {
-        let a = assess(&[mention(Category::Chip, "NVIDIA H800", Origin::Us, true)], &[hit(Method::Affiliate, 0.8)]);
+        let a = assess(
+            &[mention(Category::Chip, "NVIDIA H800", Origin::Us, true)],
+            &[hit(Method::Affiliate, 0.8)],
+        );
         assert_eq!(a.alert, Alert::Medium);
         assert!(a.reasons[0].contains("is part of listed entity"));
     }
 
     #[test]
     fn single_signals_are_low() {
-        assert_eq!(assess(&[mention(Category::Chip, "NVIDIA A100", Origin::Us, true)], &[]).alert, Alert::Low);
-        assert_eq!(assess(&[mention(Category::Cloud, "AWS", Origin::Us, false)], &[]).alert, Alert::Low);
+        assert_eq!(
+            assess(
+                &[mention(Category::Chip, "NVIDIA A100", Origin::Us, true)],
+                &[]
+            )
+            .alert,
+            Alert::Low
+        );
+        assert_eq!(
+            assess(&[mention(Category::Cloud, "AWS", Origin::Us, false)], &[]).alert,
+            Alert::Low
+        );
         assert_eq!(assess(&[], &[hit(Method::Exact, 1.0)]).alert, Alert::Low);
         // A weak fuzzy hit is not "the listed entity" but still worth a look.
         assert_eq!(assess(&[], &[hit(Method::Fuzzy, 0.5)]).alert, Alert::None);
@@ -138,18 +207,34 @@ mod tests {
         let a = assess(
             &[
                 mention(Category::Cloud, "阿里云", Origin::Domestic, false),
-                mention(Category::Chip, "Huawei Ascend 910B", Origin::Domestic, false),
+                mention(
+                    Category::Chip,
+                    "Huawei Ascend 910B",
+                    Origin::Domestic,
+                    false,
+                ),
                 mention(Category::AiService, "通义千问", Origin::Domestic, false),
             ],
             &[],
         );
         assert_eq!(a.alert, Alert::None);
-        assert_eq!(a.reasons, vec!["only domestic or uncontrolled products mentioned"]);
+        assert_eq!(
+            a.reasons,
+            vec!["only domestic or uncontrolled products mentioned"]
+        );
     }
 
     #[test]
     fn uncontrolled_us_chip_alone_is_none() {
-        let a = assess(&[mention(Category::Chip, "NVIDIA RTX 4090D", Origin::Us, false)], &[]);
+        let a = assess(
+            &[mention(
+                Category::Chip,
+                "NVIDIA RTX 4090D",
+                Origin::Us,
+                false,
+            )],
+            &[],
+        );
         assert_eq!(a.alert, Alert::None);
     }
 }

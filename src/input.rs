@@ -19,7 +19,12 @@ pub enum Input {
 /// Classify one argument or stdin line.
 pub fn classify(arg: &str) -> Input {
     match arg.split_once("://") {
-        Some((scheme, _)) if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => {
+        Some((scheme, _))
+            if !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
             Input::Url(arg.to_string())
         }
         _ if arg.starts_with("data:") => Input::Url(arg.to_string()),
@@ -58,26 +63,33 @@ pub type FoundFile = Result<PathBuf, (String, String)>;
 
 /// Files under the given paths: files as given, directories walked recursively in name order.
 pub fn walk(paths: Vec<PathBuf>) -> impl Iterator<Item = FoundFile> {
-    paths.into_iter().flat_map(|p| -> Box<dyn Iterator<Item = FoundFile>> {
-        if p.is_dir() {
-            Box::new(
-                walkdir::WalkDir::new(p)
-                    .follow_links(true)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_map(|entry| match entry {
-                        Ok(e) if e.file_type().is_file() && is_scannable(e.path()) => Some(Ok(e.into_path())),
-                        Ok(_) => None,
-                        Err(err) => {
-                            let at = err.path().map(|p| p.display().to_string()).unwrap_or_default();
-                            Some(Err((at, err.to_string())))
-                        }
-                    }),
-            )
-        } else {
-            Box::new(std::iter::once(Ok(p)))
-        }
-    })
+    paths
+        .into_iter()
+        .flat_map(|p| -> Box<dyn Iterator<Item = FoundFile>> {
+            if p.is_dir() {
+                Box::new(
+                    walkdir::WalkDir::new(p)
+                        .follow_links(true)
+                        .sort_by_file_name()
+                        .into_iter()
+                        .filter_map(|entry| match entry {
+                            Ok(e) if e.file_type().is_file() && is_scannable(e.path()) => {
+                                Some(Ok(e.into_path()))
+                            }
+                            Ok(_) => None,
+                            Err(err) => {
+                                let at = err
+                                    .path()
+                                    .map(|p| p.display().to_string())
+                                    .unwrap_or_default();
+                                Some(Err((at, err.to_string())))
+                            }
+                        }),
+                )
+            } else {
+                Box::new(std::iter::once(Ok(p)))
+            }
+        })
 }
 
 /// Read a local file into a `Page`, refusing empty, binary and oversized files with a one-line reason.
@@ -100,7 +112,11 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
     if looks_binary(&bytes) {
         return Err("binary file (not a text or HTML page), skipped".into());
     }
-    Ok(Page { source: path.display().to_string(), bytes, ..Page::default() })
+    Ok(Page {
+        source: path.display().to_string(),
+        bytes,
+        ..Page::default()
+    })
 }
 
 /// NUL bytes in the first 8 KiB mean binary, unless the file is UTF-16 with a BOM.
@@ -117,9 +133,15 @@ mod tests {
 
     #[test]
     fn classify_urls_and_paths() {
-        assert_eq!(classify("http://x.cn/a.htm"), Input::Url("http://x.cn/a.htm".into()));
+        assert_eq!(
+            classify("http://x.cn/a.htm"),
+            Input::Url("http://x.cn/a.htm".into())
+        );
         assert_eq!(classify("ftp://x.cn/a"), Input::Url("ftp://x.cn/a".into()));
-        assert_eq!(classify("fixtures/a.html"), Input::Path("fixtures/a.html".into()));
+        assert_eq!(
+            classify("fixtures/a.html"),
+            Input::Path("fixtures/a.html".into())
+        );
         assert_eq!(classify("C:\\x"), Input::Path("C:\\x".into()));
     }
 

@@ -45,8 +45,10 @@ fn init_logging(verbose: u8, quiet: bool) {
         (false, 2) => "debug",
         _ => "trace",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("TENDERSCAN_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("tenderscan={default},warn")));
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_env("TENDERSCAN_LOG").unwrap_or_else(|_| {
+            tracing_subscriber::EnvFilter::new(format!("tenderscan={default},warn"))
+        });
     // stderr only: stdout carries the report.
     tracing_subscriber::fmt()
         .with_env_filter(filter)

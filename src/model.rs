@@ -253,7 +253,9 @@ pub struct Hit {
 }
 
 /// Alert level, ordered `None < Low < Medium < High`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Alert {
     /// Nothing US-origin or controlled.
@@ -355,7 +357,10 @@ pub struct Attachment {
 impl Record {
     /// True if the record has anything worth reporting without `--all`.
     pub fn has_findings(&self) -> bool {
-        self.error.is_some() || !self.mentions.is_empty() || !self.hits.is_empty() || self.alert > Alert::None
+        self.error.is_some()
+            || !self.mentions.is_empty()
+            || !self.hits.is_empty()
+            || self.alert > Alert::None
     }
 }
 

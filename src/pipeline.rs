@@ -25,7 +25,10 @@ impl Engine {
         let list = watchlist::load_selected(watchlists, vocab_dir)?;
         // Legal forms and generic words come from the same directory, so an analyst's edit applies.
         let vocabulary = Vocabulary::load(vocab_dir)?;
-        Ok(Engine { detector, matcher: Matcher::with_vocabulary(list, vocabulary) })
+        Ok(Engine {
+            detector,
+            matcher: Matcher::with_vocabulary(list, vocabulary),
+        })
     }
 
     /// Scan one page. Pure: the same bytes always give the same record.
@@ -74,7 +77,12 @@ impl Engine {
                 .map(|a| Attachment {
                     name: a.name.clone(),
                     url: a.url.clone(),
-                    status: if a.text.is_some() { "scanned" } else { "skipped" }.to_string(),
+                    status: if a.text.is_some() {
+                        "scanned"
+                    } else {
+                        "skipped"
+                    }
+                    .to_string(),
                     reason: a.skipped.clone(),
                 })
                 .collect(),
@@ -103,5 +111,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A record for an input that produced no page.
 pub fn failed_record(source: &str, error: &str) -> Record {
-    Record { source: source.to_string(), error: Some(error.to_string()), ..Record::default() }
+    Record {
+        source: source.to_string(),
+        error: Some(error.to_string()),
+        ..Record::default()
+    }
 }

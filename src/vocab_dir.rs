@@ -8,7 +8,10 @@ use anyhow::{Context, bail};
 pub fn locate(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(dir) = explicit {
         if !dir.join("products.csv").is_file() {
-            bail!("{}: not a vocabulary directory (no products.csv)", dir.display());
+            bail!(
+                "{}: not a vocabulary directory (no products.csv)",
+                dir.display()
+            );
         }
         return Ok(dir.to_path_buf());
     }

@@ -8,7 +8,9 @@ use predicates::prelude::*;
 
 fn tenderscan() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("tenderscan").expect("binary");
-    cmd.env_remove("TENDERSCAN_VOCAB").env_remove("TENDERSCAN_HISTORY").env_remove("TENDERSCAN_LOG");
+    cmd.env_remove("TENDERSCAN_VOCAB")
+        .env_remove("TENDERSCAN_HISTORY")
+        .env_remove("TENDERSCAN_LOG");
     cmd
 }
 
@@ -36,7 +38,9 @@ fn missing_file_is_reported_and_run_goes_on() {
         .arg(&good)
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("missing.html").and(predicate::str::contains("No such file")))
+        .stderr(
+            predicate::str::contains("missing.html").and(predicate::str::contains("No such file")),
+        )
         .stdout(predicate::str::contains("\"error\"").and(predicate::str::contains("good.html")));
 }
 
@@ -47,7 +51,12 @@ fn every_input_failing_exits_4() {
     std::fs::write(&empty, "").unwrap();
     let binary = dir.path().join("blob.htm");
     std::fs::write(&binary, b"\x7fELF\x00\x00\x01binary").unwrap();
-    let out = tenderscan().args(["scan", "-f", "jsonl"]).arg(&empty).arg(&binary).assert().code(4);
+    let out = tenderscan()
+        .args(["scan", "-f", "jsonl"])
+        .arg(&empty)
+        .arg(&binary)
+        .assert()
+        .code(4);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(stderr.contains("empty.html: empty file"), "{stderr}");
     assert!(stderr.contains("blob.htm: binary file"), "{stderr}");
@@ -70,10 +79,22 @@ fn paths_from_stdin() {
 fn directories_are_walked_for_page_extensions_only() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
-    for name in ["a.html", "sub/b.htm", "sub/deeper/c.shtml", "sub/d.jsp", "e.txt", "f.pdf", "g.json"] {
+    for name in [
+        "a.html",
+        "sub/b.htm",
+        "sub/deeper/c.shtml",
+        "sub/d.jsp",
+        "e.txt",
+        "f.pdf",
+        "g.json",
+    ] {
         std::fs::write(dir.path().join(name), PAGE).unwrap();
     }
-    let out = tenderscan().args(["scan", "--all", "-f", "jsonl"]).arg(dir.path()).assert().success();
+    let out = tenderscan()
+        .args(["scan", "--all", "-f", "jsonl"])
+        .arg(dir.path())
+        .assert()
+        .success();
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert_eq!(stdout.lines().count(), 5, "{stdout}");
     assert!(!stdout.contains("f.pdf") && !stdout.contains("g.json"));
@@ -85,13 +106,34 @@ fn json_output_is_one_array() {
     for name in ["a.html", "b.html"] {
         std::fs::write(dir.path().join(name), PAGE).unwrap();
     }
-    let out = tenderscan().args(["scan", "--all", "-f", "json"]).arg(dir.path()).assert().success();
-    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
+    let out = tenderscan()
+        .args(["scan", "--all", "-f", "json"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
     let arr = v.as_array().expect("array");
     assert_eq!(arr.len(), 2);
     for key in [
-        "source", "final_url", "fetched_at", "sha256", "encoding", "notice_type", "title", "published", "project_id",
-        "buyer", "agency", "budget", "award", "suppliers", "mentions", "hits", "alert", "reasons",
+        "source",
+        "final_url",
+        "fetched_at",
+        "sha256",
+        "encoding",
+        "notice_type",
+        "title",
+        "published",
+        "project_id",
+        "buyer",
+        "agency",
+        "budget",
+        "award",
+        "suppliers",
+        "mentions",
+        "hits",
+        "alert",
+        "reasons",
     ] {
         assert!(arr[0].get(key).is_some(), "missing field {key}");
     }
@@ -103,17 +145,30 @@ fn empty_json_report_is_an_empty_array() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.html"), PAGE).unwrap();
     // Without --all a notice with no findings is left out.
-    tenderscan().args(["scan", "-f", "json"]).arg(dir.path()).assert().success().stdout("[]\n");
+    tenderscan()
+        .args(["scan", "-f", "json"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout("[]\n");
 }
 
 #[test]
 fn csv_has_header_and_bom_with_excel() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.html"), PAGE).unwrap();
-    let out = tenderscan().args(["scan", "--all", "--excel"]).arg(dir.path()).assert().success();
+    let out = tenderscan()
+        .args(["scan", "--all", "--excel"])
+        .arg(dir.path())
+        .assert()
+        .success();
     let stdout = &out.get_output().stdout;
     assert!(stdout.starts_with("\u{feff}alert,published,buyer,title,project_id".as_bytes()));
-    let out = tenderscan().args(["scan", "--all"]).arg(dir.path()).assert().success();
+    let out = tenderscan()
+        .args(["scan", "--all"])
+        .arg(dir.path())
+        .assert()
+        .success();
     assert!(out.get_output().stdout.starts_with(b"alert,"));
 }
 
@@ -124,11 +179,20 @@ fn output_file_is_written_whole_and_replaced_atomically() {
     let report = dir.path().join("out/report.jsonl");
     std::fs::create_dir_all(report.parent().unwrap()).unwrap();
     std::fs::write(&report, "old report\n").unwrap();
-    tenderscan().args(["scan", "--all", "-f", "jsonl", "-o"]).arg(&report).arg(dir.path().join("a.html")).assert().success().stdout("");
+    tenderscan()
+        .args(["scan", "--all", "-f", "jsonl", "-o"])
+        .arg(&report)
+        .arg(dir.path().join("a.html"))
+        .assert()
+        .success()
+        .stdout("");
     let text = std::fs::read_to_string(&report).unwrap();
     assert!(text.starts_with("{\"source\":"), "{text}");
     // No temporary files left behind.
-    let names: Vec<_> = std::fs::read_dir(report.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(report.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -165,13 +229,19 @@ fn broken_pipe_ends_quietly() {
     drop(stdout);
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
 
 #[test]
 fn usage_error_exits_2() {
-    tenderscan().args(["scan", "--format", "xml", "x"]).assert().code(2);
+    tenderscan()
+        .args(["scan", "--format", "xml", "x"])
+        .assert()
+        .code(2);
 }
 
 #[cfg(unix)]
@@ -197,7 +267,13 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
     // A named pipe, given first, blocks the first batch until we write to it.
     let pipe_dir = tempfile::tempdir().unwrap();
     let fifo = pipe_dir.path().join("slow.html");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     for i in 0..100 {
         std::fs::write(dir.path().join(format!("p{i:03}.html")), PAGE).unwrap();
     }
@@ -217,18 +293,35 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
     use std::os::unix::fs::OpenOptionsExt;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let mut writer = loop {
-        match std::fs::OpenOptions::new().write(true).custom_flags(0o4000).open(&fifo) {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(0o4000)
+            .open(&fifo)
+        {
             Ok(f) => break f,
-            Err(_) if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(_) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
             Err(e) => panic!("the scanner never opened the pipe: {e}"),
         }
     };
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
     std::thread::sleep(std::time::Duration::from_millis(200));
     writer.write_all(PAGE.as_bytes()).unwrap();
     drop(writer);
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // The batch in flight (64 files) was finished and written; the rest were not started.
     let text = std::fs::read_to_string(&report).expect("the report of what was done is written");
     assert_eq!(text.lines().count(), 64, "{text}");

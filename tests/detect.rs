@@ -20,15 +20,26 @@ fn detector() -> &'static Detector {
 
 /// (canonical name, text as on the page) of every mention.
 fn found(text: &str) -> Vec<(String, String)> {
-    detector().detect(text).into_iter().map(|m| (m.name, m.text)).collect()
+    detector()
+        .detect(text)
+        .into_iter()
+        .map(|m| (m.name, m.text))
+        .collect()
 }
 
 fn names(text: &str) -> Vec<String> {
-    detector().detect(text).into_iter().map(|m| m.name).collect()
+    detector()
+        .detect(text)
+        .into_iter()
+        .map(|m| m.name)
+        .collect()
 }
 
 fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+    expected
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
 }
 
 #[track_caller]
@@ -44,8 +55,11 @@ fn assert_nothing(text: &str) {
 /// No chip mention and no US-origin mention.
 #[track_caller]
 fn assert_no_chip_or_us(text: &str) {
-    let bad: Vec<Mention> =
-        detector().detect(text).into_iter().filter(|m| m.category == Category::Chip || m.origin == Origin::Us).collect();
+    let bad: Vec<Mention> = detector()
+        .detect(text)
+        .into_iter()
+        .filter(|m| m.category == Category::Chip || m.origin == Origin::Us)
+        .collect();
     assert!(bad.is_empty(), "in {text:?}: {bad:?}");
 }
 
@@ -55,7 +69,10 @@ fn assert_no_chip_or_us(text: &str) {
 fn nvidia_chip_surface_forms() {
     assert_found("英伟达A800", &[("NVIDIA A800", "英伟达A800")]);
     assert_found("英伟达A800加速卡", &[("NVIDIA A800", "英伟达A800")]);
-    assert_found("GPU类型为NV A100或T4", &[("NVIDIA A100", "NV A100"), ("NVIDIA T4", "T4")]);
+    assert_found(
+        "GPU类型为NV A100或T4",
+        &[("NVIDIA A100", "NV A100"), ("NVIDIA T4", "T4")],
+    );
     assert_found("采购英伟达A800加速卡2块", &[("NVIDIA A800", "英伟达A800")]);
     assert_found("服务器配置8卡A100", &[("NVIDIA A100", "8卡A100")]);
     assert_found("GPU：A100 80G，数量4", &[("NVIDIA A100", "A100 80G")]);
@@ -71,15 +88,28 @@ fn nvidia_chip_surface_forms() {
     assert_found("推理卡 L20 PCIe", &[("NVIDIA L20", "L20 PCIe")]);
     assert_found("推理卡 L4", &[("NVIDIA L4", "L4")]);
     assert_found("推理卡 L2 24GB", &[("NVIDIA L2", "L2 24GB")]);
-    assert_found("GPU: A40 / A30 / A10", &[("NVIDIA A40", "A40"), ("NVIDIA A30", "A30"), ("NVIDIA A10", "A10")]);
+    assert_found(
+        "GPU: A40 / A30 / A10",
+        &[
+            ("NVIDIA A40", "A40"),
+            ("NVIDIA A30", "A30"),
+            ("NVIDIA A10", "A10"),
+        ],
+    );
     assert_found("Tesla V100 32GB", &[("NVIDIA V100", "Tesla V100 32GB")]);
-    assert_found("GPU服务器 B100、B200、GB200、B300", &[
-        ("NVIDIA B100", "B100"),
-        ("NVIDIA B200", "B200"),
-        ("NVIDIA GB200", "GB200"),
-        ("NVIDIA B300", "B300"),
-    ]);
-    assert_found("NVIDIA DGX A100 一套", &[("NVIDIA A100", "NVIDIA DGX A100")]);
+    assert_found(
+        "GPU服务器 B100、B200、GB200、B300",
+        &[
+            ("NVIDIA B100", "B100"),
+            ("NVIDIA B200", "B200"),
+            ("NVIDIA GB200", "GB200"),
+            ("NVIDIA B300", "B300"),
+        ],
+    );
+    assert_found(
+        "NVIDIA DGX A100 一套",
+        &[("NVIDIA A100", "NVIDIA DGX A100")],
+    );
     assert_found("DGX Station", &[("NVIDIA DGX", "DGX")]);
 }
 
@@ -88,54 +118,151 @@ fn rtx_4090_and_the_china_4090d_are_different_products() {
     assert_found("显卡 RTX 4090 24G", &[("NVIDIA RTX 4090", "RTX 4090")]);
     assert_found("GeForce RTX4090", &[("NVIDIA RTX 4090", "GeForce RTX4090")]);
     assert_found("显卡 RTX 4090D", &[("NVIDIA RTX 4090D", "RTX 4090D")]);
-    assert_found("显卡 RTX 4090 D 两张", &[("NVIDIA RTX 4090D", "RTX 4090 D")]);
+    assert_found(
+        "显卡 RTX 4090 D 两张",
+        &[("NVIDIA RTX 4090D", "RTX 4090 D")],
+    );
     assert_found("显卡 4090D 24G", &[("NVIDIA RTX 4090D", "4090D 24G")]);
     let m = detector().detect("显卡 4090D");
     assert!(!m[0].controlled, "{m:?}");
-    assert!(detector().detect("RTX 4090").first().is_some_and(|m| m.controlled));
+    assert!(
+        detector()
+            .detect("RTX 4090")
+            .first()
+            .is_some_and(|m| m.controlled)
+    );
 }
 
 #[test]
 fn amd_intel_and_domestic_accelerators() {
-    assert_found("AMD Instinct MI250X", &[("AMD Instinct MI250X", "AMD Instinct MI250X")]);
-    assert_found("加速卡 MI300X 192GB", &[("AMD Instinct MI300X", "MI300X 192GB")]);
-    assert_found("GPU MI300A、MI308、MI325X、MI250", &[
-        ("AMD Instinct MI300A", "GPU MI300A"),
-        ("AMD Instinct MI308", "MI308"),
-        ("AMD Instinct MI325X", "MI325X"),
-        ("AMD Instinct MI250", "MI250"),
-    ]);
-    assert_found("Intel Gaudi 2 与 Gaudi3", &[("Intel Gaudi 2", "Gaudi 2"), ("Intel Gaudi 3", "Gaudi3")]);
-    assert_found("华为昇腾910B服务器", &[("Huawei Ascend 910B", "华为昇腾910B")]);
+    assert_found(
+        "AMD Instinct MI250X",
+        &[("AMD Instinct MI250X", "AMD Instinct MI250X")],
+    );
+    assert_found(
+        "加速卡 MI300X 192GB",
+        &[("AMD Instinct MI300X", "MI300X 192GB")],
+    );
+    assert_found(
+        "GPU MI300A、MI308、MI325X、MI250",
+        &[
+            ("AMD Instinct MI300A", "GPU MI300A"),
+            ("AMD Instinct MI308", "MI308"),
+            ("AMD Instinct MI325X", "MI325X"),
+            ("AMD Instinct MI250", "MI250"),
+        ],
+    );
+    assert_found(
+        "Intel Gaudi 2 与 Gaudi3",
+        &[("Intel Gaudi 2", "Gaudi 2"), ("Intel Gaudi 3", "Gaudi3")],
+    );
+    assert_found(
+        "华为昇腾910B服务器",
+        &[("Huawei Ascend 910B", "华为昇腾910B")],
+    );
     assert_found("升腾 910C 加速卡", &[("Huawei Ascend 910C", "升腾 910C")]);
     assert_found("Ascend 910D", &[("Huawei Ascend 910D", "Ascend 910D")]);
     assert_found("昇腾310推理卡", &[("Huawei Ascend 310", "昇腾310")]);
     assert_found("海光DCU 深算", &[("Hygon DCU", "海光DCU")]);
-    assert_found("寒武纪 思元370 加速卡", &[("Cambricon MLU", "寒武纪"), ("Cambricon MLU370", "思元370")]);
+    assert_found(
+        "寒武纪 思元370 加速卡",
+        &[("Cambricon MLU", "寒武纪"), ("Cambricon MLU370", "思元370")],
+    );
     let ascend = detector().detect("华为昇腾910B");
-    assert_eq!((ascend[0].origin, ascend[0].controlled), (Origin::Domestic, false));
+    assert_eq!(
+        (ascend[0].origin, ascend[0].controlled),
+        (Origin::Domestic, false)
+    );
 }
 
 #[test]
 fn instance_types_imply_a_chip_and_its_cloud() {
     let m = detector().detect("实例类型 p4d.24xlarge，按需");
     assert_eq!(
-        m.iter().map(|m| (m.name.as_str(), m.category, m.text.as_str())).collect::<Vec<_>>(),
-        vec![("NVIDIA A100", Category::Chip, "p4d.24xlarge"), ("AWS", Category::Cloud, "p4d.24xlarge")]
+        m.iter()
+            .map(|m| (m.name.as_str(), m.category, m.text.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("NVIDIA A100", Category::Chip, "p4d.24xlarge"),
+            ("AWS", Category::Cloud, "p4d.24xlarge")
+        ]
     );
-    assert_found("ml.p5e.48xlarge", &[("NVIDIA H200", "p5e.48xlarge"), ("AWS", "p5e.48xlarge")]);
-    assert_found("p5en.48xlarge", &[("NVIDIA H200", "p5en.48xlarge"), ("AWS", "p5en.48xlarge")]);
-    assert_found("p6-b200.48xlarge", &[("NVIDIA B200", "p6-b200.48xlarge"), ("AWS", "p6-b200.48xlarge")]);
-    assert_found("g6e.12xlarge", &[("NVIDIA L40S", "g6e.12xlarge"), ("AWS", "g6e.12xlarge")]);
-    assert_found("g5.2xlarge", &[("NVIDIA A10G", "g5.2xlarge"), ("AWS", "g5.2xlarge")]);
-    assert_found("p3.8xlarge", &[("NVIDIA V100", "p3.8xlarge"), ("AWS", "p3.8xlarge")]);
-    assert_found("Standard_ND96isr_H100_v5", &[("NVIDIA H100", "ND96isr_H100_v5"), ("Microsoft Azure", "ND96isr_H100_v5")]);
-    assert_found("ND A100 v4 系列", &[("NVIDIA A100", "ND A100 v4"), ("Microsoft Azure", "ND A100 v4")]);
-    assert_found("ND H200 v5", &[("NVIDIA H200", "ND H200 v5"), ("Microsoft Azure", "ND H200 v5")]);
-    assert_found("ND MI300X v5", &[("AMD Instinct MI300X", "ND MI300X v5"), ("Microsoft Azure", "ND MI300X v5")]);
-    assert_found("NC A100 v4", &[("NVIDIA A100", "NC A100 v4"), ("Microsoft Azure", "NC A100 v4")]);
-    assert_found("a2-highgpu-8g", &[("NVIDIA A100", "a2-highgpu-8g"), ("Google Cloud", "a2-highgpu-8g")]);
-    assert_found("a3-highgpu-8g", &[("NVIDIA H100", "a3-highgpu-8g"), ("Google Cloud", "a3-highgpu-8g")]);
+    assert_found(
+        "ml.p5e.48xlarge",
+        &[("NVIDIA H200", "p5e.48xlarge"), ("AWS", "p5e.48xlarge")],
+    );
+    assert_found(
+        "p5en.48xlarge",
+        &[("NVIDIA H200", "p5en.48xlarge"), ("AWS", "p5en.48xlarge")],
+    );
+    assert_found(
+        "p6-b200.48xlarge",
+        &[
+            ("NVIDIA B200", "p6-b200.48xlarge"),
+            ("AWS", "p6-b200.48xlarge"),
+        ],
+    );
+    assert_found(
+        "g6e.12xlarge",
+        &[("NVIDIA L40S", "g6e.12xlarge"), ("AWS", "g6e.12xlarge")],
+    );
+    assert_found(
+        "g5.2xlarge",
+        &[("NVIDIA A10G", "g5.2xlarge"), ("AWS", "g5.2xlarge")],
+    );
+    assert_found(
+        "p3.8xlarge",
+        &[("NVIDIA V100", "p3.8xlarge"), ("AWS", "p3.8xlarge")],
+    );
+    assert_found(
+        "Standard_ND96isr_H100_v5",
+        &[
+            ("NVIDIA H100", "ND96isr_H100_v5"),
+            ("Microsoft Azure", "ND96isr_H100_v5"),
+        ],
+    );
+    assert_found(
+        "ND A100 v4 系列",
+        &[
+            ("NVIDIA A100", "ND A100 v4"),
+            ("Microsoft Azure", "ND A100 v4"),
+        ],
+    );
+    assert_found(
+        "ND H200 v5",
+        &[
+            ("NVIDIA H200", "ND H200 v5"),
+            ("Microsoft Azure", "ND H200 v5"),
+        ],
+    );
+    assert_found(
+        "ND MI300X v5",
+        &[
+            ("AMD Instinct MI300X", "ND MI300X v5"),
+            ("Microsoft Azure", "ND MI300X v5"),
+        ],
+    );
+    assert_found(
+        "NC A100 v4",
+        &[
+            ("NVIDIA A100", "NC A100 v4"),
+            ("Microsoft Azure", "NC A100 v4"),
+        ],
+    );
+    assert_found(
+        "a2-highgpu-8g",
+        &[
+            ("NVIDIA A100", "a2-highgpu-8g"),
+            ("Google Cloud", "a2-highgpu-8g"),
+        ],
+    );
+    assert_found(
+        "a3-highgpu-8g",
+        &[
+            ("NVIDIA H100", "a3-highgpu-8g"),
+            ("Google Cloud", "a3-highgpu-8g"),
+        ],
+    );
     // An instance prefix without a size is not an instance type.
     assert_nothing("见图 g5.1 与 p3.2 节");
 }
@@ -149,50 +276,78 @@ fn us_clouds_and_their_china_operators() {
     assert_found("亚马逊云科技", &[("AWS", "亚马逊云科技")]);
     assert_found("亚马逊AWS", &[("AWS", "亚马逊AWS")]);
     assert_found("亚马逊 AWS 服务", &[("AWS", "亚马逊 AWS")]);
-    assert_found("北京光环新网科技股份有限公司", &[("Sinnet (AWS Beijing operator)", "光环新网")]);
+    assert_found(
+        "北京光环新网科技股份有限公司",
+        &[("Sinnet (AWS Beijing operator)", "光环新网")],
+    );
     assert_found("西云数据", &[("NWCD (AWS Ningxia operator)", "西云数据")]);
     assert_found("https://console.amazonaws.cn/", &[("AWS", "amazonaws.cn")]);
     assert_found("Azure 云服务订阅", &[("Microsoft Azure", "Azure")]);
     assert_found("Microsoft Azure", &[("Microsoft Azure", "Microsoft Azure")]);
     assert_found("微软云", &[("Microsoft Azure", "微软云")]);
     assert_found("微软智能云", &[("Microsoft Azure", "微软智能云")]);
-    assert_found("由世纪互联运营的 Microsoft Azure", &[
-        ("Microsoft Azure", "由世纪互联运营的 Microsoft Azure"),
-        ("21Vianet (Azure China operator)", "由世纪互联运营的 Microsoft Azure"),
-    ]);
-    assert_found("世纪互联", &[("21Vianet (Azure China operator)", "世纪互联")]);
-    assert_found("xx.blob.core.chinacloudapi.cn", &[("Microsoft Azure", "chinacloudapi.cn")]);
-    assert_found("Google Cloud 与 谷歌云", &[("Google Cloud", "Google Cloud")]);
+    assert_found(
+        "由世纪互联运营的 Microsoft Azure",
+        &[
+            ("Microsoft Azure", "由世纪互联运营的 Microsoft Azure"),
+            (
+                "21Vianet (Azure China operator)",
+                "由世纪互联运营的 Microsoft Azure",
+            ),
+        ],
+    );
+    assert_found(
+        "世纪互联",
+        &[("21Vianet (Azure China operator)", "世纪互联")],
+    );
+    assert_found(
+        "xx.blob.core.chinacloudapi.cn",
+        &[("Microsoft Azure", "chinacloudapi.cn")],
+    );
+    assert_found(
+        "Google Cloud 与 谷歌云",
+        &[("Google Cloud", "Google Cloud")],
+    );
     assert_found("谷歌云", &[("Google Cloud", "谷歌云")]);
     assert_found("谷歌 GCP 云平台", &[("Google Cloud", "谷歌 GCP")]);
     assert_found("Oracle Cloud", &[("Oracle Cloud", "Oracle Cloud")]);
     assert_found("甲骨文云", &[("Oracle Cloud", "甲骨文云")]);
     assert_found("Oracle OCI 计算实例", &[("Oracle Cloud", "OCI")]);
     let aws = detector().detect("亚马逊云科技");
-    assert_eq!((aws[0].category, aws[0].origin, aws[0].controlled), (Category::Cloud, Origin::Us, false));
+    assert_eq!(
+        (aws[0].category, aws[0].origin, aws[0].controlled),
+        (Category::Cloud, Origin::Us, false)
+    );
 }
 
 #[test]
 fn domestic_clouds_are_domestic() {
-    let m = detector().detect("阿里云、华为云、腾讯云、百度智能云、火山引擎、天翼云、移动云、联通云");
+    let m =
+        detector().detect("阿里云、华为云、腾讯云、百度智能云、火山引擎、天翼云、移动云、联通云");
     let got: Vec<(&str, Origin)> = m.iter().map(|m| (m.name.as_str(), m.origin)).collect();
-    assert_eq!(got, vec![
-        ("Alibaba Cloud", Origin::Domestic),
-        ("Huawei Cloud", Origin::Domestic),
-        ("Tencent Cloud", Origin::Domestic),
-        ("Baidu AI Cloud", Origin::Domestic),
-        ("Volcano Engine", Origin::Domestic),
-        ("China Telecom Cloud", Origin::Domestic),
-        ("China Mobile Cloud", Origin::Domestic),
-        ("China Unicom Cloud", Origin::Domestic),
-    ]);
+    assert_eq!(
+        got,
+        vec![
+            ("Alibaba Cloud", Origin::Domestic),
+            ("Huawei Cloud", Origin::Domestic),
+            ("Tencent Cloud", Origin::Domestic),
+            ("Baidu AI Cloud", Origin::Domestic),
+            ("Volcano Engine", Origin::Domestic),
+            ("China Telecom Cloud", Origin::Domestic),
+            ("China Mobile Cloud", Origin::Domestic),
+            ("China Unicom Cloud", Origin::Domestic),
+        ]
+    );
 }
 
 // ---- AI services -------------------------------------------------------------------------
 
 #[test]
 fn us_ai_services() {
-    assert_found("采购Azure OpenAI服务 4000万tokens", &[("Azure OpenAI", "Azure OpenAI")]);
+    assert_found(
+        "采购Azure OpenAI服务 4000万tokens",
+        &[("Azure OpenAI", "Azure OpenAI")],
+    );
     assert_found("OpenAI 接口", &[("OpenAI", "OpenAI")]);
     assert_found("ChatGPT", &[("OpenAI", "ChatGPT")]);
     assert_found("GPT-4", &[("OpenAI", "GPT-4")]);
@@ -207,23 +362,29 @@ fn us_ai_services() {
     assert_found("Vertex AI", &[("Google Vertex AI", "Vertex AI")]);
     assert_found("Gemini 大模型", &[("Google Gemini", "Gemini")]);
     let m = detector().detect("Azure OpenAI");
-    assert_eq!((m[0].category, m[0].origin, m[0].controlled), (Category::AiService, Origin::Us, false));
+    assert_eq!(
+        (m[0].category, m[0].origin, m[0].controlled),
+        (Category::AiService, Origin::Us, false)
+    );
 }
 
 #[test]
 fn domestic_models_are_domestic() {
     let m = detector().detect("通义千问、Qwen、文心一言、混元大模型、盘古大模型、智谱GLM、ChatGLM、DeepSeek、豆包大模型、Kimi 大模型");
     let got: Vec<(&str, Origin)> = m.iter().map(|m| (m.name.as_str(), m.origin)).collect();
-    assert_eq!(got, vec![
-        ("Alibaba Qwen", Origin::Domestic),
-        ("Baidu ERNIE", Origin::Domestic),
-        ("Tencent Hunyuan", Origin::Domestic),
-        ("Huawei Pangu", Origin::Domestic),
-        ("Zhipu GLM", Origin::Domestic),
-        ("DeepSeek", Origin::Domestic),
-        ("ByteDance Doubao", Origin::Domestic),
-        ("Moonshot Kimi", Origin::Domestic),
-    ]);
+    assert_eq!(
+        got,
+        vec![
+            ("Alibaba Qwen", Origin::Domestic),
+            ("Baidu ERNIE", Origin::Domestic),
+            ("Tencent Hunyuan", Origin::Domestic),
+            ("Huawei Pangu", Origin::Domestic),
+            ("Zhipu GLM", Origin::Domestic),
+            ("DeepSeek", Origin::Domestic),
+            ("ByteDance Doubao", Origin::Domestic),
+            ("Moonshot Kimi", Origin::Domestic),
+        ]
+    );
 }
 
 // ---- traps (products_vocab §6.1) ---------------------------------------------------------
@@ -336,12 +497,23 @@ fn domestic_chip_names_need_compute_context() {
 #[test]
 fn reuters_2024_cloud_access_patterns() {
     assert_eq!(
-        names("采购人：深圳大学\n采购内容：亚马逊云科技（AWS）账号及云服务器租用，配置 NVIDIA A100 与 H100 GPU\n供应商：成都运达科技有限责任公司"),
+        names(
+            "采购人：深圳大学\n采购内容：亚马逊云科技（AWS）账号及云服务器租用，配置 NVIDIA A100 与 H100 GPU\n供应商：成都运达科技有限责任公司"
+        ),
         vec!["AWS", "NVIDIA A100", "NVIDIA H100"]
     );
-    assert_eq!(names("采购人：四川大学\n生成式人工智能平台：Azure OpenAI 服务 4000万 tokens"), vec!["Azure OpenAI"]);
-    assert_eq!(names("通过海外AWS账号访问 Claude 3 模型，预算60万元"), vec!["AWS", "Anthropic Claude"]);
-    assert_eq!(names("租用云服务器500台，每台8块英伟达A100"), vec!["NVIDIA A100"]);
+    assert_eq!(
+        names("采购人：四川大学\n生成式人工智能平台：Azure OpenAI 服务 4000万 tokens"),
+        vec!["Azure OpenAI"]
+    );
+    assert_eq!(
+        names("通过海外AWS账号访问 Claude 3 模型，预算60万元"),
+        vec!["AWS", "Anthropic Claude"]
+    );
+    assert_eq!(
+        names("租用云服务器500台，每台8块英伟达A100"),
+        vec!["NVIDIA A100"]
+    );
 }
 
 // ---- output details ------------------------------------------------------------------------
@@ -349,19 +521,32 @@ fn reuters_2024_cloud_access_patterns() {
 #[test]
 fn one_mention_per_name_in_order_of_first_appearance() {
     let m = detector().detect("第一行 AWS 云账号\n第二行 GPU A100 与 NV A100\n第三行 亚马逊云科技");
-    let got: Vec<(&str, &str)> = m.iter().map(|m| (m.name.as_str(), m.text.as_str())).collect();
+    let got: Vec<(&str, &str)> = m
+        .iter()
+        .map(|m| (m.name.as_str(), m.text.as_str()))
+        .collect();
     assert_eq!(got, vec![("AWS", "AWS"), ("NVIDIA A100", "GPU A100")]);
 }
 
 #[test]
 fn context_is_one_line_around_the_original_text() {
-    let text = "项目概况：\n本项目租用亚马逊云科技\n云服务器，配置 NVIDIA Ａ１００ 显卡，用于训练。";
+    let text =
+        "项目概况：\n本项目租用亚马逊云科技\n云服务器，配置 NVIDIA Ａ１００ 显卡，用于训练。";
     let m = detector().detect(text);
     assert_eq!(m[1].name, "NVIDIA A100");
     assert_eq!(m[1].text, "NVIDIA Ａ１００");
     assert!(!m[1].context.contains('\n'), "{:?}", m[1].context);
-    assert!(m[1].context.contains("配置 NVIDIA Ａ１００ 显卡"), "{:?}", m[1].context);
-    assert!(m[0].context.starts_with("项目概况： 本项目租用亚马逊云科技"), "{:?}", m[0].context);
+    assert!(
+        m[1].context.contains("配置 NVIDIA Ａ１００ 显卡"),
+        "{:?}",
+        m[1].context
+    );
+    assert!(
+        m[0].context
+            .starts_with("项目概况： 本项目租用亚马逊云科技"),
+        "{:?}",
+        m[0].context
+    );
 }
 
 #[test]
@@ -415,24 +600,39 @@ fn a_term_added_to_the_csv_is_picked_up_without_recompiling() {
         &dir.path().join("products.csv"),
         "NVIDIA RTX Pro 6000D,chip,NVIDIA,us,false,unknown,China-specific Blackwell SKU,,https://intuitionlabs.ai/articles/nvidia-data-center-gpu-specs,[U]",
     );
-    append(&dir.path().join("terms.csv"), "RTX Pro 6000D,NVIDIA RTX Pro 6000D,,,analyst addition");
+    append(
+        &dir.path().join("terms.csv"),
+        "RTX Pro 6000D,NVIDIA RTX Pro 6000D,,,analyst addition",
+    );
     let after = match Detector::load(dir.path()) {
         Ok(d) => d.detect(text),
         Err(e) => panic!("{e:#}"),
     };
-    let got: Vec<(&str, &str)> = after.iter().map(|m| (m.name.as_str(), m.text.as_str())).collect();
+    let got: Vec<(&str, &str)> = after
+        .iter()
+        .map(|m| (m.name.as_str(), m.text.as_str()))
+        .collect();
     assert_eq!(got, vec![("NVIDIA RTX Pro 6000D", "RTX Pro 6000D")]);
 }
 
 #[test]
 fn an_added_context_word_is_picked_up() {
     let dir = copy_vocab();
-    append(&dir.path().join("context.csv"), "chip,机柜,near,analyst addition");
+    append(
+        &dir.path().join("context.csv"),
+        "chip,机柜,near,analyst addition",
+    );
     let d = match Detector::load(dir.path()) {
         Ok(d) => d,
         Err(e) => panic!("{e:#}"),
     };
-    assert_eq!(d.detect("机柜 A800").into_iter().map(|m| m.name).collect::<Vec<_>>(), vec!["NVIDIA A800"]);
+    assert_eq!(
+        d.detect("机柜 A800")
+            .into_iter()
+            .map(|m| m.name)
+            .collect::<Vec<_>>(),
+        vec!["NVIDIA A800"]
+    );
     assert!(detector().detect("机柜 A800").is_empty());
 }
 
@@ -468,7 +668,10 @@ fn an_unknown_product_name_is_an_error_naming_file_and_line() {
     let line = line_count(&terms) + 1;
     append(&terms, "H999,NVIDIA H999,chip,,test");
     let err = load_error(dir.path());
-    assert!(err.contains(&format!("terms.csv:{line}:")) && err.contains("NVIDIA H999"), "{err}");
+    assert!(
+        err.contains(&format!("terms.csv:{line}:")) && err.contains("NVIDIA H999"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -478,14 +681,20 @@ fn an_unknown_context_group_and_a_bad_flag_are_errors() {
     let line = line_count(&terms) + 1;
     append(&terms, "H999,NVIDIA H100,no_such_group,,test");
     let err = load_error(dir.path());
-    assert!(err.contains(&format!("terms.csv:{line}:")) && err.contains("no_such_group"), "{err}");
+    assert!(
+        err.contains(&format!("terms.csv:{line}:")) && err.contains("no_such_group"),
+        "{err}"
+    );
 
     let dir = copy_vocab();
     let products = dir.path().join("products.csv");
     let line = line_count(&products) + 1;
     append(&products, "X,chip,V,us,maybe,s,b,,https://example.org,");
     let err = load_error(dir.path());
-    assert!(err.contains(&format!("products.csv:{line}:")) && err.contains("maybe"), "{err}");
+    assert!(
+        err.contains(&format!("products.csv:{line}:")) && err.contains("maybe"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -504,7 +713,9 @@ fn every_product_row_has_a_source_and_every_chip_a_status() {
         Ok(t) => t,
         Err(e) => panic!("{e}"),
     };
-    let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
     let mut rows = 0;
     for record in reader.records() {
         let record = match record {
@@ -512,8 +723,14 @@ fn every_product_row_has_a_source_and_every_chip_a_status() {
             Err(e) => panic!("{e}"),
         };
         rows += 1;
-        assert!(record.get(8).is_some_and(|s| s.starts_with("http")), "no source URL: {record:?}");
-        assert!(record.get(5).is_some_and(|s| !s.is_empty()), "no status: {record:?}");
+        assert!(
+            record.get(8).is_some_and(|s| s.starts_with("http")),
+            "no source URL: {record:?}"
+        );
+        assert!(
+            record.get(5).is_some_and(|s| !s.is_empty()),
+            "no status: {record:?}"
+        );
     }
     assert!(rows >= 60, "{rows} products");
 }
@@ -524,7 +741,8 @@ fn every_product_row_has_a_source_and_every_chip_a_status() {
 #[ignore]
 fn bench_detect_100kb_page() {
     let line = "采购人：某某大学 | 项目编号：ZB-2024-001 | 预算金额：200万元 | 配置 8卡 GPU服务器，显存 80GB，支持 NVLink 与 PCIe 4.0 |\n";
-    let filler = "本项目为货物类采购，供应商须具备独立法人资格，提供售后服务承诺，交货期30日，质保三年。\n";
+    let filler =
+        "本项目为货物类采购，供应商须具备独立法人资格，提供售后服务承诺，交货期30日，质保三年。\n";
     let mut page = String::new();
     while page.len() < 100_000 {
         page.push_str(filler);
@@ -541,5 +759,9 @@ fn bench_detect_100kb_page() {
     }
     let per = t.elapsed() / runs;
     let mbs = page.len() as f64 / per.as_secs_f64() / 1e6;
-    println!("{} bytes/page: {per:?} per page, {mbs:.0} MB/s, {} mentions/page", page.len(), n / runs as usize);
+    println!(
+        "{} bytes/page: {per:?} per page, {mbs:.0} MB/s, {} mentions/page",
+        page.len(),
+        n / runs as usize
+    );
 }

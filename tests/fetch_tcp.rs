@@ -5,7 +5,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use futures_util::future::BoxFuture;
-use tenderscan::fetch::{fetch_urls, FetchOpts, Fetcher, Flow, Sleeper, UrlOrigin, Wait, WaitReason};
+use tenderscan::fetch::{
+    FetchOpts, Fetcher, Flow, Sleeper, UrlOrigin, Wait, WaitReason, fetch_urls,
+};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -36,7 +38,10 @@ async fn read_request(stream: &mut TcpStream) -> String {
 }
 
 async fn respond(stream: &mut TcpStream, status: &str, body: &str) {
-    let response = format!("HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+    let response = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
     let _ = stream.write_all(response.as_bytes()).await;
     let _ = stream.shutdown().await;
 }
@@ -63,26 +68,52 @@ async fn resetting_server(resets: usize) -> (String, Arc<AtomicUsize>) {
 }
 
 fn opts() -> FetchOpts {
-    FetchOpts { delay: 0.0, ignore_robots: true, timeout: 10.0, connect_timeout: 5.0, progress: false, ..FetchOpts::default() }
+    FetchOpts {
+        delay: 0.0,
+        ignore_robots: true,
+        timeout: 10.0,
+        connect_timeout: 5.0,
+        progress: false,
+        ..FetchOpts::default()
+    }
 }
 
 #[tokio::test]
 async fn connection_reset_is_retried() {
     let (url, connections) = resetting_server(1).await;
     let recorder = Arc::new(Recorder::default());
-    let f = Fetcher::new(&FetchOpts { retries: 2, ..opts() }).unwrap().with_sleeper(recorder.clone());
+    let f = Fetcher::new(&FetchOpts {
+        retries: 2,
+        ..opts()
+    })
+    .unwrap()
+    .with_sleeper(recorder.clone());
     let page = f.get(&url, UrlOrigin::User).await.unwrap();
     assert_eq!(page.bytes, NOTICE.as_bytes());
     assert_eq!(connections.load(Ordering::SeqCst), 2);
-    assert!(recorder.0.lock().unwrap().iter().any(|w| w.reason == WaitReason::Backoff { attempt: 1 }));
+    assert!(
+        recorder
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|w| w.reason == WaitReason::Backoff { attempt: 1 })
+    );
 }
 
 #[tokio::test]
 async fn connection_reset_without_retries_is_a_clear_failure() {
     let (url, _) = resetting_server(usize::MAX).await;
-    let f = Fetcher::new(&FetchOpts { retries: 0, ..opts() }).unwrap();
+    let f = Fetcher::new(&FetchOpts {
+        retries: 0,
+        ..opts()
+    })
+    .unwrap();
     let err = f.get(&url, UrlOrigin::User).await.unwrap_err();
-    assert_eq!(err.message, "connection reset by the server (after 1 attempts)");
+    assert_eq!(
+        err.message,
+        "connection reset by the server (after 1 attempts)"
+    );
 }
 
 /// Per-host counters of a test server.
@@ -134,12 +165,21 @@ fn two_hosts_in_parallel_but_never_two_requests_at_once_on_one_host() {
     let b = Arc::new(HostLog::default());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let (base_a, base_b) = runtime.block_on(async {
-        (counting_server("127.0.0.1", a.clone(), b.clone()).await, counting_server("127.0.0.2", b.clone(), a.clone()).await)
+        (
+            counting_server("127.0.0.1", a.clone(), b.clone()).await,
+            counting_server("127.0.0.2", b.clone(), a.clone()).await,
+        )
     });
-    let urls: Vec<String> = (0..3).flat_map(|i| [format!("{base_a}/n{i}.htm"), format!("{base_b}/n{i}.htm")]).collect();
+    let urls: Vec<String> = (0..3)
+        .flat_map(|i| [format!("{base_a}/n{i}.htm"), format!("{base_b}/n{i}.htm")])
+        .collect();
     let mut pages = Vec::new();
     // robots.txt obeyed here (the servers answer 404): it counts as a request to the host too.
-    let options = FetchOpts { ignore_robots: false, concurrency: 2, ..opts() };
+    let options = FetchOpts {
+        ignore_robots: false,
+        concurrency: 2,
+        ..opts()
+    };
     fetch_urls(urls.clone(), &options, &mut |result| {
         pages.push(result.map(|p| p.source).map_err(|e| e.to_string()));
         Flow::Continue
@@ -150,11 +190,18 @@ fn two_hosts_in_parallel_but_never_two_requests_at_once_on_one_host() {
     let mut want = urls;
     want.sort();
     assert_eq!(got, want);
-    assert_eq!(a.requests.load(Ordering::SeqCst), 4, "robots.txt once and three pages");
+    assert_eq!(
+        a.requests.load(Ordering::SeqCst),
+        4,
+        "robots.txt once and three pages"
+    );
     assert_eq!(b.requests.load(Ordering::SeqCst), 4);
     assert_eq!(a.max_in_flight.load(Ordering::SeqCst), 1);
     assert_eq!(b.max_in_flight.load(Ordering::SeqCst), 1);
-    assert!(a.saw_other_host_meanwhile.load(Ordering::SeqCst) && b.saw_other_host_meanwhile.load(Ordering::SeqCst));
+    assert!(
+        a.saw_other_host_meanwhile.load(Ordering::SeqCst)
+            && b.saw_other_host_meanwhile.load(Ordering::SeqCst)
+    );
 }
 
 #[test]
@@ -163,14 +210,24 @@ fn concurrency_one_fetches_hosts_one_after_the_other() {
     let b = Arc::new(HostLog::default());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let (base_a, base_b) = runtime.block_on(async {
-        (counting_server("127.0.0.1", a.clone(), b.clone()).await, counting_server("127.0.0.2", b.clone(), a.clone()).await)
+        (
+            counting_server("127.0.0.1", a.clone(), b.clone()).await,
+            counting_server("127.0.0.2", b.clone(), a.clone()).await,
+        )
     });
     let urls = vec![format!("{base_a}/1.htm"), format!("{base_b}/1.htm")];
     let mut ok = 0;
-    fetch_urls(urls, &FetchOpts { concurrency: 1, ..opts() }, &mut |result| {
-        ok += usize::from(result.is_ok());
-        Flow::Continue
-    })
+    fetch_urls(
+        urls,
+        &FetchOpts {
+            concurrency: 1,
+            ..opts()
+        },
+        &mut |result| {
+            ok += usize::from(result.is_ok());
+            Flow::Continue
+        },
+    )
     .unwrap();
     assert_eq!(ok, 2);
     // Host A finished (after waiting in vain for B) before B was asked anything.
@@ -218,15 +275,28 @@ fn throughput_on_loopback() {
         }
         bases
     });
-    let urls: Vec<String> = (0..500).map(|i| format!("{}/{i}.htm", bases[i % 4])).collect();
+    let urls: Vec<String> = (0..500)
+        .map(|i| format!("{}/{i}.htm", bases[i % 4]))
+        .collect();
     let start = std::time::Instant::now();
     let mut ok = 0;
-    fetch_urls(urls, &FetchOpts { ignore_robots: true, ..opts() }, &mut |r| {
-        ok += usize::from(r.is_ok());
-        Flow::Continue
-    })
+    fetch_urls(
+        urls,
+        &FetchOpts {
+            ignore_robots: true,
+            ..opts()
+        },
+        &mut |r| {
+            ok += usize::from(r.is_ok());
+            Flow::Continue
+        },
+    )
     .unwrap();
     let secs = start.elapsed().as_secs_f64();
-    eprintln!("{ok} pages of {} bytes in {secs:.2} s: {:.0} pages/s", NOTICE.len() * 200, f64::from(ok as u32) / secs);
+    eprintln!(
+        "{ok} pages of {} bytes in {secs:.2} s: {:.0} pages/s",
+        NOTICE.len() * 200,
+        f64::from(ok as u32) / secs
+    );
     assert_eq!(ok, 500);
 }

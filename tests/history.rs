@@ -635,6 +635,12 @@ fn runs_creating_the_same_new_history_at_once_all_open_it() {
         for opener in openers {
             assert_eq!(opener.join().unwrap(), Ok(()));
         }
-        assert_eq!(count(&path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 5);
+        assert_eq!(
+            count(
+                &path,
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+            ),
+            5
+        );
     }
 }

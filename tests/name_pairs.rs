@@ -8,7 +8,8 @@ use tenderscan::watchlist::Watchlist;
 
 fn matcher() -> Matcher {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-    let list = Watchlist::load(&[dir.join("entities.csv")], Some(&dir.join("zh-names.csv"))).expect("bundled lists load");
+    let list = Watchlist::load(&[dir.join("entities.csv")], Some(&dir.join("zh-names.csv")))
+        .expect("bundled lists load");
     Matcher::with_vocabulary(list, Vocabulary::load(&dir).expect("vocabulary loads"))
 }
 
@@ -29,7 +30,10 @@ fn labelled_pairs_no_false_positive_and_recall_at_least_95_percent() {
             (false, false) => {}
         }
     }
-    assert!(false_positives.is_empty(), "hard negatives matched: {false_positives:#?}");
+    assert!(
+        false_positives.is_empty(),
+        "hard negatives matched: {false_positives:#?}"
+    );
     let recall = tp as f64 / (tp + fn_) as f64;
     assert!(tp + fn_ >= 140, "{} positives", tp + fn_);
     assert!(recall >= 0.95, "recall {recall:.3} ({tp} of {})", tp + fn_);
@@ -39,11 +43,17 @@ fn labelled_pairs_no_false_positive_and_recall_at_least_95_percent() {
 fn named_hard_negatives_score_zero() {
     let m = matcher();
     for (a, b) in [
-        ("南方科技大学", "University of Science and Technology of China"),
+        (
+            "南方科技大学",
+            "University of Science and Technology of China",
+        ),
         ("四川省学栋科技有限公司", "Sichuan University"),
         ("北京工业大学", "Beijing Institute of Technology"),
         ("哈尔滨工程大学", "Harbin Institute of Technology"),
-        ("西安电子科技大学", "University of Electronic Science and Technology of China"),
+        (
+            "西安电子科技大学",
+            "University of Electronic Science and Technology of China",
+        ),
     ] {
         assert_eq!(m.compare(a, b), None, "{a} / {b}");
     }

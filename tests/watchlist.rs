@@ -7,7 +7,9 @@ use tenderscan::watchlist::{Watchlist, WatchlistError, load_file, split_aliases}
 const EL: &str = "Entity List (EL) - Bureau of Industry and Security";
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -23,15 +25,25 @@ const PROJECT_HEADER: &str = "name,aliases,list,country,reference,listed_on,sour
 fn csl_csv_rows_become_entries_with_aliases_citation_country_and_date() {
     let list = load_file(&data("mini_csl.csv")).expect("loads");
     assert_eq!(list.entries.len(), 11);
-    let su = list.entries.iter().find(|e| e.name == "Sichuan University").expect("Sichuan University");
+    let su = list
+        .entries
+        .iter()
+        .find(|e| e.name == "Sichuan University")
+        .expect("Sichuan University");
     assert_eq!(su.list, EL);
     assert_eq!(su.citation, "77 FR 58006");
     assert_eq!(su.country, "CN");
     assert_eq!(su.listed_on, "2012-09-19");
-    assert_eq!(su.id, "4b6ac57e99bead1caa57dfb1b7ddc3b277bac23a4ca2e35f3ab19e4e");
+    assert_eq!(
+        su.id,
+        "4b6ac57e99bead1caa57dfb1b7ddc3b277bac23a4ca2e35f3ab19e4e"
+    );
     // "A; B; and C" → three aliases, the "and " prefix removed.
     assert_eq!(su.aliases.len(), 3);
-    assert_eq!(su.aliases[2], "Sichuan University, Yibin Industrial Technology Research Institute");
+    assert_eq!(
+        su.aliases[2],
+        "Sichuan University, Yibin Industrial Technology Research Institute"
+    );
 }
 
 #[test]
@@ -43,19 +55,35 @@ fn alias_field_splits_like_the_ita_importer() {
 
 #[test]
 fn real_csl_sample_loads_when_shared_data_is_present() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/lists/csl_sample_real_12rows.csv");
-    let sample = if sample.is_file() { sample } else { PathBuf::from("/work/shared/data/lists/csl_sample_real_12rows.csv") };
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/data/lists/csl_sample_real_12rows.csv");
+    let sample = if sample.is_file() {
+        sample
+    } else {
+        PathBuf::from("/work/shared/data/lists/csl_sample_real_12rows.csv")
+    };
     if !sample.is_file() {
-        eprintln!("skipped: {} not present (third-party data, not in the repository)", sample.display());
+        eprintln!(
+            "skipped: {} not present (third-party data, not in the repository)",
+            sample.display()
+        );
         return;
     }
     let list = load_file(&sample).expect("real CSL sample loads");
     // The file name says 12, but the extract holds 13 data rows.
     assert_eq!(list.entries.len(), 13);
-    let isn = list.entries.iter().find(|e| e.name.starts_with("Sinobright")).expect("ISN row");
+    let isn = list
+        .entries
+        .iter()
+        .find(|e| e.name.starts_with("Sinobright"))
+        .expect("ISN row");
     // The ISN boilerplate is not part of the name.
     assert_eq!(isn.name, "Sinobright Import and Export Company");
-    let meu = list.entries.iter().find(|e| e.name.starts_with("Academy of Aerospace Solid")).expect("MEU row");
+    let meu = list
+        .entries
+        .iter()
+        .find(|e| e.name.starts_with("Academy of Aerospace Solid"))
+        .expect("MEU row");
     assert_eq!(meu.citation, "85 FR 83799");
     assert_eq!(meu.country, "CN");
 }
@@ -90,22 +118,47 @@ fn project_csv_loads_with_derived_ids() {
 #[test]
 fn zh_overlay_adds_chinese_names_to_whichever_list_is_loaded() {
     let overlay = data("mini_zh_names.csv");
-    let list = Watchlist::load(&[data("mini_csl.csv"), data("mini_project.csv")], Some(&overlay)).expect("loads");
+    let list = Watchlist::load(
+        &[data("mini_csl.csv"), data("mini_project.csv")],
+        Some(&overlay),
+    )
+    .expect("loads");
     // Sichuan University is on two lists: both get the Chinese name.
-    let with_zh: Vec<&str> =
-        list.entries.iter().filter(|e| e.aliases.iter().any(|a| a == "四川大学")).map(|e| e.list.as_str()).collect();
-    assert_eq!(with_zh, vec![EL, "DoD Section 1286 List - Department of Defense"]);
-    let sugon = list.entries.iter().find(|e| e.name == "Sugon").expect("Sugon");
+    let with_zh: Vec<&str> = list
+        .entries
+        .iter()
+        .filter(|e| e.aliases.iter().any(|a| a == "四川大学"))
+        .map(|e| e.list.as_str())
+        .collect();
+    assert_eq!(
+        with_zh,
+        vec![EL, "DoD Section 1286 List - Department of Defense"]
+    );
+    let sugon = list
+        .entries
+        .iter()
+        .find(|e| e.name == "Sugon")
+        .expect("Sugon");
     assert!(sugon.aliases.iter().any(|a| a == "中科曙光"));
-    assert!(sugon.aliases.iter().any(|a| a == "曙光信息产业股份有限公司"));
+    assert!(
+        sugon
+            .aliases
+            .iter()
+            .any(|a| a == "曙光信息产业股份有限公司")
+    );
 }
 
 #[test]
 fn bundled_entities_and_overlay_load() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-    let list = Watchlist::load(&[dir.join("entities.csv")], Some(&dir.join("zh-names.csv"))).expect("bundled list loads");
+    let list = Watchlist::load(&[dir.join("entities.csv")], Some(&dir.join("zh-names.csv")))
+        .expect("bundled list loads");
     assert!(list.entries.len() >= 150, "{} entries", list.entries.len());
-    let su = list.entries.iter().find(|e| e.name == "Sichuan University" && e.list == EL).expect("Sichuan University");
+    let su = list
+        .entries
+        .iter()
+        .find(|e| e.name == "Sichuan University" && e.list == EL)
+        .expect("Sichuan University");
     assert!(su.citation.contains("77 FR 58006"));
     assert!(su.aliases.iter().any(|a| a == "四川大学"));
 }
@@ -113,27 +166,44 @@ fn bundled_entities_and_overlay_load() {
 #[test]
 fn missing_column_is_an_error_naming_the_column() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = write(dir.path(), "nolist.csv", b"name,aliases,country,reference,source\nFoo,,CN,1 FR 1,x\n");
+    let path = write(
+        dir.path(),
+        "nolist.csv",
+        b"name,aliases,country,reference,source\nFoo,,CN,1 FR 1,x\n",
+    );
     let err = load_file(&path).expect_err("must fail");
-    assert!(matches!(&err, WatchlistError::MissingColumn { column, .. } if column == "list"), "{err}");
-    assert!(err.to_string().contains("nolist.csv:1: missing column `list`"), "{err}");
+    assert!(
+        matches!(&err, WatchlistError::MissingColumn { column, .. } if column == "list"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("nolist.csv:1: missing column `list`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn broken_quote_is_an_error_naming_file_and_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let body = format!("{PROJECT_HEADER}Good Co,,EL,CN,1 FR 1,,src,\n\"Broken Co,,EL,CN,1 FR 2,,src,\nNext Co,,EL,CN,1 FR 3,,src,\n");
+    let body = format!(
+        "{PROJECT_HEADER}Good Co,,EL,CN,1 FR 1,,src,\n\"Broken Co,,EL,CN,1 FR 2,,src,\nNext Co,,EL,CN,1 FR 3,,src,\n"
+    );
     let path = write(dir.path(), "broken.csv", body.as_bytes());
     let err = load_file(&path).expect_err("must fail");
     let msg = err.to_string();
-    assert!(matches!(err, WatchlistError::Syntax { line: 3, .. }), "{msg}");
+    assert!(
+        matches!(err, WatchlistError::Syntax { line: 3, .. }),
+        "{msg}"
+    );
     assert!(msg.starts_with(&format!("{}:3:", path.display())), "{msg}");
 }
 
 #[test]
 fn empty_name_is_skipped_and_the_rest_loads() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let body = format!("{PROJECT_HEADER}Good Co,,EL,CN,1 FR 1,,src,\n,alias only,EL,CN,1 FR 2,,src,\n");
+    let body =
+        format!("{PROJECT_HEADER}Good Co,,EL,CN,1 FR 1,,src,\n,alias only,EL,CN,1 FR 2,,src,\n");
     let path = write(dir.path(), "emptyname.csv", body.as_bytes());
     let list = load_file(&path).expect("loads");
     assert_eq!(list.entries.len(), 1);
@@ -143,10 +213,18 @@ fn empty_name_is_skipped_and_the_rest_loads() {
 #[test]
 fn duplicate_entry_is_skipped_once() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let body = format!("{PROJECT_HEADER}Good Co,,EL,CN,1 FR 1,,src,\nGood Co,,EL,CN,1 FR 1,,src,\nGood Co,,Other list,CN,1 FR 1,,src,\n");
+    let body = format!(
+        "{PROJECT_HEADER}Good Co,,EL,CN,1 FR 1,,src,\nGood Co,,EL,CN,1 FR 1,,src,\nGood Co,,Other list,CN,1 FR 1,,src,\n"
+    );
     let path = write(dir.path(), "dup.csv", body.as_bytes());
     let list = load_file(&path).expect("loads");
-    assert_eq!(list.entries.iter().map(|e| e.list.as_str()).collect::<Vec<_>>(), vec!["EL", "Other list"]);
+    assert_eq!(
+        list.entries
+            .iter()
+            .map(|e| e.list.as_str())
+            .collect::<Vec<_>>(),
+        vec!["EL", "Other list"]
+    );
     // The same file twice does not double the entries.
     let twice = Watchlist::load(&[path.clone(), path], None).expect("loads");
     assert_eq!(twice.entries.len(), 2);
@@ -160,21 +238,36 @@ fn non_utf8_file_is_an_error_naming_the_line() {
     body.extend_from_slice(b",,EL,CN,1 FR 2,,src,\n");
     let path = write(dir.path(), "gbk.csv", &body);
     let err = load_file(&path).expect_err("must fail");
-    assert!(matches!(err, WatchlistError::NotUtf8 { line: 3, .. }), "{err}");
-    assert!(err.to_string().contains("gbk.csv:3: not valid UTF-8"), "{err}");
+    assert!(
+        matches!(err, WatchlistError::NotUtf8 { line: 3, .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("gbk.csv:3: not valid UTF-8"),
+        "{err}"
+    );
 }
 
 #[test]
 fn empty_unknown_and_unreadable_lists_are_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
     let header_only = write(dir.path(), "header.csv", PROJECT_HEADER.as_bytes());
-    assert!(matches!(load_file(&header_only), Err(WatchlistError::Empty { .. })));
+    assert!(matches!(
+        load_file(&header_only),
+        Err(WatchlistError::Empty { .. })
+    ));
     let unknown = write(dir.path(), "unknown.csv", b"foo,bar\n1,2\n");
-    assert!(matches!(load_file(&unknown), Err(WatchlistError::UnknownFormat { .. })));
+    assert!(matches!(
+        load_file(&unknown),
+        Err(WatchlistError::UnknownFormat { .. })
+    ));
     let empty = write(dir.path(), "empty.csv", b"");
     assert!(load_file(&empty).is_err());
     let missing = dir.path().join("missing.csv");
-    assert!(matches!(load_file(&missing), Err(WatchlistError::Io { .. })));
+    assert!(matches!(
+        load_file(&missing),
+        Err(WatchlistError::Io { .. })
+    ));
     // Through the multi-file loader too: never a clean empty list.
     assert!(Watchlist::load(&[header_only], None).is_err());
 }
@@ -182,15 +275,29 @@ fn empty_unknown_and_unreadable_lists_are_errors() {
 #[test]
 fn bad_json_is_an_error_with_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = write(dir.path(), "bad.json", b"{\"results\": [\n{\"name\": \"A\",\n\"source\": }\n]}");
+    let path = write(
+        dir.path(),
+        "bad.json",
+        b"{\"results\": [\n{\"name\": \"A\",\n\"source\": }\n]}",
+    );
     let err = load_file(&path).expect_err("must fail");
-    assert!(matches!(err, WatchlistError::Syntax { line: 3, .. }), "{err}");
+    assert!(
+        matches!(err, WatchlistError::Syntax { line: 3, .. }),
+        "{err}"
+    );
 }
 
 #[test]
 fn overlay_with_missing_column_is_an_error() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let overlay = write(dir.path(), "zh.csv", "listed_name,zh_name\nSugon,中科曙光\n".as_bytes());
+    let overlay = write(
+        dir.path(),
+        "zh.csv",
+        "listed_name,zh_name\nSugon,中科曙光\n".as_bytes(),
+    );
     let err = Watchlist::load(&[data("mini_csl.csv")], Some(&overlay)).expect_err("must fail");
-    assert!(format!("{err:#}").contains("missing column `source`"), "{err:#}");
+    assert!(
+        format!("{err:#}").contains("missing column `source`"),
+        "{err:#}"
+    );
 }

@@ -83,9 +83,12 @@ pub fn parse_day(s: &str) -> Result<Date, String> {
         return Ok(today);
     }
     if let Some(n) = s.strip_suffix('d').and_then(|n| n.parse::<i64>().ok()) {
-        return today.checked_sub(jiff::Span::new().days(n)).map_err(|e| format!("{s}: {e}"));
+        return today
+            .checked_sub(jiff::Span::new().days(n))
+            .map_err(|e| format!("{s}: {e}"));
     }
-    s.parse::<Date>().map_err(|_| format!("{s}: expected YYYY-MM-DD, `today` or a number of days such as `7d`"))
+    s.parse::<Date>()
+        .map_err(|_| format!("{s}: expected YYYY-MM-DD, `today` or a number of days such as `7d`"))
 }
 
 /// Build the checked crawl plan from the arguments.
@@ -97,15 +100,26 @@ pub fn plan(args: &Args) -> anyhow::Result<Plan> {
     };
     if let Some(start) = &args.start {
         let url = url::Url::parse(start).with_context(|| format!("--start {start}"))?;
-        anyhow::ensure!(matches!(url.scheme(), "http" | "https"), "--start {start}: only http and https are crawled");
+        anyhow::ensure!(
+            matches!(url.scheme(), "http" | "https"),
+            "--start {start}: only http and https are crawled"
+        );
         source.start_urls = vec![start.clone()];
         source.url_template = None;
     }
-    anyhow::ensure!(source.has_start(), "source {}: give start_urls or url_template (or --start URL)", source.name);
-    let end = args.until.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    anyhow::ensure!(
+        source.has_start(),
+        "source {}: give start_urls or url_template (or --start URL)",
+        source.name
+    );
+    let end = args
+        .until
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let start = match args.since {
         Some(d) => d,
-        None => end.checked_sub(jiff::Span::new().days(i64::from(source.default_days))).unwrap_or(end),
+        None => end
+            .checked_sub(jiff::Span::new().days(i64::from(source.default_days)))
+            .unwrap_or(end),
     };
     if let (Some(s), Some(u)) = (args.since, args.until) {
         anyhow::ensure!(s <= u, "--since {s} is after --until {u}");
@@ -156,7 +170,10 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             Some((_, text)) => print!("{text}"),
             None => {
                 let source = Source::resolve(name)?;
-                print!("{}", toml::to_string_pretty(&source).context("printing the source")?);
+                print!(
+                    "{}",
+                    toml::to_string_pretty(&source).context("printing the source")?
+                );
             }
         }
         return Ok(crate::exit::OK);
@@ -167,8 +184,13 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
     let fetcher = Fetcher::new(&args.fetch)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let mut session = Session::start(&args.report, &args.history, global, &command)?;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the async runtime")?;
-    let outcome = runtime.block_on(crawl::crawl(&plan, &fetcher, &engine, &mut |record| session.emit(record)))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let outcome = runtime.block_on(crawl::crawl(&plan, &fetcher, &engine, &mut |record| {
+        session.emit(record)
+    }))?;
     // The report is flushed first, so that the crawl line follows it on a terminal.
     let code = session.finish()?;
     if !global.quiet {
@@ -177,7 +199,11 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             outcome.listing_pages,
             outcome.notices,
             outcome.attachments,
-            if outcome.complete { String::new() } else { format!(" (not finished; state in {})", plan.state_path.display()) }
+            if outcome.complete {
+                String::new()
+            } else {
+                format!(" (not finished; state in {})", plan.state_path.display())
+            }
         );
     }
     Ok(code)

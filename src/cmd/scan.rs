@@ -71,9 +71,18 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let mut session = Session::start(&args.report, &args.history, global, &command)?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()?;
 
-    scan_local(&engine, &pool, paths, args.max_file_size.saturating_mul(1 << 20), &mut session, global)?;
+    scan_local(
+        &engine,
+        &pool,
+        paths,
+        args.max_file_size.saturating_mul(1 << 20),
+        &mut session,
+        global,
+    )?;
     if let Some(dir) = &args.from_archive {
         for page in fetch::archive::read_pages(dir)? {
             if crate::signal::interrupted() {
@@ -107,7 +116,10 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         }
     }
     if session.summary().scanned + session.summary().failed == 0 {
-        tracing::warn!("no inputs found (directories are searched for {})", input::EXTENSIONS.join(", "));
+        tracing::warn!(
+            "no inputs found (directories are searched for {})",
+            input::EXTENSIONS.join(", ")
+        );
     }
     session.finish()
 }
@@ -130,8 +142,10 @@ fn scan_local(
         // Drawn on stderr and hidden automatically when stderr is not a terminal (cron, pipes).
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} files scanned ({per_sec}) {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} files scanned ({per_sec}) {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         pb
     };

@@ -24,14 +24,21 @@ pub struct Session {
 
 impl Session {
     /// Open the report destination and the history (if any) and start a run.
-    pub fn start(opts: &ReportOpts, history_opts: &HistoryOpts, global: &Global, command: &str) -> anyhow::Result<Session> {
+    pub fn start(
+        opts: &ReportOpts,
+        history_opts: &HistoryOpts,
+        global: &Global,
+        command: &str,
+    ) -> anyhow::Result<Session> {
         let history = match history_opts.path() {
             Some(path) => {
                 let mut h = History::open(&path)?;
                 let run = h.begin_run(command)?;
                 Some((h, run))
             }
-            None if history_opts.new_only => anyhow::bail!("--new-only needs a history (--history FILE)"),
+            None if history_opts.new_only => {
+                anyhow::bail!("--new-only needs a history (--history FILE)")
+            }
             None => None,
         };
         let output = Output::open(opts.output.as_deref())?;
@@ -69,7 +76,9 @@ impl Session {
                     Seen::Updated(changes) => {
                         self.summary.updated += 1;
                         record.status = Some("updated".into());
-                        record.reasons.extend(changes.iter().map(|c| format!("changed: {c}")));
+                        record
+                            .reasons
+                            .extend(changes.iter().map(|c| format!("changed: {c}")));
                     }
                     Seen::Unchanged => {}
                 }
@@ -117,15 +126,29 @@ impl Session {
         }
         let s = &self.summary;
         if !self.quiet {
-            let history = if self.history.is_some() { format!(", new {}, updated {}", s.new, s.updated) } else { String::new() };
+            let history = if self.history.is_some() {
+                format!(", new {}, updated {}", s.new, s.updated)
+            } else {
+                String::new()
+            };
             eprintln!(
                 "tenderscan: scanned {}{history}, failed {}; reported {} (high {}, medium {}, low {}, none {})",
-                s.scanned, s.failed, s.reported, s.by_level[3], s.by_level[2], s.by_level[1], s.by_level[0]
+                s.scanned,
+                s.failed,
+                s.reported,
+                s.by_level[3],
+                s.by_level[2],
+                s.by_level[1],
+                s.by_level[0]
             );
         }
         Ok(if crate::signal::interrupted() {
             exit::INTERRUPTED
-        } else if self.opts.fail_on.is_some_and(|l| s.reported > 0 && self.worst >= l.alert()) {
+        } else if self
+            .opts
+            .fail_on
+            .is_some_and(|l| s.reported > 0 && self.worst >= l.alert())
+        {
             exit::ALERT
         } else if s.scanned == 0 && s.failed > 0 {
             exit::ALL_FAILED

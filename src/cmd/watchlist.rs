@@ -121,7 +121,9 @@ fn vocab_dir(global: &Global, required: bool) -> anyhow::Result<Option<PathBuf>>
         Ok(dir) => Ok(Some(dir)),
         Err(err) if required || global.vocab.is_some() => Err(err),
         Err(err) => {
-            tracing::info!("no vocabulary directory ({err:#}); using the bundled matching vocabulary");
+            tracing::info!(
+                "no vocabulary directory ({err:#}); using the bundled matching vocabulary"
+            );
             Ok(None)
         }
     }
@@ -148,7 +150,16 @@ pub fn build_matcher(opts: &WatchlistOpts, global: &Global) -> anyhow::Result<Ma
     Ok(Matcher::with_vocabulary(list, vocabulary(dir.as_deref())?))
 }
 
-const HIT_COLUMNS: [&str; 8] = ["name", "list", "listed_name", "method", "score", "citation", "matched_alias", "list_id"];
+const HIT_COLUMNS: [&str; 8] = [
+    "name",
+    "list",
+    "listed_name",
+    "method",
+    "score",
+    "citation",
+    "matched_alias",
+    "list_id",
+];
 
 fn hit_values(h: &Hit) -> Vec<Value> {
     vec![
@@ -168,9 +179,15 @@ fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
     let mut hits = m.screen_with_threshold(&args.name, Role::Text, args.min_score);
     hits.truncate(args.limit);
     if hits.is_empty() && !global.quiet {
-        eprintln!("tenderscan: no hit for {:?} at or above {:.2}", args.name, args.min_score);
+        eprintln!(
+            "tenderscan: no hit for {:?} at or above {:.2}",
+            args.name, args.min_score
+        );
     }
-    let table = Table { header: HIT_COLUMNS.iter().map(|s| s.to_string()).collect(), rows: hits.iter().map(hit_values).collect() };
+    let table = Table {
+        header: HIT_COLUMNS.iter().map(|s| s.to_string()).collect(),
+        rows: hits.iter().map(hit_values).collect(),
+    };
     table.write(args.format)?;
     Ok(exit::OK)
 }
@@ -213,16 +230,28 @@ fn compare(args: CompareArgs, global: &Global) -> anyhow::Result<u8> {
             let rows = rows
                 .into_iter()
                 .map(|row| {
-                    let extra = score_of(row.first().map_or("", String::as_str), row.get(1).map_or("", String::as_str));
+                    let extra = score_of(
+                        row.first().map_or("", String::as_str),
+                        row.get(1).map_or("", String::as_str),
+                    );
                     row.into_iter().map(Value::from).chain(extra).collect()
                 })
                 .collect();
             Table { header, rows }
         }
         (None, [a, b]) => {
-            let header = ["name1", "name2", "score", "method"].iter().map(|s| s.to_string()).collect();
-            let row = vec![Value::from(a.as_str()), Value::from(b.as_str())].into_iter().chain(score_of(a, b)).collect();
-            Table { header, rows: vec![row] }
+            let header = ["name1", "name2", "score", "method"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            let row = vec![Value::from(a.as_str()), Value::from(b.as_str())]
+                .into_iter()
+                .chain(score_of(a, b))
+                .collect();
+            Table {
+                header,
+                rows: vec![row],
+            }
         }
         _ => bail!("compare needs two names or --pairs FILE.csv"),
     };
@@ -234,9 +263,25 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
     let m = build_matcher(&args.lists, global)?;
     let (mut header, rows) = read_csv(&args.file)?;
     let Some(col) = header.iter().position(|h| h.trim() == args.column) else {
-        bail!("{}: no column `{}` (columns: {})", args.file.display(), args.column, header.join(", "));
+        bail!(
+            "{}: no column `{}` (columns: {})",
+            args.file.display(),
+            args.column,
+            header.join(", ")
+        );
     };
-    header.extend(["hit_listed_name", "hit_list", "hit_method", "hit_score", "hit_citation", "hit_matched_alias", "hit_count"].map(String::from));
+    header.extend(
+        [
+            "hit_listed_name",
+            "hit_list",
+            "hit_method",
+            "hit_score",
+            "hit_citation",
+            "hit_matched_alias",
+            "hit_count",
+        ]
+        .map(String::from),
+    );
     let mut flagged = 0;
     let rows = rows
         .into_iter()
@@ -254,11 +299,18 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
                 ],
                 None => vec![Value::from(""); 6],
             };
-            row.into_iter().map(Value::from).chain(best).chain([Value::from(hits.len())]).collect()
+            row.into_iter()
+                .map(Value::from)
+                .chain(best)
+                .chain([Value::from(hits.len())])
+                .collect()
         })
         .collect::<Vec<Vec<Value>>>();
     if !global.quiet {
-        eprintln!("tenderscan: {flagged} of {} rows hit a watchlist entry", rows.len());
+        eprintln!(
+            "tenderscan: {flagged} of {} rows hit a watchlist entry",
+            rows.len()
+        );
     }
     Table { header, rows }.write(args.format)?;
     Ok(exit::OK)
@@ -266,7 +318,11 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
 
 fn run_update(args: UpdateArgs) -> anyhow::Result<u8> {
     let report = update::update(&args.url, args.out.as_deref())?;
-    eprintln!("tenderscan: saved {} ({} bytes)", report.path.display(), report.bytes);
+    eprintln!(
+        "tenderscan: saved {} ({} bytes)",
+        report.path.display(),
+        report.bytes
+    );
     for (list, n) in &report.counts {
         eprintln!("  {n:>6}  {list}");
     }
@@ -282,13 +338,24 @@ fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
     } else {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         String::from_utf8(bytes).map_err(|e| {
-            let line = e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
             anyhow::anyhow!("{}:{line}: not valid UTF-8", path.display())
         })?
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut rd = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-    let header = rd.headers().with_context(|| format!("{}: reading the header", path.display()))?.iter().map(String::from).collect();
+    let mut rd = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let header = rd
+        .headers()
+        .with_context(|| format!("{}: reading the header", path.display()))?
+        .iter()
+        .map(String::from)
+        .collect();
     let mut rows = Vec::new();
     for rec in rd.records() {
         let rec = rec.map_err(|e| {
@@ -308,7 +375,12 @@ struct Table {
 
 impl Table {
     fn object(&self, row: &[Value]) -> Value {
-        let map: serde_json::Map<String, Value> = self.header.iter().cloned().zip(row.iter().cloned()).collect();
+        let map: serde_json::Map<String, Value> = self
+            .header
+            .iter()
+            .cloned()
+            .zip(row.iter().cloned())
+            .collect();
         Value::Object(map)
     }
 

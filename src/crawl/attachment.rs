@@ -122,12 +122,20 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Extract the text of one attachment named `name` (the name decides the type).
 pub fn extract_text(name: &str, bytes: &[u8], limits: &Limits) -> Result<String, Skip> {
     if bytes.len() as u64 > limits.max_bytes {
-        return Err(Skip::TooLarge { size: bytes.len() as u64, limit: limits.max_bytes });
+        return Err(Skip::TooLarge {
+            size: bytes.len() as u64,
+            limit: limits.max_bytes,
+        });
     }
     let Some(kind) = Kind::from_name(name) else {
-        return Err(Skip::Unsupported(format!("not a document type that is read: {name}")));
+        return Err(Skip::Unsupported(format!(
+            "not a document type that is read: {name}"
+        )));
     };
-    let mut budget = Budget { entries: limits.max_entries, expanded: limits.max_expanded };
+    let mut budget = Budget {
+        entries: limits.max_entries,
+        expanded: limits.max_expanded,
+    };
     extract_kind(kind, bytes, limits, &mut budget, 0)
 }
 
@@ -137,26 +145,44 @@ struct Budget {
     expanded: u64,
 }
 
-fn extract_kind(kind: Kind, bytes: &[u8], limits: &Limits, budget: &mut Budget, depth: usize) -> Result<String, Skip> {
+fn extract_kind(
+    kind: Kind,
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &mut Budget,
+    depth: usize,
+) -> Result<String, Skip> {
     // Office files encrypted with a password are OLE containers whatever their extension says.
     if bytes.starts_with(OLE_MAGIC) && matches!(kind, Kind::Docx | Kind::Xlsx) {
-        return Err(Skip::Encrypted("password-protected Office file (OLE container, not OOXML)".into()));
+        return Err(Skip::Encrypted(
+            "password-protected Office file (OLE container, not OOXML)".into(),
+        ));
     }
     match kind {
         Kind::Docx => docx_text(bytes, limits, budget),
         Kind::Xlsx => xlsx_text(bytes, limits, budget),
         Kind::Pdf => pdf_text(bytes, limits),
         Kind::Zip => zip_text(bytes, limits, budget, depth),
-        Kind::Doc => Err(Skip::Unsupported("old binary Word .doc is not read; ask for the .docx or .pdf".into())),
-        Kind::Xls => Err(Skip::Unsupported("old binary Excel .xls is not read; ask for the .xlsx".into())),
+        Kind::Doc => Err(Skip::Unsupported(
+            "old binary Word .doc is not read; ask for the .docx or .pdf".into(),
+        )),
+        Kind::Xls => Err(Skip::Unsupported(
+            "old binary Excel .xls is not read; ask for the .xlsx".into(),
+        )),
     }
 }
 
 fn corrupt(kind: &'static str, detail: impl std::fmt::Display) -> Skip {
-    Skip::Corrupt { kind, detail: detail.to_string() }
+    Skip::Corrupt {
+        kind,
+        detail: detail.to_string(),
+    }
 }
 
-fn open_zip<'a>(kind: &'static str, bytes: &'a [u8]) -> Result<zip::ZipArchive<Cursor<&'a [u8]>>, Skip> {
+fn open_zip<'a>(
+    kind: &'static str,
+    bytes: &'a [u8],
+) -> Result<zip::ZipArchive<Cursor<&'a [u8]>>, Skip> {
     if !(bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC)) {
         return Err(corrupt(kind, "not a ZIP container"));
     }
@@ -165,33 +191,54 @@ fn open_zip<'a>(kind: &'static str, bytes: &'a [u8]) -> Result<zip::ZipArchive<C
 
 /// Read one archive entry whole, charging the budget with what is really expanded (the sizes
 /// declared in the archive can lie, so the reader is capped, not trusted).
-fn read_entry<R: Read>(mut entry: R, name: &str, compressed: u64, budget: &mut Budget) -> Result<Vec<u8>, Skip> {
+fn read_entry<R: Read>(
+    mut entry: R,
+    name: &str,
+    compressed: u64,
+    budget: &mut Budget,
+) -> Result<Vec<u8>, Skip> {
     if budget.entries == 0 {
         return Err(Skip::Bomb("too many entries".into()));
     }
     budget.entries -= 1;
     let mut out = Vec::new();
-    let read = (&mut entry).take(budget.expanded.saturating_add(1)).read_to_end(&mut out);
+    let read = (&mut entry)
+        .take(budget.expanded.saturating_add(1))
+        .read_to_end(&mut out);
     match read {
-        Ok(n) if n as u64 > budget.expanded => Err(Skip::Bomb(format!("{name} expands past the size limit"))),
+        Ok(n) if n as u64 > budget.expanded => {
+            Err(Skip::Bomb(format!("{name} expands past the size limit")))
+        }
         // Text and office documents compress 3–20×; a megabyte-plus entry at 200× is padding.
         Ok(n) if n as u64 > BOMB_MIN_BYTES && n as u64 / compressed.max(1) > BOMB_RATIO => {
-            Err(Skip::Bomb(format!("{name} expands {}× ({n} bytes from {compressed})", n as u64 / compressed.max(1))))
+            Err(Skip::Bomb(format!(
+                "{name} expands {}× ({n} bytes from {compressed})",
+                n as u64 / compressed.max(1)
+            )))
         }
         Ok(n) => {
             budget.expanded -= n as u64;
             Ok(out)
         }
-        Err(e) if e.to_string().to_ascii_lowercase().contains("password") => Err(Skip::Encrypted(name.into())),
+        Err(e) if e.to_string().to_ascii_lowercase().contains("password") => {
+            Err(Skip::Encrypted(name.into()))
+        }
         Err(e) => Err(corrupt("ZIP", format!("{name}: {e}"))),
     }
 }
 
-fn zip_part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, kind: &'static str, part: &str, budget: &mut Budget) -> Result<Option<String>, Skip> {
+fn zip_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    kind: &'static str,
+    part: &str,
+    budget: &mut Budget,
+) -> Result<Option<String>, Skip> {
     let entry = match archive.by_name(part) {
         Ok(e) => e,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) if e.to_string().to_ascii_lowercase().contains("password") => return Err(Skip::Encrypted(part.into())),
+        Err(e) if e.to_string().to_ascii_lowercase().contains("password") => {
+            return Err(Skip::Encrypted(part.into()));
+        }
         Err(e) => return Err(corrupt(kind, e)),
     };
     if entry.encrypted() {
@@ -298,7 +345,9 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, quick_xml::Error> {
             Event::Start(e) if e.local_name().as_ref() == "si" => current.clear(),
             Event::Start(e) if e.local_name().as_ref() == "t" => in_t = true,
             Event::End(e) if e.local_name().as_ref() == "t" => in_t = false,
-            Event::End(e) if e.local_name().as_ref() == "si" => strings.push(std::mem::take(&mut current)),
+            Event::End(e) if e.local_name().as_ref() == "si" => {
+                strings.push(std::mem::take(&mut current))
+            }
             Event::Text(t) if in_t => current.push_str(&t.xml_content(XmlVersion::Implicit1_0)),
             Event::GeneralRef(r) if in_t => push_reference(&mut current, &r),
             Event::Eof => break,
@@ -330,7 +379,13 @@ fn sheet_text(xml: &str, shared: &[String]) -> Result<String, quick_xml::Error> 
                 "v" | "t" => in_value = false,
                 "c" => {
                     let cell = if cell_type == "s" {
-                        value.trim().parse::<usize>().ok().and_then(|i| shared.get(i)).cloned().unwrap_or_default()
+                        value
+                            .trim()
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|i| shared.get(i))
+                            .cloned()
+                            .unwrap_or_default()
                     } else {
                         std::mem::take(&mut value)
                     };
@@ -350,13 +405,25 @@ fn sheet_text(xml: &str, shared: &[String]) -> Result<String, quick_xml::Error> 
 }
 
 /// ZIP: every entry of a readable type, recursively, under one shared budget of entries and bytes.
-fn zip_text(bytes: &[u8], limits: &Limits, budget: &mut Budget, depth: usize) -> Result<String, Skip> {
+fn zip_text(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &mut Budget,
+    depth: usize,
+) -> Result<String, Skip> {
     if depth >= limits.max_depth {
-        return Err(Skip::Bomb(format!("archives nested deeper than {}", limits.max_depth)));
+        return Err(Skip::Bomb(format!(
+            "archives nested deeper than {}",
+            limits.max_depth
+        )));
     }
     let mut archive = open_zip("ZIP", bytes)?;
     if archive.len() > budget.entries {
-        return Err(Skip::Bomb(format!("{} entries (limit {})", archive.len(), budget.entries)));
+        return Err(Skip::Bomb(format!(
+            "{} entries (limit {})",
+            archive.len(),
+            budget.entries
+        )));
     }
     let mut out = String::new();
     let mut read_any = false;
@@ -397,7 +464,10 @@ fn zip_text(bytes: &[u8], limits: &Limits, budget: &mut Budget, depth: usize) ->
         return Err(Skip::Unsupported(if skipped.is_empty() {
             "empty archive".into()
         } else {
-            format!("no readable document in the archive: {}", skipped.join(", "))
+            format!(
+                "no readable document in the archive: {}",
+                skipped.join(", ")
+            )
         }));
     }
     if !skipped.is_empty() {
@@ -416,7 +486,12 @@ fn entry_name(raw: &[u8]) -> String {
 
 /// True when the `pdftotext` program can be run.
 pub fn pdftotext_available(program: &str) -> bool {
-    Command::new(program).arg("-v").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
+    Command::new(program)
+        .arg("-v")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
 }
 
 /// PDF through poppler's `pdftotext` (pure-Rust extractors panic on the GBK-EUC CMaps common in
@@ -425,16 +500,23 @@ fn pdf_text(bytes: &[u8], limits: &Limits) -> Result<String, Skip> {
     if !bytes.starts_with(b"%PDF") {
         return Err(corrupt("PDF", "no %PDF header"));
     }
-    let dir = tempfile::tempdir().map_err(|e| corrupt("PDF", format!("temporary directory: {e}")))?;
+    let dir =
+        tempfile::tempdir().map_err(|e| corrupt("PDF", format!("temporary directory: {e}")))?;
     let input = dir.path().join("attachment.pdf");
     let output = dir.path().join("attachment.txt");
     std::fs::write(&input, bytes).map_err(|e| corrupt("PDF", format!("temporary file: {e}")))?;
     run_pdftotext(&limits.pdftotext, &input, &output, limits.pdf_timeout)?;
-    let text = std::fs::read(&output).map_err(|e| corrupt("PDF", format!("pdftotext output: {e}")))?;
+    let text =
+        std::fs::read(&output).map_err(|e| corrupt("PDF", format!("pdftotext output: {e}")))?;
     Ok(String::from_utf8_lossy(&text).into_owned())
 }
 
-fn run_pdftotext(program: &str, input: &Path, output: &Path, timeout: Duration) -> Result<(), Skip> {
+fn run_pdftotext(
+    program: &str,
+    input: &Path,
+    output: &Path,
+    timeout: Duration,
+) -> Result<(), Skip> {
     let mut child = match Command::new(program)
         .args(["-q", "-enc", "UTF-8", "-layout"])
         .arg(input)
@@ -455,7 +537,10 @@ fn run_pdftotext(program: &str, input: &Path, output: &Path, timeout: Duration) 
             Ok(None) if started.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(corrupt("PDF", format!("pdftotext took longer than {}s", timeout.as_secs())));
+                return Err(corrupt(
+                    "PDF",
+                    format!("pdftotext took longer than {}s", timeout.as_secs()),
+                ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
             Err(e) => return Err(corrupt("PDF", format!("waiting for pdftotext: {e}"))),
@@ -473,7 +558,14 @@ fn run_pdftotext(program: &str, input: &Path, output: &Path, timeout: Duration) 
         return Err(Skip::Encrypted("password-protected PDF".into()));
     }
     let detail = stderr.lines().next().unwrap_or("").trim().to_string();
-    Err(corrupt("PDF", if detail.is_empty() { format!("pdftotext failed ({status})") } else { detail }))
+    Err(corrupt(
+        "PDF",
+        if detail.is_empty() {
+            format!("pdftotext failed ({status})")
+        } else {
+            detail
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -483,13 +575,19 @@ mod tests {
     #[test]
     fn word_xml_keeps_runs_and_splits_paragraphs() {
         let xml = r#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>采购</w:t></w:r><w:r><w:t xml:space="preserve">NVIDIA A100 &amp; H800</w:t></w:r></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p></w:body></w:document>"#;
-        assert_eq!(word_xml_text(xml).ok().as_deref(), Some("采购NVIDIA A100 & H800\n第二段\n"));
+        assert_eq!(
+            word_xml_text(xml).ok().as_deref(),
+            Some("采购NVIDIA A100 & H800\n第二段\n")
+        );
     }
 
     #[test]
     fn old_binary_doc_is_skipped_with_reason() {
         let err = extract_text("招标文件.doc", OLE_MAGIC, &Limits::default()).err();
-        assert!(matches!(err, Some(Skip::Unsupported(ref m)) if m.contains(".doc")), "{err:?}");
+        assert!(
+            matches!(err, Some(Skip::Unsupported(ref m)) if m.contains(".doc")),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -506,8 +604,17 @@ mod tests {
 
     #[test]
     fn missing_pdftotext_is_a_named_skip() {
-        let limits = Limits { pdftotext: "/nonexistent/pdftotext".into(), ..Limits::default() };
-        assert_eq!(extract_text("a.pdf", b"%PDF-1.4\n", &limits), Err(Skip::NoPdfToText));
-        assert_eq!(Skip::NoPdfToText.to_string(), "pdftotext not installed; apt-get install poppler-utils");
+        let limits = Limits {
+            pdftotext: "/nonexistent/pdftotext".into(),
+            ..Limits::default()
+        };
+        assert_eq!(
+            extract_text("a.pdf", b"%PDF-1.4\n", &limits),
+            Err(Skip::NoPdfToText)
+        );
+        assert_eq!(
+            Skip::NoPdfToText.to_string(),
+            "pdftotext not installed; apt-get install poppler-utils"
+        );
     }
 }

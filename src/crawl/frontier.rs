@@ -16,7 +16,10 @@ pub fn canonical(url: &str) -> Option<String> {
     // The url crate already drops a default port (`:80` on http) while parsing.
     u.set_fragment(None);
     if u.query().is_some() {
-        let mut pairs: Vec<(String, String)> = u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let mut pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
         pairs.sort();
         if pairs.is_empty() {
             u.set_query(None);
@@ -59,11 +62,17 @@ impl HostRule {
     }
 
     fn allows(&self, url: &Url) -> bool {
-        let Some(host) = url.host_str().map(str::to_ascii_lowercase) else { return false };
+        let Some(host) = url.host_str().map(str::to_ascii_lowercase) else {
+            return false;
+        };
         match self {
-            HostRule::Exact { host: h, port } => *h == host && url.port_or_known_default() == Some(*port),
+            HostRule::Exact { host: h, port } => {
+                *h == host && url.port_or_known_default() == Some(*port)
+            }
             HostRule::Host(h) => *h == host && url.port().is_none(),
-            HostRule::Domain(d) => url.port().is_none() && (host == *d || host.ends_with(&format!(".{d}"))),
+            HostRule::Domain(d) => {
+                url.port().is_none() && (host == *d || host.ends_with(&format!(".{d}")))
+            }
             HostRule::Any => !is_internal_literal(url),
         }
     }
@@ -75,13 +84,20 @@ pub fn is_internal_literal(url: &Url) -> bool {
     let ip = match url.host() {
         Some(url::Host::Ipv4(v4)) => IpAddr::V4(v4),
         Some(url::Host::Ipv6(v6)) => IpAddr::V6(v6),
-        Some(url::Host::Domain(d)) => return d.eq_ignore_ascii_case("localhost") || d.ends_with(".localhost"),
+        Some(url::Host::Domain(d)) => {
+            return d.eq_ignore_ascii_case("localhost") || d.ends_with(".localhost");
+        }
         None => return false,
     };
     match ip {
-        IpAddr::V4(v4) => v4.is_loopback() || v4.is_private() || v4.is_link_local() || v4.is_unspecified(),
+        IpAddr::V4(v4) => {
+            v4.is_loopback() || v4.is_private() || v4.is_link_local() || v4.is_unspecified()
+        }
         IpAddr::V6(v6) => {
-            v6.is_loopback() || v6.is_unspecified() || (v6.segments()[0] & 0xfe00) == 0xfc00 || (v6.segments()[0] & 0xffc0) == 0xfe80
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (v6.segments()[0] & 0xfe00) == 0xfc00
+                || (v6.segments()[0] & 0xffc0) == 0xfe80
         }
     }
 }
@@ -112,12 +128,18 @@ impl Scope {
                 if let Ok(u) = Url::parse(s)
                     && let (Some(host), Some(port)) = (u.host_str(), u.port_or_known_default())
                 {
-                    pages.push(HostRule::Exact { host: host.to_ascii_lowercase(), port });
+                    pages.push(HostRule::Exact {
+                        host: host.to_ascii_lowercase(),
+                        port,
+                    });
                 }
             }
         }
         pages.retain(|r| *r != HostRule::Any);
-        let attachments = attachment_hosts.iter().filter_map(|h| HostRule::parse(h)).collect();
+        let attachments = attachment_hosts
+            .iter()
+            .filter_map(|h| HostRule::parse(h))
+            .collect();
         Scope { pages, attachments }
     }
 
@@ -201,11 +223,22 @@ impl State {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e).with_context(|| format!("reading crawl state {}", path.display())),
+            Err(e) => {
+                return Err(e).with_context(|| format!("reading crawl state {}", path.display()));
+            }
         };
-        let state: State = serde_json::from_str(&text).with_context(|| format!("crawl state {} is corrupt; delete it to start afresh", path.display()))?;
+        let state: State = serde_json::from_str(&text).with_context(|| {
+            format!(
+                "crawl state {} is corrupt; delete it to start afresh",
+                path.display()
+            )
+        })?;
         if state.key != key {
-            tracing::warn!("crawl state {} is for {:?}, not {key:?}: starting afresh", path.display(), state.key);
+            tracing::warn!(
+                "crawl state {} is for {:?}, not {key:?}: starting afresh",
+                path.display(),
+                state.key
+            );
             return Ok(None);
         }
         Ok(Some(state))
@@ -213,12 +246,18 @@ impl State {
 
     /// Write the state atomically (temp file in the same directory, then rename).
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("writing crawl state in {}", dir.display()))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("writing crawl state in {}", dir.display()))?;
         serde_json::to_writer(&mut tmp, self).context("writing crawl state")?;
         tmp.as_file().sync_all().context("writing crawl state")?;
-        tmp.persist(path).map_err(|e| e.error).with_context(|| format!("saving crawl state {}", path.display()))?;
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("saving crawl state {}", path.display()))?;
         Ok(())
     }
 }
@@ -252,8 +291,21 @@ pub struct Frontier {
 
 impl Frontier {
     /// A frontier over `state` with the run's rules; `budget` counts listing and notice fetches.
-    pub fn new(state: State, scope: Scope, since: Option<Date>, until: Option<Date>, budget: u32) -> Frontier {
-        Frontier { state, scope, since, until, budget, spent: 0 }
+    pub fn new(
+        state: State,
+        scope: Scope,
+        since: Option<Date>,
+        until: Option<Date>,
+        budget: u32,
+    ) -> Frontier {
+        Frontier {
+            state,
+            scope,
+            since,
+            until,
+            budget,
+            spent: 0,
+        }
     }
 
     /// The scope rules.
@@ -263,18 +315,31 @@ impl Frontier {
 
     /// Queue a listing page (user-given or a next-page link) unless seen.
     pub fn push_listing(&mut self, index: u32, url: &str, from_page: bool) -> bool {
-        let Some(key) = canonical(url) else { return false };
+        let Some(key) = canonical(url) else {
+            return false;
+        };
         if !self.state.seen.insert(key) {
             return false;
         }
-        self.state.listings.push_back(ListingTask { index, url: url.to_string(), from_page });
+        self.state.listings.push_back(ListingTask {
+            index,
+            url: url.to_string(),
+            from_page,
+        });
         true
     }
 
     /// Offer a notice link from a listing, with its listed date.
-    pub fn offer_notice(&mut self, url: &str, title: &str, listed: Option<Date>) -> Result<(), Refusal> {
+    pub fn offer_notice(
+        &mut self,
+        url: &str,
+        title: &str,
+        listed: Option<Date>,
+    ) -> Result<(), Refusal> {
         let parsed = Url::parse(url).map_err(|_| Refusal::BadUrl)?;
-        self.scope.check_page(&parsed).map_err(Refusal::OutOfScope)?;
+        self.scope
+            .check_page(&parsed)
+            .map_err(Refusal::OutOfScope)?;
         if let (Some(since), Some(d)) = (self.since, listed)
             && d < since
         {
@@ -289,13 +354,19 @@ impl Frontier {
         if !self.state.seen.insert(key) {
             return Err(Refusal::Duplicate);
         }
-        self.state.notices.push_back(NoticeTask { url: url.to_string(), title: title.to_string(), listed: listed.map(|d| d.to_string()) });
+        self.state.notices.push_back(NoticeTask {
+            url: url.to_string(),
+            title: title.to_string(),
+            listed: listed.map(|d| d.to_string()),
+        });
         Ok(())
     }
 
     /// True when a listing page's dates say paging can stop: it has dates, all before `--since`.
     pub fn all_before_since(&self, dates: &[Option<Date>]) -> bool {
-        let Some(since) = self.since else { return false };
+        let Some(since) = self.since else {
+            return false;
+        };
         let dated: Vec<Date> = dates.iter().flatten().copied().collect();
         !dated.is_empty() && dated.iter().all(|d| *d < since)
     }
@@ -335,28 +406,62 @@ mod tests {
 
     #[test]
     fn canonical_drops_fragment_default_port_and_sorts_query() {
-        assert_eq!(canonical("HTTP://WWW.Ccgp.gov.cn:80/a.htm?b=2&a=1#top").as_deref(), Some("http://www.ccgp.gov.cn/a.htm?a=1&b=2"));
-        assert_eq!(canonical("http://127.0.0.1:8080/x"), Some("http://127.0.0.1:8080/x".to_string()));
+        assert_eq!(
+            canonical("HTTP://WWW.Ccgp.gov.cn:80/a.htm?b=2&a=1#top").as_deref(),
+            Some("http://www.ccgp.gov.cn/a.htm?a=1&b=2")
+        );
+        assert_eq!(
+            canonical("http://127.0.0.1:8080/x"),
+            Some("http://127.0.0.1:8080/x".to_string())
+        );
     }
 
     #[test]
     fn default_scope_is_start_host_and_port() {
         let scope = Scope::new(&[], &["http://127.0.0.1:4000/list".into()], &[]);
-        assert_eq!(scope.check_page(&url("http://127.0.0.1:4000/n/1.htm")), Ok(()));
-        assert_eq!(scope.check_page(&url("http://127.0.0.1:4001/n/1.htm")), Err(OutOfScope::Internal));
-        assert_eq!(scope.check_page(&url("http://www.example.com/n/1.htm")), Err(OutOfScope::OffSite));
+        assert_eq!(
+            scope.check_page(&url("http://127.0.0.1:4000/n/1.htm")),
+            Ok(())
+        );
+        assert_eq!(
+            scope.check_page(&url("http://127.0.0.1:4001/n/1.htm")),
+            Err(OutOfScope::Internal)
+        );
+        assert_eq!(
+            scope.check_page(&url("http://www.example.com/n/1.htm")),
+            Err(OutOfScope::OffSite)
+        );
         assert_eq!(scope.exact_origins(), vec![("127.0.0.1".to_string(), 4000)]);
     }
 
     #[test]
     fn host_rules_and_any_public_attachment_host() {
-        let scope = Scope::new(&["www.ccgp.gov.cn".into(), "*.gov.cn".into()], &[], &["*".into()]);
+        let scope = Scope::new(
+            &["www.ccgp.gov.cn".into(), "*.gov.cn".into()],
+            &[],
+            &["*".into()],
+        );
         assert_eq!(scope.check_page(&url("http://www.ccgp.gov.cn/x")), Ok(()));
-        assert_eq!(scope.check_page(&url("http://www.ccgp.gov.cn:8080/x")), Err(OutOfScope::OffSite));
-        assert_eq!(scope.check_page(&url("https://zfcg.czt.zj.gov.cn/x")), Ok(()));
-        assert_eq!(scope.check_page(&url("http://www.yngp.com/x")), Err(OutOfScope::OffSite));
-        assert_eq!(scope.check_attachment(&url("http://www.yngp.com/x.docx")), Ok(()));
-        assert_eq!(scope.check_attachment(&url("http://10.0.0.1/x.docx")), Err(OutOfScope::Internal));
+        assert_eq!(
+            scope.check_page(&url("http://www.ccgp.gov.cn:8080/x")),
+            Err(OutOfScope::OffSite)
+        );
+        assert_eq!(
+            scope.check_page(&url("https://zfcg.czt.zj.gov.cn/x")),
+            Ok(())
+        );
+        assert_eq!(
+            scope.check_page(&url("http://www.yngp.com/x")),
+            Err(OutOfScope::OffSite)
+        );
+        assert_eq!(
+            scope.check_attachment(&url("http://www.yngp.com/x.docx")),
+            Ok(())
+        );
+        assert_eq!(
+            scope.check_attachment(&url("http://10.0.0.1/x.docx")),
+            Err(OutOfScope::Internal)
+        );
     }
 
     #[test]
@@ -364,9 +469,26 @@ mod tests {
         let scope = Scope::new(&[], &["http://p.example/".into()], &[]);
         let since = Date::constant(2025, 6, 1);
         let mut f = Frontier::new(State::default(), scope, Some(since), None, 2);
-        assert_eq!(f.offer_notice("http://p.example/a.htm", "a", Some(Date::constant(2025, 6, 2))), Ok(()));
-        assert_eq!(f.offer_notice("http://p.example/a.htm#x", "a", None), Err(Refusal::Duplicate));
-        assert_eq!(f.offer_notice("http://p.example/b.htm", "b", Some(Date::constant(2025, 5, 31))), Err(Refusal::BeforeSince));
+        assert_eq!(
+            f.offer_notice(
+                "http://p.example/a.htm",
+                "a",
+                Some(Date::constant(2025, 6, 2))
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            f.offer_notice("http://p.example/a.htm#x", "a", None),
+            Err(Refusal::Duplicate)
+        );
+        assert_eq!(
+            f.offer_notice(
+                "http://p.example/b.htm",
+                "b",
+                Some(Date::constant(2025, 5, 31))
+            ),
+            Err(Refusal::BeforeSince)
+        );
         assert_eq!(f.offer_notice("http://p.example/c.htm", "c", None), Ok(()));
         assert!(f.all_before_since(&[Some(Date::constant(2025, 5, 1)), None]));
         assert!(!f.all_before_since(&[Some(Date::constant(2025, 5, 1)), Some(since)]));
@@ -378,8 +500,16 @@ mod tests {
     fn state_round_trips_atomically() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("sub/state.json");
-        let mut state = State { key: "generic|".into(), listing_pages: 2, ..State::default() };
-        state.notices.push_back(NoticeTask { url: "http://p.example/a".into(), title: "a".into(), listed: Some("2025-06-02".into()) });
+        let mut state = State {
+            key: "generic|".into(),
+            listing_pages: 2,
+            ..State::default()
+        };
+        state.notices.push_back(NoticeTask {
+            url: "http://p.example/a".into(),
+            title: "a".into(),
+            listed: Some("2025-06-02".into()),
+        });
         state.save(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(State::load(&path, "generic|").ok().flatten(), Some(state));
         assert_eq!(State::load(&path, "other|").ok().flatten(), None);

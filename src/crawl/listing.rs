@@ -56,10 +56,25 @@ impl Rules {
         Ok(Rules {
             item: parse_selector(&source.item_selector).map_err(|e| f("item_selector", e))?,
             link: parse_selector(&source.link_selector).map_err(|e| f("link_selector", e))?,
-            date: source.date_selector.as_deref().map(parse_selector).transpose().map_err(|e| f("date_selector", e))?,
-            date_regex: regex::Regex::new(&source.date_regex).map_err(|e| f("date_regex", e.to_string()))?,
-            next: source.next_selector.as_deref().map(parse_selector).transpose().map_err(|e| f("next_selector", e))?,
-            next_texts: source.next_texts.iter().map(|t| t.trim().to_lowercase()).collect(),
+            date: source
+                .date_selector
+                .as_deref()
+                .map(parse_selector)
+                .transpose()
+                .map_err(|e| f("date_selector", e))?,
+            date_regex: regex::Regex::new(&source.date_regex)
+                .map_err(|e| f("date_regex", e.to_string()))?,
+            next: source
+                .next_selector
+                .as_deref()
+                .map(parse_selector)
+                .transpose()
+                .map_err(|e| f("next_selector", e))?,
+            next_texts: source
+                .next_texts
+                .iter()
+                .map(|t| t.trim().to_lowercase())
+                .collect(),
             item_css: source.item_selector.clone(),
         })
     }
@@ -87,7 +102,9 @@ impl Rules {
 
 /// The base URL links resolve against: `<base href>` if present, else the page URL.
 fn base_url(doc: &Html, page_url: &Url) -> Url {
-    let Ok(sel) = Selector::parse("base[href]") else { return page_url.clone() };
+    let Ok(sel) = Selector::parse("base[href]") else {
+        return page_url.clone();
+    };
     doc.select(&sel)
         .next()
         .and_then(|b| b.value().attr("href"))
@@ -111,7 +128,12 @@ pub fn resolve(base: &Url, href: &str) -> Option<Url> {
 }
 
 fn text_of(el: ElementRef<'_>) -> String {
-    el.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    el.text()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Read a listing page: entries (innermost matching items, first link each), their dates, and the
@@ -120,16 +142,27 @@ pub fn extract(html: &str, page_url: &Url, rules: &Rules) -> Listing {
     let doc = Html::parse_document(html);
     let base = base_url(&doc, page_url);
     let items: Vec<ElementRef<'_>> = doc.select(&rules.item).collect();
-    let mut listing = Listing { items_matched: items.len(), ..Listing::default() };
+    let mut listing = Listing {
+        items_matched: items.len(),
+        ..Listing::default()
+    };
     for item in &items {
         // A list inside a list item: only the innermost entries are notices.
-        if item.select(&rules.item).any(|inner| inner.id() != item.id()) {
+        if item
+            .select(&rules.item)
+            .any(|inner| inner.id() != item.id())
+        {
             continue;
         }
         let Some((link, url)) = item
             .select(&rules.link)
             .filter(|a| !rules.is_next_text(&text_of(*a)))
-            .find_map(|a| a.value().attr("href").and_then(|h| resolve(&base, h)).map(|u| (a, u)))
+            .find_map(|a| {
+                a.value()
+                    .attr("href")
+                    .and_then(|h| resolve(&base, h))
+                    .map(|u| (a, u))
+            })
         else {
             continue;
         };
@@ -152,12 +185,19 @@ pub fn extract(html: &str, page_url: &Url, rules: &Rules) -> Listing {
         listing.entries.retain(|e| e.date.is_some());
     }
     listing.next = next_link(&doc, &base, rules);
-    listing.entries.retain(|e| Some(&e.url) != listing.next.as_ref());
+    listing
+        .entries
+        .retain(|e| Some(&e.url) != listing.next.as_ref());
     listing
 }
 
 fn next_link(doc: &Html, base: &Url, rules: &Rules) -> Option<String> {
-    let href_of = |el: ElementRef<'_>| el.value().attr("href").and_then(|h| resolve(base, h)).map(|u| u.to_string());
+    let href_of = |el: ElementRef<'_>| {
+        el.value()
+            .attr("href")
+            .and_then(|h| resolve(base, h))
+            .map(|u| u.to_string())
+    };
     if let Some(sel) = &rules.next
         && let Some(url) = doc.select(sel).find_map(href_of)
     {
@@ -169,7 +209,9 @@ fn next_link(doc: &Html, base: &Url, rules: &Rules) -> Option<String> {
         return Some(url);
     }
     let anchors = Selector::parse("a[href]").ok()?;
-    doc.select(&anchors).filter(|a| rules.is_next_text(&text_of(*a))).find_map(href_of)
+    doc.select(&anchors)
+        .filter(|a| rules.is_next_text(&text_of(*a)))
+        .find_map(href_of)
 }
 
 /// Attachment links of a notice: hrefs whose path or query string ends with one of `extensions`
@@ -177,32 +219,51 @@ fn next_link(doc: &Html, base: &Url, rules: &Rules) -> Option<String> {
 pub fn attachment_links(html: &str, page_url: &Url, extensions: &[String]) -> Vec<AttachmentLink> {
     let doc = Html::parse_document(html);
     let base = base_url(&doc, page_url);
-    let Ok(anchors) = Selector::parse("a[href]") else { return Vec::new() };
-    let exts: Vec<String> = extensions.iter().map(|e| format!(".{}", e.trim_start_matches('.').to_ascii_lowercase())).collect();
+    let Ok(anchors) = Selector::parse("a[href]") else {
+        return Vec::new();
+    };
+    let exts: Vec<String> = extensions
+        .iter()
+        .map(|e| format!(".{}", e.trim_start_matches('.').to_ascii_lowercase()))
+        .collect();
     let matched_ext = |s: &str| {
         let s = s.trim().to_ascii_lowercase();
-        exts.iter().find(|e| s.ends_with(e.as_str()) && s.len() > e.len()).cloned()
+        exts.iter()
+            .find(|e| s.ends_with(e.as_str()) && s.len() > e.len())
+            .cloned()
     };
     let has_ext = |s: &str| matched_ext(s).is_some();
     let mut out: Vec<AttachmentLink> = Vec::new();
     for a in doc.select(&anchors) {
-        let Some(url) = a.value().attr("href").and_then(|h| resolve(&base, h)) else { continue };
+        let Some(url) = a.value().attr("href").and_then(|h| resolve(&base, h)) else {
+            continue;
+        };
         let path = percent_decode(url.path());
         let path_name = path.rsplit('/').next().unwrap_or("").to_string();
-        let query_name = url.query_pairs().map(|(_, v)| v.into_owned()).find(|v| has_ext(v));
+        let query_name = url
+            .query_pairs()
+            .map(|(_, v)| v.into_owned())
+            .find(|v| has_ext(v));
         let file_name = if has_ext(&path_name) {
             Some(path_name)
         } else if let Some(q) = query_name {
             Some(q.rsplit(['/', '\\']).next().unwrap_or(&q).to_string())
         } else {
             // `download?id=7&type=.pdf`: the type is all the query says.
-            let ext = url.query().map(|q| q.to_ascii_lowercase()).and_then(|q| exts.iter().find(|e| q.ends_with(e.as_str())).cloned());
+            let ext = url
+                .query()
+                .map(|q| q.to_ascii_lowercase())
+                .and_then(|q| exts.iter().find(|e| q.ends_with(e.as_str())).cloned());
             ext.map(|e| format!("{path_name}{e}"))
         };
         let Some(file_name) = file_name else { continue };
         let text = text_of(a);
         // The link text is the friendlier name, but the type must come from the URL's file name.
-        let name = if has_ext(&text) { text } else { file_name.trim().to_string() };
+        let name = if has_ext(&text) {
+            text
+        } else {
+            file_name.trim().to_string()
+        };
         let url = url.to_string();
         if !out.iter().any(|o| o.url == url) {
             out.push(AttachmentLink { name, url });
@@ -255,13 +316,16 @@ mod tests {
 
     #[test]
     fn ccgp_search_item_date_from_span() {
-        let Some(Ok(source)) = Source::preset("ccgp-search") else { panic!("preset") };
+        let Some(Ok(source)) = Source::preset("ccgp-search") else {
+            panic!("preset")
+        };
         let r = Rules::from_source(&source).unwrap_or_else(|e| panic!("{e}"));
         let html = r#"<ul class="vT-srch-result-list-bid">
         <li><a href="http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202506/t20250603_1.htm">某大学2025年云服务采购公开招标公告</a>
         <p>项目编号：ABC-2025-06-01 …</p><span>2025.06.03 09:49:53 | 采购人：某大学 | 代理机构：某公司<br/><strong>公开招标公告</strong></span></li>
         </ul><p class="pager"><a class="next" href="javascript:void(0)">下一页</a></p>"#;
-        let u = Url::parse("http://search.ccgp.gov.cn/bxsearch?page_index=1").unwrap_or_else(|e| panic!("{e}"));
+        let u = Url::parse("http://search.ccgp.gov.cn/bxsearch?page_index=1")
+            .unwrap_or_else(|e| panic!("{e}"));
         let l = extract(html, &u, &r);
         assert_eq!(l.entries.len(), 1);
         // The date in the snippet paragraph is not the listing date: the date_selector reads the span.
@@ -271,20 +335,30 @@ mod tests {
 
     #[test]
     fn ccgp_channel_items_with_em_dates() {
-        let Some(Ok(source)) = Source::preset("ccgp-channel") else { panic!("preset") };
+        let Some(Ok(source)) = Source::preset("ccgp-channel") else {
+            panic!("preset")
+        };
         let r = Rules::from_source(&source).unwrap_or_else(|e| panic!("{e}"));
         let html = r#"<div class="vT_z"><ul class="c_list_bid">
         <li><a href="./202506/t20250603_24617001.htm" title="某研究院GPU服务器采购项目公开招标公告">某研究院GPU服务器…</a><em>2025-06-03 10:22</em><em>北京</em><em>某研究院</em></li>
         <li><a href="./202506/t20250602_24617002.htm">某中学录播系统公开招标公告</a><em>2025-06-02 16:01</em><em>广东</em></li>
         </ul></div>"#;
-        let u = Url::parse("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index_1.htm").unwrap_or_else(|e| panic!("{e}"));
+        let u = Url::parse("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index_1.htm")
+            .unwrap_or_else(|e| panic!("{e}"));
         let l = extract(html, &u, &r);
-        let got: Vec<(&str, Option<Date>)> = l.entries.iter().map(|e| (e.url.as_str(), e.date)).collect();
+        let got: Vec<(&str, Option<Date>)> =
+            l.entries.iter().map(|e| (e.url.as_str(), e.date)).collect();
         assert_eq!(
             got,
             [
-                ("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202506/t20250603_24617001.htm", Some(Date::constant(2025, 6, 3))),
-                ("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202506/t20250602_24617002.htm", Some(Date::constant(2025, 6, 2))),
+                (
+                    "http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202506/t20250603_24617001.htm",
+                    Some(Date::constant(2025, 6, 3))
+                ),
+                (
+                    "http://www.ccgp.gov.cn/cggg/dfgg/gkzb/202506/t20250602_24617002.htm",
+                    Some(Date::constant(2025, 6, 2))
+                ),
             ]
         );
         assert_eq!(l.entries[0].title, "某研究院GPU服务器采购项目公开招标公告");
@@ -295,7 +369,10 @@ mod tests {
         let html = r#"<div>nothing here</div><link rel="next" href="?page=2">"#;
         let l = extract(html, &page(), &generic());
         assert_eq!(l.items_matched, 0);
-        assert_eq!(l.next.as_deref(), Some("http://p.example/list/index.htm?page=2"));
+        assert_eq!(
+            l.next.as_deref(),
+            Some("http://p.example/list/index.htm?page=2")
+        );
     }
 
     #[test]
@@ -307,7 +384,16 @@ mod tests {
         let exts: Vec<String> = ["pdf", "docx", "zip"].map(String::from).to_vec();
         let links = attachment_links(html, &page(), &exts);
         let names: Vec<&str> = links.iter().map(|l| l.name.as_str()).collect();
-        assert_eq!(names, ["采购文件.docx", "二类疫苗采购 - 副本.docx", "download.pdf"]);
-        assert!(links[1].url.starts_with("http://www.yngp.com/business/bulletin_zz.do?"), "{}", links[1].url);
+        assert_eq!(
+            names,
+            ["采购文件.docx", "二类疫苗采购 - 副本.docx", "download.pdf"]
+        );
+        assert!(
+            links[1]
+                .url
+                .starts_with("http://www.yngp.com/business/bulletin_zz.do?"),
+            "{}",
+            links[1].url
+        );
     }
 }

@@ -47,7 +47,12 @@ impl Plan {
     /// The key of this crawl's state: the source, its keyword and start URLs (a state saved for
     /// another keyword or portal is not resumed).
     pub fn state_key(&self) -> String {
-        format!("{}|{}|{}", self.source.name, self.params.kw.as_deref().unwrap_or(""), self.source.start_urls.join(" "))
+        format!(
+            "{}|{}|{}",
+            self.source.name,
+            self.params.kw.as_deref().unwrap_or(""),
+            self.source.start_urls.join(" ")
+        )
     }
 }
 
@@ -72,19 +77,37 @@ pub struct Outcome {
 
 /// Crawl the plan's source with `fetcher`, scanning every notice with `engine` and handing each
 /// record to `emit`. State is saved after every listing page and at the end.
-pub async fn crawl(plan: &Plan, fetcher: &Fetcher, engine: &Engine, emit: &mut dyn FnMut(Record) -> anyhow::Result<()>) -> anyhow::Result<Outcome> {
+pub async fn crawl(
+    plan: &Plan,
+    fetcher: &Fetcher,
+    engine: &Engine,
+    emit: &mut dyn FnMut(Record) -> anyhow::Result<()>,
+) -> anyhow::Result<Outcome> {
     let rules = Rules::from_source(&plan.source)?;
     let first = plan.source.listing_url(0, &plan.params)?;
     let mut starts = plan.source.start_urls.clone();
     starts.extend(first.clone());
-    let scope = Scope::new(&plan.source.allowed_hosts, &starts, &plan.source.attachment_hosts);
+    let scope = Scope::new(
+        &plan.source.allowed_hosts,
+        &starts,
+        &plan.source.attachment_hosts,
+    );
     for (host, port) in scope.exact_origins() {
         fetcher.allow_origin(&host, port);
     }
     let key = plan.state_key();
     let resumed = State::load(&plan.state_path, &key)?;
     let fresh = resumed.is_none();
-    let mut frontier = Frontier::new(resumed.unwrap_or_else(|| State { key, ..State::default() }), scope, plan.since, plan.until, plan.max_pages);
+    let mut frontier = Frontier::new(
+        resumed.unwrap_or_else(|| State {
+            key,
+            ..State::default()
+        }),
+        scope,
+        plan.since,
+        plan.until,
+        plan.max_pages,
+    );
     if fresh {
         for (i, url) in plan.source.start_urls.iter().enumerate() {
             frontier.push_listing(i as u32, url, false);
@@ -120,7 +143,8 @@ pub async fn crawl(plan: &Plan, fetcher: &Fetcher, engine: &Engine, emit: &mut d
                 emit(record)?;
             }
         } else if let Some(task) = frontier.state.listings.pop_front() {
-            if frontier.state.paging_done || frontier.state.listing_pages >= plan.source.page_limit {
+            if frontier.state.paging_done || frontier.state.listing_pages >= plan.source.page_limit
+            {
                 tracing::info!("listing page limit ({}) reached", plan.source.page_limit);
                 frontier.state.paging_done = true;
                 frontier.state.listings.clear();
@@ -144,11 +168,18 @@ pub async fn crawl(plan: &Plan, fetcher: &Fetcher, engine: &Engine, emit: &mut d
         match std::fs::remove_file(&plan.state_path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => tracing::warn!("could not remove finished crawl state {}: {e}", plan.state_path.display()),
+            Err(e) => tracing::warn!(
+                "could not remove finished crawl state {}: {e}",
+                plan.state_path.display()
+            ),
         }
     } else {
         frontier.state.save(&plan.state_path)?;
-        let why = if budget_hit { format!("--max-pages {} reached", plan.max_pages) } else { "interrupted".to_string() };
+        let why = if budget_hit {
+            format!("--max-pages {} reached", plan.max_pages)
+        } else {
+            "interrupted".to_string()
+        };
         tracing::warn!(
             "{why}: {} listing pages and {} notices left; state saved to {} (run the same command again to continue)",
             frontier.state.listings.len(),
@@ -179,11 +210,18 @@ async fn listing_page(
     out: &mut Outcome,
     emit: &mut dyn FnMut(Record) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let origin = if task.from_page { UrlOrigin::Page } else { UrlOrigin::User };
+    let origin = if task.from_page {
+        UrlOrigin::Page
+    } else {
+        UrlOrigin::User
+    };
     let page = match fetcher.get(&task.url, origin).await {
         Ok(p) => p,
         Err(f) => {
-            emit(failed_record(&f.url, &format!("listing page: {}", f.message)))?;
+            emit(failed_record(
+                &f.url,
+                &format!("listing page: {}", f.message),
+            ))?;
             return Ok(());
         }
     };
@@ -209,7 +247,10 @@ async fn listing_page(
             Ok(()) => {}
             Err(Refusal::OutOfScope(OutOfScope::Internal)) => {
                 out.refused += 1;
-                tracing::warn!("refused {}: another loopback/private address than the portal's", entry.url);
+                tracing::warn!(
+                    "refused {}: another loopback/private address than the portal's",
+                    entry.url
+                );
             }
             Err(Refusal::OutOfScope(OutOfScope::OffSite)) => {
                 out.off_site += 1;
@@ -220,7 +261,10 @@ async fn listing_page(
         }
     }
     if frontier.all_before_since(&dates) {
-        tracing::info!("{}: every notice is older than --since; paging stops", task.url);
+        tracing::info!(
+            "{}: every notice is older than --since; paging stops",
+            task.url
+        );
         frontier.state.paging_done = true;
         return Ok(());
     }
@@ -247,12 +291,22 @@ fn page_url(page: &Page, requested: &str) -> Url {
         .as_deref()
         .and_then(|u| Url::parse(u).ok())
         .or_else(|| Url::parse(requested).ok())
-        .unwrap_or_else(|| Url::parse("http://invalid.invalid/").unwrap_or_else(|_| unreachable!("constant URL parses")))
+        .unwrap_or_else(|| {
+            Url::parse("http://invalid.invalid/")
+                .unwrap_or_else(|_| unreachable!("constant URL parses"))
+        })
 }
 
 /// Fetch one notice and its attachments and scan them. None when the notice turns out to be
 /// published before `--since` (the listing gave no date).
-async fn notice(plan: &Plan, fetcher: &Fetcher, engine: &Engine, scope: &Scope, task: &NoticeTask, out: &mut Outcome) -> Option<Record> {
+async fn notice(
+    plan: &Plan,
+    fetcher: &Fetcher,
+    engine: &Engine,
+    scope: &Scope,
+    task: &NoticeTask,
+    out: &mut Outcome,
+) -> Option<Record> {
     let page = match fetcher.get(&task.url, UrlOrigin::Page).await {
         Ok(p) => p,
         Err(f) => return Some(failed_record(&f.url, &f.message)),
@@ -263,7 +317,12 @@ async fn notice(plan: &Plan, fetcher: &Fetcher, engine: &Engine, scope: &Scope, 
         let html = crate::decode::decode(&page.bytes, page.header_charset.as_deref()).text;
         let links = listing::attachment_links(&html, &base, &plan.source.attachment_extensions);
         if links.len() > plan.source.max_attachments {
-            tracing::info!("{}: {} attachments, reading the first {}", task.url, links.len(), plan.source.max_attachments);
+            tracing::info!(
+                "{}: {} attachments, reading the first {}",
+                task.url,
+                links.len(),
+                plan.source.max_attachments
+            );
         }
         for link in links.into_iter().take(plan.source.max_attachments) {
             texts.push(read_attachment(plan, fetcher, scope, link, out).await);
@@ -274,22 +333,43 @@ async fn notice(plan: &Plan, fetcher: &Fetcher, engine: &Engine, scope: &Scope, 
         record.title = Some(task.title.clone());
     }
     if task.listed.is_none()
-        && let (Some(since), Some(published)) = (plan.since, record.published.as_deref().and_then(|p| p.parse::<Date>().ok()))
+        && let (Some(since), Some(published)) = (
+            plan.since,
+            record
+                .published
+                .as_deref()
+                .and_then(|p| p.parse::<Date>().ok()),
+        )
         && published < since
     {
-        tracing::debug!("{}: published {published}, before --since; not reported", task.url);
+        tracing::debug!(
+            "{}: published {published}, before --since; not reported",
+            task.url
+        );
         return None;
     }
     Some(record)
 }
 
-async fn read_attachment(plan: &Plan, fetcher: &Fetcher, scope: &Scope, link: listing::AttachmentLink, out: &mut Outcome) -> AttachmentText {
-    let mut att = AttachmentText { name: link.name.clone(), url: link.url.clone(), text: None, skipped: None };
+async fn read_attachment(
+    plan: &Plan,
+    fetcher: &Fetcher,
+    scope: &Scope,
+    link: listing::AttachmentLink,
+    out: &mut Outcome,
+) -> AttachmentText {
+    let mut att = AttachmentText {
+        name: link.name.clone(),
+        url: link.url.clone(),
+        text: None,
+        skipped: None,
+    };
     let parsed = Url::parse(&link.url);
     match parsed.as_ref().map(|u| scope.check_attachment(u)) {
         Ok(Ok(())) => {}
         Ok(Err(OutOfScope::Internal)) => {
-            att.skipped = Some("refused: another loopback/private address than the portal's".into());
+            att.skipped =
+                Some("refused: another loopback/private address than the portal's".into());
             return att;
         }
         _ => {
@@ -297,7 +377,9 @@ async fn read_attachment(plan: &Plan, fetcher: &Fetcher, scope: &Scope, link: li
             return att;
         }
     }
-    if attachment::Kind::from_name(&link.name) == Some(attachment::Kind::Pdf) && !attachment::pdftotext_available(&plan.limits.pdftotext) {
+    if attachment::Kind::from_name(&link.name) == Some(attachment::Kind::Pdf)
+        && !attachment::pdftotext_available(&plan.limits.pdftotext)
+    {
         // Do not download what cannot be read.
         att.skipped = Some(attachment::Skip::NoPdfToText.to_string());
         return att;

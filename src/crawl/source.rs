@@ -22,7 +22,10 @@ pub enum SourceError {
 }
 
 fn field(field: &'static str, message: impl Into<String>) -> SourceError {
-    SourceError::Field { field, message: message.into() }
+    SourceError::Field {
+        field,
+        message: message.into(),
+    }
 }
 
 /// A portal source, as written in a TOML file (see `src/crawl/presets/*.toml`).
@@ -108,13 +111,17 @@ fn default_date_regex() -> String {
     DEFAULT_DATE_REGEX.into()
 }
 fn default_next_texts() -> Vec<String> {
-    ["下一页", "下页", "next", "Next", "next page", "›", "»"].map(String::from).to_vec()
+    ["下一页", "下页", "next", "Next", "next page", "›", "»"]
+        .map(String::from)
+        .to_vec()
 }
 fn default_page_limit() -> u32 {
     50
 }
 fn default_attachment_extensions() -> Vec<String> {
-    ["pdf", "doc", "docx", "xls", "xlsx", "zip"].map(String::from).to_vec()
+    ["pdf", "doc", "docx", "xls", "xlsx", "zip"]
+        .map(String::from)
+        .to_vec()
 }
 fn default_max_attachments() -> usize {
     10
@@ -141,28 +148,36 @@ pub struct Params {
 impl Source {
     /// Parse and check a source file's text; `origin` names it in messages.
     pub fn parse(text: &str) -> Result<Source, SourceError> {
-        let source: Source = toml::from_str(text).map_err(|e| SourceError::Toml(e.to_string().trim_end().to_string()))?;
+        let source: Source = toml::from_str(text)
+            .map_err(|e| SourceError::Toml(e.to_string().trim_end().to_string()))?;
         source.check()?;
         Ok(source)
     }
 
     /// A bundled preset by name.
     pub fn preset(name: &str) -> Option<Result<Source, SourceError>> {
-        PRESETS.iter().find(|(n, _)| *n == name).map(|(_, text)| Source::parse(text))
+        PRESETS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| Source::parse(text))
     }
 
     /// `--source ARG`: a file if one exists at ARG, else a preset name.
     pub fn resolve(arg: &str) -> anyhow::Result<Source> {
         let path = Path::new(arg);
         if path.is_file() {
-            let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("reading source {arg}: {e}"))?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| anyhow::anyhow!("reading source {arg}: {e}"))?;
             return Source::parse(&text).map_err(|e| anyhow::anyhow!("source {arg}: {e}"));
         }
         match Source::preset(arg) {
             Some(preset) => preset.map_err(|e| anyhow::anyhow!("preset {arg}: {e}")),
             None => {
                 let names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
-                anyhow::bail!("source {arg}: no such file, and not a preset ({})", names.join(", "))
+                anyhow::bail!(
+                    "source {arg}: no such file, and not a preset ({})",
+                    names.join(", ")
+                )
             }
         }
     }
@@ -173,17 +188,30 @@ impl Source {
             return Err(field("name", "must be a non-empty name without slashes"));
         }
         for url in &self.start_urls {
-            let parsed = url::Url::parse(url).map_err(|e| field("start_urls", format!("{url}: {e}")))?;
+            let parsed =
+                url::Url::parse(url).map_err(|e| field("start_urls", format!("{url}: {e}")))?;
             if !matches!(parsed.scheme(), "http" | "https") {
-                return Err(field("start_urls", format!("{url}: only http and https are crawled")));
+                return Err(field(
+                    "start_urls",
+                    format!("{url}: only http and https are crawled"),
+                ));
             }
         }
         if let Some(t) = &self.url_template {
             if !t.contains("{page}") {
                 return Err(field("url_template", "needs a {page} placeholder"));
             }
-            let sample = fill(t, 1, &Params { kw: Some("x".into()), start: Date::constant(2025, 1, 1), end: Date::constant(2025, 1, 2) }, &self.date_format)
-                .map_err(|e| field("url_template", e))?;
+            let sample = fill(
+                t,
+                1,
+                &Params {
+                    kw: Some("x".into()),
+                    start: Date::constant(2025, 1, 1),
+                    end: Date::constant(2025, 1, 2),
+                },
+                &self.date_format,
+            )
+            .map_err(|e| field("url_template", e))?;
             url::Url::parse(&sample).map_err(|e| field("url_template", format!("{t}: {e}")))?;
         }
         jiff::fmt::strtime::format(&self.date_format, Date::constant(2025, 6, 1))
@@ -196,7 +224,8 @@ impl Source {
         if let Some(s) = &self.next_selector {
             parse_selector(s).map_err(|e| field("next_selector", e))?;
         }
-        let re = regex::Regex::new(&self.date_regex).map_err(|e| field("date_regex", e.to_string()))?;
+        let re =
+            regex::Regex::new(&self.date_regex).map_err(|e| field("date_regex", e.to_string()))?;
         if re.captures_len() < 4 {
             return Err(field("date_regex", "needs three groups: year, month, day"));
         }
@@ -205,7 +234,10 @@ impl Source {
         }
         for h in &self.allowed_hosts {
             if h.is_empty() || h.contains('/') {
-                return Err(field("allowed_hosts", format!("{h:?}: write a host, host:port or *.domain")));
+                return Err(field(
+                    "allowed_hosts",
+                    format!("{h:?}: write a host, host:port or *.domain"),
+                ));
             }
         }
         Ok(())
@@ -218,7 +250,9 @@ impl Source {
 
     /// True when the template needs a keyword.
     pub fn needs_kw(&self) -> bool {
-        self.url_template.as_deref().is_some_and(|t| t.contains("{kw}"))
+        self.url_template
+            .as_deref()
+            .is_some_and(|t| t.contains("{kw}"))
     }
 
     /// URL of the listing page at position `index` of the paging sequence (start URLs first,
@@ -227,19 +261,35 @@ impl Source {
         if let Some(url) = self.start_urls.get(index as usize) {
             return Ok(Some(url.clone()));
         }
-        let Some(template) = &self.url_template else { return Ok(None) };
-        let page = self.first_page.saturating_add(index.saturating_sub(self.start_urls.len() as u32));
-        fill(template, page, params, &self.date_format).map(Some).map_err(|e| field("url_template", e))
+        let Some(template) = &self.url_template else {
+            return Ok(None);
+        };
+        let page = self
+            .first_page
+            .saturating_add(index.saturating_sub(self.start_urls.len() as u32));
+        fill(template, page, params, &self.date_format)
+            .map(Some)
+            .map_err(|e| field("url_template", e))
     }
 }
 
 /// Replace the placeholders of a URL template, URL-encoding each value.
-pub fn fill(template: &str, page: u32, params: &Params, date_format: &str) -> Result<String, String> {
+pub fn fill(
+    template: &str,
+    page: u32,
+    params: &Params,
+    date_format: &str,
+) -> Result<String, String> {
     let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-    let date = |d: Date| jiff::fmt::strtime::format(date_format, d).map_err(|e| format!("date_format: {e}"));
+    let date = |d: Date| {
+        jiff::fmt::strtime::format(date_format, d).map_err(|e| format!("date_format: {e}"))
+    };
     let mut url = template.replace("{page}", &page.to_string());
     if url.contains("{kw}") {
-        let kw = params.kw.as_deref().ok_or("this source needs a keyword: give --kw WORD")?;
+        let kw = params
+            .kw
+            .as_deref()
+            .ok_or("this source needs a keyword: give --kw WORD")?;
         url = url.replace("{kw}", &enc(kw));
     }
     if url.contains("{start}") {
@@ -261,16 +311,32 @@ mod tests {
     use super::*;
 
     fn params() -> Params {
-        Params { kw: Some("亚马逊云 AWS".into()), start: Date::constant(2025, 6, 1), end: Date::constant(2025, 6, 8) }
+        Params {
+            kw: Some("亚马逊云 AWS".into()),
+            start: Date::constant(2025, 6, 1),
+            end: Date::constant(2025, 6, 8),
+        }
     }
 
     #[test]
     fn ccgp_search_url_encodes_keyword_and_colon_dates() {
-        let Some(Ok(source)) = Source::preset("ccgp-search") else { panic!("ccgp-search preset must parse") };
-        let url = source.listing_url(1, &params()).ok().flatten().unwrap_or_default();
-        assert!(url.starts_with("http://search.ccgp.gov.cn/bxsearch?"), "{url}");
+        let Some(Ok(source)) = Source::preset("ccgp-search") else {
+            panic!("ccgp-search preset must parse")
+        };
+        let url = source
+            .listing_url(1, &params())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        assert!(
+            url.starts_with("http://search.ccgp.gov.cn/bxsearch?"),
+            "{url}"
+        );
         assert!(url.contains("page_index=2&"), "{url}");
-        assert!(url.contains("kw=%E4%BA%9A%E9%A9%AC%E9%80%8A%E4%BA%91+AWS&"), "{url}");
+        assert!(
+            url.contains("kw=%E4%BA%9A%E9%A9%AC%E9%80%8A%E4%BA%91+AWS&"),
+            "{url}"
+        );
         assert!(url.contains("start_time=2025%3A06%3A01&"), "{url}");
         assert!(url.contains("end_time=2025%3A06%3A08&"), "{url}");
         assert!(url.contains("timeType=6"), "{url}");
@@ -278,36 +344,80 @@ mod tests {
 
     #[test]
     fn ccgp_search_needs_a_keyword() {
-        let Some(Ok(source)) = Source::preset("ccgp-search") else { panic!("preset") };
-        let err = source.listing_url(0, &Params { kw: None, ..params() }).err();
-        assert_eq!(err.map(|e| e.to_string()), Some("field `url_template`: this source needs a keyword: give --kw WORD".into()));
+        let Some(Ok(source)) = Source::preset("ccgp-search") else {
+            panic!("preset")
+        };
+        let err = source
+            .listing_url(
+                0,
+                &Params {
+                    kw: None,
+                    ..params()
+                },
+            )
+            .err();
+        assert_eq!(
+            err.map(|e| e.to_string()),
+            Some("field `url_template`: this source needs a keyword: give --kw WORD".into())
+        );
     }
 
     #[test]
     fn ccgp_channel_starts_at_index_then_numbers_pages() {
-        let Some(Ok(source)) = Source::preset("ccgp-channel") else { panic!("preset") };
+        let Some(Ok(source)) = Source::preset("ccgp-channel") else {
+            panic!("preset")
+        };
         let p = params();
-        assert_eq!(source.listing_url(0, &p).ok().flatten().as_deref(), Some("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index.htm"));
-        assert_eq!(source.listing_url(1, &p).ok().flatten().as_deref(), Some("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index_1.htm"));
-        assert_eq!(source.listing_url(2, &p).ok().flatten().as_deref(), Some("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index_2.htm"));
+        assert_eq!(
+            source.listing_url(0, &p).ok().flatten().as_deref(),
+            Some("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index.htm")
+        );
+        assert_eq!(
+            source.listing_url(1, &p).ok().flatten().as_deref(),
+            Some("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index_1.htm")
+        );
+        assert_eq!(
+            source.listing_url(2, &p).ok().flatten().as_deref(),
+            Some("http://www.ccgp.gov.cn/cggg/dfgg/gkzb/index_2.htm")
+        );
     }
 
     #[test]
     fn every_preset_parses() {
         for (name, _) in PRESETS {
-            assert!(matches!(Source::preset(name), Some(Ok(_))), "{name}: {:?}", Source::preset(name));
+            assert!(
+                matches!(Source::preset(name), Some(Ok(_))),
+                "{name}: {:?}",
+                Source::preset(name)
+            );
         }
     }
 
     #[test]
     fn errors_name_the_field() {
-        let err = Source::parse("name = \"x\"\nstart_urls = [\"http://a/\"]\nlink_selector = \"a[[\"\n").err();
-        assert!(err.as_ref().is_some_and(|e| e.to_string().starts_with("field `link_selector`")), "{err:?}");
+        let err =
+            Source::parse("name = \"x\"\nstart_urls = [\"http://a/\"]\nlink_selector = \"a[[\"\n")
+                .err();
+        assert!(
+            err.as_ref()
+                .is_some_and(|e| e.to_string().starts_with("field `link_selector`")),
+            "{err:?}"
+        );
         let err = Source::parse("name = \"x\"\nurl_template = \"http://a/list\"\n").err();
-        assert_eq!(err.map(|e| e.to_string()), Some("field `url_template`: needs a {page} placeholder".into()));
+        assert_eq!(
+            err.map(|e| e.to_string()),
+            Some("field `url_template`: needs a {page} placeholder".into())
+        );
         let err = Source::parse("name = \"x\"\npage_limit = \"many\"\n").err();
-        assert!(err.as_ref().is_some_and(|e| e.to_string().contains("page_limit")), "{err:?}");
+        assert!(
+            err.as_ref()
+                .is_some_and(|e| e.to_string().contains("page_limit")),
+            "{err:?}"
+        );
         let err = Source::parse("nam = \"x\"\n").err();
-        assert!(err.as_ref().is_some_and(|e| e.to_string().contains("nam")), "{err:?}");
+        assert!(
+            err.as_ref().is_some_and(|e| e.to_string().contains("nam")),
+            "{err:?}"
+        );
     }
 }

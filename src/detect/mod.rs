@@ -57,10 +57,13 @@ impl Detector {
     /// Load the vocabulary files from a watchlists directory.
     pub fn load(dir: &Path) -> anyhow::Result<Self> {
         let vocab = Vocabulary::load(dir)?;
-        let (term_strings, term_of_pattern): (Vec<String>, Vec<usize>) = vocab.term_patterns.into_iter().unzip();
+        let (term_strings, term_of_pattern): (Vec<String>, Vec<usize>) =
+            vocab.term_patterns.into_iter().unzip();
         let terms_automaton = build(&term_strings).context("building the term automaton")?;
-        let (context_strings, context_of_pattern): (Vec<String>, Vec<usize>) = vocab.context_patterns.into_iter().unzip();
-        let context_automaton = build(&context_strings).context("building the context automaton")?;
+        let (context_strings, context_of_pattern): (Vec<String>, Vec<usize>) =
+            vocab.context_patterns.into_iter().unzip();
+        let context_automaton =
+            build(&context_strings).context("building the context automaton")?;
         Ok(Detector {
             products: vocab.products,
             terms: vocab.terms,
@@ -90,17 +93,24 @@ impl Detector {
         let hay = norm.text.as_str();
         let mut candidates = Vec::new();
         for m in self.terms_automaton.find_overlapping_iter(hay) {
-            let Some(&term) = self.term_of_pattern.get(m.pattern().as_usize()) else { continue };
+            let Some(&term) = self.term_of_pattern.get(m.pattern().as_usize()) else {
+                continue;
+            };
             if let Some(c) = self.accept(hay, m.start(), m.end(), term) {
                 candidates.push(c);
             }
         }
         // A term inside a longer accepted term ("Gaudi" in "Gaudi 2", "世纪互联" in "由世纪互联运营的
         // Microsoft Azure") gives way to it, even when an anchor made its reported span start earlier.
-        candidates.sort_by(|a, b| a.core_start.cmp(&b.core_start).then(b.core_end.cmp(&a.core_end)));
+        candidates.sort_by(|a, b| {
+            a.core_start
+                .cmp(&b.core_start)
+                .then(b.core_end.cmp(&a.core_end))
+        });
         let mut widest: Option<(usize, usize)> = None;
         candidates.retain(|c| {
-            let inside = widest.is_some_and(|(s, e)| e > c.core_end || (e == c.core_end && s < c.core_start));
+            let inside = widest
+                .is_some_and(|(s, e)| e > c.core_end || (e == c.core_end && s < c.core_start));
             if widest.is_none_or(|(_, e)| c.core_end > e) {
                 widest = Some((c.core_start, c.core_end));
             }
@@ -116,10 +126,16 @@ impl Detector {
             }
             covered = c.end;
             let (start, end) = (norm.original_offset(c.start), norm.original_offset(c.end));
-            let Some(found) = text.get(start..end) else { continue };
-            let Some(term) = self.terms.get(c.term) else { continue };
+            let Some(found) = text.get(start..end) else {
+                continue;
+            };
+            let Some(term) = self.terms.get(c.term) else {
+                continue;
+            };
             for &p in &term.products {
-                let Some(product) = self.products.get(p) else { continue };
+                let Some(product) = self.products.get(p) else {
+                    continue;
+                };
                 if mentions.iter().any(|m| m.name == product.name) {
                     continue;
                 }
@@ -139,7 +155,13 @@ impl Detector {
 
     /// Check boundaries and context rules for one occurrence; the accepted span may grow to
     /// take in an adjacent prefix/suffix anchor ("NV A100", "A100 80G") or an instance size.
-    fn accept(&self, hay: &str, start: usize, mut end: usize, term_index: usize) -> Option<Candidate> {
+    fn accept(
+        &self,
+        hay: &str,
+        start: usize,
+        mut end: usize,
+        term_index: usize,
+    ) -> Option<Candidate> {
         let term = self.terms.get(term_index)?;
         let bytes = hay.as_bytes();
         if term.left_bounded && !left_boundary(bytes, start) {
@@ -150,7 +172,10 @@ impl Detector {
         }
         let rule = &term.rule;
         if rule.instance {
-            let tail = bytes[end..].iter().take_while(|b| is_word_byte(**b) || matches!(b, b'.' | b'-' | b'_')).count();
+            let tail = bytes[end..]
+                .iter()
+                .take_while(|b| is_word_byte(**b) || matches!(b, b'.' | b'-' | b'_'))
+                .count();
             let suffix = &hay[end..end + tail];
             if rule.needs_size && !(suffix.contains("large") || suffix.contains("metal")) {
                 return None;
@@ -158,7 +183,13 @@ impl Detector {
             end += suffix.trim_end_matches(['.', '-', '_']).len();
         }
         if rule.requires.is_empty() && rule.excludes.is_empty() {
-            return Some(Candidate { start, end, core_start: start, core_end: end, term: term_index });
+            return Some(Candidate {
+                start,
+                end,
+                core_start: start,
+                core_end: end,
+                term: term_index,
+            });
         }
 
         let from = chars_back(hay, start, WINDOW_CHARS);
@@ -170,11 +201,17 @@ impl Detector {
         let mut prefixes: Vec<(usize, usize)> = Vec::new();
         let mut suffixes: Vec<(usize, usize)> = Vec::new();
         for m in self.context_automaton.find_overlapping_iter(window) {
-            let Some(word) = self.context_of_pattern.get(m.pattern().as_usize()).and_then(|&i| self.context.get(i)) else {
+            let Some(word) = self
+                .context_of_pattern
+                .get(m.pattern().as_usize())
+                .and_then(|&i| self.context.get(i))
+            else {
                 continue;
             };
             let (s, mut e) = (from + m.start(), from + m.end());
-            if (word.left_bounded && !left_boundary(bytes, s)) || (word.right_bounded && !right_boundary(bytes, e)) {
+            if (word.left_bounded && !left_boundary(bytes, s))
+                || (word.right_bounded && !right_boundary(bytes, e))
+            {
                 continue;
             }
             // A context word inside the term itself ("gpu" in "a3-highgpu") says nothing.
@@ -205,20 +242,35 @@ impl Detector {
             }
         }
         let (mut new_start, mut new_end) = (start, end);
-        while let Some(&(s, _)) = prefixes.iter().find(|&&(s, e)| s < new_start && e <= new_start && only_separators(&hay[e..new_start])) {
+        while let Some(&(s, _)) = prefixes
+            .iter()
+            .find(|&&(s, e)| s < new_start && e <= new_start && only_separators(&hay[e..new_start]))
+        {
             new_start = s;
         }
-        while let Some(&(_, e)) = suffixes.iter().find(|&&(s, e)| e > new_end && s >= new_end && only_separators(&hay[new_end..s])) {
+        while let Some(&(_, e)) = suffixes
+            .iter()
+            .find(|&&(s, e)| e > new_end && s >= new_end && only_separators(&hay[new_end..s]))
+        {
             new_end = e;
         }
         satisfied |= new_start < start || new_end > end;
-        satisfied.then_some(Candidate { start: new_start, end: new_end, core_start: start, core_end: end, term: term_index })
+        satisfied.then_some(Candidate {
+            start: new_start,
+            end: new_end,
+            core_start: start,
+            core_end: end,
+            term: term_index,
+        })
     }
 }
 
 /// Build a standard (overlapping-capable) automaton; we choose among matches ourselves.
 fn build(patterns: &[String]) -> anyhow::Result<AhoCorasick> {
-    Ok(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(patterns)?)
+    Ok(AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)?)
 }
 
 /// Nothing but spaces and hyphens (so "NV A100" and "A100-80GB" count as adjacent).
@@ -229,12 +281,18 @@ fn only_separators(s: &str) -> bool {
 /// No ASCII letter or digit right before `pos`. A count like "8x" ("8xA100") is allowed,
 /// because tender tables write GPU counts that way.
 fn left_boundary(bytes: &[u8], pos: usize) -> bool {
-    let Some(&prev) = pos.checked_sub(1).and_then(|i| bytes.get(i)) else { return true };
+    let Some(&prev) = pos.checked_sub(1).and_then(|i| bytes.get(i)) else {
+        return true;
+    };
     if !is_word_byte(prev) {
         return true;
     }
     if prev == b'x' {
-        let digits = bytes[..pos - 1].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let digits = bytes[..pos - 1]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         let before = (pos - 1).checked_sub(digits + 1).and_then(|i| bytes.get(i));
         return digits > 0 && before.is_none_or(|b| !is_word_byte(*b));
     }
@@ -243,12 +301,17 @@ fn left_boundary(bytes: &[u8], pos: usize) -> bool {
 
 /// No ASCII letter or digit right after `pos`, except a count like "x8" ("A100x8").
 fn right_boundary(bytes: &[u8], pos: usize) -> bool {
-    let Some(&next) = bytes.get(pos) else { return true };
+    let Some(&next) = bytes.get(pos) else {
+        return true;
+    };
     if !is_word_byte(next) {
         return true;
     }
     if next == b'x' {
-        let digits = bytes[pos + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = bytes[pos + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         let after = bytes.get(pos + 1 + digits);
         return digits > 0 && after.is_none_or(|b| !is_word_byte(*b));
     }
@@ -261,8 +324,17 @@ mod tests {
 
     #[test]
     fn duplicate_patterns_are_all_reported() {
-        let ac = build(&["英伟达".to_string(), "英伟达".to_string(), "nv".to_string(), "nv".to_string()]).unwrap_or_else(|e| panic!("{e}"));
-        let ids: Vec<usize> = ac.find_overlapping_iter("英伟达a800 nv").map(|m| m.pattern().as_usize()).collect();
+        let ac = build(&[
+            "英伟达".to_string(),
+            "英伟达".to_string(),
+            "nv".to_string(),
+            "nv".to_string(),
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<usize> = ac
+            .find_overlapping_iter("英伟达a800 nv")
+            .map(|m| m.pattern().as_usize())
+            .collect();
         assert_eq!(ids, vec![0, 1, 2, 3]);
     }
 }

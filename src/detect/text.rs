@@ -25,11 +25,21 @@ impl Normalized {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                out.push(if b == b'\t' { b' ' } else { b.to_ascii_lowercase() });
+                out.push(if b == b'\t' {
+                    b' '
+                } else {
+                    b.to_ascii_lowercase()
+                });
                 i += 1;
                 continue;
             }
-            let width = if b >= 0xF0 { 4 } else if b >= 0xE0 { 3 } else { 2 };
+            let width = if b >= 0xF0 {
+                4
+            } else if b >= 0xE0 {
+                3
+            } else {
+                2
+            };
             let end = (i + width).min(bytes.len());
             // Only these lead bytes start characters that normalise (U+00A0, U+2002…U+2212,
             // U+3000, U+FF01…U+FF5E); everything else is copied as is.
@@ -52,13 +62,17 @@ impl Normalized {
         }
         // Only whole characters were copied or replaced, so this never fails; fall back to a
         // lossy copy rather than panic if it somehow did.
-        let text = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let text = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Normalized { text, sync }
     }
 
     /// The original byte offset of a normalised offset that lies on a character boundary.
     pub fn original_offset(&self, pos: usize) -> usize {
-        let i = self.sync.partition_point(|&(n, _)| n <= pos).saturating_sub(1);
+        let i = self
+            .sync
+            .partition_point(|&(n, _)| n <= pos)
+            .saturating_sub(1);
         let (n, o) = self.sync.get(i).copied().unwrap_or((0, 0));
         o + (pos - n)
     }
@@ -86,7 +100,10 @@ pub(crate) fn traditional_variants(term: &str, cap: usize) -> Vec<String> {
         }
         if next.len() > cap + 1 {
             // Too many mixed spellings: keep the plain and the fully traditional ones.
-            let full: String = term.chars().map(|c| forms.get(&c).and_then(|v| v.first()).copied().unwrap_or(c)).collect();
+            let full: String = term
+                .chars()
+                .map(|c| forms.get(&c).and_then(|v| v.first()).copied().unwrap_or(c))
+                .collect();
             let mut few = vec![term.to_string()];
             if full != term {
                 few.push(full);
@@ -100,7 +117,8 @@ pub(crate) fn traditional_variants(term: &str, cap: usize) -> Vec<String> {
 
 /// Simplified character → the traditional characters fast2s turns into it.
 fn traditional_forms() -> &'static std::collections::HashMap<char, Vec<char>> {
-    static FORMS: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> = std::sync::OnceLock::new();
+    static FORMS: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> =
+        std::sync::OnceLock::new();
     FORMS.get_or_init(|| {
         let mut map: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
         let ranges = [0x3400u32..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF];
@@ -121,7 +139,9 @@ fn traditional_forms() -> &'static std::collections::HashMap<char, Vec<char>> {
 fn normalize_char(c: char) -> char {
     match c {
         // Full-width ASCII block (Ａ１００, ＧＰＵ, －).
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| h.to_ascii_lowercase()),
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(c as u32 - 0xFEE0).map_or(c, |h| h.to_ascii_lowercase())
+        }
         '\u{3000}' | '\u{00A0}' | '\t' | '\u{2002}'..='\u{200A}' => ' ',
         // Dashes, so that "A100–SXM4" and "GPT‑4" behave like ASCII hyphens.
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
@@ -136,12 +156,19 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
 
 /// Byte offset `n` characters before `pos` (or 0).
 pub(crate) fn chars_back(text: &str, pos: usize, n: usize) -> usize {
-    text[..pos].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
+    text[..pos]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
 }
 
 /// Byte offset `n` characters after `pos` (or the end).
 pub(crate) fn chars_forward(text: &str, pos: usize, n: usize) -> usize {
-    text[pos..].char_indices().nth(n).map_or(text.len(), |(i, _)| pos + i)
+    text[pos..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| pos + i)
 }
 
 /// A one-line snippet of `original` around `start..end`, about `width` characters each side.
@@ -182,13 +209,19 @@ mod tests {
 
     #[test]
     fn traditional_terms_become_simplified() {
-        assert_eq!(normalize_term("英偉達 輝達 亞馬遜 微軟"), "英伟达 辉达 亚马逊 微软");
+        assert_eq!(
+            normalize_term("英偉達 輝達 亞馬遜 微軟"),
+            "英伟达 辉达 亚马逊 微软"
+        );
     }
 
     #[test]
     fn simplified_terms_get_their_traditional_spellings() {
         let v = traditional_variants("英伟达", 16);
-        assert!(v.contains(&"英偉達".to_string()) && v.contains(&"英伟达".to_string()), "{v:?}");
+        assert!(
+            v.contains(&"英偉達".to_string()) && v.contains(&"英伟达".to_string()),
+            "{v:?}"
+        );
         assert_eq!(traditional_variants("aws", 16), vec!["aws"]);
     }
 

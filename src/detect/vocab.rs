@@ -93,7 +93,11 @@ impl Vocabulary {
     pub fn load(dir: &Path) -> anyhow::Result<Vocabulary> {
         let products_path = dir.join(PRODUCTS_FILE);
         let products = read_products(&products_path)?;
-        let by_name: HashMap<&str, usize> = products.iter().enumerate().map(|(i, p)| (p.name.as_str(), i)).collect();
+        let by_name: HashMap<&str, usize> = products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.as_str(), i))
+            .collect();
 
         let context_path = dir.join(CONTEXT_FILE);
         let mut groups: Vec<String> = Vec::new();
@@ -112,7 +116,11 @@ impl Vocabulary {
                 "near" => Position::Near,
                 "prefix" => Position::Prefix,
                 "suffix" => Position::Suffix,
-                other => return Err(row.error(format!("position {other:?} is not near, prefix or suffix"))),
+                other => {
+                    return Err(
+                        row.error(format!("position {other:?} is not near, prefix or suffix"))
+                    );
+                }
             };
             let raw = row.get("term")?;
             let (word, wildcard) = match raw.strip_suffix('*') {
@@ -128,7 +136,8 @@ impl Vocabulary {
                 group,
                 position,
                 left_bounded: word.bytes().next().is_some_and(super::text::is_word_byte),
-                right_bounded: !wildcard && word.bytes().last().is_some_and(super::text::is_word_byte),
+                right_bounded: !wildcard
+                    && word.bytes().last().is_some_and(super::text::is_word_byte),
                 wildcard,
             });
             for spelling in traditional_variants(&word, MAX_VARIANTS) {
@@ -163,18 +172,28 @@ impl Vocabulary {
                     rule.instance = true;
                     rule.needs_size = term.ends_with('.');
                 } else {
-                    let g = group_index(group)
-                        .ok_or_else(|| row.error(format!("requires {group:?}, which is not a group in {CONTEXT_FILE}")))?;
+                    let g = group_index(group).ok_or_else(|| {
+                        row.error(format!(
+                            "requires {group:?}, which is not a group in {CONTEXT_FILE}"
+                        ))
+                    })?;
                     rule.requires.push(g);
                 }
             }
             for group in split_list(row.get("excludes")?) {
-                let g = group_index(group)
-                    .ok_or_else(|| row.error(format!("excludes {group:?}, which is not a group in {CONTEXT_FILE}")))?;
+                let g = group_index(group).ok_or_else(|| {
+                    row.error(format!(
+                        "excludes {group:?}, which is not a group in {CONTEXT_FILE}"
+                    ))
+                })?;
                 rule.excludes.push(g);
             }
             let index = terms.len();
-            let variants = if rule.instance { vec![term.clone()] } else { spelling_variants(&term) };
+            let variants = if rule.instance {
+                vec![term.clone()]
+            } else {
+                spelling_variants(&term)
+            };
             for v in variants {
                 for spelling in traditional_variants(&v, MAX_VARIANTS) {
                     term_patterns.push((spelling, index));
@@ -190,13 +209,31 @@ impl Vocabulary {
         if terms.is_empty() {
             bail!("{}: no terms", terms_path.display());
         }
-        Ok(Vocabulary { products, terms, term_patterns, groups, context, context_patterns })
+        Ok(Vocabulary {
+            products,
+            terms,
+            term_patterns,
+            groups,
+            context,
+            context_patterns,
+        })
     }
 }
 
 fn read_products(path: &Path) -> anyhow::Result<Vec<Product>> {
     let mut products: Vec<Product> = Vec::new();
-    let required = ["name", "category", "vendor", "origin", "controlled", "status", "basis", "since", "source", "notes"];
+    let required = [
+        "name",
+        "category",
+        "vendor",
+        "origin",
+        "controlled",
+        "status",
+        "basis",
+        "since",
+        "source",
+        "notes",
+    ];
     for row in read_rows(path, &required)? {
         let name = row.get("name")?;
         if name.is_empty() {
@@ -209,13 +246,19 @@ fn read_products(path: &Path) -> anyhow::Result<Vec<Product>> {
             "cloud" => Category::Cloud,
             "chip" => Category::Chip,
             "ai_service" => Category::AiService,
-            other => return Err(row.error(format!("category {other:?} is not cloud, chip or ai_service"))),
+            other => {
+                return Err(row.error(format!(
+                    "category {other:?} is not cloud, chip or ai_service"
+                )));
+            }
         };
         let origin = match row.get("origin")? {
             "us" => Origin::Us,
             "domestic" => Origin::Domestic,
             "other" => Origin::Other,
-            other => return Err(row.error(format!("origin {other:?} is not us, domestic or other"))),
+            other => {
+                return Err(row.error(format!("origin {other:?} is not us, domestic or other")));
+            }
         };
         let controlled = match row.get("controlled")? {
             "true" => true,
@@ -225,7 +268,12 @@ fn read_products(path: &Path) -> anyhow::Result<Vec<Product>> {
         if row.get("source")?.is_empty() {
             return Err(row.error(format!("product {name:?} has no source")));
         }
-        products.push(Product { name: name.to_string(), category, origin, controlled });
+        products.push(Product {
+            name: name.to_string(),
+            category,
+            origin,
+            controlled,
+        });
     }
     if products.is_empty() {
         bail!("{}: no products", path.display());
@@ -243,7 +291,11 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn get(&self, column: &str) -> anyhow::Result<&str> {
-        let i = self.columns.get(column).copied().ok_or_else(|| self.error(format!("no column {column:?}")))?;
+        let i = self
+            .columns
+            .get(column)
+            .copied()
+            .ok_or_else(|| self.error(format!("no column {column:?}")))?;
         Ok(self.record.get(i).unwrap_or("").trim())
     }
 
@@ -254,13 +306,24 @@ impl Row<'_> {
 
 /// Read a CSV file (`#` lines are comments) whose header has the `required` columns.
 fn read_rows<'a>(path: &'a Path, required: &[&str]) -> anyhow::Result<Vec<Row<'a>>> {
-    let file = std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-    let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(std::io::BufReader::new(file));
+    let file =
+        std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(std::io::BufReader::new(file));
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let columns: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
+    let columns: HashMap<String, usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.trim().to_string(), i))
+        .collect();
     for column in required {
         if !columns.contains_key(*column) {
-            bail!("{}: header has no column {column:?} (need {})", path.display(), required.join(","));
+            bail!(
+                "{}: header has no column {column:?} (need {})",
+                path.display(),
+                required.join(",")
+            );
         }
     }
     let columns = Rc::new(columns);
@@ -268,7 +331,12 @@ fn read_rows<'a>(path: &'a Path, required: &[&str]) -> anyhow::Result<Vec<Row<'a
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;
         let line = record.position().map_or(0, |p| p.line());
-        rows.push(Row { path, line, record, columns: Rc::clone(&columns) });
+        rows.push(Row {
+            path,
+            line,
+            record,
+            columns: Rc::clone(&columns),
+        });
     }
     Ok(rows)
 }
@@ -306,7 +374,9 @@ fn spelling_variants(term: &str) -> Vec<String> {
             && chars[i - 1].is_ascii_alphanumeric()
             && c.is_ascii_alphanumeric()
             && chars[i - 1].is_ascii_digit() != c.is_ascii_digit();
-        let cjk_seam = i > 0 && (chars[i - 1].is_ascii_alphanumeric() != c.is_ascii_alphanumeric()) && !is_separator(chars[i - 1]);
+        let cjk_seam = i > 0
+            && (chars[i - 1].is_ascii_alphanumeric() != c.is_ascii_alphanumeric())
+            && !is_separator(chars[i - 1]);
         if (seam || cjk_seam) && !pieces.last().is_some_and(String::is_empty) {
             pieces.push(String::new());
         }
@@ -357,7 +427,10 @@ mod tests {
     #[test]
     fn existing_spaces_are_flexible() {
         let v = spelling_variants("rtx 4090");
-        assert!(v.contains(&"rtx4090".to_string()) && v.contains(&"rtx-4090".to_string()), "{v:?}");
+        assert!(
+            v.contains(&"rtx4090".to_string()) && v.contains(&"rtx-4090".to_string()),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -46,7 +46,20 @@ mod tests {
 
     #[test]
     fn loopback_private_and_link_local_are_internal() {
-        for ip in ["127.0.0.1", "127.0.0.2", "10.1.2.3", "192.168.0.1", "172.16.5.5", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1"] {
+        for ip in [
+            "127.0.0.1",
+            "127.0.0.2",
+            "10.1.2.3",
+            "192.168.0.1",
+            "172.16.5.5",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.64.0.1",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:127.0.0.1",
+        ] {
             let parsed: IpAddr = ip.parse().unwrap_or(IpAddr::V4(Ipv4Addr::BROADCAST));
             assert!(is_internal(parsed), "{ip} should be internal");
         }
@@ -54,7 +67,12 @@ mod tests {
 
     #[test]
     fn public_addresses_are_not_internal() {
-        for ip in ["8.8.8.8", "202.108.22.5", "2001:4860:4860::8888", "172.32.0.1"] {
+        for ip in [
+            "8.8.8.8",
+            "202.108.22.5",
+            "2001:4860:4860::8888",
+            "172.32.0.1",
+        ] {
             let parsed: IpAddr = ip.parse().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
             assert!(!is_internal(parsed), "{ip} should be public");
         }

@@ -36,7 +36,10 @@ pub struct ArchiveEntry {
 impl ArchiveEntry {
     /// First value of a header (case-insensitive name).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     fn page(&self, bytes: Vec<u8>) -> Page {
@@ -65,17 +68,23 @@ pub struct Archive {
 impl Archive {
     /// Open (creating if needed) an archive directory.
     pub fn open(dir: &Path) -> anyhow::Result<Archive> {
-        std::fs::create_dir_all(dir.join("urls")).with_context(|| format!("creating archive directory {}", dir.display()))?;
-        Ok(Archive { dir: dir.to_path_buf() })
+        std::fs::create_dir_all(dir.join("urls"))
+            .with_context(|| format!("creating archive directory {}", dir.display()))?;
+        Ok(Archive {
+            dir: dir.to_path_buf(),
+        })
     }
 
     fn pointer_path(&self, url: &str) -> PathBuf {
-        self.dir.join("urls").join(format!("{}.json", sha256_hex(url.as_bytes())))
+        self.dir
+            .join("urls")
+            .join(format!("{}.json", sha256_hex(url.as_bytes())))
     }
 
     /// The archived page for a URL (as given), with its metadata, if there is one and it is intact.
     pub fn lookup(&self, url: &str) -> Option<(ArchiveEntry, Page)> {
-        let entry: ArchiveEntry = serde_json::from_slice(&std::fs::read(self.pointer_path(url)).ok()?).ok()?;
+        let entry: ArchiveEntry =
+            serde_json::from_slice(&std::fs::read(self.pointer_path(url)).ok()?).ok()?;
         let bytes = self.body(&entry).ok()?;
         let page = entry.page(bytes);
         Some((entry, page))
@@ -90,12 +99,20 @@ impl Archive {
         );
         let path = self.dir.join(format!("{}.body", entry.sha256));
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        anyhow::ensure!(sha256_hex(&bytes) == entry.sha256, "{} does not match its sha256 (damaged archive)", path.display());
+        anyhow::ensure!(
+            sha256_hex(&bytes) == entry.sha256,
+            "{} does not match its sha256 (damaged archive)",
+            path.display()
+        );
         Ok(bytes)
     }
 
     /// Store a fetched page: body once, sidecar and URL pointer (each written atomically).
-    pub fn store(&self, page: &Page, headers: Vec<(String, String)>) -> anyhow::Result<ArchiveEntry> {
+    pub fn store(
+        &self,
+        page: &Page,
+        headers: Vec<(String, String)>,
+    ) -> anyhow::Result<ArchiveEntry> {
         let entry = ArchiveEntry {
             url: page.source.clone(),
             sha256: sha256_hex(&page.bytes),
@@ -117,9 +134,12 @@ impl Archive {
 
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         let parent = path.parent().unwrap_or(&self.dir);
-        let mut tmp = tempfile::NamedTempFile::new_in(parent).with_context(|| format!("writing into {}", parent.display()))?;
-        tmp.write_all(bytes).with_context(|| format!("writing {}", path.display()))?;
-        tmp.persist(path).with_context(|| format!("writing {}", path.display()))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(parent)
+            .with_context(|| format!("writing into {}", parent.display()))?;
+        tmp.write_all(bytes)
+            .with_context(|| format!("writing {}", path.display()))?;
+        tmp.persist(path)
+            .with_context(|| format!("writing {}", path.display()))?;
         Ok(())
     }
 }
@@ -128,26 +148,40 @@ impl Archive {
 /// ordered by fetch time then URL (a damaged entry is an `Err` item, the rest still load).
 pub fn read_pages(dir: &Path) -> anyhow::Result<Vec<anyhow::Result<Page>>> {
     let urls = dir.join("urls");
-    let listing = std::fs::read_dir(&urls).with_context(|| format!("{} is not a tenderscan archive (no urls/ folder)", dir.display()))?;
-    let archive = Archive { dir: dir.to_path_buf() };
+    let listing = std::fs::read_dir(&urls).with_context(|| {
+        format!(
+            "{} is not a tenderscan archive (no urls/ folder)",
+            dir.display()
+        )
+    })?;
+    let archive = Archive {
+        dir: dir.to_path_buf(),
+    };
     let mut entries = Vec::new();
     let mut damaged = Vec::new();
     for item in listing {
-        let path = item.with_context(|| format!("listing {}", urls.display()))?.path();
+        let path = item
+            .with_context(|| format!("listing {}", urls.display()))?
+            .path();
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
             continue;
         }
         let parsed = std::fs::read(&path)
             .with_context(|| format!("reading {}", path.display()))
-            .and_then(|raw| serde_json::from_slice::<ArchiveEntry>(&raw).with_context(|| format!("parsing {}", path.display())));
+            .and_then(|raw| {
+                serde_json::from_slice::<ArchiveEntry>(&raw)
+                    .with_context(|| format!("parsing {}", path.display()))
+            });
         match parsed {
             Ok(entry) => entries.push(entry),
             Err(e) => damaged.push(Err(e)),
         }
     }
     entries.sort_by(|a, b| (&a.fetched_at, &a.url).cmp(&(&b.fetched_at, &b.url)));
-    let mut pages: Vec<anyhow::Result<Page>> =
-        entries.into_iter().map(|entry| archive.body(&entry).map(|bytes| entry.page(bytes))).collect();
+    let mut pages: Vec<anyhow::Result<Page>> = entries
+        .into_iter()
+        .map(|entry| archive.body(&entry).map(|bytes| entry.page(bytes)))
+        .collect();
     pages.extend(damaged);
     Ok(pages)
 }

@@ -22,14 +22,29 @@ const CHALLENGE_PHRASES_ZH: &[&str] = &[
 ];
 
 /// ASCII markers of challenge pages (Cloudflare, Geetest, Aliyun slider `nc_1_n1z`, generic).
-const CHALLENGE_MARKERS_ASCII: &[&str] = &["captcha", "cf-challenge", "challenge-platform", "geetest", "nc_1_n1z", "access denied"];
+const CHALLENGE_MARKERS_ASCII: &[&str] = &[
+    "captcha",
+    "cf-challenge",
+    "challenge-platform",
+    "geetest",
+    "nc_1_n1z",
+    "access denied",
+];
 
 /// Bot-management script paths of ccgp.gov.cn (tender_pages.md §1.3): on every page, so they
 /// only mean "challenge" when the page has no notice content.
 const BOT_SCRIPT_MARKERS: &[&str] = &["/_bot_sbu/", "/_ws_sbu/"];
 
 /// Words any notice or listing page carries; their absence next to a bot script means a challenge.
-const CONTENT_WORDS_ZH: &[&str] = &["公告", "采购人", "项目编号", "招标", "中标", "成交", "预算金额"];
+const CONTENT_WORDS_ZH: &[&str] = &[
+    "公告",
+    "采购人",
+    "项目编号",
+    "招标",
+    "中标",
+    "成交",
+    "预算金额",
+];
 
 /// ccgp's detail-body classes.
 const CONTENT_MARKERS_ASCII: &[&str] = &["vF_detail_main", "vT_detail_main"];
@@ -60,7 +75,12 @@ fn both_encodings(words: &[&str]) -> Vec<Vec<u8>> {
 }
 
 static DETECTOR: LazyLock<Option<Detector>> = LazyLock::new(|| {
-    let ascii_ci = |words: &[&str]| AhoCorasick::builder().ascii_case_insensitive(true).build(words).ok();
+    let ascii_ci = |words: &[&str]| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .ok()
+    };
     Some(Detector {
         challenge_zh: AhoCorasick::new(both_encodings(CHALLENGE_PHRASES_ZH)).ok()?,
         challenge_ascii: ascii_ci(CHALLENGE_MARKERS_ASCII)?,
@@ -68,7 +88,8 @@ static DETECTOR: LazyLock<Option<Detector>> = LazyLock::new(|| {
         content_zh: AhoCorasick::new(both_encodings(CONTENT_WORDS_ZH)).ok()?,
         content_ascii: AhoCorasick::new(CONTENT_MARKERS_ASCII).ok()?,
         title: Regex::new(r"(?is)<title[^>]*>(.*?)</title>").ok()?,
-        scripts: Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->").ok()?,
+        scripts: Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->")
+            .ok()?,
         tags: Regex::new(r"(?s)<[^>]*>|&nbsp;|\s+").ok()?,
     })
 });
@@ -78,25 +99,36 @@ pub fn challenge_reason(bytes: &[u8]) -> Option<String> {
     let d = DETECTOR.as_ref()?;
     let phrase = |hay: &[u8]| -> Option<String> {
         if let Some(m) = d.challenge_zh.find(hay) {
-            let word = CHALLENGE_PHRASES_ZH.get(m.pattern().as_usize() / 2).copied().unwrap_or("?");
+            let word = CHALLENGE_PHRASES_ZH
+                .get(m.pattern().as_usize() / 2)
+                .copied()
+                .unwrap_or("?");
             return Some(word.to_string());
         }
-        d.challenge_ascii.find(hay).map(|m| String::from_utf8_lossy(&hay[m.start()..m.end()]).to_lowercase())
+        d.challenge_ascii
+            .find(hay)
+            .map(|m| String::from_utf8_lossy(&hay[m.start()..m.end()]).to_lowercase())
     };
     if let Some(title) = d.title.captures(bytes).and_then(|c| c.get(1))
         && let Some(word) = phrase(title.as_bytes())
     {
-        return Some(format!("page title says \"{word}\" (anti-bot or CAPTCHA page)"));
+        return Some(format!(
+            "page title says \"{word}\" (anti-bot or CAPTCHA page)"
+        ));
     }
     let without_scripts = d.scripts.replace_all(bytes, &b" "[..]);
     let text = d.tags.replace_all(&without_scripts, &b""[..]);
     let has_content = d.content_ascii.is_match(bytes) || d.content_zh.is_match(&*text);
     if text.len() < SMALL_PAGE_BYTES && !has_content {
         if let Some(word) = phrase(&text).or_else(|| phrase(bytes)) {
-            return Some(format!("short page with \"{word}\" and no notice content (anti-bot or CAPTCHA page)"));
+            return Some(format!(
+                "short page with \"{word}\" and no notice content (anti-bot or CAPTCHA page)"
+            ));
         }
         if d.bot_script.is_match(bytes) {
-            return Some("bot-check script and no notice content (anti-bot challenge page)".to_string());
+            return Some(
+                "bot-check script and no notice content (anti-bot challenge page)".to_string(),
+            );
         }
     }
     None
@@ -114,7 +146,8 @@ mod tests {
 
     #[test]
     fn gbk_captcha_page_is_blocked() {
-        let (gbk, _, _) = encoding_rs::GBK.encode("<html><body><p>请输入验证码</p><img src=/c.png></body></html>");
+        let (gbk, _, _) = encoding_rs::GBK
+            .encode("<html><body><p>请输入验证码</p><img src=/c.png></body></html>");
         assert!(challenge_reason(&gbk).is_some_and(|r| r.contains("验证码")));
     }
 
@@ -133,7 +166,8 @@ mod tests {
     #[test]
     fn long_notice_mentioning_captcha_login_is_not_blocked() {
         let body = "采购人：某大学。供应商登录时需输入验证码。".repeat(200);
-        let page = format!("<html><head><title>某大学采购公告</title></head><body>{body}</body></html>");
+        let page =
+            format!("<html><head><title>某大学采购公告</title></head><body>{body}</body></html>");
         assert_eq!(challenge_reason(page.as_bytes()), None);
     }
 }

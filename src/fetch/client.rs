@@ -4,15 +4,15 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
 use futures_util::StreamExt as _;
-use reqwest::header::{self, HeaderMap};
 use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap};
 use url::Url;
 
 use super::archive::{Archive, ArchiveEntry};
 use super::opts::FetchConfig;
 use super::politeness::{self, HostState, Sleeper, TokioSleeper, Wait, WaitReason};
-use super::robots::{RobotsRules, MAX_ROBOTS_BYTES};
-use super::{addr, blocked, meta_refresh, retry, FetchFailure, FetchOpts, UrlOrigin};
+use super::robots::{MAX_ROBOTS_BYTES, RobotsRules};
+use super::{FetchFailure, FetchOpts, UrlOrigin, addr, blocked, meta_refresh, retry};
 use crate::model::Page;
 
 /// Longest `<meta http-equiv=refresh>` delay treated as a redirect (Scrapy's METAREFRESH_MAXDELAY).
@@ -48,8 +48,14 @@ impl Fetcher {
     pub fn new(opts: &FetchOpts) -> anyhow::Result<Fetcher> {
         let cfg = FetchConfig::from_opts(opts)?;
         let mut default_headers = HeaderMap::new();
-        default_headers.insert(header::ACCEPT, header::HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"));
-        default_headers.insert(header::ACCEPT_LANGUAGE, header::HeaderValue::from_static("zh-CN,zh;q=0.9,en;q=0.5"));
+        default_headers.insert(
+            header::ACCEPT,
+            header::HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"),
+        );
+        default_headers.insert(
+            header::ACCEPT_LANGUAGE,
+            header::HeaderValue::from_static("zh-CN,zh;q=0.9,en;q=0.5"),
+        );
         let resolver = Arc::new(addr::PinnedResolver::default());
         // Redirects are followed by hand: each hop is checked (scheme, address, robots, politeness).
         let client = reqwest::Client::builder()
@@ -98,7 +104,10 @@ impl Fetcher {
 
     /// Fetch one URL politely (robots, per-host delay, retries, caps, archive).
     pub async fn get(&self, url: &str, origin: UrlOrigin) -> Result<Page, FetchFailure> {
-        let fail = |message: String| FetchFailure { url: url.to_string(), message };
+        let fail = |message: String| FetchFailure {
+            url: url.to_string(),
+            message,
+        };
         let start = check_url(url.trim()).map_err(fail)?;
 
         let stored = self.archive.as_ref().and_then(|a| a.lookup(url));
@@ -111,31 +120,50 @@ impl Fetcher {
 
         // A user-given URL is trusted for its own host:port; everything a server or page points at is not.
         let trusted = match origin {
-            UrlOrigin::User => Some((Fetcher::host_key(&start), start.port_or_known_default().unwrap_or(0))),
+            UrlOrigin::User => Some((
+                Fetcher::host_key(&start),
+                start.port_or_known_default().unwrap_or(0),
+            )),
             UrlOrigin::Page => None,
         };
         let mut current = start;
         let mut visited = vec![current.to_string()];
         let mut hops = 0usize;
         loop {
-            self.check_address(&current, trusted.as_ref()).await.map_err(fail)?;
-            let validators = if hops == 0 { stored.as_ref().map(|(entry, _)| entry) } else { None };
-            let fetched = self.fetch_hop(&current, validators).await.map_err(fail)?;
-
-            let next = if fetched.status.is_redirection() && fetched.status != StatusCode::NOT_MODIFIED {
-                let location = fetched
-                    .headers
-                    .get(header::LOCATION)
-                    .and_then(|v| v.to_str().ok())
-                    .ok_or_else(|| fail(format!("HTTP {} redirect without a Location header", fetched.status.as_u16())))?;
-                Some(current.join(location).map_err(|e| fail(format!("bad redirect target {location:?}: {e}")))?)
-            } else if fetched.status.is_success() && is_html(&fetched.headers) {
-                meta_refresh::target(&fetched.body, MAX_META_REFRESH_DELAY)
-                    .and_then(|target| current.join(&target).ok())
-                    .filter(|target| target.as_str() != current.as_str())
+            self.check_address(&current, trusted.as_ref())
+                .await
+                .map_err(fail)?;
+            let validators = if hops == 0 {
+                stored.as_ref().map(|(entry, _)| entry)
             } else {
                 None
             };
+            let fetched = self.fetch_hop(&current, validators).await.map_err(fail)?;
+
+            let next =
+                if fetched.status.is_redirection() && fetched.status != StatusCode::NOT_MODIFIED {
+                    let location = fetched
+                        .headers
+                        .get(header::LOCATION)
+                        .and_then(|v| v.to_str().ok())
+                        .ok_or_else(|| {
+                            fail(format!(
+                                "HTTP {} redirect without a Location header",
+                                fetched.status.as_u16()
+                            ))
+                        })?;
+                    Some(
+                        current
+                            .join(location)
+                            .map_err(|e| fail(format!("bad redirect target {location:?}: {e}")))?,
+                    )
+                } else if fetched.status.is_success() && is_html(&fetched.headers) {
+                    meta_refresh::target(&fetched.body, MAX_META_REFRESH_DELAY)
+                        .and_then(|target| current.join(&target).ok())
+                        .filter(|target| target.as_str() != current.as_str())
+                } else {
+                    None
+                };
             if let Some(next) = next {
                 check_url(next.as_str()).map_err(|m| fail(format!("redirected to {next}: {m}")))?;
                 if visited.iter().any(|v| v == next.as_str()) {
@@ -144,7 +172,10 @@ impl Fetcher {
                 }
                 hops += 1;
                 if hops > self.cfg.max_redirects {
-                    return Err(fail(format!("too many redirects (more than {}), last {next}", self.cfg.max_redirects)));
+                    return Err(fail(format!(
+                        "too many redirects (more than {}), last {next}",
+                        self.cfg.max_redirects
+                    )));
                 }
                 tracing::debug!("{current} → {next}");
                 visited.push(next.to_string());
@@ -187,15 +218,36 @@ impl Fetcher {
 
     /// Refuse page-supplied URLs that reach loopback, private or link-local addresses; say clearly
     /// when a host does not resolve.
-    async fn check_address(&self, url: &Url, trusted: Option<&(String, u16)>) -> Result<(), String> {
+    async fn check_address(
+        &self,
+        url: &Url,
+        trusted: Option<&(String, u16)>,
+    ) -> Result<(), String> {
         let host = Fetcher::host_key(url);
         let port = url.port_or_known_default().unwrap_or(0);
         let key = (host.clone(), port);
-        let allowed = trusted == Some(&key) || self.allowed.read().map(|a| a.contains(&key)).unwrap_or(false);
-        let lookup_host = host.trim_start_matches('[').trim_end_matches(']').to_string();
-        let lookup = tokio::time::timeout(self.cfg.connect_timeout, tokio::net::lookup_host((lookup_host.as_str(), port))).await;
+        let allowed = trusted == Some(&key)
+            || self
+                .allowed
+                .read()
+                .map(|a| a.contains(&key))
+                .unwrap_or(false);
+        let lookup_host = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let lookup = tokio::time::timeout(
+            self.cfg.connect_timeout,
+            tokio::net::lookup_host((lookup_host.as_str(), port)),
+        )
+        .await;
         let addrs: Vec<_> = match lookup {
-            Err(_) => return Err(format!("host {host} did not resolve within {:?}", self.cfg.connect_timeout)),
+            Err(_) => {
+                return Err(format!(
+                    "host {host} did not resolve within {:?}",
+                    self.cfg.connect_timeout
+                ));
+            }
             Ok(Err(e)) => return Err(format!("host {host} does not resolve ({e})")),
             Ok(Ok(addrs)) => addrs.collect(),
         };
@@ -221,7 +273,11 @@ impl Fetcher {
     }
 
     /// One hop on one host: robots, politeness and retries, holding the host for the whole time.
-    async fn fetch_hop(&self, url: &Url, validators: Option<&ArchiveEntry>) -> Result<Fetched, String> {
+    async fn fetch_hop(
+        &self,
+        url: &Url,
+        validators: Option<&ArchiveEntry>,
+    ) -> Result<Fetched, String> {
         let host = Fetcher::host_key(url);
         let slot = self.host_state(&host);
         let mut state = slot.lock().await;
@@ -230,11 +286,21 @@ impl Fetcher {
         if let Some(why) = robots.refusal(url.as_str()) {
             return Err(why);
         }
-        let (base, clamped) = politeness::base_delay(self.cfg.delay, robots.crawl_delay(), self.cfg.max_crawl_delay);
+        let (base, clamped) = politeness::base_delay(
+            self.cfg.delay,
+            robots.crawl_delay(),
+            self.cfg.max_crawl_delay,
+        );
         if clamped {
-            tracing::info!("{host}: Crawl-delay longer than --max-crawl-delay, using {:?}", base);
+            tracing::info!(
+                "{host}: Crawl-delay longer than --max-crawl-delay, using {:?}",
+                base
+            );
         }
-        let floor = robots.crawl_delay().unwrap_or_default().min(self.cfg.max_crawl_delay);
+        let floor = robots
+            .crawl_delay()
+            .unwrap_or_default()
+            .min(self.cfg.max_crawl_delay);
 
         let mut attempt = 0u32;
         loop {
@@ -242,7 +308,9 @@ impl Fetcher {
             if crate::signal::interrupted() {
                 return Err("interrupted (Ctrl-C) before the request".to_string());
             }
-            let result = self.attempt(url, validators, self.cfg.max_bytes, false).await;
+            let result = self
+                .attempt(url, validators, self.cfg.max_bytes, false)
+                .await;
             state.request_done(base, floor, rand::random_range(0.5..1.5));
             let retry_wait = match result {
                 Ok(fetched) if retry::is_retryable_status(fetched.status.as_u16()) => {
@@ -251,7 +319,11 @@ impl Fetcher {
                         state.slow_down();
                     }
                     if attempt >= self.cfg.retries {
-                        return Err(format!("{} (after {} attempts)", status_message(fetched.status), attempt + 1));
+                        return Err(format!(
+                            "{} (after {} attempts)",
+                            status_message(fetched.status),
+                            attempt + 1
+                        ));
                     }
                     let asked = fetched
                         .headers
@@ -267,7 +339,12 @@ impl Fetcher {
                                 self.cfg.max_retry_after.as_secs()
                             ));
                         }
-                        Some(asked) => (WaitReason::RetryAfter { attempt: attempt + 1 }, asked),
+                        Some(asked) => (
+                            WaitReason::RetryAfter {
+                                attempt: attempt + 1,
+                            },
+                            asked,
+                        ),
                         None => self.backoff(attempt + 1),
                     }
                 }
@@ -287,12 +364,23 @@ impl Fetcher {
             };
             attempt += 1;
             let (reason, duration) = retry_wait;
-            self.sleeper.sleep(Wait { host: host.clone(), reason, duration }).await;
+            self.sleeper
+                .sleep(Wait {
+                    host: host.clone(),
+                    reason,
+                    duration,
+                })
+                .await;
         }
     }
 
     fn backoff(&self, attempt: u32) -> (WaitReason, Duration) {
-        let wait = retry::backoff(attempt, self.cfg.backoff_base, self.cfg.backoff_cap, rand::random_range(0.5..1.5));
+        let wait = retry::backoff(
+            attempt,
+            self.cfg.backoff_base,
+            self.cfg.backoff_cap,
+            rand::random_range(0.5..1.5),
+        );
         (WaitReason::Backoff { attempt }, wait)
     }
 
@@ -302,7 +390,11 @@ impl Fetcher {
             let now = tokio::time::Instant::now();
             if next > now {
                 let (base, gap) = state.last_gap;
-                let wait = Wait { host: host.to_string(), reason: WaitReason::Politeness { base, gap }, duration: next - now };
+                let wait = Wait {
+                    host: host.to_string(),
+                    reason: WaitReason::Politeness { base, gap },
+                    duration: next - now,
+                };
                 self.sleeper.sleep(wait).await;
             }
         }
@@ -329,7 +421,12 @@ impl Fetcher {
         rules
     }
 
-    async fn fetch_robots(&self, robots_url: &Url, host: &str, state: &mut HostState) -> RobotsRules {
+    async fn fetch_robots(
+        &self,
+        robots_url: &Url,
+        host: &str,
+        state: &mut HostState,
+    ) -> RobotsRules {
         let mut target = robots_url.clone();
         // RFC 9309 §2.3.1.2: follow at least five redirects.
         for _ in 0..5 {
@@ -339,20 +436,32 @@ impl Fetcher {
                 let result = self.attempt(&target, None, MAX_ROBOTS_BYTES, true).await;
                 state.request_done(self.cfg.delay, Duration::ZERO, rand::random_range(0.5..1.5));
                 match result {
-                    Ok(f) if retry::is_retryable_status(f.status.as_u16()) && attempt < self.cfg.retries => {}
+                    Ok(f)
+                        if retry::is_retryable_status(f.status.as_u16())
+                            && attempt < self.cfg.retries => {}
                     Err(AttemptError::Retryable(_)) if attempt < self.cfg.retries => {}
                     other => break other,
                 }
                 attempt += 1;
                 let (reason, duration) = self.backoff(attempt);
-                self.sleeper.sleep(Wait { host: host.to_string(), reason, duration }).await;
+                self.sleeper
+                    .sleep(Wait {
+                        host: host.to_string(),
+                        reason,
+                        duration,
+                    })
+                    .await;
             };
             match fetched {
                 Err(AttemptError::Retryable(m) | AttemptError::Fatal(m)) => {
                     return RobotsRules::DisallowAll(format!("robots.txt unreachable ({m})"));
                 }
                 Ok(f) if f.status.is_redirection() => {
-                    let next = f.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).and_then(|l| target.join(l).ok());
+                    let next = f
+                        .headers
+                        .get(header::LOCATION)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|l| target.join(l).ok());
                     match next {
                         // Another host's robots.txt would be fetched without its own politeness; RFC 9309 lets us stop here.
                         Some(next) if Fetcher::host_key(&next) == host => target = next,
@@ -360,7 +469,10 @@ impl Fetcher {
                     }
                 }
                 Ok(f) => {
-                    let content_type = f.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+                    let content_type = f
+                        .headers
+                        .get(header::CONTENT_TYPE)
+                        .and_then(|v| v.to_str().ok());
                     return RobotsRules::from_response(f.status.as_u16(), content_type, &f.body);
                 }
             }
@@ -370,8 +482,18 @@ impl Fetcher {
 
     /// One request, body read under `cap` (decompressed bytes); `truncate` keeps the first `cap`
     /// bytes instead of failing (robots.txt).
-    async fn attempt(&self, url: &Url, validators: Option<&ArchiveEntry>, cap: u64, truncate: bool) -> Result<Fetched, AttemptError> {
-        let _permit = self.in_flight.acquire().await.map_err(|_| AttemptError::Fatal("fetcher shut down".into()))?;
+    async fn attempt(
+        &self,
+        url: &Url,
+        validators: Option<&ArchiveEntry>,
+        cap: u64,
+        truncate: bool,
+    ) -> Result<Fetched, AttemptError> {
+        let _permit = self
+            .in_flight
+            .acquire()
+            .await
+            .map_err(|_| AttemptError::Fatal("fetcher shut down".into()))?;
         let mut request = self.client.get(url.clone());
         if let Some(entry) = validators {
             if let Some(etag) = entry.header("etag") {
@@ -388,30 +510,44 @@ impl Fetcher {
             && let Some(len) = response.content_length()
             && len > cap
         {
-            return Err(AttemptError::Fatal(format!("response too large: Content-Length {len} bytes exceeds --max-bytes {cap}")));
+            return Err(AttemptError::Fatal(format!(
+                "response too large: Content-Length {len} bytes exceeds --max-bytes {cap}"
+            )));
         }
         let mut body = Vec::new();
         let mut stream = response.bytes_stream();
         while let Some(chunk) = stream.next().await {
             let chunk = chunk.map_err(|e| self.classify(&e))?;
-            let room = usize::try_from(cap).unwrap_or(usize::MAX).saturating_sub(body.len());
+            let room = usize::try_from(cap)
+                .unwrap_or(usize::MAX)
+                .saturating_sub(body.len());
             if chunk.len() > room {
                 if truncate {
                     body.extend_from_slice(&chunk[..room]);
                     break;
                 }
-                return Err(AttemptError::Fatal(format!("response too large: more than --max-bytes {cap} bytes (after decompression)")));
+                return Err(AttemptError::Fatal(format!(
+                    "response too large: more than --max-bytes {cap} bytes (after decompression)"
+                )));
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Fetched { status, headers, body })
+        Ok(Fetched {
+            status,
+            headers,
+            body,
+        })
     }
 
     /// A transport error as a one-line reason, retryable or not.
     fn classify(&self, e: &reqwest::Error) -> AttemptError {
         let chain = error_chain(e);
         if e.is_timeout() {
-            return AttemptError::Retryable(format!("timed out (--timeout {} s, --connect-timeout {} s)", self.cfg.timeout.as_secs_f64(), self.cfg.connect_timeout.as_secs_f64()));
+            return AttemptError::Retryable(format!(
+                "timed out (--timeout {} s, --connect-timeout {} s)",
+                self.cfg.timeout.as_secs_f64(),
+                self.cfg.connect_timeout.as_secs_f64()
+            ));
         }
         if e.is_decode() {
             return AttemptError::Fatal(format!("could not decompress the response: {chain}"));
@@ -434,7 +570,11 @@ fn check_url(url: &str) -> Result<Url, String> {
     let parsed = Url::parse(url).map_err(|e| format!("invalid URL: {e}"))?;
     match parsed.scheme() {
         "http" | "https" => {}
-        other => return Err(format!("unsupported URL scheme {other}: (only http and https are fetched)")),
+        other => {
+            return Err(format!(
+                "unsupported URL scheme {other}: (only http and https are fetched)"
+            ));
+        }
     }
     if parsed.host_str().is_none_or(str::is_empty) {
         return Err("invalid URL: no host".to_string());
@@ -471,7 +611,15 @@ pub fn header_charset(headers: &HeaderMap) -> Option<String> {
 }
 
 fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
-    headers.iter().map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
+    headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
 }
 
 fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
@@ -491,7 +639,12 @@ fn is_reset(e: &(dyn std::error::Error + 'static)) -> bool {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(s) = source {
         if let Some(io) = s.downcast_ref::<std::io::Error>()
-            && matches!(io.kind(), std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted | std::io::ErrorKind::BrokenPipe)
+            && matches!(
+                io.kind(),
+                std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe
+            )
         {
             return true;
         }
@@ -507,16 +660,25 @@ mod tests {
     #[test]
     fn charset_param_is_kept_as_given() {
         let mut h = HeaderMap::new();
-        h.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html; Charset=\"GB2312\""));
+        h.insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static("text/html; Charset=\"GB2312\""),
+        );
         assert_eq!(header_charset(&h).as_deref(), Some("GB2312"));
-        h.insert(header::CONTENT_TYPE, header::HeaderValue::from_static("text/html"));
+        h.insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static("text/html"),
+        );
         assert_eq!(header_charset(&h), None);
     }
 
     #[test]
     fn only_http_urls_pass() {
         assert!(check_url("https://www.ccgp.gov.cn/x.htm").is_ok());
-        assert!(check_url("ftp://example.com/a").is_err_and(|m| m.contains("unsupported URL scheme ftp")));
+        assert!(
+            check_url("ftp://example.com/a")
+                .is_err_and(|m| m.contains("unsupported URL scheme ftp"))
+        );
         assert!(check_url("not a url").is_err_and(|m| m.starts_with("invalid URL")));
     }
 }

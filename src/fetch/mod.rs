@@ -14,14 +14,14 @@ pub mod retry;
 pub mod robots;
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::Context as _;
 use futures_util::StreamExt as _;
 
-pub use client::{header_charset, Fetcher};
-pub use opts::{default_user_agent, FetchOpts, DEFAULT_MAX_BYTES};
+pub use client::{Fetcher, header_charset};
+pub use opts::{DEFAULT_MAX_BYTES, FetchOpts, default_user_agent};
 pub use politeness::{Sleeper, Wait, WaitReason};
 
 use crate::model::Page;

@@ -2,7 +2,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{bail, Context as _};
+use anyhow::{Context as _, bail};
 
 /// Default response cap: 32 MiB, Scrapy's `DOWNLOAD_WARNSIZE` (tender pages are far smaller).
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
@@ -11,16 +11,31 @@ pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 #[derive(Debug, Clone, clap::Args)]
 pub struct FetchOpts {
     /// Seconds between two requests to one host (randomised ±50 %); a robots.txt Crawl-delay wins if longer.
-    #[arg(long, value_name = "SECS", default_value_t = 1.0, help_heading = "Fetching")]
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 1.0,
+        help_heading = "Fetching"
+    )]
     pub delay: f64,
     /// Hosts fetched at the same time (never more than one request at a time per host).
     #[arg(long, value_name = "N", default_value_t = 4, help_heading = "Fetching")]
     pub concurrency: usize,
     /// Give up on a request after SECS in total (connect, headers and body).
-    #[arg(long, value_name = "SECS", default_value_t = 60.0, help_heading = "Fetching")]
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 60.0,
+        help_heading = "Fetching"
+    )]
     pub timeout: f64,
     /// Give up connecting after SECS.
-    #[arg(long, value_name = "SECS", default_value_t = 15.0, help_heading = "Fetching")]
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 15.0,
+        help_heading = "Fetching"
+    )]
     pub connect_timeout: f64,
     /// Retries after a 408/429/5xx answer, a timeout or a dropped connection (exponential backoff).
     #[arg(long, value_name = "N", default_value_t = 3, help_heading = "Fetching")]
@@ -29,13 +44,28 @@ pub struct FetchOpts {
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES, help_heading = "Fetching")]
     pub max_bytes: u64,
     /// Follow at most N redirects (HTTP and `<meta http-equiv="refresh">`) per URL.
-    #[arg(long, value_name = "N", default_value_t = 10, help_heading = "Fetching")]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 10,
+        help_heading = "Fetching"
+    )]
     pub max_redirects: usize,
     /// Longest Crawl-delay (robots.txt) obeyed; longer ones are cut to this, with a log line.
-    #[arg(long, value_name = "SECS", default_value_t = 60.0, help_heading = "Fetching")]
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 60.0,
+        help_heading = "Fetching"
+    )]
     pub max_crawl_delay: f64,
     /// Longest Retry-After wait honoured; a server asking for more makes the URL fail instead.
-    #[arg(long, value_name = "SECS", default_value_t = 300.0, help_heading = "Fetching")]
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 300.0,
+        help_heading = "Fetching"
+    )]
     pub max_retry_after: f64,
     /// User-Agent header; put a contact (URL or e-mail) in it so portal operators can reach you.
     /// [default: tenderscan/<version> (+<repository>; contact: set --user-agent)]
@@ -112,7 +142,8 @@ pub(crate) struct FetchConfig {
 }
 
 fn secs(name: &str, value: f64) -> anyhow::Result<Duration> {
-    Duration::try_from_secs_f64(value).with_context(|| format!("--{name} must be a non-negative number of seconds, not {value}"))
+    Duration::try_from_secs_f64(value)
+        .with_context(|| format!("--{name} must be a non-negative number of seconds, not {value}"))
 }
 
 impl FetchConfig {
@@ -165,7 +196,9 @@ mod tests {
 
     #[test]
     fn default_matches_the_command_line_defaults() {
-        let parsed = Cli::try_parse_from(["tenderscan"]).map(|c| c.fetch).unwrap_or_default();
+        let parsed = Cli::try_parse_from(["tenderscan"])
+            .map(|c| c.fetch)
+            .unwrap_or_default();
         let default = FetchOpts::default();
         assert_eq!(format!("{parsed:?}"), format!("{default:?}"));
         assert_eq!(parsed.delay, 1.0);
@@ -175,11 +208,26 @@ mod tests {
 
     #[test]
     fn bad_values_are_refused_once() {
-        let zero = FetchOpts { concurrency: 0, ..FetchOpts::default() };
-        assert!(FetchConfig::from_opts(&zero).is_err_and(|e| e.to_string() == "--concurrency must be at least 1"));
-        let negative = FetchOpts { delay: -1.0, ..FetchOpts::default() };
-        assert!(FetchConfig::from_opts(&negative).is_err_and(|e| e.to_string().starts_with("--delay must be")));
-        assert!(Cli::try_parse_from(["tenderscan", "--refresh"]).is_err(), "--refresh needs --archive");
+        let zero = FetchOpts {
+            concurrency: 0,
+            ..FetchOpts::default()
+        };
+        assert!(
+            FetchConfig::from_opts(&zero)
+                .is_err_and(|e| e.to_string() == "--concurrency must be at least 1")
+        );
+        let negative = FetchOpts {
+            delay: -1.0,
+            ..FetchOpts::default()
+        };
+        assert!(
+            FetchConfig::from_opts(&negative)
+                .is_err_and(|e| e.to_string().starts_with("--delay must be"))
+        );
+        assert!(
+            Cli::try_parse_from(["tenderscan", "--refresh"]).is_err(),
+            "--refresh needs --archive"
+        );
     }
 
     #[test]

@@ -82,7 +82,12 @@ pub(crate) struct HostState {
 
 impl Default for HostState {
     fn default() -> Self {
-        HostState { next_allowed: None, throttle: 1.0, robots: HashMap::new(), last_gap: (Duration::ZERO, Duration::ZERO) }
+        HostState {
+            next_allowed: None,
+            throttle: 1.0,
+            robots: HashMap::new(),
+            last_gap: (Duration::ZERO, Duration::ZERO),
+        }
     }
 }
 
@@ -107,7 +112,11 @@ impl HostState {
 
 /// The base gap for a host: max(--delay, Crawl-delay), the Crawl-delay cut to `cap`; the flag says
 /// whether it was cut (the caller logs it).
-pub fn base_delay(delay: Duration, crawl_delay: Option<Duration>, cap: Duration) -> (Duration, bool) {
+pub fn base_delay(
+    delay: Duration,
+    crawl_delay: Option<Duration>,
+    cap: Duration,
+) -> (Duration, bool) {
     match crawl_delay {
         Some(cd) if cd > cap => (delay.max(cap), true),
         Some(cd) => (delay.max(cd), false),
@@ -138,7 +147,10 @@ mod tests {
     fn gap_is_jittered_but_never_below_crawl_delay() {
         let s = Duration::from_secs;
         assert_eq!(politeness_gap(s(2), Duration::ZERO, 0.5), s(1));
-        assert_eq!(politeness_gap(s(2), Duration::ZERO, 1.25), Duration::from_millis(2500));
+        assert_eq!(
+            politeness_gap(s(2), Duration::ZERO, 1.25),
+            Duration::from_millis(2500)
+        );
         assert_eq!(politeness_gap(s(5), s(5), 0.5), s(5));
     }
 

@@ -12,9 +12,15 @@ pub struct Progress {
 impl Progress {
     /// A bar for `total` URLs, drawn only if `show` and stderr is a terminal.
     pub fn new(total: usize, show: bool) -> Progress {
-        let target = if show && std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+        let target = if show && std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
         let bar = ProgressBar::with_draw_target(Some(total as u64), target);
-        if let Ok(style) = ProgressStyle::with_template("{spinner} fetching {bar:30} {pos}/{len} pages, {msg} ({per_sec}, {elapsed})") {
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} fetching {bar:30} {pos}/{len} pages, {msg} ({per_sec}, {elapsed})",
+        ) {
             bar.set_style(style);
         }
         bar.set_message("0 failed");

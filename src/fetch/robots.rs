@@ -24,7 +24,8 @@ impl RobotsRules {
     pub fn from_response(status: u16, content_type: Option<&str>, body: &[u8]) -> RobotsRules {
         match status {
             200..=299 => {
-                let is_html = content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("html"))
+                let is_html = content_type
+                    .is_some_and(|ct| ct.to_ascii_lowercase().contains("html"))
                     || body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
                 if is_html {
                     // A portal serving its home page for every path: no rules were published.
@@ -44,7 +45,9 @@ impl RobotsRules {
     pub fn refusal(&self, url: &str) -> Option<String> {
         match self {
             RobotsRules::AllowAll => None,
-            RobotsRules::DisallowAll(why) => Some(format!("disallowed: {why}, treated as disallow-all (RFC 9309)")),
+            RobotsRules::DisallowAll(why) => Some(format!(
+                "disallowed: {why}, treated as disallow-all (RFC 9309)"
+            )),
             RobotsRules::Parsed(robot) if robot.allowed(url) => None,
             RobotsRules::Parsed(_) => Some("disallowed by robots.txt".to_string()),
         }
@@ -53,7 +56,9 @@ impl RobotsRules {
     /// The Crawl-delay for our agent, if one is given.
     pub fn crawl_delay(&self) -> Option<Duration> {
         match self {
-            RobotsRules::Parsed(robot) => robot.delay.and_then(|d| Duration::try_from_secs_f32(d).ok()),
+            RobotsRules::Parsed(robot) => robot
+                .delay
+                .and_then(|d| Duration::try_from_secs_f32(d).ok()),
             _ => None,
         }
     }
@@ -65,7 +70,11 @@ mod tests {
 
     #[test]
     fn disallow_and_crawl_delay_are_read() {
-        let rules = RobotsRules::from_response(200, Some("text/plain"), b"User-agent: *\nCrawl-delay: 5\nDisallow: /private/\n");
+        let rules = RobotsRules::from_response(
+            200,
+            Some("text/plain"),
+            b"User-agent: *\nCrawl-delay: 5\nDisallow: /private/\n",
+        );
         assert!(rules.refusal("http://h/private/x.html").is_some());
         assert_eq!(rules.refusal("http://h/public/x.html"), None);
         assert_eq!(rules.crawl_delay(), Some(Duration::from_secs(5)));
@@ -73,13 +82,24 @@ mod tests {
 
     #[test]
     fn missing_robots_allows_and_server_error_disallows() {
-        assert_eq!(RobotsRules::from_response(404, None, b"").refusal("http://h/x"), None);
-        assert!(RobotsRules::from_response(503, None, b"").refusal("http://h/x").is_some());
+        assert_eq!(
+            RobotsRules::from_response(404, None, b"").refusal("http://h/x"),
+            None
+        );
+        assert!(
+            RobotsRules::from_response(503, None, b"")
+                .refusal("http://h/x")
+                .is_some()
+        );
     }
 
     #[test]
     fn html_soft_404_is_no_rules() {
-        let rules = RobotsRules::from_response(200, Some("text/html"), b"<html><body>Disallow: /</body></html>");
+        let rules = RobotsRules::from_response(
+            200,
+            Some("text/html"),
+            b"<html><body>Disallow: /</body></html>",
+        );
         assert_eq!(rules.refusal("http://h/x"), None);
     }
 }

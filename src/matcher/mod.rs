@@ -66,7 +66,16 @@ pub struct Matcher {
 /// One-character deletions of a token (SymSpell-style blocking for typos).
 fn deletion_variants(token: &str) -> Vec<String> {
     let chars: Vec<char> = token.chars().collect();
-    (0..chars.len()).map(|i| chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| *c).collect()).collect()
+    (0..chars.len())
+        .map(|i| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, c)| *c)
+                .collect()
+        })
+        .collect()
 }
 
 impl Matcher {
@@ -96,10 +105,23 @@ impl Matcher {
             }
             for (text, primary, dropped_places, place_dropped) in spellings {
                 let name = analyse(&vocab, &text);
-                if name.key.is_empty() || aliases.iter().rev().take_while(|a: &&AliasRecord| a.entry == i).any(|a| a.name.raw == name.raw) {
+                if name.key.is_empty()
+                    || aliases
+                        .iter()
+                        .rev()
+                        .take_while(|a: &&AliasRecord| a.entry == i)
+                        .any(|a| a.name.raw == name.raw)
+                {
                     continue;
                 }
-                aliases.push(AliasRecord { entry: i, text, primary, name, dropped_places, place_dropped });
+                aliases.push(AliasRecord {
+                    entry: i,
+                    text,
+                    primary,
+                    name,
+                    dropped_places,
+                    place_dropped,
+                });
             }
         }
         entry_alias_start.push(aliases.len() as u32);
@@ -124,7 +146,10 @@ impl Matcher {
             m.by_raw.entry(a.name.raw.clone()).or_default().push(id);
             m.by_key.entry(a.name.key.clone()).or_default().push(id);
             if !a.name.placeless.is_empty() {
-                m.by_placeless.entry(a.name.placeless.clone()).or_default().push(id);
+                m.by_placeless
+                    .entry(a.name.placeless.clone())
+                    .or_default()
+                    .push(id);
             }
             let mut seen = Vec::new();
             for t in &a.name.tokens {
@@ -140,7 +165,9 @@ impl Matcher {
                 m.postings[tid as usize].push(id);
             }
             let folded = normalize::fold(&a.text);
-            if a.name.has_han() && folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS {
+            if a.name.has_han()
+                && folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS
+            {
                 // Pages write brackets full width as often as not: search both spellings rather
                 // than folding every page's text.
                 let full_width = folded.replace('(', "（").replace(')', "）");
@@ -153,7 +180,11 @@ impl Matcher {
             }
         }
         let n = aliases.len().max(1) as f64;
-        m.idf = m.postings.iter().map(|p| 1.0 + (n / p.len() as f64).ln()).collect();
+        m.idf = m
+            .postings
+            .iter()
+            .map(|p| 1.0 + (n / p.len() as f64).ln())
+            .collect();
         for (t, &tid) in &m.token_ids {
             if t.chars().count() >= 5 {
                 for v in deletion_variants(t) {
@@ -163,9 +194,15 @@ impl Matcher {
             m.deletions.entry(t.clone()).or_default().push(tid);
         }
         if !text_patterns.is_empty() {
-            match AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(&text_patterns) {
+            match AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&text_patterns)
+            {
                 Ok(ac) => m.text_search = Some((ac, text_ids)),
-                Err(err) => tracing::warn!("Chinese names will not be searched in running text: {err}"),
+                Err(err) => {
+                    tracing::warn!("Chinese names will not be searched in running text: {err}")
+                }
             }
         }
         m.aliases = aliases;
@@ -177,20 +214,39 @@ impl Matcher {
     fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
         let (m, s) = score::score_pair(&self.vocab, q, &alias.name, false)?;
         let (m, s) = if alias.place_dropped && s > score::PLACE_DROPPED_MAX {
-            (if m == Method::Exact { Method::Normalized } else { m }, score::PLACE_DROPPED_MAX)
+            (
+                if m == Method::Exact {
+                    Method::Normalized
+                } else {
+                    m
+                },
+                score::PLACE_DROPPED_MAX,
+            )
         } else {
             (m, s)
         };
         if score::dropped_place_conflict(&self.vocab, q, &alias.name, &alias.dropped_places) {
             let s = s * score::PLACE_MISMATCH;
-            return (s > 0.0).then_some((if m == Method::Exact { Method::Normalized } else { m }, s));
+            return (s > 0.0).then_some((
+                if m == Method::Exact {
+                    Method::Normalized
+                } else {
+                    m
+                },
+                s,
+            ));
         }
         Some((m, s))
     }
 
     /// The aliases of entry `e`.
     fn entry_aliases(&self, e: usize) -> &[AliasRecord] {
-        let (Some(&a), Some(&b)) = (self.entry_alias_start.get(e), self.entry_alias_start.get(e + 1)) else { return &[] };
+        let (Some(&a), Some(&b)) = (
+            self.entry_alias_start.get(e),
+            self.entry_alias_start.get(e + 1),
+        ) else {
+            return &[];
+        };
         &self.aliases[a as usize..b as usize]
     }
 
@@ -313,7 +369,9 @@ impl Matcher {
         let mut best: HashMap<usize, (Method, f64, u32)> = HashMap::new();
         for id in self.candidates(&q) {
             let alias = &self.aliases[id as usize];
-            let Some((mut method, score)) = self.score_alias(&q, alias) else { continue };
+            let Some((mut method, score)) = self.score_alias(&q, alias) else {
+                continue;
+            };
             if method == Method::Exact && !alias.primary {
                 method = Method::Alias;
             }
@@ -325,15 +383,21 @@ impl Matcher {
                 // Ties: the more direct method, then the primary name over an alias.
                 Some(&(m, s, prev)) => {
                     score > s
-                        || (score == s && (method < m || (method == m && alias.primary && !self.aliases[prev as usize].primary)))
+                        || (score == s
+                            && (method < m
+                                || (method == m
+                                    && alias.primary
+                                    && !self.aliases[prev as usize].primary)))
                 }
             };
             if better {
                 best.insert(alias.entry, (method, score, id));
             }
         }
-        let mut hits: Vec<Hit> =
-            best.into_values().map(|(m, s, id)| self.hit(name, role, &self.aliases[id as usize], m, s)).collect();
+        let mut hits: Vec<Hit> = best
+            .into_values()
+            .map(|(m, s, id)| self.hit(name, role, &self.aliases[id as usize], m, s))
+            .collect();
         sort_hits(&mut hits);
         hits
     }
@@ -396,9 +460,14 @@ impl Matcher {
         }
         if let Some((ac, ids)) = &self.text_search {
             let text = notice.text.as_str();
-            let mut seen: Vec<(String, String)> = hits.iter().map(|h| (h.list.clone(), h.list_id.clone())).collect();
+            let mut seen: Vec<(String, String)> = hits
+                .iter()
+                .map(|h| (h.list.clone(), h.list_id.clone()))
+                .collect();
             for m in ac.find_iter(text) {
-                let Some(&id) = ids.get(m.pattern().as_usize()) else { continue };
+                let Some(&id) = ids.get(m.pattern().as_usize()) else {
+                    continue;
+                };
                 let alias = &self.aliases[id as usize];
                 let e = &self.watchlist.entries[alias.entry];
                 let key = (e.list.clone(), e.id.clone());
@@ -406,8 +475,18 @@ impl Matcher {
                     continue;
                 }
                 seen.push(key);
-                let method = if alias.primary { Method::Exact } else { Method::Alias };
-                hits.push(self.hit(&text[m.start()..m.end()], Role::Text, alias, method, TEXT_SCORE));
+                let method = if alias.primary {
+                    Method::Exact
+                } else {
+                    Method::Alias
+                };
+                hits.push(self.hit(
+                    &text[m.start()..m.end()],
+                    Role::Text,
+                    alias,
+                    method,
+                    TEXT_SCORE,
+                ));
             }
         }
         hits
@@ -420,14 +499,22 @@ const REPORT_MARGIN: f64 = 0.1;
 /// For one name in a notice, drop candidates well below the best one: 浪潮电子信息产业股份有限公司
 /// is Inspur Electronic Information (alias, 1.0), not also Inspur (Beijing) (0.75).
 fn clearly_best(hits: Vec<Hit>) -> Vec<Hit> {
-    let Some(best) = hits.iter().map(|h| h.score).reduce(f64::max) else { return hits };
-    hits.into_iter().filter(|h| h.score >= best - REPORT_MARGIN).collect()
+    let Some(best) = hits.iter().map(|h| h.score).reduce(f64::max) else {
+        return hits;
+    };
+    hits.into_iter()
+        .filter(|h| h.score >= best - REPORT_MARGIN)
+        .collect()
 }
 
 /// Best first: score, then the more direct method, then listed name.
 fn sort_hits(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
-        b.score.total_cmp(&a.score).then(a.method.cmp(&b.method)).then_with(|| a.listed_name.cmp(&b.listed_name)).then_with(|| a.list.cmp(&b.list))
+        b.score
+            .total_cmp(&a.score)
+            .then(a.method.cmp(&b.method))
+            .then_with(|| a.listed_name.cmp(&b.listed_name))
+            .then_with(|| a.list.cmp(&b.list))
     });
 }
 
@@ -451,7 +538,10 @@ pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f6
             best = Some((m, (s * 1000.0).round() / 1000.0));
         }
     };
-    if let Some((m, s)) = (!full.key.is_empty()).then(|| score::score_pair(vocab, &qa, &full, false)).flatten() {
+    if let Some((m, s)) = (!full.key.is_empty())
+        .then(|| score::score_pair(vocab, &qa, &full, false))
+        .flatten()
+    {
         offer(m, s);
     }
     if b.contains(['(', '（']) {
@@ -461,13 +551,26 @@ pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f6
                 continue;
             }
             if let Some((m, mut s)) = score::score_pair(vocab, &qa, &qb, false) {
-                if score::dropped_place_conflict(vocab, &qa, &qb, &normalize::dropped_places(vocab, &full, &qb)) {
+                if score::dropped_place_conflict(
+                    vocab,
+                    &qa,
+                    &qb,
+                    &normalize::dropped_places(vocab, &full, &qb),
+                ) {
                     s *= score::PLACE_MISMATCH;
                 }
                 // A derived spelling (parentheses dropped) is at best a normalised match, and
                 // below the identity line when the dropped part was a place (a subsidiary).
-                let (m, s) = if m == Method::Exact { (Method::Normalized, score::NORMALIZED) } else { (m, s) };
-                let s = if normalize::has_place_parenthetical(vocab, b) { s.min(score::PLACE_DROPPED_MAX) } else { s };
+                let (m, s) = if m == Method::Exact {
+                    (Method::Normalized, score::NORMALIZED)
+                } else {
+                    (m, s)
+                };
+                let s = if normalize::has_place_parenthetical(vocab, b) {
+                    s.min(score::PLACE_DROPPED_MAX)
+                } else {
+                    s
+                };
                 offer(m, s);
             }
         }

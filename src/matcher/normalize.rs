@@ -26,7 +26,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -85,14 +89,16 @@ impl Vocabulary {
         let read = |name: &str, bundled: &str| -> anyhow::Result<String> {
             let path = dir.join(name);
             if path.is_file() {
-                std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+                std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading {}", path.display()))
             } else {
                 Ok(bundled.to_string())
             }
         };
         let legal = read("legal_forms.csv", LEGAL_FORMS_CSV)?;
         let generic = read("generic_words.csv", GENERIC_WORDS_CSV)?;
-        Self::parse(&legal, &generic).with_context(|| format!("reading the matching vocabulary in {}", dir.display()))
+        Self::parse(&legal, &generic)
+            .with_context(|| format!("reading the matching vocabulary in {}", dir.display()))
     }
 
     /// Parse the two vocabulary files.
@@ -112,7 +118,9 @@ impl Vocabulary {
                 }
             }
         }
-        vocab.han_legal_suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        vocab
+            .han_legal_suffixes
+            .sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         let mut rd = csv::Reader::from_reader(generic_words.as_bytes());
         for row in rd.records() {
             let row = row.context("generic_words.csv")?;
@@ -126,7 +134,14 @@ impl Vocabulary {
                 continue;
             }
             if word.chars().any(is_han) {
-                let renderings = row.get(2).unwrap_or("").split('|').map(str::trim).filter(|t| !t.is_empty()).map(fold).collect();
+                let renderings = row
+                    .get(2)
+                    .unwrap_or("")
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(fold)
+                    .collect();
                 vocab.han_max_chars = vocab.han_max_chars.max(word.chars().count());
                 vocab.han_words.insert(word, (kind, renderings));
             } else {
@@ -157,12 +172,19 @@ impl Vocabulary {
 
     /// True if the token carries little identity (generic word or place).
     pub fn is_generic(&self, token: &str) -> bool {
-        matches!(self.latin_kind(token), Some(WordKind::Generic | WordKind::Place))
+        matches!(
+            self.latin_kind(token),
+            Some(WordKind::Generic | WordKind::Place)
+        )
     }
 
     /// Greedy longest-match segmentation of a Han string into vocabulary words and other chars.
     fn segment_han<'a>(&self, han: &'a str) -> Vec<HanPiece<'a, '_>> {
-        let idx: Vec<usize> = han.char_indices().map(|(i, _)| i).chain(std::iter::once(han.len())).collect();
+        let idx: Vec<usize> = han
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(han.len()))
+            .collect();
         let n = idx.len() - 1;
         let mut out = Vec::new();
         let mut i = 0;
@@ -194,7 +216,11 @@ pub fn fold(s: &str) -> String {
     let skip = |c: &char| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´');
     if s.is_ascii() {
         // Most list names: no normalisation form changes ASCII, so skip the Unicode passes.
-        return s.chars().filter(skip).map(|c| c.to_ascii_lowercase()).collect();
+        return s
+            .chars()
+            .filter(skip)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
     }
     // NFKD then dropping combining marks folds accents (Société → societe) and full width.
     let lowered: String = s
@@ -203,7 +229,11 @@ pub fn fold(s: &str) -> String {
         .flat_map(char::to_lowercase)
         .filter(skip)
         .collect();
-    if lowered.chars().any(is_han) { fast2s::convert(&lowered) } else { lowered }
+    if lowered.chars().any(is_han) {
+        fast2s::convert(&lowered)
+    } else {
+        lowered
+    }
 }
 
 /// Text up to width, case and spacing: equality here is an exact match.
@@ -248,16 +278,28 @@ fn segments(folded: &str) -> Vec<Segment> {
         let han = is_han(c);
         if han || c.is_alphanumeric() {
             if !cur.is_empty() && han != cur_han {
-                out.push(if cur_han { Segment::Han(std::mem::take(&mut cur)) } else { Segment::Latin(std::mem::take(&mut cur)) });
+                out.push(if cur_han {
+                    Segment::Han(std::mem::take(&mut cur))
+                } else {
+                    Segment::Latin(std::mem::take(&mut cur))
+                });
             }
             cur_han = han;
             cur.push(c);
         } else if !cur.is_empty() {
-            out.push(if cur_han { Segment::Han(std::mem::take(&mut cur)) } else { Segment::Latin(std::mem::take(&mut cur)) });
+            out.push(if cur_han {
+                Segment::Han(std::mem::take(&mut cur))
+            } else {
+                Segment::Latin(std::mem::take(&mut cur))
+            });
         }
     }
     if !cur.is_empty() {
-        out.push(if cur_han { Segment::Han(cur) } else { Segment::Latin(cur) });
+        out.push(if cur_han {
+            Segment::Han(cur)
+        } else {
+            Segment::Latin(cur)
+        });
     }
     out
 }
@@ -353,10 +395,17 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     }
     if content.is_empty() {
         // A name made only of legal forms or stop words keeps them rather than vanishing.
-        content = segs.into_iter().filter(|s| !matches!(s, Segment::Latin(t) if t == "&")).collect();
+        content = segs
+            .into_iter()
+            .filter(|s| !matches!(s, Segment::Latin(t) if t == "&"))
+            .collect();
         stop_after.clear();
     }
-    let mut name = Name { raw, spaced_key, ..Name::default() };
+    let mut name = Name {
+        raw,
+        spaced_key,
+        ..Name::default()
+    };
     name.key.reserve(folded.len());
     let has_han = content.iter().any(|s| matches!(s, Segment::Han(_)));
     // Latin-only names (most list names) move their tokens; Han names keep `content` for romanising.
@@ -364,7 +413,12 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
         Segment::Latin(t) => {
             name.key.push_str(&t);
             name.tokens.push(t);
-            name.stop_after.push(stop_after.get(name.tokens.len() - 1).copied().unwrap_or(false));
+            name.stop_after.push(
+                stop_after
+                    .get(name.tokens.len() - 1)
+                    .copied()
+                    .unwrap_or(false),
+            );
         }
         Segment::Han(h) => {
             name.key.push_str(&h);
@@ -384,7 +438,10 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     if name.has_han() {
         let pieces = vocab.segment_han(&name.han);
         name.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
-        let leading_places = pieces.iter().take_while(|(_, w)| matches!(w, Some((WordKind::Place, _)))).count();
+        let leading_places = pieces
+            .iter()
+            .take_while(|(_, w)| matches!(w, Some((WordKind::Place, _))))
+            .count();
         // A university or institute named after its city is a different one in another city
         // (华南理工大学 ≠ 南京理工大学), so those keep their place.
         let place_bound = PLACE_BOUND_SUFFIXES.iter().any(|s| name.han.ends_with(s));
@@ -413,13 +470,20 @@ fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)
                 for (piece, word) in vocab.segment_han(h) {
                     let py: String = piece
                         .chars()
-                        .map(|c| c.to_pinyin().map_or_else(|| c.to_string(), |p| p.plain().to_string()))
+                        .map(|c| {
+                            c.to_pinyin()
+                                .map_or_else(|| c.to_string(), |p| p.plain().to_string())
+                        })
                         .collect();
                     match word {
                         Some((_, renderings)) if !renderings.is_empty() => {
                             let alts = renderings
                                 .iter()
-                                .map(|r| r.split_whitespace().filter(|w| vocab.latin_kind(w) != Some(WordKind::Stop)).collect::<String>())
+                                .map(|r| {
+                                    r.split_whitespace()
+                                        .filter(|w| vocab.latin_kind(w) != Some(WordKind::Stop))
+                                        .collect::<String>()
+                                })
                                 .collect();
                             translated.push(alts);
                         }
@@ -478,14 +542,21 @@ pub fn has_place_parenthetical(vocab: &Vocabulary, name: &str) -> bool {
     parts.iter().any(|p| {
         let n = analyse_with(vocab, p, false);
         let latin_places = n.tokens.iter().all(|t| vocab.is_place(t));
-        let han_places = vocab.segment_han(&n.han).iter().all(|(_, w)| matches!(w, Some((WordKind::Place, _))));
+        let han_places = vocab
+            .segment_han(&n.han)
+            .iter()
+            .all(|(_, w)| matches!(w, Some((WordKind::Place, _))));
         !n.key.is_empty() && latin_places && han_places
     })
 }
 
 /// Place tokens of `full` missing from `variant` (what dropping the parentheses removed).
 pub fn dropped_places(vocab: &Vocabulary, full: &Name, variant: &Name) -> Vec<String> {
-    full.tokens.iter().filter(|t| vocab.is_place(t) && !variant.tokens.contains(t)).cloned().collect()
+    full.tokens
+        .iter()
+        .filter(|t| vocab.is_place(t) && !variant.tokens.contains(t))
+        .cloned()
+        .collect()
 }
 
 /// Derived spellings of a listed name: without parenthesised parts (`Inspur (Beijing) Electronic…`
@@ -523,7 +594,9 @@ pub fn listed_variants(name: &str) -> Vec<String> {
         let acronym = part.chars().count() >= 3
             && !part.contains(' ')
             && part.chars().any(|c| c.is_ascii_uppercase())
-            && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+            && part
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
         if acronym {
             out.push(part.to_string());
         }

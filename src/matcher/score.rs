@@ -45,7 +45,12 @@ const MIN_ROMAN_PARENT_LEN: usize = 8;
 
 /// The score of `q` (a name in a notice) against `c` (a listed name or alias), if any method
 /// applies. `both_ways` also lets `c` be the sub-unit of `q` (for `compare`).
-pub fn score_pair(vocab: &Vocabulary, q: &Name, c: &Name, both_ways: bool) -> Option<(Method, f64)> {
+pub fn score_pair(
+    vocab: &Vocabulary,
+    q: &Name,
+    c: &Name,
+    both_ways: bool,
+) -> Option<(Method, f64)> {
     if !q.raw.is_empty() && q.raw == c.raw {
         return Some((Method::Exact, 1.0));
     }
@@ -68,7 +73,13 @@ pub fn score_pair(vocab: &Vocabulary, q: &Name, c: &Name, both_ways: bool) -> Op
     if roman_equal(q, c) || roman_equal(c, q) {
         offer(Method::Pinyin, PINYIN);
     }
-    if let Some(s) = affiliate(vocab, q, c).or_else(|| if both_ways { affiliate(vocab, c, q) } else { None }) {
+    if let Some(s) = affiliate(vocab, q, c).or_else(|| {
+        if both_ways {
+            affiliate(vocab, c, q)
+        } else {
+            None
+        }
+    }) {
         offer(Method::Affiliate, s);
     }
     let fuzzy = token_score(vocab, &q.tokens, &c.tokens);
@@ -82,7 +93,10 @@ fn placeless_equal(q: &Name, c: &Name) -> bool {
     // Both sides need distinctive Han content, else 北京工业大学 / 哈尔滨工业大学 would collapse to 工业大学.
     // Only when one side has no place at all: 杭州智谱华章 and 北京智谱华章 are two listed companies.
     (!q.placeless.is_empty() && q.placeless == c.han && c.han_distinctive && c.tokens.is_empty())
-        || (!c.placeless.is_empty() && c.placeless == q.han && q.han_distinctive && q.tokens.is_empty())
+        || (!c.placeless.is_empty()
+            && c.placeless == q.han
+            && q.han_distinctive
+            && q.tokens.is_empty())
 }
 
 /// `h` (Han) romanises to `l`'s Latin key.
@@ -95,7 +109,10 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     // Han: 四川大学华西医院 ⊃ 四川大学, 哈尔滨工业大学(威海) ⊃ 哈尔滨工业大学.
     if parent.has_han() && parent.tokens.is_empty() && unit.tokens.is_empty() {
         let n = parent.han.chars().count();
-        if n >= MIN_HAN_PARENT_CHARS && unit.han.len() > parent.han.len() && unit.han.starts_with(&parent.han) {
+        if n >= MIN_HAN_PARENT_CHARS
+            && unit.han.len() > parent.han.len()
+            && unit.han.starts_with(&parent.han)
+        {
             return Some(AFFILIATE);
         }
         return None;
@@ -105,7 +122,9 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
         let plen = parent.key.len();
         if plen >= MIN_ROMAN_PARENT_LEN
             && (parent.tokens.len() >= 2 || parent.latin_distinctive)
-            && unit.roman.iter().any(|(r, ends)| r.len() > plen && ends.contains(&plen) && r.starts_with(&parent.key))
+            && unit.roman.iter().any(|(r, ends)| {
+                r.len() > plen && ends.contains(&plen) && r.starts_with(&parent.key)
+            })
         {
             return Some(AFFILIATE * PINYIN);
         }
@@ -124,14 +143,21 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     let continues = |end: usize| unit.stop_after.get(end).copied().unwrap_or(false);
     // A unit adds a campus, place or department (generic words), not a new distinctive word
     // or a number: "Deutsche Bank Trust" and "Management Company 23" are other entities.
-    if !u.iter().all(|t| p.contains(t) || (vocab.is_generic(t) && !is_number(t))) {
+    if !u
+        .iter()
+        .all(|t| p.contains(t) || (vocab.is_generic(t) && !is_number(t)))
+    {
         return None;
     }
     if u.starts_with(p) && !continues(p.len() - 1) {
         return Some(AFFILIATE);
     }
     // Inside the name only for distinctive parents: "Southern Sichuan University" is not a unit of Sichuan University.
-    if parent.latin_distinctive && u.windows(p.len()).enumerate().any(|(i, w)| i > 0 && w == p.as_slice() && !continues(i + p.len() - 1)) {
+    if parent.latin_distinctive
+        && u.windows(p.len())
+            .enumerate()
+            .any(|(i, w)| i > 0 && w == p.as_slice() && !continues(i + p.len() - 1))
+    {
         return Some(AFFILIATE_INNER);
     }
     None
@@ -140,7 +166,10 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
 /// Digits or a Roman numeral (`II`, `VIII`, `XII`): identifies one of a series.
 fn is_number(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
-        || (t.len() <= 4 && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && (t.contains('i') || t.contains('v')) && t != "xi")
+        || (t.len() <= 4
+            && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+            && (t.contains('i') || t.contains('v'))
+            && t != "xi")
 }
 
 fn weight(vocab: &Vocabulary, t: &str) -> f64 {
@@ -162,7 +191,10 @@ pub fn token_similarity(a: &str, b: &str) -> f64 {
         return 1.0;
     }
     // A plural is the same word (Moore Threads / Moore Thread).
-    if a.len() >= 5 && b.len() >= 5 && (a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)) {
+    if a.len() >= 5
+        && b.len() >= 5
+        && (a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a))
+    {
         return 0.95;
     }
     if is_number(a) || is_number(b) {
@@ -274,7 +306,11 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     // Tokens left over on both sides disagree (a substitution), which says more than a word
     // merely missing on one side.
     let both_extra = q_used.iter().any(|u| !u) && c_used.iter().any(|u| !u);
-    let extra = if both_extra { SUBSTITUTION_WEIGHT } else { EXTRA_WEIGHT };
+    let extra = if both_extra {
+        SUBSTITUTION_WEIGHT
+    } else {
+        EXTRA_WEIGHT
+    };
     for (i, t) in q.iter().enumerate() {
         if !q_used[i] {
             den += extra * weight(vocab, t);
@@ -282,7 +318,11 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     }
     // Words the listed name has and the page lacks weigh less (logic-v2 `nm_extra_result_name`):
     // pages shorten names more often than they lengthen them.
-    let c_extra = if both_extra { SUBSTITUTION_WEIGHT } else { LISTED_EXTRA_WEIGHT };
+    let c_extra = if both_extra {
+        SUBSTITUTION_WEIGHT
+    } else {
+        LISTED_EXTRA_WEIGHT
+    };
     for (j, t) in c.iter().enumerate() {
         if !c_used[j] {
             den += c_extra * weight(vocab, t);
@@ -290,9 +330,19 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     }
     // Different places left over on both sides: branches in different cities (Huawei Cloud
     // Shenzhen / Shanghai) are different entities.
-    let q_place = q.iter().enumerate().any(|(i, t)| !q_used[i] && vocab.is_place(t));
-    let c_place = c.iter().enumerate().any(|(j, t)| !c_used[j] && vocab.is_place(t));
-    let penalty = if q_place && c_place { PLACE_MISMATCH } else { 1.0 };
+    let q_place = q
+        .iter()
+        .enumerate()
+        .any(|(i, t)| !q_used[i] && vocab.is_place(t));
+    let c_place = c
+        .iter()
+        .enumerate()
+        .any(|(j, t)| !c_used[j] && vocab.is_place(t));
+    let penalty = if q_place && c_place {
+        PLACE_MISMATCH
+    } else {
+        1.0
+    };
     if den == 0.0 { 0.0 } else { penalty * num / den }
 }
 
@@ -300,6 +350,8 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
 /// `Bank of China`) must not match a name that names another place (`… Hong Kong`).
 pub fn dropped_place_conflict(vocab: &Vocabulary, q: &Name, c: &Name, dropped: &[String]) -> bool {
     !dropped.is_empty()
-        && q.tokens.iter().any(|t| vocab.is_place(t) && !c.tokens.contains(t) && !dropped.contains(t))
+        && q.tokens
+            .iter()
+            .any(|t| vocab.is_place(t) && !c.tokens.contains(t) && !dropped.contains(t))
         && !q.tokens.iter().any(|t| dropped.contains(t))
 }

@@ -304,9 +304,14 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         .map(|l| l.trim().to_string())
                 };
                 // A value is not itself a label.
-                candidate.filter(|c| !(c.is_empty() || is_label_cell(c) || (has_colon(c) && LABEL_COLON.is_match(c))))
+                candidate.filter(|c| {
+                    !(c.is_empty() || is_label_cell(c) || (has_colon(c) && LABEL_COLON.is_match(c)))
+                })
             };
-            if let Some(caps) = may_be_label_cell(cell).then(|| LABEL_CELL.captures(cell)).flatten() {
+            if let Some(caps) = may_be_label_cell(cell)
+                .then(|| LABEL_CELL.captures(cell))
+                .flatten()
+            {
                 if header_row {
                     continue;
                 }
@@ -380,7 +385,11 @@ const HEADER_WORDS: &[&str] = &[
 /// words. `采购人 | X | 采购代理机构 | Y` is half labels: label/value pairs, not a header.
 pub fn is_header_row(cells: &[&str]) -> bool {
     // The cheap shape test first: data rows (digits, long cells) fail it before any regex runs.
-    if cells.len() < 2 || !cells.iter().all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit())) {
+    if cells.len() < 2
+        || !cells
+            .iter()
+            .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()))
+    {
         return false;
     }
     let headerish = cells

@@ -37,7 +37,11 @@ pub fn row(r: &Record) -> Vec<String> {
             .iter()
             .filter(|m| m.category == cat && seen.insert(m.name.as_str()))
             .map(|m| {
-                if cat == Category::Chip && m.controlled { format!("{} (controlled)", m.name) } else { m.name.clone() }
+                if cat == Category::Chip && m.controlled {
+                    format!("{} (controlled)", m.name)
+                } else {
+                    m.name.clone()
+                }
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -45,7 +49,16 @@ pub fn row(r: &Record) -> Vec<String> {
     let hits = r
         .hits
         .iter()
-        .map(|h| format!("{} {} = {} [{} {:.2}]", h.role.as_str(), h.name, h.listed_name, h.method.as_str(), h.score))
+        .map(|h| {
+            format!(
+                "{} {} = {} [{} {:.2}]",
+                h.role.as_str(),
+                h.name,
+                h.listed_name,
+                h.method.as_str(),
+                h.score
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
     let (budget_amount, budget_currency) = money(&r.budget);
@@ -57,7 +70,11 @@ pub fn row(r: &Record) -> Vec<String> {
         opt(&r.buyer),
         opt(&r.title),
         opt(&r.project_id),
-        if r.error.is_some() { String::new() } else { r.notice_type.as_str().to_string() },
+        if r.error.is_some() {
+            String::new()
+        } else {
+            r.notice_type.as_str().to_string()
+        },
         budget_amount,
         budget_currency,
         award_amount,
@@ -92,7 +109,11 @@ fn money(m: &Option<Money>) -> (String, String) {
 /// Amount without float noise: `6687920`, `3850.5`.
 pub fn format_amount(amount: f64) -> String {
     let rounded = (amount * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded}") }
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded}")
+    }
 }
 
 /// A spreadsheet runs a cell starting with = + - @ (or tab / CR) as a formula: prefix a quote.

@@ -65,7 +65,9 @@ impl<W: Write> ReportWriter<W> {
     pub fn finish(self) -> anyhow::Result<W> {
         let mut out = match self.inner {
             // `csv::Writer`'s drop would swallow a flush error: flush explicitly.
-            Inner::Csv(w) => (*w).into_inner().map_err(|e| anyhow::Error::new(e.into_error()))?,
+            Inner::Csv(w) => (*w)
+                .into_inner()
+                .map_err(|e| anyhow::Error::new(e.into_error()))?,
             Inner::Json { mut out, first } => {
                 out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
                 out

@@ -38,10 +38,13 @@ impl Output {
                     use std::os::unix::fs::PermissionsExt;
                     builder.permissions(std::fs::Permissions::from_mode(0o644));
                 }
-                let tmp = builder
-                    .tempfile_in(dir)
-                    .with_context(|| format!("cannot create the report file in {}", dir.display()))?;
-                Ok(Output::File { tmp, dest: p.to_path_buf() })
+                let tmp = builder.tempfile_in(dir).with_context(|| {
+                    format!("cannot create the report file in {}", dir.display())
+                })?;
+                Ok(Output::File {
+                    tmp,
+                    dest: p.to_path_buf(),
+                })
             }
         }
     }
@@ -51,7 +54,10 @@ impl Output {
         Ok(match self {
             Output::Stdout => Box::new(BufWriter::with_capacity(64 * 1024, std::io::stdout())),
             Output::File { tmp, .. } => {
-                let f: File = tmp.as_file().try_clone().context("opening the report file")?;
+                let f: File = tmp
+                    .as_file()
+                    .try_clone()
+                    .context("opening the report file")?;
                 Box::new(BufWriter::with_capacity(64 * 1024, f))
             }
         })
@@ -60,8 +66,11 @@ impl Output {
     /// Make the report visible: fsync and rename a file into place (stdout: nothing to do).
     pub fn commit(self) -> anyhow::Result<()> {
         if let Output::File { tmp, dest } = self {
-            tmp.as_file().sync_all().context("syncing the report file")?;
-            tmp.persist(&dest).with_context(|| format!("writing {}", dest.display()))?;
+            tmp.as_file()
+                .sync_all()
+                .context("syncing the report file")?;
+            tmp.persist(&dest)
+                .with_context(|| format!("writing {}", dest.display()))?;
         }
         Ok(())
     }

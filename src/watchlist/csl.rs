@@ -3,10 +3,19 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{Entry, WatchlistError, check_field, csv_error, csv_reader, derived_id, record_line, split_aliases};
+use super::{
+    Entry, WatchlistError, check_field, csv_error, csv_reader, derived_id, record_line,
+    split_aliases,
+};
 
 /// Columns without which a CSL row cannot become an entry.
-const REQUIRED: [&str; 5] = ["_id", "source", "name", "alt_names", "federal_register_notice"];
+const REQUIRED: [&str; 5] = [
+    "_id",
+    "source",
+    "name",
+    "alt_names",
+    "federal_register_notice",
+];
 
 /// The State Department's ISN rows append this to the name; it is not part of the name.
 const ISN_TAIL: &str = "; and any successor, sub-unit, or subsidiary thereof";
@@ -36,11 +45,19 @@ pub(super) fn parse_csv(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlist
     let col = |name: &str| headers.iter().position(|h| h.trim() == name);
     for required in REQUIRED {
         if col(required).is_none() {
-            return Err(WatchlistError::MissingColumn { path: path.to_path_buf(), column: required.to_string() });
+            return Err(WatchlistError::MissingColumn {
+                path: path.to_path_buf(),
+                column: required.to_string(),
+            });
         }
     }
-    let (id_c, source_c, name_c, alt_c, fr_c) =
-        (col("_id"), col("source"), col("name"), col("alt_names"), col("federal_register_notice"));
+    let (id_c, source_c, name_c, alt_c, fr_c) = (
+        col("_id"),
+        col("source"),
+        col("name"),
+        col("alt_names"),
+        col("federal_register_notice"),
+    );
     let (addr_c, start_c) = (col("addresses"), col("start_date"));
     let mut entries = Vec::new();
     for record in reader.records() {
@@ -76,7 +93,12 @@ fn as_text(v: Option<&Value>) -> String {
     match v {
         Some(Value::String(s)) => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Array(items)) => items.iter().map(|i| as_text(Some(i))).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("; "),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| as_text(Some(i)))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; "),
         _ => String::new(),
     }
 }
@@ -93,30 +115,53 @@ pub(super) fn parse_json(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlis
         Value::Object(map) => match map.get("results") {
             Some(Value::Array(rows)) => rows,
             _ => {
-                return Err(WatchlistError::MissingColumn { path: path.to_path_buf(), column: "results".into() });
+                return Err(WatchlistError::MissingColumn {
+                    path: path.to_path_buf(),
+                    column: "results".into(),
+                });
             }
         },
-        _ => return Err(WatchlistError::UnknownFormat { path: path.to_path_buf() }),
+        _ => {
+            return Err(WatchlistError::UnknownFormat {
+                path: path.to_path_buf(),
+            });
+        }
     };
     let mut entries = Vec::new();
     for (n, row) in rows.iter().enumerate() {
         let Some(obj) = row.as_object() else {
-            tracing::warn!("{}: result {} is not an object, skipped", path.display(), n + 1);
+            tracing::warn!(
+                "{}: result {} is not an object, skipped",
+                path.display(),
+                n + 1
+            );
             continue;
         };
         let name = clean_name(&as_text(obj.get("name")));
         if name.is_empty() {
-            tracing::warn!("{}: result {} has an empty name, skipped", path.display(), n + 1);
+            tracing::warn!(
+                "{}: result {} has an empty name, skipped",
+                path.display(),
+                n + 1
+            );
             continue;
         }
         let aliases = match obj.get("alt_names") {
-            Some(Value::Array(items)) => items.iter().map(|i| as_text(Some(i))).filter(|s| !s.is_empty()).collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|i| as_text(Some(i)))
+                .filter(|s| !s.is_empty())
+                .collect(),
             other => split_aliases(&as_text(other)),
         };
         let country = match obj.get("addresses") {
             Some(Value::Array(addrs)) => addrs
                 .iter()
-                .find_map(|a| a.get("country").map(|c| as_text(Some(c))).filter(|c| !c.is_empty()))
+                .find_map(|a| {
+                    a.get("country")
+                        .map(|c| as_text(Some(c)))
+                        .filter(|c| !c.is_empty())
+                })
                 .unwrap_or_default(),
             other => country_of(&as_text(other)),
         };

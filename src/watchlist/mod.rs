@@ -60,7 +60,9 @@ pub enum WatchlistError {
         line: u64,
     },
     /// The header matches no known format.
-    #[error("{path}:1: unknown watchlist format (expected the trade.gov CSL CSV/JSON header, `name,aliases,list,…` or `listed_name,zh_name,source`)")]
+    #[error(
+        "{path}:1: unknown watchlist format (expected the trade.gov CSL CSV/JSON header, `name,aliases,list,…` or `listed_name,zh_name,source`)"
+    )]
     UnknownFormat {
         /// The file.
         path: PathBuf,
@@ -106,7 +108,10 @@ pub enum Format {
 
 /// Read a file as UTF-8 text, with a typed error naming the line of the first bad byte.
 pub(crate) fn read_utf8(path: &Path) -> Result<String, WatchlistError> {
-    let bytes = std::fs::read(path).map_err(|source| WatchlistError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| WatchlistError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -116,8 +121,15 @@ pub(crate) fn read_utf8(path: &Path) -> Result<String, WatchlistError> {
         }
         Err(err) => {
             let upto = err.utf8_error().valid_up_to();
-            let line = err.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            Err(WatchlistError::NotUtf8 { path: path.to_path_buf(), line })
+            let line = err.as_bytes()[..upto]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1;
+            Err(WatchlistError::NotUtf8 {
+                path: path.to_path_buf(),
+                line,
+            })
         }
     }
 }
@@ -129,7 +141,10 @@ pub fn detect_format(text: &str) -> Option<Format> {
         return Some(Format::CslJson);
     }
     let header = trimmed.lines().next().unwrap_or("");
-    let columns: Vec<String> = header.split(',').map(|c| c.trim().trim_matches('"').to_ascii_lowercase()).collect();
+    let columns: Vec<String> = header
+        .split(',')
+        .map(|c| c.trim().trim_matches('"').to_ascii_lowercase())
+        .collect();
     let has = |name: &str| columns.iter().any(|c| c == name);
     if has("listed_name") && has("zh_name") {
         Some(Format::ZhOverlay)
@@ -151,26 +166,43 @@ pub(crate) fn record_line(record: &csv::StringRecord) -> u64 {
 pub(crate) fn csv_error(path: &Path, err: &csv::Error) -> WatchlistError {
     let line = err.position().map_or(0, |p| p.line());
     let message = match err.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("{len} fields where the header has {expected_len} (a broken quote or a stray comma?)")
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!(
+                "{len} fields where the header has {expected_len} (a broken quote or a stray comma?)"
+            )
         }
         _ => err.to_string(),
     };
-    WatchlistError::Syntax { path: path.to_path_buf(), line, message }
+    WatchlistError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
 }
 
 /// A CSV reader with strict field counts, so that a broken quote surfaces as an error.
 pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes())
+    csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes())
 }
 
 /// Reject field values that can only come from an unbalanced quote swallowing line ends.
-pub(crate) fn check_field(path: &Path, line: u64, column: &str, value: &str) -> Result<(), WatchlistError> {
+pub(crate) fn check_field(
+    path: &Path,
+    line: u64,
+    column: &str,
+    value: &str,
+) -> Result<(), WatchlistError> {
     if value.contains('\n') || value.contains('"') && value.matches('"').count() % 2 == 1 {
         return Err(WatchlistError::Syntax {
             path: path.to_path_buf(),
             line,
-            message: format!("column `{column}` spans lines or holds a stray quote (broken quote?)"),
+            message: format!(
+                "column `{column}` spans lines or holds a stray quote (broken quote?)"
+            ),
         });
     }
     Ok(())
@@ -209,7 +241,10 @@ impl Watchlist {
     pub fn load_default(dir: &Path) -> anyhow::Result<Self> {
         let mut paths = vec![dir.join("entities.csv")];
         if let Some(saved) = update::saved_list()? {
-            tracing::info!("using the list saved by `watchlist update`: {}", saved.display());
+            tracing::info!(
+                "using the list saved by `watchlist update`: {}",
+                saved.display()
+            );
             paths.push(saved);
         }
         let overlay = dir.join("zh-names.csv");
@@ -233,7 +268,12 @@ impl Watchlist {
             let key = (e.list.clone(), e.name.to_lowercase(), e.citation.clone());
             let fresh = seen.insert(key);
             if !fresh {
-                tracing::warn!("duplicate watchlist entry skipped: {} ({}, {})", e.name, e.list, e.citation);
+                tracing::warn!(
+                    "duplicate watchlist entry skipped: {} ({}, {})",
+                    e.name,
+                    e.list,
+                    e.citation
+                );
             }
             fresh
         });
@@ -247,10 +287,16 @@ pub fn load_file(path: &Path) -> Result<Watchlist, WatchlistError> {
         Some(Format::CslCsv) => csl::parse_csv(path, &text)?,
         Some(Format::CslJson) => csl::parse_json(path, &text)?,
         Some(Format::ProjectCsv) => project_csv::parse(path, &text)?,
-        Some(Format::ZhOverlay) | None => return Err(WatchlistError::UnknownFormat { path: path.to_path_buf() }),
+        Some(Format::ZhOverlay) | None => {
+            return Err(WatchlistError::UnknownFormat {
+                path: path.to_path_buf(),
+            });
+        }
     };
     if entries.is_empty() {
-        return Err(WatchlistError::Empty { path: path.to_path_buf() });
+        return Err(WatchlistError::Empty {
+            path: path.to_path_buf(),
+        });
     }
     let mut list = Watchlist { entries };
     list.dedupe();
@@ -276,6 +322,7 @@ pub fn load_selected(paths: &[PathBuf], vocab_dir: &Path) -> anyhow::Result<Watc
 /// A short stable id for rows that carry none: sha256 of lower(name) + lower(reference).
 pub(crate) fn derived_id(name: &str, reference: &str) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(format!("{}{}", name.to_lowercase(), reference.to_lowercase()).as_bytes());
+    let digest =
+        Sha256::digest(format!("{}{}", name.to_lowercase(), reference.to_lowercase()).as_bytes());
     hex::encode(&digest[..8])
 }

@@ -1,7 +1,10 @@
 //! The project's own CSV for analysts' lists: `name,aliases,list,country,reference,listed_on,source,notes`.
 use std::path::Path;
 
-use super::{Entry, WatchlistError, check_field, csv_error, csv_reader, derived_id, record_line, split_aliases};
+use super::{
+    Entry, WatchlistError, check_field, csv_error, csv_reader, derived_id, record_line,
+    split_aliases,
+};
 
 /// Columns every project list must have: a row without a list, a citation or a source is not evidence.
 const REQUIRED: [&str; 5] = ["name", "aliases", "list", "reference", "source"];
@@ -10,13 +13,21 @@ const REQUIRED: [&str; 5] = ["name", "aliases", "list", "reference", "source"];
 pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistError> {
     let mut reader = csv_reader(text);
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     for required in REQUIRED {
         if col(required).is_none() {
-            return Err(WatchlistError::MissingColumn { path: path.to_path_buf(), column: required.to_string() });
+            return Err(WatchlistError::MissingColumn {
+                path: path.to_path_buf(),
+                column: required.to_string(),
+            });
         }
     }
-    let (name_c, alias_c, list_c, country_c) = (col("name"), col("aliases"), col("list"), col("country"));
+    let (name_c, alias_c, list_c, country_c) =
+        (col("name"), col("aliases"), col("list"), col("country"));
     let (ref_c, date_c, id_c) = (col("reference"), col("listed_on"), col("id"));
     let mut entries = Vec::new();
     for record in reader.records() {
@@ -31,7 +42,10 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistErro
             continue;
         }
         if get(list_c).is_empty() {
-            tracing::warn!("{}:{line}: `{name}` has no list, row skipped", path.display());
+            tracing::warn!(
+                "{}:{line}: `{name}` has no list, row skipped",
+                path.display()
+            );
             continue;
         }
         let id = match get(id_c) {

@@ -9,7 +9,8 @@ use anyhow::{Context, bail};
 use super::{Format, detect_format, load_file};
 
 /// trade.gov's bulk CSV (ITA recommends the bulk file over paging the search API).
-pub const DEFAULT_URL: &str = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv";
+pub const DEFAULT_URL: &str =
+    "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv";
 
 /// Base names of the saved list; the extension follows the downloaded format.
 const SAVED_STEM: &str = "consolidated";
@@ -27,7 +28,10 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 /// The list saved by a previous `update`, if any.
 pub fn saved_list() -> anyhow::Result<Option<PathBuf>> {
     let dir = data_dir()?;
-    Ok(["csv", "json"].iter().map(|ext| dir.join(format!("{SAVED_STEM}.{ext}"))).find(|p| p.is_file()))
+    Ok(["csv", "json"]
+        .iter()
+        .map(|ext| dir.join(format!("{SAVED_STEM}.{ext}")))
+        .find(|p| p.is_file()))
 }
 
 /// What an update did.
@@ -58,23 +62,33 @@ async fn download(url: &str) -> anyhow::Result<Vec<u8>> {
         .timeout(std::time::Duration::from_secs(300))
         .build()
         .context("building the HTTP client")?;
-    let response = client.get(url).send().await.with_context(|| format!("downloading {url}"))?;
+    let response = client
+        .get(url)
+        .send()
+        .await
+        .with_context(|| format!("downloading {url}"))?;
     let status = response.status();
     if !status.is_success() {
         bail!("downloading {url}: HTTP {status}; the previous list is kept");
     }
-    let bytes = response.bytes().await.with_context(|| format!("reading the body of {url}"))?;
+    let bytes = response
+        .bytes()
+        .await
+        .with_context(|| format!("reading the body of {url}"))?;
     Ok(bytes.to_vec())
 }
 
 /// Check `body` parses as a CSL and write it atomically; the previous copy survives any error.
 pub fn store(body: &[u8], out: Option<&Path>) -> anyhow::Result<UpdateReport> {
-    let text = std::str::from_utf8(body).context("the downloaded list is not UTF-8; the previous list is kept")?;
+    let text = std::str::from_utf8(body)
+        .context("the downloaded list is not UTF-8; the previous list is kept")?;
     let format = detect_format(text);
     let ext = match format {
         Some(Format::CslCsv) => "csv",
         Some(Format::CslJson) => "json",
-        _ => bail!("the download is not a Consolidated Screening List (CSV or JSON); the previous list is kept"),
+        _ => bail!(
+            "the download is not a Consolidated Screening List (CSV or JSON); the previous list is kept"
+        ),
     };
     let target = match out {
         Some(p) => p.to_path_buf(),
@@ -93,16 +107,25 @@ pub fn store(body: &[u8], out: Option<&Path>) -> anyhow::Result<UpdateReport> {
     tmp.write_all(body).context("writing the temporary file")?;
     tmp.flush().context("writing the temporary file")?;
     // Parse the very bytes that will be kept, before they replace anything.
-    let list = load_file(tmp.path()).context("the downloaded list does not parse; the previous list is kept")?;
-    tmp.as_file().sync_all().context("syncing the temporary file")?;
-    tmp.persist(&target).with_context(|| format!("replacing {}", target.display()))?;
+    let list = load_file(tmp.path())
+        .context("the downloaded list does not parse; the previous list is kept")?;
+    tmp.as_file()
+        .sync_all()
+        .context("syncing the temporary file")?;
+    tmp.persist(&target)
+        .with_context(|| format!("replacing {}", target.display()))?;
     if out.is_none() {
         // A saved list in the other format would shadow or confuse the new one.
         let other = if ext == "csv" { "json" } else { "csv" };
         let stale = dir.join(format!("{SAVED_STEM}.{other}"));
         if stale.is_file() {
-            std::fs::remove_file(&stale).with_context(|| format!("removing the stale {}", stale.display()))?;
+            std::fs::remove_file(&stale)
+                .with_context(|| format!("removing the stale {}", stale.display()))?;
         }
     }
-    Ok(UpdateReport { path: target, counts: list.counts_by_list(), bytes: body.len() })
+    Ok(UpdateReport {
+        path: target,
+        counts: list.counts_by_list(),
+        bytes: body.len(),
+    })
 }
