@@ -32,9 +32,13 @@ pub fn decode(bytes: &[u8], header_charset: Option<&str>) -> Decoded {
         // A UTF-16 label in an ASCII-compatible document is a lie; WHATWG maps it to UTF-8.
         .map(Encoding::output_encoding);
 
+    // Valid UTF-8 is checked once and copied once: it is most pages, so this is the hot path.
+    let valid_utf8 = std::str::from_utf8(bytes).ok();
     match declared {
         Some(enc) if enc == UTF_8 => {
-            if mostly_utf8(bytes) {
+            if let Some(text) = valid_utf8 {
+                utf8(text)
+            } else if mostly_utf8(bytes) {
                 decode_as(UTF_8, bytes)
             } else {
                 decode_as(detect(bytes), bytes)
@@ -43,14 +47,16 @@ pub fn decode(bytes: &[u8], header_charset: Option<&str>) -> Decoded {
         Some(enc) => {
             // Valid UTF-8 with non-ASCII text is almost never GBK or a single-byte charset:
             // mirrors often keep the old declaration after re-encoding the page.
-            if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
-                decode_as(UTF_8, bytes)
+            if let Some(text) = valid_utf8.filter(|t| !t.is_ascii()) {
+                utf8(text)
             } else {
                 decode_as(enc, bytes)
             }
         }
         None => {
-            if mostly_utf8(bytes) {
+            if let Some(text) = valid_utf8 {
+                utf8(text)
+            } else if mostly_utf8(bytes) {
                 decode_as(UTF_8, bytes)
             } else {
                 decode_as(detect(bytes), bytes)
@@ -70,10 +76,8 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// True if the bytes are UTF-8 apart from a stray truncated or damaged sequence or two
 /// (a cut `<meta description>` must not turn a UTF-8 page into mojibake).
+/// Called only for bytes that failed strict UTF-8 validation.
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    if std::str::from_utf8(bytes).is_ok() {
-        return true;
-    }
     let sample = bytes
         .get(..DETECT_PREFIX.min(bytes.len()))
         .unwrap_or_default();
@@ -114,6 +118,15 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 fn looks_gbk(sample: &[u8]) -> bool {
     let (text, _, had_errors) = GBK.decode(sample);
     !had_errors && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Text already known to be valid UTF-8.
+fn utf8(text: &str) -> Decoded {
+    Decoded {
+        text: text.to_owned(),
+        encoding: UTF_8.name().to_string(),
+        had_errors: false,
+    }
 }
 
 /// Decode with one encoding, replacing invalid sequences.

@@ -175,20 +175,7 @@ pub(crate) fn chars_forward(text: &str, pos: usize, n: usize) -> usize {
 pub(crate) fn snippet(original: &str, start: usize, end: usize, width: usize) -> String {
     let from = chars_back(original, start, width);
     let to = chars_forward(original, end, width);
-    let mut out = String::with_capacity(to - from);
-    let mut space = false;
-    for c in original[from..to].chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    out
+    crate::parse::html::squash(&original[from..to])
 }
 
 #[cfg(test)]
