@@ -49,6 +49,10 @@ pub enum NoticeType {
     Termination,
     /// 单一来源 公示.
     SingleSource,
+    /// 中标候选人公示 / 成交候选人公示: candidates named, no winner yet.
+    Candidates,
+    /// A news article about a purchase (trade press), not a notice itself.
+    News,
     /// Anything else.
     #[default]
     Other,
@@ -64,6 +68,8 @@ impl NoticeType {
             NoticeType::Correction => "correction",
             NoticeType::Termination => "termination",
             NoticeType::SingleSource => "single_source",
+            NoticeType::Candidates => "candidates",
+            NoticeType::News => "news",
             NoticeType::Other => "other",
         }
     }
@@ -99,6 +105,11 @@ pub struct Notice {
     pub award: Option<Money>,
     /// Winners / named suppliers, in page order, de-duplicated.
     pub suppliers: Vec<String>,
+    /// Candidates (中标候选人 / 成交候选人), in page order, de-duplicated; never winners.
+    pub candidates: Vec<String>,
+    /// How fields were read when that matters to a reader ("budget corrected from … to …",
+    /// "buyer inferred from the title"); passed on to the record's `reasons`.
+    pub notes: Vec<String>,
     /// Visible text of the page, one block per line (scripts and styles removed).
     pub text: String,
 }
@@ -321,6 +332,9 @@ pub struct Record {
     pub award: Option<Money>,
     /// Winners / suppliers.
     pub suppliers: Vec<String>,
+    /// Candidates named on a 候选人公示 or in news (not winners).
+    #[serde(default)]
+    pub candidates: Vec<String>,
     /// Cloud / chip / AI-service mentions.
     pub mentions: Vec<Mention>,
     /// Watchlist hits.

@@ -52,7 +52,8 @@ impl Engine {
             }
         }
         let hits = self.matcher.screen_notice(&notice);
-        let assessment = assess::assess(&mentions, &hits);
+        let mut assessment = assess::assess(&mentions, &hits);
+        assessment.reasons.extend(notice.notes.iter().cloned());
         Record {
             source: page.source.clone(),
             final_url: page.final_url.clone(),
@@ -68,6 +69,7 @@ impl Engine {
             budget: notice.budget,
             award: notice.award,
             suppliers: notice.suppliers,
+            candidates: notice.candidates,
             mentions,
             hits,
             alert: assessment.alert,

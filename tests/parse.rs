@@ -208,15 +208,20 @@ fn epoint_prose_zhipu_claude() {
         "epoint_prose_zhipu_claude.html",
         Expected {
             title: "江苏省前沿智能计算实验室大模型接口调用服务成交候选人公示",
-            notice_type: NoticeType::Award,
+            notice_type: NoticeType::Candidates,
             published: Some("2025-07-16"),
             project_id: Some("JSZC-2025-0716"),
             buyer: Some("江苏省前沿智能计算实验室"),
             agency: Some("江苏天衡工程咨询有限公司"),
             budget: None,
             award: None,
-            suppliers: &["北京智谱华章科技有限公司", "南京星汉数据服务有限公司"],
+            // A 成交候选人公示 names candidates, not winners.
+            suppliers: &[],
         },
+    );
+    assert_eq!(
+        n.candidates,
+        vec!["北京智谱华章科技有限公司", "南京星汉数据服务有限公司"]
     );
     assert!(
         n.text
@@ -404,13 +409,14 @@ fn small_traps() {
 fn news_not_a_notice() {
     let n = fixture("news_not_a_notice.html");
     assert_eq!(n.title, s("高校科研上云观察：算力从机房走向云端"));
-    assert_eq!(n.notice_type, NoticeType::Other);
+    // A news article (byline "来源：本网记者"), not a notice.
+    assert_eq!(n.notice_type, NoticeType::News);
     assert_eq!(n.published, s("2025-07-02"));
     assert_eq!(
         (n.project_id, n.buyer, n.agency, n.budget, n.award),
         (None, None, None, None, None)
     );
-    assert!(n.suppliers.is_empty());
+    assert!(n.suppliers.is_empty() && n.candidates.is_empty());
     assert!(n.text.contains("华为云、天翼云"));
 }
 

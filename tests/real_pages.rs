@@ -173,7 +173,8 @@ fn ygyg_2011_news_is_not_a_notice() {
     let Some((_, n)) = load("ygyg_2011_cloud_computing_gov_procurement_news.jsp.html") else {
         return;
     };
-    assert_eq!(n.notice_type, NoticeType::Other);
+    // A trade-press article (中国IDC圈) about procurement: `news`, not a notice.
+    assert_eq!(n.notice_type, NoticeType::News);
     assert_eq!(n.published.as_deref(), Some("2011-06-15"));
     assert_eq!(
         (n.project_id, n.buyer, n.budget, n.award),

@@ -205,12 +205,16 @@ fn multi_lot_winners_and_listed_suppliers() {
 }
 
 #[test]
-fn prose_buyer_and_zhipu_supplier() {
+fn prose_buyer_and_zhipu_candidate() {
     let r = rec("epoint_prose_zhipu_claude.html");
     assert_eq!(r["buyer"], "江苏省前沿智能计算实验室");
+    assert_eq!(r["notice_type"], "candidates");
+    assert_eq!(r["suppliers"], serde_json::json!([]));
+    assert_eq!(r["candidates"][0], "北京智谱华章科技有限公司");
+    // A candidate is screened, as a named organisation (role `text`), not as a winner.
     assert_eq!(
         hit(r, "Beijing Zhipu Huazhang Technology Co., Ltd.")["role"],
-        "supplier"
+        "text"
     );
     assert!(mention_names(r).contains(&"Anthropic Claude"));
 }

@@ -458,6 +458,10 @@ impl Matcher {
         for s in &notice.suppliers {
             hits.extend(clearly_best(self.screen(s, Role::Supplier)));
         }
+        // Candidates are not winners: screened as named organisations (role `text`).
+        for c in &notice.candidates {
+            hits.extend(clearly_best(self.screen(c, Role::Text)));
+        }
         if let Some((ac, ids)) = &self.text_search {
             let text = notice.text.as_str();
             let mut seen: Vec<(String, String)> = hits

@@ -24,8 +24,13 @@ pub struct Walked {
     pub heading: Option<String>,
     /// First `<h1>`.
     pub h1: Option<String>,
-    /// `#pubTime` (ccgp) or `#youxiaodate` (Epoint, hidden).
+    /// `#pubTime` (ccgp).
     pub pub_time: Option<String>,
+    /// `#youxiaodate` (Epoint, hidden): a validity date, trusted only when nothing else dates the page.
+    pub hidden_date: Option<String>,
+    /// Texts of `h1`–`h3` and of elements whose class names a title (`arti_title`,
+    /// `ewb-info-title`, `notice-title`), in page order (at most [`MAX_HEADINGS`]).
+    pub headings: Vec<String>,
     /// ccgp breadcrumb (`.vF_deail_currentloc`, sic).
     pub breadcrumb: Option<String>,
     /// Template bookmark `code-00004` (项目编号).
@@ -37,6 +42,9 @@ pub struct Walked {
     /// `td.code-summaryPrice` cells, in order.
     pub code_prices: Vec<String>,
 }
+
+/// Headings kept per page (navigation menus can have hundreds of `h3`).
+pub const MAX_HEADINGS: usize = 24;
 
 /// Elements whose content is never visible text.
 const SKIPPED: &[&str] = &[
@@ -93,7 +101,9 @@ enum Slot {
     Heading,
     H1,
     PubTime,
+    HiddenDate,
     Breadcrumb,
+    AnyHeading,
     CodeProjectId,
     CodeProjectName,
     CodeSupplier,
@@ -293,7 +303,10 @@ fn block_break(sink: &mut TextSink, tables: &[TableBuild], name: &str) {
 fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     let name = e.name();
     // Most elements carry neither a class nor an id: leave early.
-    if e.attr("class").is_none() && e.id().is_none() && name != "title" && name != "h1" {
+    if e.attr("class").is_none()
+        && e.id().is_none()
+        && !matches!(name, "title" | "h1" | "h2" | "h3")
+    {
         return None;
     }
     let has = |class: &str| e.classes().any(|c| c == class);
@@ -305,9 +318,8 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
         _ => {}
     }
     match e.id() {
-        Some("pubTime") | Some("youxiaodate") if w.pub_time.is_none() => {
-            return Some(Slot::PubTime);
-        }
+        Some("pubTime") if w.pub_time.is_none() => return Some(Slot::PubTime),
+        Some("youxiaodate") if w.hidden_date.is_none() => return Some(Slot::HiddenDate),
         _ => {}
     }
     if w.breadcrumb.is_none() && (has("vF_deail_currentloc") || has("vF_detail_currentloc")) {
@@ -325,7 +337,11 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     if name == "td" && has("code-summaryPrice") {
         return Some(Slot::CodePrice);
     }
-    None
+    let titled = matches!(name, "h1" | "h2" | "h3")
+        || (matches!(name, "div" | "p" | "span" | "h4" | "td" | "strong")
+            && e.classes()
+                .any(|c| c.to_ascii_lowercase().contains("title")));
+    (titled && w.headings.len() < MAX_HEADINGS).then_some(Slot::AnyHeading)
 }
 
 fn store(w: &mut Walked, slot: Slot, text: String) {
@@ -334,9 +350,19 @@ fn store(w: &mut Walked, slot: Slot, text: String) {
     }
     match slot {
         Slot::TitleTag => w.title_tag = Some(text),
-        Slot::Heading => w.heading = Some(text),
-        Slot::H1 => w.h1 = Some(text),
+        Slot::Heading | Slot::H1 => {
+            if w.headings.len() < MAX_HEADINGS {
+                w.headings.push(text.clone());
+            }
+            if matches!(slot, Slot::H1) {
+                w.h1 = Some(text);
+            } else {
+                w.heading = Some(text);
+            }
+        }
         Slot::PubTime => w.pub_time = Some(text),
+        Slot::HiddenDate => w.hidden_date = Some(text),
+        Slot::AnyHeading => w.headings.push(text),
         Slot::Breadcrumb => w.breadcrumb = Some(text),
         Slot::CodeProjectId => w.code_project_id = Some(text),
         Slot::CodeProjectName => w.code_project_name = Some(text),

@@ -27,6 +27,12 @@ pub enum Field {
     AwardTotal,
     /// A winner.
     Supplier,
+    /// A candidate (中标候选人), not a winner.
+    Candidate,
+    /// The budget before a correction (原预算金额).
+    BudgetOriginal,
+    /// The budget after a correction (更正后预算金额).
+    BudgetCorrected,
     /// Publication date.
     Published,
     /// 名称 — buyer or agency depending on the `采购人信息` / `代理机构信息` block it sits in.
@@ -50,6 +56,8 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::ProjectId, "采购编号"),
     (Field::ProjectId, "项目代码"),
     (Field::ProjectId, "Tender Reference No."),
+    (Field::ProjectId, "Tender Ref. No."),
+    (Field::ProjectId, "Ref. No."),
     (Field::ProjectId, "Tender Reference"),
     (Field::ProjectId, "Tender No."),
     (Field::ProjectId, "Reference No."),
@@ -74,6 +82,14 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Agency, "集中采购机构"),
     (Field::Agency, "Procurement Agent"),
     (Field::Agency, "Tendering Agent"),
+    // Corrections: the old and the new budget (更正公告, tender_pages.md §3).
+    (Field::BudgetOriginal, "原预算金额"),
+    (Field::BudgetOriginal, "原采购预算"),
+    (Field::BudgetOriginal, "原最高限价"),
+    (Field::BudgetCorrected, "更正后预算金额"),
+    (Field::BudgetCorrected, "变更后预算金额"),
+    (Field::BudgetCorrected, "调整后预算金额"),
+    (Field::BudgetCorrected, "更正后最高限价"),
     (Field::Budget, "采购预算金额"),
     (Field::Budget, "项目预算金额"),
     (Field::Budget, "预算金额"),
@@ -82,6 +98,9 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Budget, "预计采购金额"),
     (Field::Budget, "最高投标限价"),
     (Field::Budget, "最高限价"),
+    (Field::Budget, "招标控制价"),
+    (Field::Budget, "采购控制价"),
+    (Field::Budget, "控制价"),
     (Field::Budget, "Estimated Contract Value"),
     (Field::Budget, "Estimated Value"),
     (Field::Budget, "Budget"),
@@ -94,6 +113,8 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Award, "成交金额"),
     (Field::Award, "中标总价"),
     (Field::Award, "成交总价"),
+    (Field::Award, "中标价格"),
+    (Field::Award, "成交价格"),
     (Field::Award, "中标价"),
     (Field::Award, "成交价"),
     (Field::Award, "Contract Value"),
@@ -113,10 +134,12 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Supplier, "中标单位"),
     (Field::Supplier, "成交单位"),
     (Field::Supplier, "成交人"),
-    (Field::Supplier, "第一中标候选人"),
-    (Field::Supplier, "第一成交候选人"),
-    (Field::Supplier, "中标候选人"),
-    (Field::Supplier, "成交候选人"),
+    (Field::Candidate, "第一中标候选人"),
+    (Field::Candidate, "第一成交候选人"),
+    (Field::Candidate, "中标候选人名称"),
+    (Field::Candidate, "成交候选人名称"),
+    (Field::Candidate, "中标候选人"),
+    (Field::Candidate, "成交候选人"),
     (Field::Supplier, "入围供应商"),
     // 单一来源 公示 name the one proposed supplier.
     (Field::Supplier, "拟定供应商名称"),
@@ -132,6 +155,7 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Published, "发布时间"),
     (Field::Published, "发布日期"),
     (Field::Published, "公告时间"),
+    (Field::Published, "信息时间"),
     (Field::Published, "公告日期"),
     (Field::Published, "招标公告发出日期"),
     (Field::Published, "Date of Publication"),
@@ -158,12 +182,20 @@ pub const WINNER_HEADERS: &[&str] = &[
     "成交单位",
     "入围候选人名称",
     "投标人名称",
-    "中标候选人",
-    "成交候选人",
-    "候选人名称",
     "successful tenderer",
     "awarded to",
     "supplier",
+];
+
+/// Result-table column headers naming a candidate (中标候选人公示): never a winner.
+pub const CANDIDATE_HEADERS: &[&str] = &[
+    "中标候选人名称",
+    "成交候选人名称",
+    "中标候选人",
+    "成交候选人",
+    "候选人名称",
+    "候选人",
+    "推荐中标候选人",
 ];
 
 /// Result-table column headers naming the awarded amount (unit prices like 入围价 are not awards).
@@ -218,6 +250,10 @@ static VALUE_END: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid value-end regex")
 });
+
+/// A line that opens with some short `label：` (known or not).
+static SHORT_LABEL_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^\s：:]{1,12}[：:]").expect("valid short-label regex"));
 
 /// Chinese labels may be letter-spaced in Word pages (`采 购 人`).
 fn alternation() -> String {
@@ -304,8 +340,12 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         .map(|l| l.trim().to_string())
                 };
                 // A value is not itself a label.
+                // Nor another label's line ("供应商地址：…" under "中标供应商：").
                 candidate.filter(|c| {
-                    !(c.is_empty() || is_label_cell(c) || (has_colon(c) && LABEL_COLON.is_match(c)))
+                    !(c.is_empty()
+                        || is_label_cell(c)
+                        || (has_colon(c)
+                            && (LABEL_COLON.is_match(c) || SHORT_LABEL_START.is_match(c))))
                 })
             };
             if let Some(caps) = may_be_label_cell(cell)
@@ -397,6 +437,54 @@ pub fn is_header_row(cells: &[&str]) -> bool {
         .filter(|c| HEADER_WORDS.iter().any(|w| c.contains(w)) || LABEL_CELL.is_match(c))
         .count();
     headerish >= 2 && headerish * 2 > cells.len()
+}
+
+/// Labels in a table's header row with their values in the row below, same column
+/// (`Tender Ref. No. | Title` over `ITD/T/2025/014 | …`). Only rows whose cells are all labels
+/// or header words count as headers, and only the row right below is read.
+pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for table in tables {
+        for pair in table.windows(2) {
+            let (head, values) = (&pair[0], &pair[1]);
+            if head.len() != values.len() {
+                continue;
+            }
+            let cells: Vec<&str> = head.iter().map(String::as_str).collect();
+            if !is_header_row(&cells) {
+                continue;
+            }
+            let value_cells: Vec<&str> = values.iter().map(String::as_str).collect();
+            if is_header_row(&value_cells) {
+                continue;
+            }
+            for (label, value) in head.iter().zip(values) {
+                let Some(caps) = may_be_label_cell(label)
+                    .then(|| LABEL_CELL.captures(label))
+                    .flatten()
+                else {
+                    continue;
+                };
+                let Some(field) = caps
+                    .get(1)
+                    .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
+                else {
+                    continue;
+                };
+                // Result columns (winner, amount) are read as tables by the caller.
+                if matches!(
+                    field,
+                    Field::Supplier | Field::Candidate | Field::Award | Field::Name
+                ) || is_label_cell(value)
+                {
+                    continue;
+                }
+                let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
+                push(&mut out, *field, unit, value, None);
+            }
+        }
+    }
+    out
 }
 
 /// True if the cell is only a label.

@@ -8,13 +8,17 @@ pub mod date;
 pub mod html;
 pub mod labels;
 pub mod money;
+pub mod prose;
+pub mod title;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::model::{Money, Notice, NoticeType};
-use labels::{AMOUNT_HEADERS, Field, Labelled, WINNER_HEADERS, header_key, is_han};
+use labels::{
+    AMOUNT_HEADERS, CANDIDATE_HEADERS, Field, Labelled, WINNER_HEADERS, header_key, is_han,
+};
 use money::{Unit, parse_money};
 
 /// Tags that mark a document as HTML rather than a plain-text notice.
@@ -65,6 +69,9 @@ const NOTICE_KEYWORDS: &[(&str, NoticeType)] = &[
     ("采购意向", NoticeType::Intent),
     ("意向公开", NoticeType::Intent),
     ("单一来源", NoticeType::SingleSource),
+    // 中标候选人公示 / 成交候选人公示 / 评标结果公示 name candidates, not winners.
+    ("候选人", NoticeType::Candidates),
+    ("评标结果公示", NoticeType::Candidates),
     ("中标", NoticeType::Award),
     ("成交", NoticeType::Award),
     ("结果", NoticeType::Award),
@@ -105,7 +112,8 @@ pub fn parse(doc: &str) -> Notice {
 
 /// Turn one walked page into a notice.
 fn build(w: html::Walked) -> Notice {
-    let labelled = labels::scan(&w.text);
+    let mut labelled = labels::scan(&w.text);
+    labelled.extend(labels::header_pairs(&w.tables));
     let first = |field: Field| labelled.iter().filter(move |l| l.field == field);
     let lines: Vec<&str> = w
         .text
@@ -113,18 +121,19 @@ fn build(w: html::Walked) -> Notice {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
+    let mut notes: Vec<String> = Vec::new();
 
+    let clean_tag = w.title_tag.as_deref().and_then(title::clean_title_tag);
+    let heading = title::notice_heading(&w.headings, clean_tag.as_deref())
+        .or_else(|| title::notice_heading(&w.headings, w.title_tag.as_deref()))
+        .map(str::to_string);
     let title = [w.article_title.as_deref(), w.heading.as_deref()]
         .into_iter()
         .flatten()
         .map(str::to_string)
-        // "<title>H1 | Division</title>": the page's own heading is the cleaner title.
-        .chain(w.h1.clone().filter(|h| {
-            w.title_tag
-                .as_deref()
-                .is_some_and(|t| t.starts_with(h.as_str()))
-        }))
-        .chain(w.title_tag.as_deref().and_then(clean_title_tag))
+        // The heading that names the notice beats `<title>`, which often carries the site name.
+        .chain(heading)
+        .chain(clean_tag)
         .chain(w.h1.clone())
         .chain(first(Field::Title).map(|l| l.value.clone()))
         .chain(w.code_project_name.clone())
@@ -148,12 +157,12 @@ fn build(w: html::Walked) -> Notice {
         .or_else(|| w.pub_time.as_deref().and_then(date::parse_date))
         .or_else(|| first(Field::Published).find_map(|l| date::parse_date(&l.value)))
         // A short header line ("news.site.cn 2017-10-25 来源") dates a mirror copy better than
-        // the signature of the notice it copies.
+        // the signature of the notice it copies. Deadlines (开标时间, 截止时间) never date it.
         .or_else(|| {
             lines
                 .iter()
                 .take(40)
-                .filter(|l| l.chars().count() <= 80)
+                .filter(|l| l.chars().count() <= 80 && !is_deadline(l))
                 .find_map(|l| date::parse_date(l))
         })
         .or_else(|| {
@@ -163,7 +172,14 @@ fn build(w: html::Walked) -> Notice {
                     .and_then(|c| date::parse_date(&c[1]))
             })
         })
-        .or_else(|| lines.iter().take(40).find_map(|l| date::parse_date(l)));
+        .or_else(|| w.hidden_date.as_deref().and_then(date::parse_date))
+        .or_else(|| {
+            lines
+                .iter()
+                .take(40)
+                .filter(|l| !is_deadline(l))
+                .find_map(|l| date::parse_date(l))
+        });
 
     let title_ids = title.as_deref().map(labels::scan).unwrap_or_default();
     let project_id = w
@@ -184,16 +200,39 @@ fn build(w: html::Walked) -> Notice {
         });
 
     let prose = prose_parties(&lines);
-    let buyer = first(Field::Buyer)
-        .find_map(|l| clean_org(&l.value))
-        .or(prose.buyer);
-    let agency = first(Field::Agency)
-        .find_map(|l| clean_org(&l.value))
-        .or(prose.agency);
+    let labelled_buyer = first(Field::Buyer).find_map(|l| clean_org(&l.value));
+    let labelled_agency = first(Field::Agency).find_map(|l| clean_org(&l.value));
+    let mut buyer = labelled_buyer.clone().or(prose.buyer);
+    let agency = labelled_agency.clone().or(prose.agency);
 
-    let budget = first(Field::Budget).find_map(|l| parse_money(&l.value, l.unit));
+    // Corrections: the corrected budget, never the original one.
+    let money_of = |l: &Labelled| parse_money(&l.value, l.unit);
+    let original = first(Field::BudgetOriginal).find_map(money_of);
+    let mut budget = first(Field::BudgetCorrected)
+        .find_map(money_of)
+        .or_else(|| match &original {
+            Some(o) => first(Field::Budget)
+                .filter_map(money_of)
+                .find(|m| m != o)
+                .or_else(|| first(Field::Budget).find_map(money_of)),
+            None => first(Field::Budget).find_map(money_of),
+        });
+    let mut budget_from = original;
+    if let Some((from, to)) = prose::corrected_budget(&lines) {
+        budget_from = Some(from);
+        budget = Some(to);
+    }
+    if let (Some(from), Some(to)) = (&budget_from, &budget)
+        && from != to
+    {
+        notes.push(format!(
+            "budget corrected from {} to {}",
+            money_text(from),
+            money_text(to)
+        ));
+    }
 
-    let (table_suppliers, table_amounts) = table_winners(&w.tables);
+    let found = table_winners(&w.tables);
     let mut suppliers: Vec<String> = Vec::new();
     let named = w
         .code_suppliers
@@ -201,32 +240,50 @@ fn build(w: html::Walked) -> Notice {
         .map(String::as_str)
         .chain(first(Field::Supplier).map(|l| l.value.as_str()))
         .flat_map(split_orgs)
-        .chain(table_suppliers);
+        .chain(found.winners);
     for name in named {
-        if !suppliers.contains(&name) {
-            suppliers.push(name);
-        }
+        push_unique(&mut suppliers, name);
+    }
+    let mut candidates: Vec<String> = Vec::new();
+    let named = first(Field::Candidate)
+        .map(|l| l.value.as_str())
+        .flat_map(split_orgs)
+        .chain(found.candidates);
+    for name in named {
+        push_unique(&mut candidates, name);
     }
 
-    let award = first(Field::AwardTotal)
-        .find_map(|l| parse_money(&l.value, l.unit))
+    let mut award = first(Field::AwardTotal)
+        .find_map(money_of)
         .or_else(|| {
             sum(w
                 .code_prices
                 .iter()
                 .filter_map(|p| parse_money(p, Some(Unit::Yuan))))
         })
-        .or_else(|| {
-            sum(first(Field::Award).filter_map(|l: &Labelled| parse_money(&l.value, l.unit)))
-        })
-        .or_else(|| sum(table_amounts.into_iter()));
+        .or_else(|| sum(first(Field::Award).filter_map(money_of)))
+        .or_else(|| sum(found.amounts.into_iter()));
 
-    let has_fields = project_id.is_some() || buyer.is_some() || budget.is_some();
-    let mut notice_type = title.as_deref().and_then(classify);
+    let has_fields = project_id.is_some()
+        || labelled_buyer.is_some()
+        || labelled_agency.is_some()
+        || budget.is_some();
+    let news = !has_fields && is_news(&lines);
+    let mut notice_type = if news {
+        Some(NoticeType::News)
+    } else {
+        title.as_deref().and_then(classify)
+    };
     if matches!(notice_type, None | Some(NoticeType::Tender))
         && (!suppliers.is_empty() || award.is_some())
     {
         notice_type = Some(NoticeType::Award);
+    }
+    if matches!(notice_type, None | Some(NoticeType::Tender))
+        && suppliers.is_empty()
+        && !candidates.is_empty()
+    {
+        notice_type = Some(NoticeType::Candidates);
     }
     let notice_type = notice_type
         .or_else(|| w.breadcrumb.as_deref().and_then(classify))
@@ -239,6 +296,42 @@ fn build(w: html::Walked) -> Notice {
         })
         .unwrap_or_default();
 
+    match notice_type {
+        // Everyone named on a 候选人公示 is a candidate, and their prices are bids, not awards.
+        NoticeType::Candidates => {
+            for name in std::mem::take(&mut suppliers) {
+                push_unique(&mut candidates, name);
+            }
+            if candidates.is_empty() {
+                candidates = prose::candidates(&lines);
+            }
+            award = None;
+        }
+        NoticeType::News => {
+            for name in prose::candidates(&lines) {
+                push_unique(&mut candidates, name);
+            }
+            for name in prose::winners(&lines) {
+                if !candidates.contains(&name) {
+                    push_unique(&mut suppliers, name);
+                }
+            }
+            let (news_budget, news_award) = prose::news_amounts(&lines);
+            budget = budget.or(news_budget);
+            award = award.or(news_award);
+            buyer = buyer.or_else(|| prose::news_buyer(&lines));
+        }
+        _ => {}
+    }
+
+    if buyer.is_none()
+        && notice_type != NoticeType::News
+        && let Some(b) = title.as_deref().and_then(prose::title_buyer)
+    {
+        notes.push(format!("buyer {b} inferred from the title"));
+        buyer = Some(b);
+    }
+
     Notice {
         title,
         notice_type,
@@ -249,8 +342,77 @@ fn build(w: html::Walked) -> Notice {
         budget,
         award,
         suppliers,
+        candidates,
+        notes,
         text: w.text,
     }
+}
+
+/// Add `name` unless already there.
+fn push_unique(list: &mut Vec<String>, name: String) {
+    if !list.contains(&name) {
+        list.push(name);
+    }
+}
+
+/// "1200000.00 CNY", for reasons.
+fn money_text(m: &Money) -> String {
+    format!("{:.2} {}", m.amount, m.currency)
+}
+
+/// Words of a line that gives a deadline or a period, not the publication date.
+const DEADLINE_WORDS: &[&str] = &[
+    "截止",
+    "截至",
+    "开标",
+    "递交",
+    "提交",
+    "获取",
+    "报名",
+    "公示期",
+    "期限",
+    "有效期",
+    "评标",
+    "开始时间",
+    "结束时间",
+    "至",
+    "Closing",
+    "closing",
+    "Deadline",
+    "deadline",
+];
+
+fn is_deadline(line: &str) -> bool {
+    DEADLINE_WORDS.iter().any(|w| line.contains(w))
+}
+
+/// Bylines and datelines of a news article (checked at the start of lines).
+const NEWS_MARKERS: &[&str] = &[
+    "来源：",
+    "来源:",
+    "作者：",
+    "作者:",
+    "责任编辑",
+    "编辑：",
+    "记者",
+    "消息（",
+    "消息(",
+    "讯 ",
+    "讯　",
+    "讯（",
+    "讯)",
+    "讯）",
+    "日电",
+    "通讯员",
+];
+
+/// A news article: a byline or dateline near the start of a line within the first lines.
+/// Called only for pages without notice fields (number, labelled parties, budget).
+fn is_news(lines: &[&str]) -> bool {
+    lines.iter().take(80).any(|l| {
+        let head: String = l.chars().take(60).collect();
+        NEWS_MARKERS.iter().any(|m| head.contains(m))
+    })
 }
 
 /// The notice type named in `s`, if any.
@@ -260,27 +422,6 @@ fn classify(s: &str) -> Option<NoticeType> {
         .iter()
         .find(|(k, _)| lower.contains(k))
         .map(|(_, t)| *t)
-}
-
-/// `<title>` minus the site name: portals append "- 【阳光易购】", "_ 药最网 - www…", "-医药资讯-医药网".
-/// Only trailing segments that look like a site or channel name go ("D-Link DES-1252" stays).
-fn clean_title_tag(t: &str) -> Option<String> {
-    let mut title = t.trim();
-    while let Some(i) = title.rfind(['-', '_', '|', '—']) {
-        let tail = title[i..].trim_start_matches(['-', '_', '|', '—']).trim();
-        let site_like = tail.chars().count() <= 8
-            || ["网", "【", "www", ".com", ".cn", "平台", "portal", "Portal"]
-                .iter()
-                .any(|m| tail.contains(m));
-        let notice_word = ["公告", "公示", "通告", "结果", "Notice", "notice"]
-            .iter()
-            .any(|m| tail.contains(m));
-        if !site_like || notice_word || i == 0 {
-            break;
-        }
-        title = title[..i].trim();
-    }
-    (title.chars().count() >= 4).then(|| title.to_string())
 }
 
 /// Buyer and agency from prose, for pages without labelled parties.
@@ -415,6 +556,8 @@ fn sum(amounts: impl Iterator<Item = Money>) -> Option<Money> {
 /// Header keys, normalised once.
 static WINNER_KEYS: LazyLock<Vec<String>> =
     LazyLock::new(|| WINNER_HEADERS.iter().map(|h| header_key(h)).collect());
+static CANDIDATE_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| CANDIDATE_HEADERS.iter().map(|h| header_key(h)).collect());
 static AMOUNT_KEYS: LazyLock<Vec<String>> =
     LazyLock::new(|| AMOUNT_HEADERS.iter().map(|h| header_key(h)).collect());
 
@@ -433,28 +576,39 @@ fn header_matches(cell: &str, keys: &[String]) -> bool {
     })
 }
 
-/// Winners and their amounts from result tables with a header row. Rows shorter than the header
-/// lost their leading cells to `rowspan`, so their cells are aligned to the right.
-fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
-    let mut names = Vec::new();
-    let mut amounts = Vec::new();
+/// Names (and amounts) read from result tables.
+#[derive(Default)]
+struct TableNames {
+    winners: Vec<String>,
+    amounts: Vec<Money>,
+    candidates: Vec<String>,
+}
+
+/// Winners and their amounts, and candidates, from result tables with a header row. Rows
+/// shorter than the header lost their leading cells to `rowspan`, so their cells are aligned
+/// to the right. A column headed 中标候选人 holds candidates: never winners, no award amounts.
+fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
+    let mut found = TableNames::default();
     for table in tables {
-        let mut columns: Option<(usize, usize, Option<usize>, Option<Unit>)> = None;
+        // (width, name column, amount column, unit, candidates?)
+        let mut columns: Option<(usize, usize, Option<usize>, Option<Unit>, bool)> = None;
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-            if labels::is_header_row(&cells)
-                && let Some(sup) = row.iter().position(|c| header_matches(c, &WINNER_KEYS))
-            {
-                let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
-                let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
-                columns = Some((row.len(), sup, amt, unit));
-                continue;
+            if labels::is_header_row(&cells) {
+                let candidate = row.iter().position(|c| header_matches(c, &CANDIDATE_KEYS));
+                let winner = row.iter().position(|c| header_matches(c, &WINNER_KEYS));
+                if let Some(col) = candidate.or(winner) {
+                    let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
+                    let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
+                    columns = Some((row.len(), col, amt, unit, candidate.is_some()));
+                    continue;
+                }
             }
-            let Some((width, sup, amt, unit)) = columns else {
+            let Some((width, col, amt, unit, is_candidate)) = columns else {
                 continue;
             };
             let offset = width.saturating_sub(row.len());
-            let Some(name) = sup.checked_sub(offset).and_then(|i| row.get(i)) else {
+            let Some(name) = col.checked_sub(offset).and_then(|i| row.get(i)) else {
                 continue;
             };
             if labels::is_label_cell(name) {
@@ -466,17 +620,21 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> (Vec<String>, Vec<Money>) {
             if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().any(is_han) {
                 continue;
             }
-            names.push(name);
+            if is_candidate {
+                push_unique(&mut found.candidates, name);
+                continue;
+            }
+            found.winners.push(name);
             if let Some(m) = amt
                 .and_then(|a| a.checked_sub(offset))
                 .and_then(|i| row.get(i))
                 .and_then(|c| parse_money(c, unit))
             {
-                amounts.push(m);
+                found.amounts.push(m);
             }
         }
     }
-    (names, amounts)
+    found
 }
 
 /// The unit in a header such as `中标金额（万元）`.

@@ -27,6 +27,7 @@ pub const HEADER: &[&str] = &[
     "fetched_at",
     "encoding",
     "sha256",
+    "candidates",
 ];
 
 /// The cells of one record, formula-neutralised.
@@ -93,6 +94,7 @@ pub fn row(r: &Record) -> Vec<String> {
         opt(&r.fetched_at),
         r.encoding.clone(),
         r.sha256.clone(),
+        r.candidates.join("; "),
     ]
     .into_iter()
     .map(neutralise)

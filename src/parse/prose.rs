@@ -1,0 +1,243 @@
+//! Fields from running text, for pages that do not label them: the buyer opening a title
+//! ("郑州大学第一附属医院…项目…公告"), news articles about a purchase (the buyer that "发布/公示"
+//! it, the amount of the purchase, the candidates and winners named), and corrections written as
+//! a sentence ("预算金额由120万元调整为98万元").
+//!
+//! Every regex here runs once per line over lines of bounded length (no nested repetition).
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::money::parse_money;
+use crate::model::Money;
+
+/// Longest line the prose patterns look at (a paragraph; longer blocks are tables or junk).
+const MAX_LINE_BYTES: usize = 2_000;
+
+/// Words that end an organisation name in running text.
+const ORG_END: &str = "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|医院|研究院|研究所|实验室|中心|管理局|局|委员会|政府|办事处|学校|中学|小学|银行|联通|移动|电信|广电";
+
+/// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article.
+static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[，,。；;：:）)\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}})?(?:发布|公示|公布|启动|开展|发起|披露)"
+    ))
+    .expect("valid news-buyer regex")
+});
+
+/// A dateline or byline before the buyer ("3月11日消息（艾小瑞）中国联通…").
+static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^.*(?:[0-9]{1,2}月[0-9]{1,2}日|消息|讯)(?:[（(][^）)]{0,20}[）)])?")
+        .expect("valid news-lead regex")
+});
+
+/// The amount of the purchase in a news article: budget / scale words, then the amount.
+static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|最高限价|控制价|采购金额)(?:金额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+        .expect("valid news-amount regex")
+});
+
+/// An award amount in a news article.
+static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:中标金额|成交金额|中标总额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+        .expect("valid news-award regex")
+});
+
+/// "第一中标候选人为A" / "中标候选人依次为：A、B、C" — the names up to the end of the clause.
+static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"候选人(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,400})")
+        .expect("valid candidates regex")
+});
+
+/// "中标人为A" / "成交供应商为A、B".
+static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:中标人|中标单位|中标方|中标供应商|成交供应商|成交人)(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,400})")
+        .expect("valid winners regex")
+});
+
+/// "预算金额由X调整为Y" / "最高限价从X变更为Y".
+static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
+        .expect("valid correction regex")
+});
+
+/// A name that reads as an organisation: ends with an organisation word, has no digit run,
+/// is not a sentence ("投标报价为812.6万元").
+pub fn org_like(name: &str) -> bool {
+    let n = name.chars().count();
+    (4..=60).contains(&n)
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && ORG_END.split('|').any(|w| name.ends_with(w))
+        && !["为", "是", "的"].iter().any(|w| name.contains(w))
+}
+
+/// Organisation names listed in `s` ("A、B、C", "A，投标报价为…"), in order.
+fn listed_orgs(s: &str, out: &mut Vec<String>) {
+    for part in s.split(['、', '，', ',', '；', ';', '及']) {
+        let name = part
+            .trim()
+            .trim_start_matches(['：', ':'])
+            .trim_end_matches(['等', '。'])
+            .trim();
+        if org_like(name) && !out.iter().any(|o| o == name) {
+            out.push(name.to_string());
+        }
+    }
+}
+
+/// Candidates named in sentences, in page order (bounded to 50 names).
+pub fn candidates(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
+        if !line.contains("候选人") {
+            continue;
+        }
+        for c in PROSE_CANDIDATES.captures_iter(line) {
+            listed_orgs(&c[1], &mut out);
+        }
+        if out.len() >= 50 {
+            break;
+        }
+    }
+    out.truncate(50);
+    out
+}
+
+/// Winners named in sentences ("中标人为X"), in page order (bounded to 50 names).
+pub fn winners(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
+        if !(line.contains("中标") || line.contains("成交")) {
+            continue;
+        }
+        for c in PROSE_WINNERS.captures_iter(line) {
+            listed_orgs(&c[1], &mut out);
+        }
+        if out.len() >= 50 {
+            break;
+        }
+    }
+    out.truncate(50);
+    out
+}
+
+/// The buyer of a news article: the first organisation that publishes or starts a purchase.
+pub fn news_buyer(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES)
+        .flat_map(|l| NEWS_BUYER.captures_iter(l))
+        .map(|c| NEWS_LEAD.replace(&c[1], "").trim().to_string())
+        .find(|n| n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动"))
+}
+
+/// Budget and award of a news article, from amounts tied to the purchase (not bids).
+pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
+    let find = |re: &Regex| {
+        lines
+            .iter()
+            .filter(|l| l.len() <= MAX_LINE_BYTES)
+            .flat_map(|l| re.captures_iter(l))
+            .find_map(|c| parse_money(&c[1], None))
+    };
+    (find(&NEWS_BUDGET), find(&NEWS_AWARD))
+}
+
+/// A correction written as one sentence: (original, corrected) budget.
+pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('为'))
+        .flat_map(|l| PROSE_CORRECTION.captures_iter(l))
+        .find_map(|c| Some((parse_money(&c[1], None)?, parse_money(&c[2], None)?)))
+}
+
+/// The organisation opening a title ("郑州大学第一附属医院人工智能…项目…公告" → 郑州大学第一附属医院),
+/// for pages that name the buyer nowhere else.
+pub fn title_buyer(title: &str) -> Option<String> {
+    // Words that start the purchase itself: the organisation ends before them.
+    const PURCHASE: &[&str] = &[
+        "项目", "采购", "招标", "服务", "建设", "平台", "系统", "设备", "年度", "20", "19",
+    ];
+    // Sub-units that may follow the first organisation word (大学 → 大学第一附属医院).
+    const SUB_UNIT: &[&str] = &[
+        "附属医院",
+        "医院",
+        "学院",
+        "研究院",
+        "研究所",
+        "分院",
+        "分公司",
+        "实验室",
+        "办事处",
+    ];
+    let stop = PURCHASE
+        .iter()
+        .filter_map(|w| title.find(w))
+        .min()
+        .unwrap_or(title.len());
+    let head = &title[..stop];
+    let ends = ORG_END
+        .split('|')
+        .filter_map(|w| head.match_indices(w).next().map(|(i, m)| (i + m.len(), w)));
+    let mut end = ends.map(|(e, _)| e).min()?;
+    // Extend over sub-units, each within a short stretch of the last.
+    loop {
+        let rest = &head[end..];
+        let next = SUB_UNIT
+            .iter()
+            .filter_map(|w| rest.find(w).map(|i| i + w.len()))
+            .filter(|&e| rest[..e].chars().count() <= 12)
+            .max();
+        match next {
+            Some(e) if e > 0 => end += e,
+            _ => break,
+        }
+    }
+    let name = head[..end].trim();
+    (name.chars().count() >= 4).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buyer_from_the_title() {
+        assert_eq!(
+            title_buyer("郑州大学第一附属医院人工智能辅助诊断平台建设项目竞争性磋商公告")
+                .as_deref(),
+            Some("郑州大学第一附属医院")
+        );
+        assert_eq!(
+            title_buyer("成都东部新区石盘街道办事处2022年食堂配送服务项目").as_deref(),
+            Some("成都东部新区石盘街道办事处")
+        );
+        assert_eq!(title_buyer("校园自动气象站建设项目询价公告"), None);
+    }
+
+    #[test]
+    fn news_fields() {
+        let lines = [
+            "通信世界网消息（CWW）9月1日，中国电信股份有限公司宁夏分公司发布2025年大模型服务采购项目中标候选人公示。",
+            "本项目项目预算为860万元（含税）。",
+            "第一中标候选人为北京智谱华章科技有限公司，投标报价为812.6万元；第二中标候选人为科大讯飞股份有限公司，投标报价为835万元。",
+        ];
+        assert_eq!(
+            news_buyer(&lines).as_deref(),
+            Some("中国电信股份有限公司宁夏分公司")
+        );
+        assert_eq!(news_amounts(&lines).0.map(|m| m.amount), Some(8_600_000.0));
+        assert_eq!(
+            candidates(&lines),
+            vec!["北京智谱华章科技有限公司", "科大讯飞股份有限公司"]
+        );
+    }
+
+    #[test]
+    fn correction_sentence() {
+        let (from, to) = corrected_budget(&["预算金额由120万元调整为98万元。"])
+            .unwrap_or_else(|| panic!("no correction read"));
+        assert_eq!((from.amount, to.amount), (1_200_000.0, 980_000.0));
+    }
+}

@@ -1,0 +1,113 @@
+//! The notice's title: the page heading that names the notice, else `<title>` without the site
+//! name. Portals append or prepend their own name ("…结果公告_四川大学招投标管理中心",
+//! "山东政府采购网-…公告", "… - 中国招标投标公共服务平台"); a heading is usually the cleaner title.
+
+/// Separators portals put between a notice title and the site name.
+const SEPARATORS: [char; 7] = ['-', '_', '|', '—', '｜', '–', '－'];
+
+/// Endings of a site or channel name ("…政府采购网", "…服务平台", "…管理中心").
+const SITE_ENDS: &[&str] = &["网", "平台", "中心", "门户", "官网", "频道", "首页", "】"];
+
+/// Parts of a site name anywhere in it.
+const SITE_PARTS: &[&str] = &["www", ".com", ".cn", "portal", "Portal", "【"];
+
+/// Words only a notice title has (a segment with one is never cut as a site name).
+const TITLE_WORDS: &[&str] = &["公告", "公示", "通告", "结果", "Notice", "notice"];
+
+/// Words that make a text a notice title (a segment with one is never cut as a site name).
+pub const NOTICE_WORDS: &[&str] = &[
+    "公告", "公示", "通告", "通知", "结果", "招标", "采购", "询价", "磋商", "谈判", "Notice",
+    "notice", "Tender", "tender",
+];
+
+fn has_notice_word(s: &str) -> bool {
+    NOTICE_WORDS.iter().any(|w| s.contains(w))
+}
+
+fn site_like(segment: &str) -> bool {
+    let segment = segment.trim();
+    !TITLE_WORDS.iter().any(|w| segment.contains(w))
+        && (SITE_ENDS.iter().any(|w| segment.ends_with(w))
+            || SITE_PARTS.iter().any(|w| segment.contains(w)))
+}
+
+/// `<title>` minus site names at either end. Trailing segments go when they look like a site or
+/// channel (short, or with 网/平台/中心…); leading ones only with a site word ("D-Link" stays).
+/// None when nothing but a site name is left.
+pub fn clean_title_tag(t: &str) -> Option<String> {
+    let mut title = t.trim();
+    while let Some(i) = title.rfind(SEPARATORS) {
+        let tail = title[i..].trim_start_matches(SEPARATORS).trim();
+        let short = tail.chars().count() <= 8 && !TITLE_WORDS.iter().any(|w| tail.contains(w));
+        let cut = short || site_like(tail);
+        if !cut || i == 0 {
+            break;
+        }
+        title = title[..i].trim();
+    }
+    while let Some(i) = title.find(SEPARATORS) {
+        let head = title[..i].trim();
+        if head.is_empty() || !site_like(head) {
+            break;
+        }
+        title = title[i..].trim_start_matches(SEPARATORS).trim();
+    }
+    let title = title.trim();
+    (title.chars().count() >= 4 && !site_like(title)).then(|| title.to_string())
+}
+
+/// The heading that names the notice: the first heading that is or contains the cleaned
+/// `<title>`, else the first one with a notice word (公告, 公示, 结果 …) and the length of a title.
+pub fn notice_heading<'a>(headings: &'a [String], title_tag: Option<&str>) -> Option<&'a str> {
+    let fits = |h: &str| (6..=150).contains(&h.chars().count()) && !site_like(h);
+    if let Some(tag) = title_tag.filter(|t| t.chars().count() >= 6)
+        && let Some(h) = headings
+            .iter()
+            .find(|h| fits(h) && (h.contains(tag) || tag.contains(h.as_str())))
+    {
+        return Some(h);
+    }
+    headings
+        .iter()
+        .find(|h| fits(h) && h.chars().count() >= 8 && has_notice_word(h))
+        .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_go_from_either_end() {
+        assert_eq!(
+            clean_title_tag("化学学院集群采购项目结果公告_四川大学招投标管理中心").as_deref(),
+            Some("化学学院集群采购项目结果公告")
+        );
+        assert_eq!(
+            clean_title_tag("山东政府采购网-山东农业大学服务采购项目竞争性磋商公告").as_deref(),
+            Some("山东农业大学服务采购项目竞争性磋商公告")
+        );
+        assert_eq!(
+            clean_title_tag("交换机D-Link DES-1252 和路由器H3C ER5200采购项目成交通告").as_deref(),
+            Some("交换机D-Link DES-1252 和路由器H3C ER5200采购项目成交通告")
+        );
+        assert_eq!(clean_title_tag("湖南省公共资源交易中心"), None);
+        assert_eq!(
+            clean_title_tag("GPU服务器采购询价公告 - 某大学采购与招标管理中心 - 首页").as_deref(),
+            Some("GPU服务器采购询价公告")
+        );
+    }
+
+    #[test]
+    fn heading_matching_the_title_wins() {
+        let hs = vec![
+            "最新公告".to_string(),
+            "湘潭大学智能计算平台建设项目中标候选人公示".to_string(),
+        ];
+        assert_eq!(
+            notice_heading(&hs, None),
+            Some("湘潭大学智能计算平台建设项目中标候选人公示")
+        );
+        assert_eq!(notice_heading(&hs[..1], None), None);
+    }
+}
