@@ -765,3 +765,29 @@ fn bench_detect_100kb_page() {
         n / runs as usize
     );
 }
+
+/// Issue 10: compatibility, comparison and example phrasing names a product without using it
+/// (the `compat` group in context.csv); plain use next to such words is still reported.
+#[test]
+fn compatibility_and_comparison_phrasing_is_not_use() {
+    for text in [
+        "模型调用接口兼容OpenAI API规范，支持私有化部署。",
+        "提供 OpenAI-compatible API 的大模型推理服务",
+        "The service must be compatible with OpenAI and support streaming.",
+        "国产大模型综合能力对标GPT-4，支持本地部署",
+        "支持OpenAI协议接入现有系统",
+        "对象存储须兼容Amazon S3接口",
+        "国产加速卡性能对标英伟达A100",
+        "建设类ChatGPT智能问答系统",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("采购OpenAI API调用服务，兼容现有系统"),
+        vec!["OpenAI".to_string()]
+    );
+    assert_eq!(
+        names("采购8卡NVIDIA A100服务器，对标现有集群"),
+        vec!["NVIDIA A100".to_string()]
+    );
+}

@@ -200,6 +200,9 @@ impl Detector {
         // those that chain up to the term ("AMD Instinct MI300X", "A100-SXM4-80GB") widen it.
         let mut prefixes: Vec<(usize, usize)> = Vec::new();
         let mut suffixes: Vec<(usize, usize)> = Vec::new();
+        // Ends of excluding prefixes and starts of excluding suffixes.
+        let mut vetoing_prefixes: Vec<usize> = Vec::new();
+        let mut vetoing_suffixes: Vec<usize> = Vec::new();
         for m in self.context_automaton.find_overlapping_iter(window) {
             let Some(word) = self
                 .context_of_pattern
@@ -223,13 +226,12 @@ impl Detector {
                 e += bytes[e..].iter().take_while(|b| is_word_byte(**b)).count();
             }
             if rule.excludes.contains(&word.group) {
-                let placed = match word.position {
-                    Position::Near => true,
-                    Position::Prefix => e <= start && only_separators(&hay[e..start]),
-                    Position::Suffix => s >= end && only_separators(&hay[end..s]),
-                };
-                if placed {
-                    return None;
+                match word.position {
+                    Position::Near => return None,
+                    // Checked against the widened span below ("对标英伟达A100").
+                    Position::Prefix if e <= start => vetoing_prefixes.push(e),
+                    Position::Suffix if s >= end => vetoing_suffixes.push(s),
+                    _ => {}
                 }
             }
             if rule.requires.contains(&word.group) {
@@ -253,6 +255,18 @@ impl Detector {
             .find(|&&(s, e)| e > new_end && s >= new_end && only_separators(&hay[new_end..s]))
         {
             new_end = e;
+        }
+        let vetoed = vetoing_prefixes.iter().any(|&e| {
+            [start, new_start]
+                .iter()
+                .any(|&at| e <= at && only_separators(&hay[e..at]))
+        }) || vetoing_suffixes.iter().any(|&s| {
+            [end, new_end]
+                .iter()
+                .any(|&at| s >= at && only_separators(&hay[at..s]))
+        });
+        if vetoed {
+            return None;
         }
         satisfied |= new_start < start || new_end > end;
         satisfied.then_some(Candidate {
