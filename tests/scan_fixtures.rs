@@ -97,7 +97,12 @@ fn every_fixture_has_its_expected_alert() {
             rec(name)["reasons"]
         );
     }
-    assert_eq!(records().len(), expected.len());
+    // fixtures/extract/ (issue 10's field pages) is checked by tests/extract_score.rs.
+    let top_level = records()
+        .values()
+        .filter(|r| !r["source"].as_str().unwrap().contains("fixtures/extract/"))
+        .count();
+    assert_eq!(top_level, expected.len());
 }
 
 #[test]

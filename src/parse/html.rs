@@ -28,6 +28,9 @@ pub struct Walked {
     pub pub_time: Option<String>,
     /// `#youxiaodate` (Epoint, hidden): a validity date, trusted only when nothing else dates the page.
     pub hidden_date: Option<String>,
+    /// Short texts of elements hidden with `display:none` (at most 16): a hidden deadline must
+    /// not date the page.
+    pub hidden: Vec<String>,
     /// Texts of `h1`–`h3` and of elements whose class names a title (`arti_title`,
     /// `ewb-info-title`, `notice-title`), in page order (at most [`MAX_HEADINGS`]).
     pub headings: Vec<String>,
@@ -102,6 +105,7 @@ enum Slot {
     H1,
     PubTime,
     HiddenDate,
+    Hidden,
     Breadcrumb,
     AnyHeading,
     CodeProjectId,
@@ -305,6 +309,7 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     // Most elements carry neither a class nor an id: leave early.
     if e.attr("class").is_none()
         && e.id().is_none()
+        && e.attr("style").is_none()
         && !matches!(name, "title" | "h1" | "h2" | "h3")
     {
         return None;
@@ -337,6 +342,14 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     if name == "td" && has("code-summaryPrice") {
         return Some(Slot::CodePrice);
     }
+    if w.hidden.len() < 16
+        && e.attr("style").is_some_and(|st| {
+            let st: String = st.chars().filter(|c| !c.is_whitespace()).collect();
+            st.to_ascii_lowercase().contains("display:none")
+        })
+    {
+        return Some(Slot::Hidden);
+    }
     let titled = matches!(name, "h1" | "h2" | "h3")
         || (matches!(name, "div" | "p" | "span" | "h4" | "td" | "strong")
             && e.classes()
@@ -362,6 +375,11 @@ fn store(w: &mut Walked, slot: Slot, text: String) {
         }
         Slot::PubTime => w.pub_time = Some(text),
         Slot::HiddenDate => w.hidden_date = Some(text),
+        Slot::Hidden => {
+            if text.chars().count() <= 200 && w.hidden.len() < 16 {
+                w.hidden.push(text);
+            }
+        }
         Slot::AnyHeading => w.headings.push(text),
         Slot::Breadcrumb => w.breadcrumb = Some(text),
         Slot::CodeProjectId => w.code_project_id = Some(text),

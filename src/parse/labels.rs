@@ -90,6 +90,9 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetCorrected, "变更后预算金额"),
     (Field::BudgetCorrected, "调整后预算金额"),
     (Field::BudgetCorrected, "更正后最高限价"),
+    (Field::BudgetCorrected, "预算金额调整为"),
+    (Field::BudgetCorrected, "预算金额更正为"),
+    (Field::BudgetCorrected, "预算金额变更为"),
     (Field::Budget, "采购预算金额"),
     (Field::Budget, "项目预算金额"),
     (Field::Budget, "预算金额"),
@@ -204,6 +207,8 @@ pub const AMOUNT_HEADERS: &[&str] = &[
     "中标(成交)金额",
     "中标金额",
     "成交金额",
+    "中标价格",
+    "成交价格",
     "中标价",
     "成交价",
     "中标总价",
@@ -334,10 +339,20 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     cells.get(ci + 1).map(|c| c.to_string())
                 } else {
                     // Only a plain line can carry the value; a table row below a heading is a table.
-                    lines
-                        .get(li + 1)
-                        .filter(|l| !l.contains(CELL_SEP))
-                        .map(|l| l.trim().to_string())
+                    // One other label's line in between ("供应商地址：…") is stepped over.
+                    let plain = |i: usize| {
+                        lines
+                            .get(i)
+                            .filter(|l| !l.contains(CELL_SEP))
+                            .map(|l| l.trim().to_string())
+                    };
+                    plain(li + 1).and_then(|l| {
+                        if SHORT_LABEL_START.is_match(&l) && !LABEL_COLON.is_match(&l) {
+                            plain(li + 2).filter(|n| !has_colon(n))
+                        } else {
+                            Some(l)
+                        }
+                    })
                 };
                 // A value is not itself a label.
                 // Nor another label's line ("供应商地址：…" under "中标供应商：").
@@ -428,7 +443,11 @@ pub fn is_header_row(cells: &[&str]) -> bool {
     if cells.len() < 2
         || !cells
             .iter()
-            .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()))
+            // English headers are longer ("Procuring Department").
+            .all(|c| {
+                (c.chars().count() <= 16 || (c.is_ascii() && c.len() <= 32))
+                    && !c.chars().any(|ch| ch.is_ascii_digit())
+            })
     {
         return false;
     }

@@ -44,7 +44,8 @@ static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line that is only a project number in parentheses (Epoint `（E6500003901002205002）`).
 static ID_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]\s*([A-Z]{0,8}[0-9][0-9A-Z\-]{7,})\s*[）)]$").expect("valid id-line regex")
+    Regex::new(r"^[（(]\s*([A-Z]{0,8}[\-_]?[0-9][0-9A-Z\-_]{6,})\s*[）)]$")
+        .expect("valid id-line regex")
 });
 
 /// A signature line: an optional issuer, then only a date.
@@ -135,6 +136,18 @@ fn build(w: html::Walked) -> Notice {
         .chain(heading)
         .chain(clean_tag)
         .chain(w.h1.clone())
+        // A heading without markup to know it by: an early line naming a notice.
+        .chain(
+            lines
+                .iter()
+                .take(15)
+                .find(|l| {
+                    (8..=80).contains(&l.chars().count())
+                        && !l.contains(['：', ':', '|'])
+                        && ["公告", "公示"].iter().any(|w| l.ends_with(w))
+                })
+                .map(|l| l.to_string()),
+        )
         .chain(first(Field::Title).map(|l| l.value.clone()))
         .chain(w.code_project_name.clone())
         .chain(
@@ -150,6 +163,7 @@ fn build(w: html::Walked) -> Notice {
         })
         .find(|t| (2..=150).contains(&t.chars().count()));
 
+    let hidden = |l: &str| w.hidden.iter().any(|h| h.contains(l));
     let published = w
         .pub_date
         .as_deref()
@@ -162,7 +176,7 @@ fn build(w: html::Walked) -> Notice {
             lines
                 .iter()
                 .take(40)
-                .filter(|l| l.chars().count() <= 80 && !is_deadline(l))
+                .filter(|l| l.chars().count() <= 80 && !is_deadline(l) && !hidden(l))
                 .find_map(|l| date::parse_date(l))
         })
         .or_else(|| {
@@ -177,7 +191,7 @@ fn build(w: html::Walked) -> Notice {
             lines
                 .iter()
                 .take(40)
-                .filter(|l| !is_deadline(l))
+                .filter(|l| !is_deadline(l) && !hidden(l))
                 .find_map(|l| date::parse_date(l))
         });
 
