@@ -674,3 +674,80 @@ fn notice_types_from_titles() {
     );
     assert_eq!(n.notice_type, NoticeType::Award);
 }
+
+/// Issue 10, bad input: odd candidate, correction and news pages give sensible fields, no panic.
+#[test]
+fn odd_candidate_correction_and_news_pages() {
+    // Two candidate tables naming the same company: listed once, never as a winner.
+    let html = "<html><head><title>X</title></head><body><h1>某大学服务器采购项目中标候选人公示</h1>\
+        <p>项目编号：ABC-2025-001</p><p>采购人：某大学</p>\
+        <table><tr><td>排名</td><td>中标候选人</td></tr><tr><td>1</td><td>甲科技有限公司</td></tr></table>\
+        <table><tr><td>排名</td><td>中标候选人</td></tr><tr><td>1</td><td>甲科技有限公司</td></tr>\
+        <tr><td>2</td><td>乙科技有限公司</td></tr><tr><td>3</td><td></td></tr></table></body></html>";
+    let n = parse::parse(html);
+    assert_eq!(n.notice_type, NoticeType::Candidates);
+    assert_eq!(n.candidates, vec!["甲科技有限公司", "乙科技有限公司"]);
+    assert!(n.suppliers.is_empty() && n.award.is_none());
+
+    // A correction naming only the original budget: no corrected value is invented.
+    let html = "<html><body><h2 class=\"tc\">某局设备采购项目更正公告</h2><p>项目编号：GZ-2025-0009</p>\
+        <p>原预算金额：120万元</p><p>更正内容：开标地点变更。</p></body></html>";
+    let n = parse::parse(html);
+    assert_eq!(n.notice_type, NoticeType::Correction);
+    assert_eq!(n.budget, None);
+    assert!(n.notes.is_empty(), "{:?}", n.notes);
+
+    // A correction sentence without a number after 调整为: nothing read, no panic.
+    let n = parse::parse("某项目更正公告\n预算金额由120万元调整为另行通知。");
+    assert_eq!(n.budget, None);
+
+    // A news page listing sixty companies: at most fifty candidates kept.
+    let names: Vec<String> = (0..60)
+        .map(|i| format!("企业{}号科技有限公司", han(i)))
+        .collect();
+    let text = format!(
+        "某地入围名单公布\n2025-01-02 来源：某报 记者 张三\n入围候选人依次为：{}。",
+        names.join("、")
+    );
+    let n = parse::parse(&text);
+    assert_eq!(n.notice_type, NoticeType::News);
+    assert_eq!(n.candidates.len(), 50);
+    assert_eq!(n.candidates[0], names[0]);
+}
+
+/// A digit-free label for test company names (org names with digits are not read as names).
+fn han(i: usize) -> String {
+    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    format!("{}{}", D[i / 10], D[i % 10])
+}
+
+/// Issue 10: the budget is the corrected one, and the record says what changed.
+#[test]
+fn corrected_budget_and_its_note() {
+    let n = parse::parse(
+        "<html><body><h2 class=\"tc\">某大学平台项目更正公告</h2><p>项目编号：DX-2025-11</p>\
+         <p>原预算金额：1,200,000.00元；现更正为：预算金额：980,000.00元。</p></body></html>",
+    );
+    assert_eq!(n.budget, money(980_000.0, "CNY"));
+    assert_eq!(
+        n.notes,
+        vec!["budget corrected from 1200000.00 CNY to 980000.00 CNY"]
+    );
+    let n = parse::parse("某项目变更公告\n项目编号：BG-2025-01\n最高限价从300万元变更为280万元。");
+    assert_eq!(n.budget, money(2_800_000.0, "CNY"));
+    assert_eq!(
+        n.notes,
+        vec!["budget corrected from 3000000.00 CNY to 2800000.00 CNY"]
+    );
+}
+
+/// Issue 10: a deadline never dates the page; 供应商地址 is never a winner.
+#[test]
+fn deadline_is_not_published_and_address_is_not_a_winner() {
+    let n = parse::parse(
+        "某学院服务器询价公告\n开标时间：2025年05月20日 09:30\n项目编号：XJ-2025-77\n\
+         成交供应商：\n供应商地址：某市某路1号\n某某科技有限公司\n某学院\n2025年5月10日",
+    );
+    assert_eq!(n.published.as_deref(), Some("2025-05-10"));
+    assert_eq!(n.suppliers, vec!["某某科技有限公司"]);
+}

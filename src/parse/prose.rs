@@ -12,7 +12,7 @@ use super::money::parse_money;
 use crate::model::Money;
 
 /// Longest line the prose patterns look at (a paragraph; longer blocks are tables or junk).
-const MAX_LINE_BYTES: usize = 2_000;
+const MAX_LINE_BYTES: usize = 10_000;
 
 /// Words that end an organisation name in running text.
 const ORG_END: &str = "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|医院|研究院|研究所|实验室|中心|管理局|局|委员会|政府|办事处|学校|中学|小学|银行|联通|移动|电信|广电";
@@ -45,13 +45,13 @@ static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "第一中标候选人为A" / "中标候选人依次为：A、B、C" — the names up to the end of the clause.
 static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"候选人(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,400})")
+    Regex::new(r"候选人(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,})")
         .expect("valid candidates regex")
 });
 
 /// "中标人为A" / "成交供应商为A、B".
 static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:中标人|中标单位|中标方|中标供应商|成交供应商|成交人)(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,400})")
+    Regex::new(r"(?:中标人|中标单位|中标方|中标供应商|成交供应商|成交人)(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,})")
         .expect("valid winners regex")
 });
 
