@@ -598,14 +598,24 @@ struct TableNames {
     candidates: Vec<String>,
 }
 
+/// The columns of a result table, from its header row.
+#[derive(Clone, Copy)]
+struct Columns {
+    width: usize,
+    name: usize,
+    amount: Option<usize>,
+    unit: Option<Unit>,
+    /// The name column holds candidates.
+    candidates: bool,
+}
+
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
 /// shorter than the header lost their leading cells to `rowspan`, so their cells are aligned
 /// to the right. A column headed 中标候选人 holds candidates: never winners, no award amounts.
 fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     let mut found = TableNames::default();
     for table in tables {
-        // (width, name column, amount column, unit, candidates?)
-        let mut columns: Option<(usize, usize, Option<usize>, Option<Unit>, bool)> = None;
+        let mut columns: Option<Columns> = None;
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
@@ -614,11 +624,24 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 if let Some(col) = candidate.or(winner) {
                     let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
-                    columns = Some((row.len(), col, amt, unit, candidate.is_some()));
+                    columns = Some(Columns {
+                        width: row.len(),
+                        name: col,
+                        amount: amt,
+                        unit,
+                        candidates: candidate.is_some(),
+                    });
                     continue;
                 }
             }
-            let Some((width, col, amt, unit, is_candidate)) = columns else {
+            let Some(Columns {
+                width,
+                name: col,
+                amount: amt,
+                unit,
+                candidates: is_candidate,
+            }) = columns
+            else {
                 continue;
             };
             let offset = width.saturating_sub(row.len());
