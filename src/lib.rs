@@ -19,6 +19,8 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod report;
+pub mod shard;
 pub mod signal;
 pub mod vocab_dir;
+pub mod warc;
 pub mod watchlist;
