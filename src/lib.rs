@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod cli;
 pub mod cmd;
+pub mod commoncrawl;
 pub mod crawl;
 pub mod decode;
 pub mod detect;

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 pub mod crawl;
+pub mod crawl_cc;
 pub mod history;
 pub mod history_import;
 pub mod scan;
