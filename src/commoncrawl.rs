@@ -163,20 +163,28 @@ fn number_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Er
     }
 }
 
-/// The page count from a `showNumPages=true` answer (`{"pages": N, …}`).
-pub fn parse_num_pages(body: &[u8]) -> Result<u64, String> {
-    #[derive(Deserialize)]
-    struct Pages {
-        pages: u64,
-    }
-    serde_json::from_slice::<Pages>(body.trim_ascii())
-        .map(|p| p.pages)
-        .map_err(|e| {
-            format!(
-                "the index's page count is not JSON ({e}): {}",
-                preview(body)
-            )
-        })
+/// Lines per block of Common Crawl's ZipNum index: a slice of B blocks holds at most B × 3000
+/// captures, the sizing figure `showNumPages` gives without reading the index itself.
+pub const LINES_PER_BLOCK: u64 = 3000;
+
+/// A `showNumPages=true` answer (`{"pages": N, "pageSize": 5, "blocks": B}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct NumPages {
+    /// CDX pages to request.
+    pub pages: u64,
+    /// Index blocks the query touches (absent on some servers).
+    #[serde(default)]
+    pub blocks: Option<u64>,
+}
+
+/// Parse a `showNumPages=true` answer.
+pub fn parse_num_pages(body: &[u8]) -> Result<NumPages, String> {
+    serde_json::from_slice::<NumPages>(body.trim_ascii()).map_err(|e| {
+        format!(
+            "the index's page count is not JSON ({e}): {}",
+            preview(body)
+        )
+    })
 }
 
 /// The rows of one CDX answer page; lines that are not JSON rows are errors with their number.
@@ -378,7 +386,7 @@ impl Client {
     }
 
     /// Number of CDX pages for the query.
-    pub async fn num_pages(&mut self, query: &Query) -> anyhow::Result<u64> {
+    pub async fn num_pages(&mut self, query: &Query) -> anyhow::Result<NumPages> {
         let url = query.cdx_url(None)?;
         let answer = self
             .get(&url, None)
@@ -451,6 +459,8 @@ impl Client {
 pub struct Outcome {
     /// CDX pages in the slice.
     pub cdx_pages: u64,
+    /// Index blocks in the slice (at most [`LINES_PER_BLOCK`] captures each).
+    pub cdx_blocks: Option<u64>,
     /// Records fetched in this run.
     pub fetched: u32,
     /// Pages handed to the pipeline.
@@ -473,8 +483,10 @@ pub async fn run(
     emit: &mut dyn FnMut(Result<Page, (String, String)>) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
     let mut state = State::load(state_path, &query.state_key())?;
+    let size = client.num_pages(query).await?;
     let mut outcome = Outcome {
-        cdx_pages: client.num_pages(query).await?,
+        cdx_pages: size.pages,
+        cdx_blocks: size.blocks,
         ..Outcome::default()
     };
     tracing::info!(
@@ -594,7 +606,10 @@ mod tests {
     fn cdx_answers() {
         assert_eq!(
             parse_num_pages(b"{\"pages\": 3, \"pageSize\": 5, \"blocks\": 12}\n"),
-            Ok(3)
+            Ok(NumPages {
+                pages: 3,
+                blocks: Some(12)
+            })
         );
         assert!(
             parse_num_pages(b"<html>502 Bad Gateway</html>").is_err_and(|e| e.contains("not JSON"))

@@ -288,7 +288,9 @@ async fn a_loopback_common_crawl_gives_the_records_of_the_pages() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("3 CDX pages, 8 records fetched, 5 pages scanned, 1 not HTML/text"),
+        stderr.contains(
+            "3 CDX pages (3 index blocks: at most 9000 captures), 8 records fetched, 5 pages scanned, 1 not HTML/text"
+        ),
         "{stderr}"
     );
 }

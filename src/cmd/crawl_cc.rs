@@ -90,10 +90,17 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<u8> {
     let code = session.finish()?;
     if !global.quiet {
         eprintln!(
-            "tenderscan: {} {}: {} CDX pages, {} records fetched, {} pages scanned, {} not HTML/text, {} failed{}",
+            "tenderscan: {} {}: {} CDX pages{}, {} records fetched, {} pages scanned, {} not HTML/text, {} failed{}",
             query.crawl,
             query.url,
             outcome.cdx_pages,
+            outcome
+                .cdx_blocks
+                .map(|b| format!(
+                    " ({b} index blocks: at most {} captures)",
+                    b * commoncrawl::LINES_PER_BLOCK
+                ))
+                .unwrap_or_default(),
             outcome.fetched,
             outcome.pages,
             outcome.skipped,
