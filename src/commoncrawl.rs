@@ -473,13 +473,14 @@ pub struct Outcome {
     pub complete: bool,
 }
 
-/// Walk the query's CDX pages from the saved state, fetch at most `max_records` records, and
+/// Walk the query's CDX pages (this shard's, with `shard`) from the saved state, fetch at most `max_records` records, and
 /// hand every page (or failure: URL and reason) to `emit`. State is saved after every record.
 pub async fn run(
     query: &Query,
     client: &mut Client,
     state_path: &PathBuf,
     max_records: u32,
+    shard: Option<crate::shard::Shard>,
     emit: &mut dyn FnMut(Result<Page, (String, String)>) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
     let mut state = State::load(state_path, &query.state_key())?;
@@ -497,6 +498,12 @@ pub async fn run(
         query.match_type
     );
     'pages: while state.page < outcome.cdx_pages {
+        // With --shard I/N this machine takes the CDX pages p with p mod N = I (the page list of
+        // a snapshot is fixed, so the split is stable and no page is asked for twice).
+        if shard.is_some_and(|s| state.page % s.count != s.index) {
+            state.page += 1;
+            continue;
+        }
         let rows = match client.rows(query, state.page).await {
             Ok(rows) => rows,
             Err(e) => {

@@ -323,6 +323,54 @@ async fn a_stopped_common_crawl_resumes_where_it_stopped() {
     assert_eq!(sources, expected, "each capture once, in index order");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shards_split_the_cdx_pages() {
+    let corpus = corpus();
+    let server = server(&corpus).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut sources = Vec::new();
+    for i in 0..2 {
+        let out = tenderscan()
+            .args([
+                "crawl",
+                "--source",
+                "commoncrawl",
+                "--crawl",
+                CRAWL,
+                "--url",
+                "*.ccgp.gov.cn/*",
+            ])
+            .args(["--all", "-f", "jsonl", "--delay", "0", "--retries", "0"])
+            .args([
+                "--cc-index",
+                &server.uri(),
+                "--cc-data",
+                &server.uri(),
+                "--state",
+            ])
+            .arg(dir.path().join(format!("s{i}.json")))
+            .args(["--shard", &format!("{i}/2")])
+            .output()
+            .unwrap();
+        let got: Vec<String> = records(&out.stdout)
+            .iter()
+            .map(|r| r["source"].as_str().unwrap().to_string())
+            .collect();
+        sources.push(got);
+    }
+    // Shard 0 has CDX pages 0 and 2 (three captures, then the error page), shard 1 page 1.
+    assert_eq!(sources[0].len(), 4, "{:?}", sources[0]);
+    assert!(
+        sources[0][..3]
+            .iter()
+            .zip(&corpus.rows[..3])
+            .all(|(s, r)| r["url"] == *s)
+    );
+    // Page 1: two pages, the PDF (no record), the non-WARC member and the ignored range.
+    assert_eq!(sources[1].len(), 4, "{:?}", sources[1]);
+    assert!(sources[1].iter().all(|s| !sources[0].contains(s)));
+}
+
 #[test]
 fn a_bad_crawl_id_is_refused() {
     let out = tenderscan()

@@ -90,6 +90,10 @@ pub struct Args {
     /// Common Crawl CDX index server.
     #[arg(long, value_name = "URL", env = "TENDERSCAN_CC_INDEX", default_value = crate::commoncrawl::DEFAULT_INDEX, help_heading = "Common Crawl")]
     pub cc_index: String,
+    /// With --source commoncrawl: work on CDX pages p with p mod N = I only (I counts from 0),
+    /// so N machines share one snapshot's slice.
+    #[arg(long, value_name = "I/N", value_parser = crate::shard::Shard::parse, help_heading = "Common Crawl")]
+    pub shard: Option<crate::shard::Shard>,
     /// Common Crawl data host (WARC files, read by byte range).
     #[arg(long, value_name = "URL", env = "TENDERSCAN_CC_DATA", default_value = crate::commoncrawl::DEFAULT_DATA, help_heading = "Common Crawl")]
     pub cc_data: String,

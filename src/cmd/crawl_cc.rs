@@ -65,7 +65,9 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<u8> {
             .join("crawl")
             .join(format!(
                 "commoncrawl-{}.json",
-                &crate::pipeline::sha256_hex(query.state_key().as_bytes())[..12]
+                &crate::pipeline::sha256_hex(
+                    format!("{}|{:?}", query.state_key(), args.shard).as_bytes()
+                )[..12]
             )),
     };
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
@@ -82,6 +84,7 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<u8> {
         &mut client,
         &state_path,
         args.max_pages,
+        args.shard,
         &mut |item| match item {
             Ok(page) => session.emit(engine.scan(&page)),
             Err((source, reason)) => session.emit(failed_record(&source, &reason)),
