@@ -5,7 +5,7 @@
 //! sequential with `--delay` between two requests to one host (the public index server asks
 //! for gentle use), retried on 408/429/5xx and transport errors with the fetcher's backoff.
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use anyhow::Context as _;
@@ -478,7 +478,7 @@ pub struct Outcome {
 pub async fn run(
     query: &Query,
     client: &mut Client,
-    state_path: &PathBuf,
+    state_path: &Path,
     max_records: u32,
     shard: Option<crate::shard::Shard>,
     emit: &mut dyn FnMut(Result<Page, (String, String)>) -> anyhow::Result<()>,
