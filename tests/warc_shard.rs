@@ -1,5 +1,8 @@
 //! WARC evidence (`--warc`, scanning `.warc.gz` inputs), `scan --shard I/N` and
 //! `history import`, end to end through the binary over loopback.
+#[path = "portal/gen.rs"]
+mod generate;
+
 use std::io::Read as _;
 use std::path::Path;
 use std::process::Command;
@@ -327,4 +330,101 @@ fn manifest_inputs_and_history_import_of_shards() {
         r.as_object_mut().unwrap().remove("status");
     }
     assert_eq!(exported, whole);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crawl_writes_listing_notice_and_attachment_to_the_warc() {
+    let server = MockServer::start().await;
+    let listing = "<html><head><meta charset=\"utf-8\"><title>招标公告</title></head><body><table>\
+        <tr><th>序号</th><th>发布时间</th><th>标题</th></tr>\
+        <tr><td>1</td><td>2025-06-10</td><td><a href=\"/notice/n1.htm\">示例大学智能计算平台采购项目公开招标公告</a></td></tr>\
+        </table></body></html>";
+    let notice = std::fs::read(format!(
+        "{}/tests/portal/n1.htm",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let docx = generate::docx("技术参数\n计算节点：8 × NVIDIA A100 80GB SXM");
+    for (at, body, mime) in [
+        (
+            "/list/index.htm",
+            listing.as_bytes().to_vec(),
+            "text/html; charset=utf-8",
+        ),
+        ("/notice/n1.htm", notice, "text/html; charset=utf-8"),
+        (
+            "/files/n1-spec.docx",
+            docx.clone(),
+            "application/octet-stream",
+        ),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(at))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body, mime))
+            .mount(&server)
+            .await;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let warc = dir.path().join("crawl.warc.gz");
+    let uri = server.uri();
+    let warc_arg = warc.clone();
+    let state = dir.path().join("state.json");
+    let out = tokio::task::spawn_blocking(move || {
+        tenderscan()
+            .args(["crawl", "--start", &format!("{uri}/list/index.htm")])
+            .args([
+                "--since",
+                "2025-06-01",
+                "--until",
+                "2025-06-30",
+                "--delay",
+                "0",
+            ])
+            .args(["--all", "-f", "jsonl", "--state"])
+            .arg(state)
+            .arg("--warc")
+            .arg(warc_arg)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 3)), "{stderr}");
+    let crawled = records(&out.stdout);
+    let n1 = crawled
+        .iter()
+        .find(|r| {
+            r["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with("/notice/n1.htm"))
+        })
+        .unwrap_or_else(|| panic!("n1 not crawled: {stderr}"));
+    assert_eq!(n1["attachments"][0]["status"], "scanned", "{n1}");
+
+    let targets: Vec<String> = members(&warc)
+        .iter()
+        .filter(|m| m.contains("WARC-Type: response\r\n"))
+        .filter_map(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("WARC-Target-URI: "))
+                .map(|u| u.trim_start_matches(&server.uri()).to_string())
+        })
+        .collect();
+    assert_eq!(
+        targets,
+        ["/list/index.htm", "/notice/n1.htm", "/files/n1-spec.docx"],
+        "every fetched page and the attachment, in fetch order"
+    );
+    // The attachment's bytes are in the record whole (payload digest of the docx).
+    let digest = {
+        use sha1::Digest as _;
+        data_encoding::BASE32.encode(&sha1::Sha1::digest(&docx))
+    };
+    assert!(
+        members(&warc)
+            .iter()
+            .any(|m| m.contains(&format!("WARC-Payload-Digest: sha1:{digest}\r\n"))),
+        "docx payload digest"
+    );
 }
