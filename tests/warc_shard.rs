@@ -428,3 +428,31 @@ async fn a_crawl_writes_listing_notice_and_attachment_to_the_warc() {
         "docx payload digest"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn urls_are_sharded_by_url() {
+    let server = portal().await;
+    let urls: Vec<String> = PAGES
+        .iter()
+        .map(|n| format!("{}/notice/{n}", server.uri()))
+        .collect();
+    let mut seen = Vec::new();
+    for i in 0..3 {
+        let out = tenderscan()
+            .args(["scan", "--all", "-f", "jsonl", "--delay", "0"])
+            .args(["--shard", &format!("{i}/3")])
+            .args(&urls)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        seen.extend(
+            records(&out.stdout)
+                .iter()
+                .map(|r| r["source"].as_str().unwrap().to_string()),
+        );
+    }
+    seen.sort();
+    let mut all = urls.clone();
+    all.sort();
+    assert_eq!(seen, all, "each URL in exactly one shard");
+}
