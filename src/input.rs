@@ -51,11 +51,55 @@ pub fn expand_args(args: &[String]) -> anyhow::Result<Vec<Input>> {
     Ok(inputs)
 }
 
-/// True if a file found while walking a directory should be scanned.
+/// True if a file found while walking a directory should be scanned (pages and WARC files).
 pub fn is_scannable(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        || crate::warc::is_warc_path(path)
+}
+
+/// The string an input is known by (for `--shard`): the path or URL as given.
+pub fn key(input: &Input) -> String {
+    match input {
+        Input::Path(p) => p.to_string_lossy().into_owned(),
+        Input::Url(u) => u.clone(),
+    }
+}
+
+/// Longest manifest line read (a path or URL; a longer line is an error, not a huge allocation).
+const MAX_MANIFEST_LINE: u64 = 64 * 1024;
+
+/// Inputs listed in a manifest file, one per line (blank lines and `#` comments skipped).
+pub fn read_manifest(path: &Path) -> anyhow::Result<Vec<Input>> {
+    use anyhow::Context as _;
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("opening manifest {}", path.display()))?;
+    let mut reader = std::io::BufReader::new(file);
+    let mut inputs = Vec::new();
+    let mut line = Vec::new();
+    for number in 1.. {
+        line.clear();
+        let n = (&mut reader)
+            .take(MAX_MANIFEST_LINE)
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("reading manifest {}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        anyhow::ensure!(
+            line.ends_with(b"\n") || (n as u64) < MAX_MANIFEST_LINE,
+            "{}:{number}: line longer than {MAX_MANIFEST_LINE} bytes",
+            path.display()
+        );
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim();
+        if !text.is_empty() && !text.starts_with('#') {
+            inputs.push(classify(text));
+        }
+    }
+    Ok(inputs)
 }
 
 /// A path to read, or a walk error to report, in the order found.

@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod cli;
 pub mod cmd;
+pub mod commoncrawl;
 pub mod crawl;
 pub mod decode;
 pub mod detect;
@@ -19,6 +20,8 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod report;
+pub mod shard;
 pub mod signal;
 pub mod vocab_dir;
+pub mod warc;
 pub mod watchlist;

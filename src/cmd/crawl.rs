@@ -18,13 +18,16 @@ use crate::pipeline::Engine;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Sources: a TOML file, or a bundled preset: ccgp-search (search.ccgp.gov.cn by keyword and
-dates), ccgp-channel (www.ccgp.gov.cn 地方公告 » 公开招标 listing), generic (used by --start).
+dates), ccgp-channel (www.ccgp.gov.cn 地方公告 » 公开招标 listing), generic (used by --start),
+or commoncrawl (a Common Crawl snapshot's captures: --crawl and --url; --since/--until are
+capture dates; --max-pages counts WARC records fetched).
 Print a preset with --show-source NAME and edit it for another portal.
 
 Examples:
   tenderscan crawl --source ccgp-search --kw 亚马逊云 --since 7d -o aws.csv
   tenderscan crawl --start https://bidding.example.edu.cn/cggg/index.htm --since 2025-06-01
   tenderscan crawl --source my-portal.toml --max-pages 200 --history seen.db --new-only
+  tenderscan crawl --source commoncrawl --crawl CC-MAIN-2024-10 --url '*.ccgp.gov.cn/*' -f jsonl
 
 An interrupted crawl (Ctrl-C, or --max-pages reached) saves its state; the same command
 continues where it stopped.")]
@@ -73,6 +76,27 @@ pub struct Args {
     /// History options.
     #[command(flatten)]
     pub history: HistoryOpts,
+    /// With --source commoncrawl: the snapshot, e.g. CC-MAIN-2024-10.
+    #[arg(long, value_name = "CC-MAIN-YYYY-WW", help_heading = "Common Crawl")]
+    pub crawl: Option<String>,
+    /// With --source commoncrawl: URL pattern to look up, e.g. '*.ccgp.gov.cn/*' (a leading
+    /// `*.` means the domain and its subdomains, a trailing `*` a prefix).
+    #[arg(long, value_name = "PATTERN", help_heading = "Common Crawl")]
+    pub url: Option<String>,
+    /// With --source commoncrawl: CDX matchType (exact, prefix, host, domain) instead of the
+    /// one the pattern implies.
+    #[arg(long, value_name = "TYPE", help_heading = "Common Crawl")]
+    pub match_type: Option<String>,
+    /// Common Crawl CDX index server.
+    #[arg(long, value_name = "URL", env = "TENDERSCAN_CC_INDEX", default_value = crate::commoncrawl::DEFAULT_INDEX, help_heading = "Common Crawl")]
+    pub cc_index: String,
+    /// With --source commoncrawl: work on CDX pages p with p mod N = I only (I counts from 0),
+    /// so N machines share one snapshot's slice.
+    #[arg(long, value_name = "I/N", value_parser = crate::shard::Shard::parse, help_heading = "Common Crawl")]
+    pub shard: Option<crate::shard::Shard>,
+    /// Common Crawl data host (WARC files, read by byte range).
+    #[arg(long, value_name = "URL", env = "TENDERSCAN_CC_DATA", default_value = crate::commoncrawl::DEFAULT_DATA, help_heading = "Common Crawl")]
+    pub cc_data: String,
 }
 
 /// `YYYY-MM-DD`, `today`, or `Nd` (N days before today).
@@ -177,6 +201,9 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             }
         }
         return Ok(crate::exit::OK);
+    }
+    if args.source.as_deref() == Some("commoncrawl") {
+        return crate::cmd::crawl_cc::run(&args, global);
     }
     let plan = plan(&args)?;
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;

@@ -17,7 +17,8 @@ use crate::report::{Output, ReportWriter};
 Examples:
   tenderscan history runs --limit 7
   tenderscan history show 'http://www.ccgp.gov.cn/cggg/dfgg/zbgg/202401/t20240105_1.htm' -f json
-  tenderscan history export --since 2024-01-01 --until 2024-01-07 --excel -o week01.csv")]
+  tenderscan history export --since 2024-01-01 --until 2024-01-07 --excel -o week01.csv
+  tenderscan history --history seen.db import shard-*.jsonl   # merge `scan --shard` outputs")]
 pub struct Args {
     /// The history file [default: $TENDERSCAN_HISTORY, else history.sqlite3 in the user's data
     /// directory].
@@ -69,6 +70,13 @@ pub enum HistoryCommand {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Merge JSON Lines reports (`scan -f jsonl --all`, e.g. one per `--shard`) into the
+    /// history as one run (the history is created if needed).
+    Import {
+        /// JSON Lines files, one record per line.
+        #[arg(required = true, value_name = "FILE.jsonl")]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -78,10 +86,12 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 
 /// Run the command; returns the exit code.
 pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
-    let _ = global;
     let path = history::explicit_path(args.history.as_deref())
         .or_else(history::default_path)
         .context("no --history given and no data directory for the default history")?;
+    if let HistoryCommand::Import { files } = &args.command {
+        return crate::cmd::history_import::run(&path, files, global.quiet);
+    }
     let store = History::open_existing(&path)?;
     match args.command {
         HistoryCommand::Runs { limit, format } => {
@@ -129,6 +139,8 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             drop(writer.finish()?);
             out.commit()?;
         }
+        // Handled above, before the history had to exist.
+        HistoryCommand::Import { .. } => {}
     }
     Ok(exit::OK)
 }

@@ -1,6 +1,9 @@
 //! One module per subcommand.
 pub mod crawl;
+pub mod crawl_cc;
 pub mod history;
+pub mod history_import;
 pub mod scan;
+pub mod scan_warc;
 pub mod session;
 pub mod watchlist;

@@ -30,7 +30,7 @@ failed, 10 --fail-on level reached, 130 interrupted (see `tenderscan --help`).")
 pub struct Args {
     /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` to
     /// read one of those per line from stdin.
-    #[arg(value_name = "INPUT", required_unless_present = "from_archive")]
+    #[arg(value_name = "INPUT", required_unless_present_any = ["from_archive", "manifest"])]
     pub inputs: Vec<String>,
     /// Re-scan the pages stored in an evidence archive (see --archive) instead of fetching.
     #[arg(long, value_name = "DIR")]
@@ -53,6 +53,14 @@ pub struct Args {
     /// History options.
     #[command(flatten)]
     pub history: HistoryOpts,
+    /// Read inputs (paths, URLs, WARC files) from FILE, one per line (`#` comments and blank
+    /// lines skipped); repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Vec<PathBuf>,
+    /// Scan only shard I of N (I counts from 0): a stable 1/N of the inputs chosen by a hash
+    /// of each input, so N machines together scan everything once.
+    #[arg(long, value_name = "I/N", value_parser = crate::shard::Shard::parse)]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 /// Run the command; returns the exit code.
@@ -60,7 +68,15 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     args.fetch.progress = !global.quiet;
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
     let engine = Engine::load(&vocab, &args.watchlists.watchlists)?;
-    let inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;
+    let mut inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;
+    for manifest in &args.manifest {
+        inputs.extend(input::read_manifest(manifest)?);
+    }
+    // Shards are taken per URL and per file found (a directory is split too).
+    let shard = args.shard;
+    if let Some(shard) = shard {
+        inputs.retain(|i| matches!(i, Input::Path(_)) || shard.takes(&input::key(i)));
+    }
     let mut paths = Vec::new();
     let mut urls = Vec::new();
     for i in inputs {
@@ -82,6 +98,7 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         args.max_file_size.saturating_mul(1 << 20),
         &mut session,
         global,
+        shard,
     )?;
     if let Some(dir) = &args.from_archive {
         for page in fetch::archive::read_pages(dir)? {
@@ -89,6 +106,7 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
                 break;
             }
             let record = match page {
+                Ok(page) if shard.is_some_and(|s| !s.takes(&page.source)) => continue,
                 Ok(page) => engine.scan(&page),
                 Err(e) => failed_record(&dir.display().to_string(), &format!("{e:#}")),
             };
@@ -132,6 +150,7 @@ fn scan_local(
     max_bytes: u64,
     session: &mut Session,
     global: &Global,
+    shard: Option<crate::shard::Shard>,
 ) -> anyhow::Result<()> {
     if paths.is_empty() {
         return Ok(());
@@ -149,9 +168,33 @@ fn scan_local(
         );
         pb
     };
-    let mut files = input::walk(paths).peekable();
+    let mut files = input::walk(paths)
+        .filter(|f| match (shard, f) {
+            (Some(shard), Ok(p)) => shard.takes(&p.to_string_lossy()),
+            _ => true,
+        })
+        .peekable();
+    let is_warc = |f: &input::FoundFile| matches!(f, Ok(p) if crate::warc::is_warc_path(p));
     while files.peek().is_some() && !crate::signal::interrupted() {
-        let batch: Vec<input::FoundFile> = files.by_ref().take(BATCH).collect();
+        // A WARC file holds many pages: it is read as a stream, between batches of plain files.
+        if let Some(Ok(path)) = files.next_if(is_warc) {
+            super::scan_warc::scan_file(
+                engine,
+                pool,
+                &path,
+                max_bytes,
+                &|_| true,
+                session,
+                global,
+            )?;
+            continue;
+        }
+        let mut batch: Vec<input::FoundFile> = Vec::with_capacity(BATCH);
+        while batch.len() < BATCH
+            && let Some(found) = files.next_if(|f| !is_warc(f))
+        {
+            batch.push(found);
+        }
         let records: Vec<Record> = pool.install(|| {
             batch
                 .par_iter()

@@ -28,6 +28,7 @@ pub struct Fetcher {
     archive: Option<Archive>,
     sleeper: Arc<dyn Sleeper>,
     resolver: Arc<addr::PinnedResolver>,
+    warc: Option<crate::warc::WarcWriter>,
 }
 
 /// A response read whole (body capped).
@@ -71,6 +72,11 @@ impl Fetcher {
             tracing::warn!("--ignore-robots: robots.txt is neither fetched nor obeyed");
         }
         let archive = cfg.archive.as_deref().map(Archive::open).transpose()?;
+        let warc = cfg
+            .warc
+            .as_deref()
+            .map(crate::warc::WarcWriter::create)
+            .transpose()?;
         Ok(Fetcher {
             in_flight: tokio::sync::Semaphore::new(cfg.concurrency),
             cfg,
@@ -80,6 +86,7 @@ impl Fetcher {
             archive,
             sleeper: Arc::new(TokioSleeper),
             resolver,
+            warc,
         })
     }
 
@@ -212,8 +219,43 @@ impl Fetcher {
                     tracing::warn!("{url}: not archived: {e:#}");
                 }
             }
+            if let Some(warc) = &self.warc {
+                let request = self.request_headers(validators);
+                let headers = header_pairs(&fetched.headers);
+                if let Err(e) = warc.write_exchange(&page, &current, &request, &headers) {
+                    tracing::warn!("{url}: not written to the WARC file: {e:#}");
+                }
+            }
             return Ok(page);
         }
+    }
+
+    /// The headers this client sends with a GET (for the WARC request record).
+    fn request_headers(&self, validators: Option<&ArchiveEntry>) -> Vec<(String, String)> {
+        let mut headers = vec![
+            ("User-Agent".to_string(), self.cfg.user_agent.clone()),
+            (
+                "Accept".to_string(),
+                "text/html,application/xhtml+xml,*/*;q=0.8".to_string(),
+            ),
+            (
+                "Accept-Language".to_string(),
+                "zh-CN,zh;q=0.9,en;q=0.5".to_string(),
+            ),
+            (
+                "Accept-Encoding".to_string(),
+                "gzip, br, deflate".to_string(),
+            ),
+        ];
+        if let Some(entry) = validators {
+            if let Some(etag) = entry.header("etag") {
+                headers.push(("If-None-Match".to_string(), etag.to_string()));
+            }
+            if let Some(modified) = entry.header("last-modified") {
+                headers.push(("If-Modified-Since".to_string(), modified.to_string()));
+            }
+        }
+        headers
     }
 
     /// Refuse page-supplied URLs that reach loopback, private or link-local addresses; say clearly

@@ -83,6 +83,10 @@ pub struct FetchOpts {
     /// Show the progress bar on stderr when it is a terminal (the caller clears it for `-q`).
     #[arg(skip = true)]
     pub progress: bool,
+    /// Also write every fetched page and attachment to FILE as WARC 1.1 request + response
+    /// records (one gzip member per record; appended to an existing file).
+    #[arg(long, value_name = "FILE.warc.gz", help_heading = "Fetching")]
+    pub warc: Option<PathBuf>,
 }
 
 impl Default for FetchOpts {
@@ -103,6 +107,7 @@ impl Default for FetchOpts {
             archive: None,
             refresh: false,
             progress: true,
+            warc: None,
         }
     }
 }
@@ -135,6 +140,7 @@ pub(crate) struct FetchConfig {
     pub ignore_robots: bool,
     pub archive: Option<PathBuf>,
     pub refresh: bool,
+    pub warc: Option<PathBuf>,
     /// First backoff step; doubled per retry (1 s as in most polite crawlers).
     pub backoff_base: Duration,
     /// Longest backoff step.
@@ -176,6 +182,7 @@ impl FetchConfig {
             ignore_robots: opts.ignore_robots,
             archive: opts.archive.clone(),
             refresh: opts.refresh,
+            warc: opts.warc.clone(),
             backoff_base: Duration::from_secs(1),
             backoff_cap: Duration::from_secs(60),
         })
