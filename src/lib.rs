@@ -19,6 +19,7 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod report;
+pub mod review;
 pub mod signal;
 pub mod vocab_dir;
 pub mod watchlist;

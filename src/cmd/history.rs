@@ -154,6 +154,9 @@ fn write_table<F: Serialize, N: Serialize>(
             serde_json::to_writer_pretty(&mut out, nested)?;
             out.write_all(b"\n")?;
         }
+        Format::Ocds | Format::OcdsJsonl => {
+            anyhow::bail!("OCDS output is for notices: use `history export -f ocds`")
+        }
         Format::Jsonl => {
             for row in nested {
                 serde_json::to_writer(&mut out, row)?;

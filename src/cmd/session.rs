@@ -9,6 +9,7 @@ use crate::exit;
 use crate::history::{History, HistoryOpts, Seen};
 use crate::model::{Alert, Record, RunSummary};
 use crate::report::{Output, ReportWriter};
+use crate::review::Reviews;
 
 /// One run's report being written.
 pub struct Session {
@@ -20,6 +21,7 @@ pub struct Session {
     history: Option<(History, i64)>,
     summary: RunSummary,
     worst: Alert,
+    reviews: Option<Reviews>,
 }
 
 impl Session {
@@ -41,8 +43,14 @@ impl Session {
             }
             None => None,
         };
+        let reviews = opts.reviewed.as_deref().map(Reviews::load).transpose()?;
         let output = Output::open(opts.output.as_deref())?;
-        let writer = ReportWriter::new(opts.format, output.writer()?, opts.excel)?;
+        let writer = ReportWriter::with_ocid_prefix(
+            opts.format,
+            output.writer()?,
+            opts.excel,
+            &opts.ocid_prefix,
+        )?;
         Ok(Session {
             opts: opts.clone(),
             new_only: history_opts.new_only,
@@ -52,6 +60,7 @@ impl Session {
             history,
             summary: RunSummary::default(),
             worst: Alert::None,
+            reviews,
         })
     }
 
@@ -84,6 +93,11 @@ impl Session {
                 }
             }
         }
+        // After the history: it keeps what the screening found, so that clearing a hit is not
+        // itself a change that reports the notice again; only a changed page is.
+        if let Some(reviews) = &mut self.reviews {
+            reviews.apply(&mut record);
+        }
         let wanted = if record.error.is_some() {
             true
         } else if self.new_only && seen == Seen::Unchanged {
@@ -114,6 +128,9 @@ impl Session {
     pub fn finish(mut self) -> anyhow::Result<u8> {
         if let Some(w) = self.writer.take() {
             drop(w.finish()?);
+        }
+        if let Some(reviews) = &self.reviews {
+            reviews.warn_unused();
         }
         if let Some(out) = self.output.take() {
             out.commit()?;
