@@ -41,7 +41,12 @@ fn records(stdout: &[u8]) -> Vec<Value> {
 fn review_add_writes_header_once_then_rows() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("reviewed.csv");
-    add(&file, "SCZC2025-GK-0627", "Sichuan University", "false_positive");
+    add(
+        &file,
+        "SCZC2025-GK-0627",
+        "Sichuan University",
+        "false_positive",
+    );
     add(&file, SCU, "3603544e4fb9bf44", "confirmed");
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
@@ -67,7 +72,12 @@ fn false_positive_stays_marked_but_no_longer_raises_the_alert() {
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("reviewed.csv");
-    add(&file, "SCZC2025-GK-0627", "sichuan university", "false_positive");
+    add(
+        &file,
+        "SCZC2025-GK-0627",
+        "sichuan university",
+        "false_positive",
+    );
     add(&file, "no-such-notice", "Sichuan University", "confirmed");
     let out = tenderscan()
         .args(["scan", "-f", "jsonl", "--reviewed"])
@@ -92,7 +102,11 @@ fn false_positive_stays_marked_but_no_longer_raises_the_alert() {
         ),
         "{reasons:?}"
     );
-    assert!(!reasons.iter().any(|x| x.starts_with("buyer 四川大学 matches")));
+    assert!(
+        !reasons
+            .iter()
+            .any(|x| x.starts_with("buyer 四川大学 matches"))
+    );
     let stderr = String::from_utf8_lossy(&out.get_output().stderr);
     assert!(
         stderr.contains("reviewed.csv:3: reviewed hit matched nothing in this run"),
@@ -141,8 +155,16 @@ fn a_cleared_hit_is_not_reported_again_unless_the_page_changes() {
     assert_eq!(day1.len(), 1);
     assert_eq!(day1[0]["alert"], "high");
 
-    add(&file, page.to_str().unwrap(), "Sichuan University", "false_positive");
-    assert!(daily(true).is_empty(), "same page, hit cleared: nothing to mail");
+    add(
+        &file,
+        page.to_str().unwrap(),
+        "Sichuan University",
+        "false_positive",
+    );
+    assert!(
+        daily(true).is_empty(),
+        "same page, hit cleared: nothing to mail"
+    );
 
     let mut bytes = std::fs::read(&page).unwrap();
     bytes.extend_from_slice("<p>更正：开标时间顺延。</p>".as_bytes());

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 pub mod crawl;
 pub mod history;
+pub mod rescreen;
 pub mod review;
 pub mod scan;
 pub mod session;

@@ -30,7 +30,7 @@ failed, 10 --fail-on level reached, 130 interrupted (see `tenderscan --help`).")
 pub struct Args {
     /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` to
     /// read one of those per line from stdin.
-    #[arg(value_name = "INPUT", required_unless_present = "from_archive")]
+    #[arg(value_name = "INPUT", required_unless_present_any = ["from_archive", "rescreen"])]
     pub inputs: Vec<String>,
     /// Re-scan the pages stored in an evidence archive (see --archive) instead of fetching.
     #[arg(long, value_name = "DIR")]
@@ -53,6 +53,10 @@ pub struct Args {
     /// History options.
     #[command(flatten)]
     pub history: HistoryOpts,
+    /// Screen the notices stored in the history again against the lists loaded now (no
+    /// fetching) and report those whose alert went up (needs --history).
+    #[arg(long, help_heading = "History")]
+    pub rescreen: bool,
 }
 
 /// Run the command; returns the exit code.
@@ -70,7 +74,15 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         }
     }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let rescreen_from = match (args.rescreen, args.history.path()) {
+        (false, _) => None,
+        (true, Some(path)) => Some(path),
+        (true, None) => anyhow::bail!("--rescreen needs a history (--history FILE)"),
+    };
     let mut session = Session::start(&args.report, &args.history, global, &command)?;
+    if let Some(path) = &rescreen_from {
+        crate::cmd::rescreen::rescreen(&engine, path, &mut session)?;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;

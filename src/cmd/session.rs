@@ -22,6 +22,7 @@ pub struct Session {
     summary: RunSummary,
     worst: Alert,
     reviews: Option<Reviews>,
+    lists_stored: bool,
 }
 
 impl Session {
@@ -61,6 +62,7 @@ impl Session {
             summary: RunSummary::default(),
             worst: Alert::None,
             reviews,
+            lists_stored: false,
         })
     }
 
@@ -75,6 +77,12 @@ impl Session {
             self.summary.scanned += 1;
         }
         if let Some((h, run)) = &mut self.history {
+            // Every record of a run carries the same lists: store them on the run once.
+            if !self.lists_stored && !record.screened_against.is_empty() {
+                h.set_run_lists(*run, &record.screened_against)
+                    .context("writing to the history")?;
+                self.lists_stored = true;
+            }
             seen = h.observe(*run, &record).context("writing to the history")?;
             if record.error.is_none() {
                 match &seen {

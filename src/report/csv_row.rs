@@ -27,6 +27,7 @@ pub const HEADER: &[&str] = &[
     "fetched_at",
     "encoding",
     "sha256",
+    "screened_against",
 ];
 
 /// The cells of one record, formula-neutralised.
@@ -93,6 +94,11 @@ pub fn row(r: &Record) -> Vec<String> {
         opt(&r.fetched_at),
         r.encoding.clone(),
         r.sha256.clone(),
+        r.screened_against
+            .iter()
+            .map(crate::watchlist::version::short_id)
+            .collect::<Vec<_>>()
+            .join("; "),
     ]
     .into_iter()
     .map(neutralise)
