@@ -545,9 +545,7 @@ pub fn latest_versions(conn: &Connection, path: &Path) -> anyhow::Result<Vec<i64
                FROM notices n ORDER BY n.id",
         )?;
         let rows = stmt.query_map([], |r| r.get::<_, Option<i64>>(0))?;
-        Ok(rows
-            .filter_map(|r| r.transpose())
-            .collect::<rusqlite::Result<Vec<i64>>>()?)
+        rows.filter_map(|r| r.transpose()).collect()
     };
     read()
         .map_err(|e| classify(path, e))
