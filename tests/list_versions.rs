@@ -169,3 +169,42 @@ fn rescreen_without_a_history_is_refused() {
         .failure()
         .stderr(predicates::str::contains("--rescreen needs a history"));
 }
+
+#[test]
+fn a_version_1_history_is_migrated_and_its_old_runs_have_no_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("h.sqlite3");
+    tenderscan()
+        .args(["scan", "--history"])
+        .arg(&history)
+        .arg(SCU)
+        .assert()
+        .success();
+    // Turn it back into what the previous release wrote: schema 1, no list column.
+    {
+        let c = rusqlite::Connection::open(&history).unwrap();
+        c.execute_batch("ALTER TABLE runs DROP COLUMN screened_against; PRAGMA user_version = 1;")
+            .unwrap();
+    }
+    tenderscan()
+        .args(["scan", "--history"])
+        .arg(&history)
+        .arg(SCU)
+        .assert()
+        .success();
+    let c = rusqlite::Connection::open(&history).unwrap();
+    let version: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, tenderscan::history::SCHEMA_VERSION);
+    let lists: Vec<String> = c
+        .prepare("SELECT screened_against FROM runs ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(lists.len(), 2);
+    assert_eq!(lists[0], "[]", "the old run screened against unknown lists");
+    assert!(lists[1].contains("\"as_of\""), "{}", lists[1]);
+}
