@@ -208,3 +208,40 @@ fn a_version_1_history_is_migrated_and_its_old_runs_have_no_lists() {
     assert_eq!(lists[0], "[]", "the old run screened against unknown lists");
     assert!(lists[1].contains("\"as_of\""), "{}", lists[1]);
 }
+
+#[test]
+fn rescreen_does_not_report_a_rise_that_a_review_has_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("h.sqlite3");
+    let old_list = dir.path().join("old.csv");
+    std::fs::write(
+        &old_list,
+        "name,aliases,list,country,reference,listed_on,source,notes\n\
+         Harbin Institute of Technology,HIT,Entity List (EL) - Bureau of Industry and Security,CN,85 FR 34495,2020-06-05,https://www.federalregister.gov/citation/85-FR-34495,\n",
+    )
+    .unwrap();
+    tenderscan()
+        .args(["scan", "--history"])
+        .arg(&history)
+        .arg("--watchlist")
+        .arg(&old_list)
+        .arg(SCU)
+        .assert()
+        .success();
+    let reviewed = dir.path().join("reviewed.csv");
+    std::fs::write(
+        &reviewed,
+        "notice,entity,verdict,reviewer,date,note\nSCZC2025-GK-0627,Sichuan University,false_positive,ana,2026-11-30,\n",
+    )
+    .unwrap();
+    let out = tenderscan()
+        .args(["scan", "-f", "jsonl", "--rescreen", "--reviewed"])
+        .arg(&reviewed)
+        .arg("--history")
+        .arg(&history)
+        .assert()
+        .success();
+    assert!(jsonl(&out.get_output().stdout).is_empty());
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(!stderr.contains("matched nothing"), "{stderr}");
+}

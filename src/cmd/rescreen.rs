@@ -19,7 +19,8 @@ pub fn rescreen(engine: &Engine, history: &Path, session: &mut Session) -> anyho
         }
         let stored = store.version_record(*id)?;
         let fresh = engine.rescreen(&stored);
-        if fresh.alert > stored.alert {
+        // Compared as reported: a rise that only comes from a hit cleared as a false positive is none.
+        if session.reviewed_alert(&fresh) > session.reviewed_alert(&stored) {
             rose += 1;
             session.emit(fresh)?;
         }

@@ -127,6 +127,18 @@ impl Session {
         Ok(())
     }
 
+    /// The alert a record would be reported with once the `--reviewed` verdicts are applied.
+    pub fn reviewed_alert(&mut self, record: &Record) -> Alert {
+        match &mut self.reviews {
+            Some(reviews) => {
+                let mut copy = record.clone();
+                reviews.apply(&mut copy);
+                copy.alert
+            }
+            None => record.alert,
+        }
+    }
+
     /// Counts so far.
     pub fn summary(&self) -> &RunSummary {
         &self.summary
