@@ -137,7 +137,10 @@ fn ten_times(list: &Watchlist, rng: &mut Lcg) -> Watchlist {
             entries.push(e);
         }
     }
-    Watchlist { entries }
+    Watchlist {
+        entries,
+        ..Default::default()
+    }
 }
 
 fn screen_all(m: &Matcher, names: &[String]) -> (f64, usize) {

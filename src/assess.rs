@@ -133,6 +133,8 @@ mod tests {
             score,
             matched_alias: "四川大学".into(),
             citation: "77 FR 58006".into(),
+            as_of: String::new(),
+            reviewed: None,
         }
     }
 

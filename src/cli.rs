@@ -43,6 +43,8 @@ pub enum Command {
     Watchlist(cmd::watchlist::Args),
     /// Query the history of runs and notices.
     History(cmd::history::Args),
+    /// Record analysts' verdicts on hits (the file `--reviewed` reads).
+    Review(cmd::review::Args),
 }
 
 /// Report format.
@@ -55,6 +57,10 @@ pub enum Format {
     Json,
     /// JSON Lines: one notice object per line.
     Jsonl,
+    /// One OCDS 1.1 release package, one release per notice (see --ocid-prefix).
+    Ocds,
+    /// OCDS 1.1 releases, one per line, for streams.
+    OcdsJsonl,
 }
 
 /// Alert level for `--fail-on`.
@@ -97,6 +103,16 @@ pub struct ReportOpts {
     /// Exit with code 10 when a finding at or above LEVEL is reported.
     #[arg(long, value_enum, value_name = "LEVEL", help_heading = "Report")]
     pub fail_on: Option<Level>,
+    /// OCDS: the ocid prefix (letters, digits, hyphens; `ocds-` + 6 characters when registered)
+    /// [default: tenderscan-unregistered, which is NOT a registered prefix].
+    #[arg(long, value_name = "PREFIX", value_parser = crate::report::ocds::parse_ocid_prefix,
+          default_value = crate::report::ocds::DEFAULT_OCID_PREFIX, hide_default_value = true,
+          help_heading = "Report")]
+    pub ocid_prefix: String,
+    /// Analysts' verdicts on hits (CSV `notice,entity,verdict,reviewer,date,note`): a
+    /// false_positive no longer raises the alert, a confirmed hit says so in the reasons.
+    #[arg(long, value_name = "FILE", help_heading = "Report")]
+    pub reviewed: Option<PathBuf>,
 }
 
 /// Watchlist selection shared by every command that matches names.

@@ -21,6 +21,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod report;
 pub mod shard;
+pub mod review;
 pub mod signal;
 pub mod vocab_dir;
 pub mod warc;

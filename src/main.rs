@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Command::Crawl(args) => cmd::crawl::run(args, &cli.global),
         Command::Watchlist(args) => cmd::watchlist::run(args, &cli.global),
         Command::History(args) => cmd::history::run(args, &cli.global),
+        Command::Review(args) => cmd::review::run(args, &cli.global),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -261,6 +261,66 @@ pub struct Hit {
     /// Federal Register citation(s) of the listing.
     #[serde(default)]
     pub citation: String,
+    /// The `as_of` date of the list version the hit was made against (see `ListVersion`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub as_of: String,
+    /// An analyst's verdict on this hit, from `--reviewed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Verdict>,
+}
+
+/// An analyst's verdict on a hit (`--reviewed` file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Not the listed entity: the hit stays in the record but no longer raises the alert.
+    FalsePositive,
+    /// Checked and confirmed: the reasons say so.
+    Confirmed,
+}
+
+impl Verdict {
+    /// The contract string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::FalsePositive => "false_positive",
+            Verdict::Confirmed => "confirmed",
+        }
+    }
+}
+
+/// What a list means for a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// A list with legal effect on exports (Entity List, MEU List, …).
+    #[default]
+    ExportControl,
+    /// A list for information only (DoD 1260H, NDAA section 1286).
+    Informational,
+}
+
+impl ListKind {
+    /// The contract string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListKind::ExportControl => "export_control",
+            ListKind::Informational => "informational",
+        }
+    }
+}
+
+/// One version of one list a notice was screened against.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ListVersion {
+    /// The list name, as in `Hit::list`.
+    pub list: String,
+    /// `export_control` or `informational`.
+    pub kind: ListKind,
+    /// The date the list version stands for (`YYYY-MM-DD`; see README "List versions").
+    pub as_of: String,
+    /// sha256 (hex) of the file the list was loaded from.
+    pub sha256: String,
 }
 
 /// Alert level, ordered `None < Low < Medium < High`.
@@ -352,6 +412,9 @@ pub struct Record {
     /// Attachments read (or skipped, with the reason) while crawling.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// The list versions the notice was screened against (empty for a failed input).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screened_against: Vec<ListVersion>,
 }
 
 /// An attachment of a notice and what became of it.

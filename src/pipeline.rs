@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::detect::Detector;
 use crate::matcher::{Matcher, Vocabulary};
-use crate::model::{Attachment, Page, Record};
+use crate::model::{Attachment, Hit, ListVersion, Notice, Page, Record};
 use crate::{assess, decode, parse, watchlist};
 
 /// Everything needed to scan pages: the vocabulary and the watchlist index.
@@ -15,6 +15,8 @@ pub struct Engine {
     pub detector: Detector,
     /// Watchlist index.
     pub matcher: Matcher,
+    /// The list versions loaded, stamped on every record (`screened_against`).
+    pub lists: Vec<ListVersion>,
 }
 
 impl Engine {
@@ -23,11 +25,13 @@ impl Engine {
         let detector = Detector::load(vocab_dir)
             .with_context(|| format!("loading the vocabulary from {}", vocab_dir.display()))?;
         let list = watchlist::load_selected(watchlists, vocab_dir)?;
+        let lists = list.versions.clone();
         // Legal forms and generic words come from the same directory, so an analyst's edit applies.
         let vocabulary = Vocabulary::load(vocab_dir)?;
         Ok(Engine {
             detector,
             matcher: Matcher::with_vocabulary(list, vocabulary),
+            lists,
         })
     }
 
@@ -51,7 +55,8 @@ impl Engine {
                 }
             }
         }
-        let hits = self.matcher.screen_notice(&notice);
+        let mut hits = self.matcher.screen_notice(&notice);
+        self.stamp(&mut hits);
         let mut assessment = assess::assess(&mentions, &hits);
         assessment.reasons.extend(notice.notes.iter().cloned());
         Record {
@@ -88,7 +93,64 @@ impl Engine {
                     reason: a.skipped.clone(),
                 })
                 .collect(),
+            screened_against: self.lists.clone(),
             ..Record::default()
+        }
+    }
+
+    /// Set each hit's `as_of` to the version of its list that is loaded.
+    fn stamp(&self, hits: &mut [Hit]) {
+        if hits.is_empty() {
+            return;
+        }
+        let as_of = watchlist::version::as_of_by_list(&self.lists);
+        for h in hits {
+            if let Some(d) = as_of.get(&h.list) {
+                h.as_of = d.clone();
+            }
+        }
+    }
+
+    /// Screen a stored record again against the loaded lists, without the page: the buyer,
+    /// agency and suppliers are matched anew; hits in running text need the page text, which the
+    /// history does not keep, so they are carried over from the stored record as they were.
+    pub fn rescreen(&self, stored: &Record) -> Record {
+        let notice = Notice {
+            title: stored.title.clone(),
+            notice_type: stored.notice_type,
+            published: stored.published.clone(),
+            project_id: stored.project_id.clone(),
+            buyer: stored.buyer.clone(),
+            agency: stored.agency.clone(),
+            budget: stored.budget.clone(),
+            award: stored.award.clone(),
+            suppliers: stored.suppliers.clone(),
+            ..Notice::default()
+        };
+        let mut hits = self.matcher.screen_notice(&notice);
+        self.stamp(&mut hits);
+        for old in stored
+            .hits
+            .iter()
+            .filter(|h| h.role == crate::model::Role::Text)
+        {
+            if !hits
+                .iter()
+                .any(|h| h.list == old.list && h.list_id == old.list_id)
+            {
+                let mut carried = old.clone();
+                carried.reviewed = None;
+                hits.push(carried);
+            }
+        }
+        let assessment = assess::assess(&stored.mentions, &hits);
+        Record {
+            hits,
+            alert: assessment.alert,
+            reasons: assessment.reasons,
+            screened_against: self.lists.clone(),
+            status: None,
+            ..stored.clone()
         }
     }
 }

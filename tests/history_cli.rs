@@ -115,7 +115,7 @@ fn history_runs_lists_runs_newest_first() {
         header,
         [
             "id", "started", "finished", "scanned", "failed", "new", "updated", "reported", "high",
-            "medium", "low", "none", "errors", "command"
+            "medium", "low", "none", "errors", "command", "lists"
         ]
     );
     let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();

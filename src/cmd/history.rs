@@ -95,8 +95,16 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
     let store = History::open_existing(&path)?;
     match args.command {
         HistoryCommand::Runs { limit, format } => {
-            let rows: Vec<RunOut> = store.runs(limit)?.into_iter().map(RunOut::from).collect();
-            write_table(format, &rows, &rows)?;
+            let runs = store.runs(limit)?;
+            let nested: Vec<RunJson> = runs
+                .iter()
+                .map(|r| RunJson {
+                    run: RunOut::from(r.clone()),
+                    screened_against: r.screened_against.clone(),
+                })
+                .collect();
+            let rows: Vec<RunOut> = runs.into_iter().map(RunOut::from).collect();
+            write_table(format, &rows, &nested)?;
         }
         HistoryCommand::Show { source, format } => {
             let versions = store.versions(&source)?;
@@ -166,6 +174,9 @@ fn write_table<F: Serialize, N: Serialize>(
             serde_json::to_writer_pretty(&mut out, nested)?;
             out.write_all(b"\n")?;
         }
+        Format::Ocds | Format::OcdsJsonl => {
+            anyhow::bail!("OCDS output is for notices: use `history export -f ocds`")
+        }
         Format::Jsonl => {
             for row in nested {
                 serde_json::to_writer(&mut out, row)?;
@@ -194,6 +205,16 @@ struct RunOut {
     none: usize,
     errors: usize,
     command: String,
+    /// Short ids of the list versions (`EL@2025-09-29#3f2a1b4c`; see README "List versions").
+    lists: String,
+}
+
+/// A run in JSON: the flat row plus the list versions in full.
+#[derive(Debug, Serialize)]
+struct RunJson {
+    #[serde(flatten)]
+    run: RunOut,
+    screened_against: Vec<crate::model::ListVersion>,
 }
 
 impl From<RunRow> for RunOut {
@@ -214,6 +235,12 @@ impl From<RunRow> for RunOut {
             none: s.by_level[0],
             errors: r.errors,
             command: r.command,
+            lists: r
+                .screened_against
+                .iter()
+                .map(crate::watchlist::version::short_id)
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 }

@@ -3,6 +3,8 @@ pub mod crawl;
 pub mod crawl_cc;
 pub mod history;
 pub mod history_import;
+pub mod rescreen;
+pub mod review;
 pub mod scan;
 pub mod scan_warc;
 pub mod session;

@@ -30,7 +30,7 @@ failed, 10 --fail-on level reached, 130 interrupted (see `tenderscan --help`).")
 pub struct Args {
     /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` to
     /// read one of those per line from stdin.
-    #[arg(value_name = "INPUT", required_unless_present_any = ["from_archive", "manifest"])]
+    #[arg(value_name = "INPUT", required_unless_present_any = ["from_archive", "manifest", "rescreen"])]
     pub inputs: Vec<String>,
     /// Re-scan the pages stored in an evidence archive (see --archive) instead of fetching.
     #[arg(long, value_name = "DIR")]
@@ -61,6 +61,10 @@ pub struct Args {
     /// of each input, so N machines together scan everything once.
     #[arg(long, value_name = "I/N", value_parser = crate::shard::Shard::parse)]
     pub shard: Option<crate::shard::Shard>,
+    /// Screen the notices stored in the history again against the lists loaded now (no
+    /// fetching) and report those whose alert went up (needs --history).
+    #[arg(long, help_heading = "History")]
+    pub rescreen: bool,
 }
 
 /// Run the command; returns the exit code.
@@ -86,7 +90,15 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         }
     }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
+    let rescreen_from = match (args.rescreen, args.history.path()) {
+        (false, _) => None,
+        (true, Some(path)) => Some(path),
+        (true, None) => anyhow::bail!("--rescreen needs a history (--history FILE)"),
+    };
     let mut session = Session::start(&args.report, &args.history, global, &command)?;
+    if let Some(path) = &rescreen_from {
+        crate::cmd::rescreen::rescreen(&engine, path, &mut session)?;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;

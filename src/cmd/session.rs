@@ -9,6 +9,7 @@ use crate::exit;
 use crate::history::{History, HistoryOpts, Seen};
 use crate::model::{Alert, Record, RunSummary};
 use crate::report::{Output, ReportWriter};
+use crate::review::Reviews;
 
 /// One run's report being written.
 pub struct Session {
@@ -20,6 +21,8 @@ pub struct Session {
     history: Option<(History, i64)>,
     summary: RunSummary,
     worst: Alert,
+    reviews: Option<Reviews>,
+    lists_stored: bool,
 }
 
 impl Session {
@@ -41,8 +44,14 @@ impl Session {
             }
             None => None,
         };
+        let reviews = opts.reviewed.as_deref().map(Reviews::load).transpose()?;
         let output = Output::open(opts.output.as_deref())?;
-        let writer = ReportWriter::new(opts.format, output.writer()?, opts.excel)?;
+        let writer = ReportWriter::with_ocid_prefix(
+            opts.format,
+            output.writer()?,
+            opts.excel,
+            &opts.ocid_prefix,
+        )?;
         Ok(Session {
             opts: opts.clone(),
             new_only: history_opts.new_only,
@@ -52,6 +61,8 @@ impl Session {
             history,
             summary: RunSummary::default(),
             worst: Alert::None,
+            reviews,
+            lists_stored: false,
         })
     }
 
@@ -66,6 +77,12 @@ impl Session {
             self.summary.scanned += 1;
         }
         if let Some((h, run)) = &mut self.history {
+            // Every record of a run carries the same lists: store them on the run once.
+            if !self.lists_stored && !record.screened_against.is_empty() {
+                h.set_run_lists(*run, &record.screened_against)
+                    .context("writing to the history")?;
+                self.lists_stored = true;
+            }
             seen = h.observe(*run, &record).context("writing to the history")?;
             if record.error.is_none() {
                 match &seen {
@@ -83,6 +100,11 @@ impl Session {
                     Seen::Unchanged => {}
                 }
             }
+        }
+        // After the history: it keeps what the screening found, so that clearing a hit is not
+        // itself a change that reports the notice again; only a changed page is.
+        if let Some(reviews) = &mut self.reviews {
+            reviews.apply(&mut record);
         }
         let wanted = if record.error.is_some() {
             true
@@ -105,6 +127,18 @@ impl Session {
         Ok(())
     }
 
+    /// The alert a record would be reported with once the `--reviewed` verdicts are applied.
+    pub fn reviewed_alert(&mut self, record: &Record) -> Alert {
+        match &mut self.reviews {
+            Some(reviews) => {
+                let mut copy = record.clone();
+                reviews.apply(&mut copy);
+                copy.alert
+            }
+            None => record.alert,
+        }
+    }
+
     /// Counts so far.
     pub fn summary(&self) -> &RunSummary {
         &self.summary
@@ -114,6 +148,9 @@ impl Session {
     pub fn finish(mut self) -> anyhow::Result<u8> {
         if let Some(w) = self.writer.take() {
             drop(w.finish()?);
+        }
+        if let Some(reviews) = &self.reviews {
+            reviews.warn_unused();
         }
         if let Some(out) = self.output.take() {
             out.commit()?;

@@ -405,6 +405,9 @@ impl Table {
                 serde_json::to_writer_pretty(&mut out, &all)?;
                 writeln!(out)?;
             }
+            Format::Ocds | Format::OcdsJsonl => {
+                anyhow::bail!("OCDS output is for notices (scan, crawl, history export)")
+            }
             Format::Jsonl => {
                 for r in &self.rows {
                     serde_json::to_writer(&mut out, &self.object(r))?;

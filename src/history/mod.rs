@@ -216,6 +216,30 @@ impl History {
         store::runs(&self.conn, &self.path, limit)
     }
 
+    /// Store the list versions a run screened against (for `history runs`).
+    pub fn set_run_lists(
+        &mut self,
+        run_id: i64,
+        lists: &[crate::model::ListVersion],
+    ) -> anyhow::Result<()> {
+        Ok(store::set_run_lists(
+            &mut self.conn,
+            &self.path,
+            run_id,
+            lists,
+        )?)
+    }
+
+    /// The latest version id of every notice, in the order the notices were first seen.
+    pub fn latest_versions(&self) -> anyhow::Result<Vec<i64>> {
+        store::latest_versions(&self.conn, &self.path)
+    }
+
+    /// The record stored with a version.
+    pub fn version_record(&self, version_id: i64) -> anyhow::Result<Record> {
+        store::version_record(&self.conn, &self.path, version_id)
+    }
+
     /// Every version of one notice, oldest first (empty if the source was never seen).
     pub fn versions(&self, source: &str) -> anyhow::Result<Vec<VersionRow>> {
         store::versions(&self.conn, &self.path, source)

@@ -91,6 +91,10 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX errors_by_run ON errors(run_id);
     ",
+    // 2: the list versions each run screened against (JSON array of {list, kind, as_of, sha256}).
+    "
+    ALTER TABLE runs ADD COLUMN screened_against TEXT NOT NULL DEFAULT '[]';
+    ",
 ];
 
 /// The schema version this build writes.

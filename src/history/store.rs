@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::schema::classify;
 use super::{HistoryError, Seen};
-use crate::model::{Money, Record, RunSummary};
+use crate::model::{ListVersion, Money, Record, RunSummary};
 
 /// One run, for `history runs`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +27,8 @@ pub struct RunRow {
     pub summary: RunSummary,
     /// Failed inputs recorded during the run (also counted for unfinished runs).
     pub errors: usize,
+    /// The list versions the run screened against.
+    pub screened_against: Vec<ListVersion>,
 }
 
 /// One version (content and findings) of a notice, for `history show`.
@@ -392,7 +394,7 @@ pub fn runs(conn: &Connection, path: &Path, limit: usize) -> anyhow::Result<Vec<
     let read = || -> rusqlite::Result<Vec<RunRow>> {
         let mut stmt = conn.prepare(
             "SELECT id, command, started, finished, scanned, failed, new, updated, reported, none, low, medium, high,
-                    (SELECT count(*) FROM errors e WHERE e.run_id = runs.id)
+                    (SELECT count(*) FROM errors e WHERE e.run_id = runs.id), screened_against
                FROM runs ORDER BY id DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
@@ -415,6 +417,8 @@ pub fn runs(conn: &Connection, path: &Path, limit: usize) -> anyhow::Result<Vec<
                     ],
                 },
                 errors: usize_of(r.get(13)?),
+                screened_against: serde_json::from_str(&r.get::<_, String>(14)?)
+                    .unwrap_or_default(),
             })
         })?;
         rows.collect()
@@ -516,4 +520,47 @@ pub fn new_or_updated(
             })
         })
         .collect()
+}
+
+/// Store the list versions a run screened against.
+pub fn set_run_lists(
+    conn: &mut Connection,
+    path: &Path,
+    run_id: i64,
+    lists: &[ListVersion],
+) -> Result<(), HistoryError> {
+    conn.execute(
+        "UPDATE runs SET screened_against = ?2 WHERE id = ?1",
+        params![run_id, to_json(lists)],
+    )
+    .map_err(|e| classify(path, e))?;
+    Ok(())
+}
+
+/// The id of the latest version of every notice (the one its last observation saw), by notice.
+pub fn latest_versions(conn: &Connection, path: &Path) -> anyhow::Result<Vec<i64>> {
+    let read = || -> rusqlite::Result<Vec<i64>> {
+        let mut stmt = conn.prepare(
+            "SELECT (SELECT f.version_id FROM findings f WHERE f.notice_id = n.id ORDER BY f.id DESC LIMIT 1)
+               FROM notices n ORDER BY n.id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, Option<i64>>(0))?;
+        rows.filter_map(|r| r.transpose()).collect()
+    };
+    read()
+        .map_err(|e| classify(path, e))
+        .context("reading the latest versions")
+}
+
+/// The record stored with one version.
+pub fn version_record(conn: &Connection, path: &Path, version_id: i64) -> anyhow::Result<Record> {
+    let json: String = conn
+        .query_row(
+            "SELECT record FROM versions WHERE id = ?1",
+            [version_id],
+            |r| r.get(0),
+        )
+        .map_err(|e| classify(path, e))
+        .context("reading a stored version")?;
+    parse_record(path, &json)
 }

@@ -357,6 +357,8 @@ impl Matcher {
             score: (score * 1000.0).round() / 1000.0,
             matched_alias: alias.text.clone(),
             citation: e.citation.clone(),
+            as_of: String::new(),
+            reviewed: None,
         }
     }
 

@@ -28,6 +28,7 @@ pub const HEADER: &[&str] = &[
     "encoding",
     "sha256",
     "candidates",
+    "screened_against",
 ];
 
 /// The cells of one record, formula-neutralised.
@@ -95,6 +96,11 @@ pub fn row(r: &Record) -> Vec<String> {
         r.encoding.clone(),
         r.sha256.clone(),
         r.candidates.join("; "),
+        r.screened_against
+            .iter()
+            .map(crate::watchlist::version::short_id)
+            .collect::<Vec<_>>()
+            .join("; "),
     ]
     .into_iter()
     .map(neutralise)

@@ -1,5 +1,6 @@
 //! Report writers (CSV, JSON, JSON Lines) and atomic report files.
 mod csv_row;
+pub mod ocds;
 mod output;
 
 pub use csv_row::neutralise;
@@ -19,13 +20,40 @@ pub struct ReportWriter<W: Write> {
 
 enum Inner<W: Write> {
     Csv(Box<csv::Writer<W>>),
-    Json { out: W, first: bool },
+    Json {
+        out: W,
+        first: bool,
+    },
     Jsonl(W),
+    Ocds {
+        out: W,
+        first: bool,
+        prefix: String,
+        now: String,
+    },
+    OcdsJsonl {
+        out: W,
+        prefix: String,
+        now: String,
+    },
 }
 
 impl<W: Write> ReportWriter<W> {
     /// Start a report; `bom` prefixes CSV output with a UTF-8 BOM (for Excel).
-    pub fn new(format: Format, mut out: W, bom: bool) -> anyhow::Result<Self> {
+    pub fn new(format: Format, out: W, bom: bool) -> anyhow::Result<Self> {
+        Self::with_ocid_prefix(format, out, bom, ocds::DEFAULT_OCID_PREFIX)
+    }
+
+    /// Start a report; OCDS formats build each `ocid` from `prefix` (see `ocds::parse_ocid_prefix`).
+    pub fn with_ocid_prefix(
+        format: Format,
+        mut out: W,
+        bom: bool,
+        prefix: &str,
+    ) -> anyhow::Result<Self> {
+        let now = jiff::Timestamp::now()
+            .strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
         let inner = match format {
             Format::Csv => {
                 if bom {
@@ -40,6 +68,24 @@ impl<W: Write> ReportWriter<W> {
                 Inner::Json { out, first: true }
             }
             Format::Jsonl => Inner::Jsonl(out),
+            Format::Ocds => {
+                // The package head, then the releases streamed one by one into its array.
+                let mut head = serde_json::to_string(&ocds::package_head(prefix, &now))?;
+                head.pop(); // the closing brace: `releases` follows
+                out.write_all(head.as_bytes())?;
+                out.write_all(b",\"releases\":[")?;
+                Inner::Ocds {
+                    out,
+                    first: true,
+                    prefix: prefix.to_string(),
+                    now,
+                }
+            }
+            Format::OcdsJsonl => Inner::OcdsJsonl {
+                out,
+                prefix: prefix.to_string(),
+                now,
+            },
         };
         Ok(ReportWriter { inner })
     }
@@ -55,6 +101,22 @@ impl<W: Write> ReportWriter<W> {
             }
             Inner::Jsonl(out) => {
                 serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")?;
+            }
+            // A failed input is no contracting process: it has no place in OCDS (stderr names it).
+            Inner::Ocds { .. } | Inner::OcdsJsonl { .. } if record.error.is_some() => {}
+            Inner::Ocds {
+                out,
+                first,
+                prefix,
+                now,
+            } => {
+                out.write_all(if *first { b"\n" } else { b",\n" })?;
+                *first = false;
+                serde_json::to_writer(&mut *out, &ocds::release(record, prefix, now))?;
+            }
+            Inner::OcdsJsonl { out, prefix, now } => {
+                serde_json::to_writer(&mut *out, &ocds::release(record, prefix, now))?;
                 out.write_all(b"\n")?;
             }
         }
@@ -73,6 +135,11 @@ impl<W: Write> ReportWriter<W> {
                 out
             }
             Inner::Jsonl(out) => out,
+            Inner::Ocds { mut out, first, .. } => {
+                out.write_all(if first { b"]}\n" } else { b"\n]}\n" })?;
+                out
+            }
+            Inner::OcdsJsonl { out, .. } => out,
         };
         out.flush().context("flushing the report")?;
         Ok(out)

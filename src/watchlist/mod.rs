@@ -11,6 +11,7 @@ mod csl;
 mod overlay;
 mod project_csv;
 pub mod update;
+pub mod version;
 
 pub use overlay::apply_overlay;
 
@@ -38,6 +39,8 @@ pub struct Entry {
 pub struct Watchlist {
     /// The entries.
     pub entries: Vec<Entry>,
+    /// The list versions loaded (one per list per file), for `screened_against`.
+    pub versions: Vec<crate::model::ListVersion>,
 }
 
 /// A watchlist file that cannot be used; names the file and, where known, the line.
@@ -226,6 +229,7 @@ impl Watchlist {
         for path in paths {
             let part = load_file(path)?;
             list.entries.extend(part.entries);
+            list.versions.extend(part.versions);
         }
         list.dedupe();
         if let Some(overlay) = zh_overlay {
@@ -298,7 +302,8 @@ pub fn load_file(path: &Path) -> Result<Watchlist, WatchlistError> {
             path: path.to_path_buf(),
         });
     }
-    let mut list = Watchlist { entries };
+    let versions = version::describe(path, &text, &entries);
+    let mut list = Watchlist { entries, versions };
     list.dedupe();
     Ok(list)
 }

@@ -1,0 +1,138 @@
+//! Which version of which list a notice was screened against (`screened_against`, `Hit::as_of`).
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::Entry;
+use crate::model::{ListKind, ListVersion};
+
+/// The kind of a list, from its name: the Entity List and the MEU List have legal effect on
+/// exports; the DoD 1260H list and the NDAA section 1286 list are for information. Any other
+/// list counts as export control, the cautious reading.
+// One small function on purpose: the list loaders may carry the kind as data and replace it.
+pub fn kind_of(list: &str) -> ListKind {
+    let l = list.to_ascii_lowercase();
+    if l.contains("1260h") || l.contains("1286") {
+        ListKind::Informational
+    } else {
+        ListKind::ExportControl
+    }
+}
+
+/// One `ListVersion` per list in a loaded file. `as_of` is the newest listing date among the
+/// list's rows in that file (the list as amended through that day), else the file's modification
+/// date (UTC), else empty. `sha256` is of the file's text as loaded (UTF-8, without a BOM).
+pub fn describe(path: &Path, text: &str, entries: &[Entry]) -> Vec<ListVersion> {
+    let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
+    let mut newest: BTreeMap<&str, &str> = BTreeMap::new();
+    for e in entries {
+        let date = normalise_date(&e.listed_on);
+        let slot = newest.entry(e.list.as_str()).or_insert("");
+        if date > *slot {
+            *slot = date;
+        }
+    }
+    let modified = || {
+        let t = std::fs::metadata(path).ok()?.modified().ok()?;
+        let ts = jiff::Timestamp::try_from(t).ok()?;
+        Some(ts.strftime("%Y-%m-%d").to_string())
+    };
+    newest
+        .into_iter()
+        .map(|(list, date)| ListVersion {
+            list: list.to_string(),
+            kind: kind_of(list),
+            as_of: if date.is_empty() {
+                modified().unwrap_or_default()
+            } else {
+                date.to_string()
+            },
+            sha256: sha256.clone(),
+        })
+        .collect()
+}
+
+/// The `YYYY-MM-DD` head of a date field, or "" when it is not one (so it never wins `max`).
+fn normalise_date(d: &str) -> &str {
+    let d = d.trim();
+    match d.get(..10) {
+        Some(head) if head.parse::<jiff::civil::Date>().is_ok() => head,
+        _ => "",
+    }
+}
+
+/// A short, readable id of a list version for CSV cells: `EL@2025-09-29#3f2a1b4c` (the
+/// abbreviation in the list name's first parentheses, else the whole name; as_of; 8 hex digits
+/// of the file's sha256).
+pub fn short_id(v: &ListVersion) -> String {
+    let abbr = v
+        .list
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(a, _)| a.trim())
+        .filter(|a| !a.is_empty())
+        .unwrap_or(v.list.trim());
+    let sha = v.sha256.get(..8).unwrap_or(&v.sha256);
+    format!("{abbr}@{}#{sha}", v.as_of)
+}
+
+/// The newest `as_of` per list name, for stamping hits.
+pub fn as_of_by_list(versions: &[ListVersion]) -> BTreeMap<String, String> {
+    let mut map: BTreeMap<String, String> = BTreeMap::new();
+    for v in versions {
+        let slot = map.entry(v.list.clone()).or_default();
+        if v.as_of > *slot {
+            *slot = v.as_of.clone();
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(list: &str, listed_on: &str) -> Entry {
+        Entry {
+            list: list.into(),
+            listed_on: listed_on.into(),
+            ..Entry::default()
+        }
+    }
+
+    #[test]
+    fn kinds_from_list_names() {
+        assert_eq!(
+            kind_of("Entity List (EL) - Bureau of Industry and Security"),
+            ListKind::ExportControl
+        );
+        assert_eq!(
+            kind_of("Military End User (MEU) List - Bureau of Industry and Security"),
+            ListKind::ExportControl
+        );
+        assert_eq!(kind_of("DoD 1260H list"), ListKind::Informational);
+        assert_eq!(kind_of("NDAA FY2021 section 1286"), ListKind::Informational);
+    }
+
+    #[test]
+    fn as_of_is_the_newest_listing_per_list() {
+        let entries = [
+            entry("Entity List (EL)", "2021-12-17"),
+            entry("Entity List (EL)", "2025-03-25"),
+            entry("Entity List (EL)", "not a date"),
+            entry("MEU", "2020-12-23T00:00:00"),
+        ];
+        let v = describe(Path::new("/nonexistent"), "abc", &entries);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].list, "Entity List (EL)");
+        assert_eq!(v[0].as_of, "2025-03-25");
+        assert_eq!(v[1].as_of, "2020-12-23");
+        assert_eq!(
+            v[0].sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(short_id(&v[0]), "EL@2025-03-25#ba7816bf");
+        assert_eq!(short_id(&v[1]), "MEU@2020-12-23#ba7816bf");
+    }
+}
