@@ -53,13 +53,17 @@ pub struct Args {
     /// History options.
     #[command(flatten)]
     pub history: HistoryOpts,
+    /// Per-input CPU budget.
+    #[command(flatten)]
+    pub budget: crate::pipeline::BudgetOpts,
 }
 
 /// Run the command; returns the exit code.
 pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     args.fetch.progress = !global.quiet;
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
-    let engine = Engine::load(&vocab, &args.watchlists.watchlists)?;
+    let engine =
+        Engine::load(&vocab, &args.watchlists.watchlists)?.with_page_timeout(args.budget.timeout());
     let inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;
     let mut paths = Vec::new();
     let mut urls = Vec::new();

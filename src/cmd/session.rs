@@ -20,6 +20,8 @@ pub struct Session {
     history: Option<(History, i64)>,
     summary: RunSummary,
     worst: Alert,
+    /// Held for the whole run: one run at a time per history.
+    _lock: Option<crate::history::lock::RunLock>,
 }
 
 impl Session {
@@ -30,8 +32,13 @@ impl Session {
         global: &Global,
         command: &str,
     ) -> anyhow::Result<Session> {
+        let mut lock = None;
         let history = match history_opts.path() {
             Some(path) => {
+                lock = Some(crate::history::lock::acquire(
+                    &path,
+                    std::time::Duration::from_secs(history_opts.lock_timeout),
+                )?);
                 let mut h = History::open(&path)?;
                 let run = h.begin_run(command)?;
                 Some((h, run))
@@ -52,6 +59,7 @@ impl Session {
             history,
             summary: RunSummary::default(),
             worst: Alert::None,
+            _lock: lock,
         })
     }
 

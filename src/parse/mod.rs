@@ -5,6 +5,7 @@
 //! classes), labelled values ([`labels::scan`] over one label table), result tables with a header
 //! row, and finally prose sentences ("X受Y的委托…").
 pub mod date;
+pub mod depth;
 pub mod html;
 pub mod labels;
 pub mod money;
@@ -87,7 +88,7 @@ const NOTICE_KEYWORDS: &[(&str, NoticeType)] = &[
 /// Parse a decoded document (HTML, or plain text when it has no markup) into notice fields.
 pub fn parse(doc: &str) -> Notice {
     let walked = if HAS_MARKUP.is_match(doc) {
-        html::walk(doc)
+        html::walk(&depth::limit_nesting(doc))
     } else {
         let text = doc
             .lines()
@@ -202,8 +203,10 @@ fn build(w: html::Walked) -> Notice {
         .chain(first(Field::Supplier).map(|l| l.value.as_str()))
         .flat_map(split_orgs)
         .chain(table_suppliers);
+    // A hash set, not `contains`: a 100,000-row result table made this quadratic.
+    let mut seen_suppliers = std::collections::HashSet::new();
     for name in named {
-        if !suppliers.contains(&name) {
+        if seen_suppliers.insert(name.clone()) {
             suppliers.push(name);
         }
     }
@@ -374,6 +377,7 @@ fn clean_org(v: &str) -> Option<String> {
 /// All organisation names in a value ("A、B" or "济南大学,济南大学"), cleaned, in order.
 fn split_orgs(v: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for part in v.split([',', '，', '、', ';', '；']) {
         let mut name = part.trim();
         // A Chinese name ends at the first space ("深圳公共资源交易中心 2025年05月27日").
@@ -390,7 +394,7 @@ fn split_orgs(v: &str) -> Vec<String> {
         if !(2..=80).contains(&len) || NOT_AN_ORG.iter().any(|p| name.starts_with(p)) {
             continue;
         }
-        if !out.iter().any(|o| o == name) {
+        if seen.insert(name) {
             out.push(name.to_string());
         }
     }
