@@ -134,11 +134,15 @@ impl Session {
         }
         let s = &self.summary;
         if !self.quiet {
-            let history = if self.history.is_some() {
+            let mut history = if self.history.is_some() {
                 format!(", new {}, updated {}", s.new, s.updated)
             } else {
                 String::new()
             };
+            let retries = crate::fetch::retry_count();
+            if retries > 0 {
+                history.push_str(&format!(", retries {retries}"));
+            }
             eprintln!(
                 "tenderscan: scanned {}{history}, failed {}; reported {} (high {}, medium {}, low {}, none {})",
                 s.scanned,
