@@ -474,3 +474,57 @@ fn retries_are_logged_at_v_and_counted_in_the_summary() {
     );
     assert!(err.contains(", retries 2,"), "{err}");
 }
+
+#[test]
+fn watchlist_update_caps_an_endless_body_and_a_gzip_bomb_and_keeps_the_old_list() {
+    let bomb = {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let zeros = vec![b'0'; 1 << 20];
+        for _ in 0..50 {
+            let _ = enc.write_all(&zeros);
+        }
+        Arc::new(enc.finish().expect("gzip"))
+    };
+    let base = serve(move |_, path, s| {
+        if path.contains("bomb") {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                bomb.len()
+            );
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(&bomb);
+        } else {
+            let _ = s.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n",
+            );
+            let row = "name,source\r\n".repeat(1000);
+            let chunk = format!("{:x}\r\n{row}\r\n", row.len());
+            // Until the client hangs up.
+            while s.write_all(chunk.as_bytes()).is_ok() {}
+        }
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("consolidated.csv");
+    std::fs::write(&list, "old list").expect("write");
+    for what in ["endless", "bomb"] {
+        let started = Instant::now();
+        let out = tenderscan()
+            .args(["watchlist", "update", "--max-bytes", "10000000", "--url"])
+            .arg(format!("{base}/{what}.csv"))
+            .arg("--out")
+            .arg(&list)
+            .output()
+            .expect("runs");
+        assert!(started.elapsed() < Duration::from_secs(30), "{what}");
+        assert_eq!(out.status.code(), Some(1), "{what}");
+        let err = stderr_of(&out);
+        assert!(
+            err.contains("larger than --max-bytes 10000000 bytes")
+                && err.contains("previous list is kept"),
+            "{what}: {err}"
+        );
+        assert_eq!(std::fs::read_to_string(&list).expect("kept"), "old list");
+        let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(leftovers, 1, "{what}: no temporary file left");
+    }
+}
