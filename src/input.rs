@@ -163,6 +163,34 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
     })
 }
 
+/// Read a whole regular file of at most `max_bytes`; FIFOs and devices are refused (they would
+/// block or never end) and a file that grows past the cap while read is refused too.
+pub fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read as _};
+    // Checked before opening: opening a FIFO blocks until someone writes to it.
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let too_large = || {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than the {max_bytes}-byte limit"),
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)?
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 /// NUL bytes in the first 8 KiB mean binary, unless the file is UTF-16 with a BOM.
 fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -201,6 +229,21 @@ mod tests {
     fn devices_and_fifos_are_refused_not_read() {
         let err = read_file(Path::new("/dev/zero"), 1 << 20).unwrap_err();
         assert!(err.starts_with("not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn capped_reads_refuse_devices_and_oversized_files() {
+        assert!(read_capped(Path::new("/dev/zero"), 1 << 20).is_err());
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.body");
+        std::fs::write(&f, vec![b'x'; 1000]).unwrap();
+        assert_eq!(read_capped(&f, 1000).unwrap().len(), 1000);
+        assert!(
+            read_capped(&f, 999)
+                .unwrap_err()
+                .to_string()
+                .contains("larger than the 999-byte limit")
+        );
     }
 
     #[test]

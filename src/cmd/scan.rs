@@ -88,7 +88,7 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         global,
     )?;
     if let Some(dir) = &args.from_archive {
-        for page in fetch::archive::read_pages(dir)? {
+        for page in fetch::archive::pages(dir, args.max_file_size.saturating_mul(1 << 20))? {
             if crate::signal::interrupted() {
                 break;
             }

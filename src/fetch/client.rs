@@ -70,7 +70,12 @@ impl Fetcher {
         if cfg.ignore_robots {
             tracing::warn!("--ignore-robots: robots.txt is neither fetched nor obeyed");
         }
-        let archive = cfg.archive.as_deref().map(Archive::open).transpose()?;
+        let archive = cfg
+            .archive
+            .as_deref()
+            .map(Archive::open)
+            .transpose()?
+            .map(|a| a.with_max_body(cfg.max_bytes));
         Ok(Fetcher {
             in_flight: tokio::sync::Semaphore::new(cfg.concurrency),
             cfg,
