@@ -67,8 +67,17 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
             i = end;
             continue;
         }
-        let name = String::from_utf8_lossy(&name_bytes[..name_len]).to_ascii_lowercase();
-        if !closing && RAW_TEXT.contains(&name.as_str()) {
+        // Lower-cased in a small buffer (no allocation per tag); longer names are in no list.
+        let mut buf = [0u8; 16];
+        let name = match buf.get_mut(..name_len) {
+            Some(dst) => {
+                dst.copy_from_slice(&name_bytes[..name_len]);
+                dst.make_ascii_lowercase();
+                std::str::from_utf8(dst).unwrap_or("")
+            }
+            None => "",
+        };
+        if !closing && RAW_TEXT.contains(&name) {
             // Find `</name` case-insensitively; the text in between holds no tags.
             let close = format!("</{name}");
             let after = &bytes[end..];
@@ -76,7 +85,7 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
             continue;
         }
         i = end;
-        if UNCOUNTED.contains(&name.as_str()) || (!closing && tag.ends_with(b"/")) {
+        if UNCOUNTED.contains(&name) || (!closing && tag.ends_with(b"/")) {
             continue;
         }
         if closing {
