@@ -528,3 +528,18 @@ fn watchlist_update_caps_an_endless_body_and_a_gzip_bomb_and_keeps_the_old_list(
         assert_eq!(leftovers, 1, "{what}: no temporary file left");
     }
 }
+
+#[test]
+fn output_to_a_device_writes_to_it_and_leaves_it_a_device() {
+    use std::os::unix::fs::FileTypeExt as _;
+    tenderscan()
+        .args(["scan", "--all", "-o", "/dev/null", "fixtures/"])
+        .assert()
+        .success();
+    let meta = std::fs::metadata("/dev/null").expect("/dev/null");
+    assert!(
+        meta.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
+    assert!(temp_reports(Path::new("/dev")).is_empty());
+}

@@ -11,6 +11,9 @@ use tempfile::NamedTempFile;
 pub enum Output {
     /// Standard output (block-buffered; flushed at the end).
     Stdout,
+    /// An existing device or FIFO (`-o /dev/null`, a named pipe): written directly, since
+    /// renaming a temporary file over it would replace the device with a regular file.
+    Special(File),
     /// A temporary file beside `dest`, renamed over it on `commit`.
     File {
         /// The temporary file.
@@ -26,6 +29,13 @@ impl Output {
         match path {
             None => Ok(Output::Stdout),
             Some(p) if p.as_os_str() == "-" => Ok(Output::Stdout),
+            Some(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .with_context(|| format!("opening {}", p.display()))?;
+                Ok(Output::Special(f))
+            }
             Some(p) => {
                 let dir = match p.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
@@ -56,6 +66,10 @@ impl Output {
     pub fn writer(&self) -> anyhow::Result<Box<dyn Write + Send>> {
         Ok(match self {
             Output::Stdout => Box::new(BufWriter::with_capacity(64 * 1024, std::io::stdout())),
+            Output::Special(f) => Box::new(BufWriter::with_capacity(
+                64 * 1024,
+                f.try_clone().context("opening the report file")?,
+            )),
             Output::File { tmp, .. } => {
                 let f: File = tmp
                     .as_file()
