@@ -32,23 +32,47 @@ pub fn classify(arg: &str) -> Input {
     }
 }
 
+/// Longest line accepted from stdin: a path or URL, not a page.
+pub const MAX_STDIN_LINE: usize = 64 * 1024;
+
 /// Expand the arguments: `-` reads one input per line from stdin (blank lines and `#` comments skipped).
 pub fn expand_args(args: &[String]) -> anyhow::Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for arg in args {
         if arg == "-" {
-            for line in std::io::stdin().lock().lines() {
-                let line = line?;
-                let line = line.trim();
-                if !line.is_empty() && !line.starts_with('#') {
-                    inputs.push(classify(line));
-                }
-            }
+            read_input_lines(std::io::stdin().lock(), &mut inputs)?;
         } else {
             inputs.push(classify(arg));
         }
     }
     Ok(inputs)
+}
+
+/// One input per line from `reader`, each line capped at [`MAX_STDIN_LINE`] bytes: stdin is a
+/// list of inputs, so a page (or /dev/zero) piped there fails at once instead of filling memory.
+pub fn read_input_lines(mut reader: impl BufRead, inputs: &mut Vec<Input>) -> anyhow::Result<()> {
+    use std::io::Read as _;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = (&mut reader)
+            .take(MAX_STDIN_LINE as u64 + 1)
+            .read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            return Ok(());
+        }
+        if buf.len() > MAX_STDIN_LINE || buf.contains(&0) {
+            anyhow::bail!(
+                "stdin holds a line longer than {} KiB or binary data: `-` reads a list of paths or URLs, one per line (to scan a page, save it to a file)",
+                MAX_STDIN_LINE / 1024
+            );
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let line = line.trim();
+        if !line.is_empty() && !line.starts_with('#') {
+            inputs.push(classify(line));
+        }
+    }
 }
 
 /// True if a file found while walking a directory should be scanned (pages and WARC files).
@@ -142,14 +166,34 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
     if meta.is_dir() {
         return Err("is a directory".into());
     }
-    if meta.len() > max_bytes {
-        return Err(format!(
-            "file too large ({} MiB; the limit is {} MiB, see --max-file-size)",
-            meta.len() / (1 << 20),
-            max_bytes / (1 << 20)
-        ));
+    // A FIFO would block forever and a device (/dev/zero) never ends: only regular files are pages.
+    if !meta.is_file() {
+        return Err(
+            "not a regular file (a FIFO, device or socket), skipped: save the page to a file first"
+                .into(),
+        );
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let too_large = |len: u64| {
+        format!(
+            "file too large ({} MiB; the limit is {} MiB, see --max-file-size)",
+            len / (1 << 20),
+            max_bytes / (1 << 20)
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len()));
+    }
+    // Read under the cap even so: the file may grow between the check and the read.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read as _;
+            f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)
+        })
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
     }
@@ -161,6 +205,34 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
         bytes,
         ..Page::default()
     })
+}
+
+/// Read a whole regular file of at most `max_bytes`; FIFOs and devices are refused (they would
+/// block or never end) and a file that grows past the cap while read is refused too.
+pub fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read as _};
+    // Checked before opening: opening a FIFO blocks until someone writes to it.
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let too_large = || {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than the {max_bytes}-byte limit"),
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)?
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// NUL bytes in the first 8 KiB mean binary, unless the file is UTF-16 with a BOM.
@@ -195,6 +267,46 @@ mod tests {
         assert!(is_scannable(Path::new("a/b.jsp")));
         assert!(!is_scannable(Path::new("a/b.pdf")));
         assert!(!is_scannable(Path::new("a/README")));
+    }
+
+    #[test]
+    fn devices_and_fifos_are_refused_not_read() {
+        let err = read_file(Path::new("/dev/zero"), 1 << 20).unwrap_err();
+        assert!(err.starts_with("not a regular file"), "{err}");
+    }
+
+    #[test]
+    fn capped_reads_refuse_devices_and_oversized_files() {
+        assert!(read_capped(Path::new("/dev/zero"), 1 << 20).is_err());
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.body");
+        std::fs::write(&f, vec![b'x'; 1000]).unwrap();
+        assert_eq!(read_capped(&f, 1000).unwrap().len(), 1000);
+        assert!(
+            read_capped(&f, 999)
+                .unwrap_err()
+                .to_string()
+                .contains("larger than the 999-byte limit")
+        );
+    }
+
+    #[test]
+    fn stdin_lists_are_capped_per_line() {
+        use std::io::Read as _;
+        let mut inputs = Vec::new();
+        read_input_lines(&b"a.html\n# c\n\nhttp://x.cn/b\n"[..], &mut inputs).unwrap();
+        assert_eq!(
+            inputs,
+            vec![
+                Input::Path("a.html".into()),
+                Input::Url("http://x.cn/b".into())
+            ]
+        );
+        let endless = std::io::repeat(b'x').take(10 << 20);
+        let err = read_input_lines(std::io::BufReader::new(endless), &mut Vec::new()).unwrap_err();
+        assert!(err.to_string().contains("longer than 64 KiB"));
+        let zeros = std::io::repeat(0).take(10 << 20);
+        assert!(read_input_lines(std::io::BufReader::new(zeros), &mut Vec::new()).is_err());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod decode;
 pub mod detect;
 pub mod exit;
 pub mod fetch;
+pub mod harness;
 pub mod history;
 pub mod input;
 pub mod matcher;

@@ -1,5 +1,6 @@
 //! One page through decode → parse → detect → match → assess, into a `Record`.
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use sha2::{Digest, Sha256};
@@ -17,6 +18,52 @@ pub struct Engine {
     pub matcher: Matcher,
     /// The list versions loaded, stamped on every record (`screened_against`).
     pub lists: Vec<ListVersion>,
+    /// CPU budget of one input in decode/parse/detect/match (see [`Engine::with_page_timeout`]).
+    pub page_timeout: Option<Duration>,
+}
+
+/// Default `--page-timeout`: a real notice scans in milliseconds; seconds mean a hostile page.
+pub const DEFAULT_PAGE_TIMEOUT_SECS: f64 = 5.0;
+
+/// The per-input budget flag shared by `scan` and `crawl`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BudgetOpts {
+    /// Give up on one input after this many seconds in decode/parse/detect/match; its record
+    /// carries the error "too complex: …" and the run goes on (0 = no limit).
+    #[arg(long, value_name = "SECS", default_value_t = DEFAULT_PAGE_TIMEOUT_SECS)]
+    pub page_timeout: f64,
+}
+
+impl BudgetOpts {
+    /// The budget, `None` for no limit.
+    pub fn timeout(&self) -> Option<Duration> {
+        (self.page_timeout > 0.0)
+            .then(|| Duration::try_from_secs_f64(self.page_timeout).ok())
+            .flatten()
+    }
+}
+
+/// Checks the per-input budget between stages.
+///
+/// Cooperative on purpose: a Rust thread cannot be killed, so a watchdog could only abandon a
+/// runaway scan and leave it burning a worker. Every stage is linear in its (capped) input, so
+/// the stage in progress finishes in bounded time; the deadline then stops the remaining ones.
+struct Deadline {
+    started: Instant,
+    limit: Option<Duration>,
+}
+
+impl Deadline {
+    fn check(&self, after: &str) -> Result<(), String> {
+        match self.limit {
+            Some(limit) if self.started.elapsed() > limit => Err(format!(
+                "too complex: {after} took {:.1} s, more than --page-timeout {} s",
+                self.started.elapsed().as_secs_f64(),
+                limit.as_secs_f64()
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl Engine {
@@ -32,7 +79,14 @@ impl Engine {
             detector,
             matcher: Matcher::with_vocabulary(list, vocabulary),
             lists,
+            page_timeout: Duration::try_from_secs_f64(DEFAULT_PAGE_TIMEOUT_SECS).ok(),
         })
+    }
+
+    /// Set the per-input budget (`None`: no limit).
+    pub fn with_page_timeout(mut self, limit: Option<Duration>) -> Engine {
+        self.page_timeout = limit;
+        self
     }
 
     /// Scan one page. Pure: the same bytes always give the same record.
@@ -43,9 +97,32 @@ impl Engine {
     /// Scan a page together with the text of its attachments; mentions found only in an
     /// attachment say so (`Mention::attachment`), and skipped attachments are listed.
     pub fn scan_with_attachments(&self, page: &Page, attachments: &[AttachmentText]) -> Record {
+        match self.scan_within_budget(page, attachments) {
+            Ok(record) => record,
+            Err(error) => Record {
+                final_url: page.final_url.clone(),
+                fetched_at: page.fetched_at.clone(),
+                sha256: sha256_hex(&page.bytes),
+                ..failed_record(&page.source, &error)
+            },
+        }
+    }
+
+    fn scan_within_budget(
+        &self,
+        page: &Page,
+        attachments: &[AttachmentText],
+    ) -> Result<Record, String> {
+        let deadline = Deadline {
+            started: Instant::now(),
+            limit: self.page_timeout,
+        };
         let decoded = decode::decode(&page.bytes, page.header_charset.as_deref());
+        deadline.check("decoding")?;
         let notice = parse::parse(&decoded.text);
+        deadline.check("parsing")?;
         let mut mentions = self.detector.detect(&notice.text);
+        deadline.check("product detection")?;
         for att in attachments {
             let Some(text) = &att.text else { continue };
             for mut m in self.detector.detect(text) {
@@ -54,12 +131,14 @@ impl Engine {
                     mentions.push(m);
                 }
             }
+            deadline.check("attachment detection")?;
         }
         let mut hits = self.matcher.screen_notice(&notice);
+        deadline.check("watchlist matching")?;
         self.stamp(&mut hits);
         let mut assessment = assess::assess(&mentions, &hits);
         assessment.reasons.extend(notice.notes.iter().cloned());
-        Record {
+        Ok(Record {
             source: page.source.clone(),
             final_url: page.final_url.clone(),
             fetched_at: page.fetched_at.clone(),
@@ -95,7 +174,7 @@ impl Engine {
                 .collect(),
             screened_against: self.lists.clone(),
             ..Record::default()
-        }
+        })
     }
 
     /// Set each hit's `as_of` to the version of its list that is loaded.

@@ -262,49 +262,51 @@ fn non_utf8_path_names_are_scanned() {
 #[cfg(unix)]
 #[test]
 fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
-    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
-    // A named pipe, given first, blocks the first batch until we write to it.
+    // A heavy page, given first, keeps the first batch busy for seconds (FIFOs, used for this
+    // before, are now refused as inputs).
     let pipe_dir = tempfile::tempdir().unwrap();
-    let fifo = pipe_dir.path().join("slow.html");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let heavy = pipe_dir.path().join("heavy.html");
+    let mut rows = String::from("<html><body><table><tr><th>序号</th><th>中标供应商</th></tr>");
+    for i in 0..30_000 {
+        rows.push_str(&format!(
+            "<tr><td>{i}</td><td>某某科技有限公司{i}</td></tr>"
+        ));
+    }
+    rows.push_str("</table></body></html>");
+    std::fs::write(&heavy, rows).unwrap();
     for i in 0..100 {
         std::fs::write(dir.path().join(format!("p{i:03}.html")), PAGE).unwrap();
     }
     let report = pipe_dir.path().join("report.jsonl");
     let child = Command::cargo_bin("tenderscan")
         .unwrap()
-        .args(["scan", "--all", "-f", "jsonl", "-o"])
+        .args(["scan", "--all", "-f", "jsonl", "--page-timeout", "0", "-o"])
         .arg(&report)
-        .arg(&fifo)
+        .arg(&heavy)
         .arg(dir.path())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until the scanner is blocked reading the pipe: a non-blocking open for writing only
-    // succeeds once a reader has it open (O_NONBLOCK, Linux value).
-    use std::os::unix::fs::OpenOptionsExt;
+    // The report's temporary file appears just before the first batch starts.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let mut writer = loop {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .custom_flags(0o4000)
-            .open(&fifo)
-        {
-            Ok(f) => break f,
-            Err(_) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            Err(e) => panic!("the scanner never opened the pipe: {e}"),
-        }
-    };
+    while !std::fs::read_dir(pipe_dir.path())
+        .unwrap()
+        .flatten()
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".tenderscan-report-")
+        })
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the scan never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
     assert!(
         Command::new("kill")
             .args(["-INT", &child.id().to_string()])
@@ -312,9 +314,6 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
             .unwrap()
             .success()
     );
-    std::thread::sleep(std::time::Duration::from_millis(200));
-    writer.write_all(PAGE.as_bytes()).unwrap();
-    drop(writer);
     let out = child.wait_with_output().unwrap();
     assert_eq!(
         out.status.code(),

@@ -556,6 +556,7 @@ fn history_path_comes_from_the_flag_first() {
     let opts = HistoryOpts {
         history: Some(PathBuf::from("/tmp/h.sqlite3")),
         new_only: true,
+        ..HistoryOpts::default()
     };
     assert_eq!(opts.path(), Some(PathBuf::from("/tmp/h.sqlite3")));
     if std::env::var_os(tenderscan::history::HISTORY_ENV).is_some() {
@@ -565,7 +566,8 @@ fn history_path_comes_from_the_flag_first() {
     assert_eq!(
         HistoryOpts {
             history: None,
-            new_only: false
+            new_only: false,
+            ..HistoryOpts::default()
         }
         .path(),
         None,
@@ -574,6 +576,7 @@ fn history_path_comes_from_the_flag_first() {
     let default = HistoryOpts {
         history: None,
         new_only: true,
+        ..HistoryOpts::default()
     }
     .path();
     assert!(

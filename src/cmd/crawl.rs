@@ -97,6 +97,9 @@ pub struct Args {
     /// Common Crawl data host (WARC files, read by byte range).
     #[arg(long, value_name = "URL", env = "TENDERSCAN_CC_DATA", default_value = crate::commoncrawl::DEFAULT_DATA, help_heading = "Common Crawl")]
     pub cc_data: String,
+    /// Per-input CPU budget.
+    #[command(flatten)]
+    pub budget: crate::pipeline::BudgetOpts,
 }
 
 /// `YYYY-MM-DD`, `today`, or `Nd` (N days before today).
@@ -207,7 +210,8 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
     }
     let plan = plan(&args)?;
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
-    let engine = Engine::load(&vocab, &args.watchlists.watchlists)?;
+    let engine =
+        Engine::load(&vocab, &args.watchlists.watchlists)?.with_page_timeout(args.budget.timeout());
     let fetcher = Fetcher::new(&args.fetch)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let mut session = Session::start(&args.report, &args.history, global, &command)?;

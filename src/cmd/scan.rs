@@ -65,13 +65,17 @@ pub struct Args {
     /// fetching) and report those whose alert went up (needs --history).
     #[arg(long, help_heading = "History")]
     pub rescreen: bool,
+    /// Per-input CPU budget.
+    #[command(flatten)]
+    pub budget: crate::pipeline::BudgetOpts,
 }
 
 /// Run the command; returns the exit code.
 pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     args.fetch.progress = !global.quiet;
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
-    let engine = Engine::load(&vocab, &args.watchlists.watchlists)?;
+    let engine =
+        Engine::load(&vocab, &args.watchlists.watchlists)?.with_page_timeout(args.budget.timeout());
     let mut inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;
     for manifest in &args.manifest {
         inputs.extend(input::read_manifest(manifest)?);
@@ -113,7 +117,7 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         shard,
     )?;
     if let Some(dir) = &args.from_archive {
-        for page in fetch::archive::read_pages(dir)? {
+        for page in fetch::archive::pages(dir, args.max_file_size.saturating_mul(1 << 20))? {
             if crate::signal::interrupted() {
                 break;
             }

@@ -23,6 +23,8 @@ pub struct Session {
     worst: Alert,
     reviews: Option<Reviews>,
     lists_stored: bool,
+    /// Held for the whole run: one run at a time per history.
+    _lock: Option<crate::history::lock::RunLock>,
 }
 
 impl Session {
@@ -33,8 +35,13 @@ impl Session {
         global: &Global,
         command: &str,
     ) -> anyhow::Result<Session> {
+        let mut lock = None;
         let history = match history_opts.path() {
             Some(path) => {
+                lock = Some(crate::history::lock::acquire(
+                    &path,
+                    std::time::Duration::from_secs(history_opts.lock_timeout),
+                )?);
                 let mut h = History::open(&path)?;
                 let run = h.begin_run(command)?;
                 Some((h, run))
@@ -63,6 +70,7 @@ impl Session {
             worst: Alert::None,
             reviews,
             lists_stored: false,
+            _lock: lock,
         })
     }
 
@@ -163,11 +171,15 @@ impl Session {
         }
         let s = &self.summary;
         if !self.quiet {
-            let history = if self.history.is_some() {
+            let mut history = if self.history.is_some() {
                 format!(", new {}, updated {}", s.new, s.updated)
             } else {
                 String::new()
             };
+            let retries = crate::fetch::retry_count();
+            if retries > 0 {
+                history.push_str(&format!(", retries {retries}"));
+            }
             eprintln!(
                 "tenderscan: scanned {}{history}, failed {}; reported {} (high {}, medium {}, low {}, none {})",
                 s.scanned,

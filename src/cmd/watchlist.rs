@@ -103,6 +103,9 @@ pub struct UpdateArgs {
     /// Where to store it [default: the data directory, or $TENDERSCAN_DATA_DIR, where `scan` finds it].
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
+    /// Refuse a download larger than this many bytes (after decompression).
+    #[arg(long, value_name = "BYTES", default_value_t = update::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
 /// Run the command; returns the exit code.
@@ -317,7 +320,7 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
 }
 
 fn run_update(args: UpdateArgs) -> anyhow::Result<u8> {
-    let report = update::update(&args.url, args.out.as_deref())?;
+    let report = update::update(&args.url, args.out.as_deref(), args.max_bytes)?;
     eprintln!(
         "tenderscan: saved {} ({} bytes)",
         report.path.display(),

@@ -63,7 +63,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[derive(Debug, Clone)]
 pub struct Archive {
     dir: PathBuf,
+    /// Largest body read back (a damaged or planted file must not be read without limit).
+    max_body: u64,
 }
+
+/// Default cap on one archived body read back (the fetcher's `--max-bytes` default).
+const MAX_BODY: u64 = super::DEFAULT_MAX_BYTES;
 
 impl Archive {
     /// Open (creating if needed) an archive directory.
@@ -72,7 +77,14 @@ impl Archive {
             .with_context(|| format!("creating archive directory {}", dir.display()))?;
         Ok(Archive {
             dir: dir.to_path_buf(),
+            max_body: MAX_BODY,
         })
+    }
+
+    /// Read bodies back only up to `max_bytes` (the run's `--max-bytes`).
+    pub fn with_max_body(mut self, max_bytes: u64) -> Archive {
+        self.max_body = max_bytes;
+        self
     }
 
     fn pointer_path(&self, url: &str) -> PathBuf {
@@ -98,7 +110,8 @@ impl Archive {
             entry.url
         );
         let path = self.dir.join(format!("{}.body", entry.sha256));
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let bytes = crate::input::read_capped(&path, self.max_body)
+            .with_context(|| format!("reading {}", path.display()))?;
         anyhow::ensure!(
             sha256_hex(&bytes) == entry.sha256,
             "{} does not match its sha256 (damaged archive)",
@@ -147,6 +160,15 @@ impl Archive {
 /// Every page stored in an archive directory, for offline re-scanning, one per archived URL,
 /// ordered by fetch time then URL (a damaged entry is an `Err` item, the rest still load).
 pub fn read_pages(dir: &Path) -> anyhow::Result<Vec<anyhow::Result<Page>>> {
+    Ok(pages(dir, MAX_BODY)?.collect())
+}
+
+/// The archive's pages like [`read_pages`], each body read (up to `max_body` bytes) only when the
+/// iterator reaches it, so re-scanning a large archive holds one page at a time.
+pub fn pages(
+    dir: &Path,
+    max_body: u64,
+) -> anyhow::Result<impl Iterator<Item = anyhow::Result<Page>>> {
     let urls = dir.join("urls");
     let listing = std::fs::read_dir(&urls).with_context(|| {
         format!(
@@ -156,6 +178,7 @@ pub fn read_pages(dir: &Path) -> anyhow::Result<Vec<anyhow::Result<Page>>> {
     })?;
     let archive = Archive {
         dir: dir.to_path_buf(),
+        max_body,
     };
     let mut entries = Vec::new();
     let mut damaged = Vec::new();
@@ -178,10 +201,8 @@ pub fn read_pages(dir: &Path) -> anyhow::Result<Vec<anyhow::Result<Page>>> {
         }
     }
     entries.sort_by(|a, b| (&a.fetched_at, &a.url).cmp(&(&b.fetched_at, &b.url)));
-    let mut pages: Vec<anyhow::Result<Page>> = entries
+    Ok(entries
         .into_iter()
-        .map(|entry| archive.body(&entry).map(|bytes| entry.page(bytes)))
-        .collect();
-    pages.extend(damaged);
-    Ok(pages)
+        .map(move |entry| archive.body(&entry).map(|bytes| entry.page(bytes)))
+        .chain(damaged))
 }

@@ -71,7 +71,12 @@ impl Fetcher {
         if cfg.ignore_robots {
             tracing::warn!("--ignore-robots: robots.txt is neither fetched nor obeyed");
         }
-        let archive = cfg.archive.as_deref().map(Archive::open).transpose()?;
+        let archive = cfg
+            .archive
+            .as_deref()
+            .map(Archive::open)
+            .transpose()?
+            .map(|a| a.with_max_body(cfg.max_bytes));
         let warc = cfg
             .warc
             .as_deref()
@@ -346,6 +351,7 @@ impl Fetcher {
 
         let mut attempt = 0u32;
         loop {
+            let last_problem: String;
             self.wait_turn(&host, &mut state).await;
             if crate::signal::interrupted() {
                 return Err("interrupted (Ctrl-C) before the request".to_string());
@@ -354,9 +360,13 @@ impl Fetcher {
                 .attempt(url, validators, self.cfg.max_bytes, false)
                 .await;
             state.request_done(base, floor, rand::random_range(0.5..1.5));
+            if clamped {
+                state.cap_gap(self.cfg.max_crawl_delay);
+            }
             let retry_wait = match result {
                 Ok(fetched) if retry::is_retryable_status(fetched.status.as_u16()) => {
                     let code = fetched.status.as_u16();
+                    last_problem = status_message(fetched.status);
                     if matches!(code, 429 | 503) {
                         state.slow_down();
                     }
@@ -397,6 +407,7 @@ impl Fetcher {
                 Err(AttemptError::Fatal(message)) => return Err(message),
                 Err(AttemptError::Retryable(message)) => {
                     state.slow_down();
+                    last_problem = message.clone();
                     if attempt >= self.cfg.retries {
                         return Err(format!("{message} (after {} attempts)", attempt + 1));
                     }
@@ -406,6 +417,14 @@ impl Fetcher {
             };
             attempt += 1;
             let (reason, duration) = retry_wait;
+            super::count_retry();
+            tracing::info!(
+                "{host}: {}, retry {attempt} of {} in {:.1} s (host slow-down ×{:.2})",
+                last_problem,
+                self.cfg.retries,
+                duration.as_secs_f64(),
+                state.throttle
+            );
             self.sleeper
                 .sleep(Wait {
                     host: host.clone(),
@@ -556,10 +575,21 @@ impl Fetcher {
                 "response too large: Content-Length {len} bytes exceeds --max-bytes {cap}"
             )));
         }
+        // As sent (before decompression); reqwest hides it for compressed bodies.
+        let declared_length = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
         let mut body = Vec::new();
         let mut stream = response.bytes_stream();
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| self.classify(&e))?;
+            let chunk = chunk.map_err(|e| match declared_length {
+                // A body cut short reads as a "decompression" or "connection" error: say what it is.
+                Some(len) if is_incomplete(&e) => AttemptError::Retryable(format!(
+                    "incomplete response: the connection closed before the {len} bytes its Content-Length announced had arrived"
+                )),
+                _ => self.classify(&e),
+            })?;
             let room = usize::try_from(cap)
                 .unwrap_or(usize::MAX)
                 .saturating_sub(body.len());
@@ -675,6 +705,15 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
         source = s.source();
     }
     parts.join(": ")
+}
+
+/// True if hyper reports a message that ended before its announced length.
+fn is_incomplete(e: &reqwest::Error) -> bool {
+    let chain = error_chain(e);
+    chain.contains("before message completed")
+        || chain.contains("message length")
+        || chain.contains("IncompleteMessage")
+        || chain.contains("unexpected end of file")
 }
 
 fn is_reset(e: &(dyn std::error::Error + 'static)) -> bool {

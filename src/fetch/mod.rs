@@ -147,3 +147,15 @@ pub fn fetch_urls(
     runtime.shutdown_timeout(Duration::from_secs(1));
     Ok(())
 }
+
+/// Retries made by every fetcher of this process (for the run's summary line).
+static RETRIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn count_retry() {
+    RETRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// How many requests were retried so far in this process (429/503/5xx, timeouts, resets).
+pub fn retry_count() -> usize {
+    RETRIES.load(std::sync::atomic::Ordering::Relaxed)
+}

@@ -12,6 +12,12 @@ use super::robots::RobotsRules;
 /// Largest factor the gap grows to after repeated 429/503/timeouts.
 const MAX_THROTTLE: f64 = 16.0;
 
+/// How much one success shrinks the slow-down factor.
+const SPEED_UP: f64 = 1.25;
+
+/// The gap a slowed-down host gets at least (before the slow-down factor).
+const MIN_THROTTLED_GAP: Duration = Duration::from_millis(500);
+
 /// Why the fetcher waits.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WaitReason {
@@ -94,9 +100,23 @@ impl Default for HostState {
 impl HostState {
     /// Record that a request just ended: the next one waits `gap(base, jitter) × throttle`.
     pub fn request_done(&mut self, base: Duration, floor: Duration, jitter: f64) {
-        let gap = politeness_gap(base, floor, jitter).mul_f64(self.throttle);
+        let mut gap = politeness_gap(base, floor, jitter);
+        if self.throttle > 1.0 {
+            // A slowed-down host gets a real gap even with `--delay 0`, or it would never converge.
+            gap = gap.max(MIN_THROTTLED_GAP).mul_f64(self.throttle);
+        }
         self.last_gap = (base, gap);
         self.next_allowed = Some(Instant::now() + gap);
+    }
+
+    /// Never wait more than `ceiling` from now (a Crawl-delay cut by `--max-crawl-delay` must not
+    /// come back through the jitter).
+    pub fn cap_gap(&mut self, ceiling: Duration) {
+        let latest = Instant::now() + ceiling;
+        if self.next_allowed.is_some_and(|next| next > latest) {
+            self.next_allowed = Some(latest);
+            self.last_gap.1 = self.last_gap.1.min(ceiling);
+        }
     }
 
     /// A 429/503/timeout: double the gap (capped).
@@ -104,9 +124,10 @@ impl HostState {
         self.throttle = (self.throttle * 2.0).min(MAX_THROTTLE);
     }
 
-    /// A success: halve the slow-down.
+    /// A success: shrink the slow-down slowly (÷1.25), so a host that just rate-limited us is
+    /// not hit at full speed again after one good answer.
     pub fn speed_up(&mut self) {
-        self.throttle = (self.throttle / 2.0).max(1.0);
+        self.throttle = (self.throttle / SPEED_UP).max(1.0);
     }
 }
 
@@ -155,16 +176,39 @@ mod tests {
     }
 
     #[test]
-    fn throttle_doubles_on_trouble_and_halves_on_success() {
+    fn throttle_doubles_on_trouble_and_shrinks_slowly_on_success() {
         let mut host = HostState::default();
         host.slow_down();
         host.slow_down();
         assert_eq!(host.throttle, 4.0);
         host.speed_up();
-        assert_eq!(host.throttle, 2.0);
+        assert_eq!(host.throttle, 3.2);
+        // Even with no --delay, a slowed-down host waits: 0.5 s × 3.2.
+        host.request_done(Duration::ZERO, Duration::ZERO, 1.0);
+        assert_eq!(host.last_gap.1, Duration::from_millis(1600));
+        for _ in 0..20 {
+            host.speed_up();
+        }
+        assert_eq!(host.throttle, 1.0);
+        host.request_done(Duration::ZERO, Duration::ZERO, 1.0);
+        assert_eq!(host.last_gap.1, Duration::ZERO);
         for _ in 0..10 {
             host.slow_down();
         }
         assert_eq!(host.throttle, MAX_THROTTLE);
+    }
+
+    #[test]
+    fn capped_crawl_delay_never_comes_back_through_jitter() {
+        let mut host = HostState::default();
+        let s = Duration::from_secs;
+        host.request_done(s(60), s(60), 1.49);
+        assert!(host.last_gap.1 > s(80));
+        host.cap_gap(s(60));
+        assert_eq!(host.last_gap.1, s(60));
+        assert!(
+            host.next_allowed
+                .is_some_and(|n| n <= Instant::now() + s(60))
+        );
     }
 }

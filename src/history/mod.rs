@@ -19,6 +19,7 @@
 //! SELECT f.observed, f.status, f.changes, v.alert FROM findings f JOIN versions v ON v.id = f.version_id
 //!   JOIN notices n ON n.id = f.notice_id WHERE n.source = 'http://…' ORDER BY f.id;
 //! ```
+pub mod lock;
 mod schema;
 mod store;
 
@@ -44,6 +45,14 @@ pub struct HistoryOpts {
     /// Report only notices not seen before, or changed since (needs a history).
     #[arg(long, help_heading = "History")]
     pub new_only: bool,
+    /// Seconds to wait for another run using the same history before failing (exit 1).
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 60,
+        help_heading = "History"
+    )]
+    pub lock_timeout: u64,
 }
 
 impl HistoryOpts {

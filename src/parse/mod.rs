@@ -5,6 +5,7 @@
 //! classes), labelled values ([`labels::scan`] over one label table), result tables with a header
 //! row, and finally prose sentences ("X受Y的委托…").
 pub mod date;
+pub mod depth;
 pub mod html;
 pub mod labels;
 pub mod money;
@@ -95,7 +96,7 @@ const NOTICE_KEYWORDS: &[(&str, NoticeType)] = &[
 /// Parse a decoded document (HTML, or plain text when it has no markup) into notice fields.
 pub fn parse(doc: &str) -> Notice {
     let walked = if HAS_MARKUP.is_match(doc) {
-        html::walk(doc)
+        html::walk(&depth::limit_nesting(doc))
     } else {
         let text = doc
             .lines()
@@ -255,17 +256,14 @@ fn build(w: html::Walked) -> Notice {
         .chain(first(Field::Supplier).map(|l| l.value.as_str()))
         .flat_map(split_orgs)
         .chain(found.winners);
-    for name in named {
-        push_unique(&mut suppliers, name);
-    }
-    let mut candidates: Vec<String> = Vec::new();
-    let named = first(Field::Candidate)
+    suppliers.extend(named);
+    dedup_names(&mut suppliers);
+    let mut candidates: Vec<String> = first(Field::Candidate)
         .map(|l| l.value.as_str())
         .flat_map(split_orgs)
-        .chain(found.candidates);
-    for name in named {
-        push_unique(&mut candidates, name);
-    }
+        .chain(found.candidates)
+        .collect();
+    dedup_names(&mut candidates);
 
     let mut award = first(Field::AwardTotal)
         .find_map(money_of)
@@ -313,23 +311,23 @@ fn build(w: html::Walked) -> Notice {
     match notice_type {
         // Everyone named on a 候选人公示 is a candidate, and their prices are bids, not awards.
         NoticeType::Candidates => {
-            for name in std::mem::take(&mut suppliers) {
-                push_unique(&mut candidates, name);
-            }
+            candidates.append(&mut suppliers);
+            dedup_names(&mut candidates);
             if candidates.is_empty() {
                 candidates = prose::candidates(&lines);
             }
             award = None;
         }
         NoticeType::News => {
-            for name in prose::candidates(&lines) {
-                push_unique(&mut candidates, name);
-            }
-            for name in prose::winners(&lines) {
-                if !candidates.contains(&name) {
-                    push_unique(&mut suppliers, name);
-                }
-            }
+            candidates.extend(prose::candidates(&lines));
+            dedup_names(&mut candidates);
+            let named: std::collections::HashSet<&String> = candidates.iter().collect();
+            let winners: Vec<String> = prose::winners(&lines)
+                .into_iter()
+                .filter(|w| !named.contains(w))
+                .collect();
+            suppliers.extend(winners);
+            dedup_names(&mut suppliers);
             let (news_budget, news_award) = prose::news_amounts(&lines);
             budget = budget.or(news_budget);
             award = award.or(news_award);
@@ -363,10 +361,11 @@ fn build(w: html::Walked) -> Notice {
 }
 
 /// Add `name` unless already there.
-fn push_unique(list: &mut Vec<String>, name: String) {
-    if !list.contains(&name) {
-        list.push(name);
-    }
+/// Drops repeated names, keeping the first of each. A hash set, not `contains`: a 100,000-row
+/// result table made the de-duplication quadratic.
+fn dedup_names(list: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|n| seen.insert(n.clone()));
 }
 
 /// "1200000.00 CNY", for reasons.
@@ -529,6 +528,7 @@ fn clean_org(v: &str) -> Option<String> {
 /// All organisation names in a value ("A、B" or "济南大学,济南大学"), cleaned, in order.
 fn split_orgs(v: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for part in v.split([',', '，', '、', ';', '；']) {
         let mut name = part.trim();
         // A Chinese name ends at the first space ("深圳公共资源交易中心 2025年05月27日").
@@ -545,7 +545,7 @@ fn split_orgs(v: &str) -> Vec<String> {
         if !(2..=80).contains(&len) || NOT_AN_ORG.iter().any(|p| name.starts_with(p)) {
             continue;
         }
-        if !out.iter().any(|o| o == name) {
+        if seen.insert(name) {
             out.push(name.to_string());
         }
     }
@@ -658,7 +658,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 continue;
             }
             if is_candidate {
-                push_unique(&mut found.candidates, name);
+                found.candidates.push(name);
                 continue;
             }
             found.winners.push(name);

@@ -124,8 +124,13 @@ pub fn format_amount(amount: f64) -> String {
     }
 }
 
-/// A spreadsheet runs a cell starting with = + - @ (or tab / CR) as a formula: prefix a quote.
+/// Control characters removed ([`super::strip_controls`]), then a cell that a spreadsheet would
+/// run as a formula (starting with = + - @ or tab) gets a quote prefix.
 pub fn neutralise(cell: String) -> String {
+    let cell = match super::strip_controls(&cell) {
+        std::borrow::Cow::Borrowed(_) => cell,
+        std::borrow::Cow::Owned(clean) => clean,
+    };
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
         _ => cell,
@@ -144,6 +149,8 @@ mod tests {
         assert_eq!(neutralise("@SUM(A1)".into()), "'@SUM(A1)");
         assert_eq!(neutralise("\tx".into()), "'\tx");
         assert_eq!(neutralise("四川大学".into()), "四川大学");
+        assert_eq!(neutralise("\0=1".into()), "'=1");
+        assert_eq!(neutralise("a\0b\r\nc".into()), "ab\nc");
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Report writers (CSV, JSON, JSON Lines) and atomic report files.
+mod cell;
 mod csv_row;
 pub mod ocds;
 mod output;
 
+pub use cell::strip_controls;
 pub use csv_row::neutralise;
 pub use output::Output;
 

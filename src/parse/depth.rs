@@ -1,0 +1,174 @@
+//! A linear pre-pass that caps element nesting before the HTML tree builder sees the page.
+//!
+//! html5ever checks "is X in scope" by walking the stack of open elements, so every tag costs
+//! time proportional to the nesting depth: 200,000 nested `<div>` took 225 s, 522k nested `<math>`
+//! 20 s. No real notice nests deeper than a few dozen levels, so start tags past [`MAX_DEPTH`]
+//! (and as many matching end tags) are dropped; their text stays. A page within the limit is
+//! returned untouched (borrowed), so ordinary pages parse exactly as before.
+use std::borrow::Cow;
+
+use memchr::{memchr, memmem};
+
+/// Deepest nesting of counted elements kept (real pages: under 40).
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements that never nest (no end tag) or whose end tag is optional and usually omitted:
+/// they are not counted, so sloppy `<p>`/`<li>`/`<td>` runs never look deep.
+const UNCOUNTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option",
+    "optgroup", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body", "frame",
+    "basefont", "bgsound", "keygen",
+];
+
+/// Elements whose content is text, not tags: skipped whole up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// The document with nesting deeper than [`MAX_DEPTH`] flattened (borrowed if nothing changed).
+pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
+    let bytes = doc.as_bytes();
+    let mut depth = 0usize;
+    let mut excess = 0usize;
+    // Byte ranges of dropped tags, in order.
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0usize;
+    while let Some(lt) = bytes.get(i..).and_then(|rest| memchr(b'<', rest)) {
+        let start = i + lt;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"<!--") {
+            i = match memmem::find(&rest[4..], b"-->") {
+                Some(e) => start + 4 + e + 3,
+                None => bytes.len(),
+            };
+            continue;
+        }
+        let Some(gt) = memchr(b'>', rest) else {
+            break;
+        };
+        let end = start + gt + 1;
+        let tag = &bytes[start + 1..end - 1];
+        let closing = tag.first() == Some(&b'/');
+        let name_bytes = if closing { &tag[1..] } else { tag };
+        let name_len = name_bytes
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b':'))
+            .unwrap_or(name_bytes.len());
+        if name_len == 0 || !name_bytes[0].is_ascii_alphabetic() {
+            i = end;
+            continue;
+        }
+        // Lower-cased in a small buffer (no allocation per tag); longer names are in no list.
+        let mut buf = [0u8; 16];
+        let name = match buf.get_mut(..name_len) {
+            Some(dst) => {
+                dst.copy_from_slice(&name_bytes[..name_len]);
+                dst.make_ascii_lowercase();
+                std::str::from_utf8(dst).unwrap_or("")
+            }
+            None => "",
+        };
+        if !closing && RAW_TEXT.contains(&name) {
+            // Find `</name` case-insensitively; the text in between holds no tags.
+            let close = format!("</{name}");
+            let after = &bytes[end..];
+            i = find_ascii_ci(after, close.as_bytes()).map_or(bytes.len(), |p| end + p);
+            continue;
+        }
+        i = end;
+        if UNCOUNTED.contains(&name) || (!closing && tag.ends_with(b"/")) {
+            continue;
+        }
+        if closing {
+            if excess > 0 {
+                excess -= 1;
+                dropped.push((start, end));
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+        } else if depth >= MAX_DEPTH {
+            excess += 1;
+            dropped.push((start, end));
+        } else {
+            depth += 1;
+        }
+    }
+    if dropped.is_empty() {
+        return Cow::Borrowed(doc);
+    }
+    let mut out = String::with_capacity(doc.len());
+    let mut from = 0;
+    for (start, end) in dropped {
+        // Tag boundaries are ASCII `<` and `>`, so these are char boundaries.
+        out.push_str(doc.get(from..start).unwrap_or_default());
+        from = end;
+    }
+    out.push_str(doc.get(from..).unwrap_or_default());
+    Cow::Owned(out)
+}
+
+/// First position of `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    let mut from = 0;
+    while let Some(p) = hay.get(from..).and_then(|rest| memchr(*first, rest)) {
+        let at = from + p;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_page_is_untouched() {
+        let page = "<html><body><div><div><p>采购人：某大学<p>x</div></div><script>if(a<b){}</script></body></html>";
+        assert!(matches!(limit_nesting(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_at_the_limit_and_text_kept() {
+        let n = MAX_DEPTH + 100;
+        let page = format!("{}文本{}", "<div>".repeat(n), "</div>".repeat(n));
+        let out = limit_nesting(&page);
+        assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+        assert!(out.contains("文本"));
+    }
+
+    #[test]
+    fn tags_inside_scripts_and_comments_do_not_count() {
+        let page = format!(
+            "<script>{}</SCRIPT><!--{}--><div>x</div>",
+            "<div>".repeat(MAX_DEPTH + 1),
+            "<div>".repeat(MAX_DEPTH + 1)
+        );
+        assert!(matches!(limit_nesting(&page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn unclosed_paragraphs_do_not_count() {
+        let page = format!(
+            "{}<div><table><tr><td>x</td></tr></table></div>",
+            "<p>a".repeat(1000)
+        );
+        assert!(matches!(limit_nesting(&page), Cow::Borrowed(_)));
+    }
+}
