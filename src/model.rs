@@ -250,6 +250,55 @@ pub struct Hit {
     /// Federal Register citation(s) of the listing.
     #[serde(default)]
     pub citation: String,
+    /// What the list is for: export control, or information only (DoD 1260H / 1286).
+    #[serde(default)]
+    pub list_kind: ListKind,
+}
+
+/// What a watchlist is for; the alert rule weighs hits by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// Restricts exports (Entity List, MEU list, and by default any list a user loads).
+    #[default]
+    ExportControl,
+    /// Names organisations without restricting exports (DoD Section 1260H and 1286 lists).
+    Informational,
+}
+
+impl ListKind {
+    /// The contract string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListKind::ExportControl => "export_control",
+            ListKind::Informational => "informational",
+        }
+    }
+
+    /// Parse the contract string (`export_control` / `informational`, also with `-` or spaces).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "export_control" => Some(ListKind::ExportControl),
+            "informational" => Some(ListKind::Informational),
+            _ => None,
+        }
+    }
+
+    /// The kind of a list known by its CSL `source` name: DoD's 1260H and 1286 lists inform,
+    /// everything else (EL, MEU, OFAC, …) restricts.
+    pub fn of_list_name(list: &str) -> Self {
+        let l = list.to_ascii_lowercase();
+        if l.contains("1260h") || l.contains("1286") {
+            ListKind::Informational
+        } else {
+            ListKind::ExportControl
+        }
+    }
 }
 
 /// Alert level, ordered `None < Low < Medium < High`.

@@ -33,6 +33,7 @@ fn hit(listed: &str, page_name: &str) -> Hit {
         score: 1.0,
         matched_alias: page_name.into(),
         citation: "89 FR 1".into(),
+        list_kind: tenderscan::model::ListKind::ExportControl,
     }
 }
 

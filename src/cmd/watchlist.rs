@@ -150,7 +150,7 @@ pub fn build_matcher(opts: &WatchlistOpts, global: &Global) -> anyhow::Result<Ma
     Ok(Matcher::with_vocabulary(list, vocabulary(dir.as_deref())?))
 }
 
-const HIT_COLUMNS: [&str; 8] = [
+const HIT_COLUMNS: [&str; 9] = [
     "name",
     "list",
     "listed_name",
@@ -159,6 +159,7 @@ const HIT_COLUMNS: [&str; 8] = [
     "citation",
     "matched_alias",
     "list_id",
+    "list_kind",
 ];
 
 fn hit_values(h: &Hit) -> Vec<Value> {
@@ -171,6 +172,7 @@ fn hit_values(h: &Hit) -> Vec<Value> {
         h.citation.clone().into(),
         h.matched_alias.clone().into(),
         h.list_id.clone().into(),
+        h.list_kind.as_str().into(),
     ]
 }
 

@@ -357,6 +357,7 @@ impl Matcher {
             score: (score * 1000.0).round() / 1000.0,
             matched_alias: alias.text.clone(),
             citation: e.citation.clone(),
+            list_kind: e.kind,
         }
     }
 
@@ -507,12 +508,14 @@ fn clearly_best(hits: Vec<Hit>) -> Vec<Hit> {
         .collect()
 }
 
-/// Best first: score, then the more direct method, then listed name.
+/// Best first: score, then the more direct method, then the list's kind, then listed name.
 fn sort_hits(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.method.cmp(&b.method))
+            // An export-control listing before an informational one of the same name.
+            .then_with(|| (a.list_kind as u8).cmp(&(b.list_kind as u8)))
             .then_with(|| a.listed_name.cmp(&b.listed_name))
             .then_with(|| a.list.cmp(&b.list))
     });

@@ -3,6 +3,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::model::ListKind;
+
 use super::{
     Entry, WatchlistError, check_field, csv_error, csv_reader, derived_id, record_line,
     split_aliases,
@@ -82,6 +84,7 @@ pub(super) fn parse_csv(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlist
             country: country_of(get(addr_c)),
             citation: get(fr_c).to_string(),
             listed_on: get(start_c).to_string(),
+            kind: ListKind::of_list_name(get(source_c)),
             name,
         });
     }
@@ -170,10 +173,12 @@ pub(super) fn parse_json(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlis
             id if id.is_empty() => derived_id(&name, &citation),
             id => id,
         };
+        let list = as_text(obj.get("source"));
         entries.push(Entry {
             id,
             aliases,
-            list: as_text(obj.get("source")),
+            kind: ListKind::of_list_name(&list),
+            list,
             country,
             citation,
             listed_on: as_text(obj.get("start_date")),

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use crate::model::ListKind;
+
 mod csl;
 mod overlay;
 mod project_csv;
@@ -31,6 +33,8 @@ pub struct Entry {
     pub citation: String,
     /// Listing date `YYYY-MM-DD`.
     pub listed_on: String,
+    /// Export control or informational (from the list's `kind` column or its name).
+    pub kind: ListKind,
 }
 
 /// All loaded entries.
