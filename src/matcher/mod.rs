@@ -45,6 +45,8 @@ pub struct Matcher {
     aliases: Vec<AliasRecord>,
     /// Entry → range of its aliases in `aliases` (pushed contiguously).
     entry_alias_start: Vec<u32>,
+    /// Entry → it has a Chinese name: then a Chinese query is judged by the characters only.
+    entry_has_han: Vec<bool>,
     /// Folded text → aliases.
     by_raw: HashMap<String, Vec<u32>>,
     /// Normalised key → aliases.
@@ -130,6 +132,7 @@ impl Matcher {
             vocab,
             aliases: Vec::new(),
             entry_alias_start: Vec::new(),
+            entry_has_han: Vec::new(),
             by_raw: HashMap::new(),
             by_key: HashMap::new(),
             by_placeless: HashMap::new(),
@@ -205,6 +208,12 @@ impl Matcher {
                 }
             }
         }
+        m.entry_has_han = vec![false; m.watchlist.entries.len()];
+        for a in &aliases {
+            if a.name.has_han() {
+                m.entry_has_han[a.entry] = true;
+            }
+        }
         m.aliases = aliases;
         m.entry_alias_start = entry_alias_start;
         m
@@ -212,6 +221,18 @@ impl Matcher {
 
     /// Score a name against one alias, minding places dropped from a derived spelling.
     fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
+        // When both sides have Chinese characters, the characters decide: 深圳华威 must not
+        // reach Huawei (华为) through the shared toneless pinyin of its English name.
+        if q.has_han()
+            && !alias.name.has_han()
+            && self
+                .entry_has_han
+                .get(alias.entry)
+                .copied()
+                .unwrap_or(false)
+        {
+            return None;
+        }
         let (m, s) = score::score_pair(&self.vocab, q, &alias.name, false)?;
         let (m, s) = if alias.place_dropped && s > score::PLACE_DROPPED_MAX {
             (
@@ -430,6 +451,15 @@ impl Matcher {
         let qa = analyse(&self.vocab, a);
         entries.sort_unstable();
         entries.dedup();
+        // The characters decide (see `score_alias`): drop a string-only cross-script score.
+        if qa.has_han()
+            && !qb.has_han()
+            && entries
+                .iter()
+                .any(|&e| self.entry_has_han.get(e).copied().unwrap_or(false))
+        {
+            best = None;
+        }
         for e in entries {
             for al in self.entry_aliases(e) {
                 if let Some((mut m, s)) = self.score_alias(&qa, al) {

@@ -328,6 +328,8 @@ pub struct Name {
     pub roman: Vec<(String, Vec<usize>)>,
     /// True if the Han content has a character outside the generic/place vocabulary.
     pub han_distinctive: bool,
+    /// Han characters outside the generic/place vocabulary (华为 in 深圳华为技术: 2).
+    pub han_distinctive_chars: usize,
     /// True if a Latin token is not a generic word or place.
     pub latin_distinctive: bool,
 }
@@ -438,6 +440,11 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     if name.has_han() {
         let pieces = vocab.segment_han(&name.han);
         name.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
+        name.han_distinctive_chars = pieces
+            .iter()
+            .filter(|(_, w)| w.is_none())
+            .map(|(p, _)| p.chars().count())
+            .sum();
         let leading_places = pieces
             .iter()
             .take_while(|(_, w)| matches!(w, Some((WordKind::Place, _))))
