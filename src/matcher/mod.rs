@@ -11,6 +11,7 @@ use crate::watchlist::{Entry, Watchlist};
 
 pub mod normalize;
 pub mod score;
+pub mod units;
 
 pub use normalize::{Name, Vocabulary, analyse};
 pub use score::THRESHOLD;
@@ -63,6 +64,12 @@ pub struct Matcher {
     deletions: HashMap<String, Vec<u32>>,
     /// Han aliases searched for in running text.
     text_search: Option<(AhoCorasick, Vec<u32>)>,
+    /// Numbered-unit reading (`cetc|I32`) → aliases.
+    by_unit: HashMap<String, Vec<u32>>,
+    /// Unit reading without the group (`I32`) → aliases, for names that give only the number.
+    by_bare_unit: HashMap<String, Vec<u32>>,
+    /// Innermost unit level (`I32`) → the one entry that has it; absent when several do.
+    unique_bare_unit: HashMap<String, usize>,
 }
 
 /// One-character deletions of a token (SymSpell-style blocking for typos).
@@ -141,6 +148,9 @@ impl Matcher {
             idf: Vec::new(),
             deletions: HashMap::new(),
             text_search: None,
+            by_unit: HashMap::new(),
+            by_bare_unit: HashMap::new(),
+            unique_bare_unit: HashMap::new(),
         };
         let mut text_patterns = Vec::new();
         let mut text_ids = Vec::new();
@@ -148,6 +158,13 @@ impl Matcher {
             let id = id as u32;
             m.by_raw.entry(a.name.raw.clone()).or_default().push(id);
             m.by_key.entry(a.name.key.clone()).or_default().push(id);
+            if let Some(u) = &a.name.unit {
+                m.by_unit.entry(u.key.clone()).or_default().push(id);
+                m.by_bare_unit
+                    .entry(u.last().to_string())
+                    .or_default()
+                    .push(id);
+            }
             if !a.name.placeless.is_empty() {
                 m.by_placeless
                     .entry(a.name.placeless.clone())
@@ -208,6 +225,13 @@ impl Matcher {
                 }
             }
         }
+        for (last, ids) in &m.by_bare_unit {
+            let first = ids.first().map(|&i| aliases[i as usize].entry);
+            if let Some(e) = first.filter(|&e| ids.iter().all(|&i| aliases[i as usize].entry == e))
+            {
+                m.unique_bare_unit.insert(last.clone(), e);
+            }
+        }
         m.entry_has_han = vec![false; m.watchlist.entries.len()];
         for a in &aliases {
             if a.name.has_han() {
@@ -221,6 +245,22 @@ impl Matcher {
 
     /// Score a name against one alias, minding places dropped from a derived spelling.
     fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
+        // Numbered units: the same reading is the same unit in any script; a different reading
+        // (another number or group) is another unit, whatever else the names share.
+        if let (Some(qu), Some(au)) = (&q.unit, &alias.name.unit) {
+            // A bare number (32所) only when one listed entry has it: every group reuses
+            // small numbers (13所 is CETC 13 and CASC 9th Academy 13).
+            if !qu.grouped {
+                let unique = qu.bare == au.last()
+                    && self.unique_bare_unit.get(&qu.bare) == Some(&alias.entry);
+                return unique.then_some((Method::Normalized, score::BARE_UNIT));
+            }
+        }
+        // A numbered unit's Chinese name romanised must not make it a sub-unit of a Latin name
+        // (中国电子科技… is not "China Electronics Corporation"); the readings or the characters decide.
+        if q.unit.as_ref().is_some_and(|u| u.grouped) && q.has_han() && !alias.name.has_han() {
+            return None;
+        }
         // When both sides have Chinese characters, the characters decide: 深圳华威 must not
         // reach Huawei (华为) through the shared toneless pinyin of its English name.
         if q.has_han()
@@ -301,6 +341,13 @@ impl Matcher {
         };
         take(self.by_raw.get(&q.raw));
         take(self.by_key.get(&q.key));
+        if let Some(u) = &q.unit {
+            if u.grouped {
+                take(self.by_unit.get(&u.key));
+            } else if !u.bare.contains('|') && !u.bare.starts_with('A') {
+                take(self.by_bare_unit.get(&u.bare));
+            }
+        }
         if q.has_han() {
             take(self.by_placeless.get(&q.han));
             if !q.placeless.is_empty() {

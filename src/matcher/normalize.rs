@@ -74,6 +74,8 @@ pub struct Vocabulary {
     han_words: WordMap<(WordKind, Vec<String>)>,
     /// Longest Han word in chars, for greedy segmentation.
     han_max_chars: usize,
+    /// Naming system of state groups for numbered units (`groups.csv`).
+    pub groups: super::units::Groups,
 }
 
 impl Vocabulary {
@@ -97,13 +99,20 @@ impl Vocabulary {
         };
         let legal = read("legal_forms.csv", LEGAL_FORMS_CSV)?;
         let generic = read("generic_words.csv", GENERIC_WORDS_CSV)?;
-        Self::parse(&legal, &generic)
-            .with_context(|| format!("reading the matching vocabulary in {}", dir.display()))
+        let groups = read("groups.csv", super::units::GROUPS_CSV)?;
+        let mut vocab = Self::parse(&legal, &generic)
+            .with_context(|| format!("reading the matching vocabulary in {}", dir.display()))?;
+        vocab.groups = super::units::groups(Some(&groups))
+            .with_context(|| format!("reading {}", dir.join("groups.csv").display()))?;
+        Ok(vocab)
     }
 
     /// Parse the two vocabulary files.
     pub fn parse(legal_forms: &str, generic_words: &str) -> anyhow::Result<Self> {
-        let mut vocab = Vocabulary::default();
+        let mut vocab = Vocabulary {
+            groups: super::units::groups(None)?,
+            ..Vocabulary::default()
+        };
         let mut rd = csv::Reader::from_reader(legal_forms.as_bytes());
         for row in rd.records() {
             let row = row.context("legal_forms.csv")?;
@@ -330,6 +339,8 @@ pub struct Name {
     pub han_distinctive: bool,
     /// Han characters outside the generic/place vocabulary (华为 in 深圳华为技术: 2).
     pub han_distinctive_chars: usize,
+    /// The name read as a numbered unit of a state group (中电科32所 = `cetc|I32`).
+    pub unit: Option<super::units::Unit>,
     /// True if a Latin token is not a generic word or place.
     pub latin_distinctive: bool,
 }
@@ -406,6 +417,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let mut name = Name {
         raw,
         spaced_key,
+        unit: vocab.groups.read(&folded),
         ..Name::default()
     };
     name.key.reserve(folded.len());

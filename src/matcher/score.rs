@@ -20,6 +20,9 @@ pub const FUZZY_MAX: f64 = 0.94;
 pub const AFFILIATE: f64 = 0.80;
 /// Affiliate found as a contiguous part other than the start (`West China Hospital of …`).
 pub const AFFILIATE_INNER: f64 = 0.75;
+/// A name that gives only a unit number (32所) against the one listed unit with that number:
+/// shown for review, below the identity line.
+pub const BARE_UNIT: f64 = 0.75;
 /// A pinyin collision on a short name (≤ `SHORT_PINYIN_CHARS` distinctive Han characters):
 /// toneless pinyin of two syllables is shared by many names (华威 = 华为 = huawei), so such a
 /// match stays below the threshold; the characters (zh overlay) must make it.
@@ -59,6 +62,25 @@ pub fn score_pair(
 ) -> Option<(Method, f64)> {
     if !q.raw.is_empty() && q.raw == c.raw {
         return Some((Method::Exact, 1.0));
+    }
+    // Numbered units (中电科32所 = CETC 32): the readings decide. A unit inside a listed academy
+    // (航天九院771所 in CASC 9th Academy) is its affiliate; any other difference is another unit.
+    if let (Some(qu), Some(cu)) = (&q.unit, &c.unit) {
+        if qu.grouped && cu.grouped {
+            if qu.key == cu.key {
+                return Some((Method::Normalized, NORMALIZED));
+            }
+            let inside = qu.key.len() > cu.key.len()
+                && qu.key.starts_with(&cu.key)
+                && qu.key.as_bytes().get(cu.key.len()) == Some(&b'|');
+            return inside.then_some((Method::Affiliate, AFFILIATE));
+        }
+        if !qu.grouped && !cu.grouped && qu.key == cu.key {
+            return Some((Method::Normalized, NORMALIZED));
+        }
+        // One side gives only the number: the matcher decides with what the whole list knows
+        // (a bare number names a unit only if one entry has it).
+        return None;
     }
     if !q.key.is_empty() && q.key == c.key {
         return Some((Method::Normalized, NORMALIZED));
