@@ -222,14 +222,19 @@ def cmd_missing(args):
 
 
 HAN = re.compile(r"[\u3400-\u9fff]")
+LIST_TEXT = "the listed entry's own name or alias in the list text"
 
 
 def check(csl_path=None):
     """Problems in zh-names.csv and abbreviations.csv, as 'file:line: message' strings."""
     problems = []
     listed = None
+    text_of = {}
     if csl_path:
-        listed = {r["name"].strip() for r in load_csl(csl_path)}
+        csl = load_csl(csl_path)
+        listed = {r["name"].strip() for r in csl}
+        for r in csl:
+            text_of[r["name"].strip()] = text_of.get(r["name"].strip(), "") + " ; " + r["name"] + " ; " + r["alt_names"]
     zh_rows = read_csv(ZH_PATH, ZH_HEADER)
     seen = {}
     for line, z in enumerate(zh_rows, start=2):
@@ -275,6 +280,11 @@ def check(csl_path=None):
             seen[key] = line
             if listed is not None and a["listed_name"] not in listed:
                 problems.append(f"{where}: listed_name not in the list data: {a['listed_name']!r}")
+            # An acronym sourced to the list text must be in that entry's name or aliases.
+            if listed is not None and a["source"].startswith(LIST_TEXT) and not re.search(
+                    r"(?<![A-Za-z])" + re.escape(a["abbreviation"]) + r"(?![A-Za-z])",
+                    text_of.get(a["listed_name"], "")):
+                problems.append(f"{where}: {a['abbreviation']!r} is not in the list text of {a['listed_name']!r}")
     return problems
 
 
