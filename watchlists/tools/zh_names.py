@@ -64,7 +64,7 @@ NOT_CHINA_1286 = re.compile(
 INSTITUTIONAL = re.compile(
     r"\b(?:Universit(?:y|ies)|Institutes?|Institution|Academy|College|Laborator(?:y|ies)|Lab|"
     r"School|Bureau|Administration|Ministry|Research|Establishment|Design Department|"
-    r"Test Center|Cent(?:er|re)|Talents?|Scholar|Professorship|Factory|Police)\b")
+    r"Test Center|Cent(?:er|re)|Talents?|Scholar|Professorship|Factory|Police|Corps)\b")
 # State groups and their subsidiaries (names start with the group, in words or acronym).
 STATE_GROUP = re.compile(
     r"^(?:China|Chinese)\b|\b(?:CETC|CASC|CASIC|CAST|AVIC|AECC|CSSC|CSIC|NORINCO|CAEP|CNNC|CGN)\b|"
@@ -84,6 +84,30 @@ NOT_TRANSLATED = {
     "China Taly Aviation Technologies Corporation",
     "China HEAD Aerospace Technology Co.",
 }
+# State-group subsidiaries whose English name is a translation but carries none of the words
+# above (AVIC/AECC/CASC/SINOMACH aviation and aerospace units on the MEU and EL lists, a Hong
+# Kong government service); checked by hand against the list rows.
+STATE_SUBSIDIARY = {
+    "Shenyang Aircraft Corporation",
+    "Xian Aircraft Industrial Company Limited",
+    "Shaanxi Aircaft Industry Co Ltd.",
+    "Hafei Aviation Industry Co., Ltd. (HAFEI)",
+    "Harbin General Aircraft Industry Co., Ltd.",
+    "Shanghai Aircraft Manufacturing Co. Ltd. (SAMC)",
+    "Guizhou Aviation Tech. Dev. Nat.",
+    "Xian Aero-Engine Controls Co., Ltd.",
+    "Hunan South General Aviation Engine Co., Ltd.",
+    "Shaanxi Aero Electric Co., Ltd.",
+    "Jincheng Group Imp & Exp. Co. Ltd.",
+    "Yibin Sanjiang Machine Co., Ltd.",
+    "Shanghai Aerospace Equip. Man.",
+    "Henan Aerospace Precision Mach",
+    "Government Flying Service",
+    "Sumec Instruments Equipment Co. Ltd.",
+    "Xac Group Aviation Electronics Import & Export Co. Ltd.",
+    "Jiangxi Hongdu Aviation Industry Group Co., Ltd.",
+    "Aviation International Corporation of China International Simulation Technology Service Co., Ltd.",
+}
 # Large companies named in Chinese in notices (EL/MEU); every 1260H entry counts as well-known.
 WELL_KNOWN = re.compile(
     r"Huawei|HiSilicon|Hisilicon|Semiconductor Manufacturing International|\bSMIC\b|Inspur|"
@@ -91,7 +115,10 @@ WELL_KNOWN = re.compile(
     r"Yangtze Memory|Cambricon|Phytium|Loongson|Higon|Haiguang|Yitu|CloudWalk|Zhipu|Biren|"
     r"Moore Thread|Sophgo|Nuctech|Tianjin Phytium|\bBGI\b|Beijing Liuhe BGI|Hygon|"
     r"China Mobile|China Unicom|China Telecom|CNOOC|\bCOSCO\b|Zhongxing|\bZTE\b|Xiaomi|"
-    r"Intellifusion|Kingsoft|Unisoc|Tsinghua Unigroup|New H3C|SMEE|Shanghai Micro Electronics")
+    r"Intellifusion|Kingsoft|Unisoc|Tsinghua Unigroup|New H3C|SMEE|Shanghai Micro Electronics|"
+    r"Naura|Sevenstar|Hytera|FiberHome|Fujian Jinhua|4Paradigm|Hikmicro|Hengtong|"
+    r"Fudan Microelectronics|GEOVIS|Zhongke Xingtu|NucTech|Qihoo|NetPosa|Uniview|Meiya Pico|"
+    r"SenseNets|Cloudminds|Cloudmind|Jingjia|Daqo|\bGCL\b|East Hope|Hoshine")
 
 
 def default_csl_path():
@@ -128,9 +155,19 @@ def is_target(row):
     return False
 
 
+# An alias naming a numbered institute, factory or academy of a state group marks the entry as
+# part of the numbered system even under a company name (Guangzhou Haige = State-owned 750
+# Factory; Space Star Technology = Institute 503 of the Fifth Aerospace Academy).
+NUMBERED_ALIAS = re.compile(
+    r"State-owned \d+ Factory|\b\d+ Factory\b|\bInstitute \d+|\bCETC \d+|\(NORINCO\) \d+|"
+    r"Aerospace Academy")
+
+
 def classify(row):
     name = row["name"].strip()
-    if name not in NOT_TRANSLATED and (INSTITUTIONAL.search(name) or STATE_GROUP.search(name)):
+    if name in STATE_SUBSIDIARY or name not in NOT_TRANSLATED and (
+            INSTITUTIONAL.search(name) or STATE_GROUP.search(name)
+            or NUMBERED_ALIAS.search(row.get("alt_names", ""))):
         # A "Co., Ltd." under a pinyin name that merely contains "Research" is still a company
         # name; but those are translations too ("… Research Institute Co., Ltd."), so keep them.
         return "translated"
@@ -340,6 +377,43 @@ CASC = "中国航天科技集团有限公司"
 CASIC = "中国航天科工集团有限公司"
 
 
+RULE_AVIC = ("rule: AVIC numbered institute -> 中国航空工业集团公司第<N>研究所, N digit by digit "
+             "(the group-numbered pattern of zh_names_sources.md §2.1 applied to AVIC's 6xx codes; "
+             "AVIC institutes more often use their own names, which are separate rows)")
+RULE_FACTORY = ("rule: state-owned numbered factory -> 国营第<N>厂 (N digit by digit) and 国营<N>厂 "
+                "(Arabic), zh_names_sources.md §2.1 'N厂 / 国营第N厂'")
+RULE_NORINCO = ("rule: NORINCO numbered factory -> 中国兵器工业集团第<N>厂, N digit by digit "
+                "(ASPI writes NORINCO units as 中国兵器工业集团第N研究所, zh_names_sources.md §1a row 18)")
+
+
+def derive_from_aliases(name, aliases):
+    """Derived names from the list's own aliases (CETC N, AVIC Institute N, State-owned N Factory)."""
+    out = []
+    text = " ; ".join(aliases)
+    for m in re.finditer(r"\bCETC\)? (\d+)(?:st|nd|rd|th)?\b|(\d+)(?:st|nd|rd|th) Research Institute of "
+                         r"China Electronics? Technology Group", text):
+        n = int(m.group(1) or m.group(2))
+        out.append((name, f"中国电子科技集团公司第{cn_number(n)}研究所",
+                    RULE_CETC + f"; number from the list alias {m.group(0)!r}"))
+    if re.search(r"AVIC|Aviation Industry Corporation of China|China Aeronautical", name + " ; " + text):
+        for m in re.finditer(r"\b(6\d\d)(?:st|nd|rd|th)? (?:Research )?Institute\b|Institute (6\d\d)\b|"
+                             r"China (6\d\d) Institute", name + " ; " + text):
+            n = int(m.group(1) or m.group(2) or m.group(3))
+            out.append((name, f"中国航空工业集团公司第{digitwise(n)}研究所",
+                        RULE_AVIC + f"; number from {m.group(0)!r}"))
+    for m in re.finditer(r"(?:State-owned )?\b(\d{3,4})(?:th)? Factory\b", text):
+        if "NORINCO" in text:
+            n = int(m.group(1))
+            out.append((name, f"中国兵器工业集团第{digitwise(n)}厂", RULE_NORINCO + f"; alias {m.group(0)!r}"))
+            continue
+        if re.search(r"CASIC|CASC|CAST", name):
+            continue  # aerospace academy factories: named after the academy, not 国营
+        n = int(m.group(1))
+        out.append((name, f"国营第{digitwise(n)}厂", RULE_FACTORY + f"; alias {m.group(0)!r}"))
+        out.append((name, f"国营{n}厂", RULE_FACTORY + f"; alias {m.group(0)!r}"))
+    return out
+
+
 def derive(rows):
     """(listed_name, zh_name, source, 'derived') for the numbered institutes in the targets."""
     out = []
@@ -347,6 +421,7 @@ def derive(rows):
         if not is_target(r):
             continue
         name = r["name"].strip()
+        out.extend(derive_from_aliases(name, split_aliases(r["alt_names"])))
         m = re.search(r"China Electronics? Technology Group Corporation,? (?:No\. )?(\d+)(?:st|nd|rd|th)?\b", name)
         if m and "subordinate institution" not in name and "Equipment Group" not in name:
             n = int(m.group(1))
@@ -386,8 +461,11 @@ def derive(rows):
 
 def cmd_derive(args):
     w = csv.writer(sys.stdout, lineterminator="\n")
+    seen = set()
     for listed, zh, src in derive(load_csl(args.csl)):
-        w.writerow([listed, zh, src, "derived"])
+        if (listed, zh) not in seen:
+            seen.add((listed, zh))
+            w.writerow([listed, zh, src, "derived"])
 
 
 # --- ASPI China Defence Universities Tracker (MISP galaxy copy) -----------------------------
