@@ -7,6 +7,7 @@
     python3 watchlists/tools/zh_names.py check    [--csl PATH]   # validate zh-names.csv + abbreviations.csv
     python3 watchlists/tools/zh_names.py derive   [--csl PATH]   # numbered-institute names by rule (CSV rows)
     python3 watchlists/tools/zh_names.py aspi --misp FILE [--csl PATH]  # ASPI tracker names for targets (CSV rows)
+    python3 watchlists/tools/zh_names.py shared                  # Chinese names given to several listed names
 
 Targets: every Entity List, MEU and DoD 1260H entry with a China / Hong Kong / Macau address
 (`, CN` / `, HK` / `, MO` in the CSL `addresses` column), plus the China-related DoD 1286 entries
@@ -239,6 +240,19 @@ def cmd_coverage(args):
     print()
     print(f"zh-names.csv: {len(zh_rows)} rows for {len(names)} listed names; by confidence: "
           + ", ".join(f"{k} {conf[k]}" for k in CONFIDENCE))
+    best = {}
+    for z in zh_rows:
+        r = CONFIDENCE.index(z["confidence"]) if z["confidence"] in CONFIDENCE else len(CONFIDENCE)
+        best[z["listed_name"]] = min(r, best.get(z["listed_name"], r))
+    tgt = {name for _, cls, name in targets(rows) if cls != "other"}
+    per = collections.Counter(CONFIDENCE[best[n]] for n in tgt if n in best)
+    print(f"translated-name and well-known entries by their best row: "
+          + ", ".join(f"{k} {per[k]}" for k in CONFIDENCE)
+          + f" (of {len(tgt)} distinct names)")
+    shared = shared_names(zh_rows)
+    print(f"{len(shared)} Chinese names are given to more than one listed name (the same "
+          "organisation listed twice, e.g. on the EL and the 1286 list under two spellings; "
+          "`shared` lists them)")
     if os.path.exists(ABBR_PATH):
         abbr = read_csv(ABBR_PATH, ABBR_HEADER)
         aconf = collections.Counter(a["confidence"] for a in abbr)
@@ -247,6 +261,19 @@ def cmd_coverage(args):
               f"{sum(1 for a in abbr if a['caution'])} with a caution); by confidence: "
               + ", ".join(f"{k} {aconf[k]}" for k in CONFIDENCE))
     return 1 if missing else 0
+
+
+def shared_names(zh_rows):
+    """{zh_name: sorted listed names} for Chinese names on more than one listed name."""
+    by_zh = collections.defaultdict(set)
+    for z in zh_rows:
+        by_zh[z["zh_name"]].add(z["listed_name"])
+    return {zh: sorted(names) for zh, names in sorted(by_zh.items()) if len(names) > 1}
+
+
+def cmd_shared(args):
+    for zh, names in shared_names(read_csv(ZH_PATH, ZH_HEADER)).items():
+        print(zh + "\t" + " | ".join(names))
 
 
 def cmd_missing(args):
@@ -542,7 +569,7 @@ def cmd_aspi(args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("coverage", "missing", "targets", "check", "derive", "aspi"):
+    for name in ("coverage", "missing", "targets", "check", "derive", "aspi", "shared"):
         p = sub.add_parser(name)
         p.add_argument("--csl", default=default_csl_path())
         if name == "aspi":
@@ -552,7 +579,8 @@ def main():
                            help="print abbreviations.csv rows (Chinese aliases of <= 3 characters)")
     args = ap.parse_args()
     fn = {"coverage": cmd_coverage, "missing": cmd_missing, "targets": cmd_targets,
-          "check": cmd_check, "derive": cmd_derive, "aspi": cmd_aspi}[args.cmd]
+          "check": cmd_check, "derive": cmd_derive, "aspi": cmd_aspi,
+          "shared": cmd_shared}[args.cmd]
     sys.exit(fn(args) or 0)
 
 
