@@ -108,6 +108,10 @@ STATE_SUBSIDIARY = {
     "Xac Group Aviation Electronics Import & Export Co. Ltd.",
     "Jiangxi Hongdu Aviation Industry Group Co., Ltd.",
     "Aviation International Corporation of China International Simulation Technology Service Co., Ltd.",
+    "Xi'an Aerospace Automation Co., Ltd.",
+    "Chongqing Chuandong Shipbuilding Industry Co Ltd.",
+    "National Inspection and Testing Holding Group Nanjing National Materials Testing Co., Ltd.",
+    "Ningbo Semiconductor International Corporation (NSI)",
 }
 # Large companies named in Chinese in notices (EL/MEU); every 1260H entry counts as well-known.
 WELL_KNOWN = re.compile(
