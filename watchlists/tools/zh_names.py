@@ -169,12 +169,13 @@ NUMBERED_ALIAS = re.compile(
 
 
 def classify(row):
+    """'translated', 'well-known' or 'other' (see the module doc)."""
     name = row["name"].strip()
+    # "… Research Institute Co., Ltd." counts as translated even with a pinyin city or brand:
+    # the institutional part is still a translation a notice writes in characters.
     if name in STATE_SUBSIDIARY or name not in NOT_TRANSLATED and (
             INSTITUTIONAL.search(name) or STATE_GROUP.search(name)
             or NUMBERED_ALIAS.search(row.get("alt_names", ""))):
-        # A "Co., Ltd." under a pinyin name that merely contains "Research" is still a company
-        # name; but those are translations too ("… Research Institute Co., Ltd."), so keep them.
         return "translated"
     if row["source"] == H1260 or WELL_KNOWN.search(name):
         return "well-known"
@@ -323,8 +324,8 @@ def check(csl_path=None):
         seen[key] = line
         if listed is not None and z["listed_name"] not in listed:
             problems.append(f"{where}: listed_name not in the list data: {z['listed_name']!r}")
-    # The same Chinese name on two different entries is a conflict unless both are list rows of
-    # the same organisation (the same institution on EL and 1286 under two English spellings).
+    # A Chinese name on two listed names is not an error here (the same organisation is often
+    # listed twice under two spellings); `shared` lists those for review.
     if os.path.exists(ABBR_PATH):
         abbr = read_csv(ABBR_PATH, ABBR_HEADER)
         seen = {}
