@@ -25,6 +25,8 @@ impl Env {
         for f in [
             "entities.csv",
             "zh-names.csv",
+            "abbreviations.csv",
+            "groups.csv",
             "legal_forms.csv",
             "generic_words.csv",
         ] {

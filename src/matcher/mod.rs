@@ -37,6 +37,19 @@ struct AliasRecord {
     dropped_places: Vec<String>,
     /// Derived by dropping a parenthesised place: a different company by naming practice.
     place_dropped: bool,
+    /// A short form from `abbreviations.csv`: matched as a whole name only.
+    abbrev: Option<AbbrevKind>,
+}
+
+/// How far an abbreviation may be trusted (its row's caution).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AbbrevKind {
+    /// No caution: a whole-name match is the entity.
+    Plain,
+    /// Ambiguous inside longer words, which whole-name matching already rules out.
+    Caution,
+    /// Ambiguous as a whole name too (南航, 天大): shown for review only.
+    ReviewOnly,
 }
 
 /// An index over a watchlist, ready to screen names.
@@ -130,6 +143,31 @@ impl Matcher {
                     name,
                     dropped_places,
                     place_dropped,
+                    abbrev: None,
+                });
+            }
+            for ab in &e.abbreviations {
+                let mut name = analyse(&vocab, &ab.text);
+                // A short form is not a unit name (九院 also names hospitals).
+                name.unit = None;
+                if name.key.is_empty() {
+                    continue;
+                }
+                let kind = if ab.review_only() {
+                    AbbrevKind::ReviewOnly
+                } else if ab.caution.is_empty() {
+                    AbbrevKind::Plain
+                } else {
+                    AbbrevKind::Caution
+                };
+                aliases.push(AliasRecord {
+                    entry: i,
+                    text: ab.text.clone(),
+                    primary: false,
+                    name,
+                    dropped_places: Vec::new(),
+                    place_dropped: false,
+                    abbrev: Some(kind),
                 });
             }
         }
@@ -158,6 +196,10 @@ impl Matcher {
             let id = id as u32;
             m.by_raw.entry(a.name.raw.clone()).or_default().push(id);
             m.by_key.entry(a.name.key.clone()).or_default().push(id);
+            if a.abbrev.is_some() {
+                // Whole-name lookups only: no token blocking, no running-text search.
+                continue;
+            }
             if let Some(u) = &a.name.unit {
                 m.by_unit.entry(u.key.clone()).or_default().push(id);
                 m.by_bare_unit
@@ -234,7 +276,7 @@ impl Matcher {
         }
         m.entry_has_han = vec![false; m.watchlist.entries.len()];
         for a in &aliases {
-            if a.name.has_han() {
+            if a.name.has_han() && a.abbrev.is_none() {
                 m.entry_has_han[a.entry] = true;
             }
         }
@@ -245,6 +287,9 @@ impl Matcher {
 
     /// Score a name against one alias, minding places dropped from a derived spelling.
     fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
+        if let Some(kind) = alias.abbrev {
+            return score_abbreviation(q, &alias.name, kind);
+        }
         // Numbered units: the same reading is the same unit in any script; a different reading
         // (another number or group) is another unit, whatever else the names share.
         if let (Some(qu), Some(au)) = (&q.unit, &alias.name.unit) {
@@ -569,6 +614,36 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// A whole-name match on an abbreviation without a caution (北航 is BUAA).
+const ABBREV: f64 = 0.90;
+/// A whole-name match on a cautioned abbreviation (ambiguous only inside longer words).
+const ABBREV_CAUTION: f64 = 0.85;
+/// A whole-name match on an abbreviation that must never match alone: review only, below the
+/// 0.80 identity line so it never raises an alert by itself.
+const ABBREV_REVIEW: f64 = 0.75;
+/// Shortest Latin acronym matched as a word inside a longer name (NWPU, not HIT or BIT).
+const MIN_ACRONYM_IN_NAME: usize = 4;
+
+/// An abbreviation matches as the whole organisation name (after legal forms), or a Latin
+/// acronym as a whole word of a longer Latin name (a part of the organisation); never inside a
+/// longer word, never by pinyin or edit distance.
+fn score_abbreviation(q: &Name, a: &Name, kind: AbbrevKind) -> Option<(Method, f64)> {
+    if !q.key.is_empty() && q.key == a.key {
+        let s = match kind {
+            AbbrevKind::Plain => ABBREV,
+            AbbrevKind::Caution => ABBREV_CAUTION,
+            AbbrevKind::ReviewOnly => ABBREV_REVIEW,
+        };
+        return Some((Method::Alias, s));
+    }
+    let acronym = match a.tokens.as_slice() {
+        [t] if !a.has_han() && t.len() >= MIN_ACRONYM_IN_NAME => t,
+        _ => return None,
+    };
+    (kind == AbbrevKind::Plain && !q.has_han() && q.tokens.len() > 1 && q.tokens.contains(acronym))
+        .then_some((Method::Affiliate, score::AFFILIATE_INNER))
 }
 
 /// Margin below the best hit within which other candidates for the same name are still reported.

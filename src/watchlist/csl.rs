@@ -78,6 +78,7 @@ pub(super) fn parse_csv(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlist
             id => id.to_string(),
         };
         entries.push(Entry {
+            abbreviations: Vec::new(),
             id,
             aliases: split_aliases(get(alt_c)),
             list: get(source_c).to_string(),
@@ -175,6 +176,7 @@ pub(super) fn parse_json(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlis
         };
         let list = as_text(obj.get("source"));
         entries.push(Entry {
+            abbreviations: Vec::new(),
             id,
             aliases,
             kind: ListKind::of_list_name(&list),

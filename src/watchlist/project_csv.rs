@@ -68,6 +68,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistErro
             id => id.to_string(),
         };
         entries.push(Entry {
+            abbreviations: Vec::new(),
             id,
             name: name.to_string(),
             aliases: split_aliases(get(alias_c)),
