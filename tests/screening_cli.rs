@@ -159,3 +159,107 @@ fn huawei_cloud_brand_as_a_supplier_in_a_scan() {
     // A listed supplier with a US AI service is high.
     assert_eq!(rec["alert"], "high");
 }
+
+#[test]
+fn info_prints_coverage_per_list() {
+    let out = tenderscan()
+        .args(["-q", "watchlist", "info", "-f", "jsonl"])
+        .assert()
+        .success();
+    let rows: Vec<Value> = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let row = |list: &str| {
+        rows.iter()
+            .find(|r| r["list"] == list)
+            .unwrap_or_else(|| panic!("no row for {list}: {rows:?}"))
+    };
+    let el = row("Entity List (EL) - Bureau of Industry and Security");
+    assert_eq!(el["entries"], 1112);
+    assert_eq!(el["kind"], "export_control");
+    assert_eq!(
+        row("Military End User (MEU) List - Bureau of Industry and Security")["entries"],
+        70
+    );
+    let h = row("DoD Section 1260H List - Department of Defense");
+    assert_eq!(
+        (&h["entries"], &h["kind"]),
+        (&80.into(), &"informational".into())
+    );
+    assert_eq!(
+        row("DoD Section 1286 List - Department of Defense")["entries"],
+        101
+    );
+    for r in &rows {
+        assert!(r["with_zh_name"].as_u64() <= r["entries"].as_u64(), "{r}");
+    }
+}
+
+#[test]
+fn overlay_problems_are_reported_not_dropped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let vocab = dir.path().join("vocab");
+    std::fs::create_dir_all(&vocab).expect("dir");
+    std::fs::write(vocab.join("products.csv"), "name\n").expect("products");
+    std::fs::write(
+        vocab.join("entities.csv"),
+        "name,aliases,list,country,reference,listed_on,source,notes,kind\n\
+         Sichuan University,,Entity List (EL) - Bureau of Industry and Security,CN,77 FR 58006,2012-09-19,test,,export_control\n\
+         Sugon,,Entity List (EL) - Bureau of Industry and Security,CN,84 FR 29373,2019-06-24,test,,\n",
+    )
+    .expect("entities");
+    std::fs::write(
+        vocab.join("zh-names.csv"),
+        "listed_name,zh_name,source,confidence\n\
+         Sichuan University,四川大学,test,official\n\
+         Sichuan University,四川大学,test,press\n\
+         Sugon,曙光,test,compiled\n\
+         Dawning,曙光,test,compiled\n",
+    )
+    .expect("zh names");
+    let run = |args: &[&str]| {
+        let mut cmd = Command::cargo_bin("tenderscan").expect("binary");
+        cmd.env("TENDERSCAN_DATA_DIR", dir.path().join("data"))
+            .env_remove("TENDERSCAN_VOCAB")
+            .env_remove("TENDERSCAN_LOG")
+            .arg("--vocab")
+            .arg(&vocab)
+            .args(args);
+        cmd.assert().success()
+    };
+    let out = run(&["watchlist", "info", "--problems"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "kind,zh_name,listed_names,lines\n\
+         duplicate,四川大学,Sichuan University,2 3\n\
+         conflict,曙光,Dawning | Sugon,4 5\n"
+    );
+    // The row for an entry no list has is a warning naming the file and line.
+    let out = run(&["watchlist", "lookup", "四川大学"]);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains("zh-names.csv:5: `Dawning` is not in the loaded lists"),
+        "{stderr}"
+    );
+    // A bad confidence is an error naming the line.
+    std::fs::write(
+        vocab.join("zh-names.csv"),
+        "listed_name,zh_name,source,confidence\nSugon,曙光,test,sure\n",
+    )
+    .expect("zh names");
+    let mut cmd = Command::cargo_bin("tenderscan").expect("binary");
+    let out = cmd
+        .env("TENDERSCAN_DATA_DIR", dir.path().join("data"))
+        .env_remove("TENDERSCAN_VOCAB")
+        .arg("--vocab")
+        .arg(&vocab)
+        .args(["watchlist", "lookup", "曙光"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains("zh-names.csv:2: confidence `sure`"),
+        "{stderr}"
+    );
+}

@@ -11,6 +11,7 @@ use crate::model::ListKind;
 
 mod abbreviations;
 mod csl;
+pub mod info;
 pub mod overlay;
 mod project_csv;
 pub mod update;
