@@ -23,6 +23,10 @@ const MAX_POSTINGS: usize = 400;
 /// Score of a listed Chinese name found verbatim in running text: the name is there, but its
 /// role (buyer? a reference?) is unknown, so below a field match.
 const TEXT_SCORE: f64 = 0.90;
+/// Longest token given one-deletion variants: the edit distance works on tokens up to 48 chars
+/// (`score::bounded_levenshtein`), and a 20,000-char token would otherwise make 20,000 variants
+/// of 20,000 chars each (quadratic index building).
+const MAX_FUZZY_TOKEN_CHARS: usize = 48;
 /// Shortest Han alias searched for in running text (shorter ones occur inside other words).
 const MIN_TEXT_ALIAS_CHARS: usize = 4;
 
@@ -113,20 +117,30 @@ impl Matcher {
         let mut entry_alias_start = Vec::with_capacity(watchlist.entries.len() + 1);
         for (i, e) in watchlist.entries.iter().enumerate() {
             entry_alias_start.push(aliases.len() as u32);
-            let mut names: Vec<(String, bool)> = vec![(e.name.clone(), true)];
-            names.extend(e.aliases.iter().map(|a| (a.clone(), false)));
-            let mut spellings: Vec<(String, bool, Vec<String>, bool)> = Vec::new();
+            // Names are cut to MAX_NAME_CHARS: a run-on list field must not make building the
+            // index quadratic (every later step, including the Chinese conversion, sees the cut).
+            let cut = |s: &str| match s.char_indices().nth(normalize::MAX_NAME_CHARS) {
+                Some((i, _)) => s[..i].to_string(),
+                None => s.to_string(),
+            };
+            let mut names: Vec<(String, bool)> = vec![(cut(&e.name), true)];
+            names.extend(e.aliases.iter().map(|a| (cut(a), false)));
+            // Each spelling is analysed once (the analysis is most of the cost of building).
+            let mut spellings: Vec<(String, Name, bool, Vec<String>, bool)> = Vec::new();
             for (text, primary) in names {
                 let full = analyse(&vocab, &text);
-                let place_dropped = normalize::has_place_parenthetical(&vocab, &text);
-                for v in normalize::listed_variants(&text) {
-                    let dropped = normalize::dropped_places(&vocab, &full, &analyse(&vocab, &v));
-                    spellings.push((v, false, dropped, place_dropped));
+                let variants = normalize::listed_variants(&text);
+                if !variants.is_empty() {
+                    let place_dropped = normalize::has_place_parenthetical(&vocab, &text);
+                    for v in variants {
+                        let vn = analyse(&vocab, &v);
+                        let dropped = normalize::dropped_places(&vocab, &full, &vn);
+                        spellings.push((v, vn, false, dropped, place_dropped));
+                    }
                 }
-                spellings.insert(0, (text, primary, Vec::new(), false));
+                spellings.insert(0, (text, full, primary, Vec::new(), false));
             }
-            for (text, primary, dropped_places, place_dropped) in spellings {
-                let name = analyse(&vocab, &text);
+            for (text, name, primary, dropped_places, place_dropped) in spellings {
                 if name.key.is_empty()
                     || aliases
                         .iter()
@@ -248,7 +262,7 @@ impl Matcher {
             .map(|p| 1.0 + (n / p.len() as f64).ln())
             .collect();
         for (t, &tid) in &m.token_ids {
-            if t.chars().count() >= 5 {
+            if (5..=MAX_FUZZY_TOKEN_CHARS).contains(&t.chars().count()) {
                 for v in deletion_variants(t) {
                     m.deletions.entry(v).or_default().push(tid);
                 }
@@ -433,7 +447,7 @@ impl Matcher {
                 continue;
             }
             let mut tids: Vec<u32> = self.deletions.get(t).cloned().unwrap_or_default();
-            if t.chars().count() >= 5 {
+            if (5..=MAX_FUZZY_TOKEN_CHARS).contains(&t.chars().count()) {
                 for v in deletion_variants(t) {
                     if let Some(ids) = self.deletions.get(&v) {
                         tids.extend_from_slice(ids);

@@ -45,6 +45,9 @@ type HanPiece<'a, 'v> = (&'a str, Option<&'v (WordKind, Vec<String>)>);
 /// A map keyed by vocabulary words.
 type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// Longest name analysed, in chars (the longest listed name is about 230).
+pub const MAX_NAME_CHARS: usize = 300;
+
 /// Most romanised spellings kept per Han name (translation alternatives multiply).
 const MAX_ROMAN_VARIANTS: usize = 16;
 
@@ -374,6 +377,12 @@ pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
 
 /// Analyse a name; `romanise` false skips the pinyin spellings (only needed across scripts).
 pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name {
+    // Organisation names are far shorter; a run-on field (a 20,000-char "name") is cut so that
+    // romanising and indexing it stays linear in the list, not quadratic in the name.
+    let input = match input.char_indices().nth(MAX_NAME_CHARS) {
+        Some((cut, _)) => &input[..cut],
+        None => input,
+    };
     let folded = fold(input);
     // Exact means the same text up to width and case; script variants and punctuation are "normalized".
     let raw = exact_form(input);
