@@ -101,12 +101,52 @@ def entry(row, notes):
     }
 
 
+def check(path):
+    """Validate the committed entities.csv on its own (no list data needed); return problems."""
+    problems = []
+    seen = set()
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != HEADER:
+            return [f"{path}: header {reader.fieldnames}, expected {HEADER}"]
+        for line, e in enumerate(reader, start=2):
+            where = f"{path}:{line}"
+            if e["list"] not in KIND:
+                problems.append(f"{where}: unknown list {e['list']!r}")
+                continue
+            if e["kind"] != KIND[e["list"]]:
+                problems.append(f"{where}: kind {e['kind']!r} for {e['list']}")
+            key = (e["list"], e["name"].lower(), e["reference"])
+            if not e["name"].strip() or key in seen:
+                problems.append(f"{where}: empty or duplicate entry {e['name']!r}")
+            seen.add(key)
+            cites = [c for c in e["reference"].split("; ") if c]
+            if e["list"] == S1286:
+                if e["reference"] != DOD_1286_RELEASE:
+                    problems.append(f"{where}: 1286 reference {e['reference']!r}")
+            elif not cites or not all(re.fullmatch(r"\d+ FR \d+", c) for c in cites):
+                problems.append(f"{where}: reference {e['reference']!r}")
+            if e["listed_on"] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["listed_on"]):
+                problems.append(f"{where}: listed_on {e['listed_on']!r}")
+            if not e["source"].startswith("https://"):
+                problems.append(f"{where}: source {e['source']!r}")
+    return problems
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--csl", default=ce.default_csl_path())
     ap.add_argument("--out", default=os.path.join(os.path.dirname(here), "entities.csv"))
+    ap.add_argument("--check", action="store_true",
+                    help="only validate the committed entities.csv (no list data needed)")
     args = ap.parse_args()
+    if args.check:
+        problems = check(args.out)
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"{len(problems)} problems", file=sys.stderr)
+        sys.exit(1 if problems else 0)
     with open(args.csl, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     notes = dict(ce.SELECTED)
