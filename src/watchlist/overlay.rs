@@ -109,7 +109,7 @@ pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, Watchli
         };
         for &i in targets {
             let entry = &mut list.entries[i];
-            if !entry.aliases.iter().any(|a| *a == row.zh_name) {
+            if !entry.aliases.contains(&row.zh_name) {
                 entry.aliases.push(row.zh_name.clone());
                 added += 1;
             }
