@@ -37,6 +37,27 @@ if "-v" in sys.argv[5:] or __import__("os").environ.get("VERBOSE"):
 PY
 }
 
+by_class() { # $1 label, $2 scored csv with a `kind` column: P/R/F1 per class (negatives: precision = share rejected)
+  python3 - "$1" "$2" "$threshold" <<'PY'
+import csv, sys, collections
+label, path, thr = sys.argv[1], sys.argv[2], float(sys.argv[3])
+c = collections.defaultdict(lambda: [0, 0, 0, 0])  # tp fp fn tn
+for r in csv.DictReader(open(path, encoding="utf-8")):
+    truth = r["is_match"].strip().lower() == "true"
+    pred = float(r["score"]) >= thr
+    k = c[r.get("kind") or "?"]
+    k[0] += truth and pred; k[1] += (not truth) and pred; k[2] += truth and not pred; k[3] += (not truth) and not pred
+print(f"  {label}, per class:")
+print(f"    {'class':<20} {'n':>4} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4} {'precision':>9} {'recall':>7} {'F1':>6}")
+for name in sorted(c):
+    tp, fp, fn, tn = c[name]
+    p = tp / (tp + fp) if tp + fp else (1.0 if tn else 0.0)  # all-negative class: 1.0 when nothing fired
+    rc = tp / (tp + fn) if tp + fn else float("nan")
+    f1 = 2 * p * rc / (p + rc) if tp + fn and p + rc else float("nan")
+    print(f"    {name:<20} {tp+fp+fn+tn:>4} {tp:>4} {fp:>4} {fn:>4} {tn:>4} {p:>9.3f} {rc:>7.3f} {f1:>6.3f}")
+PY
+}
+
 python3 - "$peer" "$tmp/peer_orgs.csv" <<'PY'
 import csv, sys
 src, dst = sys.argv[1], sys.argv[2]
@@ -60,3 +81,7 @@ report "name_bench organisations (strings only)" "$tmp/peer_scored.csv" "logic-v
 report "name_bench organisations (with lists)" "$tmp/peer_scored_lists.csv" "same pairs, bundled lists loaded"
 report "tests/data/name_pairs.csv (with lists)" "$tmp/own_scored.csv" "project pairs, zh/en incl. hard negatives; no peer figure"
 report "tests/data/name_pairs.csv (strings only)" "$tmp/own_scored_nolists.csv" "same pairs without aliases / zh overlay"
+by_class "tests/data/name_pairs.csv (with lists)" "$tmp/own_scored.csv"
+"$bin" -q --vocab "$vocab" watchlist compare --pairs "$here/tests/data/name_pairs_heldout.csv" > "$tmp/heldout_scored.csv"
+report "tests/data/name_pairs_heldout.csv (with lists)" "$tmp/heldout_scored.csv" "held-out: written before the matcher was run on it, never tuned against"
+by_class "tests/data/name_pairs_heldout.csv (with lists)" "$tmp/heldout_scored.csv"

@@ -1,5 +1,5 @@
 //! Alert level and plain-language reasons, from mentions and hits (the rule in README "Alert levels").
-use crate::model::{Alert, Assessment, Category, Hit, Mention, Method, Origin};
+use crate::model::{Alert, Assessment, Category, Hit, ListKind, Mention, Method, Origin};
 
 /// Score at or above which a non-affiliate hit counts as the listed entity itself.
 pub const LISTED_MIN_SCORE: f64 = 0.80;
@@ -11,14 +11,26 @@ pub const LISTED_MIN_SCORE: f64 = 0.80;
 ///   service), or an affiliate of a listed entity with a controlled chip, US cloud or US AI;
 /// - low: any one of those signals alone;
 /// - none: nothing US-origin, controlled or listed.
+///
+/// Only export-control lists (EL, MEU, user lists by default) count as "listed" above. A hit on
+/// an informational list (DoD 1260H / 1286) is explained in the reasons but alone makes at most
+/// `low`, and never lifts a notice to `medium` or `high`.
 pub fn assess(mentions: &[Mention], hits: &[Hit]) -> Assessment {
+    let restricting = |h: &&Hit| h.list_kind == ListKind::ExportControl;
     let listed: Vec<&Hit> = hits
         .iter()
+        .filter(restricting)
         .filter(|h| h.method != Method::Affiliate && h.score >= LISTED_MIN_SCORE)
         .collect();
     let affiliates: Vec<&Hit> = hits
         .iter()
+        .filter(restricting)
         .filter(|h| h.method == Method::Affiliate)
+        .collect();
+    let informational: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.list_kind == ListKind::Informational)
+        .filter(|h| h.method == Method::Affiliate || h.score >= LISTED_MIN_SCORE)
         .collect();
     let us_cloud: Vec<&Mention> = mentions
         .iter()
@@ -45,7 +57,11 @@ pub fn assess(mentions: &[Mention], hits: &[Hit]) -> Assessment {
         || (!affiliates.is_empty() && us_product)
     {
         Alert::Medium
-    } else if us_product || !listed.is_empty() || !affiliates.is_empty() {
+    } else if us_product
+        || !listed.is_empty()
+        || !affiliates.is_empty()
+        || !informational.is_empty()
+    {
         Alert::Low
     } else {
         Alert::None
@@ -54,6 +70,12 @@ pub fn assess(mentions: &[Mention], hits: &[Hit]) -> Assessment {
     let mut reasons = Vec::new();
     for h in listed.iter().chain(affiliates.iter()) {
         reasons.push(hit_reason(h));
+    }
+    for h in &informational {
+        reasons.push(format!(
+            "{} (informational list: it restricts no exports, so it never raises the alert above low)",
+            hit_reason(h)
+        ));
     }
     push_names(&mut reasons, "US cloud", &us_cloud);
     push_names(&mut reasons, "US AI service", &us_ai);
@@ -135,6 +157,7 @@ mod tests {
             citation: "77 FR 58006".into(),
             as_of: String::new(),
             reviewed: None,
+            list_kind: ListKind::ExportControl,
         }
     }
 
@@ -238,5 +261,56 @@ mod tests {
             &[],
         );
         assert_eq!(a.alert, Alert::None);
+    }
+
+    fn informational(method: Method, score: f64) -> Hit {
+        Hit {
+            list: "DoD Section 1260H List - Department of Defense".into(),
+            listed_name: "China United Network Communications Group Co., Ltd.".into(),
+            name: "中国联通".into(),
+            citation: "91 FR 35189".into(),
+            list_kind: ListKind::Informational,
+            ..hit(method, score)
+        }
+    }
+
+    #[test]
+    fn informational_hit_alone_is_low_and_explained() {
+        let a = assess(&[], &[informational(Method::Alias, 1.0)]);
+        assert_eq!(a.alert, Alert::Low);
+        assert_eq!(a.reasons.len(), 1);
+        assert!(
+            a.reasons[0].starts_with(
+                "buyer 中国联通 matches listed entity China United Network Communications Group Co., Ltd."
+            ),
+            "{:?}",
+            a.reasons
+        );
+        assert!(
+            a.reasons[0].contains("informational list"),
+            "{:?}",
+            a.reasons
+        );
+    }
+
+    #[test]
+    fn informational_hit_with_us_product_does_not_raise_the_alert() {
+        // A controlled chip alone is low; the 1260H hit must not make it high (nor medium).
+        let chip = mention(Category::Chip, "NVIDIA A100", Origin::Us, true);
+        let a = assess(
+            std::slice::from_ref(&chip),
+            &[informational(Method::Alias, 1.0)],
+        );
+        assert_eq!(a.alert, Alert::Low);
+        let a = assess(
+            std::slice::from_ref(&chip),
+            &[informational(Method::Affiliate, 0.8)],
+        );
+        assert_eq!(a.alert, Alert::Low);
+        // The same hit on an export-control list is high.
+        assert_eq!(
+            assess(&[chip], &[hit(Method::Alias, 1.0)]).alert,
+            Alert::High
+        );
     }
 }

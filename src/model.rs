@@ -267,6 +267,9 @@ pub struct Hit {
     /// An analyst's verdict on this hit, from `--reviewed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<Verdict>,
+    /// What the list is for: export control, or information only (DoD 1260H / 1286).
+    #[serde(default)]
+    pub list_kind: ListKind,
 }
 
 /// An analyst's verdict on a hit (`--reviewed` file).
@@ -289,14 +292,14 @@ impl Verdict {
     }
 }
 
-/// What a list means for a finding.
+/// What a watchlist is for; the alert rule weighs hits by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
-    /// A list with legal effect on exports (Entity List, MEU List, …).
+    /// Restricts exports (Entity List, MEU list, and by default any list a user loads).
     #[default]
     ExportControl,
-    /// A list for information only (DoD 1260H, NDAA section 1286).
+    /// Names organisations without restricting exports (DoD Section 1260H and 1286 lists).
     Informational,
 }
 
@@ -306,6 +309,31 @@ impl ListKind {
         match self {
             ListKind::ExportControl => "export_control",
             ListKind::Informational => "informational",
+        }
+    }
+
+    /// Parse the contract string (`export_control` / `informational`, also with `-` or spaces).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "export_control" => Some(ListKind::ExportControl),
+            "informational" => Some(ListKind::Informational),
+            _ => None,
+        }
+    }
+
+    /// The kind of a list known by its CSL `source` name: DoD's 1260H and 1286 lists inform,
+    /// everything else (EL, MEU, OFAC, …) restricts.
+    pub fn of_list_name(list: &str) -> Self {
+        let l = list.to_ascii_lowercase();
+        if l.contains("1260h") || l.contains("1286") {
+            ListKind::Informational
+        } else {
+            ListKind::ExportControl
         }
     }
 }

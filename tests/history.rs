@@ -35,6 +35,7 @@ fn hit(listed: &str, page_name: &str) -> Hit {
         citation: "89 FR 1".into(),
         as_of: String::new(),
         reviewed: None,
+        list_kind: tenderscan::model::ListKind::ExportControl,
     }
 }
 

@@ -74,7 +74,8 @@ fn every_fixture_has_its_expected_alert() {
         ("ccgp_old_hit_a100_servers.htm", "high"),
         ("gbk_uestc_a800_servers.htm", "high"),
         ("gbk_declared_utf8_hit_weihai.html", "medium"),
-        ("gb18030_provincial_domestic_cloud.html", "none"),
+        // The supplier 中国电信…陇南分公司 is a unit of China Telecom (DoD 1260H, informational): low.
+        ("gb18030_provincial_domestic_cloud.html", "low"),
         ("multi_lot_sugon_inspur_table.html", "high"),
         ("epoint_prose_zhipu_claude.html", "high"),
         ("english_hkust_gpu_rental.html", "medium"),
@@ -205,8 +206,14 @@ fn multi_lot_winners_and_listed_suppliers() {
         hit(r, "Inspur Electronic Information Industry Co., Ltd.")["method"],
         "alias"
     );
-    // One name, one entity: the weaker Inspur (Beijing) candidate is not reported.
-    assert_eq!(r["hits"].as_array().unwrap().len(), 2);
+    // One name, one entity per list: the weaker Inspur (Beijing) candidate is not reported.
+    // Sugon is also on the DoD 1260H list (as Dawning Information Industry), an informational hit.
+    assert_eq!(r["hits"].as_array().unwrap().len(), 3);
+    let dawning = hit(r, "Dawning Information Industry Co., Ltd.");
+    assert_eq!(
+        (&dawning["list_kind"], &dawning["role"]),
+        (&"informational".into(), &"supplier".into())
+    );
 }
 
 #[test]

@@ -25,6 +25,8 @@ impl Env {
         for f in [
             "entities.csv",
             "zh-names.csv",
+            "abbreviations.csv",
+            "groups.csv",
             "legal_forms.csv",
             "generic_words.csv",
         ] {
@@ -67,7 +69,7 @@ fn lookup_sichuan_university_names_the_entity_and_its_citation() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some("name,list,listed_name,method,score,citation,matched_alias,list_id")
+        Some("name,list,listed_name,method,score,citation,matched_alias,list_id,list_kind")
     );
     let first = lines.next().expect("a hit");
     assert!(first.starts_with("四川大学,Entity List (EL) - Bureau of Industry and Security,Sichuan University,alias,1.0,"), "{first}");
@@ -103,7 +105,7 @@ fn lookup_of_an_unlisted_university_prints_only_the_header() {
     let stdout = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
     assert_eq!(
         stdout,
-        "name,list,listed_name,method,score,citation,matched_alias,list_id\n"
+        "name,list,listed_name,method,score,citation,matched_alias,list_id,list_kind\n"
     );
 }
 

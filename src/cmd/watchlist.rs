@@ -37,6 +37,26 @@ pub enum Sub {
     Screen(ScreenArgs),
     /// Download the official Consolidated Screening List and keep it for `scan`.
     Update(UpdateArgs),
+    /// Per list: entries, entries with a Chinese name, translated names still without one,
+    /// Chinese-name confidence counts, and duplicate or conflicting Chinese names.
+    Info(InfoArgs),
+}
+
+/// `watchlist info`.
+#[derive(Debug, clap::Args)]
+pub struct InfoArgs {
+    /// Instead of the counts: the translated-name entries still without a Chinese name.
+    #[arg(long, conflicts_with = "problems")]
+    pub missing: bool,
+    /// Instead of the counts: duplicate and conflicting rows of zh-names.csv.
+    #[arg(long)]
+    pub problems: bool,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Watchlists.
+    #[command(flatten)]
+    pub lists: WatchlistOpts,
 }
 
 /// `watchlist lookup`.
@@ -115,7 +135,103 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
         Sub::Compare(a) => compare(a, global),
         Sub::Screen(a) => screen(a, global),
         Sub::Update(a) => run_update(a),
+        Sub::Info(a) => info(a, global),
     }
+}
+
+fn info(args: InfoArgs, global: &Global) -> anyhow::Result<u8> {
+    use crate::watchlist::{info, overlay};
+    let dir = vocab_dir(global, args.lists.watchlists.is_empty())?;
+    let list = match &dir {
+        Some(d) => watchlist::load_selected(&args.lists.watchlists, d)?,
+        None => Watchlist::load(&args.lists.watchlists, None).context("loading the watchlists")?,
+    };
+    let overlay_path = dir.as_ref().map(|d| d.join("zh-names.csv"));
+    let rows = match overlay_path.filter(|p| p.is_file()) {
+        Some(p) => overlay::read_rows(&p).with_context(|| format!("reading {}", p.display()))?,
+        None => Vec::new(),
+    };
+    let coverage = info::coverage(&list, &rows);
+    let table = if args.missing {
+        Table {
+            header: vec!["list".into(), "listed_name".into()],
+            rows: coverage
+                .iter()
+                .flat_map(|c| {
+                    c.translated_without_zh
+                        .iter()
+                        .map(|n| vec![c.list.clone().into(), n.clone().into()])
+                })
+                .collect(),
+        }
+    } else if args.problems {
+        Table {
+            header: ["kind", "zh_name", "listed_names", "lines"]
+                .map(String::from)
+                .to_vec(),
+            rows: info::zh_problems(&rows)
+                .into_iter()
+                .map(|p| {
+                    let lines: Vec<String> = p.lines.iter().map(u64::to_string).collect();
+                    vec![
+                        p.kind.into(),
+                        p.zh_name.into(),
+                        p.listed_names.join(" | ").into(),
+                        lines.join(" ").into(),
+                    ]
+                })
+                .collect(),
+        }
+    } else {
+        let problems = info::zh_problems(&rows);
+        let count = |kind: &str, c: &info::ListInfo| {
+            problems
+                .iter()
+                .filter(|p| p.kind == kind)
+                .filter(|p| {
+                    list.entries
+                        .iter()
+                        .any(|e| e.list == c.list && p.listed_names.contains(&e.name))
+                })
+                .count()
+        };
+        let mut header: Vec<String> = [
+            "list",
+            "kind",
+            "entries",
+            "with_zh_name",
+            "translated_names",
+            "translated_without_zh",
+        ]
+        .map(String::from)
+        .to_vec();
+        header.extend(overlay::CONFIDENCES.iter().map(|c| format!("zh_{c}")));
+        header.extend(["zh_duplicates", "zh_conflicts"].map(String::from));
+        let rows = coverage
+            .iter()
+            .map(|c| {
+                let mut row: Vec<Value> = vec![
+                    c.list.clone().into(),
+                    c.kind.as_str().into(),
+                    c.entries.into(),
+                    c.with_zh.into(),
+                    c.translated.into(),
+                    c.translated_without_zh.len().into(),
+                ];
+                row.extend(
+                    overlay::CONFIDENCES
+                        .iter()
+                        .map(|k| Value::from(c.confidence.get(*k).copied().unwrap_or(0))),
+                );
+                row.push(count("duplicate", c).into());
+                row.push(count("conflict", c).into());
+                row
+            })
+            .collect();
+        Table { header, rows }
+    };
+    table.write(args.format)?;
+    Ok(exit::OK)
 }
 
 /// The vocabulary directory if one can be found; with explicit `--watchlist` files it is optional.
@@ -153,7 +269,7 @@ pub fn build_matcher(opts: &WatchlistOpts, global: &Global) -> anyhow::Result<Ma
     Ok(Matcher::with_vocabulary(list, vocabulary(dir.as_deref())?))
 }
 
-const HIT_COLUMNS: [&str; 8] = [
+const HIT_COLUMNS: [&str; 9] = [
     "name",
     "list",
     "listed_name",
@@ -162,6 +278,7 @@ const HIT_COLUMNS: [&str; 8] = [
     "citation",
     "matched_alias",
     "list_id",
+    "list_kind",
 ];
 
 fn hit_values(h: &Hit) -> Vec<Value> {
@@ -174,6 +291,7 @@ fn hit_values(h: &Hit) -> Vec<Value> {
         h.citation.clone().into(),
         h.matched_alias.clone().into(),
         h.list_id.clone().into(),
+        h.list_kind.as_str().into(),
     ]
 }
 

@@ -11,6 +11,7 @@ use crate::watchlist::{Entry, Watchlist};
 
 pub mod normalize;
 pub mod score;
+pub mod units;
 
 pub use normalize::{Name, Vocabulary, analyse};
 pub use score::THRESHOLD;
@@ -22,6 +23,10 @@ const MAX_POSTINGS: usize = 400;
 /// Score of a listed Chinese name found verbatim in running text: the name is there, but its
 /// role (buyer? a reference?) is unknown, so below a field match.
 const TEXT_SCORE: f64 = 0.90;
+/// Longest token given one-deletion variants: the edit distance works on tokens up to 48 chars
+/// (`score::bounded_levenshtein`), and a 20,000-char token would otherwise make 20,000 variants
+/// of 20,000 chars each (quadratic index building).
+const MAX_FUZZY_TOKEN_CHARS: usize = 48;
 /// Shortest Han alias searched for in running text (shorter ones occur inside other words).
 const MIN_TEXT_ALIAS_CHARS: usize = 4;
 
@@ -36,6 +41,19 @@ struct AliasRecord {
     dropped_places: Vec<String>,
     /// Derived by dropping a parenthesised place: a different company by naming practice.
     place_dropped: bool,
+    /// A short form from `abbreviations.csv`: matched as a whole name only.
+    abbrev: Option<AbbrevKind>,
+}
+
+/// How far an abbreviation may be trusted (its row's caution).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AbbrevKind {
+    /// No caution: a whole-name match is the entity.
+    Plain,
+    /// Ambiguous inside longer words, which whole-name matching already rules out.
+    Caution,
+    /// Ambiguous as a whole name too (南航, 天大): shown for review only.
+    ReviewOnly,
 }
 
 /// An index over a watchlist, ready to screen names.
@@ -45,6 +63,8 @@ pub struct Matcher {
     aliases: Vec<AliasRecord>,
     /// Entry → range of its aliases in `aliases` (pushed contiguously).
     entry_alias_start: Vec<u32>,
+    /// Entry → it has a Chinese name: then a Chinese query is judged by the characters only.
+    entry_has_han: Vec<bool>,
     /// Folded text → aliases.
     by_raw: HashMap<String, Vec<u32>>,
     /// Normalised key → aliases.
@@ -61,6 +81,12 @@ pub struct Matcher {
     deletions: HashMap<String, Vec<u32>>,
     /// Han aliases searched for in running text.
     text_search: Option<(AhoCorasick, Vec<u32>)>,
+    /// Numbered-unit reading (`cetc|I32`) → aliases.
+    by_unit: HashMap<String, Vec<u32>>,
+    /// Unit reading without the group (`I32`) → aliases, for names that give only the number.
+    by_bare_unit: HashMap<String, Vec<u32>>,
+    /// Innermost unit level (`I32`) → the one entry that has it; absent when several do.
+    unique_bare_unit: HashMap<String, usize>,
 }
 
 /// One-character deletions of a token (SymSpell-style blocking for typos).
@@ -91,20 +117,30 @@ impl Matcher {
         let mut entry_alias_start = Vec::with_capacity(watchlist.entries.len() + 1);
         for (i, e) in watchlist.entries.iter().enumerate() {
             entry_alias_start.push(aliases.len() as u32);
-            let mut names: Vec<(String, bool)> = vec![(e.name.clone(), true)];
-            names.extend(e.aliases.iter().map(|a| (a.clone(), false)));
-            let mut spellings: Vec<(String, bool, Vec<String>, bool)> = Vec::new();
+            // Names are cut to MAX_NAME_CHARS: a run-on list field must not make building the
+            // index quadratic (every later step, including the Chinese conversion, sees the cut).
+            let cut = |s: &str| match s.char_indices().nth(normalize::MAX_NAME_CHARS) {
+                Some((i, _)) => s[..i].to_string(),
+                None => s.to_string(),
+            };
+            let mut names: Vec<(String, bool)> = vec![(cut(&e.name), true)];
+            names.extend(e.aliases.iter().map(|a| (cut(a), false)));
+            // Each spelling is analysed once (the analysis is most of the cost of building).
+            let mut spellings: Vec<(String, Name, bool, Vec<String>, bool)> = Vec::new();
             for (text, primary) in names {
                 let full = analyse(&vocab, &text);
-                let place_dropped = normalize::has_place_parenthetical(&vocab, &text);
-                for v in normalize::listed_variants(&text) {
-                    let dropped = normalize::dropped_places(&vocab, &full, &analyse(&vocab, &v));
-                    spellings.push((v, false, dropped, place_dropped));
+                let variants = normalize::listed_variants(&text);
+                if !variants.is_empty() {
+                    let place_dropped = normalize::has_place_parenthetical(&vocab, &text);
+                    for v in variants {
+                        let vn = analyse(&vocab, &v);
+                        let dropped = normalize::dropped_places(&vocab, &full, &vn);
+                        spellings.push((v, vn, false, dropped, place_dropped));
+                    }
                 }
-                spellings.insert(0, (text, primary, Vec::new(), false));
+                spellings.insert(0, (text, full, primary, Vec::new(), false));
             }
-            for (text, primary, dropped_places, place_dropped) in spellings {
-                let name = analyse(&vocab, &text);
+            for (text, name, primary, dropped_places, place_dropped) in spellings {
                 if name.key.is_empty()
                     || aliases
                         .iter()
@@ -121,6 +157,31 @@ impl Matcher {
                     name,
                     dropped_places,
                     place_dropped,
+                    abbrev: None,
+                });
+            }
+            for ab in &e.abbreviations {
+                let mut name = analyse(&vocab, &ab.text);
+                // A short form is not a unit name (九院 also names hospitals).
+                name.unit = None;
+                if name.key.is_empty() {
+                    continue;
+                }
+                let kind = if ab.review_only() {
+                    AbbrevKind::ReviewOnly
+                } else if ab.caution.is_empty() {
+                    AbbrevKind::Plain
+                } else {
+                    AbbrevKind::Caution
+                };
+                aliases.push(AliasRecord {
+                    entry: i,
+                    text: ab.text.clone(),
+                    primary: false,
+                    name,
+                    dropped_places: Vec::new(),
+                    place_dropped: false,
+                    abbrev: Some(kind),
                 });
             }
         }
@@ -130,6 +191,7 @@ impl Matcher {
             vocab,
             aliases: Vec::new(),
             entry_alias_start: Vec::new(),
+            entry_has_han: Vec::new(),
             by_raw: HashMap::new(),
             by_key: HashMap::new(),
             by_placeless: HashMap::new(),
@@ -138,6 +200,9 @@ impl Matcher {
             idf: Vec::new(),
             deletions: HashMap::new(),
             text_search: None,
+            by_unit: HashMap::new(),
+            by_bare_unit: HashMap::new(),
+            unique_bare_unit: HashMap::new(),
         };
         let mut text_patterns = Vec::new();
         let mut text_ids = Vec::new();
@@ -145,6 +210,17 @@ impl Matcher {
             let id = id as u32;
             m.by_raw.entry(a.name.raw.clone()).or_default().push(id);
             m.by_key.entry(a.name.key.clone()).or_default().push(id);
+            if a.abbrev.is_some() {
+                // Whole-name lookups only: no token blocking, no running-text search.
+                continue;
+            }
+            if let Some(u) = &a.name.unit {
+                m.by_unit.entry(u.key.clone()).or_default().push(id);
+                m.by_bare_unit
+                    .entry(u.last().to_string())
+                    .or_default()
+                    .push(id);
+            }
             if !a.name.placeless.is_empty() {
                 m.by_placeless
                     .entry(a.name.placeless.clone())
@@ -186,7 +262,7 @@ impl Matcher {
             .map(|p| 1.0 + (n / p.len() as f64).ln())
             .collect();
         for (t, &tid) in &m.token_ids {
-            if t.chars().count() >= 5 {
+            if (5..=MAX_FUZZY_TOKEN_CHARS).contains(&t.chars().count()) {
                 for v in deletion_variants(t) {
                     m.deletions.entry(v).or_default().push(tid);
                 }
@@ -205,6 +281,19 @@ impl Matcher {
                 }
             }
         }
+        for (last, ids) in &m.by_bare_unit {
+            let first = ids.first().map(|&i| aliases[i as usize].entry);
+            if let Some(e) = first.filter(|&e| ids.iter().all(|&i| aliases[i as usize].entry == e))
+            {
+                m.unique_bare_unit.insert(last.clone(), e);
+            }
+        }
+        m.entry_has_han = vec![false; m.watchlist.entries.len()];
+        for a in &aliases {
+            if a.name.has_han() && a.abbrev.is_none() {
+                m.entry_has_han[a.entry] = true;
+            }
+        }
         m.aliases = aliases;
         m.entry_alias_start = entry_alias_start;
         m
@@ -212,6 +301,37 @@ impl Matcher {
 
     /// Score a name against one alias, minding places dropped from a derived spelling.
     fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
+        if let Some(kind) = alias.abbrev {
+            return score_abbreviation(q, &alias.name, kind);
+        }
+        // Numbered units: the same reading is the same unit in any script; a different reading
+        // (another number or group) is another unit, whatever else the names share.
+        if let (Some(qu), Some(au)) = (&q.unit, &alias.name.unit) {
+            // A bare number (32所) only when one listed entry has it: every group reuses
+            // small numbers (13所 is CETC 13 and CASC 9th Academy 13).
+            if !qu.grouped {
+                let unique = qu.bare == au.last()
+                    && self.unique_bare_unit.get(&qu.bare) == Some(&alias.entry);
+                return unique.then_some((Method::Normalized, score::BARE_UNIT));
+            }
+        }
+        // A numbered unit's Chinese name romanised must not make it a sub-unit of a Latin name
+        // (中国电子科技… is not "China Electronics Corporation"); the readings or the characters decide.
+        if q.unit.as_ref().is_some_and(|u| u.grouped) && q.has_han() && !alias.name.has_han() {
+            return None;
+        }
+        // When both sides have Chinese characters, the characters decide: 深圳华威 must not
+        // reach Huawei (华为) through the shared toneless pinyin of its English name.
+        if q.has_han()
+            && !alias.name.has_han()
+            && self
+                .entry_has_han
+                .get(alias.entry)
+                .copied()
+                .unwrap_or(false)
+        {
+            return None;
+        }
         let (m, s) = score::score_pair(&self.vocab, q, &alias.name, false)?;
         let (m, s) = if alias.place_dropped && s > score::PLACE_DROPPED_MAX {
             (
@@ -280,6 +400,13 @@ impl Matcher {
         };
         take(self.by_raw.get(&q.raw));
         take(self.by_key.get(&q.key));
+        if let Some(u) = &q.unit {
+            if u.grouped {
+                take(self.by_unit.get(&u.key));
+            } else if !u.bare.contains('|') && !u.bare.starts_with('A') {
+                take(self.by_bare_unit.get(&u.bare));
+            }
+        }
         if q.has_han() {
             take(self.by_placeless.get(&q.han));
             if !q.placeless.is_empty() {
@@ -320,7 +447,7 @@ impl Matcher {
                 continue;
             }
             let mut tids: Vec<u32> = self.deletions.get(t).cloned().unwrap_or_default();
-            if t.chars().count() >= 5 {
+            if (5..=MAX_FUZZY_TOKEN_CHARS).contains(&t.chars().count()) {
                 for v in deletion_variants(t) {
                     if let Some(ids) = self.deletions.get(&v) {
                         tids.extend_from_slice(ids);
@@ -359,6 +486,7 @@ impl Matcher {
             citation: e.citation.clone(),
             as_of: String::new(),
             reviewed: None,
+            list_kind: e.kind,
         }
     }
 
@@ -431,6 +559,15 @@ impl Matcher {
         let qa = analyse(&self.vocab, a);
         entries.sort_unstable();
         entries.dedup();
+        // The characters decide (see `score_alias`): drop a string-only cross-script score.
+        if qa.has_han()
+            && !qb.has_han()
+            && entries
+                .iter()
+                .any(|&e| self.entry_has_han.get(e).copied().unwrap_or(false))
+        {
+            best = None;
+        }
         for e in entries {
             for al in self.entry_aliases(e) {
                 if let Some((mut m, s)) = self.score_alias(&qa, al) {
@@ -499,6 +636,36 @@ impl Matcher {
     }
 }
 
+/// A whole-name match on an abbreviation without a caution (北航 is BUAA).
+const ABBREV: f64 = 0.90;
+/// A whole-name match on a cautioned abbreviation (ambiguous only inside longer words).
+const ABBREV_CAUTION: f64 = 0.85;
+/// A whole-name match on an abbreviation that must never match alone: review only, below the
+/// 0.80 identity line so it never raises an alert by itself.
+const ABBREV_REVIEW: f64 = 0.75;
+/// Shortest Latin acronym matched as a word inside a longer name (NWPU, not HIT or BIT).
+const MIN_ACRONYM_IN_NAME: usize = 4;
+
+/// An abbreviation matches as the whole organisation name (after legal forms), or a Latin
+/// acronym as a whole word of a longer Latin name (a part of the organisation); never inside a
+/// longer word, never by pinyin or edit distance.
+fn score_abbreviation(q: &Name, a: &Name, kind: AbbrevKind) -> Option<(Method, f64)> {
+    if !q.key.is_empty() && q.key == a.key {
+        let s = match kind {
+            AbbrevKind::Plain => ABBREV,
+            AbbrevKind::Caution => ABBREV_CAUTION,
+            AbbrevKind::ReviewOnly => ABBREV_REVIEW,
+        };
+        return Some((Method::Alias, s));
+    }
+    let acronym = match a.tokens.as_slice() {
+        [t] if !a.has_han() && t.len() >= MIN_ACRONYM_IN_NAME => t,
+        _ => return None,
+    };
+    (kind == AbbrevKind::Plain && !q.has_han() && q.tokens.len() > 1 && q.tokens.contains(acronym))
+        .then_some((Method::Affiliate, score::AFFILIATE_INNER))
+}
+
 /// Margin below the best hit within which other candidates for the same name are still reported.
 const REPORT_MARGIN: f64 = 0.1;
 
@@ -513,12 +680,14 @@ fn clearly_best(hits: Vec<Hit>) -> Vec<Hit> {
         .collect()
 }
 
-/// Best first: score, then the more direct method, then listed name.
+/// Best first: score, then the more direct method, then the list's kind, then listed name.
 fn sort_hits(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(a.method.cmp(&b.method))
+            // An export-control listing before an informational one of the same name.
+            .then_with(|| (a.list_kind as u8).cmp(&(b.list_kind as u8)))
             .then_with(|| a.listed_name.cmp(&b.listed_name))
             .then_with(|| a.list.cmp(&b.list))
     });

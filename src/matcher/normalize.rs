@@ -45,6 +45,9 @@ type HanPiece<'a, 'v> = (&'a str, Option<&'v (WordKind, Vec<String>)>);
 /// A map keyed by vocabulary words.
 type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// Longest name analysed, in chars (the longest listed name is about 230).
+pub const MAX_NAME_CHARS: usize = 300;
+
 /// Most romanised spellings kept per Han name (translation alternatives multiply).
 const MAX_ROMAN_VARIANTS: usize = 16;
 
@@ -74,6 +77,8 @@ pub struct Vocabulary {
     han_words: WordMap<(WordKind, Vec<String>)>,
     /// Longest Han word in chars, for greedy segmentation.
     han_max_chars: usize,
+    /// Naming system of state groups for numbered units (`groups.csv`).
+    pub groups: super::units::Groups,
 }
 
 impl Vocabulary {
@@ -97,13 +102,20 @@ impl Vocabulary {
         };
         let legal = read("legal_forms.csv", LEGAL_FORMS_CSV)?;
         let generic = read("generic_words.csv", GENERIC_WORDS_CSV)?;
-        Self::parse(&legal, &generic)
-            .with_context(|| format!("reading the matching vocabulary in {}", dir.display()))
+        let groups = read("groups.csv", super::units::GROUPS_CSV)?;
+        let mut vocab = Self::parse(&legal, &generic)
+            .with_context(|| format!("reading the matching vocabulary in {}", dir.display()))?;
+        vocab.groups = super::units::groups(Some(&groups))
+            .with_context(|| format!("reading {}", dir.join("groups.csv").display()))?;
+        Ok(vocab)
     }
 
     /// Parse the two vocabulary files.
     pub fn parse(legal_forms: &str, generic_words: &str) -> anyhow::Result<Self> {
-        let mut vocab = Vocabulary::default();
+        let mut vocab = Vocabulary {
+            groups: super::units::groups(None)?,
+            ..Vocabulary::default()
+        };
         let mut rd = csv::Reader::from_reader(legal_forms.as_bytes());
         for row in rd.records() {
             let row = row.context("legal_forms.csv")?;
@@ -328,6 +340,10 @@ pub struct Name {
     pub roman: Vec<(String, Vec<usize>)>,
     /// True if the Han content has a character outside the generic/place vocabulary.
     pub han_distinctive: bool,
+    /// Han characters outside the generic/place vocabulary (华为 in 深圳华为技术: 2).
+    pub han_distinctive_chars: usize,
+    /// The name read as a numbered unit of a state group (中电科32所 = `cetc|I32`).
+    pub unit: Option<super::units::Unit>,
     /// True if a Latin token is not a generic word or place.
     pub latin_distinctive: bool,
 }
@@ -361,6 +377,12 @@ pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
 
 /// Analyse a name; `romanise` false skips the pinyin spellings (only needed across scripts).
 pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name {
+    // Organisation names are far shorter; a run-on field (a 20,000-char "name") is cut so that
+    // romanising and indexing it stays linear in the list, not quadratic in the name.
+    let input = match input.char_indices().nth(MAX_NAME_CHARS) {
+        Some((cut, _)) => &input[..cut],
+        None => input,
+    };
     let folded = fold(input);
     // Exact means the same text up to width and case; script variants and punctuation are "normalized".
     let raw = exact_form(input);
@@ -404,6 +426,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let mut name = Name {
         raw,
         spaced_key,
+        unit: vocab.groups.read(&folded),
         ..Name::default()
     };
     name.key.reserve(folded.len());
@@ -438,6 +461,11 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     if name.has_han() {
         let pieces = vocab.segment_han(&name.han);
         name.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
+        name.han_distinctive_chars = pieces
+            .iter()
+            .filter(|(_, w)| w.is_none())
+            .map(|(p, _)| p.chars().count())
+            .sum();
         let leading_places = pieces
             .iter()
             .take_while(|(_, w)| matches!(w, Some((WordKind::Place, _))))

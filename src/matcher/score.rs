@@ -20,6 +20,15 @@ pub const FUZZY_MAX: f64 = 0.94;
 pub const AFFILIATE: f64 = 0.80;
 /// Affiliate found as a contiguous part other than the start (`West China Hospital of …`).
 pub const AFFILIATE_INNER: f64 = 0.75;
+/// A name that gives only a unit number (32所) against the one listed unit with that number:
+/// shown for review, below the identity line.
+pub const BARE_UNIT: f64 = 0.75;
+/// A pinyin collision on a short name (≤ `SHORT_PINYIN_CHARS` distinctive Han characters):
+/// toneless pinyin of two syllables is shared by many names (华威 = 华为 = huawei), so such a
+/// match stays below the threshold; the characters (zh overlay) must make it.
+pub const SHORT_PINYIN: f64 = 0.65;
+/// Distinctive Han characters up to which a pinyin match is a mere collision.
+const SHORT_PINYIN_CHARS: usize = 2;
 /// The match threshold (yente's `SCORE_THRESHOLD`); hits below it are not reported.
 pub const THRESHOLD: f64 = 0.70;
 
@@ -54,6 +63,25 @@ pub fn score_pair(
     if !q.raw.is_empty() && q.raw == c.raw {
         return Some((Method::Exact, 1.0));
     }
+    // Numbered units (中电科32所 = CETC 32): the readings decide. A unit inside a listed academy
+    // (航天九院771所 in CASC 9th Academy) is its affiliate; any other difference is another unit.
+    if let (Some(qu), Some(cu)) = (&q.unit, &c.unit) {
+        if qu.grouped && cu.grouped {
+            if qu.key == cu.key {
+                return Some((Method::Normalized, NORMALIZED));
+            }
+            let inside = qu.key.len() > cu.key.len()
+                && qu.key.starts_with(&cu.key)
+                && qu.key.as_bytes().get(cu.key.len()) == Some(&b'|');
+            return inside.then_some((Method::Affiliate, AFFILIATE));
+        }
+        if !qu.grouped && !cu.grouped && qu.key == cu.key {
+            return Some((Method::Normalized, NORMALIZED));
+        }
+        // One side gives only the number: the matcher decides with what the whole list knows
+        // (a bare number names a unit only if one entry has it).
+        return None;
+    }
     if !q.key.is_empty() && q.key == c.key {
         return Some((Method::Normalized, NORMALIZED));
     }
@@ -71,7 +99,14 @@ pub fn score_pair(
         offer(Method::Normalized, PLACELESS);
     }
     if roman_equal(q, c) || roman_equal(c, q) {
-        offer(Method::Pinyin, PINYIN);
+        let han = if q.has_han() { q } else { c };
+        // Zero distinctive characters: the name is all vocabulary words (四川 + 大学), matched by
+        // their renderings, not by a syllable collision.
+        if (1..=SHORT_PINYIN_CHARS).contains(&han.han_distinctive_chars) {
+            offer(Method::Pinyin, SHORT_PINYIN);
+        } else {
+            offer(Method::Pinyin, PINYIN);
+        }
     }
     if let Some(s) = affiliate(vocab, q, c).or_else(|| {
         if both_ways {
@@ -82,7 +117,13 @@ pub fn score_pair(
     }) {
         offer(Method::Affiliate, s);
     }
-    let fuzzy = token_score(vocab, &q.tokens, &c.tokens);
+    // Tokens are the Latin/digit parts only: with Han on either side they would score a name
+    // on its numbers or Latin fragments while ignoring its characters (测试大学159 vs "… 159 Factory").
+    let fuzzy = if q.has_han() || c.has_han() {
+        0.0
+    } else {
+        token_score(vocab, &q.tokens, &c.tokens)
+    };
     if fuzzy > 0.0 {
         offer(Method::Fuzzy, fuzzy.min(FUZZY_MAX));
     }
@@ -284,6 +325,21 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     if pairs.is_empty() {
         return 0.0;
     }
+    // Numbers must agree when both sides have them: "Institute 32" is not "Institute 33".
+    fn numbers(ts: &[String]) -> Vec<&str> {
+        let mut n: Vec<&str> = ts
+            .iter()
+            .filter(|t| is_number(t))
+            .map(String::as_str)
+            .collect();
+        n.sort_unstable();
+        n.dedup();
+        n
+    }
+    let (qn, cn) = (numbers(q), numbers(c));
+    if !qn.is_empty() && !cn.is_empty() && qn != cn {
+        return 0.0;
+    }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0));
     let mut q_used = vec![false; q.len()];
     let mut c_used = vec![false; c.len()];
@@ -298,7 +354,11 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
         let w = weight(vocab, &q[i]).max(weight(vocab, &c[j]));
         num += s * w;
         den += w;
-        distinctive |= !vocab.is_generic(&q[i]) && !vocab.is_generic(&c[j]);
+        // A number or a generic word alone never makes a match.
+        distinctive |= !vocab.is_generic(&q[i])
+            && !vocab.is_generic(&c[j])
+            && !is_number(&q[i])
+            && !is_number(&c[j]);
     }
     if !distinctive {
         return 0.0;

@@ -3,6 +3,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use crate::model::ListKind;
+
 use super::{
     Entry, WatchlistError, check_field, csv_error, csv_reader, derived_id, record_line,
     split_aliases,
@@ -76,12 +78,14 @@ pub(super) fn parse_csv(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlist
             id => id.to_string(),
         };
         entries.push(Entry {
+            abbreviations: Vec::new(),
             id,
             aliases: split_aliases(get(alt_c)),
             list: get(source_c).to_string(),
             country: country_of(get(addr_c)),
             citation: get(fr_c).to_string(),
             listed_on: get(start_c).to_string(),
+            kind: ListKind::of_list_name(get(source_c)),
             name,
         });
     }
@@ -170,10 +174,13 @@ pub(super) fn parse_json(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlis
             id if id.is_empty() => derived_id(&name, &citation),
             id => id,
         };
+        let list = as_text(obj.get("source"));
         entries.push(Entry {
+            abbreviations: Vec::new(),
             id,
             aliases,
-            list: as_text(obj.get("source")),
+            kind: ListKind::of_list_name(&list),
+            list,
             country,
             citation,
             listed_on: as_text(obj.get("start_date")),

@@ -7,12 +7,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use crate::model::ListKind;
+
+mod abbreviations;
 mod csl;
-mod overlay;
+pub mod info;
+pub mod overlay;
 mod project_csv;
 pub mod update;
 pub mod version;
 
+pub use abbreviations::{Abbreviation, apply_abbreviations};
 pub use overlay::apply_overlay;
 
 /// One listed entity.
@@ -32,6 +37,10 @@ pub struct Entry {
     pub citation: String,
     /// Listing date `YYYY-MM-DD`.
     pub listed_on: String,
+    /// Export control or informational (from the list's `kind` column or its name).
+    pub kind: ListKind,
+    /// Short forms from `abbreviations.csv` (matched as whole names only).
+    pub abbreviations: Vec<Abbreviation>,
 }
 
 /// All loaded entries.
@@ -252,7 +261,18 @@ impl Watchlist {
             paths.push(saved);
         }
         let overlay = dir.join("zh-names.csv");
-        Watchlist::load(&paths, overlay.is_file().then_some(overlay.as_path()))
+        let mut list = Watchlist::load(&paths, overlay.is_file().then_some(overlay.as_path()))?;
+        list.apply_abbreviations_in(dir)?;
+        Ok(list)
+    }
+
+    /// Add `dir/abbreviations.csv`, if present.
+    pub fn apply_abbreviations_in(&mut self, dir: &Path) -> anyhow::Result<()> {
+        let path = dir.join("abbreviations.csv");
+        if path.is_file() {
+            apply_abbreviations(self, &path)?;
+        }
+        Ok(())
     }
 
     /// Entry counts per list, for summaries.
@@ -315,7 +335,12 @@ pub fn load_selected(paths: &[PathBuf], vocab_dir: &Path) -> anyhow::Result<Watc
         Watchlist::load_default(vocab_dir)
     } else {
         let overlay = vocab_dir.join("zh-names.csv");
-        Watchlist::load(paths, overlay.is_file().then_some(overlay.as_path()))
+        Watchlist::load(paths, overlay.is_file().then_some(overlay.as_path())).and_then(
+            |mut list| {
+                list.apply_abbreviations_in(vocab_dir)?;
+                Ok(list)
+            },
+        )
     }
     .context("loading the watchlists")?;
     if list.entries.is_empty() {

@@ -1,5 +1,5 @@
-//! The Chinese-name overlay (`listed_name,zh_name,source`): the US lists carry no Han names, so
-//! the Chinese names are kept apart and added as aliases to whichever list is loaded.
+//! The Chinese-name overlay (`listed_name,zh_name,source,confidence`): the US lists carry no Han
+//! names, so the Chinese names are kept apart and added as aliases to whichever list is loaded.
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -7,44 +7,66 @@ use super::{
     Watchlist, WatchlistError, check_field, csv_error, csv_reader, read_utf8, record_line,
 };
 
-/// Add each overlay row's `zh_name` as an alias of every entry whose name equals `listed_name`
-/// (case-insensitive). Returns how many aliases were added; unmatched rows are warned about.
-pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, WatchlistError> {
+/// How much a Chinese name row rests on.
+pub const CONFIDENCES: [&str; 4] = ["official", "press", "derived", "compiled"];
+
+/// Rows naming entries that no loaded list has are warned about one by one up to this many.
+const MAX_UNMATCHED_WARNINGS: usize = 20;
+
+/// One row of the overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZhRow {
+    /// 1-based line in the file.
+    pub line: u64,
+    /// The entry's primary listed name.
+    pub listed_name: String,
+    /// The Chinese name.
+    pub zh_name: String,
+    /// Where the name comes from.
+    pub source: String,
+    /// `official`, `press`, `derived` or `compiled`; empty in the older three-column format.
+    pub confidence: String,
+}
+
+/// Read and validate the overlay rows: required columns, a known `confidence`, no broken quotes.
+pub fn read_rows(path: &Path) -> Result<Vec<ZhRow>, WatchlistError> {
     let text = read_utf8(path)?;
     let mut reader = csv_reader(&text);
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
     let col = |name: &str| headers.iter().position(|h| h.trim() == name);
-    let (Some(listed_c), Some(zh_c)) = (col("listed_name"), col("zh_name")) else {
-        let missing = if col("listed_name").is_none() {
-            "listed_name"
-        } else {
-            "zh_name"
-        };
-        return Err(WatchlistError::MissingColumn {
-            path: path.to_path_buf(),
-            column: missing.into(),
-        });
-    };
-    if col("source").is_none() {
-        return Err(WatchlistError::MissingColumn {
-            path: path.to_path_buf(),
-            column: "source".into(),
-        });
+    for required in ["listed_name", "zh_name", "source"] {
+        if col(required).is_none() {
+            return Err(WatchlistError::MissingColumn {
+                path: path.to_path_buf(),
+                column: required.into(),
+            });
+        }
     }
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, e) in list.entries.iter().enumerate() {
-        by_name
-            .entry(e.name.trim().to_lowercase())
-            .or_default()
-            .push(i);
-    }
-    let mut added = 0;
+    let (listed_c, zh_c, source_c, conf_c) = (
+        col("listed_name"),
+        col("zh_name"),
+        col("source"),
+        col("confidence"),
+    );
+    let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;
         let line = record_line(&record);
-        let listed = record.get(listed_c).unwrap_or("").trim();
-        let zh = record.get(zh_c).unwrap_or("").trim();
+        let get = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").trim();
+        let (listed, zh) = (get(listed_c), get(zh_c));
         check_field(path, line, "zh_name", zh)?;
+        check_field(path, line, "listed_name", listed)?;
+        let confidence = get(conf_c);
+        if conf_c.is_some() && !CONFIDENCES.contains(&confidence) {
+            return Err(WatchlistError::Syntax {
+                path: path.to_path_buf(),
+                line,
+                message: format!(
+                    "confidence `{confidence}`; expected one of {}",
+                    CONFIDENCES.join(", ")
+                ),
+            });
+        }
         if listed.is_empty() || zh.is_empty() {
             tracing::warn!(
                 "{}:{line}: empty listed_name or zh_name, row skipped",
@@ -52,21 +74,66 @@ pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, Watchli
             );
             continue;
         }
-        let Some(targets) = by_name.get(&listed.to_lowercase()) else {
-            tracing::debug!(
-                "{}:{line}: `{listed}` is not in the loaded lists",
-                path.display()
-            );
+        rows.push(ZhRow {
+            line,
+            listed_name: listed.to_string(),
+            zh_name: zh.to_string(),
+            source: get(source_c).to_string(),
+            confidence: confidence.to_string(),
+        });
+    }
+    Ok(rows)
+}
+
+/// Add each overlay row's `zh_name` as an alias of every entry whose name equals `listed_name`
+/// (case-insensitive). Returns how many aliases were added. A row naming an entry that no
+/// loaded list has is a warning naming the file and line.
+pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, WatchlistError> {
+    let rows = read_rows(path)?;
+    let by_name = name_index(list);
+    let mut added = 0;
+    let mut unmatched = 0usize;
+    for row in rows {
+        let Some(targets) = by_name.get(&row.listed_name.to_lowercase()) else {
+            unmatched += 1;
+            if unmatched <= MAX_UNMATCHED_WARNINGS {
+                tracing::warn!(
+                    "{}:{}: `{}` is not in the loaded lists; its Chinese name {} is unused",
+                    path.display(),
+                    row.line,
+                    row.listed_name,
+                    row.zh_name
+                );
+            }
             continue;
         };
         for &i in targets {
             let entry = &mut list.entries[i];
-            if !entry.aliases.iter().any(|a| a == zh) {
-                entry.aliases.push(zh.to_string());
+            if !entry.aliases.contains(&row.zh_name) {
+                entry.aliases.push(row.zh_name.clone());
                 added += 1;
             }
         }
     }
+    if unmatched > MAX_UNMATCHED_WARNINGS {
+        tracing::warn!(
+            "{}: {} more rows name entries that are not in the loaded lists",
+            path.display(),
+            unmatched - MAX_UNMATCHED_WARNINGS
+        );
+    }
     tracing::debug!("{}: {added} Chinese aliases added", path.display());
     Ok(added)
+}
+
+/// Lower-cased primary name → entry indexes.
+pub(super) fn name_index(list: &Watchlist) -> HashMap<String, Vec<usize>> {
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in list.entries.iter().enumerate() {
+        by_name
+            .entry(e.name.trim().to_lowercase())
+            .or_default()
+            .push(i);
+    }
+    by_name
 }

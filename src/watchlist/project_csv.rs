@@ -1,6 +1,8 @@
 //! The project's own CSV for analysts' lists: `name,aliases,list,country,reference,listed_on,source,notes`.
 use std::path::Path;
 
+use crate::model::ListKind;
+
 use super::{
     Entry, WatchlistError, check_field, csv_error, csv_reader, derived_id, record_line,
     split_aliases,
@@ -29,6 +31,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistErro
     let (name_c, alias_c, list_c, country_c) =
         (col("name"), col("aliases"), col("list"), col("country"));
     let (ref_c, date_c, id_c) = (col("reference"), col("listed_on"), col("id"));
+    let kind_c = col("kind");
     let mut entries = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;
@@ -48,11 +51,24 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistErro
             );
             continue;
         }
+        // A list declares its kind per row; without the column, DoD 1260H/1286 list names are
+        // informational and every other list restricts exports.
+        let kind = match get(kind_c) {
+            "" => ListKind::of_list_name(get(list_c)),
+            k => ListKind::parse(k).ok_or_else(|| WatchlistError::Syntax {
+                path: path.to_path_buf(),
+                line,
+                message: format!(
+                    "column `kind` is `{k}`; expected `export_control` or `informational`"
+                ),
+            })?,
+        };
         let id = match get(id_c) {
             "" => derived_id(name, get(ref_c)),
             id => id.to_string(),
         };
         entries.push(Entry {
+            abbreviations: Vec::new(),
             id,
             name: name.to_string(),
             aliases: split_aliases(get(alias_c)),
@@ -60,6 +76,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistErro
             country: get(country_c).to_string(),
             citation: get(ref_c).to_string(),
             listed_on: get(date_c).to_string(),
+            kind,
         });
     }
     Ok(entries)

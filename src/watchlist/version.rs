@@ -10,14 +10,9 @@ use crate::model::{ListKind, ListVersion};
 /// The kind of a list, from its name: the Entity List and the MEU List have legal effect on
 /// exports; the DoD 1260H list and the NDAA section 1286 list are for information. Any other
 /// list counts as export control, the cautious reading.
-// One small function on purpose: the list loaders may carry the kind as data and replace it.
+/// (The loaders give each row its kind, from a `kind` column or this rule; `describe` uses it.)
 pub fn kind_of(list: &str) -> ListKind {
-    let l = list.to_ascii_lowercase();
-    if l.contains("1260h") || l.contains("1286") {
-        ListKind::Informational
-    } else {
-        ListKind::ExportControl
-    }
+    ListKind::of_list_name(list)
 }
 
 /// One `ListVersion` per list in a loaded file. `as_of` is the newest listing date among the
@@ -25,12 +20,13 @@ pub fn kind_of(list: &str) -> ListKind {
 /// date (UTC), else empty. `sha256` is of the file's text as loaded (UTF-8, without a BOM).
 pub fn describe(path: &Path, text: &str, entries: &[Entry]) -> Vec<ListVersion> {
     let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
-    let mut newest: BTreeMap<&str, &str> = BTreeMap::new();
+    // The kind comes from the rows (a `kind` column), so a user list declares its own.
+    let mut newest: BTreeMap<&str, (&str, ListKind)> = BTreeMap::new();
     for e in entries {
         let date = normalise_date(&e.listed_on);
-        let slot = newest.entry(e.list.as_str()).or_insert("");
-        if date > *slot {
-            *slot = date;
+        let slot = newest.entry(e.list.as_str()).or_insert(("", e.kind));
+        if date > slot.0 {
+            slot.0 = date;
         }
     }
     let modified = || {
@@ -40,9 +36,9 @@ pub fn describe(path: &Path, text: &str, entries: &[Entry]) -> Vec<ListVersion> 
     };
     newest
         .into_iter()
-        .map(|(list, date)| ListVersion {
+        .map(|(list, (date, kind))| ListVersion {
             list: list.to_string(),
-            kind: kind_of(list),
+            kind,
             as_of: if date.is_empty() {
                 modified().unwrap_or_default()
             } else {

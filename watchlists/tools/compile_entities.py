@@ -372,6 +372,7 @@ SEEN = {
 }
 
 ZH_HEADER = ["listed_name", "zh_name", "source"]
+ZH_HEADER_NOW = ["listed_name", "zh_name", "source", "confidence"]
 
 
 def compile_zh(entries, community_path, out_path):
@@ -496,13 +497,13 @@ def check(watchlists_dir):
             problems.append(f"{where}: empty alias in {e['aliases']!r}")
     with open(zh_path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        if reader.fieldnames != ZH_HEADER:
+        if reader.fieldnames not in (ZH_HEADER, ZH_HEADER_NOW):
             problems.append(f"{zh_path}: header {reader.fieldnames}")
         seen = set()
         for line, z in enumerate(reader, start=2):
             where = f"{zh_path}:{line}"
-            if z["listed_name"] not in names:
-                problems.append(f"{where}: listed_name not in entities.csv: {z['listed_name']!r}")
+            # The overlay now covers every China-linked list entry, more than entities.csv
+            # may carry; zh_names.py check --csl checks the names against the list data.
             if not re.search(r"[\u4e00-\u9fff]", z["zh_name"]) or not z["source"].strip():
                 problems.append(f"{where}: zh_name without Han characters or empty source")
             if (z["listed_name"], z["zh_name"]) in seen:
@@ -518,8 +519,9 @@ def main():
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "entities.csv"))
     ap.add_argument("--community", default=None,
                     help="zh_university_names_community.json (default: next to --csl)")
-    ap.add_argument("--zh-out", default=os.path.join(
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zh-names.csv"))
+    # zh-names.csv is maintained by hand now (4 columns with confidence; see zh_names.py):
+    # write the old 3-column overlay only when asked for a path.
+    ap.add_argument("--zh-out", default=None)
     ap.add_argument("--check", action="store_true",
                     help="only validate the committed entities.csv and zh-names.csv")
     args = ap.parse_args()
@@ -581,8 +583,9 @@ def main():
         w.writeheader()
         w.writerows(entries)
 
-    n_zh = compile_zh(entries, community, args.zh_out)
-    print(f"{n_zh} Chinese names -> {args.zh_out}", file=sys.stderr)
+    if args.zh_out:
+        n_zh = compile_zh(entries, community, args.zh_out)
+        print(f"{n_zh} Chinese names -> {args.zh_out}", file=sys.stderr)
 
     newest = max((c for e in entries for c in e["reference"].split("; ") if c),
                  key=lambda c: tuple(int(x) for x in c.split(" FR ")))
