@@ -55,6 +55,8 @@ pub enum Format {
     Json,
     /// JSON Lines: one notice object per line.
     Jsonl,
+    /// Excel workbook: a notices sheet and a findings sheet (needs -o FILE).
+    Xlsx,
 }
 
 /// Alert level for `--fail-on`.

@@ -139,9 +139,13 @@ fn write_table<F: Serialize, N: Serialize>(
     flat: &[F],
     nested: &[N],
 ) -> anyhow::Result<()> {
+    if format == Format::Xlsx {
+        anyhow::bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
+        Format::Xlsx => {}
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             for row in flat {

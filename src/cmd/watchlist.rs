@@ -19,7 +19,8 @@ Examples:
   tenderscan watchlist compare 'Sugon Information Industry Co., Ltd.' 中科曙光
   tenderscan watchlist compare --pairs pairs.csv --format jsonl
   tenderscan watchlist screen suppliers.csv --column 供应商名称
-  tenderscan watchlist update")]
+  tenderscan watchlist update
+  tenderscan watchlist info")]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]
@@ -37,6 +38,8 @@ pub enum Sub {
     Screen(ScreenArgs),
     /// Download the official Consolidated Screening List and keep it for `scan`.
     Update(UpdateArgs),
+    /// Which vocabulary and lists are in use (a directory, or the copy built into the binary).
+    Info(crate::cmd::watchlist_info::InfoArgs),
 }
 
 /// `watchlist lookup`.
@@ -112,6 +115,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
         Sub::Compare(a) => compare(a, global),
         Sub::Screen(a) => screen(a, global),
         Sub::Update(a) => run_update(a),
+        Sub::Info(a) => crate::cmd::watchlist_info::run(a, global),
     }
 }
 
@@ -385,9 +389,13 @@ impl Table {
     }
 
     fn write(&self, format: Format) -> anyhow::Result<()> {
+        if format == Format::Xlsx {
+            bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
+        }
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         match format {
+            Format::Xlsx => {}
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(&mut out);
                 w.write_record(&self.header)?;

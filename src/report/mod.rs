@@ -1,6 +1,7 @@
-//! Report writers (CSV, JSON, JSON Lines) and atomic report files.
+//! Report writers (CSV, JSON, JSON Lines, Excel) and atomic report files.
 mod csv_row;
 mod output;
+pub mod xlsx;
 
 pub use csv_row::neutralise;
 pub use output::Output;
@@ -21,6 +22,7 @@ enum Inner<W: Write> {
     Csv(Box<csv::Writer<W>>),
     Json { out: W, first: bool },
     Jsonl(W),
+    Xlsx { book: Box<xlsx::XlsxReport>, out: W },
 }
 
 impl<W: Write> ReportWriter<W> {
@@ -40,6 +42,10 @@ impl<W: Write> ReportWriter<W> {
                 Inner::Json { out, first: true }
             }
             Format::Jsonl => Inner::Jsonl(out),
+            Format::Xlsx => Inner::Xlsx {
+                book: Box::new(xlsx::XlsxReport::new().context("starting the Excel report")?),
+                out,
+            },
         };
         Ok(ReportWriter { inner })
     }
@@ -57,6 +63,7 @@ impl<W: Write> ReportWriter<W> {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")?;
             }
+            Inner::Xlsx { book, .. } => book.write(record).context("writing the Excel report")?,
         }
         Ok(())
     }
@@ -73,6 +80,11 @@ impl<W: Write> ReportWriter<W> {
                 out
             }
             Inner::Jsonl(out) => out,
+            // A workbook is a zip archive: it is written whole at the end.
+            Inner::Xlsx { book, mut out } => {
+                out.write_all(&book.finish()?)?;
+                out
+            }
         };
         out.flush().context("flushing the report")?;
         Ok(out)
