@@ -85,7 +85,7 @@ impl Level {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportOpts {
     /// Report format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv, help_heading = "Report")]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv, help_heading = "Report")]
     pub format: Format,
     /// Write the report to FILE (atomically: whole or not at all) instead of stdout.
     #[arg(short, long, value_name = "FILE", help_heading = "Report")]
@@ -97,7 +97,13 @@ pub struct ReportOpts {
     #[arg(long, visible_alias = "bom", help_heading = "Report")]
     pub excel: bool,
     /// Exit with code 10 when a finding at or above LEVEL is reported.
-    #[arg(long, value_enum, value_name = "LEVEL", help_heading = "Report")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "LEVEL",
+        help_heading = "Report"
+    )]
     pub fail_on: Option<Level>,
 }
 
@@ -108,4 +114,40 @@ pub struct WatchlistOpts {
     /// plus the list saved by `watchlist update`].
     #[arg(long = "watchlist", value_name = "PATH", help_heading = "Watchlists")]
     pub watchlists: Vec<PathBuf>,
+}
+
+impl Cli {
+    /// Usage rules clap cannot express: `-f xlsx` needs `-o FILE`; `--excel` is for CSV only.
+    pub fn check(&self) -> Result<(), clap::Error> {
+        let (format, output, excel) = match &self.command {
+            Command::Scan(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
+            Command::Crawl(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
+            Command::History(cmd::history::Args {
+                command:
+                    cmd::history::HistoryCommand::Export {
+                        format,
+                        output,
+                        excel,
+                        ..
+                    },
+                ..
+            }) => (*format, output.as_deref(), *excel),
+            _ => return Ok(()),
+        };
+        let usage = |msg: &str| {
+            <Cli as clap::CommandFactory>::command()
+                .error(clap::error::ErrorKind::ArgumentConflict, msg)
+        };
+        if format == Format::Xlsx && output.is_none_or(|p| p.as_os_str() == "-") {
+            return Err(usage(
+                "-f xlsx writes a workbook, not text: give -o FILE.xlsx",
+            ));
+        }
+        if excel && format != Format::Csv {
+            return Err(usage(
+                "--excel (--bom) only applies to -f csv; for Excel use -f xlsx -o FILE.xlsx",
+            ));
+        }
+        Ok(())
+    }
 }

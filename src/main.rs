@@ -7,6 +7,9 @@ use tenderscan::{cmd, exit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(usage) = cli.check() {
+        usage.exit();
+    }
     init_logging(cli.global.verbose, cli.global.quiet);
     tenderscan::signal::install();
     let result = match cli.command {

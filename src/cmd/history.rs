@@ -37,7 +37,7 @@ pub enum HistoryCommand {
         #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
         limit: usize,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
         format: Format,
     },
     /// Every version of one notice, oldest first: when it was seen, what changed, what was found.
@@ -45,7 +45,7 @@ pub enum HistoryCommand {
         /// The source (URL or path) exactly as it was scanned.
         source: String,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
         format: Format,
     },
     /// New and updated notices reported over a period (finished runs only), as a scan report.
@@ -57,7 +57,7 @@ pub enum HistoryCommand {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         until: Option<jiff::civil::Date>,
         /// Report format.
-        #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
         format: Format,
         /// Include notices without findings.
         #[arg(long)]

@@ -54,7 +54,7 @@ pub struct LookupArgs {
     #[arg(long, default_value_t = matcher::THRESHOLD)]
     pub min_score: f64,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
     /// Watchlists.
     #[command(flatten)]
@@ -71,7 +71,7 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE.csv", conflicts_with = "names")]
     pub pairs: Option<PathBuf>,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
     /// Compare the strings alone, without what the watchlists know (aliases, Chinese names).
     #[arg(long)]
@@ -90,7 +90,7 @@ pub struct ScreenArgs {
     #[arg(long, value_name = "NAME")]
     pub column: String,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
     /// Watchlists.
     #[command(flatten)]

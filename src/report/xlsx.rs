@@ -370,20 +370,13 @@ fn timestamp(s: &str) -> Option<ExcelDateTime> {
     .ok()
 }
 
-/// Where a source cell links to: the URL itself, or `file://` for an absolute local path.
+/// Where a source cell links to: web addresses only. (A local path would need a `file:` link,
+/// which rust_xlsxwriter stores as a relative path on Unix; it stays plain text.)
 fn link_target(source: &str) -> Option<String> {
-    let url = if source.starts_with("http://") || source.starts_with("https://") {
-        url::Url::parse(source).ok()?
-    } else {
-        let path = std::path::Path::new(source);
-        let abs = if path.is_absolute() {
-            path.to_path_buf()
-        } else {
-            std::path::absolute(path).ok()?
-        };
-        url::Url::from_file_path(abs).ok()?
-    };
-    let s = url.to_string();
+    if !(source.starts_with("http://") || source.starts_with("https://")) {
+        return None;
+    }
+    let s = url::Url::parse(source).ok()?.to_string();
     (s.len() <= MAX_URL_CHARS).then_some(s)
 }
 
@@ -410,10 +403,37 @@ mod tests {
             link_target("http://www.ccgp.gov.cn/a.htm").as_deref(),
             Some("http://www.ccgp.gov.cn/a.htm")
         );
-        assert_eq!(
-            link_target("/tmp/a b.html").as_deref(),
-            Some("file:///tmp/a%20b.html")
-        );
+        assert_eq!(link_target("/tmp/a b.html"), None);
         assert!(link_target(&format!("http://x.cn/{}", "a".repeat(3000))).is_none());
+    }
+
+    #[test]
+    fn url_sources_are_hyperlinks() {
+        use std::io::Read;
+        let mut report = XlsxReport::new().unwrap();
+        let record = Record {
+            source: "http://www.ccgp.gov.cn/cggg/t1.htm".into(),
+            title: Some("=cmd".into()),
+            ..Record::default()
+        };
+        report.write(&record).unwrap();
+        let bytes = report.finish().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut rels = String::new();
+        zip.by_name("xl/worksheets/_rels/sheet1.xml.rels")
+            .unwrap()
+            .read_to_string(&mut rels)
+            .unwrap();
+        assert!(
+            rels.contains(r#"Target="http://www.ccgp.gov.cn/cggg/t1.htm" TargetMode="External""#),
+            "{rels}"
+        );
+        let mut strings = String::new();
+        zip.by_name("xl/sharedStrings.xml")
+            .unwrap()
+            .read_to_string(&mut strings)
+            .unwrap();
+        // A text cell, never a formula, and without the CSV's quote guard.
+        assert!(strings.contains("<t>=cmd</t>"), "{strings}");
     }
 }
