@@ -43,6 +43,10 @@ pub enum Command {
     Watchlist(cmd::watchlist::Args),
     /// Query the history of runs and notices.
     History(cmd::history::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions(cmd::shell::CompletionsArgs),
+    /// Print the manual page (roff) on stdout.
+    Man(cmd::shell::ManArgs),
 }
 
 /// Report format.

@@ -18,6 +18,7 @@ pub mod matcher;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
+pub mod plural;
 pub mod report;
 pub mod signal;
 pub mod vocab_dir;

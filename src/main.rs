@@ -17,6 +17,8 @@ fn main() -> ExitCode {
         Command::Crawl(args) => cmd::crawl::run(args, &cli.global),
         Command::Watchlist(args) => cmd::watchlist::run(args, &cli.global),
         Command::History(args) => cmd::history::run(args, &cli.global),
+        Command::Completions(args) => cmd::shell::completions(args),
+        Command::Man(args) => cmd::shell::man(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -4,5 +4,6 @@ pub mod digest;
 pub mod history;
 pub mod scan;
 pub mod session;
+pub mod shell;
 pub mod watchlist;
 pub mod watchlist_info;

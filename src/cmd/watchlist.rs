@@ -44,6 +44,10 @@ pub enum Sub {
 
 /// `watchlist lookup`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist lookup 四川大学
+  tenderscan watchlist lookup 'Harbin Institute of Technology' --min-score 0.5 -f jsonl")]
 pub struct LookupArgs {
     /// The organisation name (Chinese or English).
     pub name: String,
@@ -63,6 +67,10 @@ pub struct LookupArgs {
 
 /// `watchlist compare`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist compare 'Sugon Information Industry Co., Ltd.' 中科曙光
+  tenderscan watchlist compare --pairs pairs.csv -f jsonl")]
 pub struct CompareArgs {
     /// Two names to compare.
     #[arg(num_args = 0..=2, required_unless_present = "pairs")]
@@ -83,6 +91,10 @@ pub struct CompareArgs {
 
 /// `watchlist screen`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist screen suppliers.csv --column 供应商名称
+  tenderscan watchlist screen - --column name -f jsonl < vendors.csv")]
 pub struct ScreenArgs {
     /// CSV file with a header row (`-` for stdin).
     pub file: PathBuf,
@@ -99,6 +111,10 @@ pub struct ScreenArgs {
 
 /// `watchlist update`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist update
+  tenderscan watchlist update --url https://mirror.example.org/consolidated.csv --out lists/csl.csv")]
 pub struct UpdateArgs {
     /// Where to download the CSL from (CSV or JSON).
     #[arg(long, default_value = update::DEFAULT_URL)]
@@ -301,7 +317,8 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
                     h.citation.clone().into(),
                     h.matched_alias.clone().into(),
                 ],
-                None => vec![Value::from(""); 6],
+                // No hit: null in JSON (not "", which reads as a value), an empty CSV cell.
+                None => vec![Value::Null; 6],
             };
             row.into_iter()
                 .map(Value::from)
@@ -402,6 +419,7 @@ impl Table {
                 for row in &self.rows {
                     w.write_record(row.iter().map(|v| match v {
                         Value::String(s) => s.clone(),
+                        Value::Null => String::new(),
                         other => other.to_string(),
                     }))?;
                 }

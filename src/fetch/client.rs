@@ -320,9 +320,9 @@ impl Fetcher {
                     }
                     if attempt >= self.cfg.retries {
                         return Err(format!(
-                            "{} (after {} attempts)",
+                            "{} (after {})",
                             status_message(fetched.status),
-                            attempt + 1
+                            crate::plural::count(attempt as usize + 1, "attempt", "attempts")
                         ));
                     }
                     let asked = fetched
@@ -356,7 +356,10 @@ impl Fetcher {
                 Err(AttemptError::Retryable(message)) => {
                     state.slow_down();
                     if attempt >= self.cfg.retries {
-                        return Err(format!("{message} (after {} attempts)", attempt + 1));
+                        return Err(format!(
+                            "{message} (after {})",
+                            crate::plural::count(attempt as usize + 1, "attempt", "attempts")
+                        ));
                     }
                     tracing::debug!("{url}: {message}, retrying");
                     self.backoff(attempt + 1)
