@@ -27,7 +27,8 @@ pub struct Global {
     /// Only errors on stderr (no warnings, no summary, no progress).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Directory holding the vocabulary and bundled watchlists [default: the bundled `watchlists/`].
+    /// Directory holding the vocabulary and bundled watchlists, or `builtin` for the copy built
+    /// into the binary [default: the first found; `tenderscan watchlist info` says which].
     #[arg(long, value_name = "DIR", global = true, env = "TENDERSCAN_VOCAB")]
     pub vocab: Option<PathBuf>,
 }
