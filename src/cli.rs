@@ -27,7 +27,8 @@ pub struct Global {
     /// Only errors on stderr (no warnings, no summary, no progress).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Directory holding the vocabulary and bundled watchlists [default: the bundled `watchlists/`].
+    /// Directory holding the vocabulary and bundled watchlists, or `builtin` for the copy built
+    /// into the binary [default: the first found; `tenderscan watchlist info` says which].
     #[arg(long, value_name = "DIR", global = true, env = "TENDERSCAN_VOCAB")]
     pub vocab: Option<PathBuf>,
 }
@@ -45,6 +46,10 @@ pub enum Command {
     History(cmd::history::Args),
     /// Record analysts' verdicts on hits (the file `--reviewed` reads).
     Review(cmd::review::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions(cmd::shell::CompletionsArgs),
+    /// Print the manual page (roff) on stdout.
+    Man(cmd::shell::ManArgs),
 }
 
 /// Report format.
@@ -61,6 +66,8 @@ pub enum Format {
     Ocds,
     /// OCDS 1.1 releases, one per line, for streams.
     OcdsJsonl,
+    /// Excel workbook: a notices sheet and a findings sheet (needs -o FILE).
+    Xlsx,
 }
 
 /// Alert level for `--fail-on`.
@@ -89,7 +96,7 @@ impl Level {
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReportOpts {
     /// Report format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv, help_heading = "Report")]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv, help_heading = "Report")]
     pub format: Format,
     /// Write the report to FILE (atomically: whole or not at all) instead of stdout.
     #[arg(short, long, value_name = "FILE", help_heading = "Report")]
@@ -101,7 +108,13 @@ pub struct ReportOpts {
     #[arg(long, visible_alias = "bom", help_heading = "Report")]
     pub excel: bool,
     /// Exit with code 10 when a finding at or above LEVEL is reported.
-    #[arg(long, value_enum, value_name = "LEVEL", help_heading = "Report")]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "LEVEL",
+        help_heading = "Report"
+    )]
     pub fail_on: Option<Level>,
     /// OCDS: the ocid prefix (letters, digits, hyphens; `ocds-` + 6 characters when registered)
     /// [default: tenderscan-unregistered, which is NOT a registered prefix].
@@ -122,4 +135,40 @@ pub struct WatchlistOpts {
     /// plus the list saved by `watchlist update`].
     #[arg(long = "watchlist", value_name = "PATH", help_heading = "Watchlists")]
     pub watchlists: Vec<PathBuf>,
+}
+
+impl Cli {
+    /// Usage rules clap cannot express: `-f xlsx` needs `-o FILE`; `--excel` is for CSV only.
+    pub fn check(&self) -> Result<(), clap::Error> {
+        let (format, output, excel) = match &self.command {
+            Command::Scan(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
+            Command::Crawl(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
+            Command::History(cmd::history::Args {
+                command:
+                    cmd::history::HistoryCommand::Export {
+                        format,
+                        output,
+                        excel,
+                        ..
+                    },
+                ..
+            }) => (*format, output.as_deref(), *excel),
+            _ => return Ok(()),
+        };
+        let usage = |msg: &str| {
+            <Cli as clap::CommandFactory>::command()
+                .error(clap::error::ErrorKind::ArgumentConflict, msg)
+        };
+        if format == Format::Xlsx && output.is_none_or(|p| p.as_os_str() == "-") {
+            return Err(usage(
+                "-f xlsx writes a workbook, not text: give -o FILE.xlsx",
+            ));
+        }
+        if excel && format != Format::Csv {
+            return Err(usage(
+                "--excel (--bom) only applies to -f csv; for Excel use -f xlsx -o FILE.xlsx",
+            ));
+        }
+        Ok(())
+    }
 }

@@ -121,10 +121,16 @@ fn looks_gbk(sample: &[u8]) -> bool {
 }
 
 /// Text already known to be valid UTF-8.
+/// The encoding as a WHATWG label, lower case (`utf-8`, `gbk`, `gb18030`, `big5`): one spelling
+/// in every report.
+fn whatwg_label(encoding: &'static Encoding) -> String {
+    encoding.name().to_ascii_lowercase()
+}
+
 fn utf8(text: &str) -> Decoded {
     Decoded {
         text: text.to_owned(),
-        encoding: UTF_8.name().to_string(),
+        encoding: whatwg_label(UTF_8),
         had_errors: false,
     }
 }
@@ -134,7 +140,7 @@ fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     Decoded {
         text: text.into_owned(),
-        encoding: encoding.name().to_string(),
+        encoding: whatwg_label(encoding),
         had_errors,
     }
 }

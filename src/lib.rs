@@ -20,6 +20,7 @@ pub mod matcher;
 pub mod model;
 pub mod parse;
 pub mod pipeline;
+pub mod plural;
 pub mod report;
 pub mod shard;
 pub mod review;

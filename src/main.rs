@@ -7,6 +7,9 @@ use tenderscan::{cmd, exit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(usage) = cli.check() {
+        usage.exit();
+    }
     init_logging(cli.global.verbose, cli.global.quiet);
     tenderscan::signal::install();
     let result = match cli.command {
@@ -15,6 +18,8 @@ fn main() -> ExitCode {
         Command::Watchlist(args) => cmd::watchlist::run(args, &cli.global),
         Command::History(args) => cmd::history::run(args, &cli.global),
         Command::Review(args) => cmd::review::run(args, &cli.global),
+        Command::Completions(args) => cmd::shell::completions(args),
+        Command::Man(args) => cmd::shell::man(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

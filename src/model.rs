@@ -27,7 +27,7 @@ pub struct Page {
 pub struct Decoded {
     /// The decoded document (usually HTML).
     pub text: String,
-    /// WHATWG name of the encoding the bytes were decoded from (e.g. `UTF-8`, `GBK`, `gb18030`).
+    /// WHATWG label (lower case) of the encoding the bytes were decoded from (`utf-8`, `gbk`, `gb18030`).
     pub encoding: String,
     /// True if some byte sequences were invalid and replaced with U+FFFD.
     pub had_errors: bool,

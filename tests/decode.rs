@@ -17,7 +17,7 @@ const NOTICE: &str = "<html><body><p>采购人：电子科技大学</p><p>采购
 fn gbk_bare_without_declaration() {
     let bytes = encoding_rs::GBK.encode(NOTICE).0.into_owned();
     let d = decode(&bytes, None);
-    assert_eq!(d.encoding, "GBK");
+    assert_eq!(d.encoding, "gbk");
     assert!(!d.had_errors);
     assert!(d.text.contains("采购人：电子科技大学"), "{}", d.text);
     assert!(d.text.contains("张堃"));
@@ -26,7 +26,7 @@ fn gbk_bare_without_declaration() {
 #[test]
 fn gb2312_labelled_gbk_with_truncated_sequence() {
     let d = decode(&fixture("gbk_uestc_a800_servers.htm"), None);
-    assert_eq!(d.encoding, "GBK");
+    assert_eq!(d.encoding, "gbk");
     assert!(
         d.had_errors,
         "the cut <meta description> holds one invalid sequence"
@@ -59,7 +59,7 @@ fn gb18030_four_byte_character() {
 #[test]
 fn wrong_declaration_utf8_but_gbk_bytes() {
     let d = decode(&fixture("gbk_declared_utf8_hit_weihai.html"), None);
-    assert_eq!(d.encoding, "GBK");
+    assert_eq!(d.encoding, "gbk");
     assert!(d.text.contains("采购人：哈尔滨工业大学（威海）"));
     assert!(d.text.contains("NVIDIA H800 智算服务器"));
 }
@@ -68,7 +68,7 @@ fn wrong_declaration_utf8_but_gbk_bytes() {
 fn wrong_header_charset_utf8_but_gbk_bytes() {
     let bytes = encoding_rs::GBK.encode(NOTICE).0.into_owned();
     let d = decode(&bytes, Some("utf-8"));
-    assert_eq!(d.encoding, "GBK");
+    assert_eq!(d.encoding, "gbk");
     assert!(d.text.contains("电子科技大学"));
 }
 
@@ -76,7 +76,7 @@ fn wrong_header_charset_utf8_but_gbk_bytes() {
 fn header_charset_used_without_meta() {
     let bytes = encoding_rs::GBK.encode(NOTICE).0.into_owned();
     let d = decode(&bytes, Some("gb2312"));
-    assert_eq!(d.encoding, "GBK");
+    assert_eq!(d.encoding, "gbk");
     assert!(d.text.contains("预算金额：185万元"));
 }
 
@@ -85,7 +85,7 @@ fn utf8_page_still_declaring_gb2312() {
     let page =
         format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">{NOTICE}");
     let d = decode(page.as_bytes(), None);
-    assert_eq!(d.encoding, "UTF-8");
+    assert_eq!(d.encoding, "utf-8");
     assert!(d.text.contains("采购人：电子科技大学"));
 }
 
@@ -97,7 +97,7 @@ fn utf8_with_one_truncated_sequence_stays_utf8() {
     bytes.extend_from_slice(&"采".as_bytes()[..2]);
     bytes.extend_from_slice(format!("\">{NOTICE}").as_bytes());
     let d = decode(&bytes, None);
-    assert_eq!(d.encoding, "UTF-8");
+    assert_eq!(d.encoding, "utf-8");
     assert!(d.had_errors);
     assert!(d.text.contains("采购人：电子科技大学"));
 }
@@ -107,7 +107,7 @@ fn bom_utf8() {
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     bytes.extend_from_slice(NOTICE.as_bytes());
     let d = decode(&bytes, Some("gbk"));
-    assert_eq!(d.encoding, "UTF-8");
+    assert_eq!(d.encoding, "utf-8");
     assert!(d.text.starts_with("<html>"), "the BOM is stripped");
 }
 
@@ -116,7 +116,7 @@ fn bom_utf16le() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(NOTICE.encode_utf16().flat_map(u16::to_le_bytes));
     let d = decode(&bytes, None);
-    assert_eq!(d.encoding, "UTF-16LE");
+    assert_eq!(d.encoding, "utf-16le");
     assert_eq!(d.text, NOTICE);
 }
 
@@ -125,14 +125,14 @@ fn bom_utf16be() {
     let mut bytes = vec![0xFE, 0xFF];
     bytes.extend(NOTICE.encode_utf16().flat_map(u16::to_be_bytes));
     let d = decode(&bytes, None);
-    assert_eq!(d.encoding, "UTF-16BE");
+    assert_eq!(d.encoding, "utf-16be");
     assert_eq!(d.text, NOTICE);
 }
 
 #[test]
 fn empty_input() {
     let d = decode(b"", None);
-    assert_eq!(d.encoding, "UTF-8");
+    assert_eq!(d.encoding, "utf-8");
     assert_eq!(d.text, "");
     assert!(!d.had_errors);
 }
@@ -141,7 +141,7 @@ fn empty_input() {
 fn unknown_label_falls_back_to_detection() {
     let bytes = encoding_rs::GBK.encode(NOTICE).0.into_owned();
     let d = decode(&bytes, Some("x-no-such-charset"));
-    assert_eq!(d.encoding, "GBK");
+    assert_eq!(d.encoding, "gbk");
 }
 
 #[test]

@@ -461,7 +461,7 @@ async fn slow_server_past_the_timeout_fails() {
         .unwrap_err();
     assert_eq!(
         err.message,
-        "timed out (--timeout 0.3 s, --connect-timeout 5 s) (after 1 attempts)"
+        "timed out (--timeout 0.3 s, --connect-timeout 5 s) (after 1 attempt)"
     );
 }
 

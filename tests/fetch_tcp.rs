@@ -112,7 +112,7 @@ async fn connection_reset_without_retries_is_a_clear_failure() {
     let err = f.get(&url, UrlOrigin::User).await.unwrap_err();
     assert_eq!(
         err.message,
-        "connection reset by the server (after 1 attempts)"
+        "connection reset by the server (after 1 attempt)"
     );
 }
 

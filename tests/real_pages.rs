@@ -47,7 +47,7 @@ fn ccgp_2025_shenzhen_new_layout() {
     let Some((enc, n)) = load("ccgp_2025_shenzhen_longhua_kjsy_ac_zhongbiao.html") else {
         return;
     };
-    assert_eq!(enc, "UTF-8");
+    assert_eq!(enc, "utf-8");
     assert_eq!(
         n.title.as_deref(),
         Some("深圳市龙华科技实验高级中学空调采购中标（成交）结果公告")
@@ -69,7 +69,7 @@ fn ccgp_2016_yunnan_old_layout() {
     let Some((enc, n)) = load("ccgp_2016_yunnan_cdc_vaccine_ruwei_oldlayout.htm") else {
         return;
     };
-    assert_eq!(enc, "UTF-8");
+    assert_eq!(enc, "utf-8");
     assert_eq!(
         n.title.as_deref(),
         Some("云南省疾病预防控制中心二类疫苗公开招标入围项目入围公告")
@@ -95,7 +95,7 @@ fn pharmnet_2017_gb2312_mirror() {
     let Some((enc, n)) = load("pharmnet_2017_hubei_vaccine_chengjiao_gb2312.htm") else {
         return;
     };
-    assert_eq!(enc, "GBK");
+    assert_eq!(enc, "gbk");
     assert_eq!(
         n.title.as_deref(),
         Some("2017年湖北省第二类疫苗集中采购成交产品公布")

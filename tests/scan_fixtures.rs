@@ -160,10 +160,10 @@ fn shenzhen_university_aws_a100_tender() {
 
 #[test]
 fn encodings_are_reported_and_decoded() {
-    assert_eq!(rec("gbk_uestc_a800_servers.htm")["encoding"], "GBK");
+    assert_eq!(rec("gbk_uestc_a800_servers.htm")["encoding"], "gbk");
     assert_eq!(rec("gbk_uestc_a800_servers.htm")["buyer"], "电子科技大学");
     // Declared utf-8, really GBK: still readable Chinese.
-    assert_eq!(rec("gbk_declared_utf8_hit_weihai.html")["encoding"], "GBK");
+    assert_eq!(rec("gbk_declared_utf8_hit_weihai.html")["encoding"], "gbk");
     assert_eq!(
         rec("gbk_declared_utf8_hit_weihai.html")["buyer"],
         "哈尔滨工业大学（威海）"

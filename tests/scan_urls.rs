@@ -97,7 +97,7 @@ async fn fetched_pages_give_the_same_records_as_saved_files() {
         assert_eq!(content(f.clone()), content(s.clone()));
     }
     assert!(
-        fetched.iter().any(|r| r["encoding"] == "GBK"
+        fetched.iter().any(|r| r["encoding"] == "gbk"
             && r["buyer"] == "电子科技大学"
             && r["alert"] == "high")
     );

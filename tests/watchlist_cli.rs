@@ -166,8 +166,21 @@ fn screen_appends_the_best_hit_to_each_row() {
     assert_eq!(rows[0]["hit_listed_name"], "Sugon");
     assert_eq!(rows[0]["hit_method"], "alias");
     assert_eq!(rows[0]["金额"], "100");
-    assert_eq!(rows[1]["hit_listed_name"], "");
+    // No hit: null, not "" (a missing score is not a value).
+    assert_eq!(rows[1]["hit_listed_name"], serde_json::Value::Null);
+    assert_eq!(rows[1]["hit_score"], serde_json::Value::Null);
     assert_eq!(rows[1]["hit_count"], 0);
+    // CSV: empty cells.
+    let csv_out = stdout_of(env.cmd().args(["watchlist", "screen"]).arg(&file).args([
+        "--column",
+        "供应商名称",
+        "-f",
+        "CSV",
+    ]));
+    assert!(
+        csv_out.lines().nth(2).unwrap().ends_with(",200,,,,,,,0"),
+        "{csv_out}"
+    );
 }
 
 #[test]

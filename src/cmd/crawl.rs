@@ -226,10 +226,14 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
     let code = session.finish()?;
     if !global.quiet {
         eprintln!(
-            "tenderscan: crawled {} listing pages, {} notices, {} attachments{}",
-            outcome.listing_pages,
-            outcome.notices,
-            outcome.attachments,
+            "tenderscan: crawled {}, {}, {}{}",
+            crate::plural::count(
+                outcome.listing_pages as usize,
+                "listing page",
+                "listing pages"
+            ),
+            crate::plural::count(outcome.notices as usize, "notice", "notices"),
+            crate::plural::count(outcome.attachments as usize, "attachment", "attachments"),
             if outcome.complete {
                 String::new()
             } else {

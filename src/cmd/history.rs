@@ -33,32 +33,44 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum HistoryCommand {
     /// Recent runs and their counts, newest first (an empty `finished` means still running or killed).
+    #[command(after_help = "\
+Examples:
+  tenderscan history runs --limit 7
+  tenderscan history --history seen.db runs -f jsonl")]
     Runs {
         /// How many runs.
         #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
         limit: usize,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
         format: Format,
     },
     /// Every version of one notice, oldest first: when it was seen, what changed, what was found.
+    #[command(after_help = "\
+Examples:
+  tenderscan history show 'http://www.ccgp.gov.cn/cggg/dfgg/zbgg/202401/t20240105_1.htm'
+  tenderscan history show saved/notice.html -f json      # any spelling of the path")]
     Show {
         /// The source (URL or path) exactly as it was scanned.
         source: String,
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
         format: Format,
     },
     /// New and updated notices reported over a period (finished runs only), as a scan report.
+    #[command(after_help = "\
+Examples:
+  tenderscan history export --since 7d -f xlsx -o last-week.xlsx
+  tenderscan history export --since 2024-01-01 --until 2024-01-07 --excel -o week01.csv")]
     Export {
-        /// First day, `YYYY-MM-DD` (UTC).
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        /// First day (UTC): YYYY-MM-DD, `today`, or `7d` = seven days ago (as for `crawl`).
+        #[arg(long, value_name = "DATE", value_parser = crate::cmd::crawl::parse_day)]
         since: jiff::civil::Date,
-        /// Last day, inclusive [default: no end].
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        /// Last day, inclusive, in the same forms [default: no end].
+        #[arg(long, value_name = "DATE", value_parser = crate::cmd::crawl::parse_day)]
         until: Option<jiff::civil::Date>,
         /// Report format.
-        #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
         format: Format,
         /// Include notices without findings.
         #[arg(long)]
@@ -77,11 +89,6 @@ pub enum HistoryCommand {
         #[arg(required = true, value_name = "FILE.jsonl")]
         files: Vec<PathBuf>,
     },
-}
-
-fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
-    s.parse::<jiff::civil::Date>()
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, not `{s}`"))
 }
 
 /// Run the command; returns the exit code.
@@ -159,9 +166,13 @@ fn write_table<F: Serialize, N: Serialize>(
     flat: &[F],
     nested: &[N],
 ) -> anyhow::Result<()> {
+    if format == Format::Xlsx {
+        anyhow::bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
+        Format::Xlsx => {}
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             for row in flat {

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 pub mod crawl;
 pub mod crawl_cc;
+pub mod digest;
 pub mod history;
 pub mod history_import;
 pub mod rescreen;
@@ -8,4 +9,6 @@ pub mod review;
 pub mod scan;
 pub mod scan_warc;
 pub mod session;
+pub mod shell;
 pub mod watchlist;
+pub mod watchlist_info;

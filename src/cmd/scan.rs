@@ -149,13 +149,39 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
             return Err(e);
         }
     }
-    if session.summary().scanned + session.summary().failed == 0 {
-        tracing::warn!(
-            "no inputs found (directories are searched for {})",
-            input::EXTENSIONS.join(", ")
-        );
+    let nothing = session.summary().scanned + session.summary().failed == 0;
+    let code = session.finish()?;
+    if nothing && code != crate::exit::INTERRUPTED {
+        // Not success: a cron job over an empty or wrong folder must not look like a quiet day.
+        eprintln!("tenderscan: {}", nothing_to_scan(&args));
+        return Ok(crate::exit::ALL_FAILED);
     }
-    session.finish()
+    Ok(code)
+}
+
+/// Why nothing was scanned, naming the inputs.
+fn nothing_to_scan(args: &Args) -> String {
+    let named: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|i| {
+            if i == "-" {
+                "standard input (no paths or URLs on it)".to_owned()
+            } else {
+                format!("`{i}`")
+            }
+        })
+        .chain(
+            args.from_archive
+                .iter()
+                .map(|d| format!("archive `{}`", d.display())),
+        )
+        .collect();
+    format!(
+        "nothing to scan in {} (directories are searched for .{} files)",
+        named.join(", "),
+        input::EXTENSIONS.join(" .")
+    )
 }
 
 /// Scan local files in parallel batches, writing records in input order.

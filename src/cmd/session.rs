@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Context;
 
 use crate::cli::{Global, ReportOpts};
+use crate::cmd::digest::Digest;
 use crate::exit;
 use crate::history::{History, HistoryOpts, Seen};
 use crate::model::{Alert, Record, RunSummary};
@@ -25,6 +26,7 @@ pub struct Session {
     lists_stored: bool,
     /// Held for the whole run: one run at a time per history.
     _lock: Option<crate::history::lock::RunLock>,
+    digest: Option<Digest>,
 }
 
 impl Session {
@@ -71,6 +73,7 @@ impl Session {
             reviews,
             lists_stored: false,
             _lock: lock,
+            digest: opts.fail_on.map(|l| Digest::new(l.alert())),
         })
     }
 
@@ -132,6 +135,9 @@ impl Session {
             self.summary.by_level[record.alert as usize] += 1;
             self.worst = self.worst.max(record.alert);
         }
+        if let Some(d) = &mut self.digest {
+            d.note(&record);
+        }
         Ok(())
     }
 
@@ -190,6 +196,10 @@ impl Session {
                 s.by_level[1],
                 s.by_level[0]
             );
+        }
+        // Even with -q: with --fail-on this is what cron mails. Nothing when nothing was found.
+        if let Some(text) = self.digest.as_ref().and_then(|d| d.render(&s.by_level)) {
+            eprint!("{text}");
         }
         Ok(if crate::signal::interrupted() {
             exit::INTERRUPTED

@@ -19,7 +19,8 @@ Examples:
   tenderscan watchlist compare 'Sugon Information Industry Co., Ltd.' 中科曙光
   tenderscan watchlist compare --pairs pairs.csv --format jsonl
   tenderscan watchlist screen suppliers.csv --column 供应商名称
-  tenderscan watchlist update")]
+  tenderscan watchlist update
+  tenderscan watchlist info")]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]
@@ -44,13 +45,23 @@ pub enum Sub {
 
 /// `watchlist info`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist info                  # per list: entries, Chinese names, what is missing
+  tenderscan watchlist info --missing        # translated-name entries without a Chinese name
+  tenderscan watchlist info --problems       # duplicate or conflicting Chinese names
+  tenderscan --vocab builtin watchlist info --files   # which copy of the lists is in use")]
 pub struct InfoArgs {
     /// Instead of the counts: the translated-name entries still without a Chinese name.
     #[arg(long, conflicts_with = "problems")]
     pub missing: bool,
     /// Instead of the counts: duplicate and conflicting rows of zh-names.csv.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "files")]
     pub problems: bool,
+    /// Instead of the counts: which copy of the vocabulary is in use (a directory, or the copy
+    /// built into the binary), its files, the saved list and entry counts.
+    #[arg(long, conflicts_with = "missing")]
+    pub files: bool,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
@@ -61,6 +72,10 @@ pub struct InfoArgs {
 
 /// `watchlist lookup`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist lookup 四川大学
+  tenderscan watchlist lookup 'Harbin Institute of Technology' --min-score 0.5 -f jsonl")]
 pub struct LookupArgs {
     /// The organisation name (Chinese or English).
     pub name: String,
@@ -71,7 +86,7 @@ pub struct LookupArgs {
     #[arg(long, default_value_t = matcher::THRESHOLD)]
     pub min_score: f64,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
     /// Watchlists.
     #[command(flatten)]
@@ -80,6 +95,10 @@ pub struct LookupArgs {
 
 /// `watchlist compare`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist compare 'Sugon Information Industry Co., Ltd.' 中科曙光
+  tenderscan watchlist compare --pairs pairs.csv -f jsonl")]
 pub struct CompareArgs {
     /// Two names to compare.
     #[arg(num_args = 0..=2, required_unless_present = "pairs")]
@@ -88,7 +107,7 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE.csv", conflicts_with = "names")]
     pub pairs: Option<PathBuf>,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
     /// Compare the strings alone, without what the watchlists know (aliases, Chinese names).
     #[arg(long)]
@@ -100,6 +119,10 @@ pub struct CompareArgs {
 
 /// `watchlist screen`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist screen suppliers.csv --column 供应商名称
+  tenderscan watchlist screen - --column name -f jsonl < vendors.csv")]
 pub struct ScreenArgs {
     /// CSV file with a header row (`-` for stdin).
     pub file: PathBuf,
@@ -107,7 +130,7 @@ pub struct ScreenArgs {
     #[arg(long, value_name = "NAME")]
     pub column: String,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
     /// Watchlists.
     #[command(flatten)]
@@ -116,6 +139,10 @@ pub struct ScreenArgs {
 
 /// `watchlist update`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  tenderscan watchlist update
+  tenderscan watchlist update --url https://mirror.example.org/consolidated.csv --out lists/csl.csv")]
 pub struct UpdateArgs {
     /// Where to download the CSL from (CSV or JSON).
     #[arg(long, default_value = update::DEFAULT_URL)]
@@ -141,6 +168,17 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
 
 fn info(args: InfoArgs, global: &Global) -> anyhow::Result<u8> {
     use crate::watchlist::{info, overlay};
+    if args.files {
+        return crate::cmd::watchlist_info::run(crate::cmd::watchlist_info::InfoArgs {}, global);
+    }
+    if !global.quiet {
+        let located = crate::vocab_dir::resolve(global.vocab.as_deref())?;
+        eprintln!(
+            "tenderscan: vocabulary {} ({}); `watchlist info --files` lists it",
+            located.dir.display(),
+            located.origin.describe()
+        );
+    }
     let dir = vocab_dir(global, args.lists.watchlists.is_empty())?;
     let list = match &dir {
         Some(d) => watchlist::load_selected(&args.lists.watchlists, d)?,
@@ -418,7 +456,8 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
                     h.citation.clone().into(),
                     h.matched_alias.clone().into(),
                 ],
-                None => vec![Value::from(""); 6],
+                // No hit: null in JSON (not "", which reads as a value), an empty CSV cell.
+                None => vec![Value::Null; 6],
             };
             row.into_iter()
                 .map(Value::from)
@@ -506,15 +545,20 @@ impl Table {
     }
 
     fn write(&self, format: Format) -> anyhow::Result<()> {
+        if format == Format::Xlsx {
+            bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
+        }
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         match format {
+            Format::Xlsx => {}
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(&mut out);
                 w.write_record(&self.header)?;
                 for row in &self.rows {
                     w.write_record(row.iter().map(|v| match v {
                         Value::String(s) => s.clone(),
+                        Value::Null => String::new(),
                         other => other.to_string(),
                     }))?;
                 }

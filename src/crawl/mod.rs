@@ -119,10 +119,14 @@ pub async fn crawl(
         }
     } else {
         tracing::info!(
-            "resuming from {}: {} listing pages and {} notices queued",
+            "resuming from {}: {} and {} queued",
             plan.state_path.display(),
-            frontier.state.listings.len(),
-            frontier.state.notices.len()
+            crate::plural::count(
+                frontier.state.listings.len(),
+                "listing page",
+                "listing pages"
+            ),
+            crate::plural::count(frontier.state.notices.len(), "notice", "notices")
         );
     }
     let mut out = Outcome::default();
@@ -181,17 +185,21 @@ pub async fn crawl(
             "interrupted".to_string()
         };
         tracing::warn!(
-            "{why}: {} listing pages and {} notices left; state saved to {} (run the same command again to continue)",
-            frontier.state.listings.len(),
-            frontier.state.notices.len(),
+            "{why}: {} and {} left; state saved to {} (run the same command again to continue)",
+            crate::plural::count(
+                frontier.state.listings.len(),
+                "listing page",
+                "listing pages"
+            ),
+            crate::plural::count(frontier.state.notices.len(), "notice", "notices"),
             plan.state_path.display()
         );
     }
     tracing::info!(
-        "crawl: {} listing pages, {} notices, {} attachments fetched; {} off-site links, {} refused, {} outside the dates",
-        out.listing_pages,
-        out.notices,
-        out.attachments,
+        "crawl: {}, {}, {} fetched; {} off-site links, {} refused, {} outside the dates",
+        crate::plural::count(out.listing_pages as usize, "listing page", "listing pages"),
+        crate::plural::count(out.notices as usize, "notice", "notices"),
+        crate::plural::count(out.attachments as usize, "attachment", "attachments"),
         out.off_site,
         out.refused,
         out.out_of_dates

@@ -372,9 +372,9 @@ impl Fetcher {
                     }
                     if attempt >= self.cfg.retries {
                         return Err(format!(
-                            "{} (after {} attempts)",
+                            "{} (after {})",
                             status_message(fetched.status),
-                            attempt + 1
+                            crate::plural::count(attempt as usize + 1, "attempt", "attempts")
                         ));
                     }
                     let asked = fetched
@@ -409,7 +409,10 @@ impl Fetcher {
                     state.slow_down();
                     last_problem = message.clone();
                     if attempt >= self.cfg.retries {
-                        return Err(format!("{message} (after {} attempts)", attempt + 1));
+                        return Err(format!(
+                            "{message} (after {})",
+                            crate::plural::count(attempt as usize + 1, "attempt", "attempts")
+                        ));
                     }
                     tracing::debug!("{url}: {message}, retrying");
                     self.backoff(attempt + 1)

@@ -68,7 +68,8 @@ pub struct FetchOpts {
     )]
     pub max_retry_after: f64,
     /// User-Agent header; put a contact (URL or e-mail) in it so portal operators can reach you.
-    /// [default: tenderscan/<version> (+<repository>; contact: set --user-agent)]
+    /// [default: `tenderscan/<version> (procurement notice scanner; contact: set --user-agent)`;
+    /// with `+<repository URL>` instead of the description once Cargo.toml names a repository]
     #[arg(long, value_name = "TEXT", help_heading = "Fetching")]
     pub user_agent: Option<String>,
     /// Do not fetch or obey robots.txt (logged as a warning; ask the site operator first).

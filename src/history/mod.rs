@@ -1,7 +1,7 @@
 //! SQLite history of seen notices and findings, for new-only daily reports.
 //!
-//! A notice is identified by its source (URL or path as given), its content by the sha256 of
-//! the raw bytes. Every run is a row in `runs`; each observed record is committed in its own
+//! A notice is identified by its source ([`identity::key`]: a normalised URL, or a local file's
+//! canonical absolute path), its content by the sha256 of the raw bytes. Every run is a row in `runs`; each observed record is committed in its own
 //! transaction, so a run killed mid-way leaves a consistent file whose run has no `finished`.
 //!
 //! "Seen before" counts only runs that finished (and the current one): a killed run never wrote
@@ -20,6 +20,8 @@
 //!   JOIN notices n ON n.id = f.notice_id WHERE n.source = 'http://…' ORDER BY f.id;
 //! ```
 pub mod lock;
+pub mod identity;
+mod migrate_keys;
 mod schema;
 mod store;
 
@@ -249,9 +251,15 @@ impl History {
         store::version_record(&self.conn, &self.path, version_id)
     }
 
-    /// Every version of one notice, oldest first (empty if the source was never seen).
+    /// Every version of one notice, oldest first (empty if the source was never seen); the
+    /// source is matched by its [`identity::key`], so any spelling of the path or URL finds it.
     pub fn versions(&self, source: &str) -> anyhow::Result<Vec<VersionRow>> {
-        store::versions(&self.conn, &self.path, source)
+        let found = store::versions(&self.conn, &self.path, &identity::key(source))?;
+        if found.is_empty() {
+            // A relative path kept as it was by migration 2 (its file was not there).
+            return store::versions(&self.conn, &self.path, source);
+        }
+        Ok(found)
     }
 
     /// New and updated notices reported by finished runs with `since <= observed < until`

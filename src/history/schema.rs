@@ -17,11 +17,20 @@ pub const APPLICATION_ID: i32 = 0x5453_434E;
 /// How long a writer waits for another run's transaction before giving up with `Locked`.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// One migration: SQL, or code for what SQL cannot compute.
+enum Step {
+    /// A batch of SQL statements.
+    Sql(&'static str),
+    /// A function run inside the migration's transaction.
+    Code(fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>),
+}
+
 /// Ordered migrations: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
 /// Append only; never edit a migration that has shipped.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Step] = &[
     // 1: runs, notices, versions of their content, per-run observations, failed inputs.
-    "
+    Step::Sql(
+        "
     CREATE TABLE runs (
         id        INTEGER PRIMARY KEY,
         command   TEXT NOT NULL,
@@ -91,10 +100,15 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX errors_by_run ON errors(run_id);
     ",
-    // 2: the list versions each run screened against (JSON array of {list, kind, as_of, sha256}).
-    "
+    ),
+    // 2: `notices.source` holds the notice's identity key (normalised URL, canonical path).
+    Step::Code(super::migrate_keys::run),
+    // 3: the list versions each run screened against (JSON array of {list, kind, as_of, sha256}).
+    Step::Sql(
+        "
     ALTER TABLE runs ADD COLUMN screened_against TEXT NOT NULL DEFAULT '[]';
     ",
+    ),
 ];
 
 /// The schema version this build writes.
@@ -218,7 +232,11 @@ fn migrate(mut conn: Connection, path: &Path) -> Result<Connection, HistoryError
             drop(tx); // nothing written: roll back the empty transaction
             break;
         };
-        tx.execute_batch(step).map_err(|e| classify(path, e))?;
+        match step {
+            Step::Sql(sql) => tx.execute_batch(sql),
+            Step::Code(f) => f(&tx),
+        }
+        .map_err(|e| classify(path, e))?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(|e| classify(path, e))?;
         tx.pragma_update(None, "user_version", version + 1)
@@ -280,5 +298,181 @@ pub fn classify(path: &Path, err: rusqlite::Error) -> HistoryError {
             }
         }
         _ => HistoryError::Sqlite { path, source: err },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A schema-1 history as the previous tenderscan wrote it: one page under three spellings
+    /// of its path (two with the same content), and one URL under two spellings.
+    fn schema_1_history(path: &Path) {
+        let conn = Connection::open(path).unwrap();
+        let Step::Sql(v1) = &MIGRATIONS[0] else {
+            panic!("migration 1 is SQL")
+        };
+        conn.execute_batch(v1).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        let abs = std::fs::canonicalize("fixtures/news_not_a_notice.html").unwrap();
+        let abs = abs.to_str().unwrap();
+        conn.execute_batch(
+            "INSERT INTO runs (id, command, started, finished) VALUES
+                 (1, 'scan', '2025-01-01T00:00:00Z', '2025-01-01T00:01:00Z'),
+                 (2, 'scan', '2025-01-02T00:00:00Z', '2025-01-02T00:01:00Z'),
+                 (3, 'scan', '2025-01-03T00:00:00Z', '2025-01-03T00:01:00Z');",
+        )
+        .unwrap();
+        let notices = [
+            (
+                1,
+                "fixtures/news_not_a_notice.html",
+                "aaa",
+                "2025-01-01T00:00:00Z",
+                "old title",
+            ),
+            (
+                2,
+                "./fixtures/news_not_a_notice.html",
+                "aaa",
+                "2025-01-02T00:00:00Z",
+                "old title",
+            ),
+            (3, abs, "bbb", "2025-01-03T00:00:00Z", "new title"),
+            (
+                4,
+                "HTTP://WWW.Example.CN:80/a.htm#top",
+                "ccc",
+                "2025-01-01T00:00:00Z",
+                "u",
+            ),
+            (
+                5,
+                "http://www.example.cn/a.htm",
+                "ccc",
+                "2025-01-02T00:00:00Z",
+                "u",
+            ),
+            (
+                6,
+                "gone/elsewhere.html",
+                "ddd",
+                "2025-01-01T00:00:00Z",
+                "kept",
+            ),
+        ];
+        for (id, source, sha, seen, title) in notices {
+            conn.execute(
+                "INSERT INTO notices (id, source, first_seen, last_seen, sha256, notice_type, title,
+                                      suppliers, alert)
+                 VALUES (?1, ?2, ?3, ?3, ?4, 'other', ?5, '[]', 'none')",
+                rusqlite::params![id, source, seen, sha, title],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO versions (id, notice_id, sha256, findings_digest, first_seen, last_seen,
+                                       alert, mentions, hits, reasons, record)
+                 VALUES (?1, ?1, ?2, 'd', ?3, ?3, 'none', '[]', '[]', '[]', '{}')",
+                rusqlite::params![id, sha, seen],
+            )
+            .unwrap();
+            let run = if seen.starts_with("2025-01-01") {
+                1
+            } else if seen.starts_with("2025-01-02") {
+                2
+            } else {
+                3
+            };
+            conn.execute(
+                "INSERT INTO findings (run_id, notice_id, version_id, observed, status, changes)
+                 VALUES (?1, ?2, ?2, ?3, 'new', '[]')",
+                rusqlite::params![run, id, seen],
+            )
+            .unwrap();
+        }
+    }
+
+    #[test]
+    fn migration_2_rekeys_and_merges_notices() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h.sqlite3");
+        schema_1_history(&path);
+        let conn = open(&path).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(SCHEMA_VERSION, 2);
+        let abs = std::fs::canonicalize("fixtures/news_not_a_notice.html").unwrap();
+        let abs = abs.to_str().unwrap().to_owned();
+        let notices: Vec<(i64, String, String, String, String)> = conn
+            .prepare("SELECT id, source, first_seen, last_seen, title FROM notices ORDER BY id")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            notices,
+            [
+                (
+                    1,
+                    abs,
+                    "2025-01-01T00:00:00Z".into(),
+                    "2025-01-03T00:00:00Z".into(),
+                    "new title".into()
+                ),
+                (
+                    4,
+                    "http://www.example.cn/a.htm".into(),
+                    "2025-01-01T00:00:00Z".into(),
+                    "2025-01-02T00:00:00Z".into(),
+                    "u".into()
+                ),
+                (
+                    6,
+                    "gone/elsewhere.html".into(),
+                    "2025-01-01T00:00:00Z".into(),
+                    "2025-01-01T00:00:00Z".into(),
+                    "kept".into()
+                ),
+            ]
+        );
+        // Same content and findings under two spellings: one version; other content: its own.
+        let versions: Vec<(i64, i64, String)> = conn
+            .prepare("SELECT id, notice_id, sha256 FROM versions ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            versions,
+            [
+                (1, 1, "aaa".into()),
+                (3, 1, "bbb".into()),
+                (4, 4, "ccc".into()),
+                (6, 6, "ddd".into())
+            ]
+        );
+        // Every finding kept, pointing at the surviving notice and version.
+        let findings: Vec<(i64, i64)> = conn
+            .prepare("SELECT notice_id, version_id FROM findings ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(findings, [(1, 1), (1, 1), (1, 3), (4, 4), (4, 4), (6, 6)]);
+        let fk: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk, 0);
     }
 }

@@ -164,12 +164,12 @@ pub fn observe(
         tx.commit().map_err(err)?;
         return Ok(Seen::New);
     }
+    // The same page under another spelling of its path or URL is the same notice.
+    let key = super::identity::key(&record.source);
     let notice_id: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM notices WHERE source = ?1",
-            [&record.source],
-            |r| r.get(0),
-        )
+        .query_row("SELECT id FROM notices WHERE source = ?1", [&key], |r| {
+            r.get(0)
+        })
         .optional()
         .map_err(err)?;
     let baseline: Option<(i64, String, String)> = match notice_id {
@@ -210,7 +210,7 @@ pub fn observe(
                  suppliers = excluded.suppliers, alert = excluded.alert
              RETURNING id",
             params![
-                record.source,
+                key,
                 now,
                 record.sha256,
                 record.notice_type.as_str(),

@@ -1,8 +1,9 @@
-//! Report writers (CSV, JSON, JSON Lines) and atomic report files.
+//! Report writers (CSV, JSON, JSON Lines, OCDS, Excel) and atomic report files.
 mod cell;
 mod csv_row;
 pub mod ocds;
 mod output;
+pub mod xlsx;
 
 pub use cell::strip_controls;
 pub use csv_row::neutralise;
@@ -38,6 +39,7 @@ enum Inner<W: Write> {
         prefix: String,
         now: String,
     },
+    Xlsx { book: Box<xlsx::XlsxReport>, out: W },
 }
 
 impl<W: Write> ReportWriter<W> {
@@ -88,6 +90,10 @@ impl<W: Write> ReportWriter<W> {
                 prefix: prefix.to_string(),
                 now,
             },
+            Format::Xlsx => Inner::Xlsx {
+                book: Box::new(xlsx::XlsxReport::new().context("starting the Excel report")?),
+                out,
+            },
         };
         Ok(ReportWriter { inner })
     }
@@ -121,6 +127,7 @@ impl<W: Write> ReportWriter<W> {
                 serde_json::to_writer(&mut *out, &ocds::release(record, prefix, now))?;
                 out.write_all(b"\n")?;
             }
+            Inner::Xlsx { book, .. } => book.write(record).context("writing the Excel report")?,
         }
         Ok(())
     }
@@ -142,6 +149,11 @@ impl<W: Write> ReportWriter<W> {
                 out
             }
             Inner::OcdsJsonl { out, .. } => out,
+            // A workbook is a zip archive: it is written whole at the end.
+            Inner::Xlsx { book, mut out } => {
+                out.write_all(&book.finish()?)?;
+                out
+            }
         };
         out.flush().context("flushing the report")?;
         Ok(out)
