@@ -52,23 +52,8 @@ pub enum Command {
     Man(cmd::shell::ManArgs),
 }
 
-/// Report format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    /// Flat CSV, one row per notice.
-    #[default]
-    Csv,
-    /// One JSON array of notice objects.
-    Json,
-    /// JSON Lines: one notice object per line.
-    Jsonl,
-    /// One OCDS 1.1 release package, one release per notice (see --ocid-prefix).
-    Ocds,
-    /// OCDS 1.1 releases, one per line, for streams.
-    OcdsJsonl,
-    /// Excel workbook: a notices sheet and a findings sheet (needs -o FILE).
-    Xlsx,
-}
+/// Report format (defined by the report module, which never imports the command line).
+pub use crate::report::Format;
 
 /// Alert level for `--fail-on`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

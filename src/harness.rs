@@ -3,10 +3,10 @@
 //! panic nor run long.
 use std::path::Path;
 
-use crate::cli::Format;
 use crate::crawl::{attachment, listing, source::Source};
 use crate::model::{Page, Record};
 use crate::pipeline::Engine;
+use crate::report::Format;
 use crate::report::ReportWriter;
 
 /// Decode arbitrary bytes (with and without a declared charset); returns the text length.

@@ -74,7 +74,13 @@ fn copied_binary_scans_the_same_with_the_built_in_lists() {
         "one unpacked copy in {}",
         cache.display()
     );
-    let info = run(isolated(&bin, home.path()).args(["--vocab", "builtin", "watchlist", "info", "--files"]));
+    let info = run(isolated(&bin, home.path()).args([
+        "--vocab",
+        "builtin",
+        "watchlist",
+        "info",
+        "--files",
+    ]));
     let text = String::from_utf8(info.stdout).unwrap();
     assert!(
         text.contains("in use:     the copy built into this binary"),

@@ -226,7 +226,10 @@ fn candidates_are_tenderers_never_award_suppliers() {
                 .ends_with("epoint_prose_zhipu_claude.html")
         })
         .expect("the Epoint candidates notice");
-    assert_eq!(r["tender"]["tenderers"][0]["name"], "北京智谱华章科技有限公司");
+    assert_eq!(
+        r["tender"]["tenderers"][0]["name"],
+        "北京智谱华章科技有限公司"
+    );
     let zhipu = r["parties"]
         .as_array()
         .unwrap()

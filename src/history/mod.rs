@@ -19,8 +19,8 @@
 //! SELECT f.observed, f.status, f.changes, v.alert FROM findings f JOIN versions v ON v.id = f.version_id
 //!   JOIN notices n ON n.id = f.notice_id WHERE n.source = 'http://…' ORDER BY f.id;
 //! ```
-pub mod lock;
 pub mod identity;
+pub mod lock;
 mod migrate_keys;
 mod schema;
 mod store;

@@ -13,8 +13,25 @@ use std::io::Write;
 
 use anyhow::Context;
 
-use crate::cli::Format;
 use crate::model::Record;
+
+/// Report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// Flat CSV, one row per notice.
+    #[default]
+    Csv,
+    /// One JSON array of notice objects.
+    Json,
+    /// JSON Lines: one notice object per line.
+    Jsonl,
+    /// One OCDS 1.1 release package, one release per notice (see --ocid-prefix).
+    Ocds,
+    /// OCDS 1.1 releases, one per line, for streams.
+    OcdsJsonl,
+    /// Excel workbook: a notices sheet and a findings sheet (needs -o FILE).
+    Xlsx,
+}
 
 /// Writes records in one format to a byte sink.
 pub struct ReportWriter<W: Write> {
@@ -39,7 +56,10 @@ enum Inner<W: Write> {
         prefix: String,
         now: String,
     },
-    Xlsx { book: Box<xlsx::XlsxReport>, out: W },
+    Xlsx {
+        book: Box<xlsx::XlsxReport>,
+        out: W,
+    },
 }
 
 impl<W: Write> ReportWriter<W> {

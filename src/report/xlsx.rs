@@ -330,9 +330,10 @@ fn text(sheet: &mut Worksheet, row: u32, col: u16, s: &str) -> Result<(), XlsxEr
 /// Page text may hold control characters (which Excel shows as `_x0001_`) or more than a cell
 /// holds: drop the first (keeping tab and newline), cut the second.
 pub fn clean(s: &str) -> String {
-    let mut out: String = s
+    // The CSV sanitiser, plus the C1 controls, which some XLSX readers reject.
+    let mut out: String = super::strip_controls(s)
         .chars()
-        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .filter(|c| !('\u{80}'..='\u{9f}').contains(c))
         .collect();
     if out.chars().count() > MAX_CELL_CHARS {
         out = out.chars().take(MAX_CELL_CHARS - 1).collect();
