@@ -308,6 +308,7 @@ mod tests {
                 citation: String::new(),
                 as_of: String::new(),
                 reviewed: None,
+                list_kind: Default::default(),
             }],
             alert: Alert::High,
             reasons: vec!["changed: title a → b".into()],

@@ -127,6 +127,9 @@ mod tests {
             score: 1.0,
             matched_alias: String::new(),
             citation: String::new(),
+            as_of: String::new(),
+            reviewed: None,
+            list_kind: Default::default(),
         });
         d.note(&high);
         let text = d.render(&[0, 1, 1, 1]).unwrap();

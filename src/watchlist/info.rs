@@ -190,6 +190,7 @@ mod tests {
                 entry("Tianjin University", &[]),
                 entry("Sugon", &[]),
             ],
+            ..Watchlist::default()
         };
         let rows = vec![
             row(2, "Sichuan University", "四川大学", "official"),
