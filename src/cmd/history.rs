@@ -84,6 +84,11 @@ Examples:
     },
     /// Merge JSON Lines reports (`scan -f jsonl --all`, e.g. one per `--shard`) into the
     /// history as one run (the history is created if needed).
+    #[command(after_help = "\
+Examples:
+  tenderscan history --history daily.sqlite3 import part-*.jsonl
+  # where each machine i of 3 ran:
+  #   tenderscan scan --all -f jsonl --shard i/3 --manifest inputs.txt -o part-i.jsonl")]
     Import {
         /// JSON Lines files, one record per line.
         #[arg(required = true, value_name = "FILE.jsonl")]

@@ -23,6 +23,12 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum ReviewCommand {
     /// Append one verdict (creating the file with its header if needed).
+    #[command(after_help = "\
+Examples:
+  tenderscan review add --file reviewed.csv SCZB-2024-001 'Sichuan University' \\
+      --verdict false_positive --reviewer ana --note 'namesake, a hospital'
+  tenderscan review add --file reviewed.csv fixtures/epoint_prose_zhipu_claude.html \\
+      'Beijing Zhipu Huazhang Technology Co., Ltd.' --verdict confirmed --reviewer ana")]
     Add {
         /// The reviewed-hits file.
         #[arg(long, value_name = "FILE")]

@@ -404,7 +404,10 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
-        assert_eq!(SCHEMA_VERSION, 2);
+        assert_eq!(
+            SCHEMA_VERSION, 3,
+            "2 re-keys notices, 3 adds the runs' list versions"
+        );
         let abs = std::fs::canonicalize("fixtures/news_not_a_notice.html").unwrap();
         let abs = abs.to_str().unwrap().to_owned();
         let notices: Vec<(i64, String, String, String, String)> = conn
