@@ -123,15 +123,15 @@ fn xlsx_report_matches_the_csv_with_typed_cells_and_a_findings_sheet() {
         .iter()
         .filter(|f| f[0] == Data::Float((scu + 1) as f64))
         .collect();
-    // One hit and four mentions, as in the JSON report.
-    assert_eq!(scu_findings.len(), 5);
+    // Two hits (Entity List and the DoD 1286 list) and four mentions, as in the JSON report.
+    assert_eq!(scu_findings.len(), 6);
     let hit = scu_findings[0];
     assert_eq!(cell_text(&hit[2]), "hit");
     assert_eq!(cell_text(&hit[3]), "buyer");
     assert_eq!(cell_text(&hit[5]), "Sichuan University");
     assert_eq!(hit[8], Data::Float(1.0));
     assert!(
-        scu_findings[1..]
+        scu_findings[2..]
             .iter()
             .all(|m| cell_text(&m[2]) == "mention" && m[8] == Data::Empty)
     );
@@ -144,7 +144,8 @@ fn xlsx_report_matches_the_csv_with_typed_cells_and_a_findings_sheet() {
         ),
         "{sheet1:.600}"
     );
-    assert!(sheet1.contains(r#"<autoFilter ref="A1:X20"/>"#));
+    // 26 columns (A–Z), a header and 39 notices.
+    assert!(sheet1.contains(r#"<autoFilter ref="A1:Z40"/>"#));
     // Local sources are plain text (web sources are hyperlinks: see the unit test in report/xlsx.rs).
     assert!(cell_text(&r[col("source")]).starts_with('/'));
 }
