@@ -25,18 +25,8 @@ const FIELDS: &[&str] = &[
     "reasons",
 ];
 
-fn tenderscan() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("tenderscan").expect("binary");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("TENDERSCAN_VOCAB")
-        .env_remove("TENDERSCAN_HISTORY")
-        .env_remove("TENDERSCAN_LOG")
-        .env(
-            "TENDERSCAN_DATA_DIR",
-            env!("CARGO_MANIFEST_DIR").to_string() + "/target/no-such-data-dir",
-        );
-    cmd
-}
+mod common;
+use common::tenderscan;
 
 /// Records of one scan of `dir` (JSONL), by file name.
 fn scan(dir: &str) -> BTreeMap<String, Value> {

@@ -5,18 +5,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-fn tenderscan() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("tenderscan").expect("binary");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("TENDERSCAN_VOCAB")
-        .env_remove("TENDERSCAN_HISTORY")
-        .env_remove("TENDERSCAN_LOG")
-        .env(
-            "TENDERSCAN_DATA_DIR",
-            env!("CARGO_MANIFEST_DIR").to_string() + "/target/no-such-data-dir",
-        );
-    cmd
-}
+mod common;
+use common::tenderscan;
 
 const SCU: &str = "fixtures/ccgp_new_award_scu_azure_openai.html";
 
