@@ -1,7 +1,7 @@
 //! Field extraction on pages written for issue 10, through the binary.
 //!
 //! `fixtures/extract/` (20 pages, used while developing): every expected value must hold.
-//! `heldout/` (10 pages written and committed before the tool was run on them, never tuned to):
+//! `tests/heldout/round1/` (10 pages written and committed before the tool was run on them, never tuned to):
 //! scored, not asserted — `cargo test --test extract_score -- --ignored --nocapture` prints the
 //! per-field accuracy. Expectations are in each directory's `expected.jsonl`.
 use std::collections::BTreeMap;
@@ -161,6 +161,6 @@ fn extract_fixtures_hold_every_expected_value() {
 #[test]
 #[ignore]
 fn heldout_accuracy() {
-    let (tally, misses) = score("heldout/pages", "heldout/expected.jsonl");
+    let (tally, misses) = score("tests/heldout/round1/pages", "tests/heldout/round1/expected.jsonl");
     print("heldout", &tally, &misses);
 }

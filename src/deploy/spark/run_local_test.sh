@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Spark local-mode check: the PySpark job over a generated WARC corpus must give exactly the
 # records of one `tenderscan scan` process over the same files. Skips (exit 0) when pyspark
-# or Java is missing. Usage: contrib/spark/run_local_test.sh [path/to/tenderscan]
+# or Java is missing. Usage: src/deploy/spark/run_local_test.sh [path/to/tenderscan]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+root="$(cd "$here/../../.." && pwd)"
 bin="${1:-$root/target/debug/tenderscan}"
 if ! python3 -c 'import pyspark' 2>/dev/null; then
   echo "spark check: skipped (pip install pyspark to run it)"; exit 0

@@ -5,7 +5,7 @@ e.g. on a shared file system). Each partition's paths are handed to one `tenders
 --format jsonl` process; the JSON Lines it prints are the job's output, one text part per
 partition (`part-00000`, ...). Run with:
 
-    spark-submit contrib/spark/tenderscan_job.py --tenderscan target/release/tenderscan \
+    spark-submit src/deploy/spark/tenderscan_job.py --tenderscan target/release/tenderscan \
         --partitions 64 manifest.txt out/
 
 `history import out/part-*` then merges the parts into a history.

@@ -1,7 +1,7 @@
 """Write a WARC corpus from the fixtures: FILES .warc.gz files, each with request + response
 records (one gzip member per record, as Common Crawl writes them), and a manifest of them.
 
-    python3 contrib/spark/make_corpus.py fixtures/ corpus/ --files 8 --copies 4
+    python3 src/deploy/spark/make_corpus.py fixtures/ corpus/ --files 8 --copies 4
 """
 
 import argparse

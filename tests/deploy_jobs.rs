@@ -1,4 +1,4 @@
-//! The cluster job definitions under contrib/ parse, and their commands, run as the cluster
+//! The cluster job definitions under src/deploy/ parse, and their commands, run as the cluster
 //! would run them (index from the environment), scan every input exactly once.
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -92,8 +92,8 @@ fn manifest(dir: &Path) -> (PathBuf, Vec<String>) {
 
 #[test]
 fn aws_batch_array_job_covers_every_input_once() {
-    let def = read_json("contrib/aws-batch/job-definition.json");
-    let submit = read_json("contrib/aws-batch/submit-job.json");
+    let def = read_json("src/deploy/aws-batch/job-definition.json");
+    let submit = read_json("src/deploy/aws-batch/submit-job.json");
     assert_eq!(submit["jobDefinition"], def["jobDefinitionName"]);
     let shards: u64 = submit["parameters"]["shards"]
         .as_str()
@@ -127,7 +127,7 @@ fn aws_batch_array_job_covers_every_input_once() {
 
 #[test]
 fn kubernetes_indexed_job_covers_every_input_once() {
-    let Some(job) = read_yaml("contrib/kubernetes/tenderscan-indexed-job.yaml") else {
+    let Some(job) = read_yaml("src/deploy/kubernetes/tenderscan-indexed-job.yaml") else {
         eprintln!("PyYAML not installed: the Kubernetes manifest check is skipped");
         return;
     };
