@@ -229,3 +229,17 @@ fn candidates_are_tenderers_never_award_suppliers() {
     assert_eq!(zhipu["roles"], serde_json::json!(["tenderer"]));
     assert!(r["awards"][0]["suppliers"].is_null());
 }
+
+#[test]
+fn a_run_without_releases_writes_well_formed_json_and_warns() {
+    // The trap page has no hit, so without --all nothing is reported.
+    let out = tenderscan()
+        .args(["scan", "-f", "ocds", "fixtures/trap_mri_tesla.html"])
+        .assert()
+        .success();
+    let pkg: Value = serde_json::from_slice(&out.get_output().stdout).expect("one JSON package");
+    assert_eq!(pkg["releases"], serde_json::json!([]));
+    assert_eq!(pkg["version"], "1.1");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(stderr.contains("no release to write"), "{stderr}");
+}

@@ -165,6 +165,12 @@ impl<W: Write> ReportWriter<W> {
             }
             Inner::Jsonl(out) => out,
             Inner::Ocds { mut out, first, .. } => {
+                if first {
+                    // Still valid JSON for pipes, but the package schema wants ≥ 1 release.
+                    tracing::warn!(
+                        "no release to write: the OCDS package has an empty `releases` array, which the package schema does not accept"
+                    );
+                }
                 out.write_all(if first { b"]}\n" } else { b"\n]}\n" })?;
                 out
             }
