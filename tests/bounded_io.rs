@@ -138,6 +138,34 @@ fn content_length_longer_than_the_body_is_an_error_not_a_decompression_failure()
     }
 }
 
+/// Known limit (README "Limits"): HTTP ends a message at its declared length and the client
+/// library never hands the surplus to the caller, so the record holds the declared bytes. This
+/// pins that the run still ends promptly and reads no more than declared.
+#[test]
+fn body_longer_than_content_length_is_cut_at_the_declared_length_without_hanging() {
+    let base = serve(|_, _, s| {
+        let body = format!("{NOTICE}<p>GPU服务器 英伟达 H100</p>");
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            NOTICE.len()
+        );
+        let _ = s.write_all(head.as_bytes());
+        let _ = s.write_all(body.as_bytes());
+    });
+    let start = Instant::now();
+    let out = tenderscan()
+        .args(["scan", "--all", "-f", "jsonl", "--retries", "0", "--delay", "0"])
+        .arg(format!("{base}/long.htm"))
+        .output()
+        .expect("runs");
+    assert!(start.elapsed() < Duration::from_secs(60));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("ZB2025-001"), "{stdout}");
+    // The surplus names an H100: read, it would be a mention.
+    assert!(!stdout.contains("H100"), "{stdout}");
+}
+
 #[test]
 fn nul_and_control_bytes_never_reach_csv_cells_and_json_escapes_them() {
     let base = serve(|_, _, s| {
