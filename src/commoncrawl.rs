@@ -4,7 +4,6 @@
 //! The index and data hosts are settings so tests run against a loopback server. Requests are
 //! sequential with `--delay` between two requests to one host (the public index server asks
 //! for gentle use), retried on 408/429/5xx and transport errors with the fetcher's backoff.
-use std::io::Write as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -249,18 +248,7 @@ impl State {
 
     /// Save atomically.
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("writing crawl state in {}", dir.display()))?;
-        tmp.write_all(&serde_json::to_vec(self)?)?;
-        tmp.persist(path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("saving crawl state {}", path.display()))?;
-        Ok(())
+        crate::crawl::frontier::save_json_atomically(self, path)
     }
 }
 

@@ -246,20 +246,26 @@ impl State {
 
     /// Write the state atomically (temp file in the same directory, then rename).
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .with_context(|| format!("writing crawl state in {}", dir.display()))?;
-        serde_json::to_writer(&mut tmp, self).context("writing crawl state")?;
-        tmp.as_file().sync_all().context("writing crawl state")?;
-        tmp.persist(path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("saving crawl state {}", path.display()))?;
-        Ok(())
+        save_json_atomically(self, path)
     }
+}
+
+/// Write crawl state as JSON atomically: a synced temp file in the same directory, then a
+/// rename, so a crash leaves either the old state or the new one, never half of it.
+pub fn save_json_atomically(state: &impl serde::Serialize, path: &Path) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("writing crawl state in {}", dir.display()))?;
+    serde_json::to_writer(&mut tmp, state).context("writing crawl state")?;
+    tmp.as_file().sync_all().context("writing crawl state")?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("saving crawl state {}", path.display()))?;
+    Ok(())
 }
 
 /// Why a notice link was not queued.
