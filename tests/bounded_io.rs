@@ -418,7 +418,12 @@ fn sigterm_leaves_no_temporary_report_file() {
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn");
-        std::thread::sleep(Duration::from_millis(1500));
+        // Poll rather than sleep a fixed time: on a loaded machine start-up alone can take seconds.
+        // The two slow pages keep the run going for at least 6 s after it starts.
+        let started = Instant::now();
+        while temp_reports(dir.path()).is_empty() && started.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
         assert_eq!(
             temp_reports(dir.path()).len(),
             1,
