@@ -65,8 +65,14 @@ pub enum WordKind {
 /// Legal forms, generic words and Chinese renderings used by the normaliser.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    /// Latin-script legal-form tokens (`ltd`, `gmbh`, `youxian`).
-    legal_tokens: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
+    /// Latin-script legal-form tokens (`ltd`, `gmbh`, `youxian`), each with its class bit
+    /// (`legal_classes`; 0 = a form that says nothing about the kind of legal person).
+    legal_tokens: WordMap<u8>,
+    /// Kinds of legal person (`llc`, `stock`, `nonprofit` …) named in `legal_forms.csv`, at most 8.
+    legal_classes: Vec<String>,
+    /// Words naming a pooled vehicle issued in numbered series (`trust`, `fund`): a number after
+    /// one is a series number (`Trust 2004-1`), not the identity of another organisation.
+    series_words: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
     /// Han legal-form suffixes, longest first.
     han_legal_suffixes: Vec<String>,
     /// Latin words and their kind.
@@ -126,7 +132,21 @@ impl Vocabulary {
             match row.get(1).unwrap_or("") {
                 "han" => vocab.han_legal_suffixes.push(form),
                 _ => {
-                    vocab.legal_tokens.insert(form);
+                    let class = row.get(4).unwrap_or("").trim();
+                    let bit = if class.is_empty() {
+                        0
+                    } else {
+                        let i = match vocab.legal_classes.iter().position(|c| c == class) {
+                            Some(i) => i,
+                            None => {
+                                vocab.legal_classes.push(class.to_string());
+                                vocab.legal_classes.len() - 1
+                            }
+                        };
+                        anyhow::ensure!(i < 8, "legal_forms.csv: more than 8 classes");
+                        1u8 << i
+                    };
+                    vocab.legal_tokens.insert(form, bit);
                 }
             }
         }
@@ -137,6 +157,13 @@ impl Vocabulary {
         for row in rd.records() {
             let row = row.context("generic_words.csv")?;
             let word = fold(row.get(0).unwrap_or(""));
+            if row.get(1) == Some("series") {
+                // Not a generic word: "Deutsche Bank Trust" is not a unit of Deutsche Bank.
+                if !word.is_empty() {
+                    vocab.series_words.insert(word);
+                }
+                continue;
+            }
             let kind = match row.get(1).unwrap_or("") {
                 "stop" => WordKind::Stop,
                 "place" => WordKind::Place,
@@ -170,6 +197,11 @@ impl Vocabulary {
     /// The canonical spelling of a Latin token.
     pub fn canonical<'a>(&'a self, token: &'a str) -> &'a str {
         self.latin_canon.get(token).map_or(token, String::as_str)
+    }
+
+    /// True if the token names a vehicle issued in numbered series (`trust`, `fund`).
+    pub fn is_series(&self, token: &str) -> bool {
+        self.series_words.contains(token)
     }
 
     /// True if the token is a place name.
@@ -342,6 +374,9 @@ pub struct Name {
     pub han_distinctive: bool,
     /// Han characters outside the generic/place vocabulary (华为 in 深圳华为技术: 2).
     pub han_distinctive_chars: usize,
+    /// Classes of the Latin legal forms the name carries (bits of `legal_forms.csv` `class`):
+    /// AG (stock) and GmbH (llc) are different kinds of legal person.
+    pub legal: u8,
     /// The name read as a numbered unit of a state group (中电科32所 = `cetc|I32`).
     pub unit: Option<super::units::Unit>,
     /// True if a Latin token is not a generic word or place.
@@ -390,6 +425,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let mut content: Vec<Segment> = Vec::with_capacity(segs.len());
     let mut stop_after: Vec<bool> = Vec::with_capacity(segs.len());
     let mut spaced_key = String::with_capacity(folded.len());
+    let mut legal = 0u8;
     for seg in &segs {
         match seg {
             Segment::Latin(raw_token) => {
@@ -401,7 +437,8 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
                     }
                     continue;
                 }
-                if vocab.legal_tokens.contains(t) {
+                if let Some(bit) = vocab.legal_tokens.get(t) {
+                    legal |= bit;
                     continue;
                 }
                 content.push(Segment::Latin(t.to_string()));
@@ -426,6 +463,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let mut name = Name {
         raw,
         spaced_key,
+        legal,
         unit: vocab.groups.read(&folded),
         ..Name::default()
     };

@@ -29,6 +29,17 @@ pub const BARE_UNIT: f64 = 0.75;
 pub const SHORT_PINYIN: f64 = 0.65;
 /// Distinctive Han characters up to which a pinyin match is a mere collision.
 const SHORT_PINYIN_CHARS: usize = 2;
+/// Factor when both names carry a legal form and the forms name different kinds of legal
+/// person (AG and GmbH, АНО and LLC): one group's two companies, not one company (0.95 → 0.665).
+pub const LEGAL_FORM_CONFLICT: f64 = 0.7;
+/// Factor for another series of one fund or trust (`Fund VII` / `Fund VIII`, `Trust 2004-1` /
+/// `2004-2`): a sister vehicle of the same sponsor, not the same legal person.
+pub const SERIES_MEMBER: f64 = 0.8;
+/// Ceiling for a series member: shown for review, below the identity line of 0.80.
+pub const SERIES_MAX: f64 = 0.75;
+/// Similarity of an acronym to the words it abbreviates (`PLA` / People's Liberation Army):
+/// initials are shared by many names, so below an equal word.
+const ACRONYM: f64 = 0.85;
 /// The match threshold (yente's `SCORE_THRESHOLD`); hits below it are not reported.
 pub const THRESHOLD: f64 = 0.70;
 
@@ -55,6 +66,25 @@ const MIN_ROMAN_PARENT_LEN: usize = 8;
 /// The score of `q` (a name in a notice) against `c` (a listed name or alias), if any method
 /// applies. `both_ways` also lets `c` be the sub-unit of `q` (for `compare`).
 pub fn score_pair(
+    vocab: &Vocabulary,
+    q: &Name,
+    c: &Name,
+    both_ways: bool,
+) -> Option<(Method, f64)> {
+    let best = score_pair_forms(vocab, q, c, both_ways)?;
+    if legal_form_conflict(q, c) {
+        return Some((best.0, best.1 * LEGAL_FORM_CONFLICT));
+    }
+    Some(best)
+}
+
+/// Both names give a legal form with a kind of legal person, and no kind is shared.
+pub fn legal_form_conflict(q: &Name, c: &Name) -> bool {
+    q.legal != 0 && c.legal != 0 && q.legal & c.legal == 0
+}
+
+/// `score_pair` before the legal-form check.
+fn score_pair_forms(
     vocab: &Vocabulary,
     q: &Name,
     c: &Name,
@@ -204,13 +234,39 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     None
 }
 
-/// Digits or a Roman numeral (`II`, `VIII`, `XII`): identifies one of a series.
+/// Digits or a Roman numeral (`II`, `VIII`, `XII`, `XX`): identifies one of a series. A lone
+/// `x` is a letter (L.X.C.), `xi` a pinyin syllable.
 fn is_number(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
         || (t.len() <= 4
             && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
-            && (t.contains('i') || t.contains('v'))
+            && (t.contains('i') || t.contains('v') || t.len() >= 2)
             && t != "xi")
+}
+
+/// Every number of the name follows a series word (`… Trust 2004-1`, `… Partners VII`): the
+/// numbers are series numbers of a pooled vehicle, not the identity of an organisation.
+fn series_numbers(vocab: &Vocabulary, ts: &[String]) -> bool {
+    match ts.iter().position(|t| vocab.is_series(t)) {
+        Some(k) => ts[..k].iter().all(|t| !is_number(t)) && ts[k..].iter().any(|t| is_number(t)),
+        None => false,
+    }
+}
+
+/// Tokens that initial `acronym` (≥ 2 letters, no digits), as a run of `len(acronym)` unused
+/// tokens of `ts`: the start of the run.
+fn acronym_run(acronym: &str, ts: &[String], used: &[bool]) -> Option<usize> {
+    let n = acronym.len();
+    if n < 2 || n > 6 || !acronym.bytes().all(|b| b.is_ascii_lowercase()) || is_number(acronym) {
+        return None;
+    }
+    (0..=ts.len().checked_sub(n)?).find(|&i| {
+        (i..i + n).all(|k| !used[k])
+            && ts[i..i + n]
+                .iter()
+                .zip(acronym.bytes())
+                .all(|(t, b)| t.as_bytes().first() == Some(&b))
+    })
 }
 
 fn weight(vocab: &Vocabulary, t: &str) -> f64 {
@@ -322,9 +378,6 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
             }
         }
     }
-    if pairs.is_empty() {
-        return 0.0;
-    }
     // Numbers must agree when both sides have them: "Institute 32" is not "Institute 33".
     fn numbers(ts: &[String]) -> Vec<&str> {
         let mut n: Vec<&str> = ts
@@ -338,6 +391,14 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     }
     let (qn, cn) = (numbers(q), numbers(c));
     if !qn.is_empty() && !cn.is_empty() && qn != cn {
+        // Except series numbers of one fund or trust (Trust 2004-1 / 2004-2): the rest of the
+        // name decides, and the result stays below the identity line.
+        if series_numbers(vocab, q) && series_numbers(vocab, c) {
+            let rest = |ts: &[String]| -> Vec<String> {
+                ts.iter().filter(|t| !is_number(t)).cloned().collect()
+            };
+            return (SERIES_MEMBER * token_score(vocab, &rest(q), &rest(c))).min(SERIES_MAX);
+        }
         return 0.0;
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0));
@@ -359,6 +420,31 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
             && !vocab.is_generic(&c[j])
             && !is_number(&q[i])
             && !is_number(&c[j]);
+    }
+    // An acronym left over on one side and a run of words with those initials on the other
+    // (U.S. / United States, PLA / People's Liberation Army). Two letters are initials of too
+    // many names to decide alone: they need a word matched beside them.
+    let matched_any = q_used.iter().any(|u| *u);
+    for flip in [false, true] {
+        let (short, long, s_used, l_used) = if flip {
+            (c, q, &mut c_used, &mut q_used)
+        } else {
+            (q, c, &mut q_used, &mut c_used)
+        };
+        for (i, a) in short.iter().enumerate() {
+            if s_used[i] || (a.len() < 3 && !matched_any) {
+                continue;
+            }
+            if let Some(k) = acronym_run(a, long, l_used) {
+                let run = &long[k..k + a.len()];
+                let w: f64 = run.iter().map(|t| weight(vocab, t)).sum();
+                num += ACRONYM * w;
+                den += w;
+                distinctive |= run.iter().any(|t| !vocab.is_generic(t));
+                s_used[i] = true;
+                l_used[k..k + a.len()].iter_mut().for_each(|u| *u = true);
+            }
+        }
     }
     if !distinctive {
         return 0.0;
