@@ -48,6 +48,10 @@ type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 /// Longest name analysed, in chars (the longest listed name is about 230).
 pub const MAX_NAME_CHARS: usize = 300;
 
+/// Shortest legal-form word recognised with one edit: long enough that no other word of a
+/// name is one edit away (`corporation`, `aktiengesellschaft`).
+const MIN_MISSPELT_LEGAL: usize = 11;
+
 /// Most romanised spellings kept per Han name (translation alternatives multiply).
 const MAX_ROMAN_VARIANTS: usize = 16;
 
@@ -68,6 +72,9 @@ pub struct Vocabulary {
     /// Latin-script legal-form tokens (`ltd`, `gmbh`, `youxian`), each with its class bit
     /// (`legal_classes`; 0 = a form that says nothing about the kind of legal person).
     legal_tokens: WordMap<u8>,
+    /// Legal-form tokens of `MIN_MISSPELT_LEGAL` chars or more, with their class bit: a word one
+    /// edit away from one is that form misspelt (`Aktiengeselschaft`).
+    long_legal: Vec<(String, u8)>,
     /// Kinds of legal person (`llc`, `stock`, `nonprofit` …) named in `legal_forms.csv`, at most 8.
     legal_classes: Vec<String>,
     /// Words naming a pooled vehicle issued in numbered series (`trust`, `fund`): a number after
@@ -146,6 +153,9 @@ impl Vocabulary {
                         anyhow::ensure!(i < 8, "legal_forms.csv: more than 8 classes");
                         1u8 << i
                     };
+                    if form.chars().count() >= MIN_MISSPELT_LEGAL {
+                        vocab.long_legal.push((form.clone(), bit));
+                    }
                     vocab.legal_tokens.insert(form, bit);
                 }
             }
@@ -197,6 +207,24 @@ impl Vocabulary {
     /// The canonical spelling of a Latin token.
     pub fn canonical<'a>(&'a self, token: &'a str) -> &'a str {
         self.latin_canon.get(token).map_or(token, String::as_str)
+    }
+
+    /// The class bit of a Latin legal-form token, or of a long one misspelt by one edit.
+    fn legal_form(&self, token: &str) -> Option<u8> {
+        if let Some(bit) = self.legal_tokens.get(token) {
+            return Some(*bit);
+        }
+        let n = token.chars().count();
+        if n < MIN_MISSPELT_LEGAL {
+            return None;
+        }
+        self.long_legal
+            .iter()
+            .find(|(form, _)| {
+                form.chars().count().abs_diff(n) <= 1
+                    && super::score::bounded_levenshtein(form, token, 1) == Some(1)
+            })
+            .map(|(_, bit)| *bit)
     }
 
     /// True if the token names a vehicle issued in numbered series (`trust`, `fund`).
@@ -437,7 +465,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
                     }
                     continue;
                 }
-                if let Some(bit) = vocab.legal_tokens.get(t) {
+                if let Some(bit) = vocab.legal_form(t) {
                     legal |= bit;
                     continue;
                 }

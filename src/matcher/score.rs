@@ -244,6 +244,28 @@ fn is_number(t: &str) -> bool {
             && t != "xi")
 }
 
+/// The value of a Roman numeral of up to four letters from i, v, x (`xiv` = 14).
+fn roman_value(t: &str) -> Option<u32> {
+    if t.is_empty() || t.len() > 4 {
+        return None;
+    }
+    let digit = |c: u8| match c {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let v: Vec<u32> = t.bytes().map(digit).collect::<Option<_>>()?;
+    let total = v.iter().enumerate().fold(0i64, |acc, (k, &d)| {
+        if v.get(k + 1).is_some_and(|&n| n > d) {
+            acc - i64::from(d)
+        } else {
+            acc + i64::from(d)
+        }
+    });
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
 /// Every number of the name follows a series word (`… Trust 2004-1`, `… Partners VII`): the
 /// numbers are series numbers of a pooled vehicle, not the identity of an organisation.
 fn series_numbers(vocab: &Vocabulary, ts: &[String]) -> bool {
@@ -315,7 +337,7 @@ pub fn token_similarity(a: &str, b: &str) -> f64 {
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: Appel/Apple),
 /// or None once it must exceed `max`. Tokens are short: rows live on the stack, no allocation.
-fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
+pub(crate) fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     const CAP: usize = 48;
     let mut ab = ['\0'; CAP];
     let mut bb = ['\0'; CAP];
@@ -368,6 +390,24 @@ fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
 pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     if q.is_empty() || c.is_empty() {
         return 0.0;
+    }
+    // A Roman numeral right after a series word is the series number, read as digits (Fund X =
+    // Fund 10): `x` alone is otherwise a letter and `xi` a pinyin syllable.
+    let numeral_after_series = |ts: &[String]| {
+        ts.windows(2)
+            .any(|w| vocab.is_series(&w[0]) && roman_value(&w[1]).is_some())
+    };
+    if numeral_after_series(q) || numeral_after_series(c) {
+        let read = |ts: &[String]| -> Vec<String> {
+            ts.iter()
+                .enumerate()
+                .map(|(i, t)| match roman_value(t) {
+                    Some(v) if i > 0 && vocab.is_series(&ts[i - 1]) => v.to_string(),
+                    _ => t.clone(),
+                })
+                .collect()
+        };
+        return token_score(vocab, &read(q), &read(c));
     }
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, a) in q.iter().enumerate() {
