@@ -541,3 +541,96 @@ pub fn dropped_place_conflict(vocab: &Vocabulary, q: &Name, c: &Name, dropped: &
             .any(|t| vocab.is_place(t) && !c.tokens.contains(t) && !dropped.contains(t))
         && !q.tokens.iter().any(|t| dropped.contains(t))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::compare_names;
+
+    fn score(a: &str, b: &str) -> f64 {
+        compare_names(&Vocabulary::bundled(), a, b).map_or(0.0, |(_, s)| s)
+    }
+
+    #[test]
+    fn series_members_of_one_fund_or_trust_score_for_review() {
+        let pairs = [
+            "Northgate Mortgage Trust 2011-1",
+            "Northgate Mortgage Trust 2011-2",
+        ];
+        assert_eq!(score(pairs[0], pairs[1]), SERIES_MAX);
+        assert_eq!(
+            score("Kestrel Growth Fund X", "Kestrel Growth Fund XI"),
+            0.75
+        );
+        // Fund X is Fund 10: the same series, a token match capped below equality.
+        assert_eq!(
+            score("Kestrel Growth Fund X", "Kestrel Growth Fund 10"),
+            FUZZY_MAX
+        );
+    }
+
+    #[test]
+    fn identifying_numbers_still_must_agree() {
+        // Before the series word the number names the organisation; no series word at all.
+        assert_eq!(
+            score("Kestrel 12 Growth Fund", "Kestrel 14 Growth Fund"),
+            0.0
+        );
+        assert_eq!(score("Kestrel Institute 32", "Kestrel Institute 33"), 0.0);
+        assert_eq!(score("Three Gorges Group", "Five Gorges Group"), 0.0);
+    }
+
+    #[test]
+    fn roman_numerals_read_as_values() {
+        assert_eq!(roman_value("x"), Some(10));
+        assert_eq!(roman_value("xiv"), Some(14));
+        assert_eq!(roman_value("ix"), Some(9));
+        assert_eq!(roman_value("viii"), Some(8));
+        assert_eq!(roman_value("fund"), None);
+        assert_eq!(roman_value(""), None);
+    }
+
+    #[test]
+    fn legal_forms_of_different_kinds_lower_the_match() {
+        assert_eq!(
+            score("Nordwind Logistik GmbH", "Nordwind Logistik AG"),
+            0.665
+        );
+        assert_eq!(
+            score("Nordwind Logistik OOO", "Nordwind Logistik LLC"),
+            NORMALIZED
+        );
+    }
+
+    #[test]
+    fn a_long_legal_form_misspelt_by_one_letter_is_that_form() {
+        assert_eq!(
+            score(
+                "Nordwind Logistik Aktiengesellchaft",
+                "Nordwind Logistik AG"
+            ),
+            NORMALIZED
+        );
+        // Two edits from `corporation`: a word of the name, not a legal form.
+        assert_eq!(score("Nordwind Cooperation", "Nordwind Corporation"), 0.556);
+    }
+
+    #[test]
+    fn acronyms_match_the_run_of_words_they_initial() {
+        assert_eq!(score("PLA", "People's Liberation Army"), ACRONYM);
+        assert_eq!(
+            score(
+                "US Department of Energy",
+                "United States Department of Energy"
+            ),
+            0.889
+        );
+        // Two letters alone are the initials of too many names.
+        assert_eq!(score("US", "United States"), 0.0);
+    }
+
+    #[test]
+    fn number_words_are_digits() {
+        assert_eq!(score("Three Gorges", "3 Gorges"), NORMALIZED);
+    }
+}
