@@ -75,7 +75,8 @@ pub struct Vocabulary {
     /// Legal-form tokens of `MIN_MISSPELT_LEGAL` chars or more, with their class bit: a word one
     /// edit away from one is that form misspelt (`Aktiengeselschaft`).
     long_legal: Vec<(String, u8)>,
-    /// Kinds of legal person (`llc`, `stock`, `nonprofit` …) named in `legal_forms.csv`, at most 8.
+    /// Kinds of legal person (`company:llc`, `company:stock`, `nonprofit` …) named in
+    /// `legal_forms.csv`, at most 8; the part before `:` is the family.
     legal_classes: Vec<String>,
     /// Words naming a pooled vehicle issued in numbered series (`trust`, `fund`): a number after
     /// one is a series number (`Trust 2004-1`), not the identity of another organisation.
@@ -225,6 +226,21 @@ impl Vocabulary {
                     && super::score::bounded_levenshtein(form, token, 1) == Some(1)
             })
             .map(|(_, bit)| *bit)
+    }
+
+    /// The class bits of `legal` whose family (`company` of `company:llc`) is shared with a class
+    /// in `other`: a company may convert between its forms and stay one legal person.
+    pub fn legal_same_family(&self, legal: u8, other: u8) -> bool {
+        let family = |i: usize| {
+            self.legal_classes
+                .get(i)
+                .map(|c| c.split(':').next().unwrap_or(c))
+        };
+        (0..self.legal_classes.len()).any(|i| {
+            legal & (1 << i) != 0
+                && (0..self.legal_classes.len())
+                    .any(|j| other & (1 << j) != 0 && family(i) == family(j))
+        })
     }
 
     /// True if the token names a vehicle issued in numbered series (`trust`, `fund`).

@@ -29,9 +29,13 @@ pub const BARE_UNIT: f64 = 0.75;
 pub const SHORT_PINYIN: f64 = 0.65;
 /// Distinctive Han characters up to which a pinyin match is a mere collision.
 const SHORT_PINYIN_CHARS: usize = 2;
-/// Factor when both names carry a legal form and the forms name different kinds of legal
-/// person (AG and GmbH, АНО and LLC): one group's two companies, not one company (0.95 → 0.665).
+/// Factor when both names carry a legal form and the forms name different families of legal
+/// person (АНО, a non-profit, and an LLC): never one legal person (0.95 → 0.665).
 pub const LEGAL_FORM_CONFLICT: f64 = 0.7;
+/// Factor when the forms are different company forms (AG and GmbH, JSC and LLC): often two
+/// companies of one group, but a company may convert between them (有限公司 → 股份有限公司 before
+/// a listing) and English renderings of Chinese forms vary, so review, not identity (0.95 → 0.76).
+pub const LEGAL_FORM_DIFFERS: f64 = 0.8;
 /// Factor for another series of one fund or trust (`Fund VII` / `Fund VIII`, `Trust 2004-1` /
 /// `2004-2`): a sister vehicle of the same sponsor, not the same legal person.
 pub const SERIES_MEMBER: f64 = 0.8;
@@ -74,16 +78,20 @@ pub fn score_pair(
     c: &Name,
     both_ways: bool,
 ) -> Option<(Method, f64)> {
-    let best = score_pair_forms(vocab, q, c, both_ways)?;
-    if legal_form_conflict(q, c) {
-        return Some((best.0, best.1 * LEGAL_FORM_CONFLICT));
-    }
-    Some(best)
+    let (m, s) = score_pair_forms(vocab, q, c, both_ways)?;
+    Some((m, s * legal_form_factor(vocab, q, c)))
 }
 
-/// Both names give a legal form with a kind of legal person, and no kind is shared.
-pub fn legal_form_conflict(q: &Name, c: &Name) -> bool {
-    q.legal != 0 && c.legal != 0 && q.legal & c.legal == 0
+/// 1.0 unless both names give a legal form with a kind of legal person and no kind is shared:
+/// then `LEGAL_FORM_DIFFERS` within one family (company forms), else `LEGAL_FORM_CONFLICT`.
+pub fn legal_form_factor(vocab: &Vocabulary, q: &Name, c: &Name) -> f64 {
+    if q.legal == 0 || c.legal == 0 || q.legal & c.legal != 0 {
+        1.0
+    } else if vocab.legal_same_family(q.legal, c.legal) {
+        LEGAL_FORM_DIFFERS
+    } else {
+        LEGAL_FORM_CONFLICT
+    }
 }
 
 /// `score_pair` before the legal-form check.
@@ -249,23 +257,26 @@ fn is_number(t: &str) -> bool {
 
 /// The value of a Roman numeral of up to four letters from i, v, x (`xiv` = 14).
 fn roman_value(t: &str) -> Option<u32> {
-    if t.is_empty() || t.len() > 4 {
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 4 {
         return None;
     }
     let digit = |c: u8| match c {
-        b'i' => Some(1),
+        b'i' => Some(1i32),
         b'v' => Some(5),
         b'x' => Some(10),
         _ => None,
     };
-    let v: Vec<u32> = t.bytes().map(digit).collect::<Option<_>>()?;
-    let total = v.iter().enumerate().fold(0i64, |acc, (k, &d)| {
-        if v.get(k + 1).is_some_and(|&n| n > d) {
-            acc - i64::from(d)
-        } else {
-            acc + i64::from(d)
+    let mut total = 0i32;
+    for k in 0..b.len() {
+        let d = digit(b[k])?;
+        // A smaller numeral before a larger one is subtracted (ix = 9).
+        match b.get(k + 1).map(|&n| digit(n)) {
+            Some(None) => return None,
+            Some(Some(n)) if n > d => total -= d,
+            _ => total += d,
         }
-    });
+    }
     u32::try_from(total).ok().filter(|&n| n > 0)
 }
 
@@ -398,7 +409,7 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     // Fund 10): `x` alone is otherwise a letter and `xi` a pinyin syllable.
     let numeral_after_series = |ts: &[String]| {
         ts.windows(2)
-            .any(|w| vocab.is_series(&w[0]) && roman_value(&w[1]).is_some())
+            .any(|w| roman_value(&w[1]).is_some() && vocab.is_series(&w[0]))
     };
     if numeral_after_series(q) || numeral_after_series(c) {
         let read = |ts: &[String]| -> Vec<String> {
@@ -602,8 +613,14 @@ mod tests {
 
     #[test]
     fn legal_forms_of_different_kinds_lower_the_match() {
+        // Two company forms: review level, below the identity line.
         assert_eq!(
             score("Nordwind Logistik GmbH", "Nordwind Logistik AG"),
+            0.76
+        );
+        // A non-profit is never a company: below the threshold.
+        assert_eq!(
+            score("Nordwind Logistik ANO", "Nordwind Logistik LLC"),
             0.665
         );
         assert_eq!(
