@@ -73,7 +73,7 @@ pub struct Vocabulary {
     /// (`legal_classes`; 0 = a form that says nothing about the kind of legal person).
     legal_tokens: WordMap<u8>,
     /// Legal-form tokens of `MIN_MISSPELT_LEGAL` chars or more, with their class bit: a word one
-    /// edit away from one is that form misspelt (`Aktiengeselschaft`).
+    /// edit away from one is that form misspelt (`Aktiengesellchaft`).
     long_legal: Vec<(String, u8)>,
     /// Kinds of legal person (`company:llc`, `company:stock`, `nonprofit` …) named in
     /// `legal_forms.csv`, at most 8; the part before `:` is the family.
