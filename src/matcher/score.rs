@@ -293,7 +293,10 @@ fn series_numbers(vocab: &Vocabulary, ts: &[String]) -> bool {
 /// tokens of `ts`: the start of the run.
 fn acronym_run(acronym: &str, ts: &[String], used: &[bool]) -> Option<usize> {
     let n = acronym.len();
-    if n < 2 || n > 6 || !acronym.bytes().all(|b| b.is_ascii_lowercase()) || is_number(acronym) {
+    if !(2..=6).contains(&n)
+        || !acronym.bytes().all(|b| b.is_ascii_lowercase())
+        || is_number(acronym)
+    {
         return None;
     }
     (0..=ts.len().checked_sub(n)?).find(|&i| {
