@@ -8,24 +8,27 @@ use tenderscan::watchlist::Watchlist;
 
 fn matcher() -> Matcher {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-    let list = Watchlist::load(&[dir.join("entities.csv")], Some(&dir.join("zh-names.csv")))
+    let mut list = Watchlist::load(&[dir.join("entities.csv")], Some(&dir.join("zh-names.csv")))
         .expect("bundled lists load");
+    // As the CLI does: the abbreviation rows (北航, NWPU …) are part of what the lists know.
+    tenderscan::watchlist::apply_abbreviations(&mut list, &dir.join("abbreviations.csv"))
+        .expect("bundled abbreviations load");
     Matcher::with_vocabulary(list, Vocabulary::load(&dir).expect("vocabulary loads"))
 }
 
 #[test]
-fn labelled_pairs_no_false_positive_and_recall_at_least_95_percent() {
+fn labelled_pairs_no_false_positive_and_recall_at_least_97_percent() {
     let m = matcher();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/name_pairs.csv");
     let mut rd = csv::Reader::from_path(&path).expect("pairs file");
-    let (mut tp, mut fn_, mut false_positives) = (0, 0, Vec::new());
+    let (mut tp, mut false_positives, mut misses) = (0, Vec::new(), Vec::new());
     for row in rd.records() {
         let row = row.expect("pairs row");
         let (a, b, truth) = (&row[0], &row[1], &row[2] == "true");
         let predicted = m.compare(a, b).is_some_and(|(_, s)| s >= THRESHOLD);
         match (truth, predicted) {
             (true, true) => tp += 1,
-            (true, false) => fn_ += 1,
+            (true, false) => misses.push(format!("{a} / {b}: {:?}", m.compare(a, b))),
             (false, true) => false_positives.push(format!("{a} / {b}: {:?}", m.compare(a, b))),
             (false, false) => {}
         }
@@ -34,9 +37,14 @@ fn labelled_pairs_no_false_positive_and_recall_at_least_95_percent() {
         false_positives.is_empty(),
         "hard negatives matched: {false_positives:#?}"
     );
+    let fn_ = misses.len();
     let recall = tp as f64 / (tp + fn_) as f64;
     assert!(tp + fn_ >= 140, "{} positives", tp + fn_);
-    assert!(recall >= 0.95, "recall {recall:.3} ({tp} of {})", tp + fn_);
+    assert!(
+        recall >= 0.97,
+        "recall {recall:.3} ({tp} of {}), missed: {misses:#?}",
+        tp + fn_
+    );
 }
 
 #[test]

@@ -48,6 +48,10 @@ type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fnv>>;
 /// Longest name analysed, in chars (the longest listed name is about 230).
 pub const MAX_NAME_CHARS: usize = 300;
 
+/// Shortest legal-form word recognised with one edit: long enough that no other word of a
+/// name is one edit away (`corporation`, `aktiengesellschaft`).
+const MIN_MISSPELT_LEGAL: usize = 11;
+
 /// Most romanised spellings kept per Han name (translation alternatives multiply).
 const MAX_ROMAN_VARIANTS: usize = 16;
 
@@ -65,8 +69,18 @@ pub enum WordKind {
 /// Legal forms, generic words and Chinese renderings used by the normaliser.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    /// Latin-script legal-form tokens (`ltd`, `gmbh`, `youxian`).
-    legal_tokens: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
+    /// Latin-script legal-form tokens (`ltd`, `gmbh`, `youxian`), each with its class bit
+    /// (`legal_classes`; 0 = a form that says nothing about the kind of legal person).
+    legal_tokens: WordMap<u8>,
+    /// Legal-form tokens of `MIN_MISSPELT_LEGAL` chars or more, with their class bit: a word one
+    /// edit away from one is that form misspelt (`Aktiengesellchaft`).
+    long_legal: Vec<(String, u8)>,
+    /// Kinds of legal person (`company:llc`, `company:stock`, `nonprofit` …) named in
+    /// `legal_forms.csv`, at most 8; the part before `:` is the family.
+    legal_classes: Vec<String>,
+    /// Words naming a pooled vehicle issued in numbered series (`trust`, `fund`): a number after
+    /// one is a series number (`Trust 2004-1`), not the identity of another organisation.
+    series_words: HashSet<String, std::hash::BuildHasherDefault<Fnv>>,
     /// Han legal-form suffixes, longest first.
     han_legal_suffixes: Vec<String>,
     /// Latin words and their kind.
@@ -126,7 +140,24 @@ impl Vocabulary {
             match row.get(1).unwrap_or("") {
                 "han" => vocab.han_legal_suffixes.push(form),
                 _ => {
-                    vocab.legal_tokens.insert(form);
+                    let class = row.get(4).unwrap_or("").trim();
+                    let bit = if class.is_empty() {
+                        0
+                    } else {
+                        let i = match vocab.legal_classes.iter().position(|c| c == class) {
+                            Some(i) => i,
+                            None => {
+                                vocab.legal_classes.push(class.to_string());
+                                vocab.legal_classes.len() - 1
+                            }
+                        };
+                        anyhow::ensure!(i < 8, "legal_forms.csv: more than 8 classes");
+                        1u8 << i
+                    };
+                    if form.chars().count() >= MIN_MISSPELT_LEGAL {
+                        vocab.long_legal.push((form.clone(), bit));
+                    }
+                    vocab.legal_tokens.insert(form, bit);
                 }
             }
         }
@@ -137,6 +168,13 @@ impl Vocabulary {
         for row in rd.records() {
             let row = row.context("generic_words.csv")?;
             let word = fold(row.get(0).unwrap_or(""));
+            if row.get(1) == Some("series") {
+                // Not a generic word: "Deutsche Bank Trust" is not a unit of Deutsche Bank.
+                if !word.is_empty() {
+                    vocab.series_words.insert(word);
+                }
+                continue;
+            }
             let kind = match row.get(1).unwrap_or("") {
                 "stop" => WordKind::Stop,
                 "place" => WordKind::Place,
@@ -170,6 +208,44 @@ impl Vocabulary {
     /// The canonical spelling of a Latin token.
     pub fn canonical<'a>(&'a self, token: &'a str) -> &'a str {
         self.latin_canon.get(token).map_or(token, String::as_str)
+    }
+
+    /// The class bit of a Latin legal-form token, or of a long one misspelt by one edit.
+    fn legal_form(&self, token: &str) -> Option<u8> {
+        if let Some(bit) = self.legal_tokens.get(token) {
+            return Some(*bit);
+        }
+        let n = token.chars().count();
+        if n < MIN_MISSPELT_LEGAL {
+            return None;
+        }
+        self.long_legal
+            .iter()
+            .find(|(form, _)| {
+                form.chars().count().abs_diff(n) <= 1
+                    && super::score::bounded_levenshtein(form, token, 1) == Some(1)
+            })
+            .map(|(_, bit)| *bit)
+    }
+
+    /// The class bits of `legal` whose family (`company` of `company:llc`) is shared with a class
+    /// in `other`: a company may convert between its forms and stay one legal person.
+    pub fn legal_same_family(&self, legal: u8, other: u8) -> bool {
+        let family = |i: usize| {
+            self.legal_classes
+                .get(i)
+                .map(|c| c.split(':').next().unwrap_or(c))
+        };
+        (0..self.legal_classes.len()).any(|i| {
+            legal & (1 << i) != 0
+                && (0..self.legal_classes.len())
+                    .any(|j| other & (1 << j) != 0 && family(i) == family(j))
+        })
+    }
+
+    /// True if the token names a vehicle issued in numbered series (`trust`, `fund`).
+    pub fn is_series(&self, token: &str) -> bool {
+        self.series_words.contains(token)
     }
 
     /// True if the token is a place name.
@@ -342,6 +418,9 @@ pub struct Name {
     pub han_distinctive: bool,
     /// Han characters outside the generic/place vocabulary (华为 in 深圳华为技术: 2).
     pub han_distinctive_chars: usize,
+    /// Classes of the Latin legal forms the name carries (bits of `legal_forms.csv` `class`):
+    /// AG (stock) and GmbH (llc) are different kinds of legal person.
+    pub legal: u8,
     /// The name read as a numbered unit of a state group (中电科32所 = `cetc|I32`).
     pub unit: Option<super::units::Unit>,
     /// True if a Latin token is not a generic word or place.
@@ -390,6 +469,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let mut content: Vec<Segment> = Vec::with_capacity(segs.len());
     let mut stop_after: Vec<bool> = Vec::with_capacity(segs.len());
     let mut spaced_key = String::with_capacity(folded.len());
+    let mut legal = 0u8;
     for seg in &segs {
         match seg {
             Segment::Latin(raw_token) => {
@@ -401,7 +481,8 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
                     }
                     continue;
                 }
-                if vocab.legal_tokens.contains(t) {
+                if let Some(bit) = vocab.legal_form(t) {
+                    legal |= bit;
                     continue;
                 }
                 content.push(Segment::Latin(t.to_string()));
@@ -426,6 +507,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let mut name = Name {
         raw,
         spaced_key,
+        legal,
         unit: vocab.groups.read(&folded),
         ..Name::default()
     };

@@ -29,6 +29,24 @@ pub const BARE_UNIT: f64 = 0.75;
 pub const SHORT_PINYIN: f64 = 0.65;
 /// Distinctive Han characters up to which a pinyin match is a mere collision.
 const SHORT_PINYIN_CHARS: usize = 2;
+/// Factor when both names carry a legal form and the forms name different families of legal
+/// person (АНО, a non-profit, and an LLC): never one legal person (0.95 → 0.665).
+pub const LEGAL_FORM_CONFLICT: f64 = 0.7;
+/// Factor when the forms are different company forms (AG and GmbH, JSC and LLC): often two
+/// companies of one group, but a company may convert between them (有限公司 → 股份有限公司 before
+/// a listing) and English renderings of Chinese forms vary, so review, not identity (0.95 → 0.76).
+pub const LEGAL_FORM_DIFFERS: f64 = 0.8;
+/// Factor for another series of one fund or trust (`Fund VII` / `Fund VIII`, `Trust 2004-1` /
+/// `2004-2`): a sister vehicle of the same sponsor, not the same legal person.
+pub const SERIES_MEMBER: f64 = 0.8;
+/// Ceiling for a series member: shown for review, below the identity line of 0.80.
+pub const SERIES_MAX: f64 = 0.75;
+/// Similarity of an acronym to the words it abbreviates (`PLA` / People's Liberation Army):
+/// initials are shared by many names, so below an equal word.
+const ACRONYM: f64 = 0.85;
+/// Ceiling for a match that needed an acronym: shown for review, below the identity line of
+/// 0.80, because three letters are the initials of many names.
+pub const ACRONYM_MAX: f64 = 0.75;
 /// The match threshold (yente's `SCORE_THRESHOLD`); hits below it are not reported.
 pub const THRESHOLD: f64 = 0.70;
 
@@ -55,6 +73,29 @@ const MIN_ROMAN_PARENT_LEN: usize = 8;
 /// The score of `q` (a name in a notice) against `c` (a listed name or alias), if any method
 /// applies. `both_ways` also lets `c` be the sub-unit of `q` (for `compare`).
 pub fn score_pair(
+    vocab: &Vocabulary,
+    q: &Name,
+    c: &Name,
+    both_ways: bool,
+) -> Option<(Method, f64)> {
+    let (m, s) = score_pair_forms(vocab, q, c, both_ways)?;
+    Some((m, s * legal_form_factor(vocab, q, c)))
+}
+
+/// 1.0 unless both names give a legal form with a kind of legal person and no kind is shared:
+/// then `LEGAL_FORM_DIFFERS` within one family (company forms), else `LEGAL_FORM_CONFLICT`.
+pub fn legal_form_factor(vocab: &Vocabulary, q: &Name, c: &Name) -> f64 {
+    if q.legal == 0 || c.legal == 0 || q.legal & c.legal != 0 {
+        1.0
+    } else if vocab.legal_same_family(q.legal, c.legal) {
+        LEGAL_FORM_DIFFERS
+    } else {
+        LEGAL_FORM_CONFLICT
+    }
+}
+
+/// `score_pair` before the legal-form check.
+fn score_pair_forms(
     vocab: &Vocabulary,
     q: &Name,
     c: &Name,
@@ -204,13 +245,67 @@ pub fn affiliate(vocab: &Vocabulary, unit: &Name, parent: &Name) -> Option<f64> 
     None
 }
 
-/// Digits or a Roman numeral (`II`, `VIII`, `XII`): identifies one of a series.
+/// Digits or a Roman numeral (`II`, `VIII`, `XII`, `XX`): identifies one of a series. A lone
+/// `x` is a letter (L.X.C.), `xi` a pinyin syllable.
 fn is_number(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
         || (t.len() <= 4
             && t.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
-            && (t.contains('i') || t.contains('v'))
+            && (t.contains('i') || t.contains('v') || t.len() >= 2)
             && t != "xi")
+}
+
+/// The value of a Roman numeral of up to four letters from i, v, x (`xiv` = 14).
+fn roman_value(t: &str) -> Option<u32> {
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 4 {
+        return None;
+    }
+    let digit = |c: u8| match c {
+        b'i' => Some(1i32),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let mut total = 0i32;
+    for k in 0..b.len() {
+        let d = digit(b[k])?;
+        // A smaller numeral before a larger one is subtracted (ix = 9).
+        match b.get(k + 1).map(|&n| digit(n)) {
+            Some(None) => return None,
+            Some(Some(n)) if n > d => total -= d,
+            _ => total += d,
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
+/// Every number of the name follows a series word (`… Trust 2004-1`, `… Partners VII`): the
+/// numbers are series numbers of a pooled vehicle, not the identity of an organisation.
+fn series_numbers(vocab: &Vocabulary, ts: &[String]) -> bool {
+    match ts.iter().position(|t| vocab.is_series(t)) {
+        Some(k) => ts[..k].iter().all(|t| !is_number(t)) && ts[k..].iter().any(|t| is_number(t)),
+        None => false,
+    }
+}
+
+/// Tokens that initial `acronym` (≥ 2 letters, no digits), as a run of `len(acronym)` unused
+/// tokens of `ts`: the start of the run.
+fn acronym_run(acronym: &str, ts: &[String], used: &[bool]) -> Option<usize> {
+    let n = acronym.len();
+    if !(2..=6).contains(&n)
+        || !acronym.bytes().all(|b| b.is_ascii_lowercase())
+        || is_number(acronym)
+    {
+        return None;
+    }
+    (0..=ts.len().checked_sub(n)?).find(|&i| {
+        (i..i + n).all(|k| !used[k])
+            && ts[i..i + n]
+                .iter()
+                .zip(acronym.bytes())
+                .all(|(t, b)| t.as_bytes().first() == Some(&b))
+    })
 }
 
 fn weight(vocab: &Vocabulary, t: &str) -> f64 {
@@ -259,7 +354,7 @@ pub fn token_similarity(a: &str, b: &str) -> f64 {
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions: Appel/Apple),
 /// or None once it must exceed `max`. Tokens are short: rows live on the stack, no allocation.
-fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
+pub(crate) fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     const CAP: usize = 48;
     let mut ab = ['\0'; CAP];
     let mut bb = ['\0'; CAP];
@@ -313,6 +408,24 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     if q.is_empty() || c.is_empty() {
         return 0.0;
     }
+    // A Roman numeral right after a series word is the series number, read as digits (Fund X =
+    // Fund 10): `x` alone is otherwise a letter and `xi` a pinyin syllable.
+    let numeral_after_series = |ts: &[String]| {
+        ts.windows(2)
+            .any(|w| roman_value(&w[1]).is_some() && vocab.is_series(&w[0]))
+    };
+    if numeral_after_series(q) || numeral_after_series(c) {
+        let read = |ts: &[String]| -> Vec<String> {
+            ts.iter()
+                .enumerate()
+                .map(|(i, t)| match roman_value(t) {
+                    Some(v) if i > 0 && vocab.is_series(&ts[i - 1]) => v.to_string(),
+                    _ => t.clone(),
+                })
+                .collect()
+        };
+        return token_score(vocab, &read(q), &read(c));
+    }
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, a) in q.iter().enumerate() {
         for (j, b) in c.iter().enumerate() {
@@ -321,9 +434,6 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
                 pairs.push((s, i, j));
             }
         }
-    }
-    if pairs.is_empty() {
-        return 0.0;
     }
     // Numbers must agree when both sides have them: "Institute 32" is not "Institute 33".
     fn numbers(ts: &[String]) -> Vec<&str> {
@@ -338,6 +448,14 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     }
     let (qn, cn) = (numbers(q), numbers(c));
     if !qn.is_empty() && !cn.is_empty() && qn != cn {
+        // Except series numbers of one fund or trust (Trust 2004-1 / 2004-2): the rest of the
+        // name decides, and the result stays below the identity line.
+        if series_numbers(vocab, q) && series_numbers(vocab, c) {
+            let rest = |ts: &[String]| -> Vec<String> {
+                ts.iter().filter(|t| !is_number(t)).cloned().collect()
+            };
+            return (SERIES_MEMBER * token_score(vocab, &rest(q), &rest(c))).min(SERIES_MAX);
+        }
         return 0.0;
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0));
@@ -359,6 +477,33 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
             && !vocab.is_generic(&c[j])
             && !is_number(&q[i])
             && !is_number(&c[j]);
+    }
+    // An acronym left over on one side and a run of words with those initials on the other
+    // (U.S. / United States, PLA / People's Liberation Army). Two letters are initials of too
+    // many names to decide alone: they need a word matched beside them.
+    let matched_any = q_used.iter().any(|u| *u);
+    let mut by_acronym = false;
+    for flip in [false, true] {
+        let (short, long, s_used, l_used) = if flip {
+            (c, q, &mut c_used, &mut q_used)
+        } else {
+            (q, c, &mut q_used, &mut c_used)
+        };
+        for (i, a) in short.iter().enumerate() {
+            if s_used[i] || (a.len() < 3 && !matched_any) {
+                continue;
+            }
+            if let Some(k) = acronym_run(a, long, l_used) {
+                let run = &long[k..k + a.len()];
+                let w: f64 = run.iter().map(|t| weight(vocab, t)).sum();
+                num += ACRONYM * w;
+                den += w;
+                distinctive |= run.iter().any(|t| !vocab.is_generic(t));
+                s_used[i] = true;
+                l_used[k..k + a.len()].iter_mut().for_each(|u| *u = true);
+                by_acronym = true;
+            }
+        }
     }
     if !distinctive {
         return 0.0;
@@ -403,7 +548,12 @@ pub fn token_score(vocab: &Vocabulary, q: &[String], c: &[String]) -> f64 {
     } else {
         1.0
     };
-    if den == 0.0 { 0.0 } else { penalty * num / den }
+    let ceiling = if by_acronym { ACRONYM_MAX } else { 1.0 };
+    if den == 0.0 {
+        0.0
+    } else {
+        (penalty * num / den).min(ceiling)
+    }
 }
 
 /// A listed spelling derived by dropping a parenthesised place (`Bank of China (Singapore)` →
@@ -414,4 +564,103 @@ pub fn dropped_place_conflict(vocab: &Vocabulary, q: &Name, c: &Name, dropped: &
             .iter()
             .any(|t| vocab.is_place(t) && !c.tokens.contains(t) && !dropped.contains(t))
         && !q.tokens.iter().any(|t| dropped.contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::compare_names;
+
+    fn score(a: &str, b: &str) -> f64 {
+        compare_names(&Vocabulary::bundled(), a, b).map_or(0.0, |(_, s)| s)
+    }
+
+    #[test]
+    fn series_members_of_one_fund_or_trust_score_for_review() {
+        let pairs = [
+            "Northgate Mortgage Trust 2011-1",
+            "Northgate Mortgage Trust 2011-2",
+        ];
+        assert_eq!(score(pairs[0], pairs[1]), SERIES_MAX);
+        assert_eq!(
+            score("Kestrel Growth Fund X", "Kestrel Growth Fund XI"),
+            0.75
+        );
+        // Fund X is Fund 10: the same series, a token match capped below equality.
+        assert_eq!(
+            score("Kestrel Growth Fund X", "Kestrel Growth Fund 10"),
+            FUZZY_MAX
+        );
+    }
+
+    #[test]
+    fn identifying_numbers_still_must_agree() {
+        // Before the series word the number names the organisation; no series word at all.
+        assert_eq!(
+            score("Kestrel 12 Growth Fund", "Kestrel 14 Growth Fund"),
+            0.0
+        );
+        assert_eq!(score("Kestrel Institute 32", "Kestrel Institute 33"), 0.0);
+        assert_eq!(score("Three Gorges Group", "Five Gorges Group"), 0.0);
+    }
+
+    #[test]
+    fn roman_numerals_read_as_values() {
+        assert_eq!(roman_value("x"), Some(10));
+        assert_eq!(roman_value("xiv"), Some(14));
+        assert_eq!(roman_value("ix"), Some(9));
+        assert_eq!(roman_value("viii"), Some(8));
+        assert_eq!(roman_value("fund"), None);
+        assert_eq!(roman_value(""), None);
+    }
+
+    #[test]
+    fn legal_forms_of_different_kinds_lower_the_match() {
+        // Two company forms: review level, below the identity line.
+        assert_eq!(
+            score("Nordwind Logistik GmbH", "Nordwind Logistik AG"),
+            0.76
+        );
+        // A non-profit is never a company: below the threshold.
+        assert_eq!(
+            score("Nordwind Logistik ANO", "Nordwind Logistik LLC"),
+            0.665
+        );
+        assert_eq!(
+            score("Nordwind Logistik OOO", "Nordwind Logistik LLC"),
+            NORMALIZED
+        );
+    }
+
+    #[test]
+    fn a_long_legal_form_misspelt_by_one_letter_is_that_form() {
+        assert_eq!(
+            score(
+                "Nordwind Logistik Aktiengesellchaft",
+                "Nordwind Logistik AG"
+            ),
+            NORMALIZED
+        );
+        // Two edits from `corporation`: a word of the name, not a legal form.
+        assert_eq!(score("Nordwind Cooperation", "Nordwind Corporation"), 0.556);
+    }
+
+    #[test]
+    fn acronyms_match_the_run_of_words_they_initial() {
+        assert_eq!(score("PLA", "People's Liberation Army"), ACRONYM_MAX);
+        assert_eq!(
+            score(
+                "US Department of Energy",
+                "United States Department of Energy"
+            ),
+            ACRONYM_MAX
+        );
+        // Two letters alone are the initials of too many names.
+        assert_eq!(score("US", "United States"), 0.0);
+    }
+
+    #[test]
+    fn number_words_are_digits() {
+        assert_eq!(score("Three Gorges", "3 Gorges"), NORMALIZED);
+    }
 }
