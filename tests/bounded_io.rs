@@ -154,7 +154,16 @@ fn body_longer_than_content_length_is_cut_at_the_declared_length_without_hanging
     });
     let start = Instant::now();
     let out = tenderscan()
-        .args(["scan", "--all", "-f", "jsonl", "--retries", "0", "--delay", "0"])
+        .args([
+            "scan",
+            "--all",
+            "-f",
+            "jsonl",
+            "--retries",
+            "0",
+            "--delay",
+            "0",
+        ])
         .arg(format!("{base}/long.htm"))
         .output()
         .expect("runs");
