@@ -218,13 +218,35 @@ pub const AMOUNT_HEADERS: &[&str] = &[
 ];
 
 /// Block headings that say whose `名称：` follows (`九、…联系 1.采购人信息 名称：X`).
+/// A heading may share its line with the labels under it (a whole notice in one table cell), so
+/// each `名称：` takes the block of the last heading before it on the line, not the line's first.
 pub const SECTIONS: &[(&str, Field)] = &[
     ("采购人信息", Field::Buyer),
     ("采购单位信息", Field::Buyer),
+    ("招标人信息", Field::Buyer),
     ("采购代理机构信息", Field::Agency),
+    ("招标代理机构信息", Field::Agency),
     ("代理机构信息", Field::Agency),
+    ("中标（成交）供应商信息", Field::Supplier),
+    ("中标供应商信息", Field::Supplier),
+    ("成交供应商信息", Field::Supplier),
+    ("中标人信息", Field::Supplier),
     ("项目联系方式", Field::Title),
 ];
+
+/// Block headings in `cell`, as (byte offset of the heading's end, field), in order.
+fn section_marks(cell: &str) -> Vec<(usize, Field)> {
+    if !cell.contains("信息") && !cell.contains("联系方式") {
+        return Vec::new();
+    }
+    let mut marks: Vec<(usize, usize, Field)> = SECTIONS
+        .iter()
+        .flat_map(|(h, f)| cell.match_indices(h).map(move |(i, m)| (i, i + m.len(), *f)))
+        .collect();
+    // Overlapping headings (代理机构信息 inside 采购代理机构信息) name the same block.
+    marks.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    marks.into_iter().map(|(_, end, f)| (end, f)).collect()
+}
 
 /// Label text (whitespace removed, ASCII lower-cased) → field.
 static BY_LABEL: LazyLock<HashMap<String, Field>> =
@@ -327,12 +349,21 @@ pub fn scan(text: &str) -> Vec<Labelled> {
     let mut out = Vec::new();
     let mut section: Option<Field> = None;
     for (li, line) in lines.iter().enumerate() {
-        if let Some((_, f)) = SECTIONS.iter().find(|(h, _)| line.contains(h)) {
-            section = Some(*f);
-        }
         let cells: Vec<&str> = line.split(CELL_SEP).map(str::trim).collect();
         let header_row = is_header_row(&cells);
         for (ci, cell) in cells.iter().enumerate() {
+            let marks = section_marks(cell);
+            // The block in force at byte `at` of this cell.
+            let section_at = |at: usize, before: Option<Field>| {
+                marks
+                    .iter()
+                    .take_while(|(end, _)| *end <= at)
+                    .last()
+                    .map(|(_, f)| *f)
+                    .or(before)
+            };
+            let section_in = section;
+            section = section_at(cell.len(), section);
             let next_value = || -> Option<String> {
                 // The value sits in the next cell, or on the next line when the label ends the row.
                 let candidate = if ci + 1 < cells.len() {
@@ -378,7 +409,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 };
                 let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
                 if let Some(value) = next_value() {
-                    push(&mut out, *field, unit, &value, section);
+                    push(&mut out, *field, unit, &value, section_in);
                 }
                 continue;
             }
@@ -409,8 +440,9 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     })
                 })
                 .collect();
-            for (k, (_, end, field, unit)) in matches.iter().enumerate() {
+            for (k, (start, end, field, unit)) in matches.iter().enumerate() {
                 let Some(field) = field else { continue };
+                let block = section_at(*start, section_in);
                 let stop = matches.get(k + 1).map_or(cell.len(), |m| m.0);
                 let raw = cell.get(*end..stop).unwrap_or_default();
                 let raw = VALUE_END.find(raw).map_or(raw, |m| &raw[..m.start()]);
@@ -419,10 +451,10 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     if stop == cell.len()
                         && let Some(v) = next_value()
                     {
-                        push(&mut out, *field, *unit, &v, section);
+                        push(&mut out, *field, *unit, &v, block);
                     }
                 } else {
-                    push(&mut out, *field, *unit, value, section);
+                    push(&mut out, *field, *unit, value, block);
                 }
             }
         }
@@ -520,7 +552,7 @@ fn push(
 ) {
     let field = match field {
         Field::Name => match section {
-            Some(f @ (Field::Buyer | Field::Agency)) => f,
+            Some(f @ (Field::Buyer | Field::Agency | Field::Supplier)) => f,
             _ => return,
         },
         f => f,

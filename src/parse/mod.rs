@@ -474,12 +474,32 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
     p
 }
 
+/// Han characters a project number may open with: a short issuer code such as 豫政采, 京财采,
+/// 川财招, 鲁政采字 (provincial finance-department numbering), before any digit or bracket.
+const MAX_HAN_PREFIX: usize = 8;
+
 /// A project number: the leading run of code characters, brackets balanced
-/// (`HNZB[2016]N415号`, `HCA(4)2017040GNN`; the `）` closing "（招标编号：X）" is not part of it).
+/// (`HNZB[2016]N415号`, `HCA(4)2017040GNN`, `豫政采(2)20250417-1`, `京财采〔2025〕0123号`; the `）`
+/// closing "（招标编号：X）" is not part of it).
 fn clean_id(v: &str) -> Option<String> {
     let v = v.trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
     let mut depth = 0usize;
     let mut out = String::new();
+    // A Han issuer prefix counts only when code characters follow it right away.
+    let prefix: String = v.chars().take_while(|c| is_han(*c)).collect();
+    let han = prefix.chars().count();
+    let v = if (1..=MAX_HAN_PREFIX).contains(&han)
+        && !prefix.contains(['号', '第', '见', '无'])
+        && v[prefix.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "([（【〔".contains(c))
+    {
+        out.push_str(&prefix);
+        &v[prefix.len()..]
+    } else {
+        v
+    };
     for c in v.chars() {
         match c {
             '(' | '（' | '[' | '【' | '〔' => {
@@ -496,6 +516,10 @@ fn clean_id(v: &str) -> Option<String> {
             '号' => {
                 out.push(c);
                 break;
+            }
+            // 〔2025〕第12号 / 鲁政采字[2025]3号: 第 and 字 sit inside such numbers.
+            '第' | '字' if out.ends_with(['〕', ']', '】', ')', '）']) || out.ends_with(is_han) => {
+                out.push(c)
             }
             c if c.is_ascii_alphanumeric() || "-_/.#".contains(c) => out.push(c),
             _ => break,
