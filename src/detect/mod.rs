@@ -124,7 +124,7 @@ impl Detector {
                 continue;
             };
             if let Some(c) = self.accept(hay, m.start(), m.end(), term)
-                && !self.in_org_name(hay, c.core_start, c.core_end, &names)
+                && !self.in_org_name(&c, hay, &names)
             {
                 candidates.push(c);
             }
@@ -310,7 +310,11 @@ impl Detector {
 
 impl Detector {
     /// True if the term at `start..end` of `hay` stands inside an organisation's name.
-    fn in_org_name(&self, hay: &str, start: usize, end: usize, names: &[String]) -> bool {
+    fn in_org_name(&self, c: &Candidate, hay: &str, names: &[String]) -> bool {
+        let (start, end) = (c.core_start, c.core_end);
+        if self.terms.get(c.term).is_none_or(|t| t.rule.company) {
+            return false;
+        }
         // A legal-form word closes a run of Han characters (or a bracketed place) after the term.
         let mut pos = end;
         for _ in 0..=MAX_NAME_GAP_CHARS {

@@ -59,6 +59,8 @@ pub(crate) struct Rule {
     /// A cloud instance type: extend over the type name; `needs_size` if the term ends in `.`.
     pub instance: bool,
     pub needs_size: bool,
+    /// `@company`: the term names a company (a cloud operator), so it counts inside a company name.
+    pub company: bool,
 }
 
 /// A surface form (a row of `terms.csv`).
@@ -187,7 +189,9 @@ impl Vocabulary {
             }
             let mut rule = Rule::default();
             for group in split_list(row.get("requires")?) {
-                if group == "@instance" {
+                if group == "@company" {
+                    rule.company = true;
+                } else if group == "@instance" {
                     rule.instance = true;
                     rule.needs_size = term.ends_with('.');
                 } else {
