@@ -138,7 +138,11 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Supplier, "成交单位"),
     (Field::Supplier, "成交人"),
     (Field::Candidate, "第一中标候选人"),
+    (Field::Candidate, "第二中标候选人"),
+    (Field::Candidate, "第三中标候选人"),
     (Field::Candidate, "第一成交候选人"),
+    (Field::Candidate, "第二成交候选人"),
+    (Field::Candidate, "第三成交候选人"),
     (Field::Candidate, "中标候选人名称"),
     (Field::Candidate, "成交候选人名称"),
     (Field::Candidate, "中标候选人"),
@@ -160,6 +164,9 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Published, "公告时间"),
     (Field::Published, "信息时间"),
     (Field::Published, "公告日期"),
+    // A 公示 is published the day it starts (中国电信阳光采购网 candidates notices).
+    (Field::Published, "公示开始时间"),
+    (Field::Published, "公示开始日期"),
     (Field::Published, "招标公告发出日期"),
     (Field::Published, "Date of Publication"),
     (Field::Published, "Publication Date"),
@@ -270,10 +277,11 @@ static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid label-cell regex")
 });
 
-/// Where a value stops: the next numbered heading or the next short `label：`.
+/// Where a value stops: the next numbered heading or the next short `label：`, after a space or
+/// a comma ("X公司，投标报价：3,126,000.00元").
 static VALUE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])",
+        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])|[，,；;]\s*[^\s：:|，,；;]{1,12}[：:]",
     )
     .expect("valid value-end regex")
 });
@@ -532,6 +540,52 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 }
                 let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
                 push(&mut out, *field, unit, value, None);
+            }
+        }
+    }
+    out
+}
+
+/// Column headers of a correction table holding the value before / after the correction
+/// (`更正项 | 更正前内容 | 更正后内容`).
+const BEFORE_HEADERS: &[&str] = &["更正前", "变更前", "修改前", "原内容", "原公告内容"];
+const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "更正内容", "变更内容"];
+
+/// Budget rows of correction tables: the item cell is a budget label, the before / after columns
+/// come from the header row. Yields the original and the corrected budget.
+pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for table in tables {
+        let mut columns: Option<(usize, usize)> = None;
+        for row in table {
+            // Header cells are short; checking the length first keeps long data rows cheap.
+            let find = |words: &[&str]| {
+                row.iter()
+                    .position(|c| c.len() <= 48 && words.iter().any(|w| c.contains(w)))
+            };
+            if let (Some(before), Some(after)) = (find(BEFORE_HEADERS), find(AFTER_HEADERS))
+                && before != after
+            {
+                columns = Some((before, after));
+                continue;
+            }
+            let Some((before, after)) = columns else {
+                continue;
+            };
+            let budget_item = row.iter().take(before.min(after)).any(|c| {
+                may_be_label_cell(c)
+                    && LABEL_CELL
+                        .captures(c)
+                        .and_then(|caps| caps.get(1))
+                        .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
+                        .is_some_and(|f| *f == Field::Budget)
+            });
+            if !budget_item {
+                continue;
+            }
+            if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
+                push(&mut out, Field::BudgetOriginal, None, from, None);
+                push(&mut out, Field::BudgetCorrected, None, to, None);
             }
         }
     }

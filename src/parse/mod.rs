@@ -116,6 +116,7 @@ pub fn parse(doc: &str) -> Notice {
 fn build(w: html::Walked) -> Notice {
     let mut labelled = labels::scan(&w.text);
     labelled.extend(labels::header_pairs(&w.tables));
+    labelled.extend(labels::correction_rows(&w.tables));
     let first = |field: Field| labelled.iter().filter(move |l| l.field == field);
     let lines: Vec<&str> = w
         .text
@@ -555,6 +556,14 @@ fn split_orgs(v: &str) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     for part in v.split([',', '，', '、', ';', '；']) {
         let mut name = part.trim();
+        // Another label's value follows ("X公司，投标报价：3,126,000.00元"): the names end here.
+        if name.contains(['：', ':']) {
+            break;
+        }
+        // A piece of a number split at its thousands separators is no name.
+        if !name.chars().any(|c| is_han(c) || c.is_alphabetic()) {
+            continue;
+        }
         // A Chinese name ends at the first space ("深圳公共资源交易中心 2025年05月27日").
         if name.chars().next().is_some_and(is_han)
             && let Some(i) = name.find(char::is_whitespace)

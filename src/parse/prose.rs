@@ -33,7 +33,7 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The amount of the purchase in a news article: budget / scale words, then the amount.
 static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|最高限价|控制价|采购金额)(?:金额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|最高限价|控制价|采购金额)(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
         .expect("valid news-amount regex")
 });
 
@@ -68,7 +68,10 @@ pub fn org_like(name: &str) -> bool {
     (4..=60).contains(&n)
         && !name.chars().any(|c| c.is_ascii_digit())
         && ORG_END.split('|').any(|w| name.ends_with(w))
-        && !["为", "是", "的"].iter().any(|w| name.contains(w))
+        // A clause, not a name ("第二名为X公司"); a bare 为 is no sign (华为云计算技术有限公司).
+        && !["人为", "商为", "名为", "位为", "是", "的"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 /// Organisation names listed in `s` ("A、B、C", "A，投标报价为…"), in order.
