@@ -161,6 +161,9 @@ fn extract_fixtures_hold_every_expected_value() {
 #[test]
 #[ignore]
 fn heldout_accuracy() {
-    let (tally, misses) = score("tests/heldout/round1/pages", "tests/heldout/round1/expected.jsonl");
+    let (tally, misses) = score(
+        "tests/heldout/round1/pages",
+        "tests/heldout/round1/expected.jsonl",
+    );
     print("heldout", &tally, &misses);
 }

@@ -248,7 +248,10 @@ fn section_marks(cell: &str) -> Vec<(usize, Field)> {
     }
     let mut marks: Vec<(usize, usize, Field)> = SECTIONS
         .iter()
-        .flat_map(|(h, f)| cell.match_indices(h).map(move |(i, m)| (i, i + m.len(), *f)))
+        .flat_map(|(h, f)| {
+            cell.match_indices(h)
+                .map(move |(i, m)| (i, i + m.len(), *f))
+        })
         .collect();
     // Overlapping headings (代理机构信息 inside 采购代理机构信息) name the same block.
     marks.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
@@ -629,4 +632,36 @@ pub fn is_han(c: char) -> bool {
 /// Normalised header key for table columns.
 pub fn header_key(s: &str) -> String {
     label_key(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, field: Field) -> Vec<String> {
+        scan(text)
+            .into_iter()
+            .filter(|l| l.field == field)
+            .map(|l| l.value)
+            .collect()
+    }
+
+    #[test]
+    fn name_takes_the_block_heading_before_it_on_the_same_line() {
+        let line = "五、联系方式 1.采购人信息 名称：甲大学 地址：甲路 2.采购代理机构信息 名称：乙招标有限公司 地址：乙路 3.项目联系方式 名称：丙";
+        assert_eq!(values(line, Field::Buyer), vec!["甲大学"]);
+        assert_eq!(values(line, Field::Agency), vec!["乙招标有限公司"]);
+    }
+
+    #[test]
+    fn name_under_a_supplier_block_is_the_supplier() {
+        let text = "三、中标（成交）信息\n中标供应商信息\n名称：丁科技有限公司\n地址：丁路\n1.采购人信息\n名称：甲大学";
+        assert_eq!(values(text, Field::Supplier), vec!["丁科技有限公司"]);
+        assert_eq!(values(text, Field::Buyer), vec!["甲大学"]);
+    }
+
+    #[test]
+    fn a_name_label_before_any_block_is_nobody() {
+        assert!(scan("名称：某某").is_empty());
+    }
 }

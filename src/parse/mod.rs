@@ -712,3 +712,91 @@ fn unit_in_header(cell: &str) -> Option<Unit> {
     let open = cell.find(['（', '('])?;
     Unit::from_label(cell.get(open..)?.trim_start_matches(['（', '(']))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_numbers_with_a_han_issuer_prefix() {
+        assert_eq!(
+            clean_id("豫政采(2)20250417-1").as_deref(),
+            Some("豫政采(2)20250417-1")
+        );
+        assert_eq!(
+            clean_id("京财采〔2025〕0637号 采购方式").as_deref(),
+            Some("京财采〔2025〕0637号")
+        );
+        assert_eq!(
+            clean_id("川财采〔2025〕第118号").as_deref(),
+            Some("川财采〔2025〕第118号")
+        );
+        assert_eq!(
+            clean_id("鲁政采字[2025]3号").as_deref(),
+            Some("鲁政采字[2025]3号")
+        );
+        assert_eq!(clean_id("[2025]0412号").as_deref(), Some("[2025]0412号"));
+        assert_eq!(
+            clean_id("ZB-SHPC-2025-110702").as_deref(),
+            Some("ZB-SHPC-2025-110702")
+        );
+        // Words are not numbers, however they start.
+        assert_eq!(clean_id("详见招标文件"), None);
+        assert_eq!(clean_id("见附件2025"), None);
+        assert_eq!(clean_id("采购文件中规定的项目编号2025-01"), None);
+    }
+
+    #[test]
+    fn names_stop_at_the_next_label_and_skip_number_pieces() {
+        assert_eq!(
+            split_orgs("重庆两江智算科技有限公司，投标报价：3,126,000.00元"),
+            vec!["重庆两江智算科技有限公司"]
+        );
+        assert_eq!(split_orgs("甲公司、乙公司,123"), vec!["甲公司", "乙公司"]);
+    }
+
+    fn notice(html: &str) -> Notice {
+        parse(html)
+    }
+
+    #[test]
+    fn one_cell_notice_reads_each_block_name() {
+        let n = notice(
+            "<table><tr><td>项目编号：SC-2025-1<br>1.采购人信息<br>名称：某某大学<br>地址：某路1号<br>\
+             2.采购代理机构信息<br>名称：某某招标有限公司<br>地址：某路2号</td></tr></table>",
+        );
+        assert_eq!(n.buyer.as_deref(), Some("某某大学"));
+        assert_eq!(n.agency.as_deref(), Some("某某招标有限公司"));
+    }
+
+    #[test]
+    fn correction_table_gives_the_corrected_budget() {
+        let n = notice(
+            "<h2>某大学平台采购项目更正公告</h2><p>项目编号：GD-2025-7</p><table>\
+             <tr><td>序号</td><td>更正项</td><td>更正前内容</td><td>更正后内容</td></tr>\
+             <tr><td>1</td><td>预算金额</td><td>3,500,000.00元</td><td>3,200,000.00元</td></tr>\
+             <tr><td>2</td><td>开标时间</td><td>2025年06月10日</td><td>2025年06月17日</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_200_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 3500000.00 CNY to 3200000.00 CNY".to_string()]
+        );
+    }
+
+    #[test]
+    fn ranked_candidate_lines_are_all_candidates() {
+        let n = notice(
+            "<h2>某大学平台建设项目评标结果公示</h2><p>项目编号：CQ-2025-1</p>\
+             <p>第一中标候选人：甲科技有限公司，投标报价：3,126,000.00元</p>\
+             <p>第二中标候选人：乙数据有限公司，投标报价：3,189,500.00元</p>\
+             <p>第三中标候选人：丙超算科技有限公司，投标报价：3,240,000.00元</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(
+            n.candidates,
+            vec!["甲科技有限公司", "乙数据有限公司", "丙超算科技有限公司"]
+        );
+        assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+}

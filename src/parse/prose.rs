@@ -238,6 +238,17 @@ mod tests {
     }
 
     #[test]
+    fn names_with_wei_are_names_and_total_budgets_count() {
+        assert!(org_like("华为云计算技术有限公司"));
+        assert!(!org_like("第二名为甲科技有限公司"));
+        let lines = ["某省大数据中心发布框架协议采购项目结果，采购预算总额为2.4亿元。"];
+        assert_eq!(
+            news_amounts(&lines).0.map(|m| m.amount),
+            Some(240_000_000.0)
+        );
+    }
+
+    #[test]
     fn correction_sentence() {
         let (from, to) = corrected_budget(&["预算金额由120万元调整为98万元。"])
             .unwrap_or_else(|| panic!("no correction read"));
