@@ -119,15 +119,31 @@ impl Detector {
             .filter(|n| !n.is_empty())
             .collect();
         let mut candidates = Vec::new();
+        let mut vetoes: Vec<(usize, usize)> = Vec::new();
         for m in self.terms_automaton.find_overlapping_iter(hay) {
             let Some(&term) = self.term_of_pattern.get(m.pattern().as_usize()) else {
                 continue;
             };
-            if let Some(c) = self.accept(hay, m.start(), m.end(), term)
+            if let Some(c) = self.accept(hay, m.start(), m.end(), term, &mut vetoes)
                 && !self.in_org_name(&c, hay, &names)
             {
                 candidates.push(c);
             }
+        }
+        // A term inside a vetoed one is vetoed with it: in "不低于GPT-4水平" the comparison that
+        // vetoes GPT-4 also covers the GPT inside it.
+        if !vetoes.is_empty() {
+            vetoes.sort_unstable();
+            let mut reach = Vec::with_capacity(vetoes.len());
+            let mut furthest = 0;
+            for &(_, e) in &vetoes {
+                furthest = furthest.max(e);
+                reach.push(furthest);
+            }
+            candidates.retain(|c| {
+                let n = vetoes.partition_point(|&(s, _)| s <= c.core_start);
+                !(n > 0 && reach[n - 1] >= c.core_end)
+            });
         }
         // A term inside a longer accepted term ("Gaudi" in "Gaudi 2", "世纪互联" in "由世纪互联运营的
         // Microsoft Azure") gives way to it, even when an anchor made its reported span start earlier.
@@ -190,6 +206,7 @@ impl Detector {
         start: usize,
         mut end: usize,
         term_index: usize,
+        vetoes: &mut Vec<(usize, usize)>,
     ) -> Option<Candidate> {
         let term = self.terms.get(term_index)?;
         let bytes = hay.as_bytes();
@@ -256,7 +273,10 @@ impl Detector {
             }
             if rule.excludes.contains(&word.group) {
                 match word.position {
-                    Position::Near => return None,
+                    Position::Near => {
+                        vetoes.push((start, end));
+                        return None;
+                    }
                     // Checked against the widened span below ("对标英伟达A100").
                     Position::Prefix if e <= start => vetoing_prefixes.push(e),
                     Position::Suffix if s >= end => vetoing_suffixes.push(s),
@@ -295,6 +315,7 @@ impl Detector {
                 .any(|&at| s >= at && only_separators(&hay[at..s]))
         });
         if vetoed {
+            vetoes.push((start, end));
             return None;
         }
         satisfied |= new_start < start || new_end > end;

@@ -1,5 +1,6 @@
 //! Issue 10: a product word that is part of an organisation's name is that organisation, not a
-//! mention of the product (北京智谱华章科技有限公司 is a company; 智谱GLM is a model).
+//! mention of the product (北京智谱华章科技有限公司 is a company; 智谱GLM is a model); and
+//! compatibility / comparison phrasing in its other word orders is not use of the product.
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -62,4 +63,23 @@ fn a_cloud_operator_name_stays_a_mention_inside_its_company_name() {
         names("中标供应商：北京光环新网科技股份有限公司", &[]),
         vec!["Sinnet (AWS Beijing operator)"]
     );
+}
+
+#[test]
+fn compatibility_in_other_word_orders_is_no_mention() {
+    for text in [
+        "平台接口须与OpenAI API兼容",
+        "提供与OpenAI兼容的API接口",
+        "支持OpenAI等主流接口协议",
+        // The comparison vetoes GPT-4, and with it the GPT inside it.
+        "大模型能力不低于GPT-4水平",
+    ] {
+        assert!(names(text, &[]).is_empty(), "{text}");
+    }
+    // Use is still use, with compatibility named elsewhere in the sentence.
+    assert_eq!(
+        names("采购OpenAI API服务，兼容现有系统", &[]),
+        vec!["OpenAI"]
+    );
+    assert_eq!(names("大模型服务：接入GPT-4o模型", &[]), vec!["OpenAI"]);
 }
