@@ -475,8 +475,22 @@ pub fn scan(text: &str) -> Vec<Labelled> {
 
 /// Words of result/goods table headers (a row of them is a header, not label | value).
 const HEADER_WORDS: &[&str] = &[
-    "序号", "排名", "排序", "地址", "标包", "包组", "包号", "品牌", "规格", "数量", "单价", "名称",
-    "金额", "报价",
+    "序号",
+    "排名",
+    "排序",
+    "地址",
+    "标包",
+    "包组",
+    "包号",
+    "品牌",
+    "规格",
+    "数量",
+    "单价",
+    "名称",
+    "金额",
+    "报价",
+    "候选人",
+    "编号",
 ];
 
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header

@@ -652,7 +652,14 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
-                let candidate = row.iter().position(|c| header_matches(c, &CANDIDATE_KEYS));
+                let candidate = row.iter().position(|c| {
+                    header_matches(c, &CANDIDATE_KEYS)
+                        // 推荐的中标候选人, 拟推荐成交候选人名称 …: any short header naming candidates.
+                        || (c.chars().count() <= 12
+                            && (c.ends_with("候选人") || c.ends_with("候选人名称"))
+                            // 入围候选人名称 lists those admitted: winners.
+                            && !header_matches(c, &WINNER_KEYS))
+                });
                 let winner = row.iter().position(|c| header_matches(c, &WINNER_KEYS));
                 if let Some(col) = candidate.or(winner) {
                     let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
@@ -782,6 +789,21 @@ mod tests {
             n.notes,
             vec!["budget corrected from 3500000.00 CNY to 3200000.00 CNY".to_string()]
         );
+    }
+
+    #[test]
+    fn any_short_candidate_header_names_candidates() {
+        let n = notice(
+            "<h1>某电力公司服务招标采购推荐的中标候选人公示</h1><p>招标编号：0711-25OTL0617</p><table>\
+             <tr><th>分标编号</th><th>包号</th><th>推荐的中标候选人</th><th>投标报价(万元)</th></tr>\
+             <tr><td>SG01</td><td>包1</td><td>甲电力科技有限公司</td><td>312.5</td></tr>\
+             <tr><td>SG01</td><td>包2</td><td>乙数智科技有限公司</td><td>208</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲电力科技有限公司", "乙数智科技有限公司"]
+        );
+        assert!(n.suppliers.is_empty() && n.award.is_none());
     }
 
     #[test]
