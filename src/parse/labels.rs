@@ -87,6 +87,12 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetOriginal, "原采购预算"),
     (Field::BudgetOriginal, "原最高限价"),
     (Field::BudgetCorrected, "更正后预算金额"),
+    (Field::BudgetCorrected, "更正后的预算金额"),
+    (Field::BudgetCorrected, "变更后的预算金额"),
+    (Field::BudgetCorrected, "调整后的预算金额"),
+    (Field::BudgetCorrected, "修改后预算金额"),
+    (Field::BudgetCorrected, "现预算金额"),
+    (Field::BudgetCorrected, "新预算金额"),
     (Field::BudgetCorrected, "变更后预算金额"),
     (Field::BudgetCorrected, "调整后预算金额"),
     (Field::BudgetCorrected, "更正后最高限价"),
@@ -433,10 +439,11 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     let whole = c.get(0)?;
                     // A label glued to a preceding Han character is part of a longer word
                     // (投标供应商名称 is not 供应商名称).
+                    // 将 opens a correction sentence ("将预算金额调整为…"), not a longer word.
                     let glued = cell[..whole.start()]
                         .chars()
                         .next_back()
-                        .is_some_and(is_han);
+                        .is_some_and(|c| is_han(c) && c != '将');
                     (!glued).then(|| {
                         let field = c
                             .get(1)

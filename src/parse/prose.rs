@@ -55,10 +55,22 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid winners regex")
 });
 
-/// "预算金额由X调整为Y" / "最高限价从X变更为Y".
+/// "预算金额由X调整为Y" / "最高限价从X变更为Y" / "预算金额：由X变更为Y".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
+    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)[：:]?\s*(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
         .expect("valid correction regex")
+});
+
+/// "预算金额调整为Y（原为X）": the new value first, the old one in parentheses.
+static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)(?:调整|更正|变更|修改|修正)为\s*([^，,。；;（(]{1,40})[（(]\s*原(?:为|预算金额为?|预算为?)?[：:]?\s*([^）)]{1,40})[）)]")
+        .expect("valid correction regex")
+});
+
+/// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
+static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9一二三四五六七八九十]{1,2}[、.．])?\s*(更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后)(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{1,40})")
+        .expect("valid before/after regex")
 });
 
 /// A name that reads as an organisation: ends with an organisation word, has no digit run,
@@ -148,11 +160,36 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
 
 /// A correction written as one sentence: (original, corrected) budget.
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
-    lines
-        .iter()
-        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('为'))
-        .flat_map(|l| PROSE_CORRECTION.captures_iter(l))
-        .find_map(|c| Some((parse_money(&c[1], None)?, parse_money(&c[2], None)?)))
+    let short = || lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES);
+    short()
+        .filter(|l| l.contains('为'))
+        .find_map(|l| {
+            PROSE_CORRECTION
+                .captures_iter(l)
+                .find_map(|c| Some((parse_money(&c[1], None)?, parse_money(&c[2], None)?)))
+                .or_else(|| {
+                    PROSE_CORRECTION_AFTER
+                        .captures_iter(l)
+                        .find_map(|c| Some((parse_money(&c[2], None)?, parse_money(&c[1], None)?)))
+                })
+        })
+        .or_else(|| {
+            let (mut before, mut after) = (None, None);
+            for c in short()
+                .filter(|l| l.contains('前') || l.contains('后'))
+                .filter_map(|l| BEFORE_AFTER_LINE.captures(l))
+            {
+                let slot = if c[1].ends_with('前') {
+                    &mut before
+                } else {
+                    &mut after
+                };
+                if slot.is_none() {
+                    *slot = parse_money(&c[2], None);
+                }
+            }
+            Some((before?, after?))
+        })
 }
 
 /// The organisation opening a title ("郑州大学第一附属医院人工智能…项目…公告" → 郑州大学第一附属医院),
@@ -253,5 +290,19 @@ mod tests {
         let (from, to) = corrected_budget(&["预算金额由120万元调整为98万元。"])
             .unwrap_or_else(|| panic!("no correction read"));
         assert_eq!((from.amount, to.amount), (1_200_000.0, 980_000.0));
+        for lines in [
+            vec!["预算金额：由300万元变更为280万元"],
+            vec!["将预算金额调整为280万元（原为300万元）。"],
+            vec!["更正前：预算金额300万元", "更正后：预算金额280万元"],
+        ] {
+            let (from, to) = corrected_budget(&lines)
+                .unwrap_or_else(|| panic!("no correction read in {lines:?}"));
+            assert_eq!(
+                (from.amount, to.amount),
+                (3_000_000.0, 2_800_000.0),
+                "{lines:?}"
+            );
+        }
+        assert!(corrected_budget(&["更正后：预算金额280万元"]).is_none());
     }
 }
