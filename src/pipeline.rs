@@ -121,11 +121,18 @@ impl Engine {
         deadline.check("decoding")?;
         let notice = parse::parse(&decoded.text);
         deadline.check("parsing")?;
-        let mut mentions = self.detector.detect(&notice.text);
+        // A product word inside a party's name (北京智谱华章科技有限公司) is that party, not a product.
+        let names: Vec<&str> = [&notice.buyer, &notice.agency]
+            .into_iter()
+            .flatten()
+            .chain(notice.suppliers.iter().chain(&notice.candidates))
+            .map(String::as_str)
+            .collect();
+        let mut mentions = self.detector.detect_with_names(&notice.text, &names);
         deadline.check("product detection")?;
         for att in attachments {
             let Some(text) = &att.text else { continue };
-            for mut m in self.detector.detect(text) {
+            for mut m in self.detector.detect_with_names(text, &names) {
                 if !mentions.iter().any(|seen| seen.name == m.name) {
                     m.attachment = Some(format!("{} ({})", att.name, att.url));
                     mentions.push(m);

@@ -39,7 +39,19 @@ pub struct Detector {
     /// Pattern id → context word index.
     context_of_pattern: Vec<usize>,
     context_automaton: AhoCorasick,
+    /// Words that end an organisation's name, and words that cannot stand inside one.
+    org_ends: Vec<String>,
+    org_breaks: Vec<String>,
 }
+
+/// Characters between a term and a legal-form word that still make one name
+/// (智谱 + 华章科技 + 有限公司, 腾讯云 + 计算（北京） + 有限责任公司).
+const MAX_NAME_GAP_CHARS: usize = 8;
+/// Organisation names compared per page (buyer, agency, suppliers, candidates); more are ignored.
+const MAX_NAMES: usize = 64;
+/// Characters a term must share with a named organisation beyond itself to be read as that name
+/// ("智谱华章排名第一" shares 华章 with 北京智谱华章科技有限公司; "智谱GLM" shares nothing).
+const MIN_SHARED_CHARS: usize = 2;
 
 /// A term occurrence that passed its rules, in normalised offsets.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +85,8 @@ impl Detector {
             context: vocab.context,
             context_of_pattern,
             context_automaton,
+            org_ends: vocab.org_ends,
+            org_breaks: vocab.org_breaks,
         })
     }
 
@@ -89,16 +103,47 @@ impl Detector {
     /// Every mention in a notice's text: one per canonical name (its first occurrence), in
     /// order of first appearance.
     pub fn detect(&self, text: &str) -> Vec<Mention> {
+        self.detect_with_names(text, &[])
+    }
+
+    /// [`Detector::detect`], where a term that is part of an organisation's name is no mention:
+    /// part of one of `names` (the notice's buyer, agency, suppliers, candidates), or followed
+    /// within the same name by a legal-form word from `context.csv` (北京智谱华章科技有限公司).
+    pub fn detect_with_names(&self, text: &str, names: &[&str]) -> Vec<Mention> {
         let norm = Normalized::new(text);
         let hay = norm.text.as_str();
+        let names: Vec<String> = names
+            .iter()
+            .take(MAX_NAMES)
+            .map(|n| Normalized::new(n).text)
+            .filter(|n| !n.is_empty())
+            .collect();
         let mut candidates = Vec::new();
+        let mut vetoes: Vec<(usize, usize)> = Vec::new();
         for m in self.terms_automaton.find_overlapping_iter(hay) {
             let Some(&term) = self.term_of_pattern.get(m.pattern().as_usize()) else {
                 continue;
             };
-            if let Some(c) = self.accept(hay, m.start(), m.end(), term) {
+            if let Some(c) = self.accept(hay, m.start(), m.end(), term, &mut vetoes)
+                && !self.in_org_name(&c, hay, &names)
+            {
                 candidates.push(c);
             }
+        }
+        // A term inside a vetoed one is vetoed with it: in "不低于GPT-4水平" the comparison that
+        // vetoes GPT-4 also covers the GPT inside it.
+        if !vetoes.is_empty() {
+            vetoes.sort_unstable();
+            let mut reach = Vec::with_capacity(vetoes.len());
+            let mut furthest = 0;
+            for &(_, e) in &vetoes {
+                furthest = furthest.max(e);
+                reach.push(furthest);
+            }
+            candidates.retain(|c| {
+                let n = vetoes.partition_point(|&(s, _)| s <= c.core_start);
+                !(n > 0 && reach[n - 1] >= c.core_end)
+            });
         }
         // A term inside a longer accepted term ("Gaudi" in "Gaudi 2", "世纪互联" in "由世纪互联运营的
         // Microsoft Azure") gives way to it, even when an anchor made its reported span start earlier.
@@ -161,6 +206,7 @@ impl Detector {
         start: usize,
         mut end: usize,
         term_index: usize,
+        vetoes: &mut Vec<(usize, usize)>,
     ) -> Option<Candidate> {
         let term = self.terms.get(term_index)?;
         let bytes = hay.as_bytes();
@@ -227,7 +273,10 @@ impl Detector {
             }
             if rule.excludes.contains(&word.group) {
                 match word.position {
-                    Position::Near => return None,
+                    Position::Near => {
+                        vetoes.push((start, end));
+                        return None;
+                    }
                     // Checked against the widened span below ("对标英伟达A100").
                     Position::Prefix if e <= start => vetoing_prefixes.push(e),
                     Position::Suffix if s >= end => vetoing_suffixes.push(s),
@@ -266,6 +315,7 @@ impl Detector {
                 .any(|&at| s >= at && only_separators(&hay[at..s]))
         });
         if vetoed {
+            vetoes.push((start, end));
             return None;
         }
         satisfied |= new_start < start || new_end > end;
@@ -277,6 +327,60 @@ impl Detector {
             term: term_index,
         })
     }
+}
+
+impl Detector {
+    /// True if the term at `start..end` of `hay` stands inside an organisation's name.
+    fn in_org_name(&self, c: &Candidate, hay: &str, names: &[String]) -> bool {
+        let (start, end) = (c.core_start, c.core_end);
+        if self.terms.get(c.term).is_none_or(|t| t.rule.company) {
+            return false;
+        }
+        // A legal-form word closes a run of Han characters (or a bracketed place) after the term.
+        let mut pos = end;
+        for _ in 0..=MAX_NAME_GAP_CHARS {
+            let rest = &hay[pos..];
+            if self.org_ends.iter().any(|w| rest.starts_with(w.as_str())) {
+                return true;
+            }
+            if self.org_breaks.iter().any(|w| rest.starts_with(w.as_str())) {
+                break;
+            }
+            match rest.chars().next() {
+                Some(c) if is_han(c) || "()（）".contains(c) => pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+        // Or the text around the term goes on as a named organisation does around it.
+        let Some(core) = hay.get(start..end).filter(|c| !c.is_empty()) else {
+            return false;
+        };
+        names.iter().any(|name| {
+            name.match_indices(core).any(|(i, _)| {
+                let right = shared_prefix(&name[i + core.len()..], &hay[end..]);
+                let left = shared_suffix(&name[..i], &hay[..start]);
+                left + right >= MIN_SHARED_CHARS
+            })
+        })
+    }
+}
+
+/// Characters `a` and `b` share at their starts.
+fn shared_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Characters `a` and `b` share at their ends.
+fn shared_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn is_han(c: char) -> bool {
+    crate::parse::labels::is_han(c)
 }
 
 /// Build a standard (overlapping-capable) automaton; we choose among matches ourselves.

@@ -59,6 +59,8 @@ pub(crate) struct Rule {
     /// A cloud instance type: extend over the type name; `needs_size` if the term ends in `.`.
     pub instance: bool,
     pub needs_size: bool,
+    /// `@company`: the term names a company (a cloud operator), so it counts inside a company name.
+    pub company: bool,
 }
 
 /// A surface form (a row of `terms.csv`).
@@ -81,6 +83,10 @@ pub(crate) struct Vocabulary {
     pub context: Vec<ContextWord>,
     /// Pattern strings for the context automaton and the context word each belongs to.
     pub context_patterns: Vec<(String, usize)>,
+    /// Words that end an organisation's name (position `name`: 有限公司, 集团 …), normalised.
+    pub org_ends: Vec<String>,
+    /// Words that cannot stand inside an organisation's name (position `break`: 的, 由 …).
+    pub org_breaks: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -103,6 +109,8 @@ impl Vocabulary {
         let mut groups: Vec<String> = Vec::new();
         let mut context = Vec::new();
         let mut context_patterns = Vec::new();
+        let mut org_ends = Vec::new();
+        let mut org_breaks = Vec::new();
         for row in read_rows(&context_path, &["group", "term", "position"])? {
             let group_name = row.get("group")?;
             let group = match groups.iter().position(|g| g == group_name) {
@@ -116,10 +124,23 @@ impl Vocabulary {
                 "near" => Position::Near,
                 "prefix" => Position::Prefix,
                 "suffix" => Position::Suffix,
+                // Organisation-name words apply to every term, outside the context automaton.
+                p @ ("name" | "break") => {
+                    let word = normalize_term(row.get("term")?);
+                    if word.is_empty() {
+                        return Err(row.error("empty term".to_string()));
+                    }
+                    if p == "name" {
+                        org_ends.push(word);
+                    } else {
+                        org_breaks.push(word);
+                    }
+                    continue;
+                }
                 other => {
-                    return Err(
-                        row.error(format!("position {other:?} is not near, prefix or suffix"))
-                    );
+                    return Err(row.error(format!(
+                        "position {other:?} is not near, prefix, suffix, name or break"
+                    )));
                 }
             };
             let raw = row.get("term")?;
@@ -168,7 +189,9 @@ impl Vocabulary {
             }
             let mut rule = Rule::default();
             for group in split_list(row.get("requires")?) {
-                if group == "@instance" {
+                if group == "@company" {
+                    rule.company = true;
+                } else if group == "@instance" {
                     rule.instance = true;
                     rule.needs_size = term.ends_with('.');
                 } else {
@@ -216,6 +239,8 @@ impl Vocabulary {
             groups,
             context,
             context_patterns,
+            org_ends,
+            org_breaks,
         })
     }
 }

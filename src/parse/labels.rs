@@ -87,6 +87,12 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetOriginal, "原采购预算"),
     (Field::BudgetOriginal, "原最高限价"),
     (Field::BudgetCorrected, "更正后预算金额"),
+    (Field::BudgetCorrected, "更正后的预算金额"),
+    (Field::BudgetCorrected, "变更后的预算金额"),
+    (Field::BudgetCorrected, "调整后的预算金额"),
+    (Field::BudgetCorrected, "修改后预算金额"),
+    (Field::BudgetCorrected, "现预算金额"),
+    (Field::BudgetCorrected, "新预算金额"),
     (Field::BudgetCorrected, "变更后预算金额"),
     (Field::BudgetCorrected, "调整后预算金额"),
     (Field::BudgetCorrected, "更正后最高限价"),
@@ -138,7 +144,11 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Supplier, "成交单位"),
     (Field::Supplier, "成交人"),
     (Field::Candidate, "第一中标候选人"),
+    (Field::Candidate, "第二中标候选人"),
+    (Field::Candidate, "第三中标候选人"),
     (Field::Candidate, "第一成交候选人"),
+    (Field::Candidate, "第二成交候选人"),
+    (Field::Candidate, "第三成交候选人"),
     (Field::Candidate, "中标候选人名称"),
     (Field::Candidate, "成交候选人名称"),
     (Field::Candidate, "中标候选人"),
@@ -160,6 +170,9 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Published, "公告时间"),
     (Field::Published, "信息时间"),
     (Field::Published, "公告日期"),
+    // A 公示 is published the day it starts (中国电信阳光采购网 candidates notices).
+    (Field::Published, "公示开始时间"),
+    (Field::Published, "公示开始日期"),
     (Field::Published, "招标公告发出日期"),
     (Field::Published, "Date of Publication"),
     (Field::Published, "Publication Date"),
@@ -218,13 +231,38 @@ pub const AMOUNT_HEADERS: &[&str] = &[
 ];
 
 /// Block headings that say whose `名称：` follows (`九、…联系 1.采购人信息 名称：X`).
+/// A heading may share its line with the labels under it (a whole notice in one table cell), so
+/// each `名称：` takes the block of the last heading before it on the line, not the line's first.
 pub const SECTIONS: &[(&str, Field)] = &[
     ("采购人信息", Field::Buyer),
     ("采购单位信息", Field::Buyer),
+    ("招标人信息", Field::Buyer),
     ("采购代理机构信息", Field::Agency),
+    ("招标代理机构信息", Field::Agency),
     ("代理机构信息", Field::Agency),
+    ("中标（成交）供应商信息", Field::Supplier),
+    ("中标供应商信息", Field::Supplier),
+    ("成交供应商信息", Field::Supplier),
+    ("中标人信息", Field::Supplier),
     ("项目联系方式", Field::Title),
 ];
+
+/// Block headings in `cell`, as (byte offset of the heading's end, field), in order.
+fn section_marks(cell: &str) -> Vec<(usize, Field)> {
+    if !cell.contains("信息") && !cell.contains("联系方式") {
+        return Vec::new();
+    }
+    let mut marks: Vec<(usize, usize, Field)> = SECTIONS
+        .iter()
+        .flat_map(|(h, f)| {
+            cell.match_indices(h)
+                .map(move |(i, m)| (i, i + m.len(), *f))
+        })
+        .collect();
+    // Overlapping headings (代理机构信息 inside 采购代理机构信息) name the same block.
+    marks.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    marks.into_iter().map(|(_, end, f)| (end, f)).collect()
+}
 
 /// Label text (whitespace removed, ASCII lower-cased) → field.
 static BY_LABEL: LazyLock<HashMap<String, Field>> =
@@ -248,10 +286,11 @@ static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid label-cell regex")
 });
 
-/// Where a value stops: the next numbered heading or the next short `label：`.
+/// Where a value stops: the next numbered heading or the next short `label：`, after a space or
+/// a comma ("X公司，投标报价：3,126,000.00元").
 static VALUE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])",
+        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])|[，,；;]\s*[^\s：:|，,；;]{1,12}[：:]",
     )
     .expect("valid value-end regex")
 });
@@ -327,12 +366,21 @@ pub fn scan(text: &str) -> Vec<Labelled> {
     let mut out = Vec::new();
     let mut section: Option<Field> = None;
     for (li, line) in lines.iter().enumerate() {
-        if let Some((_, f)) = SECTIONS.iter().find(|(h, _)| line.contains(h)) {
-            section = Some(*f);
-        }
         let cells: Vec<&str> = line.split(CELL_SEP).map(str::trim).collect();
         let header_row = is_header_row(&cells);
         for (ci, cell) in cells.iter().enumerate() {
+            let marks = section_marks(cell);
+            // The block in force at byte `at` of this cell.
+            let section_at = |at: usize, before: Option<Field>| {
+                marks
+                    .iter()
+                    .take_while(|(end, _)| *end <= at)
+                    .last()
+                    .map(|(_, f)| *f)
+                    .or(before)
+            };
+            let section_in = section;
+            section = section_at(cell.len(), section);
             let next_value = || -> Option<String> {
                 // The value sits in the next cell, or on the next line when the label ends the row.
                 let candidate = if ci + 1 < cells.len() {
@@ -378,7 +426,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 };
                 let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
                 if let Some(value) = next_value() {
-                    push(&mut out, *field, unit, &value, section);
+                    push(&mut out, *field, unit, &value, section_in);
                 }
                 continue;
             }
@@ -391,10 +439,11 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     let whole = c.get(0)?;
                     // A label glued to a preceding Han character is part of a longer word
                     // (投标供应商名称 is not 供应商名称).
+                    // 将 opens a correction sentence ("将预算金额调整为…"), not a longer word.
                     let glued = cell[..whole.start()]
                         .chars()
                         .next_back()
-                        .is_some_and(is_han);
+                        .is_some_and(|c| is_han(c) && c != '将');
                     (!glued).then(|| {
                         let field = c
                             .get(1)
@@ -409,8 +458,9 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     })
                 })
                 .collect();
-            for (k, (_, end, field, unit)) in matches.iter().enumerate() {
+            for (k, (start, end, field, unit)) in matches.iter().enumerate() {
                 let Some(field) = field else { continue };
+                let block = section_at(*start, section_in);
                 let stop = matches.get(k + 1).map_or(cell.len(), |m| m.0);
                 let raw = cell.get(*end..stop).unwrap_or_default();
                 let raw = VALUE_END.find(raw).map_or(raw, |m| &raw[..m.start()]);
@@ -419,10 +469,10 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     if stop == cell.len()
                         && let Some(v) = next_value()
                     {
-                        push(&mut out, *field, *unit, &v, section);
+                        push(&mut out, *field, *unit, &v, block);
                     }
                 } else {
-                    push(&mut out, *field, *unit, value, section);
+                    push(&mut out, *field, *unit, value, block);
                 }
             }
         }
@@ -432,8 +482,22 @@ pub fn scan(text: &str) -> Vec<Labelled> {
 
 /// Words of result/goods table headers (a row of them is a header, not label | value).
 const HEADER_WORDS: &[&str] = &[
-    "序号", "排名", "排序", "地址", "标包", "包组", "包号", "品牌", "规格", "数量", "单价", "名称",
-    "金额", "报价",
+    "序号",
+    "排名",
+    "排序",
+    "地址",
+    "标包",
+    "包组",
+    "包号",
+    "品牌",
+    "规格",
+    "数量",
+    "单价",
+    "名称",
+    "金额",
+    "报价",
+    "候选人",
+    "编号",
 ];
 
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header
@@ -506,6 +570,52 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
     out
 }
 
+/// Column headers of a correction table holding the value before / after the correction
+/// (`更正项 | 更正前内容 | 更正后内容`).
+const BEFORE_HEADERS: &[&str] = &["更正前", "变更前", "修改前", "原内容", "原公告内容"];
+const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "更正内容", "变更内容"];
+
+/// Budget rows of correction tables: the item cell is a budget label, the before / after columns
+/// come from the header row. Yields the original and the corrected budget.
+pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for table in tables {
+        let mut columns: Option<(usize, usize)> = None;
+        for row in table {
+            // Header cells are short; checking the length first keeps long data rows cheap.
+            let find = |words: &[&str]| {
+                row.iter()
+                    .position(|c| c.len() <= 48 && words.iter().any(|w| c.contains(w)))
+            };
+            if let (Some(before), Some(after)) = (find(BEFORE_HEADERS), find(AFTER_HEADERS))
+                && before != after
+            {
+                columns = Some((before, after));
+                continue;
+            }
+            let Some((before, after)) = columns else {
+                continue;
+            };
+            let budget_item = row.iter().take(before.min(after)).any(|c| {
+                may_be_label_cell(c)
+                    && LABEL_CELL
+                        .captures(c)
+                        .and_then(|caps| caps.get(1))
+                        .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
+                        .is_some_and(|f| *f == Field::Budget)
+            });
+            if !budget_item {
+                continue;
+            }
+            if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
+                push(&mut out, Field::BudgetOriginal, None, from, None);
+                push(&mut out, Field::BudgetCorrected, None, to, None);
+            }
+        }
+    }
+    out
+}
+
 /// True if the cell is only a label.
 pub fn is_label_cell(cell: &str) -> bool {
     may_be_label_cell(cell) && LABEL_CELL.is_match(cell)
@@ -520,7 +630,7 @@ fn push(
 ) {
     let field = match field {
         Field::Name => match section {
-            Some(f @ (Field::Buyer | Field::Agency)) => f,
+            Some(f @ (Field::Buyer | Field::Agency | Field::Supplier)) => f,
             _ => return,
         },
         f => f,
@@ -543,4 +653,36 @@ pub fn is_han(c: char) -> bool {
 /// Normalised header key for table columns.
 pub fn header_key(s: &str) -> String {
     label_key(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, field: Field) -> Vec<String> {
+        scan(text)
+            .into_iter()
+            .filter(|l| l.field == field)
+            .map(|l| l.value)
+            .collect()
+    }
+
+    #[test]
+    fn name_takes_the_block_heading_before_it_on_the_same_line() {
+        let line = "五、联系方式 1.采购人信息 名称：甲大学 地址：甲路 2.采购代理机构信息 名称：乙招标有限公司 地址：乙路 3.项目联系方式 名称：丙";
+        assert_eq!(values(line, Field::Buyer), vec!["甲大学"]);
+        assert_eq!(values(line, Field::Agency), vec!["乙招标有限公司"]);
+    }
+
+    #[test]
+    fn name_under_a_supplier_block_is_the_supplier() {
+        let text = "三、中标（成交）信息\n中标供应商信息\n名称：丁科技有限公司\n地址：丁路\n1.采购人信息\n名称：甲大学";
+        assert_eq!(values(text, Field::Supplier), vec!["丁科技有限公司"]);
+        assert_eq!(values(text, Field::Buyer), vec!["甲大学"]);
+    }
+
+    #[test]
+    fn a_name_label_before_any_block_is_nobody() {
+        assert!(scan("名称：某某").is_empty());
+    }
 }

@@ -116,6 +116,7 @@ pub fn parse(doc: &str) -> Notice {
 fn build(w: html::Walked) -> Notice {
     let mut labelled = labels::scan(&w.text);
     labelled.extend(labels::header_pairs(&w.tables));
+    labelled.extend(labels::correction_rows(&w.tables));
     let first = |field: Field| labelled.iter().filter(move |l| l.field == field);
     let lines: Vec<&str> = w
         .text
@@ -474,12 +475,32 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
     p
 }
 
+/// Han characters a project number may open with: a short issuer code such as 豫政采, 京财采,
+/// 川财招, 鲁政采字 (provincial finance-department numbering), before any digit or bracket.
+const MAX_HAN_PREFIX: usize = 8;
+
 /// A project number: the leading run of code characters, brackets balanced
-/// (`HNZB[2016]N415号`, `HCA(4)2017040GNN`; the `）` closing "（招标编号：X）" is not part of it).
+/// (`HNZB[2016]N415号`, `HCA(4)2017040GNN`, `豫政采(2)20250417-1`, `京财采〔2025〕0123号`; the `）`
+/// closing "（招标编号：X）" is not part of it).
 fn clean_id(v: &str) -> Option<String> {
     let v = v.trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
     let mut depth = 0usize;
     let mut out = String::new();
+    // A Han issuer prefix counts only when code characters follow it right away.
+    let prefix: String = v.chars().take_while(|c| is_han(*c)).collect();
+    let han = prefix.chars().count();
+    let v = if (1..=MAX_HAN_PREFIX).contains(&han)
+        && !prefix.contains(['号', '第', '见', '无'])
+        && v[prefix.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "([（【〔".contains(c))
+    {
+        out.push_str(&prefix);
+        &v[prefix.len()..]
+    } else {
+        v
+    };
     for c in v.chars() {
         match c {
             '(' | '（' | '[' | '【' | '〔' => {
@@ -496,6 +517,10 @@ fn clean_id(v: &str) -> Option<String> {
             '号' => {
                 out.push(c);
                 break;
+            }
+            // 〔2025〕第12号 / 鲁政采字[2025]3号: 第 and 字 sit inside such numbers.
+            '第' | '字' if out.ends_with(['〕', ']', '】', ')', '）']) || out.ends_with(is_han) => {
+                out.push(c)
             }
             c if c.is_ascii_alphanumeric() || "-_/.#".contains(c) => out.push(c),
             _ => break,
@@ -531,6 +556,14 @@ fn split_orgs(v: &str) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     for part in v.split([',', '，', '、', ';', '；']) {
         let mut name = part.trim();
+        // Another label's value follows ("X公司，投标报价：3,126,000.00元"): the names end here.
+        if name.contains(['：', ':']) {
+            break;
+        }
+        // A piece of a number split at its thousands separators is no name.
+        if !name.chars().any(|c| is_han(c) || c.is_alphabetic()) {
+            continue;
+        }
         // A Chinese name ends at the first space ("深圳公共资源交易中心 2025年05月27日").
         if name.chars().next().is_some_and(is_han)
             && let Some(i) = name.find(char::is_whitespace)
@@ -619,7 +652,14 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
-                let candidate = row.iter().position(|c| header_matches(c, &CANDIDATE_KEYS));
+                let candidate = row.iter().position(|c| {
+                    header_matches(c, &CANDIDATE_KEYS)
+                        // 推荐的中标候选人, 拟推荐成交候选人名称 …: any short header naming candidates.
+                        || (c.chars().count() <= 12
+                            && (c.ends_with("候选人") || c.ends_with("候选人名称"))
+                            // 入围候选人名称 lists those admitted: winners.
+                            && !header_matches(c, &WINNER_KEYS))
+                });
                 let winner = row.iter().position(|c| header_matches(c, &WINNER_KEYS));
                 if let Some(col) = candidate.or(winner) {
                     let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
@@ -678,4 +718,107 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
 fn unit_in_header(cell: &str) -> Option<Unit> {
     let open = cell.find(['（', '('])?;
     Unit::from_label(cell.get(open..)?.trim_start_matches(['（', '(']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_numbers_with_a_han_issuer_prefix() {
+        assert_eq!(
+            clean_id("豫政采(2)20250417-1").as_deref(),
+            Some("豫政采(2)20250417-1")
+        );
+        assert_eq!(
+            clean_id("京财采〔2025〕0637号 采购方式").as_deref(),
+            Some("京财采〔2025〕0637号")
+        );
+        assert_eq!(
+            clean_id("川财采〔2025〕第118号").as_deref(),
+            Some("川财采〔2025〕第118号")
+        );
+        assert_eq!(
+            clean_id("鲁政采字[2025]3号").as_deref(),
+            Some("鲁政采字[2025]3号")
+        );
+        assert_eq!(clean_id("[2025]0412号").as_deref(), Some("[2025]0412号"));
+        assert_eq!(
+            clean_id("ZB-SHPC-2025-110702").as_deref(),
+            Some("ZB-SHPC-2025-110702")
+        );
+        // Words are not numbers, however they start.
+        assert_eq!(clean_id("详见招标文件"), None);
+        assert_eq!(clean_id("见附件2025"), None);
+        assert_eq!(clean_id("采购文件中规定的项目编号2025-01"), None);
+    }
+
+    #[test]
+    fn names_stop_at_the_next_label_and_skip_number_pieces() {
+        assert_eq!(
+            split_orgs("重庆两江智算科技有限公司，投标报价：3,126,000.00元"),
+            vec!["重庆两江智算科技有限公司"]
+        );
+        assert_eq!(split_orgs("甲公司、乙公司,123"), vec!["甲公司", "乙公司"]);
+    }
+
+    fn notice(html: &str) -> Notice {
+        parse(html)
+    }
+
+    #[test]
+    fn one_cell_notice_reads_each_block_name() {
+        let n = notice(
+            "<table><tr><td>项目编号：SC-2025-1<br>1.采购人信息<br>名称：某某大学<br>地址：某路1号<br>\
+             2.采购代理机构信息<br>名称：某某招标有限公司<br>地址：某路2号</td></tr></table>",
+        );
+        assert_eq!(n.buyer.as_deref(), Some("某某大学"));
+        assert_eq!(n.agency.as_deref(), Some("某某招标有限公司"));
+    }
+
+    #[test]
+    fn correction_table_gives_the_corrected_budget() {
+        let n = notice(
+            "<h2>某大学平台采购项目更正公告</h2><p>项目编号：GD-2025-7</p><table>\
+             <tr><td>序号</td><td>更正项</td><td>更正前内容</td><td>更正后内容</td></tr>\
+             <tr><td>1</td><td>预算金额</td><td>3,500,000.00元</td><td>3,200,000.00元</td></tr>\
+             <tr><td>2</td><td>开标时间</td><td>2025年06月10日</td><td>2025年06月17日</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_200_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 3500000.00 CNY to 3200000.00 CNY".to_string()]
+        );
+    }
+
+    #[test]
+    fn any_short_candidate_header_names_candidates() {
+        let n = notice(
+            "<h1>某电力公司服务招标采购推荐的中标候选人公示</h1><p>招标编号：0711-25OTL0617</p><table>\
+             <tr><th>分标编号</th><th>包号</th><th>推荐的中标候选人</th><th>投标报价(万元)</th></tr>\
+             <tr><td>SG01</td><td>包1</td><td>甲电力科技有限公司</td><td>312.5</td></tr>\
+             <tr><td>SG01</td><td>包2</td><td>乙数智科技有限公司</td><td>208</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲电力科技有限公司", "乙数智科技有限公司"]
+        );
+        assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn ranked_candidate_lines_are_all_candidates() {
+        let n = notice(
+            "<h2>某大学平台建设项目评标结果公示</h2><p>项目编号：CQ-2025-1</p>\
+             <p>第一中标候选人：甲科技有限公司，投标报价：3,126,000.00元</p>\
+             <p>第二中标候选人：乙数据有限公司，投标报价：3,189,500.00元</p>\
+             <p>第三中标候选人：丙超算科技有限公司，投标报价：3,240,000.00元</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(
+            n.candidates,
+            vec!["甲科技有限公司", "乙数据有限公司", "丙超算科技有限公司"]
+        );
+        assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
 }

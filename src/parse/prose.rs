@@ -33,7 +33,7 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The amount of the purchase in a news article: budget / scale words, then the amount.
 static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|最高限价|控制价|采购金额)(?:金额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|最高限价|控制价|采购金额)(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
         .expect("valid news-amount regex")
 });
 
@@ -55,10 +55,22 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid winners regex")
 });
 
-/// "预算金额由X调整为Y" / "最高限价从X变更为Y".
+/// "预算金额由X调整为Y" / "最高限价从X变更为Y" / "预算金额：由X变更为Y".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
+    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)[：:]?\s*(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
         .expect("valid correction regex")
+});
+
+/// "预算金额调整为Y（原为X）": the new value first, the old one in parentheses.
+static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)(?:调整|更正|变更|修改|修正)为\s*([^，,。；;（(]{1,40})[（(]\s*原(?:为|预算金额为?|预算为?)?[：:]?\s*([^）)]{1,40})[）)]")
+        .expect("valid correction regex")
+});
+
+/// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
+static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9一二三四五六七八九十]{1,2}[、.．])?\s*(更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后)(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{1,40})")
+        .expect("valid before/after regex")
 });
 
 /// A name that reads as an organisation: ends with an organisation word, has no digit run,
@@ -68,7 +80,10 @@ pub fn org_like(name: &str) -> bool {
     (4..=60).contains(&n)
         && !name.chars().any(|c| c.is_ascii_digit())
         && ORG_END.split('|').any(|w| name.ends_with(w))
-        && !["为", "是", "的"].iter().any(|w| name.contains(w))
+        // A clause, not a name ("第二名为X公司"); a bare 为 is no sign (华为云计算技术有限公司).
+        && !["人为", "商为", "名为", "位为", "是", "的"]
+            .iter()
+            .any(|w| name.contains(w))
 }
 
 /// Organisation names listed in `s` ("A、B、C", "A，投标报价为…"), in order.
@@ -145,11 +160,36 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
 
 /// A correction written as one sentence: (original, corrected) budget.
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
-    lines
-        .iter()
-        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('为'))
-        .flat_map(|l| PROSE_CORRECTION.captures_iter(l))
-        .find_map(|c| Some((parse_money(&c[1], None)?, parse_money(&c[2], None)?)))
+    let short = || lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES);
+    short()
+        .filter(|l| l.contains('为'))
+        .find_map(|l| {
+            PROSE_CORRECTION
+                .captures_iter(l)
+                .find_map(|c| Some((parse_money(&c[1], None)?, parse_money(&c[2], None)?)))
+                .or_else(|| {
+                    PROSE_CORRECTION_AFTER
+                        .captures_iter(l)
+                        .find_map(|c| Some((parse_money(&c[2], None)?, parse_money(&c[1], None)?)))
+                })
+        })
+        .or_else(|| {
+            let (mut before, mut after) = (None, None);
+            for c in short()
+                .filter(|l| l.contains('前') || l.contains('后'))
+                .filter_map(|l| BEFORE_AFTER_LINE.captures(l))
+            {
+                let slot = if c[1].ends_with('前') {
+                    &mut before
+                } else {
+                    &mut after
+                };
+                if slot.is_none() {
+                    *slot = parse_money(&c[2], None);
+                }
+            }
+            Some((before?, after?))
+        })
 }
 
 /// The organisation opening a title ("郑州大学第一附属医院人工智能…项目…公告" → 郑州大学第一附属医院),
@@ -235,9 +275,34 @@ mod tests {
     }
 
     #[test]
+    fn names_with_wei_are_names_and_total_budgets_count() {
+        assert!(org_like("华为云计算技术有限公司"));
+        assert!(!org_like("第二名为甲科技有限公司"));
+        let lines = ["某省大数据中心发布框架协议采购项目结果，采购预算总额为2.4亿元。"];
+        assert_eq!(
+            news_amounts(&lines).0.map(|m| m.amount),
+            Some(240_000_000.0)
+        );
+    }
+
+    #[test]
     fn correction_sentence() {
         let (from, to) = corrected_budget(&["预算金额由120万元调整为98万元。"])
             .unwrap_or_else(|| panic!("no correction read"));
         assert_eq!((from.amount, to.amount), (1_200_000.0, 980_000.0));
+        for lines in [
+            vec!["预算金额：由300万元变更为280万元"],
+            vec!["将预算金额调整为280万元（原为300万元）。"],
+            vec!["更正前：预算金额300万元", "更正后：预算金额280万元"],
+        ] {
+            let (from, to) = corrected_budget(&lines)
+                .unwrap_or_else(|| panic!("no correction read in {lines:?}"));
+            assert_eq!(
+                (from.amount, to.amount),
+                (3_000_000.0, 2_800_000.0),
+                "{lines:?}"
+            );
+        }
+        assert!(corrected_budget(&["更正后：预算金额280万元"]).is_none());
     }
 }

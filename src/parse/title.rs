@@ -35,6 +35,9 @@ fn site_like(segment: &str) -> bool {
 /// channel (short, or with 网/平台/中心…); leading ones only with a site word ("D-Link" stays).
 /// None when nothing but a site name is left.
 pub fn clean_title_tag(t: &str) -> Option<String> {
+    if let Some(only) = the_one_notice_segment(t) {
+        return Some(only);
+    }
     let mut title = t.trim();
     while let Some(i) = title.rfind(SEPARATORS) {
         let tail = title[i..].trim_start_matches(SEPARATORS).trim();
@@ -54,6 +57,34 @@ pub fn clean_title_tag(t: &str) -> Option<String> {
     }
     let title = title.trim();
     (title.chars().count() >= 4 && !site_like(title)).then(|| title.to_string())
+}
+
+/// Separators that split a `<title>` into site and notice parts only with spaces around them
+/// (a bare hyphen sits inside names: "D-Link DES-1252").
+const SPACED: &[&str] = &[" - ", " – ", " — ", " | ", " ｜ "];
+/// Separators that always split.
+const ALWAYS: [char; 4] = ['_', '｜', '|', '—'];
+
+/// When a `<title>` holds site or channel names on both sides ("山东大学 - 采购与招标 - …公告"),
+/// the one segment with a notice word (公告, 公示, 结果 …) is the title.
+fn the_one_notice_segment(t: &str) -> Option<String> {
+    let mut text = t.trim().to_string();
+    for sep in SPACED {
+        text = text.replace(sep, "_");
+    }
+    let segments: Vec<&str> = text
+        .split(ALWAYS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if segments.len() < 3 {
+        return None;
+    }
+    let mut with_word = segments
+        .iter()
+        .filter(|s| TITLE_WORDS.iter().any(|w| s.contains(w)));
+    let one = with_word.next()?;
+    (with_word.next().is_none() && one.chars().count() >= 6).then(|| one.to_string())
 }
 
 /// The heading that names the notice: the first heading that is or contains the cleaned
@@ -92,6 +123,10 @@ mod tests {
             Some("交换机D-Link DES-1252 和路由器H3C ER5200采购项目成交通告")
         );
         assert_eq!(clean_title_tag("湖南省公共资源交易中心"), None);
+        assert_eq!(
+            clean_title_tag("山东大学 - 采购与招标 - 山东大学存储扩容项目成交结果公告").as_deref(),
+            Some("山东大学存储扩容项目成交结果公告")
+        );
         assert_eq!(
             clean_title_tag("GPU服务器采购询价公告 - 某大学采购与招标管理中心 - 首页").as_deref(),
             Some("GPU服务器采购询价公告")
