@@ -181,3 +181,14 @@ fn heldout_round2_accuracy() {
     );
     print("heldout round2", &tally, &misses);
 }
+
+/// Held-out round 3 accuracy (not asserted: measured). Run with `-- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round3_accuracy() {
+    let (tally, misses) = score(
+        "tests/heldout/round3/pages",
+        "tests/heldout/round3/expected.jsonl",
+    );
+    print("heldout round3", &tally, &misses);
+}
