@@ -13,26 +13,67 @@ use memchr::{memchr, memmem};
 pub const MAX_DEPTH: usize = 256;
 
 /// Elements that never nest (no end tag) or whose end tag is optional and usually omitted:
-/// they are not counted, so sloppy `<p>`/`<li>`/`<td>` runs never look deep.
-const UNCOUNTED: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option",
-    "optgroup", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body", "frame",
-    "basefont", "bgsound", "keygen",
-];
+/// they are not counted, so sloppy `<p>`/`<li>`/`<td>` runs never look deep. A `match`, not a
+/// list search: it runs for every tag of every page.
+fn is_uncounted(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "option"
+            | "optgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "colgroup"
+            | "caption"
+            | "html"
+            | "head"
+            | "body"
+            | "frame"
+            | "basefont"
+            | "bgsound"
+            | "keygen"
+    )
+}
 
 /// Elements whose content is text, not tags: skipped whole up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
+fn is_raw_text(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "plaintext"
+    )
+}
 
 /// The document with nesting deeper than [`MAX_DEPTH`] flattened (borrowed if nothing changed).
 pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
@@ -77,7 +118,7 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
             }
             None => "",
         };
-        if !closing && RAW_TEXT.contains(&name) {
+        if !closing && is_raw_text(name) {
             // Find `</name` case-insensitively; the text in between holds no tags.
             let close = format!("</{name}");
             let after = &bytes[end..];
@@ -85,7 +126,7 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
             continue;
         }
         i = end;
-        if UNCOUNTED.contains(&name) || (!closing && tag.ends_with(b"/")) {
+        if is_uncounted(name) || (!closing && tag.ends_with(b"/")) {
             continue;
         }
         if closing {

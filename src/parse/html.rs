@@ -49,10 +49,21 @@ pub struct Walked {
 /// Headings kept per page (navigation menus can have hundreds of `h3`).
 pub const MAX_HEADINGS: usize = 24;
 
-/// Elements whose content is never visible text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "svg", "select", "textarea",
-];
+/// Elements whose content is never visible text (a `match`: it runs for every element).
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "object"
+            | "svg"
+            | "select"
+            | "textarea"
+    )
+}
 
 /// Elements that start and end a line.
 fn is_block(name: &str) -> bool {
@@ -201,7 +212,7 @@ pub fn walk(doc: &str) -> Walked {
                 }
                 Node::Element(e) => {
                     let name = e.name();
-                    if skip > 0 || SKIPPED.contains(&name) {
+                    if skip > 0 || is_skipped(name) {
                         skip += 1;
                         continue;
                     }
