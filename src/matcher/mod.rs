@@ -2,17 +2,20 @@
 //! the affiliate rule. Learned from OpenSanctions (rigour / nomenklatura), extended for Chinese:
 //! Han names via the zh overlay, via pinyin, and sub-units by prefix.
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 
 use crate::model::{Hit, Method, Notice, Role};
 use crate::watchlist::{Entry, Watchlist};
 
+mod index;
 pub mod normalize;
 pub mod score;
 pub mod units;
 
+use index::{HashIndex, Tokens};
 pub use normalize::{Name, Vocabulary, analyse};
 pub use score::THRESHOLD;
 
@@ -29,20 +32,36 @@ const TEXT_SCORE: f64 = 0.90;
 const MAX_FUZZY_TOKEN_CHARS: usize = 48;
 /// Shortest Han alias searched for in running text (shorter ones occur inside other words).
 const MIN_TEXT_ALIAS_CHARS: usize = 4;
+/// Entries analysed per parallel batch while building: bounds the analysed names held at once.
+const BUILD_BATCH: usize = 8192;
 
-/// One searchable name of an entry.
-#[derive(Debug, Clone)]
+/// Token lengths (chars) that get one-deletion variants.
+fn fuzzy_len(chars: usize) -> bool {
+    (5..=MAX_FUZZY_TOKEN_CHARS).contains(&chars)
+}
+
+/// One searchable name of an entry. Its analysed `Name` is not kept from the build (at a
+/// million rows that would be gigabytes): it is computed again when the alias is first scored.
+#[derive(Debug, Clone, Copy)]
 struct AliasRecord {
-    entry: usize,
-    text: String,
+    entry: u32,
+    text: AliasText,
     primary: bool,
-    name: Name,
-    /// Places dropped when this spelling was derived from a parenthesised listed name.
-    dropped_places: Vec<String>,
     /// Derived by dropping a parenthesised place: a different company by naming practice.
     place_dropped: bool,
     /// A short form from `abbreviations.csv`: matched as a whole name only.
     abbrev: Option<AbbrevKind>,
+}
+
+/// Where an alias's text lives.
+#[derive(Debug, Clone, Copy)]
+enum AliasText {
+    /// The entry's name (0) or alias `n - 1`, cut to `MAX_NAME_CHARS`.
+    Listed(u32),
+    /// The entry's abbreviation `n`.
+    Abbrev(u32),
+    /// A spelling derived from a listed name (`Matcher::derived`).
+    Derived(u32),
 }
 
 /// How far an abbreviation may be trusted (its row's caution).
@@ -61,26 +80,28 @@ pub struct Matcher {
     watchlist: Watchlist,
     vocab: Arc<Vocabulary>,
     aliases: Vec<AliasRecord>,
+    /// Alias → its analysed name, computed on first use.
+    names: Vec<OnceLock<Box<Name>>>,
+    /// Derived spellings: text and the places dropped from the listed name.
+    derived: Vec<(Box<str>, Box<[String]>)>,
     /// Entry → range of its aliases in `aliases` (pushed contiguously).
     entry_alias_start: Vec<u32>,
     /// Entry → it has a Chinese name: then a Chinese query is judged by the characters only.
     entry_has_han: Vec<bool>,
-    /// Folded text → aliases.
-    by_raw: HashMap<String, Vec<u32>>,
+    /// Folded text (`Name::raw`) → aliases.
+    by_raw: HashIndex,
     /// Normalised key → aliases.
-    by_key: HashMap<String, Vec<u32>>,
+    by_key: HashIndex,
     /// Han without leading places → aliases.
-    by_placeless: HashMap<String, Vec<u32>>,
-    /// Token → id.
-    token_ids: HashMap<String, u32>,
-    /// Token id → aliases containing it.
-    postings: Vec<Vec<u32>>,
-    /// Token id → IDF weight (`1 + ln(N / df)`, nomenklatura blocker).
-    idf: Vec<f64>,
-    /// Token or one-deletion variant → token ids (edit-distance blocking).
-    deletions: HashMap<String, Vec<u32>>,
-    /// Han aliases searched for in running text.
-    text_search: Option<(AhoCorasick, Vec<u32>)>,
+    by_placeless: HashIndex,
+    /// Tokens: postings and edit-distance blocking.
+    tokens: Tokens,
+    /// Han aliases long enough to be searched for in running text.
+    text_aliases: Vec<u32>,
+    /// The automaton over `text_aliases` (and their pattern → alias ids), built on the first
+    /// notice: lookups and comparisons never need it, and over a million-row list it is most of
+    /// the index's memory.
+    text_search: OnceLock<Option<(AhoCorasick, Vec<u32>)>>,
     /// Numbered-unit reading (`cetc|I32`) → aliases.
     by_unit: HashMap<String, Vec<u32>>,
     /// Unit reading without the group (`I32`) → aliases, for names that give only the number.
@@ -104,6 +125,147 @@ fn deletion_variants(token: &str) -> Vec<String> {
         .collect()
 }
 
+/// `s` cut to `MAX_NAME_CHARS`: a run-on list field must not make building the index quadratic
+/// (every later step, including the Chinese conversion, sees the cut).
+fn cut(s: &str) -> &str {
+    match s.char_indices().nth(normalize::MAX_NAME_CHARS) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// What the index needs of one alias, computed in parallel; the analysed name is dropped.
+struct Spelling {
+    record: AliasRecord,
+    /// Text and dropped places of a derived spelling.
+    derived: Option<(String, Vec<String>)>,
+    raw: u32,
+    key: u32,
+    placeless: Option<u32>,
+    unit: Option<units::Unit>,
+    has_han: bool,
+    /// Distinct non-generic tokens, in order.
+    tokens: Vec<String>,
+    /// Searched for in running text.
+    text: bool,
+}
+
+/// The spellings of one entry, in the order the index numbers them.
+fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry) -> Vec<Spelling> {
+    let entry = i as u32;
+    let mut names: Vec<(&str, AliasText, bool)> = vec![(cut(&e.name), AliasText::Listed(0), true)];
+    names.extend(
+        e.aliases
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (cut(a), AliasText::Listed(k as u32 + 1), false)),
+    );
+    // Each spelling is analysed once (the analysis is most of the cost of building).
+    type Found = (Option<String>, AliasText, Name, bool, Vec<String>, bool);
+    let mut spellings: Vec<Found> = Vec::new();
+    for (text, at, primary) in names {
+        let full = analyse(vocab, text);
+        let variants = normalize::listed_variants(text);
+        if !variants.is_empty() {
+            let place_dropped = normalize::has_place_parenthetical(vocab, text);
+            for v in variants {
+                let vn = analyse(vocab, &v);
+                let dropped = normalize::dropped_places(vocab, &full, &vn);
+                spellings.push((
+                    Some(v),
+                    AliasText::Derived(0),
+                    vn,
+                    false,
+                    dropped,
+                    place_dropped,
+                ));
+            }
+        }
+        spellings.insert(0, (None, at, full, primary, Vec::new(), false));
+    }
+    let mut out: Vec<Spelling> = Vec::new();
+    let mut raws: Vec<String> = Vec::new();
+    for (derived_text, at, name, primary, dropped, place_dropped) in spellings {
+        if name.key.is_empty() || raws.contains(&name.raw) {
+            continue;
+        }
+        let record = AliasRecord {
+            entry,
+            text: at,
+            primary,
+            place_dropped,
+            abbrev: None,
+        };
+        let text = derived_text.as_deref().unwrap_or_else(|| match at {
+            AliasText::Listed(0) => cut(&e.name),
+            AliasText::Listed(k) => cut(&e.aliases[k as usize - 1]),
+            _ => "",
+        });
+        let searched = name.has_han()
+            && normalize::fold(text)
+                .chars()
+                .filter(|c| normalize::is_han(*c))
+                .count()
+                >= MIN_TEXT_ALIAS_CHARS;
+        let mut tokens: Vec<String> = Vec::new();
+        for t in &name.tokens {
+            if !vocab.is_generic(t) && !tokens.contains(t) {
+                tokens.push(t.clone());
+            }
+        }
+        out.push(Spelling {
+            record,
+            derived: derived_text.map(|t| (t, dropped)),
+            raw: index::hash(&name.raw),
+            key: index::hash(&name.key),
+            placeless: (!name.placeless.is_empty()).then(|| index::hash(&name.placeless)),
+            unit: name.unit.clone(),
+            has_han: name.has_han(),
+            tokens,
+            text: searched,
+        });
+        raws.push(name.raw);
+    }
+    for (k, ab) in e.abbreviations.iter().enumerate() {
+        let name = analyse_abbreviation(vocab, &ab.text);
+        if name.key.is_empty() {
+            continue;
+        }
+        let kind = if ab.review_only() {
+            AbbrevKind::ReviewOnly
+        } else if ab.caution.is_empty() {
+            AbbrevKind::Plain
+        } else {
+            AbbrevKind::Caution
+        };
+        out.push(Spelling {
+            record: AliasRecord {
+                entry,
+                text: AliasText::Abbrev(k as u32),
+                primary: false,
+                place_dropped: false,
+                abbrev: Some(kind),
+            },
+            derived: None,
+            raw: index::hash(&name.raw),
+            key: index::hash(&name.key),
+            placeless: None,
+            unit: None,
+            has_han: name.has_han(),
+            tokens: Vec::new(),
+            text: false,
+        });
+    }
+    out
+}
+
+/// An abbreviation analysed: a short form is not a unit name (九院 also names hospitals).
+fn analyse_abbreviation(vocab: &Vocabulary, text: &str) -> Name {
+    let mut name = analyse(vocab, text);
+    name.unit = None;
+    name
+}
+
 impl Matcher {
     /// Build the index with the bundled vocabulary.
     pub fn new(watchlist: Watchlist) -> Self {
@@ -113,226 +275,222 @@ impl Matcher {
     /// Build the index with a vocabulary read from a watchlists directory.
     pub fn with_vocabulary(watchlist: Watchlist, vocab: Vocabulary) -> Self {
         let vocab = Arc::new(vocab);
-        let mut aliases = Vec::new();
-        let mut entry_alias_start = Vec::with_capacity(watchlist.entries.len() + 1);
-        for (i, e) in watchlist.entries.iter().enumerate() {
-            entry_alias_start.push(aliases.len() as u32);
-            // Names are cut to MAX_NAME_CHARS: a run-on list field must not make building the
-            // index quadratic (every later step, including the Chinese conversion, sees the cut).
-            let cut = |s: &str| match s.char_indices().nth(normalize::MAX_NAME_CHARS) {
-                Some((i, _)) => s[..i].to_string(),
-                None => s.to_string(),
-            };
-            let mut names: Vec<(String, bool)> = vec![(cut(&e.name), true)];
-            names.extend(e.aliases.iter().map(|a| (cut(a), false)));
-            // Each spelling is analysed once (the analysis is most of the cost of building).
-            let mut spellings: Vec<(String, Name, bool, Vec<String>, bool)> = Vec::new();
-            for (text, primary) in names {
-                let full = analyse(&vocab, &text);
-                let variants = normalize::listed_variants(&text);
-                if !variants.is_empty() {
-                    let place_dropped = normalize::has_place_parenthetical(&vocab, &text);
-                    for v in variants {
-                        let vn = analyse(&vocab, &v);
-                        let dropped = normalize::dropped_places(&vocab, &full, &vn);
-                        spellings.push((v, vn, false, dropped, place_dropped));
-                    }
-                }
-                spellings.insert(0, (text, full, primary, Vec::new(), false));
-            }
-            for (text, name, primary, dropped_places, place_dropped) in spellings {
-                if name.key.is_empty()
-                    || aliases
-                        .iter()
-                        .rev()
-                        .take_while(|a: &&AliasRecord| a.entry == i)
-                        .any(|a| a.name.raw == name.raw)
-                {
-                    continue;
-                }
-                aliases.push(AliasRecord {
-                    entry: i,
-                    text,
-                    primary,
-                    name,
-                    dropped_places,
-                    place_dropped,
-                    abbrev: None,
-                });
-            }
-            for ab in &e.abbreviations {
-                let mut name = analyse(&vocab, &ab.text);
-                // A short form is not a unit name (九院 also names hospitals).
-                name.unit = None;
-                if name.key.is_empty() {
-                    continue;
-                }
-                let kind = if ab.review_only() {
-                    AbbrevKind::ReviewOnly
-                } else if ab.caution.is_empty() {
-                    AbbrevKind::Plain
-                } else {
-                    AbbrevKind::Caution
-                };
-                aliases.push(AliasRecord {
-                    entry: i,
-                    text: ab.text.clone(),
-                    primary: false,
-                    name,
-                    dropped_places: Vec::new(),
-                    place_dropped: false,
-                    abbrev: Some(kind),
-                });
-            }
-        }
-        entry_alias_start.push(aliases.len() as u32);
         let mut m = Matcher {
-            watchlist,
+            watchlist: Watchlist::default(),
             vocab,
             aliases: Vec::new(),
-            entry_alias_start: Vec::new(),
-            entry_has_han: Vec::new(),
-            by_raw: HashMap::new(),
-            by_key: HashMap::new(),
-            by_placeless: HashMap::new(),
-            token_ids: HashMap::new(),
-            postings: Vec::new(),
-            idf: Vec::new(),
-            deletions: HashMap::new(),
-            text_search: None,
+            names: Vec::new(),
+            derived: Vec::new(),
+            entry_alias_start: Vec::with_capacity(watchlist.entries.len() + 1),
+            entry_has_han: vec![false; watchlist.entries.len()],
+            by_raw: HashIndex::default(),
+            by_key: HashIndex::default(),
+            by_placeless: HashIndex::default(),
+            tokens: Tokens::default(),
+            text_aliases: Vec::new(),
+            text_search: OnceLock::new(),
             by_unit: HashMap::new(),
             by_bare_unit: HashMap::new(),
             unique_bare_unit: HashMap::new(),
         };
-        let mut text_patterns = Vec::new();
-        let mut text_ids = Vec::new();
-        for (id, a) in aliases.iter().enumerate() {
-            let id = id as u32;
-            m.by_raw.entry(a.name.raw.clone()).or_default().push(id);
-            m.by_key.entry(a.name.key.clone()).or_default().push(id);
-            if a.abbrev.is_some() {
-                // Whole-name lookups only: no token blocking, no running-text search.
-                continue;
-            }
-            if let Some(u) = &a.name.unit {
-                m.by_unit.entry(u.key.clone()).or_default().push(id);
-                m.by_bare_unit
-                    .entry(u.last().to_string())
-                    .or_default()
-                    .push(id);
-            }
-            if !a.name.placeless.is_empty() {
-                m.by_placeless
-                    .entry(a.name.placeless.clone())
-                    .or_default()
-                    .push(id);
-            }
-            let mut seen = Vec::new();
-            for t in &a.name.tokens {
-                if m.vocab.is_generic(t) || seen.contains(t) {
-                    continue;
-                }
-                seen.push(t.clone());
-                let next = m.token_ids.len() as u32;
-                let tid = *m.token_ids.entry(t.clone()).or_insert(next);
-                if tid as usize == m.postings.len() {
-                    m.postings.push(Vec::new());
-                }
-                m.postings[tid as usize].push(id);
-            }
-            let folded = normalize::fold(&a.text);
-            if a.name.has_han()
-                && folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS
-            {
-                // Pages write brackets full width as often as not: search both spellings rather
-                // than folding every page's text.
-                let full_width = folded.replace('(', "（").replace(')', "）");
-                if full_width != folded {
-                    text_patterns.push(full_width);
-                    text_ids.push(id);
-                }
-                text_patterns.push(folded);
-                text_ids.push(id);
-            }
-        }
-        let n = aliases.len().max(1) as f64;
-        m.idf = m
-            .postings
-            .iter()
-            .map(|p| 1.0 + (n / p.len() as f64).ln())
-            .collect();
-        for (t, &tid) in &m.token_ids {
-            if (5..=MAX_FUZZY_TOKEN_CHARS).contains(&t.chars().count()) {
-                for v in deletion_variants(t) {
-                    m.deletions.entry(v).or_default().push(tid);
-                }
-            }
-            m.deletions.entry(t.clone()).or_default().push(tid);
-        }
-        if !text_patterns.is_empty() {
-            match AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(&text_patterns)
-            {
-                Ok(ac) => m.text_search = Some((ac, text_ids)),
-                Err(err) => {
-                    tracing::warn!("Chinese names will not be searched in running text: {err}")
+        let (mut raw_cells, mut key_cells, mut placeless_cells) =
+            (Vec::new(), Vec::new(), Vec::new());
+        // Analysis runs in parallel batches; the index is filled in entry order, so alias and
+        // token ids are the same as a sequential build's.
+        for (b, batch) in watchlist.entries.chunks(BUILD_BATCH).enumerate() {
+            let vocab = &*m.vocab;
+            let analysed: Vec<Vec<Spelling>> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(k, e)| entry_spellings(vocab, b * BUILD_BATCH + k, e))
+                .collect();
+            for spellings in analysed {
+                m.entry_alias_start.push(m.aliases.len() as u32);
+                for s in spellings {
+                    let id = m.aliases.len() as u32;
+                    let mut record = s.record;
+                    if let Some((text, dropped)) = s.derived {
+                        record.text = AliasText::Derived(m.derived.len() as u32);
+                        m.derived
+                            .push((text.into_boxed_str(), dropped.into_boxed_slice()));
+                    }
+                    m.aliases.push(record);
+                    raw_cells.push(HashIndex::cell(s.raw, id));
+                    key_cells.push(HashIndex::cell(s.key, id));
+                    if record.abbrev.is_some() {
+                        // Whole-name lookups only: no token blocking, no running-text search.
+                        continue;
+                    }
+                    if s.has_han {
+                        m.entry_has_han[record.entry as usize] = true;
+                    }
+                    if let Some(u) = s.unit {
+                        m.by_bare_unit
+                            .entry(u.last().to_string())
+                            .or_default()
+                            .push(id);
+                        m.by_unit.entry(u.key).or_default().push(id);
+                    }
+                    if let Some(h) = s.placeless {
+                        placeless_cells.push(HashIndex::cell(h, id));
+                    }
+                    for t in &s.tokens {
+                        m.tokens.post(t, id);
+                    }
+                    if s.text {
+                        m.text_aliases.push(id);
+                    }
                 }
             }
         }
+        m.entry_alias_start.push(m.aliases.len() as u32);
+        m.watchlist = watchlist;
+        m.by_raw = HashIndex::build(raw_cells);
+        m.by_key = HashIndex::build(key_cells);
+        m.by_placeless = HashIndex::build(placeless_cells);
+        m.tokens.finish(fuzzy_len);
+        m.names = (0..m.aliases.len()).map(|_| OnceLock::new()).collect();
+        m.aliases.shrink_to_fit();
+        m.derived.shrink_to_fit();
+        m.text_aliases.shrink_to_fit();
         for (last, ids) in &m.by_bare_unit {
-            let first = ids.first().map(|&i| aliases[i as usize].entry);
-            if let Some(e) = first.filter(|&e| ids.iter().all(|&i| aliases[i as usize].entry == e))
-            {
+            let first = ids.first().map(|&i| m.aliases[i as usize].entry as usize);
+            if let Some(e) = first.filter(|&e| {
+                ids.iter()
+                    .all(|&i| m.aliases[i as usize].entry as usize == e)
+            }) {
                 m.unique_bare_unit.insert(last.clone(), e);
             }
         }
-        m.entry_has_han = vec![false; m.watchlist.entries.len()];
-        for a in &aliases {
-            if a.name.has_han() && a.abbrev.is_none() {
-                m.entry_has_han[a.entry] = true;
-            }
-        }
-        m.aliases = aliases;
-        m.entry_alias_start = entry_alias_start;
         m
     }
 
+    /// The running-text automaton (built on first use).
+    fn text_search(&self) -> Option<&(AhoCorasick, Vec<u32>)> {
+        self.text_search
+            .get_or_init(|| {
+                let mut patterns = Vec::new();
+                let mut ids = Vec::new();
+                for &id in &self.text_aliases {
+                    let folded = normalize::fold(self.alias_text(&self.aliases[id as usize]));
+                    // Pages write brackets full width as often as not: search both spellings
+                    // rather than folding every page's text.
+                    let full_width = folded.replace('(', "（").replace(')', "）");
+                    if full_width != folded {
+                        patterns.push(full_width);
+                        ids.push(id);
+                    }
+                    patterns.push(folded);
+                    ids.push(id);
+                }
+                if patterns.is_empty() {
+                    return None;
+                }
+                match AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&patterns)
+                {
+                    Ok(ac) => Some((ac, ids)),
+                    Err(err) => {
+                        tracing::warn!("Chinese names will not be searched in running text: {err}");
+                        None
+                    }
+                }
+            })
+            .as_ref()
+    }
+
+    /// The text of an alias (the listed spelling, cut to `MAX_NAME_CHARS`).
+    fn alias_text(&self, a: &AliasRecord) -> &str {
+        let e = &self.watchlist.entries[a.entry as usize];
+        match a.text {
+            AliasText::Listed(0) => cut(&e.name),
+            AliasText::Listed(k) => e.aliases.get(k as usize - 1).map_or("", |s| cut(s)),
+            AliasText::Abbrev(k) => e.abbreviations.get(k as usize).map_or("", |ab| &ab.text),
+            AliasText::Derived(d) => self.derived.get(d as usize).map_or("", |(t, _)| t),
+        }
+    }
+
+    /// Places dropped when this spelling was derived from a parenthesised listed name.
+    fn dropped_places(&self, a: &AliasRecord) -> &[String] {
+        match a.text {
+            AliasText::Derived(d) => self.derived.get(d as usize).map_or(&[], |(_, p)| p),
+            _ => &[],
+        }
+    }
+
+    /// The analysed name of alias `id` (analysed on first use, then kept).
+    fn name(&self, id: u32) -> &Name {
+        self.names[id as usize].get_or_init(|| {
+            let a = &self.aliases[id as usize];
+            let text = self.alias_text(a);
+            Box::new(if a.abbrev.is_some() {
+                analyse_abbreviation(&self.vocab, text)
+            } else {
+                analyse(&self.vocab, text)
+            })
+        })
+    }
+
+    /// Aliases under `hash` in `index` whose `field` really is `key`.
+    fn lookup<'a>(
+        &'a self,
+        index: &'a HashIndex,
+        key: &'a str,
+        field: fn(&Name) -> &str,
+    ) -> impl Iterator<Item = u32> + 'a {
+        index
+            .get(index::hash(key))
+            .filter(move |&id| field(self.name(id)) == key)
+    }
+
+    /// Aliases whose folded text is `raw`.
+    fn by_raw<'a>(&'a self, raw: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.lookup(&self.by_raw, raw, |n| n.raw.as_str())
+    }
+
+    /// Aliases whose normalised key is `key`.
+    fn by_key<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.lookup(&self.by_key, key, |n| n.key.as_str())
+    }
+
+    /// Aliases whose placeless Han is `han`.
+    fn by_placeless<'a>(&'a self, han: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.lookup(&self.by_placeless, han, |n| n.placeless.as_str())
+    }
+
     /// Score a name against one alias, minding places dropped from a derived spelling.
-    fn score_alias(&self, q: &Name, alias: &AliasRecord) -> Option<(Method, f64)> {
+    fn score_alias(&self, q: &Name, id: u32) -> Option<(Method, f64)> {
+        let alias = &self.aliases[id as usize];
+        let name = self.name(id);
+        let entry = alias.entry as usize;
         if let Some(kind) = alias.abbrev {
-            return score_abbreviation(q, &alias.name, kind);
+            return score_abbreviation(q, name, kind);
         }
         // Numbered units: the same reading is the same unit in any script; a different reading
         // (another number or group) is another unit, whatever else the names share.
-        if let (Some(qu), Some(au)) = (&q.unit, &alias.name.unit) {
+        if let (Some(qu), Some(au)) = (&q.unit, &name.unit) {
             // A bare number (32所) only when one listed entry has it: every group reuses
             // small numbers (13所 is CETC 13 and CASC 9th Academy 13).
             if !qu.grouped {
-                let unique = qu.bare == au.last()
-                    && self.unique_bare_unit.get(&qu.bare) == Some(&alias.entry);
+                let unique =
+                    qu.bare == au.last() && self.unique_bare_unit.get(&qu.bare) == Some(&entry);
                 return unique.then_some((Method::Normalized, score::BARE_UNIT));
             }
         }
         // A numbered unit's Chinese name romanised must not make it a sub-unit of a Latin name
         // (中国电子科技… is not "China Electronics Corporation"); the readings or the characters decide.
-        if q.unit.as_ref().is_some_and(|u| u.grouped) && q.has_han() && !alias.name.has_han() {
+        if q.unit.as_ref().is_some_and(|u| u.grouped) && q.has_han() && !name.has_han() {
             return None;
         }
         // When both sides have Chinese characters, the characters decide: 深圳华威 must not
         // reach Huawei (华为) through the shared toneless pinyin of its English name.
-        if q.has_han()
-            && !alias.name.has_han()
-            && self
-                .entry_has_han
-                .get(alias.entry)
-                .copied()
-                .unwrap_or(false)
+        if q.has_han() && !name.has_han() && self.entry_has_han.get(entry).copied().unwrap_or(false)
         {
             return None;
         }
-        let (m, s) = score::score_pair(&self.vocab, q, &alias.name, false)?;
+        let (m, s) = score::score_pair(&self.vocab, q, name, false)?;
         let (m, s) = if alias.place_dropped && s > score::PLACE_DROPPED_MAX {
             (
                 if m == Method::Exact {
@@ -345,7 +503,7 @@ impl Matcher {
         } else {
             (m, s)
         };
-        if score::dropped_place_conflict(&self.vocab, q, &alias.name, &alias.dropped_places) {
+        if score::dropped_place_conflict(&self.vocab, q, name, self.dropped_places(alias)) {
             let s = s * score::PLACE_MISMATCH;
             return (s > 0.0).then_some((
                 if m == Method::Exact {
@@ -359,15 +517,15 @@ impl Matcher {
         Some((m, s))
     }
 
-    /// The aliases of entry `e`.
-    fn entry_aliases(&self, e: usize) -> &[AliasRecord] {
-        let (Some(&a), Some(&b)) = (
+    /// The alias ids of entry `e`.
+    fn entry_aliases(&self, e: usize) -> std::ops::Range<u32> {
+        match (
             self.entry_alias_start.get(e),
             self.entry_alias_start.get(e + 1),
-        ) else {
-            return &[];
-        };
-        &self.aliases[a as usize..b as usize]
+        ) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => 0..0,
+        }
     }
 
     /// Number of entries indexed.
@@ -393,14 +551,14 @@ impl Matcher {
     /// Aliases worth scoring for `q`: equal keys, sub-unit prefixes and token blocking.
     fn candidates(&self, q: &Name) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        let mut take = |ids: Option<&Vec<u32>>| {
-            if let Some(ids) = ids {
-                out.extend_from_slice(ids);
-            }
-        };
-        take(self.by_raw.get(&q.raw));
-        take(self.by_key.get(&q.key));
+        out.extend(self.by_raw(&q.raw));
+        out.extend(self.by_key(&q.key));
         if let Some(u) = &q.unit {
+            let mut take = |ids: Option<&Vec<u32>>| {
+                if let Some(ids) = ids {
+                    out.extend_from_slice(ids);
+                }
+            };
             if u.grouped {
                 take(self.by_unit.get(&u.key));
             } else if !u.bare.contains('|') && !u.bare.starts_with('A') {
@@ -408,19 +566,19 @@ impl Matcher {
             }
         }
         if q.has_han() {
-            take(self.by_placeless.get(&q.han));
+            out.extend(self.by_placeless(&q.han));
             if !q.placeless.is_empty() {
-                take(self.by_placeless.get(&q.placeless));
-                take(self.by_key.get(&q.placeless));
+                out.extend(self.by_placeless(&q.placeless));
+                out.extend(self.by_key(&q.placeless));
             }
             // Every prefix of the Han name could be a listed parent (四川大学华西医院 → 四川大学).
             for (i, _) in q.han.char_indices().skip(1) {
-                take(self.by_key.get(&q.han[..i]));
+                out.extend(self.by_key(&q.han[..i]));
             }
             for (r, ends) in &q.roman {
-                take(self.by_key.get(r));
+                out.extend(self.by_key(r));
                 for &e in ends {
-                    take(self.by_key.get(&r[..e]));
+                    out.extend(self.by_key(&r[..e]));
                 }
             }
         }
@@ -430,7 +588,7 @@ impl Matcher {
             let mut key = String::new();
             for t in &q.tokens[start..n] {
                 key.push_str(t);
-                take(self.by_key.get(&key));
+                out.extend(self.by_key(&key));
             }
         }
         out.extend(self.token_candidates(q));
@@ -442,27 +600,28 @@ impl Matcher {
     /// Top aliases by summed IDF of shared distinctive tokens (exact or within one deletion).
     fn token_candidates(&self, q: &Name) -> Vec<u32> {
         let mut acc: HashMap<u32, f64> = HashMap::new();
+        // IDF weight `1 + ln(N / df)` (nomenklatura blocker), N counting every alias.
+        let n = self.aliases.len().max(1) as f64;
         for t in &q.tokens {
             if self.vocab.is_generic(t) {
                 continue;
             }
-            let mut tids: Vec<u32> = self.deletions.get(t).cloned().unwrap_or_default();
-            if (5..=MAX_FUZZY_TOKEN_CHARS).contains(&t.chars().count()) {
+            let mut tids: Vec<u32> = self.tokens.near(t, fuzzy_len).collect();
+            if fuzzy_len(t.chars().count()) {
                 for v in deletion_variants(t) {
-                    if let Some(ids) = self.deletions.get(&v) {
-                        tids.extend_from_slice(ids);
-                    }
+                    tids.extend(self.tokens.near(&v, fuzzy_len));
                 }
             }
             tids.sort_unstable();
             tids.dedup();
             for tid in tids {
-                let posting = &self.postings[tid as usize];
+                let posting = self.tokens.posting(tid);
                 if posting.len() > MAX_POSTINGS {
                     continue;
                 }
+                let idf = 1.0 + (n / posting.len() as f64).ln();
                 for &a in posting {
-                    *acc.entry(a).or_insert(0.0) += self.idf[tid as usize];
+                    *acc.entry(a).or_insert(0.0) += idf;
                 }
             }
         }
@@ -472,8 +631,9 @@ impl Matcher {
         ranked.into_iter().map(|(a, _)| a).collect()
     }
 
-    fn hit(&self, name: &str, role: Role, alias: &AliasRecord, method: Method, score: f64) -> Hit {
-        let e: &Entry = &self.watchlist.entries[alias.entry];
+    fn hit(&self, name: &str, role: Role, id: u32, method: Method, score: f64) -> Hit {
+        let alias = &self.aliases[id as usize];
+        let e: &Entry = &self.watchlist.entries[alias.entry as usize];
         Hit {
             name: name.to_string(),
             role,
@@ -482,7 +642,7 @@ impl Matcher {
             list_id: e.id.clone(),
             method,
             score: (score * 1000.0).round() / 1000.0,
-            matched_alias: alias.text.clone(),
+            matched_alias: self.alias_text(alias).to_string(),
             citation: e.citation.clone(),
             as_of: String::new(),
             reviewed: None,
@@ -496,10 +656,10 @@ impl Matcher {
         if q.key.is_empty() {
             return Vec::new();
         }
-        let mut best: HashMap<usize, (Method, f64, u32)> = HashMap::new();
+        let mut best: HashMap<u32, (Method, f64, u32)> = HashMap::new();
         for id in self.candidates(&q) {
             let alias = &self.aliases[id as usize];
-            let Some((mut method, score)) = self.score_alias(&q, alias) else {
+            let Some((mut method, score)) = self.score_alias(&q, id) else {
                 continue;
             };
             if method == Method::Exact && !alias.primary {
@@ -526,7 +686,7 @@ impl Matcher {
         }
         let mut hits: Vec<Hit> = best
             .into_values()
-            .map(|(m, s, id)| self.hit(name, role, &self.aliases[id as usize], m, s))
+            .map(|(m, s, id)| self.hit(name, role, id, m, s))
             .collect();
         sort_hits(&mut hits);
         hits
@@ -547,11 +707,10 @@ impl Matcher {
             return best;
         }
         // Only entries that `b` names outright (listed name or alias, up to normalisation).
-        let mut entries: Vec<usize> = [self.by_raw.get(&qb.raw), self.by_key.get(&qb.key)]
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|&id| self.aliases[id as usize].entry)
+        let mut entries: Vec<usize> = self
+            .by_raw(&qb.raw)
+            .chain(self.by_key(&qb.key))
+            .map(|id| self.aliases[id as usize].entry as usize)
             .collect();
         if entries.is_empty() {
             return best;
@@ -569,9 +728,9 @@ impl Matcher {
             best = None;
         }
         for e in entries {
-            for al in self.entry_aliases(e) {
-                if let Some((mut m, s)) = self.score_alias(&qa, al) {
-                    if m == Method::Exact && !al.primary {
+            for id in self.entry_aliases(e) {
+                if let Some((mut m, s)) = self.score_alias(&qa, id) {
+                    if m == Method::Exact && !self.aliases[id as usize].primary {
                         m = Method::Alias;
                     }
                     let s = (s * 1000.0).round() / 1000.0;
@@ -601,7 +760,7 @@ impl Matcher {
         for c in &notice.candidates {
             hits.extend(clearly_best(self.screen(c, Role::Text)));
         }
-        if let Some((ac, ids)) = &self.text_search {
+        if let Some((ac, ids)) = self.text_search() {
             let text = notice.text.as_str();
             let mut seen: Vec<(String, String)> = hits
                 .iter()
@@ -612,7 +771,7 @@ impl Matcher {
                     continue;
                 };
                 let alias = &self.aliases[id as usize];
-                let e = &self.watchlist.entries[alias.entry];
+                let e = &self.watchlist.entries[alias.entry as usize];
                 let key = (e.list.clone(), e.id.clone());
                 if seen.contains(&key) {
                     continue;
@@ -626,7 +785,7 @@ impl Matcher {
                 hits.push(self.hit(
                     &text[m.start()..m.end()],
                     Role::Text,
-                    alias,
+                    id,
                     method,
                     TEXT_SCORE,
                 ));

@@ -2,10 +2,11 @@
 //!
 //! Every format is detected from its header (CSV) or its first non-blank byte (JSON), so a user
 //! can pass the official trade.gov download or an analyst's own list with the same flag.
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use hashbrown::HashTable;
 
 use crate::model::ListKind;
 
@@ -287,20 +288,36 @@ impl Watchlist {
     /// Drop repeated entries (same list, name and citation) with a warning: a list loaded twice
     /// or a row pasted twice would otherwise double every hit.
     fn dedupe(&mut self) {
-        let mut seen = HashSet::new();
-        self.entries.retain(|e| {
-            let key = (e.list.clone(), e.name.to_lowercase(), e.citation.clone());
-            let fresh = seen.insert(key);
-            if !fresh {
+        // Keys are hashed, not stored: a million rows would otherwise hold a million
+        // (list, lower-case name, citation) string triples just to find a few repeats.
+        use std::hash::BuildHasher;
+        let state = std::hash::RandomState::new();
+        let key_hash = |e: &Entry| {
+            state.hash_one((e.list.as_str(), e.name.to_lowercase(), e.citation.as_str()))
+        };
+        let same = |a: &Entry, b: &Entry| {
+            a.list == b.list
+                && a.citation == b.citation
+                && a.name.to_lowercase() == b.name.to_lowercase()
+        };
+        let mut seen: HashTable<usize> = HashTable::with_capacity(self.entries.len());
+        let mut keep = vec![true; self.entries.len()];
+        for (i, e) in self.entries.iter().enumerate() {
+            let h = key_hash(e);
+            if seen.find(h, |&j| same(&self.entries[j], e)).is_some() {
+                keep[i] = false;
                 tracing::warn!(
                     "duplicate watchlist entry skipped: {} ({}, {})",
                     e.name,
                     e.list,
                     e.citation
                 );
+            } else {
+                seen.insert_unique(h, i, |&j| key_hash(&self.entries[j]));
             }
-            fresh
-        });
+        }
+        let mut keep = keep.into_iter();
+        self.entries.retain(|_| keep.next().unwrap_or(true));
     }
 }
 

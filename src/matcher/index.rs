@@ -1,0 +1,256 @@
+//! Compact lookup structures for the matcher's index, sized for million-row lists: keys are
+//! kept as 32-bit hashes in sorted arrays (8 bytes per posting instead of a `String` key and a
+//! `Vec` per key), and every hit is verified against the real string by the caller, so a hash
+//! collision costs a comparison, never a wrong candidate.
+use hashbrown::HashTable;
+use rayon::prelude::*;
+
+/// 64-bit FNV-1a, folded to 32 bits: keys are short names and tokens, hashed once per lookup.
+fn fnv32(bytes: impl IntoIterator<Item = u8>) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// Hash of a key string.
+pub fn hash(key: &str) -> u32 {
+    fnv32(key.bytes())
+}
+
+/// Hash of `token` with the char at byte range `at` removed (equal to `hash` of that string).
+fn hash_without(token: &str, at: std::ops::Range<usize>) -> u32 {
+    fnv32(
+        token.as_bytes()[..at.start]
+            .iter()
+            .chain(&token.as_bytes()[at.end..])
+            .copied(),
+    )
+}
+
+/// A multimap from hashed string keys to ids: `(hash << 32) | id`, sorted.
+#[derive(Default)]
+pub struct HashIndex {
+    cells: Vec<u64>,
+}
+
+impl HashIndex {
+    /// Build from `(hash, id)` pairs in any order.
+    pub fn build(mut cells: Vec<u64>) -> Self {
+        cells.par_sort_unstable();
+        cells.dedup();
+        cells.shrink_to_fit();
+        HashIndex { cells }
+    }
+
+    /// One cell.
+    pub fn cell(hash: u32, id: u32) -> u64 {
+        (u64::from(hash) << 32) | u64::from(id)
+    }
+
+    /// Ids stored under `hash`, ascending (may include other keys with the same hash).
+    pub fn get(&self, hash: u32) -> impl Iterator<Item = u32> + '_ {
+        let lo = u64::from(hash) << 32;
+        let start = self.cells.partition_point(|&c| c < lo);
+        self.cells[start..]
+            .iter()
+            .take_while(move |&&c| (c >> 32) as u32 == hash)
+            .map(|&c| c as u32)
+    }
+}
+
+/// Interned tokens, their postings (token → aliases) and one-deletion variants.
+#[derive(Default)]
+pub struct Tokens {
+    /// All token texts, concatenated.
+    arena: String,
+    /// Token id → start of its text in `arena` (one more entry at the end).
+    starts: Vec<u32>,
+    /// Token text → id.
+    ids: HashTable<u32>,
+    /// Token id → range of its aliases in `posted` (CSR; built by `finish`).
+    posting_starts: Vec<u32>,
+    posted: Vec<u32>,
+    /// `(token id, alias id)` while building.
+    pairs: Vec<(u32, u32)>,
+    /// Token or one-deletion variant → token ids (edit-distance blocking).
+    deletions: HashIndex,
+}
+
+impl Tokens {
+    /// Number of distinct tokens.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Text of token `id`.
+    pub fn text(&self, id: u32) -> &str {
+        let (a, b) = (self.starts[id as usize], self.starts[id as usize + 1]);
+        &self.arena[a as usize..b as usize]
+    }
+
+    fn find(&self, token: &str) -> Option<u32> {
+        let h = u64::from(hash(token));
+        self.ids.find(h, |&id| self.text(id) == token).copied()
+    }
+
+    /// Record that alias `alias` contains `token` (ids in order of first appearance).
+    pub fn post(&mut self, token: &str, alias: u32) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let id = match self.find(token) {
+            Some(id) => id,
+            None => {
+                let id = self.len() as u32;
+                self.arena.push_str(token);
+                self.starts.push(self.arena.len() as u32);
+                let (arena, starts) = (&self.arena, &self.starts);
+                let text = |id: u32| {
+                    &arena[starts[id as usize] as usize..starts[id as usize + 1] as usize]
+                };
+                self.ids
+                    .insert_unique(u64::from(hash(token)), id, |&i| u64::from(hash(text(i))));
+                id
+            }
+        };
+        self.pairs.push((id, alias));
+    }
+
+    /// Lay out the postings and build the deletion index; `fuzzy` says which tokens get
+    /// one-deletion variants (by length in chars).
+    pub fn finish(&mut self, fuzzy: impl Fn(usize) -> bool) {
+        let n = self.len();
+        // Counting sort by token; stable, so each posting stays in alias order.
+        let mut starts = vec![0u32; n + 1];
+        for &(t, _) in &self.pairs {
+            starts[t as usize + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts.clone();
+        let mut posted = vec![0u32; self.pairs.len()];
+        for &(t, a) in &self.pairs {
+            posted[fill[t as usize] as usize] = a;
+            fill[t as usize] += 1;
+        }
+        self.pairs = Vec::new();
+        self.posting_starts = starts;
+        self.posted = posted;
+        self.arena.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        // Sized exactly: at a million rows these are tens of millions of cells.
+        let count = |t: &str| {
+            let chars = t.chars().count();
+            1 + if fuzzy(chars) { chars } else { 0 }
+        };
+        let total = (0..n as u32).map(|id| count(self.text(id))).sum();
+        let mut cells: Vec<u64> = Vec::with_capacity(total);
+        for id in 0..n as u32 {
+            let t = self.text(id);
+            cells.push(HashIndex::cell(hash(t), id));
+            if count(t) > 1 {
+                cells.extend(
+                    t.char_indices()
+                        .map(|(i, c)| HashIndex::cell(hash_without(t, i..i + c.len_utf8()), id)),
+                );
+            }
+        }
+        self.deletions = HashIndex::build(cells);
+    }
+
+    /// Aliases containing token `id`, ascending.
+    pub fn posting(&self, id: u32) -> &[u32] {
+        match (
+            self.posting_starts.get(id as usize),
+            self.posting_starts.get(id as usize + 1),
+        ) {
+            (Some(&a), Some(&b)) => &self.posted[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Tokens whose text is `key`, or (for `fuzzy` lengths) has `key` as a one-deletion variant.
+    pub fn near(&self, key: &str, fuzzy: impl Fn(usize) -> bool) -> impl Iterator<Item = u32> {
+        self.deletions.get(hash(key)).filter(move |&id| {
+            let t = self.text(id);
+            t == key || (fuzzy(t.chars().count()) && is_one_deletion(key, t))
+        })
+    }
+}
+
+/// True if `short` is `long` with exactly one char removed.
+fn is_one_deletion(short: &str, long: &str) -> bool {
+    // Removing the char at the first difference is enough: within a run of equal chars any
+    // deletion gives the same string.
+    let mut p = short
+        .bytes()
+        .zip(long.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !long.is_char_boundary(p) {
+        p -= 1;
+    }
+    let Some(c) = long[p..].chars().next() else {
+        return false;
+    };
+    let w = c.len_utf8();
+    long.len() == short.len() + w && short.get(p..) == long.get(p + w..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_deletion() {
+        assert!(is_one_deletion("huawe", "huawei"));
+        assert!(is_one_deletion("hawei", "huawei"));
+        assert!(is_one_deletion("ab", "aab"));
+        assert!(is_one_deletion("华为", "华为云"));
+        assert!(is_one_deletion("华云", "华为云"));
+        assert!(!is_one_deletion("huawei", "huawei"));
+        assert!(!is_one_deletion("huawx", "huawai"));
+        assert!(!is_one_deletion("hua", "huawei"));
+    }
+
+    #[test]
+    fn deletion_hash_equals_hash_of_variant() {
+        assert_eq!(hash_without("huawei", 2..3), hash("huwei"));
+        assert_eq!(hash_without("华为云", 3..6), hash("华云"));
+    }
+
+    #[test]
+    fn tokens_post_and_find_near() {
+        let mut t = Tokens::default();
+        t.post("huawei", 0);
+        t.post("sugon", 0);
+        t.post("huawei", 2);
+        t.finish(|n| (5..=48).contains(&n));
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.posting(0), &[0, 2]);
+        assert_eq!(t.posting(1), &[0]);
+        let fuzzy = |n: usize| (5..=48).contains(&n);
+        assert_eq!(t.near("huawei", fuzzy).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(t.near("huwei", fuzzy).collect::<Vec<_>>(), vec![0]);
+        // "sugon" has 5 chars: its deletions are indexed too.
+        assert_eq!(t.near("sgon", fuzzy).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(t.near("xyz", fuzzy).count(), 0);
+    }
+
+    #[test]
+    fn hash_index_returns_ids_of_a_hash() {
+        let idx = HashIndex::build(vec![
+            HashIndex::cell(7, 3),
+            HashIndex::cell(7, 1),
+            HashIndex::cell(9, 2),
+            HashIndex::cell(7, 1),
+        ]);
+        assert_eq!(idx.get(7).collect::<Vec<_>>(), vec![1, 3]);
+        assert_eq!(idx.get(9).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(idx.get(8).count(), 0);
+    }
+}
