@@ -271,7 +271,7 @@ static BY_LABEL: LazyLock<HashMap<String, Field>> =
 /// Any label, then an optional unit in parentheses, then a colon.
 static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]",
+        r"(?i)({})\s*([（(][^（()）：:]{{1,16}}[）)])?\s*[：:]",
         alternation()
     ))
     .expect("valid label regex")
@@ -280,7 +280,7 @@ static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
 /// A whole cell that is only a label (table label cell or a label alone on its line).
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、.．])?\s*({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]?\s*$",
+        r"(?i)^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、.．])?\s*({})\s*([（(][^（()）：:]{{1,16}}[）)])?\s*[：:]?\s*$",
         alternation()
     ))
     .expect("valid label-cell regex")
@@ -356,6 +356,12 @@ pub struct Labelled {
     pub value: String,
 }
 
+/// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
+/// the label after them is not part of a longer word.
+const SENTENCE_DETERMINERS: &[&str] = &[
+    "本项目", "该项目", "本次采购", "本次", "此次", "本包", "本标段", "本合同",
+];
+
 /// Read every labelled value in `text`, in page order.
 pub fn scan(text: &str) -> Vec<Labelled> {
     let lines: Vec<&str> = text
@@ -424,7 +430,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 else {
                     continue;
                 };
-                let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
+                let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
                 if let Some(value) = next_value() {
                     push(&mut out, *field, unit, &value, section_in);
                 }
@@ -440,10 +446,13 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     // A label glued to a preceding Han character is part of a longer word
                     // (投标供应商名称 is not 供应商名称).
                     // 将 opens a correction sentence ("将预算金额调整为…"), not a longer word.
-                    let glued = cell[..whole.start()]
+                    // "本项目最高限价：" in a sentence: a determiner before the label is no word.
+                    let before = &cell[..whole.start()];
+                    let glued = before
                         .chars()
                         .next_back()
-                        .is_some_and(|c| is_han(c) && c != '将');
+                        .is_some_and(|c| is_han(c) && c != '将')
+                        && !SENTENCE_DETERMINERS.iter().any(|d| before.ends_with(d));
                     (!glued).then(|| {
                         let field = c
                             .get(1)
@@ -453,7 +462,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                             whole.start(),
                             whole.end(),
                             field,
-                            c.get(2).and_then(|m| Unit::from_label(m.as_str())),
+                            c.get(2).and_then(|m| Unit::in_notes(m.as_str())),
                         )
                     })
                 })
@@ -464,6 +473,8 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 let stop = matches.get(k + 1).map_or(cell.len(), |m| m.0);
                 let raw = cell.get(*end..stop).unwrap_or_default();
                 let raw = VALUE_END.find(raw).map_or(raw, |m| &raw[..m.start()]);
+                // A label inside a running sentence: its value ends with the sentence.
+                let raw = raw.split('。').next().unwrap_or(raw);
                 let value = raw.trim();
                 if value.is_empty() {
                     if stop == cell.len()
@@ -562,7 +573,7 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 {
                     continue;
                 }
-                let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
+                let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
                 push(&mut out, *field, unit, value, None);
             }
         }

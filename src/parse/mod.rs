@@ -145,7 +145,8 @@ fn build(w: html::Walked) -> Notice {
                 .take(15)
                 .find(|l| {
                     (8..=80).contains(&l.chars().count())
-                        && !l.contains(['：', ':', '|'])
+                        // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
+                        && !l.contains(['：', ':', '|', '>', '＞', '›', '»'])
                         && ["公告", "公示"].iter().any(|w| l.ends_with(w))
                 })
                 .map(|l| l.to_string()),
@@ -387,6 +388,7 @@ const DEADLINE_WORDS: &[&str] = &[
     "期限",
     "有效期",
     "评标",
+    "开启",
     "开始时间",
     "结束时间",
     "至",
@@ -397,7 +399,27 @@ const DEADLINE_WORDS: &[&str] = &[
 ];
 
 fn is_deadline(line: &str) -> bool {
-    DEADLINE_WORDS.iter().any(|w| line.contains(w))
+    DEADLINE_WORDS.iter().any(|w| line.contains(w)) || is_event_time(line)
+}
+
+/// Words of a date label that gives the publication date ("发布时间：", "公告日期：").
+const PUBLICATION_WORDS: &[&str] = &["发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文"];
+
+/// A line opening with a date label that is not a publication label ("时间：2025年10月31日
+/// 09时30分" under "五、开启", "会议时间：…"): an event of the procedure, never the
+/// publication date, which the signature at the bottom gives instead.
+fn is_event_time(line: &str) -> bool {
+    let Some(colon) = line.find(['：', ':']) else {
+        return false;
+    };
+    let label = line[..colon].trim();
+    let label = label
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．（）() ".contains(c));
+    label.chars().count() <= 12
+        && ["时间", "日期", "时限"].iter().any(|w| label.ends_with(w))
+        && !PUBLICATION_WORDS.iter().any(|w| label.contains(w))
+        // A bare "日期：" atop a page dates the page.
+        && label != "日期"
 }
 
 /// Bylines and datelines of a news article (checked at the start of lines).
@@ -716,8 +738,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
 
 /// The unit in a header such as `中标金额（万元）`.
 fn unit_in_header(cell: &str) -> Option<Unit> {
-    let open = cell.find(['（', '('])?;
-    Unit::from_label(cell.get(open..)?.trim_start_matches(['（', '(']))
+    Unit::in_notes(cell)
 }
 
 #[cfg(test)]

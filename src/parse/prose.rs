@@ -55,6 +55,17 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid winners regex")
 });
 
+/// A company named before its win: "X为本项目中标人", "由X中标", "X以2.36亿元中标". Only names of
+/// company shape (ending in a legal form) count, so "项目中标" or "紫金云智算中标" name nobody.
+/// Group 1 is the name; group 2 is set when a candidate is meant ("X为第一中标候选人").
+static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
+        .expect("valid winner-first regex")
+});
+
+/// Words that can run into a winner's name from before it in one clause.
+const WINNER_LEADS: &[&str] = &["由", "确定", "显示", "宣布", "最终", "其中", "结果", "公示"];
+
 /// "预算金额由X调整为Y" / "最高限价从X变更为Y" / "预算金额：由X变更为Y".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)[：:]?\s*(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
@@ -127,6 +138,17 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         }
         for c in PROSE_WINNERS.captures_iter(line) {
             listed_orgs(&c[1], &mut out);
+        }
+        for c in PROSE_WINNER_FIRST.captures_iter(line) {
+            if c.get(2).is_none() {
+                // The name class takes in the verb before it ("最终确定X", "由X").
+                let name = WINNER_LEADS
+                    .iter()
+                    .filter_map(|w| c[1].rfind(w).map(|i| i + w.len()))
+                    .max()
+                    .map_or(&c[1], |i| &c[1][i..]);
+                listed_orgs(name, &mut out);
+            }
         }
         if out.len() >= 50 {
             break;
