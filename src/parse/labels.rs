@@ -509,6 +509,11 @@ const HEADER_WORDS: &[&str] = &[
     "报价",
     "候选人",
     "编号",
+    // Round 2 of issue 10: "包别 | 成交（中选）供应商 | 供应商地址 | 成交金额（人民币，万元）".
+    "包别",
+    "包件",
+    "分标",
+    "供应商",
 ];
 
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header

@@ -38,6 +38,12 @@ static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:招标人|采购人)为([^\s，,。；;（(]{2,40})").expect("valid prose regex")
 });
 
+/// "招标代理机构为X" / "采购代理机构是X" — the agency named in the 招标条件 sentence.
+static PROSE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:招标代理机构|采购代理机构|代理机构)(?:为|是)([^\s，,。；;（(]{2,40})")
+        .expect("valid prose regex")
+});
+
 /// "X于2011年09月20日 在…平台发布的采购…" — the buyer opening a result notice.
 static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\S{2,40}?(?:公司|大学|学院|医院|中心|研究所|研究院|局|委员会|政府|办公室|厅))于\s*\d{4}\s*年").expect("valid prose regex")
@@ -484,6 +490,12 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
         {
             p.buyer = clean_org(&c[1]);
         }
+        if p.agency.is_none()
+            && line.contains("机构")
+            && let Some(c) = PROSE_AGENCY.captures(line)
+        {
+            p.agency = clean_org(&c[1]);
+        }
         if p.buyer.is_none()
             && line.contains('于')
             && let Some(c) = PROSE_PUBLISHER.captures(line)
@@ -637,12 +649,30 @@ fn header_matches(cell: &str, keys: &[String]) -> bool {
         return false;
     }
     let key = header_key(cell);
+    // A qualifier in parentheses inside the header ("成交（中选）供应商") does not change the column.
+    let bare = without_notes(&key);
     keys.iter().any(|h| {
         key == *h
+            || (bare.len() < key.len() && bare == without_notes(h))
             || key
                 .strip_prefix(h.as_str())
                 .is_some_and(|rest| rest.starts_with('（') || rest.starts_with('('))
     })
+}
+
+/// `s` without its parenthesised notes.
+fn without_notes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Names (and amounts) read from result tables.

@@ -41,7 +41,7 @@ impl Unit {
             .skip(1)
             .filter_map(|part| part.split([')', '）']).next())
             .flat_map(|note| note.split(['，', ',', '、', '/', '；', ';', ' ']))
-            .find_map(|word| {
+            .filter_map(|word| {
                 let word = word.trim().trim_start_matches("单位").trim_start_matches(['：', ':']);
                 match word {
                     "万元" | "万" | "人民币万元" | "万元人民币" => Some(Unit::Wan),
@@ -49,6 +49,11 @@ impl Unit {
                     "元" | "人民币" | "人民币元" | "元人民币" => Some(Unit::Yuan),
                     _ => None,
                 }
+            })
+            // "（人民币，万元）": the currency word names no scale; 万元 does.
+            .max_by_key(|u| match u {
+                Unit::Yuan => 0,
+                Unit::Wan | Unit::Yi => 1,
             })
     }
 

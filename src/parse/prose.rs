@@ -37,9 +37,10 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid news-amount regex")
 });
 
-/// An award amount in a news article.
+/// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
+/// ("以1.18亿元中标", "以2,380万元成交").
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:中标金额|成交金额|中标总额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+    Regex::new(r"(?:(?:中标金额|成交金额|中标总额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
         .expect("valid news-award regex")
 });
 
@@ -175,7 +176,7 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
             .iter()
             .filter(|l| l.len() <= MAX_LINE_BYTES)
             .flat_map(|l| re.captures_iter(l))
-            .find_map(|c| parse_money(&c[1], None))
+            .find_map(|c| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
     };
     (find(&NEWS_BUDGET), find(&NEWS_AWARD))
 }
