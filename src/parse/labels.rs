@@ -359,7 +359,14 @@ pub struct Labelled {
 /// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
 /// the label after them is not part of a longer word.
 const SENTENCE_DETERMINERS: &[&str] = &[
-    "本项目", "该项目", "本次采购", "本次", "此次", "本包", "本标段", "本合同",
+    "本项目",
+    "该项目",
+    "本次采购",
+    "本次",
+    "此次",
+    "本包",
+    "本标段",
+    "本合同",
 ];
 
 /// Read every labelled value in `text`, in page order.
@@ -700,5 +707,39 @@ mod tests {
     #[test]
     fn a_name_label_before_any_block_is_nobody() {
         assert!(scan("名称：某某").is_empty());
+    }
+
+    #[test]
+    fn a_label_inside_a_sentence_after_a_determiner() {
+        assert_eq!(
+            values(
+                "本项目最高限价：人民币壹佰叁拾捌万元整（¥1,380,000.00）。经评审，现公示如下：",
+                Field::Budget
+            ),
+            vec!["人民币壹佰叁拾捌万元整（¥1,380,000.00）"]
+        );
+        // A longer word is still no label: 投标供应商名称 is not 供应商名称.
+        assert!(values("投标最高限价：100万元", Field::Budget).is_empty());
+    }
+
+    #[test]
+    fn a_header_unit_with_qualifiers_in_its_note() {
+        let tables = vec![vec![
+            vec![
+                "标段编号".to_string(),
+                "标段名称".to_string(),
+                "最高投标限价（含税，万元）".to_string(),
+            ],
+            vec![
+                "CE-01".to_string(),
+                "训练服务器".to_string(),
+                "2,350.00".to_string(),
+            ],
+        ]];
+        let pairs = header_pairs(&tables);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!(pairs[0].field, Field::Budget);
+        assert_eq!(pairs[0].unit, Some(Unit::Wan));
+        assert_eq!(pairs[0].value, "2,350.00");
     }
 }

@@ -409,7 +409,9 @@ fn is_deadline(line: &str) -> bool {
 }
 
 /// Words of a date label that gives the publication date ("发布时间：", "公告日期：").
-const PUBLICATION_WORDS: &[&str] = &["发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文"];
+const PUBLICATION_WORDS: &[&str] = &[
+    "发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文",
+];
 
 /// A line opening with a date label that is not a publication label ("时间：2025年10月31日
 /// 09时30分" under "五、开启", "会议时间：…"): an event of the procedure, never the
@@ -419,8 +421,9 @@ fn is_event_time(line: &str) -> bool {
         return false;
     };
     let label = line[..colon].trim();
-    let label = label
-        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、.．（）() ".contains(c));
+    let label = label.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十、.．（）() ".contains(c)
+    });
     label.chars().count() <= 12
         && ["时间", "日期", "时限"].iter().any(|w| label.ends_with(w))
         && !PUBLICATION_WORDS.iter().any(|w| label.contains(w))
@@ -871,5 +874,38 @@ mod tests {
             vec!["甲科技有限公司", "乙数据有限公司", "丙超算科技有限公司"]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn event_times_are_not_publication_dates() {
+        assert!(is_event_time(
+            "时间：2025年10月31日 09时30分00秒（北京时间）。"
+        ));
+        assert!(is_event_time("开启时间：2025年08月18日 14:00"));
+        assert!(is_event_time("2. 会议时间：2025-08-18"));
+        assert!(!is_event_time("发布时间：2025-08-04"));
+        assert!(!is_event_time("日期：2025-08-04"));
+        assert!(!is_event_time("陕西华采招标有限公司 2025年10月21日"));
+    }
+
+    #[test]
+    fn date_under_the_signature_beats_an_opening_time() {
+        let n = notice(
+            "<html><body><h2>某大学存储系统采购项目竞争性谈判公告</h2>\
+             <p>项目编号：XX-2025-1</p><p>五、开启</p>\
+             <p>时间：2025年10月31日 09时30分00秒（北京时间）。</p>\
+             <p>某某招标有限公司 2025年10月21日</p></body></html>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-10-21"));
+    }
+
+    #[test]
+    fn header_notes_do_not_change_the_column() {
+        assert_eq!(without_notes("成交（中选）供应商"), "成交供应商");
+        assert!(header_matches("成交（中选）供应商", &WINNER_KEYS));
+        assert_eq!(unit_in_header("中标（成交）金额（万元）"), Some(Unit::Wan));
+        assert_eq!(unit_in_header("成交金额（人民币，万元）"), Some(Unit::Wan));
+        assert_eq!(unit_in_header("单价（含税，元）"), Some(Unit::Yuan));
+        assert_eq!(unit_in_header("中标（成交）金额"), None);
     }
 }

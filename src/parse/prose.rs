@@ -328,4 +328,20 @@ mod tests {
         }
         assert!(corrected_budget(&["更正后：预算金额280万元"]).is_none());
     }
+
+    #[test]
+    fn winners_named_before_their_win() {
+        let lines = [
+            "公示显示，江苏紫金云智算科技有限公司为本项目中标人，中标金额为2.36亿元（含税）。",
+            "本项目最终由杭州钱塘智算科技有限公司以1.18亿元中标，另有4家企业参与投标。",
+            "北京某某数据有限公司为第一中标候选人。",
+            "紫金云智算以2.36亿元中标",
+        ];
+        assert_eq!(
+            winners(&lines),
+            vec!["江苏紫金云智算科技有限公司", "杭州钱塘智算科技有限公司"]
+        );
+        let award = news_amounts(&lines[1..2]).1.map(|m| m.amount);
+        assert_eq!(award, Some(118_000_000.0));
+    }
 }

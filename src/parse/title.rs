@@ -62,9 +62,36 @@ pub fn clean_title_tag(t: &str) -> Option<String> {
 
 /// Words of a notice-type or channel name ("招标公告", "中标（成交）结果公告", "采购信息").
 const TYPE_WORDS: &[&str] = &[
-    "竞争性磋商", "竞争性谈判", "单一来源", "资格预审", "候选人", "（成交）", "(成交)", "招标", "采购",
-    "中标", "成交", "结果", "更正", "变更", "澄清", "终止", "废标", "流标", "询价", "公开", "邀请",
-    "公告", "公示", "通告", "通知", "信息", "详情", "正文", "政府", "项目",
+    "竞争性磋商",
+    "竞争性谈判",
+    "单一来源",
+    "资格预审",
+    "候选人",
+    "（成交）",
+    "(成交)",
+    "招标",
+    "采购",
+    "中标",
+    "成交",
+    "结果",
+    "更正",
+    "变更",
+    "澄清",
+    "终止",
+    "废标",
+    "流标",
+    "询价",
+    "公开",
+    "邀请",
+    "公告",
+    "公示",
+    "通告",
+    "通知",
+    "信息",
+    "详情",
+    "正文",
+    "政府",
+    "项目",
 ];
 
 /// True when `t` is only a notice type or channel name ("招标公告", "结果公示"): what a CMS
@@ -87,10 +114,7 @@ pub fn is_type_name(t: &str) -> bool {
 pub fn is_heading_class(class: &str) -> bool {
     const PARTS: &[&str] = &["title", "tit", "tt", "bt", "biaoti", "headline", "heading"];
     let class = class.to_ascii_lowercase();
-    class.contains("title")
-        || class
-            .split(['-', '_'])
-            .any(|part| PARTS.contains(&part))
+    class.contains("title") || class.split(['-', '_']).any(|part| PARTS.contains(&part))
 }
 
 /// Separators that split a `<title>` into site and notice parts only with spaces around them
@@ -124,7 +148,8 @@ fn the_one_notice_segment(t: &str) -> Option<String> {
 /// The heading that names the notice: the first heading that is or contains the cleaned
 /// `<title>`, else the first one with a notice word (公告, 公示, 结果 …) and the length of a title.
 pub fn notice_heading<'a>(headings: &'a [String], title_tag: Option<&str>) -> Option<&'a str> {
-    let fits = |h: &str| (6..=150).contains(&h.chars().count()) && !site_like(h) && !is_type_name(h);
+    let fits =
+        |h: &str| (6..=150).contains(&h.chars().count()) && !site_like(h) && !is_type_name(h);
     if let Some(tag) = title_tag.filter(|t| t.chars().count() >= 6)
         && let Some(h) = headings
             .iter()
@@ -173,7 +198,9 @@ mod tests {
         assert!(is_type_name("中标（成交）结果公告"));
         assert!(is_type_name("采购 信息"));
         assert!(!is_type_name("服务器采购公告"));
-        assert!(!is_type_name("兰州大学超算中心国产智算集群扩容项目招标公告"));
+        assert!(!is_type_name(
+            "兰州大学超算中心国产智算集群扩容项目招标公告"
+        ));
         assert_eq!(clean_title_tag("甘肃省公共资源交易网-招标公告"), None);
         assert_eq!(clean_title_tag("结果公示 | 某省政府采购网"), None);
         assert_eq!(
@@ -184,7 +211,14 @@ mod tests {
 
     #[test]
     fn heading_classes_of_common_cms_templates() {
-        for c in ["ewb-article-tt", "detail-tit", "news_bt", "arti_title", "biaoti", "Title3"] {
+        for c in [
+            "ewb-article-tt",
+            "detail-tit",
+            "news_bt",
+            "arti_title",
+            "biaoti",
+            "Title3",
+        ] {
             assert!(is_heading_class(c), "{c}");
         }
         for c in ["btn", "attr", "content", "ewb-article-info", "list-wrap"] {
