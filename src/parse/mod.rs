@@ -240,6 +240,10 @@ fn build(w: html::Walked) -> Notice {
                 .or_else(|| first(Field::Budget).find_map(money_of)),
             None => first(Field::Budget).find_map(money_of),
         });
+    // Only when nothing labels it: "本项目最高限价为…" in a sentence.
+    if budget.is_none() {
+        budget = prose::sentence_budget(&lines);
+    }
     let mut budget_from = original;
     if let Some((from, to)) = prose::corrected_budget(&lines) {
         budget_from = Some(from);

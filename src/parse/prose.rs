@@ -64,6 +64,22 @@ static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid winner-first regex")
 });
 
+/// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
+/// instead of a colon, after a determiner (本项目, 本次采购 …) so that it is this purchase's.
+static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
+        .expect("valid sentence-budget regex")
+});
+
+/// A budget stated in a sentence ("本项目最高限价为…"), for notices without a labelled one.
+pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && (l.contains('为') || l.contains('是')))
+        .flat_map(|l| SENTENCE_BUDGET.captures_iter(l))
+        .find_map(|c| parse_money(&c[1], None))
+}
+
 /// Words that can run into a winner's name from before it in one clause.
 const WINNER_LEADS: &[&str] = &["由", "确定", "显示", "宣布", "最终", "其中", "结果", "公示"];
 
@@ -343,5 +359,17 @@ mod tests {
         );
         let award = news_amounts(&lines[1..2]).1.map(|m| m.amount);
         assert_eq!(award, Some(118_000_000.0));
+    }
+
+    #[test]
+    fn a_budget_stated_in_a_sentence() {
+        let lines = ["本项目最高限价为人民币玖拾陆万元整（¥960,000.00），超出者无效。"];
+        assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(960_000.0));
+        // Whose budget is unclear without a determiner; a 大写 amount alone is not read.
+        assert_eq!(sentence_budget(&["其他项目预算金额为100万元"]), None);
+        assert_eq!(
+            sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]),
+            None
+        );
     }
 }
