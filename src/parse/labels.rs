@@ -271,7 +271,7 @@ static BY_LABEL: LazyLock<HashMap<String, Field>> =
 /// Any label, then an optional unit in parentheses, then a colon.
 static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]",
+        r"(?i)({})\s*([（(][^（()）：:]{{1,16}}[）)])?\s*[：:]",
         alternation()
     ))
     .expect("valid label regex")
@@ -280,7 +280,7 @@ static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
 /// A whole cell that is only a label (table label cell or a label alone on its line).
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、.．])?\s*({})\s*(?:[（(]\s*(万元|元|亿元|人民币元?|人民币)\s*[）)])?\s*[：:]?\s*$",
+        r"(?i)^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、.．])?\s*({})\s*([（(][^（()）：:]{{1,16}}[）)])?\s*[：:]?\s*$",
         alternation()
     ))
     .expect("valid label-cell regex")
@@ -356,6 +356,19 @@ pub struct Labelled {
     pub value: String,
 }
 
+/// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
+/// the label after them is not part of a longer word.
+const SENTENCE_DETERMINERS: &[&str] = &[
+    "本项目",
+    "该项目",
+    "本次采购",
+    "本次",
+    "此次",
+    "本包",
+    "本标段",
+    "本合同",
+];
+
 /// Read every labelled value in `text`, in page order.
 pub fn scan(text: &str) -> Vec<Labelled> {
     let lines: Vec<&str> = text
@@ -424,7 +437,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 else {
                     continue;
                 };
-                let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
+                let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
                 if let Some(value) = next_value() {
                     push(&mut out, *field, unit, &value, section_in);
                 }
@@ -440,10 +453,13 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     // A label glued to a preceding Han character is part of a longer word
                     // (投标供应商名称 is not 供应商名称).
                     // 将 opens a correction sentence ("将预算金额调整为…"), not a longer word.
-                    let glued = cell[..whole.start()]
+                    // "本项目最高限价：" in a sentence: a determiner before the label is no word.
+                    let before = &cell[..whole.start()];
+                    let glued = before
                         .chars()
                         .next_back()
-                        .is_some_and(|c| is_han(c) && c != '将');
+                        .is_some_and(|c| is_han(c) && c != '将')
+                        && !SENTENCE_DETERMINERS.iter().any(|d| before.ends_with(d));
                     (!glued).then(|| {
                         let field = c
                             .get(1)
@@ -453,7 +469,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                             whole.start(),
                             whole.end(),
                             field,
-                            c.get(2).and_then(|m| Unit::from_label(m.as_str())),
+                            c.get(2).and_then(|m| Unit::in_notes(m.as_str())),
                         )
                     })
                 })
@@ -464,6 +480,8 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 let stop = matches.get(k + 1).map_or(cell.len(), |m| m.0);
                 let raw = cell.get(*end..stop).unwrap_or_default();
                 let raw = VALUE_END.find(raw).map_or(raw, |m| &raw[..m.start()]);
+                // A label inside a running sentence: its value ends with the sentence.
+                let raw = raw.split('。').next().unwrap_or(raw);
                 let value = raw.trim();
                 if value.is_empty() {
                     if stop == cell.len()
@@ -498,6 +516,11 @@ const HEADER_WORDS: &[&str] = &[
     "报价",
     "候选人",
     "编号",
+    // Round 2 of issue 10: "包别 | 成交（中选）供应商 | 供应商地址 | 成交金额（人民币，万元）".
+    "包别",
+    "包件",
+    "分标",
+    "供应商",
 ];
 
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header
@@ -562,7 +585,7 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 {
                     continue;
                 }
-                let unit = caps.get(2).and_then(|m| Unit::from_label(m.as_str()));
+                let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
                 push(&mut out, *field, unit, value, None);
             }
         }
@@ -684,5 +707,39 @@ mod tests {
     #[test]
     fn a_name_label_before_any_block_is_nobody() {
         assert!(scan("名称：某某").is_empty());
+    }
+
+    #[test]
+    fn a_label_inside_a_sentence_after_a_determiner() {
+        assert_eq!(
+            values(
+                "本项目最高限价：人民币壹佰叁拾捌万元整（¥1,380,000.00）。经评审，现公示如下：",
+                Field::Budget
+            ),
+            vec!["人民币壹佰叁拾捌万元整（¥1,380,000.00）"]
+        );
+        // A longer word is still no label: 投标供应商名称 is not 供应商名称.
+        assert!(values("投标最高限价：100万元", Field::Budget).is_empty());
+    }
+
+    #[test]
+    fn a_header_unit_with_qualifiers_in_its_note() {
+        let tables = vec![vec![
+            vec![
+                "标段编号".to_string(),
+                "标段名称".to_string(),
+                "最高投标限价（含税，万元）".to_string(),
+            ],
+            vec![
+                "CE-01".to_string(),
+                "训练服务器".to_string(),
+                "2,350.00".to_string(),
+            ],
+        ]];
+        let pairs = header_pairs(&tables);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!(pairs[0].field, Field::Budget);
+        assert_eq!(pairs[0].unit, Some(Unit::Wan));
+        assert_eq!(pairs[0].value, "2,350.00");
     }
 }

@@ -38,6 +38,12 @@ static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:招标人|采购人)为([^\s，,。；;（(]{2,40})").expect("valid prose regex")
 });
 
+/// "招标代理机构为X" / "采购代理机构是X" — the agency named in the 招标条件 sentence.
+static PROSE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:招标代理机构|采购代理机构|代理机构)(?:为|是)([^\s，,。；;（(]{2,40})")
+        .expect("valid prose regex")
+});
+
 /// "X于2011年09月20日 在…平台发布的采购…" — the buyer opening a result notice.
 static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\S{2,40}?(?:公司|大学|学院|医院|中心|研究所|研究院|局|委员会|政府|办公室|厅))于\s*\d{4}\s*年").expect("valid prose regex")
@@ -145,7 +151,8 @@ fn build(w: html::Walked) -> Notice {
                 .take(15)
                 .find(|l| {
                     (8..=80).contains(&l.chars().count())
-                        && !l.contains(['：', ':', '|'])
+                        // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
+                        && !l.contains(['：', ':', '|', '>', '＞', '›', '»'])
                         && ["公告", "公示"].iter().any(|w| l.ends_with(w))
                 })
                 .map(|l| l.to_string()),
@@ -233,6 +240,10 @@ fn build(w: html::Walked) -> Notice {
                 .or_else(|| first(Field::Budget).find_map(money_of)),
             None => first(Field::Budget).find_map(money_of),
         });
+    // Only when nothing labels it: "本项目最高限价为…" in a sentence.
+    if budget.is_none() {
+        budget = prose::sentence_budget(&lines);
+    }
     let mut budget_from = original;
     if let Some((from, to)) = prose::corrected_budget(&lines) {
         budget_from = Some(from);
@@ -387,6 +398,7 @@ const DEADLINE_WORDS: &[&str] = &[
     "期限",
     "有效期",
     "评标",
+    "开启",
     "开始时间",
     "结束时间",
     "至",
@@ -397,7 +409,30 @@ const DEADLINE_WORDS: &[&str] = &[
 ];
 
 fn is_deadline(line: &str) -> bool {
-    DEADLINE_WORDS.iter().any(|w| line.contains(w))
+    DEADLINE_WORDS.iter().any(|w| line.contains(w)) || is_event_time(line)
+}
+
+/// Words of a date label that gives the publication date ("发布时间：", "公告日期：").
+const PUBLICATION_WORDS: &[&str] = &[
+    "发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文",
+];
+
+/// A line opening with a date label that is not a publication label ("时间：2025年10月31日
+/// 09时30分" under "五、开启", "会议时间：…"): an event of the procedure, never the
+/// publication date, which the signature at the bottom gives instead.
+fn is_event_time(line: &str) -> bool {
+    let Some(colon) = line.find(['：', ':']) else {
+        return false;
+    };
+    let label = line[..colon].trim();
+    let label = label.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十、.．（）() ".contains(c)
+    });
+    label.chars().count() <= 12
+        && ["时间", "日期", "时限"].iter().any(|w| label.ends_with(w))
+        && !PUBLICATION_WORDS.iter().any(|w| label.contains(w))
+        // A bare "日期：" atop a page dates the page.
+        && label != "日期"
 }
 
 /// Bylines and datelines of a news article (checked at the start of lines).
@@ -461,6 +496,12 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
             && let Some(c) = PROSE_TENDERER.captures(line)
         {
             p.buyer = clean_org(&c[1]);
+        }
+        if p.agency.is_none()
+            && line.contains("机构")
+            && let Some(c) = PROSE_AGENCY.captures(line)
+        {
+            p.agency = clean_org(&c[1]);
         }
         if p.buyer.is_none()
             && line.contains('于')
@@ -615,12 +656,30 @@ fn header_matches(cell: &str, keys: &[String]) -> bool {
         return false;
     }
     let key = header_key(cell);
+    // A qualifier in parentheses inside the header ("成交（中选）供应商") does not change the column.
+    let bare = without_notes(&key);
     keys.iter().any(|h| {
         key == *h
+            || (bare.len() < key.len() && bare == without_notes(h))
             || key
                 .strip_prefix(h.as_str())
                 .is_some_and(|rest| rest.starts_with('（') || rest.starts_with('('))
     })
+}
+
+/// `s` without its parenthesised notes.
+fn without_notes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Names (and amounts) read from result tables.
@@ -716,8 +775,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
 
 /// The unit in a header such as `中标金额（万元）`.
 fn unit_in_header(cell: &str) -> Option<Unit> {
-    let open = cell.find(['（', '('])?;
-    Unit::from_label(cell.get(open..)?.trim_start_matches(['（', '(']))
+    Unit::in_notes(cell)
 }
 
 #[cfg(test)]
@@ -820,5 +878,38 @@ mod tests {
             vec!["甲科技有限公司", "乙数据有限公司", "丙超算科技有限公司"]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn event_times_are_not_publication_dates() {
+        assert!(is_event_time(
+            "时间：2025年10月31日 09时30分00秒（北京时间）。"
+        ));
+        assert!(is_event_time("开启时间：2025年08月18日 14:00"));
+        assert!(is_event_time("2. 会议时间：2025-08-18"));
+        assert!(!is_event_time("发布时间：2025-08-04"));
+        assert!(!is_event_time("日期：2025-08-04"));
+        assert!(!is_event_time("陕西华采招标有限公司 2025年10月21日"));
+    }
+
+    #[test]
+    fn date_under_the_signature_beats_an_opening_time() {
+        let n = notice(
+            "<html><body><h2>某大学存储系统采购项目竞争性谈判公告</h2>\
+             <p>项目编号：XX-2025-1</p><p>五、开启</p>\
+             <p>时间：2025年10月31日 09时30分00秒（北京时间）。</p>\
+             <p>某某招标有限公司 2025年10月21日</p></body></html>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-10-21"));
+    }
+
+    #[test]
+    fn header_notes_do_not_change_the_column() {
+        assert_eq!(without_notes("成交（中选）供应商"), "成交供应商");
+        assert!(header_matches("成交（中选）供应商", &WINNER_KEYS));
+        assert_eq!(unit_in_header("中标（成交）金额（万元）"), Some(Unit::Wan));
+        assert_eq!(unit_in_header("成交金额（人民币，万元）"), Some(Unit::Wan));
+        assert_eq!(unit_in_header("单价（含税，元）"), Some(Unit::Yuan));
+        assert_eq!(unit_in_header("中标（成交）金额"), None);
     }
 }

@@ -32,6 +32,34 @@ impl Unit {
         }
     }
 
+    /// The unit named anywhere in a header's parenthesised notes: `中标（成交）金额（万元）`,
+    /// `最高投标限价（含税，万元）`, `报价（万元/含税）`. A note naming no unit (`（成交）`, `（含税）`)
+    /// is skipped, so the qualifier of the label itself never passes for 元.
+    pub fn in_notes(header: &str) -> Option<Unit> {
+        header
+            .split(['（', '('])
+            .skip(1)
+            .filter_map(|part| part.split([')', '）']).next())
+            .flat_map(|note| note.split(['，', ',', '、', '/', '；', ';', ' ']))
+            .filter_map(|word| {
+                let word = word
+                    .trim()
+                    .trim_start_matches("单位")
+                    .trim_start_matches(['：', ':']);
+                match word {
+                    "万元" | "万" | "人民币万元" | "万元人民币" => Some(Unit::Wan),
+                    "亿元" | "亿" | "人民币亿元" => Some(Unit::Yi),
+                    "元" | "人民币" | "人民币元" | "元人民币" => Some(Unit::Yuan),
+                    _ => None,
+                }
+            })
+            // "（人民币，万元）": the currency word names no scale; 万元 does.
+            .max_by_key(|u| match u {
+                Unit::Yuan => 0,
+                Unit::Wan | Unit::Yi => 1,
+            })
+    }
+
     fn factor(self) -> f64 {
         match self {
             Unit::Yuan => 1.0,
@@ -109,4 +137,22 @@ fn currency_of(symbol: Option<&str>, whole: &str) -> &'static str {
         .and_then(code)
         .or_else(|| code(whole))
         .unwrap_or("CNY")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_anywhere_in_a_header_note() {
+        assert_eq!(Unit::in_notes("中标（成交）金额（万元）"), Some(Unit::Wan));
+        assert_eq!(
+            Unit::in_notes("最高投标限价（含税，万元）"),
+            Some(Unit::Wan)
+        );
+        assert_eq!(Unit::in_notes("采购预算（万元，含税）"), Some(Unit::Wan));
+        assert_eq!(Unit::in_notes("金额（单位：亿元）"), Some(Unit::Yi));
+        assert_eq!(Unit::in_notes("报价（人民币元）"), Some(Unit::Yuan));
+        assert_eq!(Unit::in_notes("中标（成交）金额（含税）"), None);
+    }
 }

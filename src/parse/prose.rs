@@ -37,9 +37,10 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid news-amount regex")
 });
 
-/// An award amount in a news article.
+/// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
+/// ("以1.18亿元中标", "以2,380万元成交").
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:中标金额|成交金额|中标总额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+    Regex::new(r"(?:(?:中标金额|成交金额|中标总额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
         .expect("valid news-award regex")
 });
 
@@ -54,6 +55,33 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:中标人|中标单位|中标方|中标供应商|成交供应商|成交人)(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,})")
         .expect("valid winners regex")
 });
+
+/// A company named before its win: "X为本项目中标人", "由X中标", "X以2.36亿元中标". Only names of
+/// company shape (ending in a legal form) count, so "项目中标" or "紫金云智算中标" name nobody.
+/// Group 1 is the name; group 2 is set when a candidate is meant ("X为第一中标候选人").
+static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
+        .expect("valid winner-first regex")
+});
+
+/// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
+/// instead of a colon, after a determiner (本项目, 本次采购 …) so that it is this purchase's.
+static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
+        .expect("valid sentence-budget regex")
+});
+
+/// A budget stated in a sentence ("本项目最高限价为…"), for notices without a labelled one.
+pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && (l.contains('为') || l.contains('是')))
+        .flat_map(|l| SENTENCE_BUDGET.captures_iter(l))
+        .find_map(|c| parse_money(&c[1], None))
+}
+
+/// Words that can run into a winner's name from before it in one clause.
+const WINNER_LEADS: &[&str] = &["由", "确定", "显示", "宣布", "最终", "其中", "结果", "公示"];
 
 /// "预算金额由X调整为Y" / "最高限价从X变更为Y" / "预算金额：由X变更为Y".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -128,6 +156,17 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         for c in PROSE_WINNERS.captures_iter(line) {
             listed_orgs(&c[1], &mut out);
         }
+        for c in PROSE_WINNER_FIRST.captures_iter(line) {
+            if c.get(2).is_none() {
+                // The name class takes in the verb before it ("最终确定X", "由X").
+                let name = WINNER_LEADS
+                    .iter()
+                    .filter_map(|w| c[1].rfind(w).map(|i| i + w.len()))
+                    .max()
+                    .map_or(&c[1], |i| &c[1][i..]);
+                listed_orgs(name, &mut out);
+            }
+        }
         if out.len() >= 50 {
             break;
         }
@@ -153,7 +192,7 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
             .iter()
             .filter(|l| l.len() <= MAX_LINE_BYTES)
             .flat_map(|l| re.captures_iter(l))
-            .find_map(|c| parse_money(&c[1], None))
+            .find_map(|c| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
     };
     (find(&NEWS_BUDGET), find(&NEWS_AWARD))
 }
@@ -304,5 +343,33 @@ mod tests {
             );
         }
         assert!(corrected_budget(&["更正后：预算金额280万元"]).is_none());
+    }
+
+    #[test]
+    fn winners_named_before_their_win() {
+        let lines = [
+            "公示显示，江苏紫金云智算科技有限公司为本项目中标人，中标金额为2.36亿元（含税）。",
+            "本项目最终由杭州钱塘智算科技有限公司以1.18亿元中标，另有4家企业参与投标。",
+            "北京某某数据有限公司为第一中标候选人。",
+            "紫金云智算以2.36亿元中标",
+        ];
+        assert_eq!(
+            winners(&lines),
+            vec!["江苏紫金云智算科技有限公司", "杭州钱塘智算科技有限公司"]
+        );
+        let award = news_amounts(&lines[1..2]).1.map(|m| m.amount);
+        assert_eq!(award, Some(118_000_000.0));
+    }
+
+    #[test]
+    fn a_budget_stated_in_a_sentence() {
+        let lines = ["本项目最高限价为人民币玖拾陆万元整（¥960,000.00），超出者无效。"];
+        assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(960_000.0));
+        // Whose budget is unclear without a determiner; a 大写 amount alone is not read.
+        assert_eq!(sentence_budget(&["其他项目预算金额为100万元"]), None);
+        assert_eq!(
+            sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]),
+            None
+        );
     }
 }

@@ -56,7 +56,65 @@ pub fn clean_title_tag(t: &str) -> Option<String> {
         title = title[i..].trim_start_matches(SEPARATORS).trim();
     }
     let title = title.trim();
-    (title.chars().count() >= 4 && !site_like(title)).then(|| title.to_string())
+    (title.chars().count() >= 4 && !site_like(title) && !is_type_name(title))
+        .then(|| title.to_string())
+}
+
+/// Words of a notice-type or channel name ("招标公告", "中标（成交）结果公告", "采购信息").
+const TYPE_WORDS: &[&str] = &[
+    "竞争性磋商",
+    "竞争性谈判",
+    "单一来源",
+    "资格预审",
+    "候选人",
+    "（成交）",
+    "(成交)",
+    "招标",
+    "采购",
+    "中标",
+    "成交",
+    "结果",
+    "更正",
+    "变更",
+    "澄清",
+    "终止",
+    "废标",
+    "流标",
+    "询价",
+    "公开",
+    "邀请",
+    "公告",
+    "公示",
+    "通告",
+    "通知",
+    "信息",
+    "详情",
+    "正文",
+    "政府",
+    "项目",
+];
+
+/// True when `t` is only a notice type or channel name ("招标公告", "结果公示"): what a CMS
+/// puts in `<title>` next to the site name on every page, so it names no notice.
+pub fn is_type_name(t: &str) -> bool {
+    let mut rest: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    if rest.is_empty() || rest.chars().count() > 16 {
+        return false;
+    }
+    for w in TYPE_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.is_empty()
+}
+
+/// Class names CMS templates give a notice's heading element: `title`, `arti_title`, and the
+/// short forms `ewb-article-tt` (Epoint), `detail-tit`, `news_bt`, `biaoti`. A class matches when
+/// one of its `-`/`_`-separated parts is one of these words (so `btn` or `attr` never do).
+/// For the HTML walk to call (src/parse/html.rs recognises only `*title*` classes today).
+pub fn is_heading_class(class: &str) -> bool {
+    const PARTS: &[&str] = &["title", "tit", "tt", "bt", "biaoti", "headline", "heading"];
+    let class = class.to_ascii_lowercase();
+    class.contains("title") || class.split(['-', '_']).any(|part| PARTS.contains(&part))
 }
 
 /// Separators that split a `<title>` into site and notice parts only with spaces around them
@@ -90,7 +148,8 @@ fn the_one_notice_segment(t: &str) -> Option<String> {
 /// The heading that names the notice: the first heading that is or contains the cleaned
 /// `<title>`, else the first one with a notice word (公告, 公示, 结果 …) and the length of a title.
 pub fn notice_heading<'a>(headings: &'a [String], title_tag: Option<&str>) -> Option<&'a str> {
-    let fits = |h: &str| (6..=150).contains(&h.chars().count()) && !site_like(h);
+    let fits =
+        |h: &str| (6..=150).contains(&h.chars().count()) && !site_like(h) && !is_type_name(h);
     if let Some(tag) = title_tag.filter(|t| t.chars().count() >= 6)
         && let Some(h) = headings
             .iter()
@@ -131,6 +190,40 @@ mod tests {
             clean_title_tag("GPU服务器采购询价公告 - 某大学采购与招标管理中心 - 首页").as_deref(),
             Some("GPU服务器采购询价公告")
         );
+    }
+
+    #[test]
+    fn a_type_or_channel_name_is_no_title() {
+        assert!(is_type_name("招标公告"));
+        assert!(is_type_name("中标（成交）结果公告"));
+        assert!(is_type_name("采购 信息"));
+        assert!(!is_type_name("服务器采购公告"));
+        assert!(!is_type_name(
+            "兰州大学超算中心国产智算集群扩容项目招标公告"
+        ));
+        assert_eq!(clean_title_tag("甘肃省公共资源交易网-招标公告"), None);
+        assert_eq!(clean_title_tag("结果公示 | 某省政府采购网"), None);
+        assert_eq!(
+            notice_heading(&["更正公告".to_string()], Some("更正公告")),
+            None
+        );
+    }
+
+    #[test]
+    fn heading_classes_of_common_cms_templates() {
+        for c in [
+            "ewb-article-tt",
+            "detail-tit",
+            "news_bt",
+            "arti_title",
+            "biaoti",
+            "Title3",
+        ] {
+            assert!(is_heading_class(c), "{c}");
+        }
+        for c in ["btn", "attr", "content", "ewb-article-info", "list-wrap"] {
+            assert!(!is_heading_class(c), "{c}");
+        }
     }
 
     #[test]
