@@ -31,8 +31,8 @@ pub struct Walked {
     /// Short texts of elements hidden with `display:none` (at most 16): a hidden deadline must
     /// not date the page.
     pub hidden: Vec<String>,
-    /// Texts of `h1`–`h3` and of elements whose class names a title (`arti_title`,
-    /// `ewb-info-title`, `notice-title`), in page order (at most [`MAX_HEADINGS`]).
+    /// Texts of `h1`–`h3` and of elements whose class names a heading (`arti_title`,
+    /// `ewb-article-tt`, `detail-tit`: see `title::is_heading_class`), in page order (at most [`MAX_HEADINGS`]).
     pub headings: Vec<String>,
     /// ccgp breadcrumb (`.vF_deail_currentloc`, sic).
     pub breadcrumb: Option<String>,
@@ -363,8 +363,7 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     }
     let titled = matches!(name, "h1" | "h2" | "h3")
         || (matches!(name, "div" | "p" | "span" | "h4" | "td" | "strong")
-            && e.classes()
-                .any(|c| c.to_ascii_lowercase().contains("title")));
+            && e.classes().any(super::title::is_heading_class));
     (titled && w.headings.len() < MAX_HEADINGS).then_some(Slot::AnyHeading)
 }
 

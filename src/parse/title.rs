@@ -110,11 +110,16 @@ pub fn is_type_name(t: &str) -> bool {
 /// Class names CMS templates give a notice's heading element: `title`, `arti_title`, and the
 /// short forms `ewb-article-tt` (Epoint), `detail-tit`, `news_bt`, `biaoti`. A class matches when
 /// one of its `-`/`_`-separated parts is one of these words (so `btn` or `attr` never do).
-/// For the HTML walk to call (src/parse/html.rs recognises only `*title*` classes today).
+/// The HTML walk calls it for every classed element, so it does not allocate.
 pub fn is_heading_class(class: &str) -> bool {
     const PARTS: &[&str] = &["title", "tit", "tt", "bt", "biaoti", "headline", "heading"];
-    let class = class.to_ascii_lowercase();
-    class.contains("title") || class.split(['-', '_']).any(|part| PARTS.contains(&part))
+    class
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"title"))
+        || class
+            .split(['-', '_'])
+            .any(|part| PARTS.iter().any(|p| part.eq_ignore_ascii_case(p)))
 }
 
 /// Separators that split a `<title>` into site and notice parts only with spaces around them
