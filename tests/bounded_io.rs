@@ -11,33 +11,15 @@ use std::time::{Duration, Instant};
 
 const NOTICE: &str = "<html><head><title>某大学云服务采购项目中标公告</title></head><body><p>采购人：某大学</p><p>项目编号：ZB2025-001</p></body></html>";
 
+mod common;
+
 fn tenderscan() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("tenderscan").expect("binary");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("TENDERSCAN_VOCAB")
-        .env_remove("TENDERSCAN_HISTORY")
-        .env_remove("TENDERSCAN_LOG")
-        .env(
-            "TENDERSCAN_DATA_DIR",
-            env!("CARGO_MANIFEST_DIR").to_string() + "/target/no-such-data-dir",
-        )
-        .timeout(Duration::from_secs(60));
+    let mut cmd = common::tenderscan();
+    cmd.timeout(Duration::from_secs(60));
     cmd
 }
 
-/// The same, as a std Command (for processes run in parallel or signalled).
-fn tenderscan_std() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tenderscan"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("TENDERSCAN_VOCAB")
-        .env_remove("TENDERSCAN_HISTORY")
-        .env_remove("TENDERSCAN_LOG")
-        .env(
-            "TENDERSCAN_DATA_DIR",
-            env!("CARGO_MANIFEST_DIR").to_string() + "/target/no-such-data-dir",
-        );
-    cmd
-}
+use common::tenderscan_std;
 
 /// A raw HTTP server on loopback: `answer(n, path)` gives the bytes written for request `n`
 /// (0-based); the connection is then closed. Returns the base URL.
@@ -86,6 +68,24 @@ fn ok(stream: &mut TcpStream, content_type: &str, body: &[u8]) {
     let _ = stream.write_all(body);
 }
 
+/// `scan --all -f jsonl` of one URL, without retries or delay.
+fn scan_once(url: &str) -> std::process::Output {
+    tenderscan()
+        .args([
+            "scan",
+            "--all",
+            "-f",
+            "jsonl",
+            "--retries",
+            "0",
+            "--delay",
+            "0",
+            url,
+        ])
+        .output()
+        .expect("runs")
+}
+
 fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -113,20 +113,7 @@ fn content_length_longer_than_the_body_is_an_error_not_a_decompression_failure()
         }
     });
     for page in ["plain.htm", "gz.htm"] {
-        let out = tenderscan()
-            .args([
-                "scan",
-                "--all",
-                "-f",
-                "jsonl",
-                "--retries",
-                "0",
-                "--delay",
-                "0",
-            ])
-            .arg(format!("{base}/{page}"))
-            .output()
-            .expect("runs");
+        let out = scan_once(&format!("{base}/{page}"));
         assert_eq!(out.status.code(), Some(4), "{page}: {}", stderr_of(&out));
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
@@ -153,20 +140,7 @@ fn body_longer_than_content_length_is_cut_at_the_declared_length_without_hanging
         let _ = s.write_all(body.as_bytes());
     });
     let start = Instant::now();
-    let out = tenderscan()
-        .args([
-            "scan",
-            "--all",
-            "-f",
-            "jsonl",
-            "--retries",
-            "0",
-            "--delay",
-            "0",
-        ])
-        .arg(format!("{base}/long.htm"))
-        .output()
-        .expect("runs");
+    let out = scan_once(&format!("{base}/long.htm"));
     assert!(start.elapsed() < Duration::from_secs(60));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");

@@ -6,17 +6,11 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
 fn tenderscan() -> Command {
-    let mut cmd = Command::cargo_bin("tenderscan").expect("binary");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("TENDERSCAN_VOCAB")
-        .env_remove("TENDERSCAN_HISTORY")
-        .env_remove("TENDERSCAN_LOG")
-        .env(
-            "TENDERSCAN_DATA_DIR",
-            env!("CARGO_MANIFEST_DIR").to_string() + "/target/no-such-data-dir",
-        )
-        .arg("--vocab")
+    let mut cmd = common::tenderscan();
+    cmd.arg("--vocab")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists"));
     cmd
 }
