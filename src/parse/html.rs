@@ -135,29 +135,29 @@ struct TextSink {
 }
 
 impl TextSink {
-    fn push(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' {
-                self.space = true;
-                continue;
-            }
-            let at_line_start = self.out.is_empty() || self.out.ends_with('\n');
-            if self.newline {
-                if !at_line_start {
-                    self.out.push('\n');
-                }
-            } else if self.cell {
-                if !at_line_start {
-                    self.out.push_str(CELL_SEP);
-                }
-            } else if self.space && !at_line_start {
-                self.out.push(' ');
-            }
-            self.newline = false;
-            self.cell = false;
-            self.space = false;
-            self.out.push(c);
+    /// One run of [`Segments`]: whitespace only sets the pending space; a word gets the pending
+    /// separator once, then goes in whole (character by character it would get none after its first).
+    fn push_piece(&mut self, space: bool, piece: &str) {
+        if space {
+            self.space = true;
+            return;
         }
+        let at_line_start = self.out.is_empty() || self.out.ends_with('\n');
+        if self.newline {
+            if !at_line_start {
+                self.out.push('\n');
+            }
+        } else if self.cell {
+            if !at_line_start {
+                self.out.push_str(CELL_SEP);
+            }
+        } else if self.space && !at_line_start {
+            self.out.push(' ');
+        }
+        self.newline = false;
+        self.cell = false;
+        self.space = false;
+        self.out.push_str(piece);
     }
 
     fn line_break(&mut self) {
@@ -175,132 +175,208 @@ impl TextSink {
 /// A table under construction.
 #[derive(Default)]
 struct TableBuild {
+    /// Cells are squashed as their text arrives ([`squash_piece`]), not copied raw and squashed later.
     rows: Vec<Vec<String>>,
     in_cell: bool,
+    /// Whitespace seen in the current cell since its last word.
+    cell_space: bool,
 }
 
 /// Walk the parsed document once.
+///
+/// The streaming walk ([`super::stream::walk`]) sees the same elements and texts in the same
+/// order without building a DOM; it gives up (and this DOM walk runs) on the rare pages where the
+/// tree builder moves nodes around (foster parenting, misnested formatting elements).
 pub fn walk(doc: &str) -> Walked {
-    let html = Html::parse_document(doc);
-    let mut w = Walked::default();
-    let mut sink = TextSink::default();
-    let mut skip = 0usize;
-    let mut tables: Vec<TableBuild> = Vec::new();
-    let mut captures: Vec<(ego_tree::NodeId, Slot, String)> = Vec::new();
-    let mut title_hidden = 0usize;
+    super::stream::walk(doc).unwrap_or_else(|| walk_dom(doc))
+}
 
+/// [`walk`] over a scraper DOM: the reference the streaming walk must agree with.
+pub fn walk_dom(doc: &str) -> Walked {
+    let html = Html::parse_document(doc);
+    let mut walker: Walker<ego_tree::NodeId> = Walker::default();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Text(t) => {
-                    if skip > 0 {
-                        continue;
-                    }
-                    for (_, _, buf) in captures.iter_mut() {
-                        buf.push_str(t);
-                    }
-                    if title_hidden > 0 {
-                        continue;
-                    }
-                    sink.push(t);
-                    if let Some(table) = tables.last_mut()
-                        && table.in_cell
-                        && let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut())
-                    {
-                        cell.push_str(t);
-                    }
-                }
-                Node::Element(e) => {
-                    let name = e.name();
-                    if skip > 0 || is_skipped(name) {
-                        skip += 1;
-                        continue;
-                    }
-                    match name {
-                        "meta" => {
-                            let key = e.attr("name").unwrap_or_default();
-                            let content = e.attr("content").map(|c| c.trim().to_string());
-                            if key.eq_ignore_ascii_case("ArticleTitle") && w.article_title.is_none()
-                            {
-                                w.article_title = content.filter(|c| !c.is_empty());
-                            } else if key.eq_ignore_ascii_case("PubDate") && w.pub_date.is_none() {
-                                w.pub_date = content.filter(|c| !c.is_empty());
-                            }
-                        }
-                        "title" => title_hidden += 1,
-                        "table" => tables.push(TableBuild::default()),
-                        "tr" => {
-                            if let Some(t) = tables.last_mut() {
-                                t.rows.push(Vec::new());
-                            }
-                        }
-                        "td" | "th" => {
-                            sink.cell_break();
-                            if let Some(t) = tables.last_mut() {
-                                if t.rows.is_empty() {
-                                    t.rows.push(Vec::new());
-                                }
-                                if let Some(row) = t.rows.last_mut() {
-                                    row.push(String::new());
-                                }
-                                t.in_cell = true;
-                            }
-                        }
-                        _ => {}
-                    }
-                    if is_block(name) {
-                        block_break(&mut sink, &tables, name);
-                    }
-                    if let Some(slot) = slot_of(e, &w) {
-                        captures.push((node.id(), slot, String::new()));
-                    }
-                }
+                Node::Text(t) => walker.text(t),
+                Node::Element(e) => walker.open(e, node.id()),
                 _ => {}
             },
             Edge::Close(node) => {
-                let Node::Element(e) = node.value() else {
-                    continue;
-                };
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let name = e.name();
-                match name {
-                    "title" => title_hidden = title_hidden.saturating_sub(1),
-                    "table" => {
-                        if let Some(t) = tables.pop() {
-                            let rows: Vec<Vec<String>> = t
-                                .rows
-                                .into_iter()
-                                .map(|r| r.into_iter().map(|c| squash(&c)).collect::<Vec<_>>())
-                                .filter(|r| !r.is_empty())
-                                .collect();
-                            if !rows.is_empty() {
-                                w.tables.push(rows);
-                            }
-                        }
-                    }
-                    "td" | "th" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.in_cell = false;
-                        }
-                    }
-                    _ => {}
-                }
-                if is_block(name) {
-                    block_break(&mut sink, &tables, name);
-                }
-                if captures.last().is_some_and(|(id, _, _)| *id == node.id())
-                    && let Some((_, slot, buf)) = captures.pop()
-                {
-                    store(&mut w, slot, squash(&buf));
+                if let Node::Element(e) = node.value() {
+                    walker.close(e.name(), node.id());
                 }
             }
         }
     }
-    w.text = sink.out;
-    w
+    walker.finish()
+}
+
+/// What the walk needs to know of an element.
+pub(crate) trait Elem {
+    /// Local name.
+    fn name(&self) -> &str;
+    /// The value of a no-namespace attribute.
+    fn attr(&self, name: &str) -> Option<&str>;
+    /// The `id` attribute.
+    fn id(&self) -> Option<&str>;
+    /// True if one of the class names satisfies `f`.
+    fn any_class(&self, f: &mut dyn FnMut(&str) -> bool) -> bool;
+}
+
+impl Elem for scraper::node::Element {
+    fn name(&self) -> &str {
+        scraper::node::Element::name(self)
+    }
+    fn attr(&self, name: &str) -> Option<&str> {
+        scraper::node::Element::attr(self, name)
+    }
+    fn id(&self) -> Option<&str> {
+        scraper::node::Element::id(self)
+    }
+    fn any_class(&self, f: &mut dyn FnMut(&str) -> bool) -> bool {
+        self.classes().any(f)
+    }
+}
+
+/// The walk's state, fed element opens, texts and closes in document order (`K` names a node).
+pub(crate) struct Walker<K> {
+    w: Walked,
+    sink: TextSink,
+    skip: usize,
+    tables: Vec<TableBuild>,
+    captures: Vec<(K, Slot, String)>,
+    title_hidden: usize,
+}
+
+impl<K> Default for Walker<K> {
+    fn default() -> Self {
+        Walker {
+            w: Walked::default(),
+            sink: TextSink::default(),
+            skip: 0,
+            tables: Vec::new(),
+            captures: Vec::new(),
+            title_hidden: 0,
+        }
+    }
+}
+
+impl<K: PartialEq> Walker<K> {
+    /// A text node (or a piece of one: pieces in a row give the same result as the whole).
+    pub(crate) fn text(&mut self, t: &str) {
+        if self.skip > 0 {
+            return;
+        }
+        for (_, _, buf) in self.captures.iter_mut() {
+            buf.push_str(t);
+        }
+        if self.title_hidden > 0 {
+            return;
+        }
+        let mut cell = self.tables.last_mut().filter(|t| t.in_cell).and_then(|t| {
+            let space = &mut t.cell_space;
+            t.rows
+                .last_mut()
+                .and_then(|r| r.last_mut())
+                .map(|c| (c, space))
+        });
+        for (space, piece) in Segments(t) {
+            self.sink.push_piece(space, piece);
+            if let Some((cell, cell_space)) = cell.as_mut() {
+                squash_piece(cell, cell_space, space, piece);
+            }
+        }
+    }
+
+    /// An element starts.
+    pub(crate) fn open(&mut self, e: &(impl Elem + ?Sized), key: K) {
+        let name = e.name();
+        if self.skip > 0 || is_skipped(name) {
+            self.skip += 1;
+            return;
+        }
+        let w = &mut self.w;
+        match name {
+            "meta" => {
+                let key = e.attr("name").unwrap_or_default();
+                let content = e.attr("content").map(|c| c.trim().to_string());
+                if key.eq_ignore_ascii_case("ArticleTitle") && w.article_title.is_none() {
+                    w.article_title = content.filter(|c| !c.is_empty());
+                } else if key.eq_ignore_ascii_case("PubDate") && w.pub_date.is_none() {
+                    w.pub_date = content.filter(|c| !c.is_empty());
+                }
+            }
+            "title" => self.title_hidden += 1,
+            "table" => self.tables.push(TableBuild::default()),
+            "tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(Vec::new());
+                }
+            }
+            "td" | "th" => {
+                self.sink.cell_break();
+                if let Some(t) = self.tables.last_mut() {
+                    if t.rows.is_empty() {
+                        t.rows.push(Vec::new());
+                    }
+                    if let Some(row) = t.rows.last_mut() {
+                        row.push(String::new());
+                    }
+                    t.in_cell = true;
+                    t.cell_space = false;
+                }
+            }
+            _ => {}
+        }
+        if is_block(name) {
+            block_break(&mut self.sink, &self.tables, name);
+        }
+        if let Some(slot) = slot_of(e, &self.w) {
+            self.captures.push((key, slot, String::new()));
+        }
+    }
+
+    /// An element ends (after all its content).
+    pub(crate) fn close(&mut self, name: &str, key: K) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        match name {
+            "title" => self.title_hidden = self.title_hidden.saturating_sub(1),
+            "table" => {
+                if let Some(t) = self.tables.pop() {
+                    // Cells are already squashed (see `text`).
+                    let rows: Vec<Vec<String>> =
+                        t.rows.into_iter().filter(|r| !r.is_empty()).collect();
+                    if !rows.is_empty() {
+                        self.w.tables.push(rows);
+                    }
+                }
+            }
+            "td" | "th" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.in_cell = false;
+                }
+            }
+            _ => {}
+        }
+        if is_block(name) {
+            block_break(&mut self.sink, &self.tables, name);
+        }
+        if self.captures.last().is_some_and(|(id, _, _)| *id == key)
+            && let Some((_, slot, buf)) = self.captures.pop()
+        {
+            store(&mut self.w, slot, squash(&buf));
+        }
+    }
+
+    /// The walked page.
+    pub(crate) fn finish(mut self) -> Walked {
+        self.w.text = self.sink.out;
+        self.w
+    }
 }
 
 /// A block boundary: a new line, except inside a table cell, where the row must stay on one
@@ -315,7 +391,7 @@ fn block_break(sink: &mut TextSink, tables: &[TableBuild], name: &str) {
 }
 
 /// The anchor an element feeds, if any (first occurrence wins for single-valued anchors).
-fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
+fn slot_of(e: &(impl Elem + ?Sized), w: &Walked) -> Option<Slot> {
     let name = e.name();
     // Most elements carry neither a class nor an id: leave early.
     if e.attr("class").is_none()
@@ -325,7 +401,7 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     {
         return None;
     }
-    let has = |class: &str| e.classes().any(|c| c == class);
+    let has = |class: &str| e.any_class(&mut |c| c == class);
     match name {
         "title" if w.title_tag.is_none() => return Some(Slot::TitleTag),
         "h1" if w.h1.is_none() => return Some(Slot::H1),
@@ -363,7 +439,7 @@ fn slot_of(e: &scraper::node::Element, w: &Walked) -> Option<Slot> {
     }
     let titled = matches!(name, "h1" | "h2" | "h3")
         || (matches!(name, "div" | "p" | "span" | "h4" | "td" | "strong")
-            && e.classes().any(super::title::is_heading_class));
+            && e.any_class(&mut super::title::is_heading_class));
     (titled && w.headings.len() < MAX_HEADINGS).then_some(Slot::AnyHeading)
 }
 
@@ -403,16 +479,123 @@ fn store(w: &mut Walked, slot: Slot, text: String) {
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
+    for (is_space, piece) in Segments(s) {
+        squash_piece(&mut out, &mut space, is_space, piece);
     }
     out
+}
+
+/// [`squash`] one run at a time: `space` carries a pending separator between calls.
+fn squash_piece(out: &mut String, space: &mut bool, is_space: bool, piece: &str) {
+    if is_space {
+        *space = true;
+    } else {
+        if *space && !out.is_empty() {
+            out.push(' ');
+        }
+        *space = false;
+        out.push_str(piece);
+    }
+}
+
+/// True for the characters the walk treats as spaces.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}'
+}
+
+/// Maximal runs of spaces ([`is_space`]) and of other characters: `(is_space, run)`.
+/// Works on bytes: only a few lead bytes can start a non-ASCII space, so Han text is skipped
+/// three bytes at a time without decoding.
+struct Segments<'a>(&'a str);
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = (bool, &'a str);
+
+    fn next(&mut self) -> Option<(bool, &'a str)> {
+        let s = self.0;
+        let first = space_at(s, 0)?;
+        let mut i = first.1;
+        while let Some((space, len)) = space_at(s, i) {
+            if space != first.0 {
+                break;
+            }
+            i += len;
+        }
+        let (run, rest) = s.split_at(i);
+        self.0 = rest;
+        Some((first.0, run))
+    }
+}
+
+/// Whether the character at byte `i` of `s` is a space, and its length; `None` at the end.
+fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '), 1));
+    }
+    let len = match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    };
+    // Non-ASCII spaces are U+0085, U+00A0 (lead 0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2)
+    // and U+3000 (0xE3); any other lead byte starts a non-space.
+    if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        let c = s.get(i..)?.chars().next()?;
+        return Some((is_space(c), c.len_utf8()));
+    }
+    Some((false, len.min(s.len() - i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference: character by character, as the walk did before runs.
+    fn squash_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.chars() {
+            if is_space(c) {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn runs_squash_like_characters() {
+        for s in [
+            "",
+            "  ",
+            " a  b ",
+            "采购人：\u{3000}某大学\u{a0}\u{a0}x",
+            "\u{2003}A100\u{2028}\u{85}é\u{1680}z\u{205f}\u{202f}",
+            "\u{2010}\u{e1}\u{1681}\u{3001}",
+            "😀 a\tb\r\n\u{b}\u{c}c",
+        ] {
+            assert_eq!(squash(s), squash_chars(s), "{s:?}");
+            let pieces: String = Segments(s).map(|(_, p)| p).collect();
+            assert_eq!(pieces, s);
+            assert!(Segments(s).all(|(sp, p)| p.chars().all(|c| is_space(c) == sp)));
+        }
+    }
+
+    #[test]
+    fn text_in_pieces_walks_like_text_whole() {
+        let mut a: Walker<u8> = Walker::default();
+        let mut b: Walker<u8> = Walker::default();
+        let text = " 采购人： 某大学\u{3000}\n 金额 ";
+        a.text(text);
+        for c in text.chars() {
+            b.text(c.encode_utf8(&mut [0; 4]));
+        }
+        assert_eq!(a.finish().text, b.finish().text);
+    }
 }

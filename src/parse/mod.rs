@@ -10,6 +10,7 @@ pub mod html;
 pub mod labels;
 pub mod money;
 pub mod prose;
+pub mod stream;
 pub mod title;
 
 use std::sync::LazyLock;
