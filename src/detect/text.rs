@@ -23,7 +23,18 @@ impl Normalized {
         let mut sync = vec![(0, 0)];
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
+            // Copy the run of bytes that stay as they are in one go: everything but ASCII
+            // capitals, tabs and the lead bytes of characters that may normalise (continuation
+            // bytes are never among these, so a run always ends on a character boundary).
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| {
+                    b.is_ascii_uppercase() || b == b'\t' || matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF)
+                })
+                .unwrap_or(bytes.len() - i);
+            out.extend_from_slice(&bytes[i..i + run]);
+            i += run;
+            let Some(&b) = bytes.get(i) else { break };
             if b < 0x80 {
                 out.push(if b == b'\t' {
                     b' '
