@@ -573,18 +573,21 @@ fn clean_id(v: &str) -> Option<String> {
     .then_some(out)
 }
 
-/// Words that are placeholders, not organisations.
-const NOT_AN_ORG: &[&str] = &[
-    "无",
-    "/",
-    "-",
-    "—",
-    "详见",
-    "见附件",
-    "略",
-    "****",
-    "点击登录查看",
-];
+/// Values that are placeholders, not organisations, when they stand alone or before
+/// punctuation ("无", "无（流标）"): 无锡… and 略阳… are places that open real names.
+const NOT_AN_ORG: &[&str] = &["无", "/", "-", "—", "略", "****"];
+
+/// Openings of a value that is a pointer elsewhere, whatever follows ("详见附件").
+const NOT_AN_ORG_PREFIX: &[&str] = &["详见", "见附件", "点击登录查看"];
+
+/// True if `name` is a placeholder rather than an organisation's name.
+fn is_placeholder(name: &str) -> bool {
+    NOT_AN_ORG_PREFIX.iter().any(|p| name.starts_with(p))
+        || NOT_AN_ORG.iter().any(|p| {
+            name.strip_prefix(p)
+                .is_some_and(|rest| !rest.chars().next().is_some_and(is_han))
+        })
+}
 
 /// An organisation name from a labelled value: first of a repeated list, no seal note, no tail.
 fn clean_org(v: &str) -> Option<String> {
@@ -616,7 +619,7 @@ fn split_orgs(v: &str) -> Vec<String> {
         }
         let name = name.trim_matches(|c: char| c.is_whitespace() || "。.：:".contains(c));
         let len = name.chars().count();
-        if !(2..=80).contains(&len) || NOT_AN_ORG.iter().any(|p| name.starts_with(p)) {
+        if !(2..=80).contains(&len) || is_placeholder(name) {
             continue;
         }
         if seen.insert(name) {

@@ -83,16 +83,31 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
 /// Words that can run into a winner's name from before it in one clause.
 const WINNER_LEADS: &[&str] = &["由", "确定", "显示", "宣布", "最终", "其中", "结果", "公示"];
 
-/// "预算金额由X调整为Y" / "最高限价从X变更为Y" / "预算金额：由X变更为Y".
+/// Budget labels a correction sentence may name (预算, 最高限价, 控制价 and their longer forms).
+const BUDGET_WORDS: &str = "采购预算金额|项目预算金额|预算金额|采购预算|项目预算|预算|最高投标限价|最高限价|招标控制价|采购控制价|控制价|拦标价";
+
+/// An amount as a correction writes it ("人民币128万元", "¥1,150,000.00元", "560.00万元").
+const CORRECTION_AMOUNT: &str =
+    r"(?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元)?";
+
+/// A one-line correction, the original first: a budget label, then 原/由/从 and the old amount,
+/// then a correcting word (更正/变更/调整/修改/改/现) and the new amount, within one clause:
+/// "预算金额：原为560.00万元，现更正为498.00万元", "最高限价原为人民币128万元，现调整为人民币115万元",
+/// "预算金额由120万元调整为98万元", "采购预算：原500,000.00元，更正后为450,000.00元".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)[：:]?\s*(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
-        .expect("valid correction regex")
+    Regex::new(&format!(
+        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid correction regex")
 });
 
-/// "预算金额调整为Y（原为X）": the new value first, the old one in parentheses.
+/// The corrected value first, the original after 原: "预算金额调整为Y（原为X）",
+/// "预算金额：498万元（原预算560万元）", "最高限价变更为Y，原最高限价为X".
 static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)(?:调整|更正|变更|修改|修正)为\s*([^，,。；;（(]{1,40})[（(]\s*原(?:为|预算金额为?|预算为?)?[：:]?\s*([^）)]{1,40})[）)]")
-        .expect("valid correction regex")
+    Regex::new(&format!(
+        r"(?:{BUDGET_WORDS})[^。；;0-9（(原]{{0,12}}?({CORRECTION_AMOUNT})\s*[（(，,]?\s*原[^。；;0-9）)]{{0,12}}?({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid correction regex")
 });
 
 /// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
@@ -201,15 +216,17 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
     let short = || lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES);
     short()
-        .filter(|l| l.contains('为'))
+        // Every form names the old value with 原, 由 or 从.
+        .filter(|l| l.contains(['原', '由', '从']))
         .find_map(|l| {
+            let changed = |from: Money, to: Money| (from != to).then_some((from, to));
             PROSE_CORRECTION
                 .captures_iter(l)
-                .find_map(|c| Some((parse_money(&c[1], None)?, parse_money(&c[2], None)?)))
+                .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
                 .or_else(|| {
                     PROSE_CORRECTION_AFTER
                         .captures_iter(l)
-                        .find_map(|c| Some((parse_money(&c[2], None)?, parse_money(&c[1], None)?)))
+                        .find_map(|c| changed(parse_money(&c[2], None)?, parse_money(&c[1], None)?))
                 })
         })
         .or_else(|| {
@@ -343,6 +360,60 @@ mod tests {
             );
         }
         assert!(corrected_budget(&["更正后：预算金额280万元"]).is_none());
+    }
+
+    #[test]
+    fn one_line_corrections_in_other_wordings_and_labels() {
+        for (line, from, to) in [
+            (
+                "1.预算金额：原为560.00万元，现更正为498.00万元。",
+                5_600_000.0,
+                4_980_000.0,
+            ),
+            (
+                "最高限价原为人民币128万元，现调整为人民币115万元；",
+                1_280_000.0,
+                1_150_000.0,
+            ),
+            (
+                "采购预算：原500,000.00元，更正后为450,000.00元",
+                500_000.0,
+                450_000.0,
+            ),
+            (
+                "招标控制价原¥2,360,000.00元，变更为¥2,180,000.00元",
+                2_360_000.0,
+                2_180_000.0,
+            ),
+            (
+                "项目预算金额由原来的86万元改为79万元。",
+                860_000.0,
+                790_000.0,
+            ),
+            (
+                "预算金额：498万元（原预算560万元）",
+                5_600_000.0,
+                4_980_000.0,
+            ),
+            (
+                "最高投标限价变更为312万元，原最高投标限价为330万元。",
+                3_300_000.0,
+                3_120_000.0,
+            ),
+        ] {
+            let (f, t) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        // Dates are corrected the same way; they are no budget.
+        assert!(
+            corrected_budget(&["开标时间：原为2025年11月24日09:30，现更正为2025年12月01日09:30。"])
+                .is_none()
+        );
+        // Two clauses: the old budget and an unrelated later number are no correction.
+        assert!(corrected_budget(&["预算金额：原为560万元。联系电话：现更正为010-1234"]).is_none());
+        // The same value twice is no correction.
+        assert!(corrected_budget(&["预算金额：原为100万元，现更正为100万元"]).is_none());
     }
 
     #[test]
