@@ -17,13 +17,29 @@ const MAX_LINE_BYTES: usize = 10_000;
 /// Words that end an organisation name in running text.
 const ORG_END: &str = "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|医院|研究院|研究所|实验室|中心|管理局|局|委员会|政府|办事处|学校|中学|小学|银行|联通|移动|电信|广电";
 
-/// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article.
-static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| {
+/// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article; an alias
+/// in parentheses ("（下称“西藏移动”）") and the place ("在X平台") may stand before the verb.
+static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| news_buyer_regex(NEWS_VERBS));
+
+/// Verbs of an organisation publishing or starting a purchase.
+const NEWS_VERBS: &str = "发布|公示|公布|启动|开展|发起|披露";
+
+/// In the article's lead sentence the subject is the buyer with more verbs (完成, 确定 …).
+static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
+    news_buyer_regex(&format!(
+        "{NEWS_VERBS}|完成|确定|揭晓|公开|组织|开启|对|就|的"
+    ))
+});
+
+fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}})?(?:发布|公示|公布|启动|开展|发起|披露)"
+        r"(?:^|[，,。；;：:）)\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
     ))
     .expect("valid news-buyer regex")
-});
+}
+
+/// Openings of a news article's lead ("C114讯 11月27日消息", "通信世界网消息（CWW）", "新华社北京3月1日电").
+const LEAD_MARKERS: &[&str] = &["讯", "消息", "日电", "报道"];
 
 /// A dateline or byline before the buyer ("3月11日消息（艾小瑞）中国联通…").
 static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,8 +212,44 @@ pub fn news_buyer(lines: &[&str]) -> Option<String> {
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES)
         .flat_map(|l| NEWS_BUYER.captures_iter(l))
-        .map(|c| NEWS_LEAD.replace(&c[1], "").trim().to_string())
-        .find(|n| n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动"))
+        .filter_map(|c| buyer_name(&c[1]))
+        .next()
+}
+
+/// A captured buyer without the dateline before it, if it is long enough to be a name.
+fn buyer_name(raw: &str) -> Option<String> {
+    let n = NEWS_LEAD.replace(raw, "").trim().to_string();
+    (n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")).then_some(n)
+}
+
+/// The lead of a news article (`lines` without page furniture): the first sentence-length line
+/// opening with a dateline or byline, else the first line that is a sentence.
+pub fn news_lead<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    let sentence =
+        |l: &&&str| l.len() <= MAX_LINE_BYTES && l.contains('。') && l.chars().count() >= 20;
+    lines
+        .iter()
+        .take(60)
+        .filter(sentence)
+        .find(|l| {
+            let head: String = l.chars().take(40).collect();
+            LEAD_MARKERS.iter().any(|m| head.contains(m))
+        })
+        .or_else(|| lines.iter().take(60).find(sentence))
+        .copied()
+}
+
+/// The buyer named as the subject of a news article's lead sentence, which beats any other
+/// organisation on the page.
+pub fn lead_buyer(lines: &[&str]) -> Option<String> {
+    let lead = news_lead(lines)?;
+    // The first sentence of the lead only: later sentences name others.
+    let first = lead.split('。').next().unwrap_or(lead);
+    NEWS_BUYER
+        .captures_iter(first)
+        .chain(LEAD_BUYER.captures_iter(first))
+        .filter_map(|c| buyer_name(&c[1]))
+        .next()
 }
 
 /// Budget and award of a news article, from amounts tied to the purchase (not bids).
@@ -328,6 +380,30 @@ mod tests {
             candidates(&lines),
             vec!["北京智谱华章科技有限公司", "科大讯飞股份有限公司"]
         );
+    }
+
+    #[test]
+    fn the_lead_sentence_names_the_buyer() {
+        let lines = [
+            "C114讯 11月27日消息（苏宁）中国移动通信集团西藏有限公司（下称“西藏移动”）日前公示了智算中心项目的中标候选人。",
+            "中国联通青海分公司启动智算中心扩容招标",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国移动通信集团西藏有限公司")
+        );
+        let lines = [
+            "标题不是句子",
+            "通信世界网消息（CWW）近日，中国电信股份有限公司湖南分公司（以下简称“湖南电信”）在中国电信阳光采购网公布了项目的中标候选人。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国电信股份有限公司湖南分公司")
+        );
+        // A subject with another verb only counts in the lead.
+        let lines = ["近日，国网甘肃省电力公司完成了大模型算力服务采购项目的评标工作。"];
+        assert_eq!(lead_buyer(&lines).as_deref(), Some("国网甘肃省电力公司"));
+        assert_eq!(news_buyer(&lines), None);
     }
 
     #[test]
