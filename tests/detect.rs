@@ -804,6 +804,7 @@ fn comparison_frames_around_a_product_are_not_use() {
         "国产大模型与GPT-4相比仍有差距",
         "算力比NVIDIA A100高30%",
         "相较于英伟达H20，国产芯片功耗更低",
+        "以英伟达A100服务器为基准测试",
     ] {
         assert_eq!(names(text), Vec::<String>::new(), "{text}");
     }

@@ -747,6 +747,18 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                             && !header_matches(c, &WINNER_KEYS))
                 });
                 let winner = row.iter().position(|c| header_matches(c, &WINNER_KEYS));
+                // A ranked table (排名 | 投标单位 | 投标报价) lists candidates, however its name
+                // column is headed.
+                let ranked = || {
+                    row.iter()
+                        .any(|c| RANK_HEADERS.contains(&header_key(c).as_str()))
+                        .then(|| {
+                            row.iter()
+                                .position(|c| RANKED_NAME_HEADERS.contains(&header_key(c).as_str()))
+                        })
+                        .flatten()
+                };
+                let candidate = candidate.or_else(|| winner.is_none().then(ranked).flatten());
                 if let Some(col) = candidate.or(winner) {
                     let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
@@ -799,6 +811,36 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     }
     found
 }
+
+/// Headers of a rank column (a ranked table lists candidates).
+const RANK_HEADERS: &[&str] = &[
+    "排名",
+    "排序",
+    "名次",
+    "顺序",
+    "推荐顺序",
+    "排名顺序",
+    "候选人排序",
+    "中标候选人排序",
+    "推荐排名",
+];
+
+/// Name columns of a ranked table that no winner or candidate header names.
+const RANKED_NAME_HEADERS: &[&str] = &[
+    "单位名称",
+    "投标单位",
+    "投标单位名称",
+    "公司名称",
+    "企业名称",
+    "投标人",
+    "供应商",
+    "投标供应商",
+    "投标供应商名称",
+    "响应人",
+    "响应单位",
+    "响应供应商",
+    "响应供应商名称",
+];
 
 /// The unit in a header such as `中标金额（万元）`.
 fn unit_in_header(cell: &str) -> Option<Unit> {
@@ -971,6 +1013,29 @@ mod tests {
         // Placeholders still name nobody.
         assert!(split_orgs("无").is_empty() && split_orgs("无（流标）").is_empty());
         assert!(split_orgs("详见附件").is_empty());
+    }
+
+    #[test]
+    fn a_rank_column_makes_its_names_candidates() {
+        let n = notice(
+            "<h3>某公司平台采购项目评标结果公示</h3><p>招标编号：HX-2025-9</p><table>\
+             <tr><td>名次</td><td>单位名称</td><td>投标报价（元）</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>1,680,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>1,720,000.00</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>1,750,000.00</td></tr>\
+             <tr><td>4</td><td>丁网络有限公司</td><td>1,790,000.00</td></tr></table>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(
+            n.candidates,
+            vec![
+                "甲科技有限公司",
+                "乙数据有限公司",
+                "丙智能有限公司",
+                "丁网络有限公司"
+            ]
+        );
+        assert!(n.suppliers.is_empty() && n.award.is_none());
     }
 
     #[test]

@@ -76,7 +76,7 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
 /// company shape (ending in a legal form) count, so "项目中标" or "紫金云智算中标" name nobody.
 /// Group 1 is the name; group 2 is set when a candidate is meant ("X为第一中标候选人").
 static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三四五六七八九十]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
         .expect("valid winner-first regex")
 });
 
@@ -117,11 +117,20 @@ static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid correction regex")
 });
 
-/// The corrected value first, the original after 原: "预算金额调整为Y（原为X）",
-/// "预算金额：498万元（原预算560万元）", "最高限价变更为Y，原最高限价为X".
+/// The corrected value first, the original after 原 or 更正前: "预算金额调整为Y（原为X）",
+/// "预算金额：498万元（原预算560万元）", "最高限价变更为Y，原最高限价为X", "预算金额：Y（更正前：X）".
 static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9（(原]{{0,12}}?({CORRECTION_AMOUNT})\s*[（(，,]?\s*原[^。；;0-9）)]{{0,12}}?({CORRECTION_AMOUNT})"
+        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?({CORRECTION_AMOUNT})\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,12}}?({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid correction regex")
+});
+
+/// 原 before the label, the quoted ccgp form: "原公告中“预算金额：560万元”更正为“预算金额：498万元”",
+/// "将原预算金额560万元调整为498万元".
+static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -159,15 +168,33 @@ fn listed_orgs(s: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Candidates named in sentences, in page order (bounded to 50 names).
+/// Candidates named in sentences ("第一中标候选人为A", "候选人依次为A、B", "A为第一中标候选人"), in
+/// page order (bounded to 50 names).
 pub fn candidates(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
         if !line.contains("候选人") {
             continue;
         }
+        // Both forms in one line keep their order on the page.
+        let mut found: Vec<(usize, Vec<String>)> = Vec::new();
         for c in PROSE_CANDIDATES.captures_iter(line) {
-            listed_orgs(&c[1], &mut out);
+            let mut names = Vec::new();
+            listed_orgs(&c[1], &mut names);
+            found.push((c.get(1).map_or(0, |m| m.start()), names));
+        }
+        for c in PROSE_WINNER_FIRST.captures_iter(line) {
+            if c.get(2).is_some() {
+                let mut names = Vec::new();
+                listed_orgs(without_lead(&c[1]), &mut names);
+                found.push((c.get(1).map_or(0, |m| m.start()), names));
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        for name in found.into_iter().flat_map(|(_, names)| names) {
+            if !out.contains(&name) {
+                out.push(name);
+            }
         }
         if out.len() >= 50 {
             break;
@@ -175,6 +202,15 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
     }
     out.truncate(50);
     out
+}
+
+/// A name captured with the verb before it ("最终确定X", "由X") without that verb.
+fn without_lead(name: &str) -> &str {
+    WINNER_LEADS
+        .iter()
+        .filter_map(|w| name.rfind(w).map(|i| i + w.len()))
+        .max()
+        .map_or(name, |i| &name[i..])
 }
 
 /// Winners named in sentences ("中标人为X"), in page order (bounded to 50 names).
@@ -190,12 +226,7 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         for c in PROSE_WINNER_FIRST.captures_iter(line) {
             if c.get(2).is_none() {
                 // The name class takes in the verb before it ("最终确定X", "由X").
-                let name = WINNER_LEADS
-                    .iter()
-                    .filter_map(|w| c[1].rfind(w).map(|i| i + w.len()))
-                    .max()
-                    .map_or(&c[1], |i| &c[1][i..]);
-                listed_orgs(name, &mut out);
+                listed_orgs(without_lead(&c[1]), &mut out);
             }
         }
         if out.len() >= 50 {
@@ -268,13 +299,18 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
     let short = || lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES);
     short()
-        // Every form names the old value with 原, 由 or 从.
-        .filter(|l| l.contains(['原', '由', '从']))
+        // Every form names the old value with 原, 由, 从 or …前.
+        .filter(|l| l.contains(['原', '由', '从', '前']))
         .find_map(|l| {
             let changed = |from: Money, to: Money| (from != to).then_some((from, to));
             PROSE_CORRECTION
                 .captures_iter(l)
                 .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
+                .or_else(|| {
+                    PROSE_CORRECTION_QUOTED
+                        .captures_iter(l)
+                        .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
+                })
                 .or_else(|| {
                     PROSE_CORRECTION_AFTER
                         .captures_iter(l)
@@ -380,6 +416,14 @@ mod tests {
             candidates(&lines),
             vec!["北京智谱华章科技有限公司", "科大讯飞股份有限公司"]
         );
+        // The name before its rank, beside the other order, in page order.
+        let lines = [
+            "公示显示，甲智算科技有限公司为第一中标候选人，第二中标候选人为乙数据有限公司，丙网络有限公司为第四中标候选人。",
+        ];
+        assert_eq!(
+            candidates(&lines),
+            vec!["甲智算科技有限公司", "乙数据有限公司", "丙网络有限公司"]
+        );
     }
 
     #[test]
@@ -475,6 +519,17 @@ mod tests {
                 "最高投标限价变更为312万元，原最高投标限价为330万元。",
                 3_300_000.0,
                 3_120_000.0,
+            ),
+            (
+                "原公告中“预算金额：560万元”更正为“预算金额：498万元”。",
+                5_600_000.0,
+                4_980_000.0,
+            ),
+            ("将原预算金额560万元调整为498万元", 5_600_000.0, 4_980_000.0),
+            (
+                "预算金额：498万元（更正前：560万元）",
+                5_600_000.0,
+                4_980_000.0,
             ),
         ] {
             let (f, t) =
