@@ -8,7 +8,7 @@ use std::ops::Range;
 const FURNITURE_ELEMENTS: &[&str] = &["aside", "nav", "footer"];
 
 /// Class or id words (lower case) naming furniture anywhere inside them ("relatedNews",
-/// "news-recommend", "xgyd" = 相关阅读).
+/// "news-recommend"; pinyin initials: "xgyd" = 相关阅读, "tjyd" = 推荐阅读, "rmwz" = 热门文章).
 const FURNITURE_WORDS: &[&str] = &[
     "related",
     "recommend",
@@ -16,6 +16,13 @@ const FURNITURE_WORDS: &[&str] = &[
     "xiangguan",
     "xgyd",
     "xgxw",
+    "xgwz",
+    "xgbd",
+    "tjyd",
+    "tjwz",
+    "rmwz",
+    "rmxw",
+    "rmtj",
     "sidebar",
     "breadcrumb",
     "copyright",
