@@ -31,9 +31,10 @@ const FURNITURE_WORDS: &[&str] = &[
 ];
 
 /// Class or id words naming furniture at the start or end of a token ("hot-list", "newshot",
-/// "leftside", "subnav", "c114-foot", "article-more").
+/// "subnav", "c114-foot", "article-more"). Not "side": portals call their content column
+/// "right_side" as often as their sidebar.
 const FURNITURE_AFFIXES: &[&str] = &[
-    "hot", "nav", "menu", "foot", "side", "link", "share", "rank", "more", "crumb",
+    "hot", "nav", "menu", "foot", "link", "share", "rank", "more", "crumb",
 ];
 
 /// Tokens that merely contain an affix and name article parts ("inside", "footnote").
@@ -200,7 +201,8 @@ mod tests {
         assert!(is_furniture_element("div", Some("related"), None));
         assert!(is_furniture_element("ul", Some("hot-list"), None));
         assert!(is_furniture_element("div", Some("box relatedNews"), None));
-        assert!(is_furniture_element("div", None, Some("leftside")));
+        assert!(is_furniture_element("div", None, Some("sidebar-left")));
+        assert!(!is_furniture_element("div", Some("right_side"), None));
         assert!(is_furniture_element("div", Some("c114-foot"), None));
         assert!(!is_furniture_element("div", Some("article-body"), None));
         assert!(!is_furniture_element("div", Some("inside"), None));

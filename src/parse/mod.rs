@@ -227,12 +227,18 @@ fn build(w: html::Walked) -> Notice {
     // Page furniture (sidebars, related-article and link lists, footers) never names a news
     // page's parties; the article is the rest.
     let furniture = boiler::furniture_lines(&w.text, &lines, &w.furniture);
-    let article: Vec<&str> = lines
+    let mut article: Vec<&str> = lines
         .iter()
         .zip(&furniture)
         .filter(|(_, f)| !**f)
         .map(|(l, _)| *l)
         .collect();
+    // Furniture that took every sentence was the article's own container (a content column
+    // with a sidebar-like class): keep the page whole then.
+    let sentence = |l: &&str| l.contains('。');
+    if !article.iter().any(sentence) && lines.iter().any(sentence) {
+        article = lines.clone();
+    }
     let prose = prose_parties(&lines);
     let labelled_buyer = first(Field::Buyer).find_map(|l| clean_org(&l.value));
     let labelled_agency = first(Field::Agency).find_map(|l| clean_org(&l.value));
@@ -984,6 +990,18 @@ mod tests {
         assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司丙省分公司"));
         assert_eq!(n.candidates, vec!["丁智算科技有限公司"]);
         assert!(n.suppliers.is_empty() && n.award.is_none(), "{n:?}");
+    }
+
+    #[test]
+    fn furniture_that_holds_every_sentence_is_the_article() {
+        let n = notice(
+            "<html><body><h1>某电信智算项目结果出炉</h1><p>来源：某某网</p><div class=\"linkbox\">\
+             <p>某某网消息 近日，中国电信股份有限公司丙省分公司公示了智算项目的中标候选人。</p>\
+             <p>第一中标候选人为丁智算科技有限公司。</p></div></body></html>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司丙省分公司"));
+        assert_eq!(n.candidates, vec!["丁智算科技有限公司"]);
     }
 
     #[test]
