@@ -240,8 +240,9 @@ mod tests {
             .collect();
         let start = text.find("链接一").unwrap_or_default();
         let end = text.find("页脚").unwrap_or_default() - 1;
+        let range = start..end;
         assert_eq!(
-            furniture_lines(text, &lines, &[start..end]),
+            furniture_lines(text, &lines, std::slice::from_ref(&range)),
             vec![false, false, true, true, false]
         );
     }
