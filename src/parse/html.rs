@@ -44,6 +44,24 @@ pub struct Walked {
     pub code_suppliers: Vec<String>,
     /// `td.code-summaryPrice` cells, in order.
     pub code_prices: Vec<String>,
+    /// Byte ranges of `text` in page furniture: `aside`/`nav`/`footer`, elements whose class or
+    /// id names a sidebar, related or hot list, footer … (`boiler::is_furniture_element`), and
+    /// lists (`ul`/`ol`) of links (at most [`MAX_FURNITURE`]).
+    pub furniture: Vec<std::ops::Range<usize>>,
+}
+
+/// Furniture ranges kept per page.
+pub const MAX_FURNITURE: usize = 256;
+
+/// Furniture being walked: the outermost furniture element open, the lists open, and the
+/// visible characters seen so far, in and out of links.
+#[derive(Default)]
+struct FurnitureWalk {
+    open: Option<(ego_tree::NodeId, usize)>,
+    lists: Vec<(ego_tree::NodeId, usize, usize, usize)>,
+    link_depth: usize,
+    linked_chars: usize,
+    all_chars: usize,
 }
 
 /// Headings kept per page (navigation menus can have hundreds of `h3`).
@@ -188,6 +206,7 @@ pub fn walk(doc: &str) -> Walked {
     let mut tables: Vec<TableBuild> = Vec::new();
     let mut captures: Vec<(ego_tree::NodeId, Slot, String)> = Vec::new();
     let mut title_hidden = 0usize;
+    let mut furniture = FurnitureWalk::default();
 
     for edge in html.tree.root().traverse() {
         match edge {
@@ -203,6 +222,11 @@ pub fn walk(doc: &str) -> Walked {
                         continue;
                     }
                     sink.push(t);
+                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                    furniture.all_chars += n;
+                    if furniture.link_depth > 0 {
+                        furniture.linked_chars += n;
+                    }
                     if let Some(table) = tables.last_mut()
                         && table.in_cell
                         && let Some(cell) = table.rows.last_mut().and_then(|r| r.last_mut())
@@ -254,6 +278,21 @@ pub fn walk(doc: &str) -> Walked {
                     if let Some(slot) = slot_of(e, &w) {
                         captures.push((node.id(), slot, String::new()));
                     }
+                    if name == "a" {
+                        furniture.link_depth += 1;
+                    }
+                    if furniture.open.is_none() {
+                        if super::boiler::is_furniture_element(name, e.attr("class"), e.id()) {
+                            furniture.open = Some((node.id(), sink.out.len()));
+                        } else if matches!(name, "ul" | "ol") {
+                            furniture.lists.push((
+                                node.id(),
+                                sink.out.len(),
+                                furniture.linked_chars,
+                                furniture.all_chars,
+                            ));
+                        }
+                    }
                 }
                 _ => {}
             },
@@ -295,6 +334,28 @@ pub fn walk(doc: &str) -> Walked {
                     && let Some((_, slot, buf)) = captures.pop()
                 {
                     store(&mut w, slot, squash(&buf));
+                }
+                if name == "a" {
+                    furniture.link_depth = furniture.link_depth.saturating_sub(1);
+                }
+                let end = sink.out.len();
+                if furniture.open.is_some_and(|(id, _)| id == node.id())
+                    && let Some((_, start)) = furniture.open.take()
+                    && end > start
+                    && w.furniture.len() < MAX_FURNITURE
+                {
+                    w.furniture.push(start..end);
+                }
+                if furniture.lists.last().is_some_and(|l| l.0 == node.id())
+                    && let Some((_, start, linked, all)) = furniture.lists.pop()
+                    && end > start
+                    && w.furniture.len() < MAX_FURNITURE
+                    && super::boiler::is_link_list(
+                        furniture.linked_chars - linked,
+                        furniture.all_chars - all,
+                    )
+                {
+                    w.furniture.push(start..end);
                 }
             }
         }
