@@ -191,3 +191,15 @@ fn heldout_round3_accuracy() {
     );
     print("heldout round3", &tally, &misses);
 }
+
+/// Held-out round 4 accuracy (not asserted: measured once, on the final code). Run with
+/// `-- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round4_accuracy() {
+    let (tally, misses) = score(
+        "tests/heldout/round4/pages",
+        "tests/heldout/round4/expected.jsonl",
+    );
+    print("heldout round4", &tally, &misses);
+}
