@@ -192,3 +192,15 @@ fn round3_pages_hold_every_expected_value_since_fixed() {
     assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
     assert!(misses.is_empty(), "{misses:#?}");
 }
+
+/// Held-out round 4 accuracy (not asserted: measured once, on the final code). Run with
+/// `-- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round4_accuracy() {
+    let (tally, misses) = score(
+        "tests/heldout/round4/pages",
+        "tests/heldout/round4/expected.jsonl",
+    );
+    print("heldout round4", &tally, &misses);
+}
