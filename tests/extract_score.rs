@@ -204,3 +204,15 @@ fn heldout_round4_accuracy() {
     );
     print("heldout round4", &tally, &misses);
 }
+
+/// Held-out round 5 accuracy (not asserted: measured once by the lead on the final code).
+/// Run with `heldout_round5_accuracy -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round5_accuracy() {
+    let (tally, misses) = score(
+        "tests/heldout/round5/pages",
+        "tests/heldout/round5/expected.jsonl",
+    );
+    print("heldout round5", &tally, &misses);
+}
