@@ -164,10 +164,8 @@ fn amd_intel_and_domestic_accelerators() {
     assert_found("Ascend 910D", &[("Huawei Ascend 910D", "Ascend 910D")]);
     assert_found("昇腾310推理卡", &[("Huawei Ascend 310", "昇腾310")]);
     assert_found("海光DCU 深算", &[("Hygon DCU", "海光DCU")]);
-    assert_found(
-        "寒武纪 思元370 加速卡",
-        &[("Cambricon MLU", "寒武纪"), ("Cambricon MLU370", "思元370")],
-    );
+    // The family name 寒武纪 gives way to the member beside it (round 3 of issue 10).
+    assert_found("寒武纪 思元370 加速卡", &[("Cambricon MLU370", "思元370")]);
     let ascend = detector().detect("华为昇腾910B");
     assert_eq!(
         (ascend[0].origin, ascend[0].controlled),
@@ -789,5 +787,86 @@ fn compatibility_and_comparison_phrasing_is_not_use() {
     assert_eq!(
         names("采购8卡NVIDIA A100服务器，对标现有集群"),
         vec!["NVIDIA A100".to_string()]
+    );
+}
+
+/// Round 3 of issue 10: comparison frames (`frame` rows of context.csv, "与…相比") whose words
+/// stand a few characters off the product, and more comparison words; use in the same sentence
+/// or across a clause boundary is still reported.
+#[test]
+fn comparison_frames_around_a_product_are_not_use() {
+    for text in [
+        "单机算力可与英伟达H100服务器相比较",
+        "整机训练性能与NVIDIA H800服务器基本相当",
+        "推理吞吐较英伟达A800提升不低于20%",
+        "单卡能效与英伟达H20推理卡的水平持平",
+        "综合性能达到英伟达A100 GPU的水平",
+        "国产大模型与GPT-4相比仍有差距",
+        "算力比NVIDIA A100高30%",
+        "相较于英伟达H20，国产芯片功耗更低",
+        "以英伟达A100服务器为基准测试",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    // A clause boundary ends a frame: the first product is bought, the comparison is elsewhere.
+    assert_eq!(
+        names("采购英伟达H100服务器8台，与现有集群相比扩容一倍"),
+        vec!["NVIDIA H100".to_string()]
+    );
+    // Two products joined by 与 are both bought.
+    assert_eq!(
+        names("采购英伟达A800与H100加速卡各8块"),
+        vec!["NVIDIA A800".to_string(), "NVIDIA H100".to_string()]
+    );
+}
+
+/// Round 3 of issue 10: a generic family name (the `family` column of products.csv) is not
+/// reported beside a member of the family found in the same text; alone it still is.
+#[test]
+fn a_family_name_gives_way_to_its_member() {
+    assert_eq!(
+        names("配置寒武纪思元370（MLU370-X8）智能加速卡"),
+        vec!["Cambricon MLU370".to_string()]
+    );
+    assert_eq!(
+        names(
+            "训练基于华为昇腾AI平台建设，详见下表。每台配置8颗昇腾910B处理器；推理采用海光深算系列加速卡"
+        ),
+        vec!["Huawei Ascend 910B".to_string(), "Hygon DCU".to_string()]
+    );
+    assert_eq!(
+        names("采用华为昇腾AI处理器"),
+        vec!["Huawei Ascend".to_string()]
+    );
+    assert_eq!(
+        names("配置 Intel Gaudi 2 HL-225B 加速卡（Intel Gaudi 系列）"),
+        vec!["Intel Gaudi 2 HL-225B".to_string()]
+    );
+}
+
+#[test]
+fn a_family_naming_an_unknown_product_is_an_error() {
+    let dir = copy_vocab();
+    let products = dir.path().join("products.csv");
+    let line = line_count(&products) + 1;
+    append(
+        &products,
+        "X9,chip,V,domestic,false,domestic,,,https://example.org,,No Such Family",
+    );
+    let err = load_error(dir.path());
+    assert!(
+        err.contains(&format!("products.csv:{line}:")) && err.contains("No Such Family"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_frame_row_needs_two_words() {
+    let dir = copy_vocab();
+    append(&dir.path().join("context.csv"), "compat,与相比,frame,test");
+    let err = load_error(dir.path());
+    assert!(
+        err.contains("context.csv") && err.contains("frame"),
+        "{err}"
     );
 }

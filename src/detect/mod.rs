@@ -24,6 +24,8 @@ pub use vocab::{CONTEXT_FILE, PRODUCTS_FILE, TERMS_FILE};
 /// Context words count within this many characters either side of a term (products_vocab §6.2:
 /// "same row, sentence or ±60 chars"; a table row is one line with cells joined by ` | `).
 const WINDOW_CHARS: usize = 60;
+/// Characters a frame word ("与…相比") may stand from the term, within one clause.
+const FRAME_GAP_CHARS: usize = 12;
 /// The reported snippet spans about this many characters either side of the mention.
 const SNIPPET_CHARS: usize = 40;
 
@@ -163,13 +165,24 @@ impl Detector {
         });
         // Then leftmost-longest among the reported spans.
         candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut mentions: Vec<Mention> = Vec::new();
         let mut covered = 0;
-        for c in candidates {
-            if c.start < covered {
-                continue;
+        candidates.retain(|c| {
+            let keep = c.start >= covered;
+            if keep {
+                covered = c.end;
             }
-            covered = c.end;
+            keep
+        });
+        // A generic name (思元 → Cambricon MLU) says less than a member of its family found in the
+        // same text (思元370 → Cambricon MLU370): only the member is reported.
+        let families: std::collections::HashSet<usize> = candidates
+            .iter()
+            .filter_map(|c| self.terms.get(c.term))
+            .flat_map(|t| &t.products)
+            .filter_map(|&p| self.products.get(p).and_then(|p| p.family))
+            .collect();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for c in candidates {
             let (start, end) = (norm.original_offset(c.start), norm.original_offset(c.end));
             let Some(found) = text.get(start..end) else {
                 continue;
@@ -181,7 +194,7 @@ impl Detector {
                 let Some(product) = self.products.get(p) else {
                     continue;
                 };
-                if mentions.iter().any(|m| m.name == product.name) {
+                if families.contains(&p) || mentions.iter().any(|m| m.name == product.name) {
                     continue;
                 }
                 mentions.push(Mention {
@@ -249,6 +262,10 @@ impl Detector {
         // Ends of excluding prefixes and starts of excluding suffixes.
         let mut vetoing_prefixes: Vec<usize> = Vec::new();
         let mut vetoing_suffixes: Vec<usize> = Vec::new();
+        // Frame words of excluding groups: (frame, end of the opening word) and (frame, start
+        // of the closing word).
+        let mut frame_opens: Vec<(usize, usize)> = Vec::new();
+        let mut frame_closes: Vec<(usize, usize)> = Vec::new();
         for m in self.context_automaton.find_overlapping_iter(window) {
             let Some(word) = self
                 .context_of_pattern
@@ -280,6 +297,8 @@ impl Detector {
                     // Checked against the widened span below ("对标英伟达A100").
                     Position::Prefix if e <= start => vetoing_prefixes.push(e),
                     Position::Suffix if s >= end => vetoing_suffixes.push(s),
+                    Position::FrameOpen(f) if e <= start => frame_opens.push((f, e)),
+                    Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
                     _ => {}
                 }
             }
@@ -313,6 +332,11 @@ impl Detector {
             [end, new_end]
                 .iter()
                 .any(|&at| s >= at && only_separators(&hay[at..s]))
+        }) || frame_opens.iter().any(|&(f, e)| {
+            in_clause(&hay[e..new_start.min(start).max(e)])
+                && frame_closes
+                    .iter()
+                    .any(|&(g, s)| g == f && in_clause(&hay[new_end.max(end).min(s)..s]))
         });
         if vetoed {
             vetoes.push((start, end));
@@ -389,6 +413,13 @@ fn build(patterns: &[String]) -> anyhow::Result<AhoCorasick> {
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)?)
+}
+
+/// A short stretch inside one clause: at most [`FRAME_GAP_CHARS`] characters and no clause
+/// punctuation (normalised text: full-width marks are ASCII by now).
+fn in_clause(s: &str) -> bool {
+    s.chars().count() <= FRAME_GAP_CHARS
+        && !s.contains([',', '.', ';', ':', '!', '?', '|', '\n', '。'])
 }
 
 /// Nothing but spaces and hyphens (so "NV A100" and "A100-80GB" count as adjacent).

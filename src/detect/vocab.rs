@@ -24,6 +24,9 @@ pub(crate) struct Product {
     pub category: Category,
     pub origin: Origin,
     pub controlled: bool,
+    /// The generic product this one is a member of (`family` column: 思元370 → Cambricon MLU):
+    /// the generic name is not reported beside a member found in the same text.
+    pub family: Option<usize>,
 }
 
 /// Where a context word must stand relative to the term.
@@ -35,6 +38,10 @@ pub(crate) enum Position {
     Prefix,
     /// Right after the term (then shown as part of the mention).
     Suffix,
+    /// The opening word of a frame around the term ("与" of "与…相比"), in the same clause before it.
+    FrameOpen(usize),
+    /// The closing word of a frame ("相比" of "与…相比"), in the same clause after the term.
+    FrameClose(usize),
 }
 
 /// A context word (a row of `context.csv`).
@@ -111,7 +118,8 @@ impl Vocabulary {
         let mut context_patterns = Vec::new();
         let mut org_ends = Vec::new();
         let mut org_breaks = Vec::new();
-        for row in read_rows(&context_path, &["group", "term", "position"])? {
+        let mut frames = 0usize;
+        for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
             let group = match groups.iter().position(|g| g == group_name) {
                 Some(i) => i,
@@ -124,6 +132,41 @@ impl Vocabulary {
                 "near" => Position::Near,
                 "prefix" => Position::Prefix,
                 "suffix" => Position::Suffix,
+                // "与…相比": two words, one either side of the term, each in its clause.
+                "frame" => {
+                    let raw = row.get("term")?;
+                    let (open, close) = raw
+                        .split_once('…')
+                        .map(|(o, c)| (normalize_term(o), normalize_term(c)))
+                        .filter(|(o, c)| !o.is_empty() && !c.is_empty())
+                        .ok_or_else(|| {
+                            row.error(format!("frame {raw:?} is not two words around '…'"))
+                        })?;
+                    for (word, position) in [
+                        (open, Position::FrameOpen(frames)),
+                        (close, Position::FrameClose(frames)),
+                    ] {
+                        let index = context.len();
+                        context.push(ContextWord {
+                            group,
+                            position,
+                            left_bounded: word
+                                .bytes()
+                                .next()
+                                .is_some_and(super::text::is_word_byte),
+                            right_bounded: word
+                                .bytes()
+                                .last()
+                                .is_some_and(super::text::is_word_byte),
+                            wildcard: false,
+                        });
+                        for spelling in traditional_variants(&word, MAX_VARIANTS) {
+                            context_patterns.push((spelling, index));
+                        }
+                    }
+                    frames += 1;
+                    continue;
+                }
                 // Organisation-name words apply to every term, outside the context automaton.
                 p @ ("name" | "break") => {
                     let word = normalize_term(row.get("term")?);
@@ -139,7 +182,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, name or break"
+                        "position {other:?} is not near, prefix, suffix, frame, name or break"
                     )));
                 }
             };
@@ -170,7 +213,11 @@ impl Vocabulary {
         let terms_path = dir.join(TERMS_FILE);
         let mut terms = Vec::new();
         let mut term_patterns = Vec::new();
-        for row in read_rows(&terms_path, &["term", "name", "requires", "excludes"])? {
+        for row in read_rows(
+            &terms_path,
+            &["term", "name", "requires", "excludes"],
+            false,
+        )? {
             let raw = row.get("term")?;
             let term = normalize_term(raw);
             if term.is_empty() {
@@ -259,7 +306,10 @@ fn read_products(path: &Path) -> anyhow::Result<Vec<Product>> {
         "source",
         "notes",
     ];
-    for row in read_rows(path, &required)? {
+    // `family` is optional, so rows written before it (or by an analyst) may leave it out.
+    let rows = read_rows(path, &required, true)?;
+    let mut families: Vec<(usize, String, u64)> = Vec::new();
+    for row in &rows {
         let name = row.get("name")?;
         if name.is_empty() {
             return Err(row.error("empty name".to_string()));
@@ -293,15 +343,32 @@ fn read_products(path: &Path) -> anyhow::Result<Vec<Product>> {
         if row.get("source")?.is_empty() {
             return Err(row.error(format!("product {name:?} has no source")));
         }
+        let family = row.get_optional("family");
+        if !family.is_empty() {
+            families.push((products.len(), family.to_string(), row.line));
+        }
         products.push(Product {
             name: name.to_string(),
             category,
             origin,
             controlled,
+            family: None,
         });
     }
     if products.is_empty() {
         bail!("{}: no products", path.display());
+    }
+    for (member, family, line) in families {
+        let Some(f) = products.iter().position(|p| p.name == family) else {
+            bail!(
+                "{}:{line}: family {family:?} is not a product in {PRODUCTS_FILE}",
+                path.display()
+            );
+        };
+        if f == member {
+            bail!("{}:{line}: a product is not its own family", path.display());
+        }
+        products[member].family = Some(f);
     }
     Ok(products)
 }
@@ -324,17 +391,32 @@ impl Row<'_> {
         Ok(self.record.get(i).unwrap_or("").trim())
     }
 
+    /// The value of an optional column, empty when the file or the row has none.
+    fn get_optional(&self, column: &str) -> &str {
+        self.columns
+            .get(column)
+            .and_then(|&i| self.record.get(i))
+            .unwrap_or("")
+            .trim()
+    }
+
     fn error(&self, message: String) -> anyhow::Error {
         anyhow!("{}:{}: {message}", self.path.display(), self.line)
     }
 }
 
-/// Read a CSV file (`#` lines are comments) whose header has the `required` columns.
-fn read_rows<'a>(path: &'a Path, required: &[&str]) -> anyhow::Result<Vec<Row<'a>>> {
+/// Read a CSV file (`#` lines are comments) whose header has the `required` columns;
+/// `flexible` lets rows leave out trailing optional columns.
+fn read_rows<'a>(
+    path: &'a Path,
+    required: &[&str],
+    flexible: bool,
+) -> anyhow::Result<Vec<Row<'a>>> {
     let file =
         std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
     let mut reader = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
+        .flexible(flexible)
         .from_reader(std::io::BufReader::new(file));
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
     let columns: HashMap<String, usize> = headers

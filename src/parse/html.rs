@@ -44,6 +44,35 @@ pub struct Walked {
     pub code_suppliers: Vec<String>,
     /// `td.code-summaryPrice` cells, in order.
     pub code_prices: Vec<String>,
+    /// Byte ranges of `text` in page furniture: `aside`/`nav`/`footer`, elements whose class or
+    /// id names a sidebar, related or hot list, footer … (`boiler::is_furniture_element`), and
+    /// lists (`ul`/`ol`) of links (at most [`MAX_FURNITURE`]).
+    pub furniture: Vec<std::ops::Range<usize>>,
+}
+
+/// Furniture ranges kept per page.
+pub const MAX_FURNITURE: usize = 256;
+
+/// Furniture being walked: the outermost furniture element open, the lists open, and the
+/// visible characters seen so far, in and out of links.
+struct FurnitureWalk<K> {
+    open: Option<(K, usize)>,
+    lists: Vec<(K, usize, usize, usize)>,
+    link_depth: usize,
+    linked_chars: usize,
+    all_chars: usize,
+}
+
+impl<K> Default for FurnitureWalk<K> {
+    fn default() -> Self {
+        FurnitureWalk {
+            open: None,
+            lists: Vec::new(),
+            link_depth: 0,
+            linked_chars: 0,
+            all_chars: 0,
+        }
+    }
 }
 
 /// Headings kept per page (navigation menus can have hundreds of `h3`).
@@ -247,6 +276,7 @@ pub(crate) struct Walker<K> {
     tables: Vec<TableBuild>,
     captures: Vec<(K, Slot, String)>,
     title_hidden: usize,
+    furniture: FurnitureWalk<K>,
 }
 
 impl<K> Default for Walker<K> {
@@ -258,11 +288,12 @@ impl<K> Default for Walker<K> {
             tables: Vec::new(),
             captures: Vec::new(),
             title_hidden: 0,
+            furniture: FurnitureWalk::default(),
         }
     }
 }
 
-impl<K: PartialEq> Walker<K> {
+impl<K: PartialEq + Copy> Walker<K> {
     /// A text node (or a piece of one: pieces in a row give the same result as the whole).
     pub(crate) fn text(&mut self, t: &str) {
         if self.skip > 0 {
@@ -281,6 +312,11 @@ impl<K: PartialEq> Walker<K> {
                 .and_then(|r| r.last_mut())
                 .map(|c| (c, space))
         });
+        let n = t.chars().filter(|c| !c.is_whitespace()).count();
+        self.furniture.all_chars += n;
+        if self.furniture.link_depth > 0 {
+            self.furniture.linked_chars += n;
+        }
         for (space, piece) in Segments(t) {
             self.sink.push_piece(space, piece);
             if let Some((cell, cell_space)) = cell.as_mut() {
@@ -332,8 +368,21 @@ impl<K: PartialEq> Walker<K> {
         if is_block(name) {
             block_break(&mut self.sink, &self.tables, name);
         }
+        let furniture_start = self.furniture.open.is_none()
+            && super::boiler::is_furniture_element(name, e.attr("class"), e.id());
+        let is_list = self.furniture.open.is_none() && matches!(name, "ul" | "ol");
         if let Some(slot) = slot_of(e, &self.w) {
             self.captures.push((key, slot, String::new()));
+        }
+        let f = &mut self.furniture;
+        if name == "a" {
+            f.link_depth += 1;
+        }
+        let at = self.sink.out.len();
+        if furniture_start {
+            f.open = Some((key, at));
+        } else if is_list {
+            f.lists.push((key, at, f.linked_chars, f.all_chars));
         }
     }
 
@@ -369,6 +418,27 @@ impl<K: PartialEq> Walker<K> {
             && let Some((_, slot, buf)) = self.captures.pop()
         {
             store(&mut self.w, slot, squash(&buf));
+        }
+        let f = &mut self.furniture;
+        if name == "a" {
+            f.link_depth = f.link_depth.saturating_sub(1);
+        }
+        let end = self.sink.out.len();
+        let w = &mut self.w;
+        if f.open.as_ref().is_some_and(|(id, _)| *id == key)
+            && let Some((_, start)) = f.open.take()
+            && end > start
+            && w.furniture.len() < MAX_FURNITURE
+        {
+            w.furniture.push(start..end);
+        }
+        if f.lists.last().is_some_and(|l| l.0 == key)
+            && let Some((_, start, linked, all)) = f.lists.pop()
+            && end > start
+            && w.furniture.len() < MAX_FURNITURE
+            && super::boiler::is_link_list(f.linked_chars - linked, f.all_chars - all)
+        {
+            w.furniture.push(start..end);
         }
     }
 

@@ -149,6 +149,11 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Candidate, "第一成交候选人"),
     (Field::Candidate, "第二成交候选人"),
     (Field::Candidate, "第三成交候选人"),
+    // Ranked lists run past three (国企 e-procurement names five or more).
+    (Field::Candidate, "第四中标候选人"),
+    (Field::Candidate, "第五中标候选人"),
+    (Field::Candidate, "第四成交候选人"),
+    (Field::Candidate, "第五成交候选人"),
     (Field::Candidate, "中标候选人名称"),
     (Field::Candidate, "成交候选人名称"),
     (Field::Candidate, "中标候选人"),

@@ -4,6 +4,7 @@
 //! fields then come from, in order of trust: page anchors (meta tags, ccgp ids, template `code-*`
 //! classes), labelled values ([`labels::scan`] over one label table), result tables with a header
 //! row, and finally prose sentences ("X受Y的委托…").
+pub mod boiler;
 pub mod date;
 pub mod depth;
 pub mod html;
@@ -154,6 +155,7 @@ fn build(w: html::Walked) -> Notice {
                     (8..=80).contains(&l.chars().count())
                         // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
                         && !l.contains(['：', ':', '|', '>', '＞', '›', '»'])
+                        && !is_menu_line(l)
                         && ["公告", "公示"].iter().any(|w| l.ends_with(w))
                 })
                 .map(|l| l.to_string()),
@@ -223,6 +225,21 @@ fn build(w: html::Walked) -> Notice {
                 .find_map(|l| ID_LINE.captures(l).map(|c| c[1].to_string()))
         });
 
+    // Page furniture (sidebars, related-article and link lists, footers) never names a news
+    // page's parties; the article is the rest.
+    let furniture = boiler::furniture_lines(&w.text, &lines, &w.furniture);
+    let mut article: Vec<&str> = lines
+        .iter()
+        .zip(&furniture)
+        .filter(|(_, f)| !**f)
+        .map(|(l, _)| *l)
+        .collect();
+    // Furniture that took every sentence was the article's own container (a content column
+    // with a sidebar-like class): keep the page whole then.
+    let sentence = |l: &&str| l.contains('。');
+    if !article.iter().any(sentence) && lines.iter().any(sentence) {
+        article = lines.clone();
+    }
     let prose = prose_parties(&lines);
     let labelled_buyer = first(Field::Buyer).find_map(|l| clean_org(&l.value));
     let labelled_agency = first(Field::Agency).find_map(|l| clean_org(&l.value));
@@ -327,24 +344,29 @@ fn build(w: html::Walked) -> Notice {
             candidates.append(&mut suppliers);
             dedup_names(&mut candidates);
             if candidates.is_empty() {
-                candidates = prose::candidates(&lines);
+                candidates = prose::candidates(&article);
             }
             award = None;
         }
         NoticeType::News => {
-            candidates.extend(prose::candidates(&lines));
+            candidates.extend(prose::candidates(&article));
             dedup_names(&mut candidates);
             let named: std::collections::HashSet<&String> = candidates.iter().collect();
-            let winners: Vec<String> = prose::winners(&lines)
+            let winners: Vec<String> = prose::winners(&article)
                 .into_iter()
                 .filter(|w| !named.contains(w))
                 .collect();
             suppliers.extend(winners);
             dedup_names(&mut suppliers);
-            let (news_budget, news_award) = prose::news_amounts(&lines);
+            let (news_budget, news_award) = prose::news_amounts(&article);
             budget = budget.or(news_budget);
             award = award.or(news_award);
-            buyer = buyer.or_else(|| prose::news_buyer(&lines));
+            // The lead sentence's subject first, then prose forms, then any publisher named.
+            buyer = labelled_buyer
+                .clone()
+                .or_else(|| prose::lead_buyer(&article))
+                .or_else(|| prose_parties(&article).buyer)
+                .or_else(|| prose::news_buyer(&article));
         }
         _ => {}
     }
@@ -371,6 +393,14 @@ fn build(w: html::Walked) -> Notice {
         notes,
         text: w.text,
     }
+}
+
+/// A navigation bar as a text line: "河北省政府采购网 首页 采购公告 中标公告" — a 首页 item, or
+/// three or more short items separated by spaces.
+fn is_menu_line(line: &str) -> bool {
+    let items: Vec<&str> = line.split_whitespace().collect();
+    items.contains(&"首页")
+        || (items.len() >= 3 && items.iter().filter(|i| i.chars().count() <= 6).count() >= 3)
 }
 
 /// Add `name` unless already there.
@@ -574,18 +604,21 @@ fn clean_id(v: &str) -> Option<String> {
     .then_some(out)
 }
 
-/// Words that are placeholders, not organisations.
-const NOT_AN_ORG: &[&str] = &[
-    "无",
-    "/",
-    "-",
-    "—",
-    "详见",
-    "见附件",
-    "略",
-    "****",
-    "点击登录查看",
-];
+/// Values that are placeholders, not organisations, when they stand alone or before
+/// punctuation ("无", "无（流标）"): 无锡… and 略阳… are places that open real names.
+const NOT_AN_ORG: &[&str] = &["无", "/", "-", "—", "略", "****"];
+
+/// Openings of a value that is a pointer elsewhere, whatever follows ("详见附件").
+const NOT_AN_ORG_PREFIX: &[&str] = &["详见", "见附件", "点击登录查看"];
+
+/// True if `name` is a placeholder rather than an organisation's name.
+fn is_placeholder(name: &str) -> bool {
+    NOT_AN_ORG_PREFIX.iter().any(|p| name.starts_with(p))
+        || NOT_AN_ORG.iter().any(|p| {
+            name.strip_prefix(p)
+                .is_some_and(|rest| !rest.chars().next().is_some_and(is_han))
+        })
+}
 
 /// An organisation name from a labelled value: first of a repeated list, no seal note, no tail.
 fn clean_org(v: &str) -> Option<String> {
@@ -617,7 +650,7 @@ fn split_orgs(v: &str) -> Vec<String> {
         }
         let name = name.trim_matches(|c: char| c.is_whitespace() || "。.：:".contains(c));
         let len = name.chars().count();
-        if !(2..=80).contains(&len) || NOT_AN_ORG.iter().any(|p| name.starts_with(p)) {
+        if !(2..=80).contains(&len) || is_placeholder(name) {
             continue;
         }
         if seen.insert(name) {
@@ -721,6 +754,18 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                             && !header_matches(c, &WINNER_KEYS))
                 });
                 let winner = row.iter().position(|c| header_matches(c, &WINNER_KEYS));
+                // A ranked table (排名 | 投标单位 | 投标报价) lists candidates, however its name
+                // column is headed.
+                let ranked = || {
+                    row.iter()
+                        .any(|c| RANK_HEADERS.contains(&header_key(c).as_str()))
+                        .then(|| {
+                            row.iter()
+                                .position(|c| RANKED_NAME_HEADERS.contains(&header_key(c).as_str()))
+                        })
+                        .flatten()
+                };
+                let candidate = candidate.or_else(|| winner.is_none().then(ranked).flatten());
                 if let Some(col) = candidate.or(winner) {
                     let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
@@ -773,6 +818,36 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     }
     found
 }
+
+/// Headers of a rank column (a ranked table lists candidates).
+const RANK_HEADERS: &[&str] = &[
+    "排名",
+    "排序",
+    "名次",
+    "顺序",
+    "推荐顺序",
+    "排名顺序",
+    "候选人排序",
+    "中标候选人排序",
+    "推荐排名",
+];
+
+/// Name columns of a ranked table that no winner or candidate header names.
+const RANKED_NAME_HEADERS: &[&str] = &[
+    "单位名称",
+    "投标单位",
+    "投标单位名称",
+    "公司名称",
+    "企业名称",
+    "投标人",
+    "供应商",
+    "投标供应商",
+    "投标供应商名称",
+    "响应人",
+    "响应单位",
+    "响应供应商",
+    "响应供应商名称",
+];
 
 /// The unit in a header such as `中标金额（万元）`.
 fn unit_in_header(cell: &str) -> Option<Unit> {
@@ -877,6 +952,107 @@ mod tests {
         assert_eq!(
             n.candidates,
             vec!["甲科技有限公司", "乙数据有限公司", "丙超算科技有限公司"]
+        );
+        assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn a_menu_line_is_no_title() {
+        assert!(is_menu_line("河北省政府采购网 首页 采购公告 中标公告"));
+        assert!(is_menu_line("采购公告 结果公告 更正公告"));
+        assert!(!is_menu_line(
+            "河北工业大学智算实验平台采购项目公开招标公告"
+        ));
+        let n = notice(
+            "<html><head><title>某省政府采购网-采购公告</title></head><body>\
+             <div>某省政府采购网 <a>首页</a> <a>采购公告</a> <a>中标公告</a></div>\
+             <table><tr><td class=\"txt7\">某某大学实验平台采购项目公开招标公告</td></tr></table>\
+             <p>项目编号：XX-2025-1</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某大学实验平台采购项目公开招标公告")
+        );
+        assert_eq!(n.notice_type, NoticeType::Tender);
+    }
+
+    #[test]
+    fn furniture_never_names_a_news_buyer_or_winner() {
+        let n = notice(
+            "<html><body><aside class=\"right-side\"><ul><li><a>甲省联通分公司发布算力集采公告</a></li>\
+             <li><a>乙数据科技有限公司以2.1亿元中标政务云项目</a></li></ul></aside>\
+             <h1>某电信智算项目候选人公示</h1><p>2025-12-03 来源：某某网</p>\
+             <p>某某网消息 近日，中国电信股份有限公司丙省分公司（以下简称“丙省电信”）公布了项目的中标候选人。</p>\
+             <p>第一中标候选人为丁智算科技有限公司，投标报价为5,980万元。</p>\
+             <div><h3>相关阅读</h3><ul><li><a>戊省移动发布智算中心招标</a></li></ul></div>\
+             <ul><li><a>第一中标候选人为己云计算有限公司</a></li><li><a>更多</a></li></ul></body></html>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司丙省分公司"));
+        assert_eq!(n.candidates, vec!["丁智算科技有限公司"]);
+        assert!(n.suppliers.is_empty() && n.award.is_none(), "{n:?}");
+    }
+
+    #[test]
+    fn furniture_that_holds_every_sentence_is_the_article() {
+        let n = notice(
+            "<html><body><h1>某电信智算项目结果出炉</h1><p>来源：某某网</p><div class=\"linkbox\">\
+             <p>某某网消息 近日，中国电信股份有限公司丙省分公司公示了智算项目的中标候选人。</p>\
+             <p>第一中标候选人为丁智算科技有限公司。</p></div></body></html>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司丙省分公司"));
+        assert_eq!(n.candidates, vec!["丁智算科技有限公司"]);
+    }
+
+    #[test]
+    fn a_ranked_table_keeps_every_row() {
+        let n = notice(
+            "<h3>某能源公司大模型服务采购项目中标候选人公示</h3><p>招标编号：CHD-2025-1</p><table>\
+             <tr><th>排名</th><th>投标人名称</th><th>投标报价（万元）</th></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>468.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>472.50</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>479.80</td></tr>\
+             <tr><td>4</td><td>无为江北数据技术有限公司</td><td>483.20</td></tr>\
+             <tr><td>5</td><td>略阳汉江信息工程有限公司</td><td>490.00</td></tr></table>\
+             <p>第四中标候选人：无锡某某科技有限公司</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(
+            n.candidates,
+            vec![
+                "无锡某某科技有限公司",
+                "甲科技有限公司",
+                "乙数据有限公司",
+                "丙智能有限公司",
+                "无为江北数据技术有限公司",
+                "略阳汉江信息工程有限公司"
+            ]
+        );
+        // Placeholders still name nobody.
+        assert!(split_orgs("无").is_empty() && split_orgs("无（流标）").is_empty());
+        assert!(split_orgs("详见附件").is_empty());
+    }
+
+    #[test]
+    fn a_rank_column_makes_its_names_candidates() {
+        let n = notice(
+            "<h3>某公司平台采购项目评标结果公示</h3><p>招标编号：HX-2025-9</p><table>\
+             <tr><td>名次</td><td>单位名称</td><td>投标报价（元）</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>1,680,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>1,720,000.00</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>1,750,000.00</td></tr>\
+             <tr><td>4</td><td>丁网络有限公司</td><td>1,790,000.00</td></tr></table>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(
+            n.candidates,
+            vec![
+                "甲科技有限公司",
+                "乙数据有限公司",
+                "丙智能有限公司",
+                "丁网络有限公司"
+            ]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
     }

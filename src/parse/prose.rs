@@ -17,13 +17,29 @@ const MAX_LINE_BYTES: usize = 10_000;
 /// Words that end an organisation name in running text.
 const ORG_END: &str = "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|医院|研究院|研究所|实验室|中心|管理局|局|委员会|政府|办事处|学校|中学|小学|银行|联通|移动|电信|广电";
 
-/// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article.
-static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| {
+/// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article; an alias
+/// in parentheses ("（下称“西藏移动”）") and the place ("在X平台") may stand before the verb.
+static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| news_buyer_regex(NEWS_VERBS));
+
+/// Verbs of an organisation publishing or starting a purchase.
+const NEWS_VERBS: &str = "发布|公示|公布|启动|开展|发起|披露";
+
+/// In the article's lead sentence the subject is the buyer with more verbs (完成, 确定 …).
+static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
+    news_buyer_regex(&format!(
+        "{NEWS_VERBS}|完成|确定|揭晓|公开|组织|开启|对|就|的"
+    ))
+});
+
+fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}})?(?:发布|公示|公布|启动|开展|发起|披露)"
+        r"(?:^|[，,。；;：:）)\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
     ))
     .expect("valid news-buyer regex")
-});
+}
+
+/// Openings of a news article's lead ("C114讯 11月27日消息", "通信世界网消息（CWW）", "新华社北京3月1日电").
+const LEAD_MARKERS: &[&str] = &["讯", "消息", "日电", "报道"];
 
 /// A dateline or byline before the buyer ("3月11日消息（艾小瑞）中国联通…").
 static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -60,7 +76,7 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
 /// company shape (ending in a legal form) count, so "项目中标" or "紫金云智算中标" name nobody.
 /// Group 1 is the name; group 2 is set when a candidate is meant ("X为第一中标候选人").
 static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三四五六七八九十]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
         .expect("valid winner-first regex")
 });
 
@@ -83,16 +99,40 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
 /// Words that can run into a winner's name from before it in one clause.
 const WINNER_LEADS: &[&str] = &["由", "确定", "显示", "宣布", "最终", "其中", "结果", "公示"];
 
-/// "预算金额由X调整为Y" / "最高限价从X变更为Y" / "预算金额：由X变更为Y".
+/// Budget labels a correction sentence may name (预算, 最高限价, 控制价 and their longer forms).
+const BUDGET_WORDS: &str = "采购预算金额|项目预算金额|预算金额|采购预算|项目预算|预算|最高投标限价|最高限价|招标控制价|采购控制价|控制价|拦标价";
+
+/// An amount as a correction writes it ("人民币128万元", "¥1,150,000.00元", "560.00万元").
+const CORRECTION_AMOUNT: &str =
+    r"(?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元)?";
+
+/// A one-line correction, the original first: a budget label, then 原/由/从 and the old amount,
+/// then a correcting word (更正/变更/调整/修改/改/现) and the new amount, within one clause:
+/// "预算金额：原为560.00万元，现更正为498.00万元", "最高限价原为人民币128万元，现调整为人民币115万元",
+/// "预算金额由120万元调整为98万元", "采购预算：原500,000.00元，更正后为450,000.00元".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)[：:]?\s*(?:由|从)\s*([^，,。；;]{1,40}?)\s*(?:调整|更正|变更|修改|修正)为\s*([^，,。；;]{1,40})")
-        .expect("valid correction regex")
+    Regex::new(&format!(
+        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid correction regex")
 });
 
-/// "预算金额调整为Y（原为X）": the new value first, the old one in parentheses.
+/// The corrected value first, the original after 原 or 更正前: "预算金额调整为Y（原为X）",
+/// "预算金额：498万元（原预算560万元）", "最高限价变更为Y，原最高限价为X", "预算金额：Y（更正前：X）".
 static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算金额|采购预算|项目预算|最高限价|招标控制价)(?:调整|更正|变更|修改|修正)为\s*([^，,。；;（(]{1,40})[（(]\s*原(?:为|预算金额为?|预算为?)?[：:]?\s*([^）)]{1,40})[）)]")
-        .expect("valid correction regex")
+    Regex::new(&format!(
+        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?({CORRECTION_AMOUNT})\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,12}}?({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid correction regex")
+});
+
+/// 原 before the label, the quoted ccgp form: "原公告中“预算金额：560万元”更正为“预算金额：498万元”",
+/// "将原预算金额560万元调整为498万元".
+static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid correction regex")
 });
 
 /// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
@@ -128,15 +168,33 @@ fn listed_orgs(s: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Candidates named in sentences, in page order (bounded to 50 names).
+/// Candidates named in sentences ("第一中标候选人为A", "候选人依次为A、B", "A为第一中标候选人"), in
+/// page order (bounded to 50 names).
 pub fn candidates(lines: &[&str]) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
         if !line.contains("候选人") {
             continue;
         }
+        // Both forms in one line keep their order on the page.
+        let mut found: Vec<(usize, Vec<String>)> = Vec::new();
         for c in PROSE_CANDIDATES.captures_iter(line) {
-            listed_orgs(&c[1], &mut out);
+            let mut names = Vec::new();
+            listed_orgs(&c[1], &mut names);
+            found.push((c.get(1).map_or(0, |m| m.start()), names));
+        }
+        for c in PROSE_WINNER_FIRST.captures_iter(line) {
+            if c.get(2).is_some() {
+                let mut names = Vec::new();
+                listed_orgs(without_lead(&c[1]), &mut names);
+                found.push((c.get(1).map_or(0, |m| m.start()), names));
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        for name in found.into_iter().flat_map(|(_, names)| names) {
+            if !out.contains(&name) {
+                out.push(name);
+            }
         }
         if out.len() >= 50 {
             break;
@@ -144,6 +202,15 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
     }
     out.truncate(50);
     out
+}
+
+/// A name captured with the verb before it ("最终确定X", "由X") without that verb.
+fn without_lead(name: &str) -> &str {
+    WINNER_LEADS
+        .iter()
+        .filter_map(|w| name.rfind(w).map(|i| i + w.len()))
+        .max()
+        .map_or(name, |i| &name[i..])
 }
 
 /// Winners named in sentences ("中标人为X"), in page order (bounded to 50 names).
@@ -159,12 +226,7 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         for c in PROSE_WINNER_FIRST.captures_iter(line) {
             if c.get(2).is_none() {
                 // The name class takes in the verb before it ("最终确定X", "由X").
-                let name = WINNER_LEADS
-                    .iter()
-                    .filter_map(|w| c[1].rfind(w).map(|i| i + w.len()))
-                    .max()
-                    .map_or(&c[1], |i| &c[1][i..]);
-                listed_orgs(name, &mut out);
+                listed_orgs(without_lead(&c[1]), &mut out);
             }
         }
         if out.len() >= 50 {
@@ -181,8 +243,44 @@ pub fn news_buyer(lines: &[&str]) -> Option<String> {
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES)
         .flat_map(|l| NEWS_BUYER.captures_iter(l))
-        .map(|c| NEWS_LEAD.replace(&c[1], "").trim().to_string())
-        .find(|n| n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动"))
+        .filter_map(|c| buyer_name(&c[1]))
+        .next()
+}
+
+/// A captured buyer without the dateline before it, if it is long enough to be a name.
+fn buyer_name(raw: &str) -> Option<String> {
+    let n = NEWS_LEAD.replace(raw, "").trim().to_string();
+    (n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")).then_some(n)
+}
+
+/// The lead of a news article (`lines` without page furniture): the first sentence-length line
+/// opening with a dateline or byline, else the first line that is a sentence.
+pub fn news_lead<'a>(lines: &[&'a str]) -> Option<&'a str> {
+    let sentence =
+        |l: &&&str| l.len() <= MAX_LINE_BYTES && l.contains('。') && l.chars().count() >= 20;
+    lines
+        .iter()
+        .take(60)
+        .filter(sentence)
+        .find(|l| {
+            let head: String = l.chars().take(40).collect();
+            LEAD_MARKERS.iter().any(|m| head.contains(m))
+        })
+        .or_else(|| lines.iter().take(60).find(sentence))
+        .copied()
+}
+
+/// The buyer named as the subject of a news article's lead sentence, which beats any other
+/// organisation on the page.
+pub fn lead_buyer(lines: &[&str]) -> Option<String> {
+    let lead = news_lead(lines)?;
+    // The first sentence of the lead only: later sentences name others.
+    let first = lead.split('。').next().unwrap_or(lead);
+    NEWS_BUYER
+        .captures_iter(first)
+        .chain(LEAD_BUYER.captures_iter(first))
+        .filter_map(|c| buyer_name(&c[1]))
+        .next()
 }
 
 /// Budget and award of a news article, from amounts tied to the purchase (not bids).
@@ -201,15 +299,22 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
     let short = || lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES);
     short()
-        .filter(|l| l.contains('为'))
+        // Every form names the old value with 原, 由, 从 or …前.
+        .filter(|l| l.contains(['原', '由', '从', '前']))
         .find_map(|l| {
+            let changed = |from: Money, to: Money| (from != to).then_some((from, to));
             PROSE_CORRECTION
                 .captures_iter(l)
-                .find_map(|c| Some((parse_money(&c[1], None)?, parse_money(&c[2], None)?)))
+                .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
+                .or_else(|| {
+                    PROSE_CORRECTION_QUOTED
+                        .captures_iter(l)
+                        .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
+                })
                 .or_else(|| {
                     PROSE_CORRECTION_AFTER
                         .captures_iter(l)
-                        .find_map(|c| Some((parse_money(&c[2], None)?, parse_money(&c[1], None)?)))
+                        .find_map(|c| changed(parse_money(&c[2], None)?, parse_money(&c[1], None)?))
                 })
         })
         .or_else(|| {
@@ -311,6 +416,38 @@ mod tests {
             candidates(&lines),
             vec!["北京智谱华章科技有限公司", "科大讯飞股份有限公司"]
         );
+        // The name before its rank, beside the other order, in page order.
+        let lines = [
+            "公示显示，甲智算科技有限公司为第一中标候选人，第二中标候选人为乙数据有限公司，丙网络有限公司为第四中标候选人。",
+        ];
+        assert_eq!(
+            candidates(&lines),
+            vec!["甲智算科技有限公司", "乙数据有限公司", "丙网络有限公司"]
+        );
+    }
+
+    #[test]
+    fn the_lead_sentence_names_the_buyer() {
+        let lines = [
+            "C114讯 11月27日消息（苏宁）中国移动通信集团西藏有限公司（下称“西藏移动”）日前公示了智算中心项目的中标候选人。",
+            "中国联通青海分公司启动智算中心扩容招标",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国移动通信集团西藏有限公司")
+        );
+        let lines = [
+            "标题不是句子",
+            "通信世界网消息（CWW）近日，中国电信股份有限公司湖南分公司（以下简称“湖南电信”）在中国电信阳光采购网公布了项目的中标候选人。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国电信股份有限公司湖南分公司")
+        );
+        // A subject with another verb only counts in the lead.
+        let lines = ["近日，国网甘肃省电力公司完成了大模型算力服务采购项目的评标工作。"];
+        assert_eq!(lead_buyer(&lines).as_deref(), Some("国网甘肃省电力公司"));
+        assert_eq!(news_buyer(&lines), None);
     }
 
     #[test]
@@ -343,6 +480,71 @@ mod tests {
             );
         }
         assert!(corrected_budget(&["更正后：预算金额280万元"]).is_none());
+    }
+
+    #[test]
+    fn one_line_corrections_in_other_wordings_and_labels() {
+        for (line, from, to) in [
+            (
+                "1.预算金额：原为560.00万元，现更正为498.00万元。",
+                5_600_000.0,
+                4_980_000.0,
+            ),
+            (
+                "最高限价原为人民币128万元，现调整为人民币115万元；",
+                1_280_000.0,
+                1_150_000.0,
+            ),
+            (
+                "采购预算：原500,000.00元，更正后为450,000.00元",
+                500_000.0,
+                450_000.0,
+            ),
+            (
+                "招标控制价原¥2,360,000.00元，变更为¥2,180,000.00元",
+                2_360_000.0,
+                2_180_000.0,
+            ),
+            (
+                "项目预算金额由原来的86万元改为79万元。",
+                860_000.0,
+                790_000.0,
+            ),
+            (
+                "预算金额：498万元（原预算560万元）",
+                5_600_000.0,
+                4_980_000.0,
+            ),
+            (
+                "最高投标限价变更为312万元，原最高投标限价为330万元。",
+                3_300_000.0,
+                3_120_000.0,
+            ),
+            (
+                "原公告中“预算金额：560万元”更正为“预算金额：498万元”。",
+                5_600_000.0,
+                4_980_000.0,
+            ),
+            ("将原预算金额560万元调整为498万元", 5_600_000.0, 4_980_000.0),
+            (
+                "预算金额：498万元（更正前：560万元）",
+                5_600_000.0,
+                4_980_000.0,
+            ),
+        ] {
+            let (f, t) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        // Dates are corrected the same way; they are no budget.
+        assert!(
+            corrected_budget(&["开标时间：原为2025年11月24日09:30，现更正为2025年12月01日09:30。"])
+                .is_none()
+        );
+        // Two clauses: the old budget and an unrelated later number are no correction.
+        assert!(corrected_budget(&["预算金额：原为560万元。联系电话：现更正为010-1234"]).is_none());
+        // The same value twice is no correction.
+        assert!(corrected_budget(&["预算金额：原为100万元，现更正为100万元"]).is_none());
     }
 
     #[test]
