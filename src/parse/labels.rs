@@ -425,6 +425,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 candidate.filter(|c| {
                     !(c.is_empty()
                         || is_label_cell(c)
+                        || is_header_cell(c)
                         || (has_colon(c)
                             && (LABEL_COLON.is_match(c) || SHORT_LABEL_START.is_match(c))))
                 })
@@ -526,7 +527,28 @@ const HEADER_WORDS: &[&str] = &[
     "包件",
     "分标",
     "供应商",
+    // Round 4/5 of issue 10: ranked candidate tables ("名次 | 中标候选人名称 | 投标报价（元）
+    // | 工期（日历天） | 项目负责人 | 评标得分", "推荐顺序 | … | 综合得分").
+    "名次",
+    "顺序",
+    "工期",
+    "负责人",
+    "得分",
+    "评分",
+    "质量",
+    "交货期",
+    "服务期",
 ];
+
+/// A table header cell ("投标报价（元）", "评标得分"): short, digit-free, ending (before any
+/// parenthesised unit) with a header word, and no organisation's name. Never a label's value.
+pub fn is_header_cell(cell: &str) -> bool {
+    if cell.chars().count() > 16 || cell.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let bare = cell.split(['（', '(']).next().unwrap_or(cell).trim();
+    HEADER_WORDS.iter().any(|w| bare.ends_with(w)) && !crate::parse::prose::org_like(cell)
+}
 
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header
 /// words. `采购人 | X | 采购代理机构 | Y` is half labels: label/value pairs, not a header.
@@ -693,6 +715,16 @@ mod tests {
             .filter(|l| l.field == field)
             .map(|l| l.value)
             .collect()
+    }
+
+    #[test]
+    fn header_cells_are_never_values() {
+        assert!(is_header_cell("投标报价（元）") && is_header_cell("评标得分"));
+        assert!(is_header_cell("工期（日历天）"));
+        assert!(!is_header_cell("江西赣江智联科技有限公司"));
+        // A project name that merely contains a header word is a value.
+        assert!(!is_header_cell("水质量监测设备"));
+        assert!(values("中标候选人名称 | 投标报价（元）", Field::Candidate).is_empty());
     }
 
     #[test]

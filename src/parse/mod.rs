@@ -1034,6 +1034,22 @@ mod tests {
     }
 
     #[test]
+    fn a_ranked_table_with_score_columns_never_names_a_header() {
+        // Header cells (投标报价（元）, 工期, 评标得分) are never names, and every ranked row counts.
+        let n = notice(
+            "<h3>某高速公司事件检测平台项目中标候选人公示</h3><p>招标编号：GS-2025-7</p><table>\
+             <tr><td>名次</td><td>中标候选人名称</td><td>投标报价（元）</td><td>工期（日历天）</td>\
+             <td>项目负责人</td><td>评标得分</td></tr>\
+             <tr><td>第一名</td><td>甲科技有限公司</td><td>8,736,500.00</td><td>90</td><td>张工</td><td>92.36</td></tr>\
+             <tr><td>第二名</td><td>乙数据有限公司</td><td>8,812,000.00</td><td>90</td><td>李工</td><td>89.71</td></tr>\
+             </table>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+        assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
     fn a_rank_column_makes_its_names_candidates() {
         let n = notice(
             "<h3>某公司平台采购项目评标结果公示</h3><p>招标编号：HX-2025-9</p><table>\
