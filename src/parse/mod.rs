@@ -377,6 +377,10 @@ fn build(w: html::Walked) -> Notice {
         notes.push(format!("buyer {b} inferred from the title"));
         buyer = Some(b);
     }
+    // A short name ("中国银行上海市分行") gives way to the full registered name the page states.
+    if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
+        buyer = Some(full);
+    }
 
     Notice {
         title,

@@ -33,7 +33,7 @@ static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
+        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}}|[0-9０-９]{{1,4}}[年月][0-9０-９年月日]{{1,10}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
     ))
     .expect("valid news-buyer regex")
 }
@@ -247,6 +247,52 @@ pub fn news_buyer(lines: &[&str]) -> Option<String> {
         .next()
 }
 
+/// Legal forms that a short name ("中国银行上海市分行", "交通银行") leaves out, longest first.
+const LEGAL_FORMS: &[&str] = &["股份有限公司", "有限责任公司", "集团有限公司", "有限公司"];
+
+/// The full registered name of `short` when the page gives it: the same name with a legal form
+/// inserted ("中国银行股份有限公司上海市分行" for "中国银行上海市分行") or appended ("交通银行股份有限公司"
+/// for "交通银行", not followed by more of a name such as a branch). Linear in the lines' length.
+pub fn full_name(short: &str, lines: &[&str]) -> Option<String> {
+    if short.chars().count() < 2 || LEGAL_FORMS.iter().any(|f| short.contains(f)) {
+        return None;
+    }
+    // Split points of `short` that leave at least two characters before the legal form.
+    let splits: Vec<usize> = short
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .chain(std::iter::once(short.len()))
+        .collect();
+    for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
+        for form in LEGAL_FORMS {
+            for (pos, _) in line.match_indices(form) {
+                let (before, after) = (&line[..pos], &line[pos + form.len()..]);
+                for &k in &splits {
+                    let (head, tail) = short.split_at(k);
+                    let Some(start) = before.strip_suffix(head) else {
+                        continue;
+                    };
+                    if !after.starts_with(tail)
+                        // The full name starts where the short one does, not inside a longer word.
+                        || start.chars().next_back().is_some_and(is_han)
+                        // "交通银行股份有限公司上海分行" is a branch, not the bank itself.
+                        || (tail.is_empty() && after.chars().next().is_some_and(is_han))
+                    {
+                        continue;
+                    }
+                    return Some(format!("{head}{form}{tail}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_han(c: char) -> bool {
+    super::labels::is_han(c)
+}
+
 /// A captured buyer without the dateline before it, if it is long enough to be a name.
 fn buyer_name(raw: &str) -> Option<String> {
     let n = NEWS_LEAD.replace(raw, "").trim().to_string();
@@ -385,6 +431,42 @@ pub fn title_buyer(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_give_way_to_the_full_registered_name() {
+        let page = [
+            "招商银行股份有限公司深圳分行对本项目进行了竞争性磋商。",
+            "采购人：招商银行深圳分行",
+        ];
+        assert_eq!(
+            full_name("招商银行深圳分行", &page).as_deref(),
+            Some("招商银行股份有限公司深圳分行")
+        );
+        let news = ["记者获悉，交通银行股份有限公司（下称“交通银行”）日前公示了候选人。"];
+        assert_eq!(
+            full_name("交通银行", &news).as_deref(),
+            Some("交通银行股份有限公司")
+        );
+        // A branch of the bank, or a name inside a longer word, is another organisation.
+        assert_eq!(
+            full_name("交通银行", &["交通银行股份有限公司上海分行发布公告"]),
+            None
+        );
+        assert_eq!(full_name("中国银行", &["某中国银行股份有限公司"]), None);
+        // A name that already has its legal form stays.
+        assert_eq!(full_name("甲科技有限公司", &["甲科技有限公司"]), None);
+    }
+
+    #[test]
+    fn a_lead_after_a_bracketed_byline_and_a_bare_date() {
+        let lines = [
+            "【财新网】中国电信股份有限公司丙省分公司（下称丙省电信）12月2日发布中标结果公告，中标金额4.86亿元。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国电信股份有限公司丙省分公司")
+        );
+    }
 
     #[test]
     fn buyer_from_the_title() {
