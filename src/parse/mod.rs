@@ -569,7 +569,8 @@ fn clean_id(v: &str) -> Option<String> {
         && v[prefix.len()..]
             .chars()
             .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || "([（【〔".contains(c))
+            // 豫财招标采购-2025-1107: a hyphen may join the prefix to the number.
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "([（【〔-".contains(c))
     {
         out.push_str(&prefix);
         &v[prefix.len()..]

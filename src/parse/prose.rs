@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::money::parse_money;
+use super::money::{Unit, parse_money};
 use crate::model::Money;
 
 /// Longest line the prose patterns look at (a paragraph; longer blocks are tables or junk).
@@ -112,7 +112,7 @@ const CORRECTION_AMOUNT: &str =
 /// "预算金额由120万元调整为98万元", "采购预算：原500,000.00元，更正后为450,000.00元".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
+        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -130,7 +130,7 @@ static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "将原预算金额560万元调整为498万元".
 static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})"
+        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -140,6 +140,42 @@ static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9一二三四五六七八九十]{1,2}[、.．])?\s*(更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后)(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{1,40})")
         .expect("valid before/after regex")
 });
+
+/// An item label on a line of its own, naming the budget and perhaps its unit
+/// ("1.预算金额（元）"), over "更正前：X" / "更正后：Y" lines that give bare amounts.
+static BUDGET_ITEM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．]\s*|[（(][0-9一二三四五六七八九十]{{1,2}}[）)]\s*)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?[：:]?$"
+    ))
+    .expect("valid budget-item regex")
+});
+
+/// "更正前：3,650,000.00" / "更正后：3,280,000.00" under an item label.
+static BARE_BEFORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(更正前|变更前|修改前|调整前|原内容|更正后|变更后|修改后|调整后|现内容)(?:内容)?[：:]\s*(\S{1,40})$")
+        .expect("valid before/after regex")
+});
+
+/// A correction given as an item label line ("预算金额（元）") with the old and new values on the
+/// lines right below it (the unit, if any, only in the label).
+fn item_correction(lines: &[&str]) -> Option<(Money, Money)> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let label = BUDGET_ITEM_LINE.find(l)?.as_str();
+        let unit = Unit::in_notes(label);
+        let (mut before, mut after) = (None, None);
+        for next in lines.iter().skip(i + 1).take(2) {
+            let c = BARE_BEFORE_AFTER.captures(next)?;
+            let slot = if c[1].ends_with('后') || c[1].starts_with('现') {
+                &mut after
+            } else {
+                &mut before
+            };
+            *slot = parse_money(&c[2], unit);
+        }
+        let (from, to) = (before?, after?);
+        (from != to).then_some((from, to))
+    })
+}
 
 /// A name that reads as an organisation: ends with an organisation word, has no digit run,
 /// is not a sentence ("投标报价为812.6万元").
@@ -380,6 +416,7 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
             }
             Some((before?, after?))
         })
+        .or_else(|| item_correction(lines))
 }
 
 /// The organisation opening a title ("郑州大学第一附属医院人工智能…项目…公告" → 郑州大学第一附属医院),
@@ -541,6 +578,39 @@ mod tests {
             news_amounts(&lines).0.map(|m| m.amount),
             Some(240_000_000.0)
         );
+    }
+
+    #[test]
+    fn corrections_lowered_raised_or_under_an_item_label() {
+        for lines in [
+            vec!["一、采购预算由236万元下调至198万元，最高限价相应调整为198万元。"],
+            vec!["项目预算从236万元调减为198万元。"],
+            // The unit only in the item label, the values on the lines below it.
+            vec!["1.预算金额（万元）", "更正前：236", "更正后：198"],
+            vec![
+                "（一）采购预算（元）",
+                "变更前：2,360,000.00",
+                "变更后：1,980,000.00",
+            ],
+        ] {
+            let (from, to) = corrected_budget(&lines)
+                .unwrap_or_else(|| panic!("no correction read in {lines:?}"));
+            assert_eq!(
+                (from.amount, to.amount),
+                (2_360_000.0, 1_980_000.0),
+                "{lines:?}"
+            );
+        }
+        // Before/after lines under another item (a deadline, a requirement) are no budget.
+        assert!(
+            corrected_budget(&[
+                "开标时间",
+                "更正前：2025年11月19日",
+                "更正后：2025年11月26日"
+            ])
+            .is_none()
+        );
+        assert!(corrected_budget(&["预算金额（元）", "更正后：1,980,000.00"]).is_none());
     }
 
     #[test]
