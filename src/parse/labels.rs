@@ -55,6 +55,8 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::ProjectId, "招标编号"),
     (Field::ProjectId, "采购编号"),
     (Field::ProjectId, "项目代码"),
+    // "…采购项目（编号：WHVC-XJ-2025-062）组织了询价": a bare 编号 not glued to another word.
+    (Field::ProjectId, "编号"),
     (Field::ProjectId, "Tender Reference No."),
     (Field::ProjectId, "Tender Ref. No."),
     (Field::ProjectId, "Ref. No."),

@@ -258,6 +258,8 @@ fn build(w: html::Walked) -> Notice {
             None => first(Field::Budget).find_map(money_of),
         });
     // Only when nothing labels it: "本项目最高限价为…" in a sentence.
+    // A budget from a label (not from a sentence, which news articles write too).
+    let labelled_budget = budget.is_some();
     if budget.is_none() {
         budget = prose::sentence_budget(&lines);
     }
@@ -308,7 +310,10 @@ fn build(w: html::Walked) -> Notice {
     let has_fields = project_id.is_some()
         || labelled_buyer.is_some()
         || labelled_agency.is_some()
-        || budget.is_some();
+        || labelled_budget
+        // A labelled result ("成交供应商：X", "成交金额：…") is a notice's, not an article's.
+        || first(Field::Supplier).next().is_some()
+        || first(Field::Award).next().is_some();
     let news = !has_fields && is_news(&lines);
     let mut notice_type = if news {
         Some(NoticeType::News)
@@ -737,6 +742,9 @@ struct Columns {
     unit: Option<Unit>,
     /// The name column holds candidates.
     candidates: bool,
+    /// A table of quotes (供应商名称 | 报价): its rows are bidders, and only a row marked as
+    /// the result (成交, 中标) names a winner.
+    quotes: bool,
 }
 
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
@@ -773,12 +781,26 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 if let Some(col) = candidate.or(winner) {
                     let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
+                    // A generic name header (供应商名称) over bids, with no award column.
+                    let quotes = candidate.is_none()
+                        && amt.is_none()
+                        && row.get(col).is_some_and(|h| {
+                            !["中标", "成交", "中选", "入围", "awarded", "successful"]
+                                .iter()
+                                .any(|w| h.contains(w))
+                        })
+                        && row.iter().any(|c| c.contains("报价"))
+                        // A ranked table's rows are candidates (排名 | 投标人名称 | 投标报价).
+                        && !row
+                            .iter()
+                            .any(|c| RANK_HEADERS.contains(&header_key(c).as_str()));
                     columns = Some(Columns {
                         width: row.len(),
                         name: col,
                         amount: amt,
                         unit,
                         candidates: candidate.is_some(),
+                        quotes,
                     });
                     continue;
                 }
@@ -789,6 +811,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 amount: amt,
                 unit,
                 candidates: is_candidate,
+                quotes,
             }) = columns
             else {
                 continue;
@@ -808,6 +831,16 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             }
             if is_candidate {
                 found.candidates.push(name);
+                continue;
+            }
+            // A bidder in a table of quotes wins only where its row says so.
+            if quotes
+                && !row.iter().enumerate().any(|(i, c)| {
+                    i + offset != col
+                        && (c.contains("成交") || c.contains("中标"))
+                        && !c.contains(['未', '不', '否'])
+                })
+            {
                 continue;
             }
             found.winners.push(name);
@@ -1052,6 +1085,35 @@ mod tests {
         assert_eq!(n.notice_type, NoticeType::Candidates);
         assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn a_table_of_quotes_names_only_the_marked_winner() {
+        // 询价结果 with every quote listed (作者/来源 in the meta line): an award, not news.
+        let n = notice(
+            "<div>某职业学院实训室工作站询价采购结果公示</div><p>作者：采购科　来源：采购处　时间：2025-06-20</p>\
+             <p>学院就工作站采购项目（编号：ZY-XJ-2025-062）组织了询价。</p><table>\
+             <tr><td>序号</td><td>供应商名称</td><td>报价（元）</td><td>评审结论</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>486,400.00</td><td>通过，成交</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>492,000.00</td><td>通过</td></tr>\
+             <tr><td>3</td><td>丙电子有限公司</td><td>505,800.00</td><td>未成交</td></tr></table>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Award);
+        assert_eq!(n.project_id.as_deref(), Some("ZY-XJ-2025-062"));
+        assert_eq!(n.suppliers, vec!["甲科技有限公司"]);
+        assert!(n.candidates.is_empty());
+    }
+
+    #[test]
+    fn a_press_article_about_candidates_is_news() {
+        let n = notice(
+            "<h1>某银行大模型服务采购中标候选人出炉</h1><p>作者：记者甲　2025-11-19</p>\
+             <p>记者获悉，某某银行股份有限公司日前公示了大模型服务采购项目的中标候选人，本项目预算金额为3860万元。</p>\
+             <p>公示显示，第一中标候选人为甲科技有限公司；第二中标候选人为乙数据有限公司。</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+        assert_eq!(n.budget.map(|b| b.amount), Some(38_600_000.0));
     }
 
     #[test]
