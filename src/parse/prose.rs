@@ -56,7 +56,7 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
 /// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
 /// ("以1.18亿元中标", "以2,380万元成交").
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:中标金额|成交金额|中标总额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
+    Regex::new(r"(?:(?:中标总金额|成交总金额|中标总额|成交总额|中标总价|成交总价|中标金额|成交金额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
         .expect("valid news-award regex")
 });
 
@@ -78,6 +78,13 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
 static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三四五六七八九十]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
         .expect("valid winner-first regex")
+});
+
+/// Winners listed before a count ("A、B两家企业中标") or given a share of the award
+/// ("A获得60%份额", "B中标40%份额"); group 1 is the name or list.
+static PROSE_WINNER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()、]{4,200}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[两二三四五六七八九十0-9]{1,2}家(?:企业|公司|厂商|供应商|单位)(?:均|共同|同时|分别)?(?:中标|成交|中选)|(?:获得|获|分得|中标|斩获)(?:约)?[0-9]{1,3}(?:\.[0-9]+)?[%％](?:的)?(?:中标)?份额)")
+        .expect("valid winner-list regex")
 });
 
 /// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
@@ -258,6 +265,11 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         }
         for c in PROSE_WINNERS.captures_iter(line) {
             listed_orgs(&c[1], &mut out);
+        }
+        for c in PROSE_WINNER_LIST.captures_iter(line) {
+            for name in c[1].split('、') {
+                listed_orgs(without_lead(name), &mut out);
+            }
         }
         for c in PROSE_WINNER_FIRST.captures_iter(line) {
             if c.get(2).is_none() {
@@ -503,6 +515,24 @@ mod tests {
             lead_buyer(&lines).as_deref(),
             Some("中国电信股份有限公司丙省分公司")
         );
+    }
+
+    #[test]
+    fn winners_listed_with_a_count_or_a_share() {
+        let lines = [
+            "近日，中国电信股份有限公司丙省分公司发布中标结果公示，甲智算科技有限公司、乙数联信息技术有限公司两家企业中标。",
+            "经评审，甲智算科技有限公司获得60%份额，乙数联信息技术有限公司获得40%份额，中标总金额为1.36亿元（不含税）。",
+        ];
+        assert_eq!(
+            winners(&lines),
+            vec!["甲智算科技有限公司", "乙数联信息技术有限公司"]
+        );
+        assert_eq!(
+            winners(&lines[1..]),
+            vec!["甲智算科技有限公司", "乙数联信息技术有限公司"]
+        );
+        let (_, award) = news_amounts(&lines);
+        assert_eq!(award.map(|m| m.amount), Some(136_000_000.0));
     }
 
     #[test]
