@@ -467,7 +467,12 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         .chars()
                         .next_back()
                         .is_some_and(|c| is_han(c) && c != '将')
-                        && !SENTENCE_DETERMINERS.iter().any(|d| before.ends_with(d));
+                        && !SENTENCE_DETERMINERS.iter().any(|d| before.ends_with(d))
+                        // "1.本项目预算金额：" read as 本 + the label 项目预算金额.
+                        && !(whole.as_str().starts_with("项目")
+                            && (before.ends_with('本') || before.ends_with('该'))
+                            // …not the end of a longer word (成本).
+                            && !before.chars().rev().nth(1).is_some_and(is_han));
                     (!glued).then(|| {
                         let field = c
                             .get(1)
@@ -717,6 +722,17 @@ mod tests {
             .filter(|l| l.field == field)
             .map(|l| l.value)
             .collect()
+    }
+
+    #[test]
+    fn a_numbered_sentence_label_after_ben() {
+        // "1.本项目预算金额：" under 其它补充事宜: 本 + 项目预算金额 is the budget's label.
+        assert_eq!(
+            values("1.本项目预算金额：260.00万元。", Field::Budget),
+            vec!["260.00万元"]
+        );
+        // A longer word ending in 本 still glues (成本预算 is no budget of the purchase).
+        assert!(values("成本项目预算金额：260.00万元", Field::Budget).is_empty());
     }
 
     #[test]

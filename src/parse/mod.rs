@@ -137,28 +137,36 @@ fn build(w: html::Walked) -> Notice {
     let heading = title::notice_heading(&w.headings, clean_tag.as_deref())
         .or_else(|| title::notice_heading(&w.headings, w.title_tag.as_deref()))
         .map(str::to_string);
+    // A heading without markup to know it by: an early line naming a notice.
+    let notice_line = lines
+        .iter()
+        .take(15)
+        .find(|l| {
+            (8..=80).contains(&l.chars().count())
+                // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
+                && !l.contains(['：', ':', '|', '>', '＞', '›', '»'])
+                && !is_menu_line(l)
+                && ["公告", "公示"].iter().any(|w| l.ends_with(w))
+        })
+        .map(|l| l.to_string());
+    // A `<title>` that is only the site's name, which that line goes on from
+    // ("应急管理部信息研究院" over "应急管理部信息研究院…项目中标候选人公示"), gives way to the line.
+    let (line_first, line_last) = match (&clean_tag, notice_line) {
+        (Some(tag), Some(line)) if line.len() > tag.len() && line.starts_with(tag.as_str()) => {
+            (Some(line), None)
+        }
+        (_, line) => (None, line),
+    };
     let title = [w.article_title.as_deref(), w.heading.as_deref()]
         .into_iter()
         .flatten()
         .map(str::to_string)
         // The heading that names the notice beats `<title>`, which often carries the site name.
         .chain(heading)
+        .chain(line_first)
         .chain(clean_tag)
         .chain(w.h1.clone())
-        // A heading without markup to know it by: an early line naming a notice.
-        .chain(
-            lines
-                .iter()
-                .take(15)
-                .find(|l| {
-                    (8..=80).contains(&l.chars().count())
-                        // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
-                        && !l.contains(['：', ':', '|', '>', '＞', '›', '»'])
-                        && !is_menu_line(l)
-                        && ["公告", "公示"].iter().any(|w| l.ends_with(w))
-                })
-                .map(|l| l.to_string()),
-        )
+        .chain(line_last)
         .chain(first(Field::Title).map(|l| l.value.clone()))
         .chain(w.code_project_name.clone())
         .chain(
@@ -1114,6 +1122,18 @@ mod tests {
         assert_eq!(n.notice_type, NoticeType::News);
         assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
         assert_eq!(n.budget.map(|b| b.amount), Some(38_600_000.0));
+    }
+
+    #[test]
+    fn a_site_name_title_gives_way_to_the_line_that_goes_on_from_it() {
+        let n = notice(
+            "<html><head><title>某某研究院</title></head><body><div>某某研究院</div>\
+             <div>某某研究院算力平台建设项目中标候选人公示</div><p>发布日期：2025-11-25</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某研究院算力平台建设项目中标候选人公示")
+        );
     }
 
     #[test]
