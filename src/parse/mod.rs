@@ -296,6 +296,10 @@ fn build(w: html::Walked) -> Notice {
         .flat_map(split_orgs)
         .chain(found.winners);
     suppliers.extend(named);
+    // Unmarked quotes name the winners only when no label does (成交供应商：X names the one).
+    if first(Field::Supplier).next().is_none() {
+        suppliers.extend(found.quoted);
+    }
     dedup_names(&mut suppliers);
     let mut candidates: Vec<String> = first(Field::Candidate)
         .map(|l| l.value.as_str())
@@ -739,6 +743,9 @@ struct TableNames {
     winners: Vec<String>,
     amounts: Vec<Money>,
     candidates: Vec<String>,
+    /// Bidders in tables of quotes with no row marked as the result: the winners only when no
+    /// label names the winner (a 中标信息 table of winners and their prices).
+    quoted: Vec<String>,
 }
 
 /// The columns of a result table, from its header row.
@@ -762,6 +769,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     let mut found = TableNames::default();
     for table in tables {
         let mut columns: Option<Columns> = None;
+        let (mut unmarked, mut marked) = (Vec::new(), false);
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
@@ -849,7 +857,11 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         && !c.contains(['未', '不', '否'])
                 })
             {
+                unmarked.push(name);
                 continue;
+            }
+            if quotes {
+                marked = true;
             }
             found.winners.push(name);
             if let Some(m) = amt
@@ -859,6 +871,9 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             {
                 found.amounts.push(m);
             }
+        }
+        if !marked {
+            found.quoted.append(&mut unmarked);
         }
     }
     found
