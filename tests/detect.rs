@@ -820,6 +820,37 @@ fn comparison_frames_around_a_product_are_not_use() {
     );
 }
 
+/// Rounds 4 and 5 of issue 10: compatibility frames whose closing word stands after the
+/// product's own ASCII words, benchmarks given as a share of a product's performance, and
+/// nearness are not use; a product bought in the same sentence still is.
+#[test]
+fn compatibility_benchmarks_and_nearness_are_not_use() {
+    for text in [
+        "服务接口须与OpenAI Chat Completions接口格式兼容",
+        "调用方式和Anthropic Claude Messages API兼容",
+        "单卡FP16实测性能须达到NVIDIA A100 40GB的90%以上",
+        "推理性能不低于英伟达H100的85%",
+        "思元590单卡算力已接近英伟达A100的水平",
+        "整机性能逼近NVIDIA H800",
+    ] {
+        assert!(
+            !names(text)
+                .iter()
+                .any(|n| n.starts_with("NVIDIA") || n == "OpenAI" || n.starts_with("Anthropic")),
+            "{text}: {:?}",
+            names(text)
+        );
+    }
+    assert_eq!(
+        names("采购英伟达A100 40GB加速卡8块，性能须满足训练需求"),
+        vec!["NVIDIA A100".to_string()]
+    );
+    assert_eq!(
+        names("部署DeepSeek-R1模型，并与现有OA系统兼容"),
+        vec!["DeepSeek".to_string()]
+    );
+}
+
 /// Round 3 of issue 10: a generic family name (the `family` column of products.csv) is not
 /// reported beside a member of the family found in the same text; alone it still is.
 #[test]

@@ -416,10 +416,23 @@ fn build(patterns: &[String]) -> anyhow::Result<AhoCorasick> {
 }
 
 /// A short stretch inside one clause: at most [`FRAME_GAP_CHARS`] characters and no clause
-/// punctuation (normalised text: full-width marks are ASCII by now).
+/// punctuation (normalised text: full-width marks are ASCII by now). A run of ASCII letters and
+/// digits counts as one character and spaces as none, so a product's own words
+/// ("与OpenAI Chat Completions接口格式兼容") do not push the frame word away.
 fn in_clause(s: &str) -> bool {
-    s.chars().count() <= FRAME_GAP_CHARS
-        && !s.contains([',', '.', ';', ':', '!', '?', '|', '\n', '。'])
+    if s.contains([',', '.', ';', ':', '!', '?', '|', '\n', '。']) {
+        return false;
+    }
+    let mut width = 0usize;
+    let mut in_word = false;
+    for c in s.chars() {
+        let word = c.is_ascii_alphanumeric();
+        if !(c == ' ' || (word && in_word)) {
+            width += 1;
+        }
+        in_word = word;
+    }
+    width <= FRAME_GAP_CHARS
 }
 
 /// Nothing but spaces and hyphens (so "NV A100" and "A100-80GB" count as adjacent).

@@ -55,6 +55,8 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::ProjectId, "招标编号"),
     (Field::ProjectId, "采购编号"),
     (Field::ProjectId, "项目代码"),
+    // "…采购项目（编号：WHVC-XJ-2025-062）组织了询价": a bare 编号 not glued to another word.
+    (Field::ProjectId, "编号"),
     (Field::ProjectId, "Tender Reference No."),
     (Field::ProjectId, "Tender Ref. No."),
     (Field::ProjectId, "Ref. No."),
@@ -425,6 +427,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 candidate.filter(|c| {
                     !(c.is_empty()
                         || is_label_cell(c)
+                        || is_header_cell(c)
                         || (has_colon(c)
                             && (LABEL_COLON.is_match(c) || SHORT_LABEL_START.is_match(c))))
                 })
@@ -464,7 +467,12 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         .chars()
                         .next_back()
                         .is_some_and(|c| is_han(c) && c != '将')
-                        && !SENTENCE_DETERMINERS.iter().any(|d| before.ends_with(d));
+                        && !SENTENCE_DETERMINERS.iter().any(|d| before.ends_with(d))
+                        // "1.本项目预算金额：" read as 本 + the label 项目预算金额.
+                        && !(whole.as_str().starts_with("项目")
+                            && (before.ends_with('本') || before.ends_with('该'))
+                            // …not the end of a longer word (成本).
+                            && !before.chars().rev().nth(1).is_some_and(is_han));
                     (!glued).then(|| {
                         let field = c
                             .get(1)
@@ -526,7 +534,28 @@ const HEADER_WORDS: &[&str] = &[
     "包件",
     "分标",
     "供应商",
+    // Round 4/5 of issue 10: ranked candidate tables ("名次 | 中标候选人名称 | 投标报价（元）
+    // | 工期（日历天） | 项目负责人 | 评标得分", "推荐顺序 | … | 综合得分").
+    "名次",
+    "顺序",
+    "工期",
+    "负责人",
+    "得分",
+    "评分",
+    "质量",
+    "交货期",
+    "服务期",
 ];
+
+/// A table header cell ("投标报价（元）", "评标得分"): short, digit-free, ending (before any
+/// parenthesised unit) with a header word, and no organisation's name. Never a label's value.
+pub fn is_header_cell(cell: &str) -> bool {
+    if cell.chars().count() > 16 || cell.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let bare = cell.split(['（', '(']).next().unwrap_or(cell).trim();
+    HEADER_WORDS.iter().any(|w| bare.ends_with(w)) && !crate::parse::prose::org_like(cell)
+}
 
 /// A row of short, digit-free cells, more than half of them (and at least two) labels or header
 /// words. `采购人 | X | 采购代理机构 | Y` is half labels: label/value pairs, not a header.
@@ -693,6 +722,27 @@ mod tests {
             .filter(|l| l.field == field)
             .map(|l| l.value)
             .collect()
+    }
+
+    #[test]
+    fn a_numbered_sentence_label_after_ben() {
+        // "1.本项目预算金额：" under 其它补充事宜: 本 + 项目预算金额 is the budget's label.
+        assert_eq!(
+            values("1.本项目预算金额：260.00万元。", Field::Budget),
+            vec!["260.00万元"]
+        );
+        // A longer word ending in 本 still glues (成本预算 is no budget of the purchase).
+        assert!(values("成本项目预算金额：260.00万元", Field::Budget).is_empty());
+    }
+
+    #[test]
+    fn header_cells_are_never_values() {
+        assert!(is_header_cell("投标报价（元）") && is_header_cell("评标得分"));
+        assert!(is_header_cell("工期（日历天）"));
+        assert!(!is_header_cell("江西赣江智联科技有限公司"));
+        // A project name that merely contains a header word is a value.
+        assert!(!is_header_cell("水质量监测设备"));
+        assert!(values("中标候选人名称 | 投标报价（元）", Field::Candidate).is_empty());
     }
 
     #[test]

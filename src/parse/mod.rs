@@ -138,28 +138,36 @@ fn build(w: html::Walked) -> Notice {
     let heading = title::notice_heading(&w.headings, clean_tag.as_deref())
         .or_else(|| title::notice_heading(&w.headings, w.title_tag.as_deref()))
         .map(str::to_string);
+    // A heading without markup to know it by: an early line naming a notice.
+    let notice_line = lines
+        .iter()
+        .take(15)
+        .find(|l| {
+            (8..=80).contains(&l.chars().count())
+                // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
+                && !l.contains(['：', ':', '|', '>', '＞', '›', '»'])
+                && !is_menu_line(l)
+                && ["公告", "公示"].iter().any(|w| l.ends_with(w))
+        })
+        .map(|l| l.to_string());
+    // A `<title>` that is only the site's name, which that line goes on from
+    // ("应急管理部信息研究院" over "应急管理部信息研究院…项目中标候选人公示"), gives way to the line.
+    let (line_first, line_last) = match (&clean_tag, notice_line) {
+        (Some(tag), Some(line)) if line.len() > tag.len() && line.starts_with(tag.as_str()) => {
+            (Some(line), None)
+        }
+        (_, line) => (None, line),
+    };
     let title = [w.article_title.as_deref(), w.heading.as_deref()]
         .into_iter()
         .flatten()
         .map(str::to_string)
         // The heading that names the notice beats `<title>`, which often carries the site name.
         .chain(heading)
+        .chain(line_first)
         .chain(clean_tag)
         .chain(w.h1.clone())
-        // A heading without markup to know it by: an early line naming a notice.
-        .chain(
-            lines
-                .iter()
-                .take(15)
-                .find(|l| {
-                    (8..=80).contains(&l.chars().count())
-                        // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
-                        && !l.contains(['：', ':', '|', '>', '＞', '›', '»'])
-                        && !is_menu_line(l)
-                        && ["公告", "公示"].iter().any(|w| l.ends_with(w))
-                })
-                .map(|l| l.to_string()),
-        )
+        .chain(line_last)
         .chain(first(Field::Title).map(|l| l.value.clone()))
         .chain(w.code_project_name.clone())
         .chain(
@@ -259,6 +267,8 @@ fn build(w: html::Walked) -> Notice {
             None => first(Field::Budget).find_map(money_of),
         });
     // Only when nothing labels it: "本项目最高限价为…" in a sentence.
+    // A budget from a label (not from a sentence, which news articles write too).
+    let labelled_budget = budget.is_some();
     if budget.is_none() {
         budget = prose::sentence_budget(&lines);
     }
@@ -287,6 +297,10 @@ fn build(w: html::Walked) -> Notice {
         .flat_map(split_orgs)
         .chain(found.winners);
     suppliers.extend(named);
+    // Unmarked quotes name the winners only when no label does (成交供应商：X names the one).
+    if first(Field::Supplier).next().is_none() {
+        suppliers.extend(found.quoted);
+    }
     dedup_names(&mut suppliers);
     let mut candidates: Vec<String> = first(Field::Candidate)
         .map(|l| l.value.as_str())
@@ -309,7 +323,10 @@ fn build(w: html::Walked) -> Notice {
     let has_fields = project_id.is_some()
         || labelled_buyer.is_some()
         || labelled_agency.is_some()
-        || budget.is_some();
+        || labelled_budget
+        // A labelled result ("成交供应商：X", "成交金额：…") is a notice's, not an article's.
+        || first(Field::Supplier).next().is_some()
+        || first(Field::Award).next().is_some();
     let news = !has_fields && is_news(&lines);
     let mut notice_type = if news {
         Some(NoticeType::News)
@@ -377,6 +394,10 @@ fn build(w: html::Walked) -> Notice {
     {
         notes.push(format!("buyer {b} inferred from the title"));
         buyer = Some(b);
+    }
+    // A short name ("中国银行上海市分行") gives way to the full registered name the page states.
+    if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
+        buyer = Some(full);
     }
 
     Notice {
@@ -566,7 +587,8 @@ fn clean_id(v: &str) -> Option<String> {
         && v[prefix.len()..]
             .chars()
             .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric() || "([（【〔".contains(c))
+            // 豫财招标采购-2025-1107: a hyphen may join the prefix to the number.
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "([（【〔-".contains(c))
     {
         out.push_str(&prefix);
         &v[prefix.len()..]
@@ -722,6 +744,9 @@ struct TableNames {
     winners: Vec<String>,
     amounts: Vec<Money>,
     candidates: Vec<String>,
+    /// Bidders in tables of quotes with no row marked as the result: the winners only when no
+    /// label names the winner (a 中标信息 table of winners and their prices).
+    quoted: Vec<String>,
 }
 
 /// The columns of a result table, from its header row.
@@ -733,6 +758,9 @@ struct Columns {
     unit: Option<Unit>,
     /// The name column holds candidates.
     candidates: bool,
+    /// A table of quotes (供应商名称 | 报价): its rows are bidders, and only a row marked as
+    /// the result (成交, 中标) names a winner.
+    quotes: bool,
 }
 
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
@@ -742,6 +770,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     let mut found = TableNames::default();
     for table in tables {
         let mut columns: Option<Columns> = None;
+        let (mut unmarked, mut marked) = (Vec::new(), false);
         for row in table {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
@@ -769,12 +798,26 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 if let Some(col) = candidate.or(winner) {
                     let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
+                    // A generic name header (供应商名称) over bids, with no award column.
+                    let quotes = candidate.is_none()
+                        && amt.is_none()
+                        && row.get(col).is_some_and(|h| {
+                            !["中标", "成交", "中选", "入围", "awarded", "successful"]
+                                .iter()
+                                .any(|w| h.contains(w))
+                        })
+                        && row.iter().any(|c| c.contains("报价"))
+                        // A ranked table's rows are candidates (排名 | 投标人名称 | 投标报价).
+                        && !row
+                            .iter()
+                            .any(|c| RANK_HEADERS.contains(&header_key(c).as_str()));
                     columns = Some(Columns {
                         width: row.len(),
                         name: col,
                         amount: amt,
                         unit,
                         candidates: candidate.is_some(),
+                        quotes,
                     });
                     continue;
                 }
@@ -785,6 +828,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 amount: amt,
                 unit,
                 candidates: is_candidate,
+                quotes,
             }) = columns
             else {
                 continue;
@@ -806,6 +850,20 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 found.candidates.push(name);
                 continue;
             }
+            // A bidder in a table of quotes wins only where its row says so.
+            if quotes
+                && !row.iter().enumerate().any(|(i, c)| {
+                    i + offset != col
+                        && (c.contains("成交") || c.contains("中标"))
+                        && !c.contains(['未', '不', '否'])
+                })
+            {
+                unmarked.push(name);
+                continue;
+            }
+            if quotes {
+                marked = true;
+            }
             found.winners.push(name);
             if let Some(m) = amt
                 .and_then(|a| a.checked_sub(offset))
@@ -814,6 +872,9 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             {
                 found.amounts.push(m);
             }
+        }
+        if !marked {
+            found.quoted.append(&mut unmarked);
         }
     }
     found
@@ -1032,6 +1093,63 @@ mod tests {
         // Placeholders still name nobody.
         assert!(split_orgs("无").is_empty() && split_orgs("无（流标）").is_empty());
         assert!(split_orgs("详见附件").is_empty());
+    }
+
+    #[test]
+    fn a_ranked_table_with_score_columns_never_names_a_header() {
+        // Header cells (投标报价（元）, 工期, 评标得分) are never names, and every ranked row counts.
+        let n = notice(
+            "<h3>某高速公司事件检测平台项目中标候选人公示</h3><p>招标编号：GS-2025-7</p><table>\
+             <tr><td>名次</td><td>中标候选人名称</td><td>投标报价（元）</td><td>工期（日历天）</td>\
+             <td>项目负责人</td><td>评标得分</td></tr>\
+             <tr><td>第一名</td><td>甲科技有限公司</td><td>8,736,500.00</td><td>90</td><td>张工</td><td>92.36</td></tr>\
+             <tr><td>第二名</td><td>乙数据有限公司</td><td>8,812,000.00</td><td>90</td><td>李工</td><td>89.71</td></tr>\
+             </table>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+        assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn a_table_of_quotes_names_only_the_marked_winner() {
+        // 询价结果 with every quote listed (作者/来源 in the meta line): an award, not news.
+        let n = notice(
+            "<div>某职业学院实训室工作站询价采购结果公示</div><p>作者：采购科　来源：采购处　时间：2025-06-20</p>\
+             <p>学院就工作站采购项目（编号：ZY-XJ-2025-062）组织了询价。</p><table>\
+             <tr><td>序号</td><td>供应商名称</td><td>报价（元）</td><td>评审结论</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>486,400.00</td><td>通过，成交</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>492,000.00</td><td>通过</td></tr>\
+             <tr><td>3</td><td>丙电子有限公司</td><td>505,800.00</td><td>未成交</td></tr></table>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Award);
+        assert_eq!(n.project_id.as_deref(), Some("ZY-XJ-2025-062"));
+        assert_eq!(n.suppliers, vec!["甲科技有限公司"]);
+        assert!(n.candidates.is_empty());
+    }
+
+    #[test]
+    fn a_press_article_about_candidates_is_news() {
+        let n = notice(
+            "<h1>某银行大模型服务采购中标候选人出炉</h1><p>作者：记者甲　2025-11-19</p>\
+             <p>记者获悉，某某银行股份有限公司日前公示了大模型服务采购项目的中标候选人，本项目预算金额为3860万元。</p>\
+             <p>公示显示，第一中标候选人为甲科技有限公司；第二中标候选人为乙数据有限公司。</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+        assert_eq!(n.budget.map(|b| b.amount), Some(38_600_000.0));
+    }
+
+    #[test]
+    fn a_site_name_title_gives_way_to_the_line_that_goes_on_from_it() {
+        let n = notice(
+            "<html><head><title>某某研究院</title></head><body><div>某某研究院</div>\
+             <div>某某研究院算力平台建设项目中标候选人公示</div><p>发布日期：2025-11-25</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某研究院算力平台建设项目中标候选人公示")
+        );
     }
 
     #[test]

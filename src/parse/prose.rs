@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::money::parse_money;
+use super::money::{Unit, parse_money};
 use crate::model::Money;
 
 /// Longest line the prose patterns look at (a paragraph; longer blocks are tables or junk).
@@ -33,7 +33,7 @@ static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
+        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}}|[0-9０-９]{{1,4}}[年月][0-9０-９年月日]{{1,10}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
     ))
     .expect("valid news-buyer regex")
 }
@@ -56,7 +56,7 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
 /// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
 /// ("以1.18亿元中标", "以2,380万元成交").
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:中标金额|成交金额|中标总额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
+    Regex::new(r"(?:(?:中标总金额|成交总金额|中标总额|成交总额|中标总价|成交总价|中标金额|成交金额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
         .expect("valid news-award regex")
 });
 
@@ -78,6 +78,13 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
 static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三四五六七八九十]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
         .expect("valid winner-first regex")
+});
+
+/// Winners listed before a count ("A、B两家企业中标") or given a share of the award
+/// ("A获得60%份额", "B中标40%份额"); group 1 is the name or list.
+static PROSE_WINNER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()、]{4,200}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[两二三四五六七八九十0-9]{1,2}家(?:企业|公司|厂商|供应商|单位)(?:均|共同|同时|分别)?(?:中标|成交|中选)|(?:获得|获|分得|中标|斩获)(?:约)?[0-9]{1,3}(?:\.[0-9]+)?[%％](?:的)?(?:中标)?份额)")
+        .expect("valid winner-list regex")
 });
 
 /// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
@@ -112,7 +119,7 @@ const CORRECTION_AMOUNT: &str =
 /// "预算金额由120万元调整为98万元", "采购预算：原500,000.00元，更正后为450,000.00元".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
+        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -130,7 +137,7 @@ static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "将原预算金额560万元调整为498万元".
 static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})"
+        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -140,6 +147,42 @@ static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9一二三四五六七八九十]{1,2}[、.．])?\s*(更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后)(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{1,40})")
         .expect("valid before/after regex")
 });
+
+/// An item label on a line of its own, naming the budget and perhaps its unit
+/// ("1.预算金额（元）"), over "更正前：X" / "更正后：Y" lines that give bare amounts.
+static BUDGET_ITEM_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．]\s*|[（(][0-9一二三四五六七八九十]{{1,2}}[）)]\s*)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?[：:]?$"
+    ))
+    .expect("valid budget-item regex")
+});
+
+/// "更正前：3,650,000.00" / "更正后：3,280,000.00" under an item label.
+static BARE_BEFORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(更正前|变更前|修改前|调整前|原内容|更正后|变更后|修改后|调整后|现内容)(?:内容)?[：:]\s*(\S{1,40})$")
+        .expect("valid before/after regex")
+});
+
+/// A correction given as an item label line ("预算金额（元）") with the old and new values on the
+/// lines right below it (the unit, if any, only in the label).
+fn item_correction(lines: &[&str]) -> Option<(Money, Money)> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let label = BUDGET_ITEM_LINE.find(l)?.as_str();
+        let unit = Unit::in_notes(label);
+        let (mut before, mut after) = (None, None);
+        for next in lines.iter().skip(i + 1).take(2) {
+            let c = BARE_BEFORE_AFTER.captures(next)?;
+            let slot = if c[1].ends_with('后') || c[1].starts_with('现') {
+                &mut after
+            } else {
+                &mut before
+            };
+            *slot = parse_money(&c[2], unit);
+        }
+        let (from, to) = (before?, after?);
+        (from != to).then_some((from, to))
+    })
+}
 
 /// A name that reads as an organisation: ends with an organisation word, has no digit run,
 /// is not a sentence ("投标报价为812.6万元").
@@ -223,6 +266,11 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         for c in PROSE_WINNERS.captures_iter(line) {
             listed_orgs(&c[1], &mut out);
         }
+        for c in PROSE_WINNER_LIST.captures_iter(line) {
+            for name in c[1].split('、') {
+                listed_orgs(without_lead(name), &mut out);
+            }
+        }
         for c in PROSE_WINNER_FIRST.captures_iter(line) {
             if c.get(2).is_none() {
                 // The name class takes in the verb before it ("最终确定X", "由X").
@@ -245,6 +293,52 @@ pub fn news_buyer(lines: &[&str]) -> Option<String> {
         .flat_map(|l| NEWS_BUYER.captures_iter(l))
         .filter_map(|c| buyer_name(&c[1]))
         .next()
+}
+
+/// Legal forms that a short name ("中国银行上海市分行", "交通银行") leaves out, longest first.
+const LEGAL_FORMS: &[&str] = &["股份有限公司", "有限责任公司", "集团有限公司", "有限公司"];
+
+/// The full registered name of `short` when the page gives it: the same name with a legal form
+/// inserted ("中国银行股份有限公司上海市分行" for "中国银行上海市分行") or appended ("交通银行股份有限公司"
+/// for "交通银行", not followed by more of a name such as a branch). Linear in the lines' length.
+pub fn full_name(short: &str, lines: &[&str]) -> Option<String> {
+    if short.chars().count() < 2 || LEGAL_FORMS.iter().any(|f| short.contains(f)) {
+        return None;
+    }
+    // Split points of `short` that leave at least two characters before the legal form.
+    let splits: Vec<usize> = short
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .chain(std::iter::once(short.len()))
+        .collect();
+    for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
+        for form in LEGAL_FORMS {
+            for (pos, _) in line.match_indices(form) {
+                let (before, after) = (&line[..pos], &line[pos + form.len()..]);
+                for &k in &splits {
+                    let (head, tail) = short.split_at(k);
+                    let Some(start) = before.strip_suffix(head) else {
+                        continue;
+                    };
+                    if !after.starts_with(tail)
+                        // The full name starts where the short one does, not inside a longer word.
+                        || start.chars().next_back().is_some_and(is_han)
+                        // "交通银行股份有限公司上海分行" is a branch, not the bank itself.
+                        || (tail.is_empty() && after.chars().next().is_some_and(is_han))
+                    {
+                        continue;
+                    }
+                    return Some(format!("{head}{form}{tail}"));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_han(c: char) -> bool {
+    super::labels::is_han(c)
 }
 
 /// A captured buyer without the dateline before it, if it is long enough to be a name.
@@ -334,6 +428,7 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
             }
             Some((before?, after?))
         })
+        .or_else(|| item_correction(lines))
 }
 
 /// The organisation opening a title ("郑州大学第一附属医院人工智能…项目…公告" → 郑州大学第一附属医院),
@@ -385,6 +480,60 @@ pub fn title_buyer(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_give_way_to_the_full_registered_name() {
+        let page = [
+            "招商银行股份有限公司深圳分行对本项目进行了竞争性磋商。",
+            "采购人：招商银行深圳分行",
+        ];
+        assert_eq!(
+            full_name("招商银行深圳分行", &page).as_deref(),
+            Some("招商银行股份有限公司深圳分行")
+        );
+        let news = ["记者获悉，交通银行股份有限公司（下称“交通银行”）日前公示了候选人。"];
+        assert_eq!(
+            full_name("交通银行", &news).as_deref(),
+            Some("交通银行股份有限公司")
+        );
+        // A branch of the bank, or a name inside a longer word, is another organisation.
+        assert_eq!(
+            full_name("交通银行", &["交通银行股份有限公司上海分行发布公告"]),
+            None
+        );
+        assert_eq!(full_name("中国银行", &["某中国银行股份有限公司"]), None);
+        // A name that already has its legal form stays.
+        assert_eq!(full_name("甲科技有限公司", &["甲科技有限公司"]), None);
+    }
+
+    #[test]
+    fn a_lead_after_a_bracketed_byline_and_a_bare_date() {
+        let lines = [
+            "【财新网】中国电信股份有限公司丙省分公司（下称丙省电信）12月2日发布中标结果公告，中标金额4.86亿元。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国电信股份有限公司丙省分公司")
+        );
+    }
+
+    #[test]
+    fn winners_listed_with_a_count_or_a_share() {
+        let lines = [
+            "近日，中国电信股份有限公司丙省分公司发布中标结果公示，甲智算科技有限公司、乙数联信息技术有限公司两家企业中标。",
+            "经评审，甲智算科技有限公司获得60%份额，乙数联信息技术有限公司获得40%份额，中标总金额为1.36亿元（不含税）。",
+        ];
+        assert_eq!(
+            winners(&lines),
+            vec!["甲智算科技有限公司", "乙数联信息技术有限公司"]
+        );
+        assert_eq!(
+            winners(&lines[1..]),
+            vec!["甲智算科技有限公司", "乙数联信息技术有限公司"]
+        );
+        let (_, award) = news_amounts(&lines);
+        assert_eq!(award.map(|m| m.amount), Some(136_000_000.0));
+    }
 
     #[test]
     fn buyer_from_the_title() {
@@ -459,6 +608,39 @@ mod tests {
             news_amounts(&lines).0.map(|m| m.amount),
             Some(240_000_000.0)
         );
+    }
+
+    #[test]
+    fn corrections_lowered_raised_or_under_an_item_label() {
+        for lines in [
+            vec!["一、采购预算由236万元下调至198万元，最高限价相应调整为198万元。"],
+            vec!["项目预算从236万元调减为198万元。"],
+            // The unit only in the item label, the values on the lines below it.
+            vec!["1.预算金额（万元）", "更正前：236", "更正后：198"],
+            vec![
+                "（一）采购预算（元）",
+                "变更前：2,360,000.00",
+                "变更后：1,980,000.00",
+            ],
+        ] {
+            let (from, to) = corrected_budget(&lines)
+                .unwrap_or_else(|| panic!("no correction read in {lines:?}"));
+            assert_eq!(
+                (from.amount, to.amount),
+                (2_360_000.0, 1_980_000.0),
+                "{lines:?}"
+            );
+        }
+        // Before/after lines under another item (a deadline, a requirement) are no budget.
+        assert!(
+            corrected_budget(&[
+                "开标时间",
+                "更正前：2025年11月19日",
+                "更正后：2025年11月26日"
+            ])
+            .is_none()
+        );
+        assert!(corrected_budget(&["预算金额（元）", "更正后：1,980,000.00"]).is_none());
     }
 
     #[test]
