@@ -216,3 +216,15 @@ fn heldout_round5_accuracy() {
     );
     print("heldout round5", &tally, &misses);
 }
+
+/// Held-out round 6 accuracy (not asserted: measured once by the lead on the final code).
+/// Run with `heldout_round6_accuracy -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round6_accuracy() {
+    let (tally, misses) = score(
+        "tests/heldout/round6/pages",
+        "tests/heldout/round6/expected.jsonl",
+    );
+    print("heldout round6", &tally, &misses);
+}
