@@ -216,3 +216,15 @@ fn round5_pages_hold_every_expected_value_since_fixed() {
     assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
     assert!(misses.is_empty(), "{misses:#?}");
 }
+
+/// Held-out round 6 accuracy (not asserted: measured once by the lead on the final code).
+/// Run with `heldout_round6_accuracy -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round6_accuracy() {
+    let (tally, misses) = score(
+        "tests/heldout/round6/pages",
+        "tests/heldout/round6/expected.jsonl",
+    );
+    print("heldout round6", &tally, &misses);
+}
