@@ -228,3 +228,15 @@ fn heldout_round6_accuracy() {
     );
     print("heldout round6", &tally, &misses);
 }
+
+/// Held-out round 7 accuracy (not asserted: measured once by the lead on the final code).
+/// Run with `heldout_round7_accuracy -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round7_accuracy() {
+    let (tally, misses) = score(
+        "tests/heldout/round7/pages",
+        "tests/heldout/round7/expected.jsonl",
+    );
+    print("heldout round7", &tally, &misses);
+}
