@@ -61,7 +61,11 @@ pub fn apply_abbreviations(list: &mut Watchlist, path: &Path) -> Result<usize, W
     let wanted: Vec<String> = csv_reader(&text)
         .records()
         .filter_map(Result::ok)
-        .filter_map(|r| listed_c.and_then(|i| r.get(i)).map(|l| l.trim().to_lowercase()))
+        .filter_map(|r| {
+            listed_c
+                .and_then(|i| r.get(i))
+                .map(|l| l.trim().to_lowercase())
+        })
         .collect();
     let by_name = name_index(list, wanted);
     let mut added = 0;

@@ -129,7 +129,9 @@ fn row(path: &Path, cols: &Columns, record: &csv::StringRecord) -> Result<Row, W
         k => ListKind::parse(k).ok_or_else(|| WatchlistError::Syntax {
             path: path.to_path_buf(),
             line,
-            message: format!("column `kind` is `{k}`; expected `export_control` or `informational`"),
+            message: format!(
+                "column `kind` is `{k}`; expected `export_control` or `informational`"
+            ),
         })?,
     };
     let id = match get(cols.id) {
