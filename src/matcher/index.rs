@@ -5,14 +5,27 @@
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-/// 64-bit FNV-1a, folded to 32 bits: keys are short names and tokens, hashed once per lookup.
-fn fnv32(bytes: impl IntoIterator<Item = u8>) -> u32 {
+/// 64-bit FNV-1a: keys are short names and tokens, hashed once per lookup.
+fn fnv64(bytes: impl IntoIterator<Item = u8>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
+    h
+}
+
+/// 64-bit FNV-1a folded to 32 bits.
+fn fnv32(bytes: impl IntoIterator<Item = u8>) -> u32 {
+    let h = fnv64(bytes);
     (h ^ (h >> 32)) as u32
+}
+
+/// The hash of a token in the interning table. All 64 bits: the table tells slots apart by the
+/// top 7 bits, which a 32-bit hash widened to 64 leaves zero (every slot of a probed group
+/// would then be compared).
+fn table_hash(token: &str) -> u64 {
+    fnv64(token.bytes())
 }
 
 /// Hash of a key string.
@@ -68,8 +81,10 @@ pub struct Tokens {
     arena: String,
     /// Token id → start of its text in `arena` (one more entry at the end).
     starts: Vec<u32>,
-    /// Token text → id.
+    /// Token text → id, while building (lookups go through `deletions`).
     ids: HashTable<u32>,
+    /// Token id → `table_hash` of its text, while building (growing `ids` rehashes).
+    table_hashes: Vec<u64>,
     /// Token id → range of its aliases in `posted` (CSR; built by `finish`).
     posting_starts: Vec<u32>,
     posted: Vec<u32>,
@@ -91,8 +106,7 @@ impl Tokens {
         &self.arena[a as usize..b as usize]
     }
 
-    fn find(&self, token: &str) -> Option<u32> {
-        let h = u64::from(hash(token));
+    fn find_hashed(&self, token: &str, h: u64) -> Option<u32> {
         self.ids.find(h, |&id| self.text(id) == token).copied()
     }
 
@@ -101,18 +115,16 @@ impl Tokens {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        let id = match self.find(token) {
+        let h = table_hash(token);
+        let id = match self.find_hashed(token, h) {
             Some(id) => id,
             None => {
                 let id = self.len() as u32;
                 self.arena.push_str(token);
                 self.starts.push(self.arena.len() as u32);
-                let (arena, starts) = (&self.arena, &self.starts);
-                let text = |id: u32| {
-                    &arena[starts[id as usize] as usize..starts[id as usize + 1] as usize]
-                };
-                self.ids
-                    .insert_unique(u64::from(hash(token)), id, |&i| u64::from(hash(text(i))));
+                self.table_hashes.push(h);
+                let hashes = &self.table_hashes;
+                self.ids.insert_unique(h, id, |&i| hashes[i as usize]);
                 id
             }
         };
@@ -138,6 +150,8 @@ impl Tokens {
             fill[t as usize] += 1;
         }
         self.pairs = Vec::new();
+        self.table_hashes = Vec::new();
+        self.ids = HashTable::new();
         self.posting_starts = starts;
         self.posted = posted;
         self.arena.shrink_to_fit();

@@ -163,13 +163,15 @@ fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry) -> Vec<Spelling> {
     // Each spelling is analysed once (the analysis is most of the cost of building).
     type Found = (Option<String>, AliasText, Name, bool, Vec<String>, bool);
     let mut spellings: Vec<Found> = Vec::new();
+    // The index needs no romanised spellings (they are computed with the full `Name` when an
+    // alias is first scored), so the build skips them: the fields it hashes are the same.
     for (text, at, primary) in names {
-        let full = analyse(vocab, text);
+        let full = normalize::analyse_with(vocab, text, false);
         let variants = normalize::listed_variants(text);
         if !variants.is_empty() {
             let place_dropped = normalize::has_place_parenthetical(vocab, text);
             for v in variants {
-                let vn = analyse(vocab, &v);
+                let vn = normalize::analyse_with(vocab, &v, false);
                 let dropped = normalize::dropped_places(vocab, &full, &vn);
                 spellings.push((
                     Some(v),
@@ -185,7 +187,7 @@ fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry) -> Vec<Spelling> {
     }
     let mut out: Vec<Spelling> = Vec::new();
     let mut raws: Vec<String> = Vec::new();
-    for (derived_text, at, name, primary, dropped, place_dropped) in spellings {
+    for (derived_text, at, mut name, primary, dropped, place_dropped) in spellings {
         if name.key.is_empty() || raws.contains(&name.raw) {
             continue;
         }
@@ -208,9 +210,9 @@ fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry) -> Vec<Spelling> {
                 .count()
                 >= MIN_TEXT_ALIAS_CHARS;
         let mut tokens: Vec<String> = Vec::new();
-        for t in &name.tokens {
-            if !vocab.is_generic(t) && !tokens.contains(t) {
-                tokens.push(t.clone());
+        for t in std::mem::take(&mut name.tokens) {
+            if !vocab.is_generic(&t) && !tokens.contains(&t) {
+                tokens.push(t);
             }
         }
         out.push(Spelling {

@@ -223,6 +223,7 @@ impl Vocabulary {
             .iter()
             .find(|(form, _)| {
                 form.chars().count().abs_diff(n) <= 1
+                    && may_be_one_edit(form, token)
                     && super::score::bounded_levenshtein(form, token, 1) == Some(1)
             })
             .map(|(_, bit)| *bit)
@@ -293,6 +294,24 @@ impl Vocabulary {
     }
 }
 
+/// False when two ASCII words cannot be one edit (or one transposition) apart: outside their
+/// common prefix and suffix they differ in more than two chars. A cheap test before the edit
+/// distance, which every long word of every listed name would otherwise pay for.
+fn may_be_one_edit(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return true;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    prefix + suffix + 2 >= a.len().max(b.len())
+}
+
 /// True for CJK ideographs (the scripts of Chinese organisation names).
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF | 0x3007)
@@ -351,43 +370,43 @@ fn exact_form(input: &str) -> String {
     out
 }
 
-/// One run of a name: Latin/digit token or Han run.
-#[derive(Debug, Clone, PartialEq)]
-enum Segment {
-    Latin(String),
-    Han(String),
+/// One run of a name: Latin/digit token or Han run (a slice of the folded name, or of the
+/// vocabulary for a canonical spelling: analysis allocates no string per token).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Segment<'a> {
+    Latin(&'a str),
+    Han(&'a str),
 }
 
-fn segments(folded: &str) -> Vec<Segment> {
+fn segments(folded: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut cur_han = false;
-    for c in folded.chars() {
+    // The current run: its start (byte offset) and script.
+    let mut cur: Option<(usize, bool)> = None;
+    let seg = |start: usize, end: usize, han: bool| {
+        let text = &folded[start..end];
+        if han {
+            Segment::Han(text)
+        } else {
+            Segment::Latin(text)
+        }
+    };
+    for (i, c) in folded.char_indices() {
         let han = is_han(c);
         if han || c.is_alphanumeric() {
-            if !cur.is_empty() && han != cur_han {
-                out.push(if cur_han {
-                    Segment::Han(std::mem::take(&mut cur))
-                } else {
-                    Segment::Latin(std::mem::take(&mut cur))
-                });
+            match cur {
+                Some((start, cur_han)) if cur_han != han => {
+                    out.push(seg(start, i, cur_han));
+                    cur = Some((i, han));
+                }
+                Some(_) => {}
+                None => cur = Some((i, han)),
             }
-            cur_han = han;
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(if cur_han {
-                Segment::Han(std::mem::take(&mut cur))
-            } else {
-                Segment::Latin(std::mem::take(&mut cur))
-            });
+        } else if let Some((start, cur_han)) = cur.take() {
+            out.push(seg(start, i, cur_han));
         }
     }
-    if !cur.is_empty() {
-        out.push(if cur_han {
-            Segment::Han(cur)
-        } else {
-            Segment::Latin(cur)
-        });
+    if let Some((start, cur_han)) = cur {
+        out.push(seg(start, folded.len(), cur_han));
     }
     out
 }
@@ -436,7 +455,7 @@ impl Name {
 
 /// Strip Han legal-form suffixes repeatedly (`…集团有限公司` → `…`), by suffix match because Han
 /// has no word boundaries (rigour's `test_cjk_word_boundary` limitation).
-fn strip_han_legal(vocab: &Vocabulary, seg: &str) -> String {
+fn strip_han_legal<'a>(vocab: &Vocabulary, seg: &'a str) -> &'a str {
     let mut s = seg;
     'outer: loop {
         for suffix in &vocab.han_legal_suffixes {
@@ -445,7 +464,7 @@ fn strip_han_legal(vocab: &Vocabulary, seg: &str) -> String {
                 continue 'outer;
             }
         }
-        return s.to_string();
+        return s;
     }
 }
 
@@ -471,7 +490,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
     let mut spaced_key = String::with_capacity(folded.len());
     let mut legal = 0u8;
     for seg in &segs {
-        match seg {
+        match *seg {
             Segment::Latin(raw_token) => {
                 let t = vocab.canonical(raw_token);
                 spaced_key.push_str(t);
@@ -485,7 +504,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
                     legal |= bit;
                     continue;
                 }
-                content.push(Segment::Latin(t.to_string()));
+                content.push(Segment::Latin(t));
                 stop_after.push(false);
             }
             Segment::Han(h) => {
@@ -500,7 +519,7 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
         // A name made only of legal forms or stop words keeps them rather than vanishing.
         content = segs
             .into_iter()
-            .filter(|s| !matches!(s, Segment::Latin(t) if t == "&"))
+            .filter(|s| !matches!(s, Segment::Latin(t) if *t == "&"))
             .collect();
         stop_after.clear();
     }
@@ -512,12 +531,10 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
         ..Name::default()
     };
     name.key.reserve(folded.len());
-    let has_han = content.iter().any(|s| matches!(s, Segment::Han(_)));
-    // Latin-only names (most list names) move their tokens; Han names keep `content` for romanising.
     let take = |seg: Segment, name: &mut Name| match seg {
         Segment::Latin(t) => {
-            name.key.push_str(&t);
-            name.tokens.push(t);
+            name.key.push_str(t);
+            name.tokens.push(t.to_string());
             name.stop_after.push(
                 stop_after
                     .get(name.tokens.len() - 1)
@@ -526,18 +543,12 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
             );
         }
         Segment::Han(h) => {
-            name.key.push_str(&h);
-            name.han.push_str(&h);
+            name.key.push_str(h);
+            name.han.push_str(h);
         }
     };
-    if has_han {
-        for seg in content.iter().cloned() {
-            take(seg, &mut name);
-        }
-    } else {
-        for seg in std::mem::take(&mut content) {
-            take(seg, &mut name);
-        }
+    for &seg in &content {
+        take(seg, &mut name);
     }
     name.latin_distinctive = name.tokens.iter().any(|t| !vocab.is_generic(t));
     if name.has_han() {
@@ -573,8 +584,8 @@ fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)
     for seg in content {
         match seg {
             Segment::Latin(t) => {
-                pinyin_only.push(vec![t.clone()]);
-                translated.push(vec![t.clone()]);
+                pinyin_only.push(vec![t.to_string()]);
+                translated.push(vec![t.to_string()]);
             }
             Segment::Han(h) => {
                 for (piece, word) in vocab.segment_han(h) {
@@ -673,6 +684,9 @@ pub fn dropped_places(vocab: &Vocabulary, full: &Name, variant: &Name) -> Vec<St
 /// → `Inspur Electronic…`) and a parenthesised acronym on its own (`… (NUDT)` → `NUDT`).
 pub fn listed_variants(name: &str) -> Vec<String> {
     let mut out = Vec::new();
+    if !name.contains(['(', '（']) {
+        return out;
+    }
     let mut outside = String::new();
     let mut inside: Vec<String> = Vec::new();
     let mut depth = 0usize;

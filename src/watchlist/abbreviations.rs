@@ -57,7 +57,17 @@ pub fn apply_abbreviations(list: &mut Watchlist, path: &Path) -> Result<usize, W
         col("confidence"),
         col("caution"),
     );
-    let by_name = name_index(list);
+    // The names the rows refer to (rows that do not parse are reported below).
+    let wanted: Vec<String> = csv_reader(&text)
+        .records()
+        .filter_map(Result::ok)
+        .filter_map(|r| {
+            listed_c
+                .and_then(|i| r.get(i))
+                .map(|l| l.trim().to_lowercase())
+        })
+        .collect();
+    let by_name = name_index(list, wanted);
     let mut added = 0;
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;

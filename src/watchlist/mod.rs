@@ -241,7 +241,10 @@ impl Watchlist {
             list.entries.extend(part.entries);
             list.versions.extend(part.versions);
         }
-        list.dedupe();
+        // Each file is de-duplicated as it is loaded; only several files can repeat each other.
+        if paths.len() > 1 {
+            list.dedupe();
+        }
         if let Some(overlay) = zh_overlay {
             apply_overlay(&mut list, overlay)?;
         }
@@ -290,11 +293,15 @@ impl Watchlist {
     fn dedupe(&mut self) {
         // Keys are hashed, not stored: a million rows would otherwise hold a million
         // (list, lower-case name, citation) string triples just to find a few repeats.
+        use rayon::prelude::*;
         use std::hash::BuildHasher;
-        let state = std::hash::RandomState::new();
+        // foldhash: the keys are hashed once each, in parallel; no map here is exposed to
+        // collision attacks (a colliding key costs a comparison, not a wrong answer).
+        let state = hashbrown::DefaultHashBuilder::default();
         let key_hash = |e: &Entry| {
             state.hash_one((e.list.as_str(), e.name.to_lowercase(), e.citation.as_str()))
         };
+        let hashes: Vec<u64> = self.entries.par_iter().map(key_hash).collect();
         let same = |a: &Entry, b: &Entry| {
             a.list == b.list
                 && a.citation == b.citation
@@ -303,7 +310,7 @@ impl Watchlist {
         let mut seen: HashTable<usize> = HashTable::with_capacity(self.entries.len());
         let mut keep = vec![true; self.entries.len()];
         for (i, e) in self.entries.iter().enumerate() {
-            let h = key_hash(e);
+            let h = hashes[i];
             if seen.find(h, |&j| same(&self.entries[j], e)).is_some() {
                 keep[i] = false;
                 tracing::warn!(
@@ -313,7 +320,7 @@ impl Watchlist {
                     e.citation
                 );
             } else {
-                seen.insert_unique(h, i, |&j| key_hash(&self.entries[j]));
+                seen.insert_unique(h, i, |&j| hashes[j]);
             }
         }
         let mut keep = keep.into_iter();
@@ -369,7 +376,10 @@ pub fn load_selected(paths: &[PathBuf], vocab_dir: &Path) -> anyhow::Result<Watc
 /// A short stable id for rows that carry none: sha256 of lower(name) + lower(reference).
 pub(crate) fn derived_id(name: &str, reference: &str) -> String {
     use sha2::{Digest, Sha256};
-    let digest =
-        Sha256::digest(format!("{}{}", name.to_lowercase(), reference.to_lowercase()).as_bytes());
+    // Fed in two parts: the same digest as of the concatenation, without building it.
+    let digest = Sha256::new()
+        .chain_update(name.to_lowercase().as_bytes())
+        .chain_update(reference.to_lowercase().as_bytes())
+        .finalize();
     hex::encode(&digest[..8])
 }

@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::{
     Watchlist, WatchlistError, check_field, csv_error, csv_reader, read_utf8, record_line,
 };
@@ -90,7 +92,7 @@ pub fn read_rows(path: &Path) -> Result<Vec<ZhRow>, WatchlistError> {
 /// loaded list has is a warning naming the file and line.
 pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, WatchlistError> {
     let rows = read_rows(path)?;
-    let by_name = name_index(list);
+    let by_name = name_index(list, rows.iter().map(|r| r.listed_name.to_lowercase()));
     let mut added = 0;
     let mut unmatched = 0usize;
     for row in rows {
@@ -126,14 +128,32 @@ pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, Watchli
     Ok(added)
 }
 
-/// Lower-cased primary name → entry indexes.
-pub(super) fn name_index(list: &Watchlist) -> HashMap<String, Vec<usize>> {
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, e) in list.entries.iter().enumerate() {
-        by_name
-            .entry(e.name.trim().to_lowercase())
-            .or_default()
-            .push(i);
+/// Lower-cased primary name → entry indexes, for the `wanted` lower-cased names only: the rows
+/// of an overlay are few, a loaded list may have a million entries (one map entry per listed
+/// name would cost more than the rest of loading it).
+pub(super) fn name_index(
+    list: &Watchlist,
+    wanted: impl IntoIterator<Item = String>,
+) -> HashMap<String, Vec<usize>> {
+    let mut by_name: HashMap<String, Vec<usize>> =
+        wanted.into_iter().map(|n| (n, Vec::new())).collect();
+    if by_name.is_empty() {
+        return by_name;
     }
+    let found: Vec<(usize, String)> = list
+        .entries
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let key = e.name.trim().to_lowercase();
+            by_name.contains_key(&key).then_some((i, key))
+        })
+        .collect();
+    for (i, key) in found {
+        if let Some(ids) = by_name.get_mut(&key) {
+            ids.push(i);
+        }
+    }
+    by_name.retain(|_, ids| !ids.is_empty());
     by_name
 }
