@@ -5,11 +5,6 @@ use clap::Parser;
 use tenderscan::cli::{Cli, Command};
 use tenderscan::{cmd, exit};
 
-/// mimalloc instead of the system allocator: building the matcher over a million-row list made
-/// tens of millions of small allocations, a third of its CPU time in glibc malloc/free.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Err(usage) = cli.check() {
