@@ -159,84 +159,61 @@ fn extract_fixtures_hold_every_expected_value() {
     assert!(misses.is_empty(), "{misses:#?}");
 }
 
-/// Round 1 after its first-run misses were fixed (see its README): every value must hold now.
+/// A tuned round (its first-run misses since fixed, see its README): every value must hold.
+fn assert_round(round: &str) {
+    let (tally, misses) = score(
+        &format!("tests/heldout/{round}/pages"),
+        &format!("tests/heldout/{round}/expected.jsonl"),
+    );
+    print(round, &tally, &misses);
+    assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
+/// A held-out round: printed, not asserted (scored once on the final code, see its README).
+fn print_round(round: &str) {
+    let (tally, misses) = score(
+        &format!("tests/heldout/{round}/pages"),
+        &format!("tests/heldout/{round}/expected.jsonl"),
+    );
+    print(&format!("heldout {round}"), &tally, &misses);
+}
+
 #[test]
 fn round1_pages_hold_every_expected_value_since_fixed() {
-    let (tally, misses) = score(
-        "tests/heldout/round1/pages",
-        "tests/heldout/round1/expected.jsonl",
-    );
-    assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
-    assert!(misses.is_empty(), "{misses:#?}");
+    assert_round("round1");
 }
 
-/// Round 2 after its first-run misses were fixed (see its README): every value must hold now.
 #[test]
 fn round2_pages_hold_every_expected_value_since_fixed() {
-    let (tally, misses) = score(
-        "tests/heldout/round2/pages",
-        "tests/heldout/round2/expected.jsonl",
-    );
-    assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
-    assert!(misses.is_empty(), "{misses:#?}");
+    assert_round("round2");
 }
 
-/// Round 3 after its misses were fixed (see its README): every value must hold now.
 #[test]
 fn round3_pages_hold_every_expected_value_since_fixed() {
-    let (tally, misses) = score(
-        "tests/heldout/round3/pages",
-        "tests/heldout/round3/expected.jsonl",
-    );
-    print("round3", &tally, &misses);
-    assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
-    assert!(misses.is_empty(), "{misses:#?}");
+    assert_round("round3");
 }
 
-/// Round 4 after its misses were fixed (see its README): every value must hold now.
 #[test]
 fn round4_pages_hold_every_expected_value_since_fixed() {
-    let (tally, misses) = score(
-        "tests/heldout/round4/pages",
-        "tests/heldout/round4/expected.jsonl",
-    );
-    print("round4", &tally, &misses);
-    assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
-    assert!(misses.is_empty(), "{misses:#?}");
+    assert_round("round4");
 }
 
-/// Round 5 after its misses were fixed (see its README): every value must hold now.
 #[test]
 fn round5_pages_hold_every_expected_value_since_fixed() {
-    let (tally, misses) = score(
-        "tests/heldout/round5/pages",
-        "tests/heldout/round5/expected.jsonl",
-    );
-    print("round5", &tally, &misses);
-    assert!(tally.values().all(|(_, n)| *n == 10), "{tally:?}");
-    assert!(misses.is_empty(), "{misses:#?}");
+    assert_round("round5");
 }
 
-/// Held-out round 6 accuracy (not asserted: measured once by the lead on the final code).
-/// Run with `heldout_round6_accuracy -- --ignored --nocapture`.
+/// Held-out round 6: `cargo test --release --test extract_score heldout_round6 -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn heldout_round6_accuracy() {
-    let (tally, misses) = score(
-        "tests/heldout/round6/pages",
-        "tests/heldout/round6/expected.jsonl",
-    );
-    print("heldout round6", &tally, &misses);
+    print_round("round6");
 }
 
-/// Held-out round 7 accuracy (not asserted: measured once by the lead on the final code).
-/// Run with `heldout_round7_accuracy -- --ignored --nocapture`.
+/// Held-out round 7: `cargo test --release --test extract_score heldout_round7 -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn heldout_round7_accuracy() {
-    let (tally, misses) = score(
-        "tests/heldout/round7/pages",
-        "tests/heldout/round7/expected.jsonl",
-    );
-    print("heldout round7", &tally, &misses);
+    print_round("round7");
 }
