@@ -142,9 +142,12 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid correction regex")
 });
 
+/// The words that head the old and the new side of a correction (a side ends in 前 or 后).
+const CORRECTION_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后";
+
 /// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
 static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9一二三四五六七八九十]{1,2}[、.．])?\s*(更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后)(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{1,40})")
+    Regex::new(&format!(r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．])?\s*({CORRECTION_SIDES})(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{{1,40}})"))
         .expect("valid before/after regex")
 });
 
@@ -159,8 +162,10 @@ static BUDGET_ITEM_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "更正前：3,650,000.00" / "更正后：3,280,000.00" under an item label.
 static BARE_BEFORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(更正前|变更前|修改前|调整前|原内容|更正后|变更后|修改后|调整后|现内容)(?:内容)?[：:]\s*(\S{1,40})$")
-        .expect("valid before/after regex")
+    Regex::new(&format!(
+        r"^({CORRECTION_SIDES}|原内容|现内容)(?:内容)?[：:]\s*(\S{{1,40}})$"
+    ))
+    .expect("valid before/after regex")
 });
 
 /// A correction given as an item label line ("预算金额（元）") with the old and new values on the
