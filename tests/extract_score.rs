@@ -217,3 +217,17 @@ fn heldout_round6_accuracy() {
 fn heldout_round7_accuracy() {
     print_round("round7");
 }
+
+/// Held-out round 8: `cargo test --release --test extract_score heldout_round8 -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round8_accuracy() {
+    print_round("round8");
+}
+
+/// Held-out round 9: `cargo test --release --test extract_score heldout_round9 -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round9_accuracy() {
+    print_round("round9");
+}
