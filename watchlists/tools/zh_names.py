@@ -76,7 +76,6 @@ NOT_TRANSLATED = {
     "Centre Bright Electronics Company Limited",
     "Giant Base Asia Limited",
     "The Test Flying Academy of South Africa",
-    "Peac Institute of Multiscale Science",
     "China Shengshi International Trade Ltd.",
     "China Xinshidai Company",
     "China Volant Industry",
