@@ -934,6 +934,13 @@ fn transposed_ranks(row: &[String]) -> Option<Vec<u32>> {
 
 /// The rank a candidate column header names: 第一中标候选人 / 第二名 / 候选人3 / 第1成交候选人.
 fn rank_of(cell: &str) -> Option<u32> {
+    // Byte precheck before any allocation: data cells of big tables fail it at once.
+    let cell = cell.trim();
+    if !(cell.starts_with('第') || cell.starts_with("中标") || cell.starts_with("成交"))
+        && !cell.starts_with("候选人")
+    {
+        return None;
+    }
     let key = header_key(cell);
     let ordinal = |s: &str| -> Option<(u32, usize)> {
         let c = s.chars().next()?;
