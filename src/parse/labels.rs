@@ -91,6 +91,10 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetOriginal, "原预算金额"),
     (Field::BudgetOriginal, "原采购预算"),
     (Field::BudgetOriginal, "原最高限价"),
+    (Field::BudgetOriginal, "更正前预算金额"),
+    (Field::BudgetOriginal, "变更前预算金额"),
+    (Field::BudgetOriginal, "调整前预算金额"),
+    (Field::BudgetOriginal, "原预算"),
     (Field::BudgetCorrected, "更正后预算金额"),
     (Field::BudgetCorrected, "更正后的预算金额"),
     (Field::BudgetCorrected, "变更后的预算金额"),
@@ -101,6 +105,10 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetCorrected, "变更后预算金额"),
     (Field::BudgetCorrected, "调整后预算金额"),
     (Field::BudgetCorrected, "更正后最高限价"),
+    (Field::BudgetCorrected, "现预算"),
+    (Field::BudgetCorrected, "更正后预算"),
+    (Field::BudgetCorrected, "变更后预算"),
+    (Field::BudgetCorrected, "调整后预算"),
     (Field::BudgetCorrected, "预算金额调整为"),
     (Field::BudgetCorrected, "预算金额更正为"),
     (Field::BudgetCorrected, "预算金额变更为"),
@@ -776,6 +784,21 @@ mod tests {
         // A longer word is no label: the agency's fee.
         assert!(values("招标代理服务费：8,000.00元", Field::Agency).is_empty());
         assert!(values("招标代理费 | 8,000.00元", Field::Agency).is_empty());
+    }
+
+    #[test]
+    fn before_and_after_budget_labels() {
+        let text = "原预算：520万元；现预算：486万元\n调整前预算金额：300万元\n调整后预算：280万元";
+        assert_eq!(
+            values(text, Field::BudgetOriginal),
+            vec!["520万元", "300万元"]
+        );
+        assert_eq!(
+            values(text, Field::BudgetCorrected),
+            vec!["486万元", "280万元"]
+        );
+        // Inside a longer word the label is no label.
+        assert!(values("项目原预算：520万元", Field::BudgetOriginal).is_empty());
     }
 
     #[test]
