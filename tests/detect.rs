@@ -851,6 +851,38 @@ fn compatibility_benchmarks_and_nearness_are_not_use() {
     );
 }
 
+/// Rounds 6 and 7 of issue 10: conformance phrasing (遵循/符合/按照/采用 … 格式/规范/协议, the
+/// `frame` rows of context.csv) describes an interface, not use; plain use with 采用 still counts.
+#[test]
+fn conformance_phrasing_is_not_use() {
+    for text in [
+        "对外接口遵循OpenAI Chat Completions格式",
+        "推理服务的调用接口须符合OpenAI API规范",
+        "返回结果按照OpenAI格式组织",
+        "平台采用OpenAI兼容的消息格式对外提供服务",
+        "模型网关遵循Anthropic Messages协议",
+        "对象存储接口遵从Amazon S3规范",
+    ] {
+        assert!(
+            !names(text).iter().any(|n| n == "OpenAI"
+                || n.starts_with("Anthropic")
+                || n.starts_with("Amazon")
+                || n == "AWS"),
+            "{text}: {:?}",
+            names(text)
+        );
+    }
+    // 采用 alone is use, and so is a standard configuration of a product.
+    assert_eq!(
+        names("本项目采用英伟达H100标准配置服务器8台"),
+        vec!["NVIDIA H100".to_string()]
+    );
+    assert_eq!(
+        names("采用OpenAI GPT-4o模型提供问答服务"),
+        names("提供问答服务的模型为OpenAI GPT-4o")
+    );
+}
+
 /// Round 3 of issue 10: a generic family name (the `family` column of products.csv) is not
 /// reported beside a member of the family found in the same text; alone it still is.
 #[test]

@@ -1,9 +1,9 @@
 //! Field extraction on pages written for issue 10, through the binary.
 //!
-//! `fixtures/extract/` (56 pages, used while developing): every expected value must hold.
-//! `tests/heldout/round1/` to `round5/` (10 pages each, written and committed before the tool
-//! was run on them): their misses (3, 7, 6, 12 and 12) were then fixed in general terms, so none
-//! is held out any more and all five are asserted too. Expectations are in each
+//! `fixtures/extract/` (63 pages, used while developing): every expected value must hold.
+//! `tests/heldout/round1/` to `round7/` (10 pages each, written and committed before the tool
+//! was run on them): their misses (3, 7, 6, 12, 12, 6 and 7) were then fixed in general terms, so
+//! none is held out any more and all seven are asserted too. Expectations are in each
 //! directory's `expected.jsonl`; `cargo test --test extract_score -- --nocapture` prints the
 //! per-field accuracy of the fixtures.
 use std::collections::BTreeMap;
@@ -171,6 +171,8 @@ fn assert_round(round: &str) {
 }
 
 /// A held-out round: printed, not asserted (scored once on the final code, see its README).
+/// Unused while every round is tuned; the next held-out round is scored with it.
+#[allow(dead_code)]
 fn print_round(round: &str) {
     let (tally, misses) = score(
         &format!("tests/heldout/{round}/pages"),
@@ -204,18 +206,14 @@ fn round5_pages_hold_every_expected_value_since_fixed() {
     assert_round("round5");
 }
 
-/// Held-out round 6: `cargo test --release --test extract_score heldout_round6 -- --ignored --nocapture`.
 #[test]
-#[ignore]
-fn heldout_round6_accuracy() {
-    print_round("round6");
+fn round6_pages_hold_every_expected_value_since_fixed() {
+    assert_round("round6");
 }
 
-/// Held-out round 7: `cargo test --release --test extract_score heldout_round7 -- --ignored --nocapture`.
 #[test]
-#[ignore]
-fn heldout_round7_accuracy() {
-    print_round("round7");
+fn round7_pages_hold_every_expected_value_since_fixed() {
+    assert_round("round7");
 }
 
 /// Held-out round 8: `cargo test --release --test extract_score heldout_round8 -- --ignored --nocapture`.

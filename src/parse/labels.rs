@@ -82,12 +82,19 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Agency, "代理机构名称"),
     (Field::Agency, "代理机构"),
     (Field::Agency, "集中采购机构"),
+    // The bare 招标代理 / 采购代理 beside 招标人 in a label table (南方电网 candidates notices).
+    (Field::Agency, "招标代理"),
+    (Field::Agency, "采购代理"),
     (Field::Agency, "Procurement Agent"),
     (Field::Agency, "Tendering Agent"),
     // Corrections: the old and the new budget (更正公告, tender_pages.md §3).
     (Field::BudgetOriginal, "原预算金额"),
     (Field::BudgetOriginal, "原采购预算"),
     (Field::BudgetOriginal, "原最高限价"),
+    (Field::BudgetOriginal, "更正前预算金额"),
+    (Field::BudgetOriginal, "变更前预算金额"),
+    (Field::BudgetOriginal, "调整前预算金额"),
+    (Field::BudgetOriginal, "原预算"),
     (Field::BudgetCorrected, "更正后预算金额"),
     (Field::BudgetCorrected, "更正后的预算金额"),
     (Field::BudgetCorrected, "变更后的预算金额"),
@@ -98,6 +105,10 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetCorrected, "变更后预算金额"),
     (Field::BudgetCorrected, "调整后预算金额"),
     (Field::BudgetCorrected, "更正后最高限价"),
+    (Field::BudgetCorrected, "现预算"),
+    (Field::BudgetCorrected, "更正后预算"),
+    (Field::BudgetCorrected, "变更后预算"),
+    (Field::BudgetCorrected, "调整后预算"),
     (Field::BudgetCorrected, "预算金额调整为"),
     (Field::BudgetCorrected, "预算金额更正为"),
     (Field::BudgetCorrected, "预算金额变更为"),
@@ -180,6 +191,9 @@ pub const LABELS: &[(Field, &str)] = &[
     // A 公示 is published the day it starts (中国电信阳光采购网 candidates notices).
     (Field::Published, "公示开始时间"),
     (Field::Published, "公示开始日期"),
+    // "公示日期：2025-12-05　公示截止日期：…" (国企 e-procurement candidates notices).
+    (Field::Published, "公示日期"),
+    (Field::Published, "公示时间"),
     (Field::Published, "招标公告发出日期"),
     (Field::Published, "Date of Publication"),
     (Field::Published, "Publication Date"),
@@ -294,10 +308,11 @@ static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a value stops: the next numbered heading or the next short `label：`, after a space or
-/// a comma ("X公司，投标报价：3,126,000.00元").
+/// a comma ("X公司，投标报价：3,126,000.00元"). A label never opens with a digit, so the thousands
+/// separator of "¥586,000.00（大写：…）" is no clause break.
 static VALUE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])|[，,；;]\s*[^\s：:|，,；;]{1,12}[：:]",
+        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])|[，,；;]\s*(?:\d{1,2}[.．、])?[^\s0-9：:|，,；;][^\s：:|，,；;]{0,11}[：:]",
     )
     .expect("valid value-end regex")
 });
@@ -757,6 +772,63 @@ mod tests {
         let text = "三、中标（成交）信息\n中标供应商信息\n名称：丁科技有限公司\n地址：丁路\n1.采购人信息\n名称：甲大学";
         assert_eq!(values(text, Field::Supplier), vec!["丁科技有限公司"]);
         assert_eq!(values(text, Field::Buyer), vec!["甲大学"]);
+    }
+
+    #[test]
+    fn the_bare_agency_label() {
+        let text = "招标人 | 甲电网有限责任公司乙供电局 | 招标代理 | 丙供应链集团有限公司\n采购代理：丁招标有限公司";
+        assert_eq!(
+            values(text, Field::Agency),
+            vec!["丙供应链集团有限公司", "丁招标有限公司"]
+        );
+        // A longer word is no label: the agency's fee.
+        assert!(values("招标代理服务费：8,000.00元", Field::Agency).is_empty());
+        assert!(values("招标代理费 | 8,000.00元", Field::Agency).is_empty());
+    }
+
+    #[test]
+    fn before_and_after_budget_labels() {
+        let text = "原预算：520万元；现预算：486万元\n调整前预算金额：300万元\n调整后预算：280万元";
+        assert_eq!(
+            values(text, Field::BudgetOriginal),
+            vec!["520万元", "300万元"]
+        );
+        assert_eq!(
+            values(text, Field::BudgetCorrected),
+            vec!["486万元", "280万元"]
+        );
+        // Inside a longer word the label is no label.
+        assert!(values("项目原预算：520万元", Field::BudgetOriginal).is_empty());
+    }
+
+    #[test]
+    fn a_notice_is_published_the_day_its_publicity_starts() {
+        assert_eq!(
+            values(
+                "公示日期：2025-12-05　公示截止日期：2025-12-08",
+                Field::Published
+            ),
+            vec!["2025-12-05"]
+        );
+    }
+
+    #[test]
+    fn a_thousands_separator_is_no_clause_break() {
+        assert_eq!(
+            values(
+                "成交金额：¥586,000.00（大写：人民币伍拾捌万陆仟元整）",
+                Field::Award
+            ),
+            vec!["¥586,000.00（大写：人民币伍拾捌万陆仟元整）"]
+        );
+        // A comma before the next label still ends the value.
+        assert_eq!(
+            values(
+                "中标人：甲科技有限公司，投标报价：3,126,000.00元",
+                Field::Supplier
+            ),
+            vec!["甲科技有限公司"]
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@ static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "招标代理机构为X" / "采购代理机构是X" — the agency named in the 招标条件 sentence.
 static PROSE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:招标代理机构|采购代理机构|代理机构)(?:为|是)([^\s，,。；;（(]{2,40})")
+    Regex::new(r"(?:招标代理机构|采购代理机构|代理机构|招标代理|采购代理)(?:为|是)([^\s，,。；;（(]{2,40})")
         .expect("valid prose regex")
 });
 
@@ -251,7 +251,11 @@ fn build(w: html::Walked) -> Notice {
     let prose = prose_parties(&lines);
     let labelled_buyer = first(Field::Buyer).find_map(|l| clean_org(&l.value));
     let labelled_agency = first(Field::Agency).find_map(|l| clean_org(&l.value));
-    let mut buyer = labelled_buyer.clone().or(prose.buyer);
+    let mut buyer = labelled_buyer
+        .clone()
+        .or(prose.buyer)
+        // A listed company's announcement: the sender of the 中标通知书.
+        .or_else(|| prose::letter_sender(&lines));
     let agency = labelled_agency.clone().or(prose.agency);
 
     // Corrections: the corrected budget, never the original one.
@@ -379,10 +383,14 @@ fn build(w: html::Walked) -> Notice {
             budget = budget.or(news_budget);
             award = award.or(news_award);
             // The lead sentence's subject first, then prose forms, then any publisher named.
+            // The sender of an award letter names the buyer before any subject does (the lead
+            // of a listed company's announcement is the company).
             buyer = labelled_buyer
                 .clone()
+                .or_else(|| prose::letter_sender(&article))
                 .or_else(|| prose::lead_buyer(&article))
                 .or_else(|| prose_parties(&article).buyer)
+                .or_else(|| prose::quoted_title_buyer(&article))
                 .or_else(|| prose::news_buyer(&article));
         }
         _ => {}
@@ -505,6 +513,12 @@ const NEWS_MARKERS: &[&str] = &[
     "讯）",
     "日电",
     "通讯员",
+    // "36氪获悉，…", "记者获悉" and press footers ("本文由「36氪」原创出品", "责编：").
+    "获悉",
+    "本文由",
+    "原创出品",
+    "责编",
+    "校对：",
 ];
 
 /// A news article: a byline or dateline near the start of a line within the first lines.
@@ -512,8 +526,17 @@ const NEWS_MARKERS: &[&str] = &[
 fn is_news(lines: &[&str]) -> bool {
     lines.iter().take(80).any(|l| {
         let head: String = l.chars().take(60).collect();
-        NEWS_MARKERS.iter().any(|m| head.contains(m))
+        NEWS_MARKERS.iter().any(|m| head.contains(m)) || is_byline(l)
     })
+}
+
+/// An author · date line atop an article ("林楠 · 2025年12月01日 10:26"): short, a middle dot
+/// between a name and a date.
+fn is_byline(line: &str) -> bool {
+    line.len() <= 80
+        && line.split_once(['·', '•']).is_some_and(|(name, rest)| {
+            (1..=12).contains(&name.trim().chars().count()) && date::parse_date(rest).is_some()
+        })
 }
 
 /// The notice type named in `s`, if any.
@@ -550,7 +573,7 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
             p.buyer = clean_org(&c[1]);
         }
         if p.agency.is_none()
-            && line.contains("机构")
+            && line.contains("代理")
             && let Some(c) = PROSE_AGENCY.captures(line)
         {
             p.agency = clean_org(&c[1]);
@@ -771,7 +794,26 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     for table in tables {
         let mut columns: Option<Columns> = None;
         let (mut unmarked, mut marked) = (Vec::new(), false);
+        // A table turned sideways: candidates in columns by rank, names in one row.
+        let mut ranks: Option<Vec<u32>> = None;
         for row in table {
+            if let Some(order) = &ranks {
+                if row.first().is_some_and(|c| is_name_row_label(c)) {
+                    let mut named: Vec<(u32, String)> = order
+                        .iter()
+                        .zip(row.iter().skip(1))
+                        .filter_map(|(r, c)| clean_org(c).map(|n| (*r, n)))
+                        .collect();
+                    named.sort_by_key(|(r, _)| *r);
+                    found.candidates.extend(named.into_iter().map(|(_, n)| n));
+                    ranks = None;
+                }
+                continue;
+            }
+            if let Some(order) = transposed_ranks(row) {
+                ranks = Some(order);
+                continue;
+            }
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
                 let candidate = row.iter().position(|c| {
@@ -878,6 +920,56 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         }
     }
     found
+}
+
+/// The ranks of a sideways candidate table's header row ("中标候选人排序 | 第一中标候选人 |
+/// 第二中标候选人 | 第三中标候选人"): every cell after the first names a rank (第一…候选人, 第一名,
+/// 候选人1), at least two of them. Cheap: short cells only, no regex.
+fn transposed_ranks(row: &[String]) -> Option<Vec<u32>> {
+    if row.len() < 3 || row.iter().any(|c| c.len() > 48) {
+        return None;
+    }
+    row[1..].iter().map(|c| rank_of(c)).collect()
+}
+
+/// The rank a candidate column header names: 第一中标候选人 / 第二名 / 候选人3 / 第1成交候选人.
+fn rank_of(cell: &str) -> Option<u32> {
+    // Byte precheck before any allocation: data cells of big tables fail it at once.
+    let cell = cell.trim();
+    if !(cell.starts_with('第') || cell.starts_with("中标") || cell.starts_with("成交"))
+        && !cell.starts_with("候选人")
+    {
+        return None;
+    }
+    let key = header_key(cell);
+    let ordinal = |s: &str| -> Option<(u32, usize)> {
+        let c = s.chars().next()?;
+        let n = "一二三四五六七八九十"
+            .find(c)
+            .map(|i| (i / '一'.len_utf8()) as u32 + 1);
+        n.map(|n| (n, c.len_utf8()))
+            .or_else(|| c.to_digit(10).filter(|d| *d > 0).map(|d| (d, 1)))
+    };
+    if let Some(rest) = key.strip_prefix('第') {
+        let (n, len) = ordinal(rest)?;
+        let tail = &rest[len..];
+        return (tail == "名" || tail.ends_with("候选人") || tail.ends_with("候选人名称"))
+            .then_some(n);
+    }
+    let rest = key
+        .strip_prefix("中标候选人")
+        .or_else(|| key.strip_prefix("成交候选人"))
+        .or_else(|| key.strip_prefix("候选人"))?;
+    let (n, len) = ordinal(rest)?;
+    (len == rest.len()).then_some(n)
+}
+
+/// The label cell of the row that names a sideways table's candidates (投标人名称, 单位名称 …).
+fn is_name_row_label(cell: &str) -> bool {
+    let key = header_key(cell);
+    RANKED_NAME_HEADERS.contains(&key.as_str())
+        || header_matches(cell, &CANDIDATE_KEYS)
+        || header_matches(cell, &WINNER_KEYS)
 }
 
 /// Headers of a rank column (a ranked table lists candidates).
@@ -1141,6 +1233,42 @@ mod tests {
     }
 
     #[test]
+    fn a_press_article_with_a_byline_about_candidates_is_news() {
+        let n = notice(
+            "<html><head><title>某省政务云项目候选人出炉，三家企业角逐-某某科技</title></head><body>\
+             <h1>某省政务云项目候选人出炉，三家企业角逐</h1><div>王五 · 2025年12月01日 10:26</div>\
+             <p>某某科技获悉，某省大数据管理局近日公示了政务云项目的中标候选人，该项目预算金额为1.26亿元。</p>\
+             <p>第一中标候选人为甲智算科技有限公司；第二中标候选人为乙数智信息技术有限公司。</p></body></html>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.buyer.as_deref(), Some("某省大数据管理局"));
+        assert_eq!(n.budget.map(|b| b.amount), Some(126_000_000.0));
+        assert_eq!(
+            n.candidates,
+            vec!["甲智算科技有限公司", "乙数智信息技术有限公司"]
+        );
+        assert!(is_byline("王五 · 2025年12月01日 10:26"));
+        assert!(!is_byline("首页 · 新闻中心"));
+    }
+
+    #[test]
+    fn a_listed_company_announcement_names_the_letter_sender_and_the_subsidiary() {
+        let n = notice(
+            "<html><body><h1>甲数智：子公司中标某省联通智算项目 中标金额3.2亿元</h1>\
+             <p>来源：某某证券网　2026-10-03 20:41</p>\
+             <p>某某证券网讯，甲数智科技股份有限公司（下称“甲数智”）10月3日晚间公告，公司控股子公司乙智算科技有限公司近日收到中国联合网络通信有限公司丙省分公司发出的《中标通知书》，确定乙智算科技有限公司为该项目的中标人，中标金额为3.2亿元（含税）。</p>\
+             </body></html>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(
+            n.buyer.as_deref(),
+            Some("中国联合网络通信有限公司丙省分公司")
+        );
+        assert_eq!(n.suppliers, vec!["乙智算科技有限公司"]);
+        assert_eq!(n.award.map(|b| b.amount), Some(320_000_000.0));
+    }
+
+    #[test]
     fn a_site_name_title_gives_way_to_the_line_that_goes_on_from_it() {
         let n = notice(
             "<html><head><title>某某研究院</title></head><body><div>某某研究院</div>\
@@ -1173,6 +1301,29 @@ mod tests {
             ]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn a_sideways_candidate_table_reads_the_name_row_in_rank_order() {
+        let n = notice(
+            "<h3>某市数据局智算中心设备采购项目中标候选人公示</h3><p>项目编号：WH-2026-1</p><table>\
+             <tr><td>排序</td><td>第二中标候选人</td><td>第一中标候选人</td><td>第三中标候选人</td></tr>\
+             <tr><td>投标人名称</td><td>乙数据有限公司</td><td>甲科技有限公司</td><td>丙智能有限公司</td></tr>\
+             <tr><td>投标报价（元）</td><td>23,402,500.00</td><td>23,156,000.00</td><td>23,590,000.00</td></tr>\
+             <tr><td>交货期</td><td>60日历天</td><td>60日历天</td><td>60日历天</td></tr></table>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(
+            n.candidates,
+            vec!["甲科技有限公司", "乙数据有限公司", "丙智能有限公司"]
+        );
+        assert!(n.suppliers.is_empty() && n.award.is_none());
+        assert_eq!(rank_of("第一名"), Some(1));
+        assert_eq!(rank_of("候选人3"), Some(3));
+        assert_eq!(rank_of("第2成交候选人"), Some(2));
+        assert_eq!(rank_of("第一中标候选人名称"), Some(1));
+        assert_eq!(rank_of("中标候选人"), None);
+        assert_eq!(rank_of("第一阶段"), None);
     }
 
     #[test]

@@ -77,7 +77,7 @@ static LEADING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// A number with an optional currency before and unit after.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(人民币|RMB|CNY|USD|US\$|HKD|HK\$|EUR|€|￥|¥|\$)?\s*([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(亿元|亿|万元|万|元|million\b|m\b)?\s*(/|%|％)?",
+        r"(?i)(人民币|RMB|CNY|USD|US\$|HKD|HK\$|EUR|€|￥|¥|\$)?\s*([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(亿元|亿|万元|万|元|million\b|m\b)?\s*(/|%|％)?(?:[（(]\s*(?:单位[：:]\s*)?(?:人民币)?\s*(亿元|万元)\s*[）)])?",
     )
     .expect("valid amount regex")
 });
@@ -91,7 +91,11 @@ pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
         return None;
     }
     let number: f64 = caps.get(2)?.as_str().replace(',', "").parse().ok()?;
-    let unit_text = caps.get(3).map(|m| m.as_str().to_ascii_lowercase());
+    // A unit after the figure, right after it or in parentheses ("58.60（万元）").
+    let unit_text = caps
+        .get(3)
+        .or_else(|| caps.get(5))
+        .map(|m| m.as_str().to_ascii_lowercase());
     let factor = match unit_text.as_deref() {
         Some("万元") | Some("万") => 1e4,
         Some("亿元") | Some("亿") => 1e8,
@@ -154,5 +158,23 @@ mod tests {
         assert_eq!(Unit::in_notes("金额（单位：亿元）"), Some(Unit::Yi));
         assert_eq!(Unit::in_notes("报价（人民币元）"), Some(Unit::Yuan));
         assert_eq!(Unit::in_notes("中标（成交）金额（含税）"), None);
+    }
+
+    #[test]
+    fn a_unit_after_the_figure_always_applies() {
+        let amount = |s: &str| parse_money(s, None).map(|m| m.amount);
+        assert_eq!(amount("58.60（万元）"), Some(586_000.0));
+        assert_eq!(amount("58.6 万元"), Some(586_000.0));
+        assert_eq!(amount("1.26(单位：亿元)"), Some(126_000_000.0));
+        // The 大写 note after a figure names no unit of it.
+        assert_eq!(
+            amount("¥586,000.00（大写：人民币伍拾捌万陆仟元整）"),
+            Some(586_000.0)
+        );
+        // A label's unit gives way to the one written after the figure.
+        assert_eq!(
+            parse_money("586.0万元", Some(Unit::Yuan)).map(|m| m.amount),
+            Some(5_860_000.0)
+        );
     }
 }

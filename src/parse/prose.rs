@@ -39,7 +39,7 @@ fn news_buyer_regex(verbs: &str) -> Regex {
 }
 
 /// Openings of a news article's lead ("C114讯 11月27日消息", "通信世界网消息（CWW）", "新华社北京3月1日电").
-const LEAD_MARKERS: &[&str] = &["讯", "消息", "日电", "报道"];
+const LEAD_MARKERS: &[&str] = &["讯", "消息", "日电", "报道", "获悉"];
 
 /// A dateline or byline before the buyer ("3月11日消息（艾小瑞）中国联通…").
 static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,7 +76,7 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
 /// company shape (ending in a legal form) count, so "项目中标" or "紫金云智算中标" name nobody.
 /// Group 1 is the name; group 2 is set when a candidate is meant ("X为第一中标候选人").
 static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三四五六七八九十]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:“[^”]{1,80}”|《[^》]{1,80}》)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三四五六七八九十]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
         .expect("valid winner-first regex")
 });
 
@@ -86,6 +86,48 @@ static PROSE_WINNER_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}A-Za-z0-9（）()、]{4,200}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[两二三四五六七八九十0-9]{1,2}家(?:企业|公司|厂商|供应商|单位)(?:均|共同|同时|分别)?(?:中标|成交|中选)|(?:获得|获|分得|中标|斩获)(?:约)?[0-9]{1,3}(?:\.[0-9]+)?[%％](?:的)?(?:中标)?份额)")
         .expect("valid winner-list regex")
 });
+
+/// "收到X发出的《中标通知书》": the sender of an award letter is the buyer (or its agency).
+static LETTER_SENDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"收到([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:发出|发来|签发|下发|出具|送达)?(?:的)?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书"
+    ))
+    .expect("valid letter regex")
+});
+
+/// "X近日收到…《中标通知书》": the receiver of an award letter is the winner.
+static LETTER_RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司))(?:于)?(?:近日|日前|今日|[0-9]{1,4}[年月][0-9年月日]{1,10})?(?:已)?收到[^，,。；;]{0,50}?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书")
+        .expect("valid letter regex")
+});
+
+/// Words of an agency's name: the sender of an award letter that is not the buyer.
+const AGENCY_WORDS: &[&str] = &["招标", "代理", "咨询", "交易中心", "采购中心", "项目管理"];
+
+/// The buyer that sent an award letter ("收到中国移动通信集团贵州有限公司发出的《中标通知书》"), unless
+/// the sender is an agency.
+pub fn letter_sender(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains("通知书") && l.contains("收到"))
+        .flat_map(|l| LETTER_SENDER.captures_iter(l))
+        .map(|c| c[1].to_string())
+        .find(|n| !AGENCY_WORDS.iter().any(|w| n.contains(w)))
+}
+
+/// The organisation opening a notice title quoted in 《…》 ("公示了《中国移动通信集团天津有限公司
+/// 2025年…采购项目中标结果》"): a news article's buyer when no sentence names one.
+pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
+    // A notice's title ends with one of these; a law's (《…政府采购法》) does not.
+    const NOTICE_WORDS: &[&str] = &["公告", "公示", "结果", "项目", "招标", "采购"];
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('《'))
+        .flat_map(|l| l.split('《').skip(1))
+        .filter_map(|q| q.split_once('》').map(|(t, _)| t))
+        .filter(|t| NOTICE_WORDS.iter().any(|w| t.trim_end().ends_with(w)))
+        .find_map(title_buyer)
+}
 
 /// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
 /// instead of a colon, after a determiner (本项目, 本次采购 …) so that it is this purchase's.
@@ -104,7 +146,21 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
 }
 
 /// Words that can run into a winner's name from before it in one clause.
-const WINNER_LEADS: &[&str] = &["由", "确定", "显示", "宣布", "最终", "其中", "结果", "公示"];
+/// A listed company's subsidiary ("公司全资子公司X收到…") is named after the parent's words.
+const WINNER_LEADS: &[&str] = &[
+    "由",
+    "确定",
+    "显示",
+    "宣布",
+    "最终",
+    "其中",
+    "结果",
+    "公示",
+    "全资子公司",
+    "控股子公司",
+    "下属公司",
+    "旗下公司",
+];
 
 /// Budget labels a correction sentence may name (预算, 最高限价, 控制价 and their longer forms).
 const BUDGET_WORDS: &str = "采购预算金额|项目预算金额|预算金额|采购预算|项目预算|预算|最高投标限价|最高限价|招标控制价|采购控制价|控制价|拦标价";
@@ -119,7 +175,17 @@ const CORRECTION_AMOUNT: &str =
 /// "预算金额由120万元调整为98万元", "采购预算：原500,000.00元，更正后为450,000.00元".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
+        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从|(?:更正|变更|调整|修改)前)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid correction regex")
+});
+
+/// The old value right after the label, then a changing verb and the new one, with no 原/由 before
+/// the old value: "采购预算金额：5,200,000.00元 更改为 4,860,000.00元", "最高限价：520万元，调整为486万元",
+/// "预算金额 520万元→486万元".
+static PROSE_CORRECTION_CHANGED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*[：:]?\s*({CORRECTION_AMOUNT})\s*(?:[（(][^）)0-9]{{0,10}}[）)])?\s*[，,]?\s*(?:现|已|拟)?(?:(?:更正|变更|调整|修改|修正|更改|改|下调|上调|调减|调增|核减|核增)(?:为|至|成)|→|->)[：:]?\s*“?\s*({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -271,6 +337,11 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         for c in PROSE_WINNERS.captures_iter(line) {
             listed_orgs(&c[1], &mut out);
         }
+        if line.contains("通知书") {
+            for c in LETTER_RECEIVER.captures_iter(line) {
+                listed_orgs(without_lead(&c[1]), &mut out);
+            }
+        }
         for c in PROSE_WINNER_LIST.captures_iter(line) {
             for name in c[1].split('、') {
                 listed_orgs(without_lead(name), &mut out);
@@ -394,9 +465,113 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
     (find(&NEWS_BUDGET), find(&NEWS_AWARD))
 }
 
+/// Han numerals of a 大写 amount (人民币伍佰贰拾万元整).
+const DAXIE_DIGITS: &str = "零壹贰叁肆伍陆柒捌玖拾佰仟";
+/// Characters that may stand in a 大写 amount besides its digits.
+const DAXIE_UNITS: &str = "万亿元圆角分整";
+
+/// The value of a 大写 amount in 元 ("伍佰贰拾万元整" → 5,200,000), if it is one.
+pub fn daxie_value(s: &str) -> Option<f64> {
+    let digit = |c: char| {
+        "零壹贰叁肆伍陆柒捌玖"
+            .find(c)
+            .map(|i| (i / '零'.len_utf8()) as f64)
+    };
+    let (mut total, mut section, mut number) = (0.0f64, 0.0f64, 0.0f64);
+    let mut any = false;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            number = d;
+            any = true;
+            continue;
+        }
+        match c {
+            '拾' | '佰' | '仟' => {
+                let f = match c {
+                    '拾' => 10.0,
+                    '佰' => 100.0,
+                    _ => 1000.0,
+                };
+                // "拾万" opens with an implied 壹.
+                section += (if number == 0.0 { 1.0 } else { number }) * f;
+                number = 0.0;
+                any = true;
+            }
+            '万' => {
+                total += (section + number) * 1e4;
+                (section, number) = (0.0, 0.0);
+            }
+            '亿' => {
+                total = (total + section + number) * 1e8;
+                (section, number) = (0.0, 0.0);
+            }
+            '角' => {
+                total += section + number * 0.1;
+                (section, number) = (0.0, 0.0);
+            }
+            '分' => {
+                total += number * 0.01;
+                number = 0.0;
+            }
+            '元' | '圆' => {
+                total += section + number;
+                (section, number) = (0.0, 0.0);
+            }
+            '整' => {}
+            _ => return None,
+        }
+    }
+    total += section + number;
+    (any && total > 0.0).then_some(total)
+}
+
+/// `line` with its 大写 amounts made plain for the correction patterns: a 大写 amount next to a
+/// figure ("人民币伍佰贰拾万元（￥5,200,000.00）", "¥586,000.00（大写：人民币伍拾捌万陆仟元整）") is
+/// dropped, the figure says it; one standing alone becomes a figure in 元. Linear; the line is
+/// only copied when it holds a 大写 digit.
+pub fn plain_amounts(line: &str) -> std::borrow::Cow<'_, str> {
+    let is_digit = |c: char| DAXIE_DIGITS.contains(c);
+    if !line.chars().any(is_digit) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let in_run = |c: char| is_digit(c) || DAXIE_UNITS.contains(c);
+    // Characters that may stand between a 大写 amount and its figure.
+    let between = |c: char| "（()）:：¥￥ 小写大写人民币为".contains(c);
+    let figure_near = |s: &mut dyn Iterator<Item = char>| {
+        s.take(10)
+            .skip_while(|c| between(*c))
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find(is_digit) {
+        let end = rest[start..]
+            .find(|c: char| !in_run(c))
+            .map_or(rest.len(), |i| start + i);
+        let (head, run, tail) = (&rest[..start], &rest[start..end], &rest[end..]);
+        out.push_str(head);
+        let near = figure_near(&mut tail.chars()) || figure_near(&mut head.chars().rev());
+        match daxie_value(run) {
+            Some(_) if near => {}
+            Some(v) if run.chars().count() >= 2 => out.push_str(&format!("{v:.2}元")),
+            _ => out.push_str(run),
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A correction written as one sentence: (original, corrected) budget.
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
-    let short = || lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES);
+    // Only lines naming a budget word can hold a correction; their 大写 amounts made plain.
+    let plain: Vec<std::borrow::Cow<'_, str>> = lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && (l.contains("预算") || l.contains("价")))
+        .map(|l| plain_amounts(l))
+        .collect();
+    let short = || plain.iter().map(|l| l.as_ref());
     short()
         // Every form names the old value with 原, 由, 从 or …前.
         .filter(|l| l.contains(['原', '由', '从', '前']))
@@ -414,6 +589,21 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
                     PROSE_CORRECTION_AFTER
                         .captures_iter(l)
                         .find_map(|c| changed(parse_money(&c[2], None)?, parse_money(&c[1], None)?))
+                })
+        })
+        .or_else(|| {
+            // "预算金额：X 更改为 Y": the old value right after the label.
+            short()
+                .filter(|l| {
+                    l.contains('为') || l.contains('至') || l.contains('成') || l.contains('→')
+                })
+                .find_map(|l| {
+                    PROSE_CORRECTION_CHANGED_TO.captures_iter(l).find_map(|c| {
+                        // The unit in the label's note (预算金额（万元）) holds for bare figures.
+                        let unit = c.get(1).and_then(|m| Unit::in_notes(m.as_str()));
+                        let (from, to) = (parse_money(&c[2], unit)?, parse_money(&c[3], unit)?);
+                        (from != to).then_some((from, to))
+                    })
                 })
         })
         .or_else(|| {
@@ -465,6 +655,16 @@ pub fn title_buyer(title: &str) -> Option<String> {
         .split('|')
         .filter_map(|w| head.match_indices(w).next().map(|(i, m)| (i + m.len(), w)));
     let mut end = ends.map(|(e, _)| e).min()?;
+    // A short name inside a registered one ends at its legal form: 中国移动 of
+    // 中国移动通信集团天津有限公司.
+    if let Some(legal) = ["有限责任公司", "有限公司"]
+        .iter()
+        .filter_map(|f| head.find(f).map(|i| i + f.len()))
+        .min()
+        .filter(|&e| e > end && !head[end..e].contains(char::is_whitespace))
+    {
+        end = legal;
+    }
     // Extend over sub-units, each within a short stretch of the last.
     loop {
         let rest = &head[end..];
@@ -538,6 +738,46 @@ mod tests {
         );
         let (_, award) = news_amounts(&lines);
         assert_eq!(award.map(|m| m.amount), Some(136_000_000.0));
+    }
+
+    #[test]
+    fn award_letters_name_the_buyer_and_the_winner() {
+        let lines = [
+            "某某讯，甲数智科技股份有限公司（下称“甲数智”）晚间公告，公司全资子公司乙智算科技有限公司近日收到中国联合网络通信有限公司丙省分公司发出的《中标通知书》，确定乙智算科技有限公司为“丙省联通智算中心项目”的中标人。",
+        ];
+        assert_eq!(
+            letter_sender(&lines).as_deref(),
+            Some("中国联合网络通信有限公司丙省分公司")
+        );
+        assert_eq!(winners(&lines), vec!["乙智算科技有限公司"]);
+        // A letter from the agency names no buyer; an electronics company keeps its name.
+        assert_eq!(
+            letter_sender(&["公司收到丁招标代理有限公司发来的中标通知书"]),
+            None
+        );
+        assert_eq!(
+            winners(&["深圳戊电子有限公司近日收到《成交通知书》"]),
+            vec!["深圳戊电子有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_quoted_notice_title_names_the_buyer() {
+        let lines = [
+            "某网 11 月 26 日消息，中国移动采购与招标网今日公示了《中国移动通信集团天津有限公司 2025 年智算中心采购项目中标结果》，甲公司中标。",
+        ];
+        assert_eq!(
+            quoted_title_buyer(&lines).as_deref(),
+            Some("中国移动通信集团天津有限公司")
+        );
+        assert_eq!(
+            quoted_title_buyer(&["详见《中华人民共和国政府采购法》"]),
+            None
+        );
+        assert_eq!(
+            title_buyer("中国电信股份有限公司四川分公司2025年智算中心采购项目").as_deref(),
+            Some("中国电信股份有限公司四川分公司")
+        );
     }
 
     #[test]
@@ -723,6 +963,44 @@ mod tests {
                 corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
             assert_eq!((f.amount, t.amount), (from, to), "{line}");
         }
+        for (line, from, to) in [
+            (
+                "1. 采购预算金额：5,200,000.00元 更改为 4,860,000.00元；",
+                5_200_000.0,
+                4_860_000.0,
+            ),
+            (
+                "采购预算：原为人民币伍佰贰拾万元（￥5,200,000.00），现调整为人民币肆佰玖拾捌万元（￥4,980,000.00）",
+                5_200_000.0,
+                4_980_000.0,
+            ),
+            (
+                "最高限价：调整前人民币壹佰贰拾万元整，调整后人民币壹佰壹拾伍万元整。",
+                1_200_000.0,
+                1_150_000.0,
+            ),
+            (
+                "预算金额（万元）：520.00，变更为486.00万元",
+                5_200_000.0,
+                4_860_000.0,
+            ),
+            (
+                "项目预算由¥3,000,000.00（大写：人民币叁佰万元整）修改为¥2,800,000.00（大写：人民币贰佰捌拾万元整）",
+                3_000_000.0,
+                2_800_000.0,
+            ),
+        ] {
+            let (f, t) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        assert_eq!(daxie_value("伍拾捌万陆仟元整"), Some(586_000.0));
+        assert_eq!(daxie_value("壹亿贰仟万元"), Some(120_000_000.0));
+        assert_eq!(daxie_value("壹拾万零伍佰元"), Some(100_500.0));
+        assert_eq!(daxie_value("零售"), None);
+        // A changed deadline or a budget followed by another item is no correction.
+        assert!(corrected_budget(&["开标时间：2025年12月5日 更改为 2025年12月12日"]).is_none());
+        assert!(corrected_budget(&["预算金额：520万元，最高限价：调整为486万元"]).is_none());
         // Dates are corrected the same way; they are no budget.
         assert!(
             corrected_budget(&["开标时间：原为2025年11月24日09:30，现更正为2025年12月01日09:30。"])
