@@ -15,63 +15,63 @@ pub const MAX_DEPTH: usize = 256;
 /// Elements that never nest (no end tag) or whose end tag is optional and usually omitted:
 /// they are not counted, so sloppy `<p>`/`<li>`/`<td>` runs never look deep. A `match`, not a
 /// list search: it runs for every tag of every page.
-fn is_uncounted(name: &str) -> bool {
+fn is_uncounted(name: &[u8]) -> bool {
     matches!(
         name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "p"
-            | "li"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "option"
-            | "optgroup"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "colgroup"
-            | "caption"
-            | "html"
-            | "head"
-            | "body"
-            | "frame"
-            | "basefont"
-            | "bgsound"
-            | "keygen"
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"option"
+            | b"optgroup"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"colgroup"
+            | b"caption"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"frame"
+            | b"basefont"
+            | b"bgsound"
+            | b"keygen"
     )
 }
 
 /// Elements whose content is text, not tags: skipped whole up to their end tag.
-fn is_raw_text(name: &str) -> bool {
+fn is_raw_text(name: &[u8]) -> bool {
     matches!(
         name,
-        "script"
-            | "style"
-            | "textarea"
-            | "title"
-            | "xmp"
-            | "iframe"
-            | "noembed"
-            | "noframes"
-            | "plaintext"
+        b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+            | b"plaintext"
     )
 }
 
@@ -108,21 +108,22 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
             i = end;
             continue;
         }
-        // Lower-cased in a small buffer (no allocation per tag); longer names are in no list.
+        // Lower-cased in a small buffer (no allocation or UTF-8 check per tag); longer names are
+        // in no list.
         let mut buf = [0u8; 16];
-        let name = match buf.get_mut(..name_len) {
+        let name: &[u8] = match buf.get_mut(..name_len) {
             Some(dst) => {
                 dst.copy_from_slice(&name_bytes[..name_len]);
                 dst.make_ascii_lowercase();
-                std::str::from_utf8(dst).unwrap_or("")
+                dst
             }
-            None => "",
+            None => b"",
         };
         if !closing && is_raw_text(name) {
             // Find `</name` case-insensitively; the text in between holds no tags.
-            let close = format!("</{name}");
+            let close = [&b"</"[..], name].concat();
             let after = &bytes[end..];
-            i = find_ascii_ci(after, close.as_bytes()).map_or(bytes.len(), |p| end + p);
+            i = find_ascii_ci(after, &close).map_or(bytes.len(), |p| end + p);
             continue;
         }
         i = end;

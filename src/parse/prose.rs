@@ -6,6 +6,7 @@
 //! Every regex here runs once per line over lines of bounded length (no nested repetition).
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::money::{Unit, parse_money};
@@ -388,7 +389,13 @@ pub fn full_name(short: &str, lines: &[&str]) -> Option<String> {
         .skip(2)
         .chain(std::iter::once(short.len()))
         .collect();
-    for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
+    // Most lines name no company: one automaton pass skips them before the per-form searches.
+    static ANY_FORM: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(LEGAL_FORMS).expect("legal forms build an automaton"));
+    for line in lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && ANY_FORM.is_match(**l))
+    {
         for form in LEGAL_FORMS {
             for (pos, _) in line.match_indices(form) {
                 let (before, after) = (&line[..pos], &line[pos + form.len()..]);
