@@ -936,8 +936,10 @@ fn transposed_ranks(row: &[String]) -> Option<Vec<u32>> {
 fn rank_of(cell: &str) -> Option<u32> {
     // Byte precheck before any allocation: data cells of big tables fail it at once.
     let cell = cell.trim();
-    if !(cell.starts_with('第') || cell.starts_with("中标") || cell.starts_with("成交"))
-        && !cell.starts_with("候选人")
+    if !(cell.starts_with('第')
+        || cell.starts_with("中标")
+        || cell.starts_with("成交")
+        || cell.starts_with("候选人"))
     {
         return None;
     }

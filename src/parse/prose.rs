@@ -546,8 +546,7 @@ pub fn plain_amounts(line: &str) -> std::borrow::Cow<'_, str> {
     let between = |c: char| "（()）:：¥￥ 小写大写人民币为".contains(c);
     let figure_near = |s: &mut dyn Iterator<Item = char>| {
         s.take(10)
-            .skip_while(|c| between(*c))
-            .next()
+            .find(|c| !between(*c))
             .is_some_and(|c| c.is_ascii_digit())
     };
     let mut out = String::with_capacity(line.len());
