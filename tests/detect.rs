@@ -933,3 +933,49 @@ fn a_frame_row_needs_two_words() {
         "{err}"
     );
 }
+
+/// Rounds 8 and 9 of issue 10: a compatibility prefix governs every product of the list it
+/// opens (、，和及或, within one clause), and benchmarks whose yardstick stands a few characters
+/// off the product (对标…水平, 不低于…的水平, 与…同一档次) are not use; plain use still counts.
+#[test]
+fn listed_compatibility_and_distant_benchmarks_are_not_use() {
+    for text in [
+        "网关接口须兼容OpenAI API、Claude API及Gemini API",
+        "服务端兼容GPT-4o，Claude 3.5两类调用方式",
+        "模型预报技巧须对标华为盘古天气模型",
+        "集群总算力对标约1000张英伟达A100的水平",
+        "整机算力应不低于16块英伟达H800的水平",
+        "单卡推理性能不弱于2张NVIDIA A800的性能",
+        "该芯片的训练性能和NVIDIA H100基本处于同一水平",
+        "国产加速卡与英伟达H20大体位于同一档次",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    // Real use: bought, adopted, connected to, deployed.
+    assert_eq!(
+        names("采购英伟达H100服务器8台"),
+        vec!["NVIDIA H100".to_string()]
+    );
+    assert_eq!(
+        names("采用阿里云通义千问"),
+        vec!["Alibaba Cloud".to_string(), "Alibaba Qwen".to_string()]
+    );
+    assert_eq!(names("对接OpenAI API"), vec!["OpenAI".to_string()]);
+    assert_eq!(
+        names("部署Claude大模型"),
+        vec!["Anthropic Claude".to_string()]
+    );
+    assert_eq!(
+        names("提供不少于64张英伟达A800加速卡的训练算力"),
+        vec!["NVIDIA A800".to_string()]
+    );
+    // The list ends at a clause break or a word that is no joiner: the later product is used.
+    assert_eq!(
+        names("接口兼容OpenAI API，部署Claude大模型"),
+        vec!["Anthropic Claude".to_string()]
+    );
+    assert_eq!(
+        names("采购各类服务器、英伟达H100加速卡"),
+        vec!["NVIDIA H100".to_string()]
+    );
+}

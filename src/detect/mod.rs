@@ -327,7 +327,7 @@ impl Detector {
         let vetoed = vetoing_prefixes.iter().any(|&e| {
             [start, new_start]
                 .iter()
-                .any(|&at| e <= at && only_separators(&hay[e..at]))
+                .any(|&at| e <= at && (only_separators(&hay[e..at]) || list_items(&hay[e..at])))
         }) || vetoing_suffixes.iter().any(|&s| {
             [end, new_end]
                 .iter()
@@ -435,6 +435,34 @@ fn in_clause(s: &str) -> bool {
     width <= FRAME_GAP_CHARS
 }
 
+/// Words that join the items of a list ("兼容OpenAI API、Claude API"), so a prefix before the
+/// first item governs the later ones too.
+const LIST_JOINERS: [char; 5] = ['、', ',', '和', '及', '或'];
+/// Items of a list, before the term, that a prefix may still govern.
+const MAX_LIST_ITEMS: usize = 4;
+
+/// The stretch between a prefix and a term is earlier items of one list: it ends with a joiner,
+/// and every item is a short stretch of one clause that starts with an ASCII word, as product
+/// names do (so in "GPU类型为NV A100或T4" the prefix 类 governs no list).
+fn list_items(s: &str) -> bool {
+    let Some(body) = s
+        .trim_end_matches(' ')
+        .strip_suffix(LIST_JOINERS)
+        .map(|b| b.trim_end_matches(' '))
+    else {
+        return false;
+    };
+    let items: Vec<&str> = body.split(LIST_JOINERS).collect();
+    items.len() <= MAX_LIST_ITEMS
+        && items.iter().all(|item| {
+            item.trim_start_matches(' ')
+                .bytes()
+                .next()
+                .is_some_and(is_word_byte)
+                && in_clause(item)
+        })
+}
+
 /// Nothing but spaces and hyphens (so "NV A100" and "A100-80GB" count as adjacent).
 fn only_separators(s: &str) -> bool {
     s.len() <= 3 && s.bytes().all(|b| b == b' ' || b == b'-')
@@ -498,5 +526,20 @@ mod tests {
             .map(|m| m.pattern().as_usize())
             .collect();
         assert_eq!(ids, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn list_items_before_a_term_end_with_a_joiner() {
+        assert!(list_items("openai api、"));
+        assert!(list_items("openai api, "));
+        assert!(list_items("gpt-4、gemini和"));
+        assert!(list_items("openai及"));
+        // Not a list: no joiner right before the term, an empty item, a clause break inside.
+        assert!(!list_items("openai接口,部署"));
+        assert!(!list_items("、"));
+        assert!(!list_items("openai。部署、"));
+        assert!(!list_items("a、b、c、d、e、"));
+        assert!(!list_items("服务器、"));
+        assert!(!list_items("型为nv a100或"));
     }
 }
