@@ -143,9 +143,114 @@ fn currency_of(symbol: Option<&str>, whole: &str) -> &'static str {
         .unwrap_or("CNY")
 }
 
+/// Han numerals of a 大写 amount (人民币伍佰贰拾万元整).
+const DAXIE_DIGITS: &str = "零壹贰叁肆伍陆柒捌玖拾佰仟";
+/// Characters that may stand in a 大写 amount besides its digits.
+const DAXIE_UNITS: &str = "万亿元圆角分整";
+
+/// The value of a 大写 amount in 元 ("伍佰贰拾万元整" → 5,200,000), if it is one.
+fn daxie_value(s: &str) -> Option<f64> {
+    let digit = |c: char| {
+        "零壹贰叁肆伍陆柒捌玖"
+            .find(c)
+            .map(|i| (i / '零'.len_utf8()) as f64)
+    };
+    let (mut total, mut section, mut number) = (0.0f64, 0.0f64, 0.0f64);
+    let mut any = false;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            number = d;
+            any = true;
+            continue;
+        }
+        match c {
+            '拾' | '佰' | '仟' => {
+                let f = match c {
+                    '拾' => 10.0,
+                    '佰' => 100.0,
+                    _ => 1000.0,
+                };
+                // "拾万" opens with an implied 壹.
+                section += (if number == 0.0 { 1.0 } else { number }) * f;
+                number = 0.0;
+                any = true;
+            }
+            '万' => {
+                total += (section + number) * 1e4;
+                (section, number) = (0.0, 0.0);
+            }
+            '亿' => {
+                total = (total + section + number) * 1e8;
+                (section, number) = (0.0, 0.0);
+            }
+            '角' => {
+                total += section + number * 0.1;
+                (section, number) = (0.0, 0.0);
+            }
+            '分' => {
+                total += number * 0.01;
+                number = 0.0;
+            }
+            '元' | '圆' => {
+                total += section + number;
+                (section, number) = (0.0, 0.0);
+            }
+            '整' => {}
+            _ => return None,
+        }
+    }
+    total += section + number;
+    (any && total > 0.0).then_some(total)
+}
+
+/// `line` with its 大写 amounts made plain for the correction patterns: a 大写 amount next to a
+/// figure ("人民币伍佰贰拾万元（￥5,200,000.00）", "¥586,000.00（大写：人民币伍拾捌万陆仟元整）") is
+/// dropped, the figure says it; one standing alone becomes a figure in 元. Linear; the line is
+/// only copied when it holds a 大写 digit.
+pub fn plain_amounts(line: &str) -> std::borrow::Cow<'_, str> {
+    let is_digit = |c: char| DAXIE_DIGITS.contains(c);
+    if !line.chars().any(is_digit) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let in_run = |c: char| is_digit(c) || DAXIE_UNITS.contains(c);
+    // Characters that may stand between a 大写 amount and its figure.
+    let between = |c: char| "（()）:：¥￥ 小写大写人民币为".contains(c);
+    let figure_near = |s: &mut dyn Iterator<Item = char>| {
+        s.take(10)
+            .find(|c| !between(*c))
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find(is_digit) {
+        let end = rest[start..]
+            .find(|c: char| !in_run(c))
+            .map_or(rest.len(), |i| start + i);
+        let (head, run, tail) = (&rest[..start], &rest[start..end], &rest[end..]);
+        out.push_str(head);
+        let near = figure_near(&mut tail.chars()) || figure_near(&mut head.chars().rev());
+        match daxie_value(run) {
+            Some(_) if near => {}
+            Some(v) if run.chars().count() >= 2 => out.push_str(&format!("{v:.2}元")),
+            _ => out.push_str(run),
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn daxie_amounts_have_their_value() {
+        assert_eq!(daxie_value("伍拾捌万陆仟元整"), Some(586_000.0));
+        assert_eq!(daxie_value("壹亿贰仟万元"), Some(120_000_000.0));
+        assert_eq!(daxie_value("壹拾万零伍佰元"), Some(100_500.0));
+        assert_eq!(daxie_value("零售"), None);
+    }
 
     #[test]
     fn unit_anywhere_in_a_header_note() {
