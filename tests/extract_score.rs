@@ -229,3 +229,10 @@ fn heldout_round8_accuracy() {
 fn heldout_round9_accuracy() {
     print_round("round9");
 }
+
+/// Held-out round 10: `cargo test --release --test extract_score heldout_round10 -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round10_accuracy() {
+    print_round("round10");
+}
