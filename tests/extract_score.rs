@@ -236,3 +236,10 @@ fn heldout_round9_accuracy() {
 fn heldout_round10_accuracy() {
     print_round("round10");
 }
+
+/// Held-out round 11: `cargo test --release --test extract_score heldout_round11 -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round11_accuracy() {
+    print_round("round11");
+}
