@@ -298,6 +298,54 @@ static LABEL_COLON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid label regex")
 });
 
+/// The label (group 1) and the unit (group 2) of one `LABEL_COLON` match, read back from the
+/// match's text. Capturing through the regex ran its backtracker, which clears a visited set of
+/// (NFA states × span) bits per match — with ~150 letter-spaced labels that was ~6 % of a scan.
+/// After the label come only `\s*`, an optional `（unit）`, `\s*` and a colon, and no label ends
+/// in whitespace, a parenthesis or a colon (checked once, [`SPLIT_FROM_END`]), so the split from
+/// the end is the one the regex makes. Anything else falls back to the capturing regex.
+fn label_colon_parts(m: &str) -> (&str, Option<&str>) {
+    if *SPLIT_FROM_END && let Some(parts) = split_label_colon(m) {
+        return parts;
+    }
+    match LABEL_COLON.captures(m) {
+        Some(c) => (
+            c.get(1).map_or("", |g| g.as_str()),
+            c.get(2).map(|g| g.as_str()),
+        ),
+        None => ("", None),
+    }
+}
+
+/// `label \s* (（unit）)? \s* [：:]` split from the end; `None` when `m` is not of that shape.
+fn split_label_colon(m: &str) -> Option<(&str, Option<&str>)> {
+    let rest = m.strip_suffix(['：', ':'])?.trim_end();
+    let (label, unit) = match rest.strip_suffix(['）', ')']) {
+        Some(inner) => {
+            let open = inner.rfind(['（', '('])?;
+            let body = &inner[open..];
+            let body = body.strip_prefix('（').or_else(|| body.strip_prefix('('))?;
+            let n = body.chars().count();
+            if !(1..=16).contains(&n) || body.contains(['（', '(', ')', '）', '：', ':']) {
+                return None;
+            }
+            (inner[..open].trim_end(), Some(&rest[open..]))
+        }
+        None => (rest, None),
+    };
+    (!label.is_empty()).then_some((label, unit))
+}
+
+/// Whether [`split_label_colon`] can be trusted: no label ends in whitespace, a parenthesis or a
+/// colon (else the split from the end could differ from the regex's).
+static SPLIT_FROM_END: LazyLock<bool> = LazyLock::new(|| {
+    LABELS.iter().all(|(_, l)| {
+        l.chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '）' | ')' | '：' | ':'))
+    })
+});
+
 /// A whole cell that is only a label (table label cell or a label alone on its line).
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -470,9 +518,8 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 continue;
             }
             let matches: Vec<_> = LABEL_COLON
-                .captures_iter(cell)
-                .filter_map(|c| {
-                    let whole = c.get(0)?;
+                .find_iter(cell)
+                .filter_map(|whole| {
                     // A label glued to a preceding Han character is part of a longer word
                     // (投标供应商名称 is not 供应商名称).
                     // 将 opens a correction sentence ("将预算金额调整为…"), not a longer word.
@@ -489,15 +536,13 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                             // …not the end of a longer word (成本).
                             && !before.chars().rev().nth(1).is_some_and(is_han));
                     (!glued).then(|| {
-                        let field = c
-                            .get(1)
-                            .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
-                            .copied();
+                        let (label, unit) = label_colon_parts(whole.as_str());
+                        let field = BY_LABEL.get(&label_key(label)).copied();
                         (
                             whole.start(),
                             whole.end(),
                             field,
-                            c.get(2).and_then(|m| Unit::in_notes(m.as_str())),
+                            unit.and_then(Unit::in_notes),
                         )
                     })
                 })
@@ -589,7 +634,7 @@ pub fn is_header_row(cells: &[&str]) -> bool {
     }
     let headerish = cells
         .iter()
-        .filter(|c| HEADER_WORDS.iter().any(|w| c.contains(w)) || LABEL_CELL.is_match(c))
+        .filter(|c| HEADER_WORD_SET.any_in(c) || LABEL_CELL.is_match(c))
         .count();
     headerish >= 2 && headerish * 2 > cells.len()
 }
@@ -647,6 +692,55 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
 const BEFORE_HEADERS: &[&str] = &["更正前", "变更前", "修改前", "原内容", "原公告内容"];
 const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "更正内容", "变更内容"];
 
+static HEADER_WORD_SET: LazyLock<Words> = LazyLock::new(|| Words::new(HEADER_WORDS));
+static BEFORE_SET: LazyLock<Words> = LazyLock::new(|| Words::new(BEFORE_HEADERS));
+static AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(AFTER_HEADERS));
+
+/// A few words looked for in short cells, indexed by their first character: one hash probe per
+/// character of the cell instead of one `contains` per word (each sets up a Two-Way searcher,
+/// ~2 % of a scan over big tables). An Aho-Corasick automaton per cell measured dearer still.
+struct Words {
+    by_first: hashbrown::HashMap<char, Vec<&'static str>>,
+    /// Bit `c % 64` set for every first character `c`: most characters are out in one test.
+    first_bits: u64,
+    /// An empty word is in every cell.
+    empty: bool,
+}
+
+impl Words {
+    fn new(words: &[&'static str]) -> Self {
+        let mut by_first: hashbrown::HashMap<char, Vec<&'static str>> = hashbrown::HashMap::new();
+        let mut first_bits = 0;
+        let mut empty = false;
+        for w in words {
+            match w.chars().next() {
+                Some(c) => {
+                    first_bits |= 1u64 << (u32::from(c) % 64);
+                    by_first.entry(c).or_default().push(w);
+                }
+                None => empty = true,
+            }
+        }
+        Words {
+            by_first,
+            first_bits,
+            empty,
+        }
+    }
+
+    /// Same as `words.iter().any(|w| hay.contains(w))`.
+    fn any_in(&self, hay: &str) -> bool {
+        self.empty
+            || hay.char_indices().any(|(i, c)| {
+                self.first_bits & (1u64 << (u32::from(c) % 64)) != 0
+                    && self
+                        .by_first
+                        .get(&c)
+                        .is_some_and(|ws| ws.iter().any(|w| hay[i..].starts_with(w)))
+            })
+    }
+}
+
 /// Budget rows of correction tables: the item cell is a budget label, the before / after columns
 /// come from the header row. Yields the original and the corrected budget.
 pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
@@ -655,11 +749,8 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
         let mut columns: Option<(usize, usize)> = None;
         for row in table {
             // Header cells are short; checking the length first keeps long data rows cheap.
-            let find = |words: &[&str]| {
-                row.iter()
-                    .position(|c| c.len() <= 48 && words.iter().any(|w| c.contains(w)))
-            };
-            if let (Some(before), Some(after)) = (find(BEFORE_HEADERS), find(AFTER_HEADERS))
+            let find = |words: &Words| row.iter().position(|c| c.len() <= 48 && words.any_in(c));
+            if let (Some(before), Some(after)) = (find(&BEFORE_SET), find(&AFTER_SET))
                 && before != after
             {
                 columns = Some((before, after));
@@ -730,6 +821,67 @@ pub fn header_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_set_equals_contains() {
+        let set = Words::new(HEADER_WORDS);
+        let cells = [
+            "序号",
+            "中标供应商名称",
+            "abc",
+            "",
+            "单 价",
+            "X包号Y",
+            "报",
+            "项目负责人",
+        ];
+        for c in cells {
+            assert_eq!(
+                set.any_in(c),
+                HEADER_WORDS.iter().any(|w| c.contains(w)),
+                "{c}"
+            );
+        }
+        assert!(set.any_in("项目负责人") && !set.any_in("abc"));
+        assert!(Words::new(&["", "x"]).any_in("abc"));
+        assert!(!Words::new(&[]).any_in("abc"));
+    }
+
+    #[test]
+    fn label_colon_split_equals_the_regex_captures() {
+        assert!(*SPLIT_FROM_END);
+        let mut texts = Vec::new();
+        for (_, l) in LABELS {
+            let spaced: String = l.chars().map(|c| format!("{c} ")).collect();
+            for label in [l.to_string(), spaced.trim_end().to_string()] {
+                for tail in [
+                    "：",
+                    ":",
+                    " ：",
+                    "（万元）：",
+                    " (元) :",
+                    "（含税价）  ：",
+                    "()：",
+                    "（一二三四五六七八九十一二三四五六七）：",
+                ] {
+                    texts.push(format!("甲，{label}{tail}X"));
+                    texts.push(format!("{label}{tail}"));
+                }
+            }
+        }
+        let mut split = 0;
+        for t in &texts {
+            for (m, c) in LABEL_COLON.find_iter(t).zip(LABEL_COLON.captures_iter(t)) {
+                let want = (
+                    c.get(1).map_or("", |g| g.as_str()),
+                    c.get(2).map(|g| g.as_str()),
+                );
+                assert_eq!(label_colon_parts(m.as_str()), want, "{t}");
+                split += usize::from(split_label_colon(m.as_str()).is_some());
+            }
+        }
+        assert!(split > 1000, "{split}");
+    }
 
     fn values(text: &str, field: Field) -> Vec<String> {
         scan(text)
