@@ -24,7 +24,7 @@ fn fnv32(bytes: impl IntoIterator<Item = u8>) -> u32 {
 /// The hash of a token in the interning table. All 64 bits: the table tells slots apart by the
 /// top 7 bits, which a 32-bit hash widened to 64 leaves zero (every slot of a probed group
 /// would then be compared).
-fn table_hash(token: &str) -> u64 {
+pub fn table_hash(token: &str) -> u64 {
     fnv64(token.bytes())
 }
 
@@ -111,11 +111,16 @@ impl Tokens {
     }
 
     /// Record that alias `alias` contains `token` (ids in order of first appearance).
+    #[cfg(test)]
     pub fn post(&mut self, token: &str, alias: u32) {
+        self.post_hashed(token, table_hash(token), alias);
+    }
+
+    /// `post` with the token's `table_hash` computed beforehand (in parallel, while building).
+    pub fn post_hashed(&mut self, token: &str, h: u64, alias: u32) {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        let h = table_hash(token);
         let id = match self.find_hashed(token, h) {
             Some(id) => id,
             None => {
@@ -133,7 +138,7 @@ impl Tokens {
 
     /// Lay out the postings and build the deletion index; `fuzzy` says which tokens get
     /// one-deletion variants (by length in chars).
-    pub fn finish(&mut self, fuzzy: impl Fn(usize) -> bool) {
+    pub fn finish(&mut self, fuzzy: impl Fn(usize) -> bool + Sync) {
         let n = self.len();
         // Counting sort by token; stable, so each posting stays in alias order.
         let mut starts = vec![0u32; n + 1];
@@ -161,17 +166,30 @@ impl Tokens {
             let chars = t.chars().count();
             1 + if fuzzy(chars) { chars } else { 0 }
         };
-        let total = (0..n as u32).map(|id| count(self.text(id))).sum();
-        let mut cells: Vec<u64> = Vec::with_capacity(total);
-        for id in 0..n as u32 {
-            let t = self.text(id);
-            cells.push(HashIndex::cell(hash(t), id));
-            if count(t) > 1 {
-                cells.extend(
-                    t.char_indices()
-                        .map(|(i, c)| HashIndex::cell(hash_without(t, i..i + c.len_utf8()), id)),
-                );
-            }
+        // Filled in parallel runs of token ids, concatenated in id order.
+        let fill =
+            |ids: std::ops::Range<u32>| {
+                let mut cells: Vec<u64> =
+                    Vec::with_capacity(ids.clone().map(|id| count(self.text(id))).sum());
+                for id in ids {
+                    let t = self.text(id);
+                    cells.push(HashIndex::cell(hash(t), id));
+                    if count(t) > 1 {
+                        cells.extend(t.char_indices().map(|(i, c)| {
+                            HashIndex::cell(hash_without(t, i..i + c.len_utf8()), id)
+                        }));
+                    }
+                }
+                cells
+            };
+        const RUN: u32 = 1 << 16;
+        let runs: Vec<Vec<u64>> = (0..(n as u32).div_ceil(RUN))
+            .into_par_iter()
+            .map(|r| fill(r * RUN..((r + 1) * RUN).min(n as u32)))
+            .collect();
+        let mut cells: Vec<u64> = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+        for run in runs {
+            cells.extend_from_slice(&run);
         }
         self.deletions = HashIndex::build(cells);
     }

@@ -128,10 +128,7 @@ fn deletion_variants(token: &str) -> Vec<String> {
 /// `s` cut to `MAX_NAME_CHARS`: a run-on list field must not make building the index quadratic
 /// (every later step, including the Chinese conversion, sees the cut).
 fn cut(s: &str) -> &str {
-    match s.char_indices().nth(normalize::MAX_NAME_CHARS) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
+    normalize::cut_name(s)
 }
 
 /// What the index needs of one alias, computed in parallel; the analysed name is dropped.
@@ -144,89 +141,175 @@ struct Spelling {
     placeless: Option<u32>,
     unit: Option<units::Unit>,
     has_han: bool,
-    /// Distinct non-generic tokens, in order.
-    tokens: Vec<String>,
+    /// Distinct non-generic tokens, in order: a range of `Spellings::token_ends`.
+    tokens: std::ops::Range<usize>,
     /// Searched for in running text.
     text: bool,
 }
 
-/// The spellings of one entry, in the order the index numbers them.
-fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry) -> Vec<Spelling> {
+/// The spellings of one entry, their tokens concatenated (one allocation, not one per token).
+#[derive(Default)]
+struct Spellings {
+    list: Vec<Spelling>,
+    token_text: String,
+    token_ends: Vec<usize>,
+    /// `index::table_hash` of each token, computed here so that the sequential interning
+    /// does not hash.
+    token_hashes: Vec<u64>,
+}
+
+impl Spellings {
+    /// The tokens of spelling `s`.
+    fn tokens(&self, s: &Spelling) -> impl Iterator<Item = (&str, u64)> + '_ {
+        s.tokens.clone().map(|k| {
+            let start = if k == 0 { 0 } else { self.token_ends[k - 1] };
+            (
+                &self.token_text[start..self.token_ends[k]],
+                self.token_hashes[k],
+            )
+        })
+    }
+
+    /// Add a spelling with the distinct non-generic ones of `tokens`.
+    fn push<'t>(
+        &mut self,
+        vocab: &Vocabulary,
+        mut spelling: Spelling,
+        tokens: impl Iterator<Item = &'t str>,
+    ) {
+        let first = self.token_ends.len();
+        for t in tokens {
+            let seen = (first..self.token_ends.len()).any(|k| {
+                let start = if k == 0 { 0 } else { self.token_ends[k - 1] };
+                &self.token_text[start..self.token_ends[k]] == t
+            });
+            if !vocab.is_generic(t) && !seen {
+                self.token_text.push_str(t);
+                self.token_ends.push(self.token_text.len());
+                self.token_hashes.push(index::table_hash(t));
+            }
+        }
+        spelling.tokens = first..self.token_ends.len();
+        self.list.push(spelling);
+    }
+}
+
+/// Buffers reused by the analysis of every entry a build thread handles.
+#[derive(Default)]
+struct BuildScratch {
+    name: normalize::Scratch,
+    /// `Name::raw` of the spellings of the current entry, concatenated, to drop repeats.
+    raws: String,
+    raw_ends: Vec<usize>,
+}
+
+impl BuildScratch {
+    /// True if `raw` was already seen in this entry; else remembers it.
+    fn repeated(&mut self, raw: &str) -> bool {
+        let mut start = 0;
+        for &end in &self.raw_ends {
+            if &self.raws[start..end] == raw {
+                return true;
+            }
+            start = end;
+        }
+        self.raws.push_str(raw);
+        self.raw_ends.push(self.raws.len());
+        false
+    }
+}
+
+/// True if the folded text has enough Han chars to be searched for in running text.
+fn searched_in_text(folded: &str) -> bool {
+    folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS
+}
+
+/// The spellings of one entry, in the order the index numbers them: the listed names from the
+/// last alias to the name, then the spellings derived from each (`listed_variants`).
+fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry, b: &mut BuildScratch) -> Spellings {
     let entry = i as u32;
-    let mut names: Vec<(&str, AliasText, bool)> = vec![(cut(&e.name), AliasText::Listed(0), true)];
-    names.extend(
+    let mut out = Spellings::default();
+    b.raws.clear();
+    b.raw_ends.clear();
+    let names = std::iter::once((cut(&e.name), AliasText::Listed(0), true)).chain(
         e.aliases
             .iter()
             .enumerate()
             .map(|(k, a)| (cut(a), AliasText::Listed(k as u32 + 1), false)),
     );
-    // Each spelling is analysed once (the analysis is most of the cost of building).
-    type Found = (Option<String>, AliasText, Name, bool, Vec<String>, bool);
-    let mut spellings: Vec<Found> = Vec::new();
-    // The index needs no romanised spellings (they are computed with the full `Name` when an
-    // alias is first scored), so the build skips them: the fields it hashes are the same.
-    for (text, at, primary) in names {
-        let full = normalize::analyse_with(vocab, text, false);
-        let variants = normalize::listed_variants(text);
-        if !variants.is_empty() {
-            let place_dropped = normalize::has_place_parenthetical(vocab, text);
-            for v in variants {
-                let vn = normalize::analyse_with(vocab, &v, false);
-                let dropped = normalize::dropped_places(vocab, &full, &vn);
-                spellings.push((
-                    Some(v),
-                    AliasText::Derived(0),
-                    vn,
-                    false,
-                    dropped,
-                    place_dropped,
-                ));
-            }
-        }
-        spellings.insert(0, (None, at, full, primary, Vec::new(), false));
-    }
-    let mut out: Vec<Spelling> = Vec::new();
-    let mut raws: Vec<String> = Vec::new();
-    for (derived_text, at, mut name, primary, dropped, place_dropped) in spellings {
-        if name.key.is_empty() || raws.contains(&name.raw) {
+    // Each listed spelling is analysed once, into reused buffers (the analysis is most of the
+    // cost of building). The index needs no romanised spellings (they are computed with the
+    // full `Name` when an alias is first scored): the fields it hashes are the same.
+    let listed: Vec<_> = names.collect();
+    for &(text, at, primary) in listed.iter().rev() {
+        normalize::analyse_into(vocab, text, &mut b.name);
+        let n = &b.name;
+        if n.key.is_empty() {
             continue;
         }
-        let record = AliasRecord {
-            entry,
-            text: at,
-            primary,
-            place_dropped,
-            abbrev: None,
-        };
-        let text = derived_text.as_deref().unwrap_or_else(|| match at {
-            AliasText::Listed(0) => cut(&e.name),
-            AliasText::Listed(k) => cut(&e.aliases[k as usize - 1]),
-            _ => "",
-        });
-        let searched = name.has_han()
-            && normalize::fold(text)
-                .chars()
-                .filter(|c| normalize::is_han(*c))
-                .count()
-                >= MIN_TEXT_ALIAS_CHARS;
-        let mut tokens: Vec<String> = Vec::new();
-        for t in std::mem::take(&mut name.tokens) {
-            if !vocab.is_generic(&t) && !tokens.contains(&t) {
-                tokens.push(t);
-            }
+        let (raw, key) = (index::hash(&n.raw), index::hash(&n.key));
+        let placeless = (!n.placeless.is_empty()).then(|| index::hash(&n.placeless));
+        let has_han = n.has_han();
+        let text_searched = has_han && searched_in_text(&n.folded);
+        let raw_text = std::mem::take(&mut b.name.raw);
+        let repeated = b.repeated(&raw_text);
+        b.name.raw = raw_text;
+        if repeated {
+            continue;
         }
-        out.push(Spelling {
-            record,
-            derived: derived_text.map(|t| (t, dropped)),
-            raw: index::hash(&name.raw),
-            key: index::hash(&name.key),
-            placeless: (!name.placeless.is_empty()).then(|| index::hash(&name.placeless)),
-            unit: name.unit.clone(),
-            has_han: name.has_han(),
-            tokens,
-            text: searched,
-        });
-        raws.push(name.raw);
+        let n = &mut b.name;
+        let spelling = Spelling {
+            record: AliasRecord {
+                entry,
+                text: at,
+                primary,
+                place_dropped: false,
+                abbrev: None,
+            },
+            derived: None,
+            raw,
+            key,
+            placeless,
+            unit: n.unit.take(),
+            has_han,
+            tokens: 0..0,
+            text: text_searched,
+        };
+        out.push(vocab, spelling, n.tokens());
+    }
+    for &(text, _, _) in &listed {
+        let variants = normalize::listed_variants(text);
+        if variants.is_empty() {
+            continue;
+        }
+        let full = normalize::analyse_with(vocab, text, false);
+        let place_dropped = normalize::has_place_parenthetical(vocab, text);
+        for v in variants {
+            let mut vn = normalize::analyse_with(vocab, &v, false);
+            if vn.key.is_empty() || b.repeated(&vn.raw) {
+                continue;
+            }
+            let dropped = normalize::dropped_places(vocab, &full, &vn);
+            let text_searched = vn.has_han() && searched_in_text(&normalize::fold(&v));
+            let spelling = Spelling {
+                record: AliasRecord {
+                    entry,
+                    text: AliasText::Derived(0),
+                    primary: false,
+                    place_dropped,
+                    abbrev: None,
+                },
+                raw: index::hash(&vn.raw),
+                key: index::hash(&vn.key),
+                placeless: (!vn.placeless.is_empty()).then(|| index::hash(&vn.placeless)),
+                unit: vn.unit.take(),
+                has_han: vn.has_han(),
+                tokens: 0..0,
+                text: text_searched,
+                derived: Some((v, dropped)),
+            };
+            out.push(vocab, spelling, vn.tokens.iter().map(String::as_str));
+        }
     }
     for (k, ab) in e.abbreviations.iter().enumerate() {
         let name = analyse_abbreviation(vocab, &ab.text);
@@ -240,7 +323,7 @@ fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry) -> Vec<Spelling> {
         } else {
             AbbrevKind::Caution
         };
-        out.push(Spelling {
+        out.list.push(Spelling {
             record: AliasRecord {
                 entry,
                 text: AliasText::Abbrev(k as u32),
@@ -254,7 +337,7 @@ fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry) -> Vec<Spelling> {
             placeless: None,
             unit: None,
             has_han: name.has_han(),
-            tokens: Vec::new(),
+            tokens: 0..0,
             text: false,
         });
     }
@@ -301,17 +384,31 @@ impl Matcher {
         // token ids are the same as a sequential build's.
         for (b, batch) in watchlist.entries.chunks(BUILD_BATCH).enumerate() {
             let vocab = &*m.vocab;
-            let analysed: Vec<Vec<Spelling>> = batch
+            let analysed: Vec<Spellings> = batch
                 .par_iter()
                 .enumerate()
-                .map(|(k, e)| entry_spellings(vocab, b * BUILD_BATCH + k, e))
+                .map_init(BuildScratch::default, |scratch, (k, e)| {
+                    entry_spellings(vocab, b * BUILD_BATCH + k, e, scratch)
+                })
                 .collect();
             for spellings in analysed {
                 m.entry_alias_start.push(m.aliases.len() as u32);
-                for s in spellings {
+                let Spellings {
+                    list,
+                    token_text,
+                    token_ends,
+                    token_hashes,
+                } = spellings;
+                let all = Spellings {
+                    list: Vec::new(),
+                    token_text,
+                    token_ends,
+                    token_hashes,
+                };
+                for mut s in list {
                     let id = m.aliases.len() as u32;
                     let mut record = s.record;
-                    if let Some((text, dropped)) = s.derived {
+                    if let Some((text, dropped)) = s.derived.take() {
                         record.text = AliasText::Derived(m.derived.len() as u32);
                         m.derived
                             .push((text.into_boxed_str(), dropped.into_boxed_slice()));
@@ -326,7 +423,7 @@ impl Matcher {
                     if s.has_han {
                         m.entry_has_han[record.entry as usize] = true;
                     }
-                    if let Some(u) = s.unit {
+                    if let Some(u) = s.unit.take() {
                         m.by_bare_unit
                             .entry(u.last().to_string())
                             .or_default()
@@ -336,8 +433,8 @@ impl Matcher {
                     if let Some(h) = s.placeless {
                         placeless_cells.push(HashIndex::cell(h, id));
                     }
-                    for t in &s.tokens {
-                        m.tokens.post(t, id);
+                    for (t, h) in all.tokens(&s) {
+                        m.tokens.post_hashed(t, h, id);
                     }
                     if s.text {
                         m.text_aliases.push(id);

@@ -320,15 +320,29 @@ pub fn is_han(c: char) -> bool {
 /// NFKC, lower case, traditional→simplified; apostrophes and dots dropped inside words
 /// (`U.S.A.` → `usa`, `Xi'an` → `xian`), as rigour's tokenizer does.
 pub fn fold(s: &str) -> String {
-    let skip = |c: &char| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´');
+    let mut out = String::new();
+    fold_into(s, &mut out);
+    out
+}
+
+/// `fold` into a reused buffer.
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
         // Most list names: no normalisation form changes ASCII, so skip the Unicode passes.
-        return s
-            .chars()
-            .filter(skip)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        out.extend(
+            s.bytes()
+                .filter(|b| !matches!(b, b'.' | b'\'' | b'`'))
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
     }
+    out.push_str(&fold_unicode(s));
+}
+
+/// `fold` of a string that is not all ASCII.
+fn fold_unicode(s: &str) -> String {
+    let skip = |c: &char| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´');
     // NFKD then dropping combining marks folds accents (Société → societe) and full width.
     let lowered: String = s
         .nfkd()
@@ -344,8 +358,8 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Text up to width, case and spacing: equality here is an exact match.
-fn exact_form(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
+fn exact_form_into(input: &str, out: &mut String) {
+    out.clear();
     let push = |c: char, out: &mut String| {
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
@@ -357,17 +371,16 @@ fn exact_form(input: &str) -> String {
     };
     if input.is_ascii() {
         for c in input.chars() {
-            push(c.to_ascii_lowercase(), &mut out);
+            push(c.to_ascii_lowercase(), out);
         }
     } else {
         for c in input.nfkc().flat_map(char::to_lowercase) {
-            push(c, &mut out);
+            push(c, out);
         }
     }
     if out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// One run of a name: Latin/digit token or Han run (a slice of the folded name, or of the
@@ -378,11 +391,9 @@ enum Segment<'a> {
     Han(&'a str),
 }
 
-fn segments(folded: &str) -> Vec<Segment<'_>> {
-    let mut out = Vec::new();
-    // The current run: its start (byte offset) and script.
-    let mut cur: Option<(usize, bool)> = None;
-    let seg = |start: usize, end: usize, han: bool| {
+/// The runs of a folded name, in order (an iterator: analysis allocates no list of them).
+fn segments(folded: &str) -> impl Iterator<Item = Segment<'_>> + '_ {
+    let seg = move |start: usize, end: usize, han: bool| {
         let text = &folded[start..end];
         if han {
             Segment::Han(text)
@@ -390,25 +401,28 @@ fn segments(folded: &str) -> Vec<Segment<'_>> {
             Segment::Latin(text)
         }
     };
-    for (i, c) in folded.char_indices() {
-        let han = is_han(c);
-        if han || c.is_alphanumeric() {
-            match cur {
-                Some((start, cur_han)) if cur_han != han => {
-                    out.push(seg(start, i, cur_han));
-                    cur = Some((i, han));
+    let mut chars = folded.char_indices();
+    // The current run: its start (byte offset) and script.
+    let mut cur: Option<(usize, bool)> = None;
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            let han = is_han(c);
+            if han || c.is_alphanumeric() {
+                match cur {
+                    Some((start, cur_han)) if cur_han != han => {
+                        cur = Some((i, han));
+                        return Some(seg(start, i, cur_han));
+                    }
+                    Some(_) => {}
+                    None => cur = Some((i, han)),
                 }
-                Some(_) => {}
-                None => cur = Some((i, han)),
+            } else if let Some((start, cur_han)) = cur.take() {
+                return Some(seg(start, i, cur_han));
             }
-        } else if let Some((start, cur_han)) = cur.take() {
-            out.push(seg(start, i, cur_han));
         }
-    }
-    if let Some((start, cur_han)) = cur {
-        out.push(seg(start, folded.len(), cur_han));
-    }
-    out
+        cur.take()
+            .map(|(start, cur_han)| seg(start, folded.len(), cur_han))
+    })
 }
 
 /// A name analysed for matching.
@@ -475,86 +489,193 @@ pub fn analyse(vocab: &Vocabulary, input: &str) -> Name {
 
 /// Analyse a name; `romanise` false skips the pinyin spellings (only needed across scripts).
 pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name {
-    // Organisation names are far shorter; a run-on field (a 20,000-char "name") is cut so that
-    // romanising and indexing it stays linear in the list, not quadratic in the name.
-    let input = match input.char_indices().nth(MAX_NAME_CHARS) {
+    SCRATCH.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let s = &mut *guard;
+        analyse_into(vocab, input, s);
+        let mut name = Name {
+            raw: s.raw.clone(),
+            tokens: s.tokens().map(str::to_string).collect(),
+            stop_after: s.stop_after.clone(),
+            han: s.han.clone(),
+            key: s.key.clone(),
+            spaced_key: s.spaced_key.clone(),
+            placeless: s.placeless.clone(),
+            roman: Vec::new(),
+            han_distinctive: s.han_distinctive,
+            han_distinctive_chars: s.han_distinctive_chars,
+            legal: s.legal,
+            unit: s.unit.take(),
+            latin_distinctive: s.latin_distinctive,
+        };
+        if romanise_han && name.has_han() {
+            let content: Vec<Segment> = s.content().collect();
+            name.roman = romanise(vocab, &content);
+        }
+        name
+    })
+}
+
+thread_local! {
+    /// Buffers of `analyse_with`, reused by every analysis on a thread.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// A name analysed into reusable buffers: the fields of `Name` without its romanised spellings,
+/// tokens concatenated. Building the index of a million-row list analyses millions of names;
+/// reusing the buffers saves a dozen allocations per name.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// The folded input (`fold`).
+    pub folded: String,
+    /// `Name::raw`.
+    pub raw: String,
+    /// `Name::spaced_key`.
+    pub spaced_key: String,
+    /// `Name::key`.
+    pub key: String,
+    /// `Name::han`.
+    pub han: String,
+    /// `Name::placeless`.
+    pub placeless: String,
+    /// `Name::tokens`, concatenated; `token_ends` says where each ends.
+    token_text: String,
+    token_ends: Vec<usize>,
+    /// `Name::stop_after`.
+    pub stop_after: Vec<bool>,
+    /// The content in order: a Latin token (index into the tokens) or a Han run (byte range of
+    /// `han`), for romanising.
+    content: Vec<(bool, usize, usize)>,
+    /// `Name::legal`.
+    pub legal: u8,
+    /// `Name::unit`.
+    pub unit: Option<super::units::Unit>,
+    /// `Name::han_distinctive`.
+    pub han_distinctive: bool,
+    /// `Name::han_distinctive_chars`.
+    pub han_distinctive_chars: usize,
+    /// `Name::latin_distinctive`.
+    pub latin_distinctive: bool,
+}
+
+impl Scratch {
+    /// `Name::tokens`.
+    pub fn tokens(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.token_ends.iter().map(move |&end| {
+            let t = &self.token_text[start..end];
+            start = end;
+            t
+        })
+    }
+
+    /// `Name::has_han`.
+    pub fn has_han(&self) -> bool {
+        !self.han.is_empty()
+    }
+
+    fn content(&self) -> impl Iterator<Item = Segment<'_>> + '_ {
+        self.content.iter().map(|&(han, a, b)| {
+            if han {
+                Segment::Han(&self.han[a..b])
+            } else {
+                let start = if a == 0 { 0 } else { self.token_ends[a - 1] };
+                Segment::Latin(&self.token_text[start..self.token_ends[a]])
+            }
+        })
+    }
+
+    fn push_latin(&mut self, t: &str, stop_after: bool) {
+        self.key.push_str(t);
+        self.content.push((false, self.token_ends.len(), 0));
+        self.token_text.push_str(t);
+        self.token_ends.push(self.token_text.len());
+        self.stop_after.push(stop_after);
+    }
+
+    fn push_han(&mut self, h: &str) {
+        self.key.push_str(h);
+        let a = self.han.len();
+        self.han.push_str(h);
+        self.content.push((true, a, self.han.len()));
+    }
+}
+
+/// `input` cut to `MAX_NAME_CHARS` chars.
+pub fn cut_name(input: &str) -> &str {
+    // A char is at least one byte: a short string needs no counting.
+    if input.len() <= MAX_NAME_CHARS {
+        return input;
+    }
+    match input.char_indices().nth(MAX_NAME_CHARS) {
         Some((cut, _)) => &input[..cut],
         None => input,
-    };
-    let folded = fold(input);
+    }
+}
+
+/// Analyse a name into `s` (everything of `analyse_with` but the romanised spellings).
+pub fn analyse_into(vocab: &Vocabulary, input: &str, s: &mut Scratch) {
+    // Organisation names are far shorter; a run-on field (a 20,000-char "name") is cut so that
+    // romanising and indexing it stays linear in the list, not quadratic in the name.
+    let input = cut_name(input);
+    fold_into(input, &mut s.folded);
     // Exact means the same text up to width and case; script variants and punctuation are "normalized".
-    let raw = exact_form(input);
-    let segs = segments(&folded);
-    let mut content: Vec<Segment> = Vec::with_capacity(segs.len());
-    let mut stop_after: Vec<bool> = Vec::with_capacity(segs.len());
-    let mut spaced_key = String::with_capacity(folded.len());
-    let mut legal = 0u8;
-    for seg in &segs {
-        match *seg {
+    exact_form_into(input, &mut s.raw);
+    s.spaced_key.clear();
+    s.key.clear();
+    s.han.clear();
+    s.placeless.clear();
+    s.token_text.clear();
+    s.token_ends.clear();
+    s.stop_after.clear();
+    s.content.clear();
+    s.legal = 0;
+    s.han_distinctive = false;
+    s.han_distinctive_chars = 0;
+    let folded = std::mem::take(&mut s.folded);
+    for seg in segments(&folded) {
+        match seg {
             Segment::Latin(raw_token) => {
                 let t = vocab.canonical(raw_token);
-                spaced_key.push_str(t);
+                s.spaced_key.push_str(t);
                 if vocab.latin_kind(t) == Some(WordKind::Stop) {
-                    if let Some(last) = stop_after.last_mut() {
+                    if let Some(last) = s.stop_after.last_mut() {
                         *last = true;
                     }
                     continue;
                 }
                 if let Some(bit) = vocab.legal_form(t) {
-                    legal |= bit;
+                    s.legal |= bit;
                     continue;
                 }
-                content.push(Segment::Latin(t));
-                stop_after.push(false);
+                s.push_latin(t, false);
             }
             Segment::Han(h) => {
                 let stripped = strip_han_legal(vocab, h);
                 if !stripped.is_empty() {
-                    content.push(Segment::Han(stripped));
+                    s.push_han(stripped);
                 }
             }
         }
     }
-    if content.is_empty() {
+    if s.content.is_empty() {
         // A name made only of legal forms or stop words keeps them rather than vanishing.
-        content = segs
-            .into_iter()
-            .filter(|s| !matches!(s, Segment::Latin(t) if *t == "&"))
-            .collect();
-        stop_after.clear();
-    }
-    let mut name = Name {
-        raw,
-        spaced_key,
-        legal,
-        unit: vocab.groups.read(&folded),
-        ..Name::default()
-    };
-    name.key.reserve(folded.len());
-    let take = |seg: Segment, name: &mut Name| match seg {
-        Segment::Latin(t) => {
-            name.key.push_str(t);
-            name.tokens.push(t.to_string());
-            name.stop_after.push(
-                stop_after
-                    .get(name.tokens.len() - 1)
-                    .copied()
-                    .unwrap_or(false),
-            );
+        for seg in segments(&folded) {
+            match seg {
+                Segment::Latin("&") => {}
+                Segment::Latin(t) => s.push_latin(t, false),
+                Segment::Han(h) => s.push_han(h),
+            }
         }
-        Segment::Han(h) => {
-            name.key.push_str(h);
-            name.han.push_str(h);
-        }
-    };
-    for &seg in &content {
-        take(seg, &mut name);
     }
-    name.latin_distinctive = name.tokens.iter().any(|t| !vocab.is_generic(t));
-    if name.has_han() {
-        let pieces = vocab.segment_han(&name.han);
-        name.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
-        name.han_distinctive_chars = pieces
+    s.unit = vocab.groups.read(&folded);
+    s.folded = folded;
+    let latin_distinctive = s.tokens().any(|t| !vocab.is_generic(t));
+    s.latin_distinctive = latin_distinctive;
+    if s.has_han() {
+        let pieces = vocab.segment_han(&s.han);
+        s.han_distinctive = pieces.iter().any(|(_, w)| w.is_none());
+        s.han_distinctive_chars = pieces
             .iter()
             .filter(|(_, w)| w.is_none())
             .map(|(p, _)| p.chars().count())
@@ -565,15 +686,13 @@ pub fn analyse_with(vocab: &Vocabulary, input: &str, romanise_han: bool) -> Name
             .count();
         // A university or institute named after its city is a different one in another city
         // (华南理工大学 ≠ 南京理工大学), so those keep their place.
-        let place_bound = PLACE_BOUND_SUFFIXES.iter().any(|s| name.han.ends_with(s));
-        if leading_places > 0 && name.han_distinctive && !place_bound {
-            name.placeless = pieces[leading_places..].iter().map(|(p, _)| *p).collect();
-        }
-        if romanise_han {
-            name.roman = romanise(vocab, &content);
+        let place_bound = PLACE_BOUND_SUFFIXES.iter().any(|p| s.han.ends_with(p));
+        if leading_places > 0 && s.han_distinctive && !place_bound {
+            for (p, _) in &pieces[leading_places..] {
+                s.placeless.push_str(p);
+            }
         }
     }
-    name
 }
 
 /// Romanised spellings of a name: all-pinyin first, then English renderings of generic words.
