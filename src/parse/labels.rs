@@ -35,6 +35,8 @@ pub enum Field {
     BudgetCorrected,
     /// Publication date.
     Published,
+    /// The notice's own number (公告编号): the project number only when no label names one.
+    NoticeNumber,
     /// 名称 — buyer or agency depending on the `采购人信息` / `代理机构信息` block it sits in.
     Name,
 }
@@ -199,6 +201,8 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Published, "Publication Date"),
     (Field::Published, "Published"),
     (Field::Published, "Issue Date"),
+    (Field::NoticeNumber, "公告编号"),
+    (Field::NoticeNumber, "公告编码"),
     (Field::Name, "名称"),
 ];
 
@@ -644,8 +648,19 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
 
 /// Column headers of a correction table holding the value before / after the correction
 /// (`更正项 | 更正前内容 | 更正后内容`).
-const BEFORE_HEADERS: &[&str] = &["更正前", "变更前", "修改前", "原内容", "原公告内容"];
-const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "更正内容", "变更内容"];
+/// A short header cell opening with 原 (原公告内容, 原招标文件内容) is the old side too.
+const BEFORE_HEADERS: &[&str] = &[
+    "更正前",
+    "变更前",
+    "修改前",
+    "调整前",
+    "原内容",
+    "原公告内容",
+];
+const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "调整后", "现内容", "更正为"];
+/// Headers that name the new side only when no header above does: in `序号 | 更正内容 | 原公告内容
+/// | 更正后内容` the 更正内容 column is the item, not the new value.
+const WEAK_AFTER_HEADERS: &[&str] = &["更正内容", "变更内容"];
 
 /// Budget rows of correction tables: the item cell is a budget label, the before / after columns
 /// come from the header row. Yields the original and the corrected budget.
@@ -659,7 +674,12 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 row.iter()
                     .position(|c| c.len() <= 48 && words.iter().any(|w| c.contains(w)))
             };
-            if let (Some(before), Some(after)) = (find(BEFORE_HEADERS), find(AFTER_HEADERS))
+            let before = find(BEFORE_HEADERS).or_else(|| {
+                row.iter()
+                    .position(|c| c.len() <= 48 && c.starts_with('原') && c.ends_with("内容"))
+            });
+            let after = find(AFTER_HEADERS).or_else(|| find(WEAK_AFTER_HEADERS));
+            if let (Some(before), Some(after)) = (before, after)
                 && before != after
             {
                 columns = Some((before, after));

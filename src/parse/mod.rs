@@ -141,7 +141,10 @@ fn build(w: html::Walked) -> Notice {
     // A heading without markup to know it by: an early line naming a notice.
     let notice_line = lines
         .iter()
+        .enumerate()
         .take(15)
+        .filter(|(i, _)| !is_stage_tab(&lines, *i))
+        .map(|(_, l)| l)
         .find(|l| {
             (8..=80).contains(&l.chars().count())
                 // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
@@ -227,6 +230,8 @@ fn build(w: html::Walked) -> Notice {
                 .filter(|l| l.field == Field::ProjectId)
                 .find_map(|l| clean_id(&l.value))
         })
+        // A summary box's 公告编号 stands for the project when nothing else numbers it.
+        .or_else(|| first(Field::NoticeNumber).find_map(|l| clean_id(&l.value)))
         .or_else(|| {
             lines
                 .iter()
@@ -403,6 +408,13 @@ fn build(w: html::Walked) -> Notice {
         notes.push(format!("buyer {b} inferred from the title"));
         buyer = Some(b);
     }
+    // Last: the organisation signing the notice above its date (a buyer's own notice).
+    if buyer.is_none()
+        && notice_type != NoticeType::News
+        && let Some(b) = prose::signature_org(&article)
+    {
+        buyer = Some(b);
+    }
     // A short name ("中国银行上海市分行") gives way to the full registered name the page states.
     if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
         buyer = Some(full);
@@ -422,6 +434,26 @@ fn build(w: html::Walked) -> Notice {
         notes,
         text: w.text,
     }
+}
+
+/// Longest item of a stage-flow tab bar ("采购/资格预审公告", "中标候选人公示").
+const MAX_STAGE_TAB_CHARS: usize = 12;
+
+/// A short stage name next to another one: a tab of a stage-flow bar (采购公告 / 更正事项 /
+/// 中标候选人公示 / 结果公告 on 全国公共资源交易平台 pages), never the notice's title.
+fn is_stage_tab(lines: &[&str], i: usize) -> bool {
+    let stage = |l: &str| {
+        l.chars().count() <= MAX_STAGE_TAB_CHARS
+            && ["公告", "公示", "事项", "结果", "信息"]
+                .iter()
+                .any(|w| l.ends_with(w))
+    };
+    lines.get(i).is_some_and(|l| stage(l))
+        && [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .any(|l| stage(l))
 }
 
 /// A navigation bar as a text line: "河北省政府采购网 首页 采购公告 中标公告" — a 首页 item, or
@@ -493,7 +525,21 @@ fn is_event_time(line: &str) -> bool {
         && !PUBLICATION_WORDS.iter().any(|w| label.contains(w))
         // A bare "日期：" atop a page dates the page.
         && label != "日期"
+        // "时间：2026年09月30日 作者：… 点击数：": the article's info line, which dates it.
+        && !INFO_LINE_WORDS.iter().any(|w| line[colon..].contains(w))
 }
+
+/// Words of an article's info line (author, clicks, source) beside its date.
+const INFO_LINE_WORDS: &[&str] = &[
+    "作者",
+    "点击",
+    "浏览",
+    "阅读",
+    "来源",
+    "发布者",
+    "编辑",
+    "访问",
+];
 
 /// Bylines and datelines of a news article (checked at the start of lines).
 const NEWS_MARKERS: &[&str] = &[
@@ -587,6 +633,10 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
         if p.buyer.is_some() {
             break;
         }
+    }
+    // "X（以下简称“采购人”）…": a buyer named once in prose under its role.
+    if p.buyer.is_none() {
+        p.buyer = prose::alias_buyer(lines).and_then(|b| clean_org(&b));
     }
     p
 }

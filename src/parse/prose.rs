@@ -50,7 +50,7 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The amount of the purchase in a news article: budget / scale words, then the amount.
 static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|最高限价|控制价|采购金额)(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|限价|控制价|采购金额)(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
         .expect("valid news-amount regex")
 });
 
@@ -65,6 +65,22 @@ static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
 static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"候选人(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,})")
         .expect("valid candidates regex")
+});
+
+/// A company named with its rank in running text: "A排名第一，投标报价为…", "B位列第二".
+/// Group 1 is the name, group 2 the rank.
+static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{0,20}?)?(?:综合)?(?:排名|排序|位列|位居|名列)第([一二三四五六七八九十])(?:名|位)?")
+        .expect("valid ranked regex")
+});
+
+/// Winners named together before the win: "由A与B组成的联合体中标", "A和B中标". Group 1 is the list.
+static PROSE_JOINT_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
+    const ORG: &str = r"[\p{Han}A-Za-z0-9（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团)";
+    Regex::new(&format!(
+        r"((?:{ORG})(?:(?:与|和|及|、)(?:{ORG}))+)(?:组成的|共同)?(?:联合体)?(?:共同|均|分别)?(?:中标|成交|中选)"
+    ))
+    .expect("valid joint-winners regex")
 });
 
 /// "中标人为A" / "成交供应商为A、B".
@@ -101,6 +117,53 @@ static LETTER_RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司))(?:于)?(?:近日|日前|今日|[0-9]{1,4}[年月][0-9年月日]{1,10})?(?:已)?收到[^，,。；;]{0,50}?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书")
         .expect("valid letter regex")
 });
+
+/// An organisation introduced under its role: "中国建设银行股份有限公司江苏省分行（以下简称“采购人”）",
+/// "X（下称“招标人”）". Group 1 is the name (no punctuation inside), group 2 the role.
+static ROLE_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([^\s，,。：:；;（(）)“”"、]{4,60})[（(](?:以下|下文|下)?(?:简称|称)[：:]?\s*[“"「‘]?(采购人|招标人|买方|采购单位|招标单位|甲方|业主|业主单位)[”"」’]?[）)]"#)
+        .expect("valid role-alias regex")
+});
+
+/// The buyer introduced under its role in running text ("X（以下简称“采购人”）…"); the first such
+/// organisation on the page.
+pub fn alias_buyer(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && (l.contains("简称") || l.contains("下称")))
+        .flat_map(|l| ROLE_ALIAS.captures_iter(l))
+        // "…（以下简称“代理机构”）受X（以下简称“采购人”）委托": the verb before the name is no part of it.
+        .map(|c| c[1].trim_start_matches(['受', '由']).to_string())
+        .find(|n| !n.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Lines from the end of a notice that a signature block may span (organisation, then date).
+const SIGNATURE_LINES: usize = 12;
+
+/// The organisation signing a notice: the line right above the closing date
+/// ("中国建设银行股份有限公司江苏省分行" over "2026年7月9日"), when it is an organisation's name and
+/// not an agency's. `lines` is the article without page furniture.
+pub fn signature_org(lines: &[&str]) -> Option<String> {
+    let tail = &lines[lines.len().saturating_sub(SIGNATURE_LINES)..];
+    let date_at = tail.iter().rposition(|l| {
+        l.chars().count() <= 20
+            && super::date::parse_date(l).is_some()
+            && l.trim_end().ends_with('日')
+            && l.chars().filter(|c| is_han(*c)).count() <= 3
+    })?;
+    tail[..date_at]
+        .iter()
+        .rev()
+        .take(2)
+        .map(|l| l.trim())
+        .find(|l| {
+            !l.contains(['：', ':'])
+                && (org_like(l) || l.ends_with("分行") || l.ends_with("支行"))
+                && l.chars().count() >= 6
+                && !AGENCY_WORDS.iter().any(|w| l.contains(w))
+        })
+        .map(str::to_string)
+}
 
 /// Words of an agency's name: the sender of an award letter that is not the buyer.
 const AGENCY_WORDS: &[&str] = &["招标", "代理", "咨询", "交易中心", "采购中心", "项目管理"];
@@ -212,9 +275,13 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// The words that head the old and the new side of a correction (a side ends in 前 or 后).
 const CORRECTION_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后";
 
+/// The same sides as a line's opening, with the bare 原 (old) and 现 / 新 (new) of label pairs
+/// ("原最高投标限价：…" / "变更后最高投标限价：…", "原预算：…" / "现预算：…").
+const LINE_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后|原|现|新";
+
 /// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
 static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．])?\s*({CORRECTION_SIDES})(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{{1,40}})"))
+    Regex::new(&format!(r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．])?\s*({LINE_SIDES})(?:内容)?[：:]?\s*(?:的)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?(?:为)?[：:]?\s*(\S{{1,60}})"))
         .expect("valid before/after regex")
 });
 
@@ -269,9 +336,27 @@ pub fn org_like(name: &str) -> bool {
             .any(|w| name.contains(w))
 }
 
+/// "A与B" / "A和B" where A ends in a legal form: two names, never one joined name.
+fn split_joined(part: &str) -> Vec<&str> {
+    const FORMS: &[&str] = &["有限责任公司", "股份有限公司", "有限公司", "集团"];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        if (c == '与' || c == '和') && FORMS.iter().any(|f| part[start..i].ends_with(f)) {
+            out.push(&part[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&part[start..]);
+    out
+}
+
 /// Organisation names listed in `s` ("A、B、C", "A，投标报价为…"), in order.
 fn listed_orgs(s: &str, out: &mut Vec<String>) {
-    for part in s.split(['、', '，', ',', '；', ';', '及']) {
+    for part in s
+        .split(['、', '，', ',', '；', ';', '及'])
+        .flat_map(split_joined)
+    {
         let name = part
             .trim()
             .trim_start_matches(['：', ':'])
@@ -315,7 +400,40 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
             break;
         }
     }
+    if out.is_empty() && lines.iter().any(|l| l.contains("候选人")) {
+        out = ranked(lines);
+    }
     out.truncate(50);
+    out
+}
+
+/// Companies ranked in running text ("A排名第一…；B排名第二"), in rank order: on a page about
+/// candidates these are the candidates.
+fn ranked(lines: &[&str]) -> Vec<String> {
+    const RANKS: &str = "一二三四五六七八九十";
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for line in lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第'))
+    {
+        for c in PROSE_RANKED.captures_iter(line) {
+            let rank = RANKS.chars().position(|r| c[2].starts_with(r)).unwrap_or(0);
+            let mut names = Vec::new();
+            listed_orgs(without_lead(&c[1]), &mut names);
+            found.extend(names.into_iter().map(|n| (rank, n)));
+        }
+        if found.len() >= 50 {
+            break;
+        }
+    }
+    // Stable: equal ranks keep their page order.
+    found.sort_by_key(|(rank, _)| *rank);
+    let mut out: Vec<String> = Vec::new();
+    for (_, name) in found {
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
     out
 }
 
@@ -337,6 +455,9 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         }
         for c in PROSE_WINNERS.captures_iter(line) {
             listed_orgs(&c[1], &mut out);
+        }
+        for c in PROSE_JOINT_WINNERS.captures_iter(line) {
+            listed_orgs(without_lead(&c[1]), &mut out);
         }
         if line.contains("通知书") {
             for c in LETTER_RECEIVER.captures_iter(line) {
@@ -518,10 +639,10 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
         .or_else(|| {
             let (mut before, mut after) = (None, None);
             for c in short()
-                .filter(|l| l.contains('前') || l.contains('后'))
+                .filter(|l| l.contains(['前', '后', '原', '现', '新']))
                 .filter_map(|l| BEFORE_AFTER_LINE.captures(l))
             {
-                let slot = if c[1].ends_with('前') {
+                let slot = if c[1].ends_with('前') || &c[1] == "原" {
                     &mut before
                 } else {
                     &mut after
