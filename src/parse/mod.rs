@@ -420,6 +420,14 @@ fn build(w: html::Walked) -> Notice {
         buyer = Some(full);
     }
 
+    // Headlines in related-article lists, sidebars and footers name other notices: the text
+    // screened for products and organisations is the article (the whole page when furniture
+    // took every sentence).
+    let text = if article.len() == lines.len() {
+        w.text
+    } else {
+        article.join("\n")
+    };
     Notice {
         title,
         notice_type,
@@ -432,7 +440,7 @@ fn build(w: html::Walked) -> Notice {
         suppliers,
         candidates,
         notes,
-        text: w.text,
+        text,
     }
 }
 
