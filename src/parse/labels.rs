@@ -657,7 +657,7 @@ const BEFORE_HEADERS: &[&str] = &[
     "原内容",
     "原公告内容",
 ];
-const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "调整后", "现内容", "更正为"];
+const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "调整后", "现内容", "更正为", "变更为"];
 /// Headers that name the new side only when no header above does: in `序号 | 更正内容 | 原公告内容
 /// | 更正后内容` the 更正内容 column is the item, not the new value.
 const WEAK_AFTER_HEADERS: &[&str] = &["更正内容", "变更内容"];
@@ -688,20 +688,20 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             let Some((before, after)) = columns else {
                 continue;
             };
-            let budget_item = row.iter().take(before.min(after)).any(|c| {
-                may_be_label_cell(c)
-                    && LABEL_CELL
-                        .captures(c)
-                        .and_then(|caps| caps.get(1))
-                        .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
-                        .is_some_and(|f| *f == Field::Budget)
+            // The item cell names the budget, perhaps with its unit ("最高限价（万元）").
+            let budget_item = row.iter().take(before.min(after)).find_map(|c| {
+                let caps = may_be_label_cell(c).then(|| LABEL_CELL.captures(c)).flatten()?;
+                let field = caps
+                    .get(1)
+                    .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))?;
+                (*field == Field::Budget).then(|| caps.get(2).and_then(|m| Unit::in_notes(m.as_str())))
             });
-            if !budget_item {
+            let Some(unit) = budget_item else {
                 continue;
-            }
+            };
             if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
-                push(&mut out, Field::BudgetOriginal, None, from, None);
-                push(&mut out, Field::BudgetCorrected, None, to, None);
+                push(&mut out, Field::BudgetOriginal, unit, from, None);
+                push(&mut out, Field::BudgetCorrected, unit, to, None);
             }
         }
     }

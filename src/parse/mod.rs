@@ -452,7 +452,7 @@ const MAX_STAGE_TAB_CHARS: usize = 12;
 fn is_stage_tab(lines: &[&str], i: usize) -> bool {
     let stage = |l: &str| {
         l.chars().count() <= MAX_STAGE_TAB_CHARS
-            && ["公告", "公示", "事项", "结果", "信息"]
+            && ["公告", "公示", "事项", "结果", "信息", "记录", "澄清", "答疑"]
                 .iter()
                 .any(|w| l.ends_with(w))
     };

@@ -194,9 +194,10 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 }
 
 /// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
-/// instead of a colon, after a determiner (本项目, 本次采购 …) so that it is this purchase's.
+/// instead of a colon, after a determiner (本项目, 本次采购 …) or opening a clause ("资金来自企业
+/// 自筹，最高投标限价为…"), so that it is this purchase's.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
+    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
         .expect("valid sentence-budget regex")
 });
 
