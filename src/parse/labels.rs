@@ -657,7 +657,15 @@ const BEFORE_HEADERS: &[&str] = &[
     "原内容",
     "原公告内容",
 ];
-const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "调整后", "现内容", "更正为", "变更为"];
+const AFTER_HEADERS: &[&str] = &[
+    "更正后",
+    "变更后",
+    "修改后",
+    "调整后",
+    "现内容",
+    "更正为",
+    "变更为",
+];
 /// Headers that name the new side only when no header above does: in `序号 | 更正内容 | 原公告内容
 /// | 更正后内容` the 更正内容 column is the item, not the new value.
 const WEAK_AFTER_HEADERS: &[&str] = &["更正内容", "变更内容"];
@@ -690,11 +698,14 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             };
             // The item cell names the budget, perhaps with its unit ("最高限价（万元）").
             let budget_item = row.iter().take(before.min(after)).find_map(|c| {
-                let caps = may_be_label_cell(c).then(|| LABEL_CELL.captures(c)).flatten()?;
+                let caps = may_be_label_cell(c)
+                    .then(|| LABEL_CELL.captures(c))
+                    .flatten()?;
                 let field = caps
                     .get(1)
                     .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))?;
-                (*field == Field::Budget).then(|| caps.get(2).and_then(|m| Unit::in_notes(m.as_str())))
+                (*field == Field::Budget)
+                    .then(|| caps.get(2).and_then(|m| Unit::in_notes(m.as_str())))
             });
             let Some(unit) = budget_item else {
                 continue;

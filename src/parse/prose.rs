@@ -718,6 +718,97 @@ mod tests {
     use super::*;
 
     #[test]
+    fn label_pairs_with_daxie_give_the_corrected_budget() {
+        let page = [
+            "原最高限价：人民币伍佰万元整（¥5,000,000.00）；",
+            "调整后最高限价：人民币肆佰陆拾万元整（¥4,600,000.00）。",
+        ];
+        let (from, to) = corrected_budget(&page).expect("a correction");
+        assert_eq!((from.amount, to.amount), (5_000_000.0, 4_600_000.0));
+        let page = ["现预算：98万元", "原预算：120万元"];
+        let (from, to) = corrected_budget(&page).expect("a correction");
+        assert_eq!((from.amount, to.amount), (1_200_000.0, 980_000.0));
+        // A 原 line alone is no correction.
+        assert_eq!(corrected_budget(&["原预算金额：120万元"]), None);
+    }
+
+    #[test]
+    fn an_organisation_introduced_as_the_buyer_is_the_buyer() {
+        let page =
+            ["经研究，中国工商银行股份有限公司浙江省分行（以下简称：“采购人”）拟采购一批服务器。"];
+        assert_eq!(
+            alias_buyer(&page).as_deref(),
+            Some("中国工商银行股份有限公司浙江省分行")
+        );
+        let page =
+            ["甲招标有限公司（以下简称“代理机构”）受某某大学（以下简称“招标人”）委托进行招标。"];
+        assert_eq!(alias_buyer(&page).as_deref(), Some("某某大学"));
+        // A short name for the press (下称“河南移动”) is no role.
+        assert_eq!(
+            alias_buyer(&["中国移动通信集团河南有限公司（下称“河南移动”）公示了结果。"]),
+            None
+        );
+    }
+
+    #[test]
+    fn the_signature_above_the_date_names_the_buyer_but_not_an_agency() {
+        let page = ["联系人：王老师", "浙江省肿瘤医院", "2026年3月2日"];
+        assert_eq!(signature_org(&page).as_deref(), Some("浙江省肿瘤医院"));
+        let page = ["联系人：王老师", "浙江华信招标代理有限公司", "2026年3月2日"];
+        assert_eq!(signature_org(&page), None);
+        // No closing date: no signature.
+        assert_eq!(signature_org(&["浙江省肿瘤医院"]), None);
+    }
+
+    #[test]
+    fn ranked_companies_on_a_candidates_page_are_candidates_in_rank_order() {
+        let page = [
+            "某公司中标候选人公示如下。",
+            "乙数据有限公司排名第二，报价1.2亿元；甲智算科技有限公司排名第一，报价1.1亿元；丙信息技术有限公司名列第三。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲智算科技有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // Without 候选人 on the page, a ranking names no candidates.
+        assert!(candidates(&["甲智算科技有限公司排名第一。"]).is_empty());
+    }
+
+    #[test]
+    fn joined_winners_are_two_names() {
+        assert_eq!(
+            winners(&["最终，甲智算科技有限公司与乙数据有限公司中标，中标总金额为2亿元。"]),
+            ["甲智算科技有限公司", "乙数据有限公司"]
+        );
+        assert_eq!(
+            winners(&["公告显示，由甲智算科技有限公司和乙数据有限公司组成的联合体中标。"]),
+            ["甲智算科技有限公司", "乙数据有限公司"]
+        );
+        // 和 inside a name (和林格尔…) is no join.
+        assert_eq!(
+            winners(&["中标人为和林格尔云数据有限公司。"]),
+            ["和林格尔云数据有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_news_limit_price_is_the_budget() {
+        let (budget, _) = news_amounts(&["该项目最高投标限价为2.86亿元（不含税）。"]);
+        assert_eq!(budget.map(|m| m.amount), Some(286_000_000.0));
+    }
+
+    #[test]
+    fn a_budget_sentence_may_open_a_clause() {
+        let page = ["资金来自企业自筹，最高投标限价为人民币680万元。"];
+        assert_eq!(sentence_budget(&page).map(|m| m.amount), Some(6_800_000.0));
+        // Inside a clause it is a condition, not this purchase's budget.
+        assert_eq!(
+            sentence_budget(&["投标报价超过最高投标限价为无效投标。"]),
+            None
+        );
+    }
+
+    #[test]
     fn short_names_give_way_to_the_full_registered_name() {
         let page = [
             "招商银行股份有限公司深圳分行对本项目进行了竞争性磋商。",
