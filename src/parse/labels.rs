@@ -686,7 +686,9 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 row.iter()
                     .position(|c| c.len() <= 48 && c.starts_with('原') && c.ends_with("内容"))
             });
-            let after = find(AFTER_HEADERS).or_else(|| find(WEAK_AFTER_HEADERS));
+            // Most rows have no old side: the new side is looked for only after one.
+            let after =
+                before.and_then(|_| find(AFTER_HEADERS).or_else(|| find(WEAK_AFTER_HEADERS)));
             if let (Some(before), Some(after)) = (before, after)
                 && before != after
             {
