@@ -35,6 +35,8 @@ pub enum Field {
     BudgetCorrected,
     /// Publication date.
     Published,
+    /// The notice's own number (公告编号): the project number only when no label names one.
+    NoticeNumber,
     /// 名称 — buyer or agency depending on the `采购人信息` / `代理机构信息` block it sits in.
     Name,
 }
@@ -199,6 +201,8 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Published, "Publication Date"),
     (Field::Published, "Published"),
     (Field::Published, "Issue Date"),
+    (Field::NoticeNumber, "公告编号"),
+    (Field::NoticeNumber, "公告编码"),
     (Field::Name, "名称"),
 ];
 
@@ -689,12 +693,32 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
 
 /// Column headers of a correction table holding the value before / after the correction
 /// (`更正项 | 更正前内容 | 更正后内容`).
-const BEFORE_HEADERS: &[&str] = &["更正前", "变更前", "修改前", "原内容", "原公告内容"];
-const AFTER_HEADERS: &[&str] = &["更正后", "变更后", "修改后", "更正内容", "变更内容"];
+/// A short header cell opening with 原 (原公告内容, 原招标文件内容) is the old side too.
+const BEFORE_HEADERS: &[&str] = &[
+    "更正前",
+    "变更前",
+    "修改前",
+    "调整前",
+    "原内容",
+    "原公告内容",
+];
+const AFTER_HEADERS: &[&str] = &[
+    "更正后",
+    "变更后",
+    "修改后",
+    "调整后",
+    "现内容",
+    "更正为",
+    "变更为",
+];
+/// Headers that name the new side only when no header above does: in `序号 | 更正内容 | 原公告内容
+/// | 更正后内容` the 更正内容 column is the item, not the new value.
+const WEAK_AFTER_HEADERS: &[&str] = &["更正内容", "变更内容"];
 
 static HEADER_WORD_SET: LazyLock<Words> = LazyLock::new(|| Words::new(HEADER_WORDS));
 static BEFORE_SET: LazyLock<Words> = LazyLock::new(|| Words::new(BEFORE_HEADERS));
 static AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(AFTER_HEADERS));
+static WEAK_AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(WEAK_AFTER_HEADERS));
 
 /// A few words looked for in short cells, indexed by their first character: one hash probe per
 /// character of the cell instead of one `contains` per word (each sets up a Two-Way searcher,
@@ -750,7 +774,13 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
         for row in table {
             // Header cells are short; checking the length first keeps long data rows cheap.
             let find = |words: &Words| row.iter().position(|c| c.len() <= 48 && words.any_in(c));
-            if let (Some(before), Some(after)) = (find(&BEFORE_SET), find(&AFTER_SET))
+            let before = find(&BEFORE_SET).or_else(|| {
+                row.iter()
+                    .position(|c| c.len() <= 48 && c.starts_with('原') && c.ends_with("内容"))
+            });
+            // Most rows have no old side: the new side is looked for only after one.
+            let after = before.and_then(|_| find(&AFTER_SET).or_else(|| find(&WEAK_AFTER_SET)));
+            if let (Some(before), Some(after)) = (before, after)
                 && before != after
             {
                 columns = Some((before, after));
@@ -759,20 +789,23 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             let Some((before, after)) = columns else {
                 continue;
             };
-            let budget_item = row.iter().take(before.min(after)).any(|c| {
-                may_be_label_cell(c)
-                    && LABEL_CELL
-                        .captures(c)
-                        .and_then(|caps| caps.get(1))
-                        .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))
-                        .is_some_and(|f| *f == Field::Budget)
+            // The item cell names the budget, perhaps with its unit ("最高限价（万元）").
+            let budget_item = row.iter().take(before.min(after)).find_map(|c| {
+                let caps = may_be_label_cell(c)
+                    .then(|| LABEL_CELL.captures(c))
+                    .flatten()?;
+                let field = caps
+                    .get(1)
+                    .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))?;
+                (*field == Field::Budget)
+                    .then(|| caps.get(2).and_then(|m| Unit::in_notes(m.as_str())))
             });
-            if !budget_item {
+            let Some(unit) = budget_item else {
                 continue;
-            }
+            };
             if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
-                push(&mut out, Field::BudgetOriginal, None, from, None);
-                push(&mut out, Field::BudgetCorrected, None, to, None);
+                push(&mut out, Field::BudgetOriginal, unit, from, None);
+                push(&mut out, Field::BudgetCorrected, unit, to, None);
             }
         }
     }

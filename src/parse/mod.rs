@@ -141,7 +141,10 @@ fn build(w: html::Walked) -> Notice {
     // A heading without markup to know it by: an early line naming a notice.
     let notice_line = lines
         .iter()
+        .enumerate()
         .take(15)
+        .filter(|(i, _)| !is_stage_tab(&lines, *i))
+        .map(|(_, l)| l)
         .find(|l| {
             (8..=80).contains(&l.chars().count())
                 // Breadcrumbs ("首页 > 政府采购 > 招标公告") end in a channel name.
@@ -227,6 +230,8 @@ fn build(w: html::Walked) -> Notice {
                 .filter(|l| l.field == Field::ProjectId)
                 .find_map(|l| clean_id(&l.value))
         })
+        // A summary box's 公告编号 stands for the project when nothing else numbers it.
+        .or_else(|| first(Field::NoticeNumber).find_map(|l| clean_id(&l.value)))
         .or_else(|| {
             lines
                 .iter()
@@ -403,11 +408,26 @@ fn build(w: html::Walked) -> Notice {
         notes.push(format!("buyer {b} inferred from the title"));
         buyer = Some(b);
     }
+    // Last: the organisation signing the notice above its date (a buyer's own notice).
+    if buyer.is_none()
+        && notice_type != NoticeType::News
+        && let Some(b) = prose::signature_org(&article)
+    {
+        buyer = Some(b);
+    }
     // A short name ("中国银行上海市分行") gives way to the full registered name the page states.
     if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
         buyer = Some(full);
     }
 
+    // Headlines in related-article lists, sidebars and footers name other notices: the text
+    // screened for products and organisations is the article (the whole page when furniture
+    // took every sentence).
+    let text = if article.len() == lines.len() {
+        w.text
+    } else {
+        article.join("\n")
+    };
     Notice {
         title,
         notice_type,
@@ -420,8 +440,30 @@ fn build(w: html::Walked) -> Notice {
         suppliers,
         candidates,
         notes,
-        text: w.text,
+        text,
     }
+}
+
+/// Longest item of a stage-flow tab bar ("采购/资格预审公告", "中标候选人公示").
+const MAX_STAGE_TAB_CHARS: usize = 12;
+
+/// A short stage name next to another one: a tab of a stage-flow bar (采购公告 / 更正事项 /
+/// 中标候选人公示 / 结果公告 on 全国公共资源交易平台 pages), never the notice's title.
+fn is_stage_tab(lines: &[&str], i: usize) -> bool {
+    let stage = |l: &str| {
+        l.chars().count() <= MAX_STAGE_TAB_CHARS
+            && [
+                "公告", "公示", "事项", "结果", "信息", "记录", "澄清", "答疑",
+            ]
+            .iter()
+            .any(|w| l.ends_with(w))
+    };
+    lines.get(i).is_some_and(|l| stage(l))
+        && [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .any(|l| stage(l))
 }
 
 /// A navigation bar as a text line: "河北省政府采购网 首页 采购公告 中标公告" — a 首页 item, or
@@ -493,7 +535,21 @@ fn is_event_time(line: &str) -> bool {
         && !PUBLICATION_WORDS.iter().any(|w| label.contains(w))
         // A bare "日期：" atop a page dates the page.
         && label != "日期"
+        // "时间：2026年09月30日 作者：… 点击数：": the article's info line, which dates it.
+        && !INFO_LINE_WORDS.iter().any(|w| line[colon..].contains(w))
 }
+
+/// Words of an article's info line (author, clicks, source) beside its date.
+const INFO_LINE_WORDS: &[&str] = &[
+    "作者",
+    "点击",
+    "浏览",
+    "阅读",
+    "来源",
+    "发布者",
+    "编辑",
+    "访问",
+];
 
 /// Bylines and datelines of a news article (checked at the start of lines).
 const NEWS_MARKERS: &[&str] = &[
@@ -587,6 +643,10 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
         if p.buyer.is_some() {
             break;
         }
+    }
+    // "X（以下简称“采购人”）…": a buyer named once in prose under its role.
+    if p.buyer.is_none() {
+        p.buyer = prose::alias_buyer(lines).and_then(|b| clean_org(&b));
     }
     p
 }
@@ -1063,6 +1123,75 @@ mod tests {
         );
         assert_eq!(n.buyer.as_deref(), Some("某某大学"));
         assert_eq!(n.agency.as_deref(), Some("某某招标有限公司"));
+    }
+
+    #[test]
+    fn correction_table_with_an_item_column_named_like_the_new_side() {
+        // 更正内容 names the item here; 原公告内容 / 更正后内容 are the sides.
+        let n = notice(
+            "<h2>某银行平台采购项目更正公告</h2><p>项目编号：ZX-2026-1</p><table>\
+             <tr><td>序号</td><td>更正内容</td><td>原公告内容</td><td>更正后内容</td></tr>\
+             <tr><td>1</td><td>采购预算（含税）</td><td>人民币720万元</td><td>人民币648万元</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(6_480_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 7200000.00 CNY to 6480000.00 CNY".to_string()]
+        );
+        // The unit in the item cell holds for bare figures.
+        let n = notice(
+            "<h2>某大学采购项目更正公告</h2><table>\
+             <tr><th>序号</th><th>变更事项</th><th>原内容</th><th>调整后内容</th></tr>\
+             <tr><td>1</td><td>最高限价（万元）</td><td>450.00</td><td>420.00</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(4_200_000.0));
+    }
+
+    #[test]
+    fn a_notice_number_stands_in_only_without_a_project_number() {
+        let n =
+            notice("<h3>某公司平台招标公告</h3><dl><dt>公告编号</dt><dd>GG-2026-0001</dd></dl>");
+        assert_eq!(n.project_id.as_deref(), Some("GG-2026-0001"));
+        let n = notice(
+            "<h3>某公司平台招标公告</h3><dl><dt>公告编号</dt><dd>GG-2026-0001</dd>\
+             <dt>项目编号</dt><dd>XM-2026-0002</dd></dl>",
+        );
+        assert_eq!(n.project_id.as_deref(), Some("XM-2026-0002"));
+    }
+
+    #[test]
+    fn a_stage_tab_bar_is_no_title() {
+        let n = notice(
+            "<ul><li>采购/资格预审公告</li><li>更正事项</li><li>中标/成交结果公告</li></ul>\
+             <div>某省某中心算力平台建设项目中标结果公告</div><p>采购人：某省某中心</p>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某省某中心算力平台建设项目中标结果公告")
+        );
+    }
+
+    #[test]
+    fn an_info_line_time_dates_the_page_but_an_event_time_does_not() {
+        assert!(!is_event_time(
+            "时间：2026年09月30日 作者：采购办 点击数：12"
+        ));
+        assert!(is_event_time("时间：2026年09月30日 09时30分"));
+        let n = notice(
+            "<h3>某大学项目成交公告</h3><div>时间：2026年09月30日 作者：采购办 点击数：12</div>\
+             <p>本项目已于2026年09月24日完成磋商。</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2026-09-30"));
+    }
+
+    #[test]
+    fn related_headlines_are_not_in_the_screened_text() {
+        let n = notice(
+            "<h1>某运营商服务器集采结果出炉</h1><p>某日消息，某公司公布了结果，服务器采用海光DCU。</p>\
+             <div class=\"related\"><h3>相关阅读</h3><ul><li><a href=\"#\">昇腾服务器获大单</a></li></ul></div>",
+        );
+        assert!(n.text.contains("海光DCU"));
+        assert!(!n.text.contains("昇腾服务器获大单"), "{}", n.text);
     }
 
     #[test]

@@ -50,7 +50,7 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The amount of the purchase in a news article: budget / scale words, then the amount.
 static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|最高限价|控制价|采购金额)(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|限价|控制价|采购金额)(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
         .expect("valid news-amount regex")
 });
 
@@ -65,6 +65,22 @@ static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
 static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"候选人(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,})")
         .expect("valid candidates regex")
+});
+
+/// A company named with its rank in running text: "A排名第一，投标报价为…", "B位列第二".
+/// Group 1 is the name, group 2 the rank.
+static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{0,20}?)?(?:综合)?(?:排名|排序|位列|位居|名列)第([一二三四五六七八九十])(?:名|位)?")
+        .expect("valid ranked regex")
+});
+
+/// Winners named together before the win: "由A与B组成的联合体中标", "A和B中标". Group 1 is the list.
+static PROSE_JOINT_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
+    const ORG: &str = r"[\p{Han}A-Za-z0-9（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团)";
+    Regex::new(&format!(
+        r"((?:{ORG})(?:(?:与|和|及|、)(?:{ORG}))+)(?:组成的|共同)?(?:联合体)?(?:共同|均|分别)?(?:中标|成交|中选)"
+    ))
+    .expect("valid joint-winners regex")
 });
 
 /// "中标人为A" / "成交供应商为A、B".
@@ -102,6 +118,53 @@ static LETTER_RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid letter regex")
 });
 
+/// An organisation introduced under its role: "中国建设银行股份有限公司江苏省分行（以下简称“采购人”）",
+/// "X（下称“招标人”）". Group 1 is the name (no punctuation inside), group 2 the role.
+static ROLE_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([^\s，,。：:；;（(）)“”"、]{4,60})[（(](?:以下|下文|下)?(?:简称|称)[：:]?\s*[“"「‘]?(采购人|招标人|买方|采购单位|招标单位|甲方|业主|业主单位)[”"」’]?[）)]"#)
+        .expect("valid role-alias regex")
+});
+
+/// The buyer introduced under its role in running text ("X（以下简称“采购人”）…"); the first such
+/// organisation on the page.
+pub fn alias_buyer(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && (l.contains("简称") || l.contains("下称")))
+        .flat_map(|l| ROLE_ALIAS.captures_iter(l))
+        // "…（以下简称“代理机构”）受X（以下简称“采购人”）委托": the verb before the name is no part of it.
+        .map(|c| c[1].trim_start_matches(['受', '由']).to_string())
+        .find(|n| !n.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Lines from the end of a notice that a signature block may span (organisation, then date).
+const SIGNATURE_LINES: usize = 12;
+
+/// The organisation signing a notice: the line right above the closing date
+/// ("中国建设银行股份有限公司江苏省分行" over "2026年7月9日"), when it is an organisation's name and
+/// not an agency's. `lines` is the article without page furniture.
+pub fn signature_org(lines: &[&str]) -> Option<String> {
+    let tail = &lines[lines.len().saturating_sub(SIGNATURE_LINES)..];
+    let date_at = tail.iter().rposition(|l| {
+        l.chars().count() <= 20
+            && super::date::parse_date(l).is_some()
+            && l.trim_end().ends_with('日')
+            && l.chars().filter(|c| is_han(*c)).count() <= 3
+    })?;
+    tail[..date_at]
+        .iter()
+        .rev()
+        .take(2)
+        .map(|l| l.trim())
+        .find(|l| {
+            !l.contains(['：', ':'])
+                && (org_like(l) || l.ends_with("分行") || l.ends_with("支行"))
+                && l.chars().count() >= 6
+                && !AGENCY_WORDS.iter().any(|w| l.contains(w))
+        })
+        .map(str::to_string)
+}
+
 /// Words of an agency's name: the sender of an award letter that is not the buyer.
 const AGENCY_WORDS: &[&str] = &["招标", "代理", "咨询", "交易中心", "采购中心", "项目管理"];
 
@@ -131,9 +194,10 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 }
 
 /// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
-/// instead of a colon, after a determiner (本项目, 本次采购 …) so that it is this purchase's.
+/// instead of a colon, after a determiner (本项目, 本次采购 …) or opening a clause ("资金来自企业
+/// 自筹，最高投标限价为…"), so that it is this purchase's.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
+    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
         .expect("valid sentence-budget regex")
 });
 
@@ -212,9 +276,13 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// The words that head the old and the new side of a correction (a side ends in 前 or 后).
 const CORRECTION_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后";
 
+/// The same sides as a line's opening, with the bare 原 (old) and 现 / 新 (new) of label pairs
+/// ("原最高投标限价：…" / "变更后最高投标限价：…", "原预算：…" / "现预算：…").
+const LINE_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后|原|现|新";
+
 /// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
 static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．])?\s*({CORRECTION_SIDES})(?:内容)?[：:]?\s*(?:的)?(?:预算金额|采购预算|项目预算|最高限价)(?:为)?[：:]?\s*(\S{{1,40}})"))
+    Regex::new(&format!(r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．])?\s*({LINE_SIDES})(?:内容)?[：:]?\s*(?:的)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?(?:为)?[：:]?\s*(\S{{1,60}})"))
         .expect("valid before/after regex")
 });
 
@@ -269,9 +337,27 @@ pub fn org_like(name: &str) -> bool {
             .any(|w| name.contains(w))
 }
 
+/// "A与B" / "A和B" where A ends in a legal form: two names, never one joined name.
+fn split_joined(part: &str) -> Vec<&str> {
+    const FORMS: &[&str] = &["有限责任公司", "股份有限公司", "有限公司", "集团"];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in part.char_indices() {
+        if (c == '与' || c == '和') && FORMS.iter().any(|f| part[start..i].ends_with(f)) {
+            out.push(&part[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&part[start..]);
+    out
+}
+
 /// Organisation names listed in `s` ("A、B、C", "A，投标报价为…"), in order.
 fn listed_orgs(s: &str, out: &mut Vec<String>) {
-    for part in s.split(['、', '，', ',', '；', ';', '及']) {
+    for part in s
+        .split(['、', '，', ',', '；', ';', '及'])
+        .flat_map(split_joined)
+    {
         let name = part
             .trim()
             .trim_start_matches(['：', ':'])
@@ -315,7 +401,40 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
             break;
         }
     }
+    if out.is_empty() && lines.iter().any(|l| l.contains("候选人")) {
+        out = ranked(lines);
+    }
     out.truncate(50);
+    out
+}
+
+/// Companies ranked in running text ("A排名第一…；B排名第二"), in rank order: on a page about
+/// candidates these are the candidates.
+fn ranked(lines: &[&str]) -> Vec<String> {
+    const RANKS: &str = "一二三四五六七八九十";
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for line in lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第'))
+    {
+        for c in PROSE_RANKED.captures_iter(line) {
+            let rank = RANKS.chars().position(|r| c[2].starts_with(r)).unwrap_or(0);
+            let mut names = Vec::new();
+            listed_orgs(without_lead(&c[1]), &mut names);
+            found.extend(names.into_iter().map(|n| (rank, n)));
+        }
+        if found.len() >= 50 {
+            break;
+        }
+    }
+    // Stable: equal ranks keep their page order.
+    found.sort_by_key(|(rank, _)| *rank);
+    let mut out: Vec<String> = Vec::new();
+    for (_, name) in found {
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
     out
 }
 
@@ -337,6 +456,9 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         }
         for c in PROSE_WINNERS.captures_iter(line) {
             listed_orgs(&c[1], &mut out);
+        }
+        for c in PROSE_JOINT_WINNERS.captures_iter(line) {
+            listed_orgs(without_lead(&c[1]), &mut out);
         }
         if line.contains("通知书") {
             for c in LETTER_RECEIVER.captures_iter(line) {
@@ -518,10 +640,10 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
         .or_else(|| {
             let (mut before, mut after) = (None, None);
             for c in short()
-                .filter(|l| l.contains('前') || l.contains('后'))
+                .filter(|l| l.contains(['前', '后', '原', '现', '新']))
                 .filter_map(|l| BEFORE_AFTER_LINE.captures(l))
             {
-                let slot = if c[1].ends_with('前') {
+                let slot = if c[1].ends_with('前') || &c[1] == "原" {
                     &mut before
                 } else {
                     &mut after
@@ -594,6 +716,97 @@ pub fn title_buyer(title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_pairs_with_daxie_give_the_corrected_budget() {
+        let page = [
+            "原最高限价：人民币伍佰万元整（¥5,000,000.00）；",
+            "调整后最高限价：人民币肆佰陆拾万元整（¥4,600,000.00）。",
+        ];
+        let (from, to) = corrected_budget(&page).expect("a correction");
+        assert_eq!((from.amount, to.amount), (5_000_000.0, 4_600_000.0));
+        let page = ["现预算：98万元", "原预算：120万元"];
+        let (from, to) = corrected_budget(&page).expect("a correction");
+        assert_eq!((from.amount, to.amount), (1_200_000.0, 980_000.0));
+        // A 原 line alone is no correction.
+        assert_eq!(corrected_budget(&["原预算金额：120万元"]), None);
+    }
+
+    #[test]
+    fn an_organisation_introduced_as_the_buyer_is_the_buyer() {
+        let page =
+            ["经研究，中国工商银行股份有限公司浙江省分行（以下简称：“采购人”）拟采购一批服务器。"];
+        assert_eq!(
+            alias_buyer(&page).as_deref(),
+            Some("中国工商银行股份有限公司浙江省分行")
+        );
+        let page =
+            ["甲招标有限公司（以下简称“代理机构”）受某某大学（以下简称“招标人”）委托进行招标。"];
+        assert_eq!(alias_buyer(&page).as_deref(), Some("某某大学"));
+        // A short name for the press (下称“河南移动”) is no role.
+        assert_eq!(
+            alias_buyer(&["中国移动通信集团河南有限公司（下称“河南移动”）公示了结果。"]),
+            None
+        );
+    }
+
+    #[test]
+    fn the_signature_above_the_date_names_the_buyer_but_not_an_agency() {
+        let page = ["联系人：王老师", "浙江省肿瘤医院", "2026年3月2日"];
+        assert_eq!(signature_org(&page).as_deref(), Some("浙江省肿瘤医院"));
+        let page = ["联系人：王老师", "浙江华信招标代理有限公司", "2026年3月2日"];
+        assert_eq!(signature_org(&page), None);
+        // No closing date: no signature.
+        assert_eq!(signature_org(&["浙江省肿瘤医院"]), None);
+    }
+
+    #[test]
+    fn ranked_companies_on_a_candidates_page_are_candidates_in_rank_order() {
+        let page = [
+            "某公司中标候选人公示如下。",
+            "乙数据有限公司排名第二，报价1.2亿元；甲智算科技有限公司排名第一，报价1.1亿元；丙信息技术有限公司名列第三。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲智算科技有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // Without 候选人 on the page, a ranking names no candidates.
+        assert!(candidates(&["甲智算科技有限公司排名第一。"]).is_empty());
+    }
+
+    #[test]
+    fn joined_winners_are_two_names() {
+        assert_eq!(
+            winners(&["最终，甲智算科技有限公司与乙数据有限公司中标，中标总金额为2亿元。"]),
+            ["甲智算科技有限公司", "乙数据有限公司"]
+        );
+        assert_eq!(
+            winners(&["公告显示，由甲智算科技有限公司和乙数据有限公司组成的联合体中标。"]),
+            ["甲智算科技有限公司", "乙数据有限公司"]
+        );
+        // 和 inside a name (和林格尔…) is no join.
+        assert_eq!(
+            winners(&["中标人为和林格尔云数据有限公司。"]),
+            ["和林格尔云数据有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_news_limit_price_is_the_budget() {
+        let (budget, _) = news_amounts(&["该项目最高投标限价为2.86亿元（不含税）。"]);
+        assert_eq!(budget.map(|m| m.amount), Some(286_000_000.0));
+    }
+
+    #[test]
+    fn a_budget_sentence_may_open_a_clause() {
+        let page = ["资金来自企业自筹，最高投标限价为人民币680万元。"];
+        assert_eq!(sentence_budget(&page).map(|m| m.amount), Some(6_800_000.0));
+        // Inside a clause it is a condition, not this purchase's budget.
+        assert_eq!(
+            sentence_budget(&["投标报价超过最高投标限价为无效投标。"]),
+            None
+        );
+    }
 
     #[test]
     fn short_names_give_way_to_the_full_registered_name() {
