@@ -552,6 +552,20 @@ mod tests {
     }
 
     #[test]
+    fn a_model_code_takes_only_a_listed_letter_suffix_that_ends_the_word() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let len = |hay: &str, model: bool| d.model_suffix_len(hay.as_bytes(), 3, model);
+        assert_eq!(len("310p推理卡", true), Some(1));
+        assert_eq!(len("310b", true), Some(1));
+        // Digits, two letters, an unlisted letter, or a term not marked @model: no suffix.
+        assert_eq!(len("3101", true), None);
+        assert_eq!(len("310pq", true), None);
+        assert_eq!(len("h20t", true), None);
+        assert_eq!(len("310p", false), None);
+    }
+
+    #[test]
     fn list_items_before_a_term_end_with_a_joiner() {
         assert!(list_items("openai api、"));
         assert!(list_items("openai api, "));
