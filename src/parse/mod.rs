@@ -425,10 +425,12 @@ fn build(w: html::Walked) -> Notice {
     if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
         buyer = Some(full);
     }
-    // An alias the page introduced ("X（下称“湖南联通”）") gives way to the registered name X.
-    if let Some(full) = buyer
-        .as_deref()
-        .and_then(|b| prose::aliased_name(b, &article))
+    // An article's alias ("X（下称“湖南联通”）") gives way to the registered name X (notices
+    // name their buyer under a label; their "（以下简称“采购人”）" is read by `alias_buyer`).
+    if notice_type == NoticeType::News
+        && let Some(full) = buyer
+            .as_deref()
+            .and_then(|b| prose::aliased_name(b, &article))
     {
         buyer = Some(full);
     }
