@@ -979,3 +979,77 @@ fn listed_compatibility_and_distant_benchmarks_are_not_use() {
         vec!["NVIDIA H100".to_string()]
     );
 }
+
+/// Rounds 10 and 11 of issue 10: a product named as an example (如X等, 例如X, 诸如X, such as X)
+/// or a comparison (类似X, 类似于X, 堪比X, X-like, 像X一样) is not use; 如 before a verb or a
+/// colon ("如采用…", "采用如下配置：…") touches no product, so real use still counts.
+#[test]
+fn examples_and_likeness_are_not_use() {
+    for text in [
+        "模型调用仅限境内合规服务，不得调用境外大模型服务（如ChatGPT等）。",
+        "不得使用境外云平台（如AWS、Azure等）部署业务系统。",
+        "矿山一线员工将通过类似ChatGPT的对话式助手查询工艺规程",
+        "提供类似于Claude的长文档问答大模型能力",
+        "国产推理卡算力堪比英伟达H100",
+        "以ChatGPT为代表的大模型正改变办公方式",
+        "像ChatGPT一样的多轮对话大模型助手",
+        "We need a ChatGPT-like assistant for staff, hosted on premises.",
+        "Large models such as GPT-4o may not be called from the platform.",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("采用如下配置：NVIDIA L20 48GB推理卡8张"),
+        vec!["NVIDIA L20".to_string()]
+    );
+    assert_eq!(
+        names("如采用华为云Stack私有化部署，投标人须提供原厂授权"),
+        vec!["Huawei Cloud".to_string()]
+    );
+    assert_eq!(
+        names("如需扩容，采购方将追加8卡NVIDIA H100服务器"),
+        vec!["NVIDIA H100".to_string()]
+    );
+}
+
+/// Round 11 of issue 10: a chip model code marked `@model` takes a listed letter suffix
+/// (昇腾310P, 310B, V100S) and stays that model; a longer exact term wins (910B, A100X, L40S);
+/// digits (3101) and letters not listed (DJI H20T) never extend it.
+#[test]
+fn chip_model_codes_take_letter_suffixes() {
+    assert_found(
+        "每台配置昇腾310P推理卡（Atlas 300I Duo）4张",
+        &[("Huawei Ascend 310", "昇腾310P")],
+    );
+    assert_eq!(
+        names("边缘开发套件采用昇腾310B模组"),
+        vec!["Huawei Ascend 310".to_string()]
+    );
+    assert_eq!(
+        names("GPU工作站配置NVIDIA Tesla V100S 32GB计算卡"),
+        vec!["NVIDIA V100".to_string()]
+    );
+    assert_eq!(
+        names("训练服务器配置昇腾910B芯片"),
+        vec!["Huawei Ascend 910B".to_string()]
+    );
+    assert_eq!(
+        names("NVIDIA L40S GPU服务器"),
+        vec!["NVIDIA L40S".to_string()]
+    );
+    assert_eq!(
+        names("NVIDIA A100X 加速卡"),
+        vec!["NVIDIA A100X".to_string()]
+    );
+    assert_eq!(
+        names("寒武纪MLU370-X8加速卡"),
+        vec!["Cambricon MLU370".to_string()]
+    );
+    // Digits and unlisted letters do not make a model.
+    assert_eq!(
+        names("昇腾AI服务器资产编号3101、3100序列"),
+        vec!["Huawei Ascend".to_string()]
+    );
+    assert_eq!(names("大疆禅思H20T热成像云台"), Vec::<String>::new());
+    assert_eq!(names("GPU服务器型号H20T"), Vec::<String>::new());
+}

@@ -44,6 +44,8 @@ pub struct Detector {
     /// Words that end an organisation's name, and words that cannot stand inside one.
     org_ends: Vec<String>,
     org_breaks: Vec<String>,
+    /// Letter suffixes a `@model` chip code may carry (310P, A800X).
+    model_suffixes: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -89,6 +91,7 @@ impl Detector {
             context_automaton,
             org_ends: vocab.org_ends,
             org_breaks: vocab.org_breaks,
+            model_suffixes: vocab.model_suffixes,
         })
     }
 
@@ -226,10 +229,13 @@ impl Detector {
         if term.left_bounded && !left_boundary(bytes, start) {
             return None;
         }
-        if term.right_bounded && !right_boundary(bytes, end) {
-            return None;
-        }
         let rule = &term.rule;
+        // The end of the model code itself: a letter suffix ("310P") widens only the reported
+        // span, so an exact longer term (910B, A100X) still wins over the code with its suffix.
+        let mut suffix_end = end;
+        if term.right_bounded && !right_boundary(bytes, end) {
+            suffix_end = end + self.model_suffix_len(bytes, end, rule.model)?;
+        }
         if rule.instance {
             let tail = bytes[end..]
                 .iter()
@@ -241,12 +247,14 @@ impl Detector {
             }
             end += suffix.trim_end_matches(['.', '-', '_']).len();
         }
+        let core_end = end;
+        let end = end.max(suffix_end);
         if rule.requires.is_empty() && rule.excludes.is_empty() {
             return Some(Candidate {
                 start,
                 end,
                 core_start: start,
-                core_end: end,
+                core_end,
                 term: term_index,
             });
         }
@@ -347,13 +355,28 @@ impl Detector {
             start: new_start,
             end: new_end,
             core_start: start,
-            core_end: end,
+            core_end,
             term: term_index,
         })
     }
 }
 
 impl Detector {
+    /// Length of a letter suffix (`model` rows of `context.csv`) right after a `@model` code at
+    /// `end`, if one stands there and ends a word: "310p" takes "p", "3100" and "310pq" take none.
+    fn model_suffix_len(&self, bytes: &[u8], end: usize, model: bool) -> Option<usize> {
+        if !model {
+            return None;
+        }
+        let rest = bytes.get(end..)?;
+        self.model_suffixes
+            .iter()
+            .map(|w| w.as_bytes())
+            .filter(|w| rest.starts_with(w) && right_boundary(bytes, end + w.len()))
+            .map(<[u8]>::len)
+            .max()
+    }
+
     /// True if the term at `start..end` of `hay` stands inside an organisation's name.
     fn in_org_name(&self, c: &Candidate, hay: &str, names: &[String]) -> bool {
         let (start, end) = (c.core_start, c.core_end);
@@ -526,6 +549,20 @@ mod tests {
             .map(|m| m.pattern().as_usize())
             .collect();
         assert_eq!(ids, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_model_code_takes_only_a_listed_letter_suffix_that_ends_the_word() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let len = |hay: &str, model: bool| d.model_suffix_len(hay.as_bytes(), 3, model);
+        assert_eq!(len("310p推理卡", true), Some(1));
+        assert_eq!(len("310b", true), Some(1));
+        // Digits, two letters, an unlisted letter, or a term not marked @model: no suffix.
+        assert_eq!(len("3101", true), None);
+        assert_eq!(len("310pq", true), None);
+        assert_eq!(len("h20t", true), None);
+        assert_eq!(len("310p", false), None);
     }
 
     #[test]

@@ -68,6 +68,9 @@ pub(crate) struct Rule {
     pub needs_size: bool,
     /// `@company`: the term names a company (a cloud operator), so it counts inside a company name.
     pub company: bool,
+    /// `@model`: a chip model code that may carry a letter suffix (position `model` rows of
+    /// `context.csv`: 310P, A800X) and still be that model.
+    pub model: bool,
 }
 
 /// A surface form (a row of `terms.csv`).
@@ -94,6 +97,8 @@ pub(crate) struct Vocabulary {
     pub org_ends: Vec<String>,
     /// Words that cannot stand inside an organisation's name (position `break`: 的, 由 …).
     pub org_breaks: Vec<String>,
+    /// Letter suffixes a `@model` term may carry (position `model`: p, b, x …), normalised.
+    pub model_suffixes: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -118,6 +123,7 @@ impl Vocabulary {
         let mut context_patterns = Vec::new();
         let mut org_ends = Vec::new();
         let mut org_breaks = Vec::new();
+        let mut model_suffixes = Vec::new();
         let mut frames = 0usize;
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
@@ -167,22 +173,23 @@ impl Vocabulary {
                     frames += 1;
                     continue;
                 }
-                // Organisation-name words apply to every term, outside the context automaton.
-                p @ ("name" | "break") => {
+                // Organisation-name words apply to every term, outside the context automaton;
+                // model suffixes are checked only right after a `@model` term.
+                p @ ("name" | "break" | "model") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
                     }
-                    if p == "name" {
-                        org_ends.push(word);
-                    } else {
-                        org_breaks.push(word);
+                    match p {
+                        "name" => org_ends.push(word),
+                        "break" => org_breaks.push(word),
+                        _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, name or break"
+                        "position {other:?} is not near, prefix, suffix, frame, name, break or model"
                     )));
                 }
             };
@@ -238,6 +245,8 @@ impl Vocabulary {
             for group in split_list(row.get("requires")?) {
                 if group == "@company" {
                     rule.company = true;
+                } else if group == "@model" {
+                    rule.model = true;
                 } else if group == "@instance" {
                     rule.instance = true;
                     rule.needs_size = term.ends_with('.');
@@ -288,6 +297,7 @@ impl Vocabulary {
             context_patterns,
             org_ends,
             org_breaks,
+            model_suffixes,
         })
     }
 }

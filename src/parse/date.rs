@@ -70,6 +70,25 @@ pub fn parse_date(s: &str) -> Option<String> {
     best.map(|(_, d)| d)
 }
 
+/// A date followed by its weekday ("2026年11月28日 星期六", "2026-11-28 周六").
+static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*(?:星期|周|礼拜)[一二三四五六日天]")
+        .expect("valid weekday-date regex")
+});
+
+/// A time of day ("20:41", "14：36").
+static TIME_OF_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,2}\s*[:：]\s*\d{2}").expect("valid time regex"));
+
+/// The site's clock in its header ("2026年11月28日 星期六" in a top bar): a date with its weekday
+/// and no time of day. It shows the day the page was viewed, never the article's date; an
+/// article's own info line gives a time ("2026-11-24 14:36 星期二") and is no clock.
+pub fn is_site_clock(line: &str) -> bool {
+    (line.contains("星期") || line.contains('周') || line.contains("礼拜"))
+        && WEEKDAY_DATE.is_match(line)
+        && !TIME_OF_DAY.is_match(line)
+}
+
 fn ymd(y: Option<u32>, m: Option<u32>, d: Option<u32>) -> Option<String> {
     let (y, m, d) = (y?, m?, d?);
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
@@ -111,5 +130,22 @@ fn han_number(s: &str) -> Option<u32> {
         [t, '十', u] => Some(han_digit(*t)? * 10 + han_digit(*u)?),
         [u] => han_digit(*u),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_with_its_weekday_and_no_time_is_the_site_clock() {
+        assert!(is_site_clock("2026年11月28日 星期六"));
+        assert!(is_site_clock("欢迎访问本站！今天是：2026-03-02 周一"));
+        assert!(is_site_clock("2025/7/4 礼拜五 晴"));
+        // An article's info line gives its time; a bare date is no clock either.
+        assert!(!is_site_clock("2026-11-24 14:36 星期二"));
+        assert!(!is_site_clock("来源：中证网 作者：郭雨晨 2026-11-27 20:41"));
+        assert!(!is_site_clock("发布日期：2026年11月27日"));
+        assert!(!is_site_clock("服务周期：2026年1月1日至2026年12月31日"));
     }
 }

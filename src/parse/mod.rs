@@ -199,7 +199,13 @@ fn build(w: html::Walked) -> Notice {
             lines
                 .iter()
                 .take(40)
-                .filter(|l| l.chars().count() <= 80 && !is_deadline(l) && !hidden(l))
+                .filter(|l| {
+                    l.chars().count() <= 80
+                        && !is_deadline(l)
+                        && !hidden(l)
+                        // The site's clock in its header is the day of viewing.
+                        && !date::is_site_clock(l)
+                })
                 .find_map(|l| date::parse_date(l))
         })
         .or_else(|| {
@@ -419,6 +425,15 @@ fn build(w: html::Walked) -> Notice {
     if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
         buyer = Some(full);
     }
+    // An article's alias ("X（下称“湖南联通”）") gives way to the registered name X (notices
+    // name their buyer under a label; their "（以下简称“采购人”）" is read by `alias_buyer`).
+    if notice_type == NoticeType::News
+        && let Some(full) = buyer
+            .as_deref()
+            .and_then(|b| prose::aliased_name(b, &article))
+    {
+        buyer = Some(full);
+    }
 
     // Headlines in related-article lists, sidebars and footers name other notices: the text
     // screened for products and organisations is the article (the whole page when furniture
@@ -575,6 +590,15 @@ const NEWS_MARKERS: &[&str] = &[
     "原创出品",
     "责编",
     "校对：",
+    // "钛媒体App 3月12日消息，…" datelines and "作者｜…，编辑｜…" / "本文首发于…" footers.
+    "日消息，",
+    "日消息,",
+    "日消息 ",
+    "作者｜",
+    "作者|",
+    "编辑｜",
+    "编辑|",
+    "本文首发",
 ];
 
 /// A news article: a byline or dateline near the start of a line within the first lines.
@@ -582,7 +606,11 @@ const NEWS_MARKERS: &[&str] = &[
 fn is_news(lines: &[&str]) -> bool {
     lines.iter().take(80).any(|l| {
         let head: String = l.chars().take(60).collect();
-        NEWS_MARKERS.iter().any(|m| head.contains(m)) || is_byline(l)
+        NEWS_MARKERS.iter().any(|m| head.contains(m))
+            || is_byline(l)
+            // An article's summary line ("摘要：三家入围企业均为…"); notices have no 摘要.
+            || l.starts_with("摘要：")
+            || l.starts_with("摘要:")
     })
 }
 

@@ -137,6 +137,63 @@ pub fn alias_buyer(lines: &[&str]) -> Option<String> {
         .find(|n| !n.chars().any(|c| c.is_ascii_digit()))
 }
 
+/// An organisation introduced with a short name: "中国联合网络通信有限公司湖南省分公司（下称“湖南联通”）".
+/// Group 1 is the registered name (no punctuation inside), group 2 the short name.
+static NAME_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([^\s，,。：:；;（(）)“”"、]{4,60})[（(](?:以下|下文|下)?(?:简称|称)[：:]?\s*[“"「‘]([^”"」’（()）]{2,20})[”"」’][）)]"#)
+        .expect("valid name-alias regex")
+});
+
+/// The registered name the page gives for `short` when it introduces it as an alias
+/// ("X（下称“湖南联通”）", "X（以下简称“江西铜业”）"): the article uses the alias afterwards, but the
+/// buyer is the registered name. Only lines quoting the alias are matched.
+pub fn aliased_name(short: &str, lines: &[&str]) -> Option<String> {
+    let quoted = ["“", "\"", "「", "‘"].map(|q| format!("{q}{short}"));
+    lines
+        .iter()
+        .filter(|l| {
+            l.len() <= MAX_LINE_BYTES
+                && (l.contains("简称") || l.contains("下称"))
+                && quoted.iter().any(|q| l.contains(q.as_str()))
+        })
+        .flat_map(|l| NAME_ALIAS.captures_iter(l))
+        .filter(|c| &c[2] == short)
+        // "该项目由X（以下简称“Y”）组织": the words before the name are no part of it.
+        .map(|c| {
+            let name = without_lead(without_byline(&c[1]));
+            // "招标人为X（下称…）": the role before the name is no part of it either.
+            let name = ["人为", "单位为", "方为"]
+                .iter()
+                .find_map(|w| name.rsplit_once(w).map(|(_, r)| r))
+                .unwrap_or(name);
+            name.trim_start_matches('受').to_string()
+        })
+        .find(|n| org_like(n) && n != short)
+}
+
+/// A reporter's or editor's byline run into a name from before it ("记者 周启航）中国移动…",
+/// "本报记者王明报道：中国联通…"): the name after it. A closing bracket with no opening one
+/// before it ends a bracketed byline; 报道 ends a written-out one.
+pub fn without_byline(name: &str) -> &str {
+    let mut depth = 0usize;
+    let mut cut = 0;
+    for (i, c) in name.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth == 0 => cut = i + c.len_utf8(),
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    let name = &name[cut..];
+    match name.find("报道") {
+        Some(i) if name[..i].contains("记者") || name[..i].contains("通讯员") => {
+            name[i + "报道".len()..].trim_start_matches(['：', ':', ' '])
+        }
+        _ => name,
+    }
+}
+
 /// Lines from the end of a notice that a signature block may span (organisation, then date).
 const SIGNATURE_LINES: usize = 12;
 
@@ -358,7 +415,12 @@ fn listed_orgs(s: &str, out: &mut Vec<String>) {
         .split(['、', '，', ',', '；', ';', '及'])
         .flat_map(split_joined)
     {
-        let name = part
+        // "A，第二中标候选人为B": the next rank's name after its own 候选人为.
+        let part = ["候选人为", "候选人是"]
+            .iter()
+            .find_map(|w| part.rsplit_once(w).map(|(_, r)| r))
+            .unwrap_or(part);
+        let name = without_byline(part.trim())
             .trim()
             .trim_start_matches(['：', ':'])
             .trim_end_matches(['等', '。'])
@@ -401,8 +463,13 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
             break;
         }
     }
-    if out.is_empty() && lines.iter().any(|l| l.contains("候选人")) {
-        out = ranked(lines);
+    // Companies ranked in running text (A排名第一…B排名第二…) are the full list when a summary
+    // named only some of them ("摘要：第一中标候选人为A"): the ranked list wins if it holds them all.
+    if lines.iter().any(|l| l.contains("候选人")) {
+        let by_rank = ranked(lines);
+        if by_rank.len() > out.len() && out.iter().all(|n| by_rank.contains(n)) {
+            out = by_rank;
+        }
     }
     out.truncate(50);
     out
@@ -413,9 +480,14 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
 fn ranked(lines: &[&str]) -> Vec<String> {
     const RANKS: &str = "一二三四五六七八九十";
     let mut found: Vec<(usize, String)> = Vec::new();
+    // One automaton pass skips lines that rank nobody before the regex runs.
+    static RANK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(["排名", "排序", "位列", "位居", "名列"])
+            .expect("rank words build an automaton")
+    });
     for line in lines
         .iter()
-        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第'))
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第') && RANK_WORDS.is_match(**l))
     {
         for c in PROSE_RANKED.captures_iter(line) {
             let rank = RANKS.chars().position(|r| c[2].starts_with(r)).unwrap_or(0);
@@ -548,7 +620,8 @@ fn is_han(c: char) -> bool {
 
 /// A captured buyer without the dateline before it, if it is long enough to be a name.
 fn buyer_name(raw: &str) -> Option<String> {
-    let n = NEWS_LEAD.replace(raw, "").trim().to_string();
+    let n = NEWS_LEAD.replace(raw, "");
+    let n = without_byline(n.trim()).trim().to_string();
     (n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")).then_some(n)
 }
 
@@ -772,6 +845,76 @@ mod tests {
         );
         // Without 候选人 on the page, a ranking names no candidates.
         assert!(candidates(&["甲智算科技有限公司排名第一。"]).is_empty());
+    }
+
+    #[test]
+    fn a_summary_naming_the_first_candidate_gives_way_to_the_ranked_list() {
+        let page = [
+            "摘要：第一中标候选人为甲智算科技有限公司，投标报价3.08亿元。",
+            "公示显示，甲智算科技有限公司排名第一；乙数据有限公司排名第二；丙信息技术有限公司排名第三。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲智算科技有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // A ranking that misses a named candidate does not replace the list.
+        let page = [
+            "第一中标候选人为甲智算科技有限公司，第二中标候选人为丁云有限公司。",
+            "乙数据有限公司排名第一，丙信息技术有限公司排名第二，戊网络有限公司排名第三。",
+        ];
+        assert_eq!(candidates(&page), ["甲智算科技有限公司", "丁云有限公司"]);
+    }
+
+    #[test]
+    fn bylines_never_join_a_name() {
+        assert_eq!(
+            without_byline("记者 周启航）中国移动通信集团黑龙江有限公司"),
+            "中国移动通信集团黑龙江有限公司"
+        );
+        assert_eq!(
+            without_byline("本报记者王明报道：中国联通湖南省分公司"),
+            "中国联通湖南省分公司"
+        );
+        // Brackets inside a name stay.
+        assert_eq!(
+            without_byline("腾讯云计算（北京）有限责任公司"),
+            "腾讯云计算（北京）有限责任公司"
+        );
+        assert_eq!(without_byline("报道中心有限公司"), "报道中心有限公司");
+        let page = [
+            "财联社11月24日讯（记者 周启航）中国移动通信集团黑龙江有限公司（下称“黑龙江移动”）11月23日在中国移动采购与招标网发布某项目中标候选人公示。",
+        ];
+        assert_eq!(
+            lead_buyer(&page).as_deref(),
+            Some("中国移动通信集团黑龙江有限公司")
+        );
+        let page = [
+            "证券日报网讯（记者 许晨阳 见习记者 丁一）中国电信股份有限公司江苏分公司7月15日公示了某项目中标候选人。",
+        ];
+        assert_eq!(
+            lead_buyer(&page).as_deref(),
+            Some("中国电信股份有限公司江苏分公司")
+        );
+    }
+
+    #[test]
+    fn an_alias_gives_way_to_the_registered_name_it_stands_for() {
+        let page = [
+            "8月18日，湖南联通公示了某项目的中标候选人。",
+            "招标人为中国联合网络通信有限公司湖南省分公司（下称“湖南联通”），最高投标限价为2.36亿元。",
+        ];
+        assert_eq!(
+            aliased_name("湖南联通", &page).as_deref(),
+            Some("中国联合网络通信有限公司湖南省分公司")
+        );
+        let page = ["江西铜业股份有限公司（以下简称“江西铜业”）发布公告。"];
+        assert_eq!(
+            aliased_name("江西铜业", &page).as_deref(),
+            Some("江西铜业股份有限公司")
+        );
+        // Another alias, or none, changes nothing.
+        assert_eq!(aliased_name("湖南移动", &page), None);
+        assert_eq!(aliased_name("湖南联通", &["湖南联通公示了结果。"]), None);
     }
 
     #[test]
