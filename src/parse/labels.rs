@@ -412,7 +412,51 @@ const MAX_LABEL_CELL_BYTES: usize = 128;
 
 /// Cheap prefilters before the label regexes, which dominate the parse of large tables.
 fn may_be_label_cell(cell: &str) -> bool {
-    cell.len() <= MAX_LABEL_CELL_BYTES
+    cell.len() <= MAX_LABEL_CELL_BYTES && ends_like_label_cell(cell)
+}
+
+/// The characters a label can end in, for [`ends_like_label_cell`]: ASCII ones lower-cased,
+/// every other one with its case variants; sorted. `None` when some label ends in whitespace
+/// (the check would not hold; never so today).
+static LABEL_LAST_CHARS: LazyLock<Option<Vec<char>>> = LazyLock::new(|| {
+    let mut set = Vec::new();
+    for (_, l) in LABELS {
+        let c = l.chars().next_back()?;
+        if c.is_whitespace() {
+            return None;
+        }
+        set.push(c.to_ascii_lowercase());
+        set.extend(c.to_lowercase().chain(c.to_uppercase()));
+    }
+    set.sort_unstable();
+    set.dedup();
+    Some(set)
+});
+
+/// False when `cell` cannot match `LABEL_CELL`, which ends `label \s* (（unit）)? \s* [：:]? \s*`:
+/// so the cell, without trailing whitespace and one colon, ends in `）`/`)` or in a label's last
+/// character. Only ASCII and Han endings are ruled out (`(?i)` folds an ASCII letter only with
+/// ASCII letters and a few symbols of other scripts, and Han has no case); numbers and most
+/// data cells end otherwise, and the regex then never runs on them.
+fn ends_like_label_cell(cell: &str) -> bool {
+    let Some(set) = LABEL_LAST_CHARS.as_ref() else {
+        return true;
+    };
+    let t = cell.trim_end();
+    let t = t.strip_suffix(['：', ':']).unwrap_or(t).trim_end();
+    let Some(c) = t.chars().next_back() else {
+        return false;
+    };
+    if matches!(c, ')' | '）') {
+        return true;
+    }
+    if c.is_ascii() {
+        set.binary_search(&c.to_ascii_lowercase()).is_ok()
+    } else if is_han(c) {
+        set.binary_search(&c).is_ok()
+    } else {
+        true
+    }
 }
 
 fn has_colon(cell: &str) -> bool {
@@ -854,6 +898,43 @@ pub fn header_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ending check never turns away a cell the label-cell regex accepts: every label in
+    /// the shapes the regex allows, and random mixes of label pieces, units and noise.
+    #[test]
+    fn ending_check_keeps_every_label_cell() {
+        for (_, l) in LABELS {
+            let upper = l.to_uppercase();
+            let spaced: String = l.chars().map(|c| format!("{c} ")).collect();
+            for cell in [
+                l.to_string(),
+                format!("{l}："),
+                format!(" 1、{l} : "),
+                format!("二、{upper}（万元）："),
+                format!("{spaced}(元)\u{3000}"),
+            ] {
+                assert!(ends_like_label_cell(&cell), "{cell:?}");
+            }
+        }
+        assert!(!ends_like_label_cell("1000.00"));
+        assert!(!ends_like_label_cell("台"));
+        assert!(!ends_like_label_cell("  ： "));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn ending_check_agrees_with_the_regex(parts in proptest::collection::vec(proptest::sample::select(
+            LABELS.iter().map(|(_, l)| *l).chain([
+                "采购", "名称", " ", "\u{3000}", "：", ":", "（万元）", "(元)", "1、", "二.", "台", "8",
+                "A100", "k", "K", "\u{212a}", "ſ", "s", "服务", ")", "）", "x",
+            ]).collect::<Vec<_>>()), 0..5)) {
+            let cell = parts.concat();
+            if LABEL_CELL.is_match(&cell) {
+                proptest::prop_assert!(ends_like_label_cell(&cell), "{cell:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_set_equals_contains() {
