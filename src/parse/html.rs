@@ -213,11 +213,15 @@ struct TableBuild {
 
 /// Walk the parsed document once.
 ///
-/// The streaming walk ([`super::stream::walk`]) sees the same elements and texts in the same
-/// order without building a DOM; it gives up (and this DOM walk runs) on the rare pages where the
-/// tree builder moves nodes around (foster parenting, misnested formatting elements).
+/// The tokenizer walk ([`super::stream::tokens::walk`]) sees the same elements and texts in the
+/// same order without html5ever's tree builder; where it gives up, the streaming walk
+/// ([`super::stream::walk`]) runs the tree builder without building a DOM, and it gives up (and
+/// this DOM walk runs) on the rare pages where the tree builder moves nodes around (foster
+/// parenting, misnested formatting elements).
 pub fn walk(doc: &str) -> Walked {
-    super::stream::walk(doc).unwrap_or_else(|| walk_dom(doc))
+    super::stream::tokens::walk(doc)
+        .or_else(|| super::stream::walk(doc))
+        .unwrap_or_else(|| walk_dom(doc))
 }
 
 /// [`walk`] over a scraper DOM: the reference the streaming walk must agree with.
