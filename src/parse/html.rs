@@ -213,11 +213,15 @@ struct TableBuild {
 
 /// Walk the parsed document once.
 ///
-/// The streaming walk ([`super::stream::walk`]) sees the same elements and texts in the same
-/// order without building a DOM; it gives up (and this DOM walk runs) on the rare pages where the
-/// tree builder moves nodes around (foster parenting, misnested formatting elements).
+/// The tokenizer walk ([`super::stream::tokens::walk`]) sees the same elements and texts in the
+/// same order without html5ever's tree builder; where it gives up, the streaming walk
+/// ([`super::stream::walk`]) runs the tree builder without building a DOM, and it gives up (and
+/// this DOM walk runs) on the rare pages where the tree builder moves nodes around (foster
+/// parenting, misnested formatting elements).
 pub fn walk(doc: &str) -> Walked {
-    super::stream::walk(doc).unwrap_or_else(|| walk_dom(doc))
+    super::stream::tokens::walk(doc)
+        .or_else(|| super::stream::walk(doc))
+        .unwrap_or_else(|| walk_dom(doc))
 }
 
 /// [`walk`] over a scraper DOM: the reference the streaming walk must agree with.
@@ -312,16 +316,21 @@ impl<K: PartialEq + Copy> Walker<K> {
                 .and_then(|r| r.last_mut())
                 .map(|c| (c, space))
         });
-        let n = t.chars().filter(|c| !c.is_whitespace()).count();
-        self.furniture.all_chars += n;
-        if self.furniture.link_depth > 0 {
-            self.furniture.linked_chars += n;
-        }
+        // Visible characters, counted over the runs that are not spaces (`is_space` is exactly
+        // `char::is_whitespace`): one pass instead of a second decode of the text.
+        let mut n = 0;
         for (space, piece) in Segments(t) {
+            if !space {
+                n += char_count(piece);
+            }
             self.sink.push_piece(space, piece);
             if let Some((cell, cell_space)) = cell.as_mut() {
                 squash_piece(cell, cell_space, space, piece);
             }
+        }
+        self.furniture.all_chars += n;
+        if self.furniture.link_depth > 0 {
+            self.furniture.linked_chars += n;
         }
     }
 
@@ -568,6 +577,11 @@ fn squash_piece(out: &mut String, space: &mut bool, is_space: bool, piece: &str)
     }
 }
 
+/// Characters in `s`: its bytes that do not continue a UTF-8 sequence.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
 /// True for the characters the walk treats as spaces.
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}'
@@ -655,6 +669,20 @@ mod tests {
             assert_eq!(pieces, s);
             assert!(Segments(s).all(|(sp, p)| p.chars().all(|c| is_space(c) == sp)));
         }
+    }
+
+    /// The visible-character count over non-space runs equals counting non-whitespace chars.
+    #[test]
+    fn spaces_are_exactly_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+        let s = "采购人：\u{3000}某大学 A100\u{a0}é\u{2028}😀";
+        let runs: usize = Segments(s)
+            .filter(|(sp, _)| !sp)
+            .map(|(_, p)| char_count(p))
+            .sum();
+        assert_eq!(runs, s.chars().filter(|c| !c.is_whitespace()).count());
     }
 
     #[test]

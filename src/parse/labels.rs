@@ -412,7 +412,78 @@ const MAX_LABEL_CELL_BYTES: usize = 128;
 
 /// Cheap prefilters before the label regexes, which dominate the parse of large tables.
 fn may_be_label_cell(cell: &str) -> bool {
-    cell.len() <= MAX_LABEL_CELL_BYTES
+    cell.len() <= MAX_LABEL_CELL_BYTES && ends_like_label_cell(cell)
+}
+
+/// The characters a label can end in, for [`ends_like_label_cell`]: ASCII ones lower-cased,
+/// every other one with its case variants; sorted. `None` when some label ends in whitespace
+/// (the check would not hold; never so today).
+static LABEL_LAST_CHARS: LazyLock<Option<Vec<char>>> = LazyLock::new(|| {
+    let mut set = Vec::new();
+    for (_, l) in LABELS {
+        let c = l.chars().next_back()?;
+        if c.is_whitespace() {
+            return None;
+        }
+        set.push(c.to_ascii_lowercase());
+        set.extend(c.to_lowercase().chain(c.to_uppercase()));
+    }
+    set.sort_unstable();
+    set.dedup();
+    Some(set)
+});
+
+/// False when `cell` cannot match `LABEL_CELL`, which ends `label \s* (（unit）)? \s* [：:]? \s*`:
+/// so the cell, without trailing whitespace and one colon, ends in `）`/`)` or in a label's last
+/// character. Only ASCII and Han endings are ruled out (`(?i)` folds an ASCII letter only with
+/// ASCII letters and a few symbols of other scripts, and Han has no case); numbers and most
+/// data cells end otherwise, and the regex then never runs on them.
+fn ends_like_label_cell(cell: &str) -> bool {
+    let Some(set) = LABEL_LAST_CHARS.as_ref() else {
+        return true;
+    };
+    let t = cell.trim_end();
+    let t = t.strip_suffix(['：', ':']).unwrap_or(t).trim_end();
+    let Some(c) = t.chars().next_back() else {
+        return false;
+    };
+    if matches!(c, ')' | '）') {
+        return true;
+    }
+    if c.is_ascii() {
+        set.binary_search(&c.to_ascii_lowercase()).is_ok()
+    } else if is_han(c) {
+        set.binary_search(&c).is_ok()
+    } else {
+        true
+    }
+}
+
+/// `line.split(CELL_SEP)` (`" | "`) found with `memchr` on `|`: the standard split builds a
+/// two-way searcher per line, a large part of the scan on table-heavy pages.
+fn split_cells(line: &str) -> impl Iterator<Item = &str> {
+    let bytes = line.as_bytes();
+    let mut from = 0;
+    let mut at = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some(p) = bytes.get(at..).and_then(|rest| memchr::memchr(b'|', rest)) {
+            let bar = at + p;
+            at = bar + 1;
+            // A separator starts one byte before the bar, at or after the previous one's end.
+            if bar > from && bytes[bar - 1] == b' ' && bytes.get(bar + 1) == Some(&b' ') {
+                let cell = line.get(from..bar - 1).unwrap_or_default();
+                from = bar + 2;
+                at = from;
+                return Some(cell);
+            }
+        }
+        done = true;
+        Some(line.get(from..).unwrap_or_default())
+    })
 }
 
 fn has_colon(cell: &str) -> bool {
@@ -453,7 +524,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
     let mut out = Vec::new();
     let mut section: Option<Field> = None;
     for (li, line) in lines.iter().enumerate() {
-        let cells: Vec<&str> = line.split(CELL_SEP).map(str::trim).collect();
+        let cells: Vec<&str> = split_cells(line).map(str::trim).collect();
         let header_row = is_header_row(&cells);
         for (ci, cell) in cells.iter().enumerate() {
             let marks = section_marks(cell);
@@ -854,6 +925,62 @@ pub fn header_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ending check never turns away a cell the label-cell regex accepts: every label in
+    /// the shapes the regex allows, and random mixes of label pieces, units and noise.
+    #[test]
+    fn ending_check_keeps_every_label_cell() {
+        for (_, l) in LABELS {
+            let upper = l.to_uppercase();
+            let spaced: String = l.chars().map(|c| format!("{c} ")).collect();
+            for cell in [
+                l.to_string(),
+                format!("{l}："),
+                format!(" 1、{l} : "),
+                format!("二、{upper}（万元）："),
+                format!("{spaced}(元)\u{3000}"),
+            ] {
+                assert!(ends_like_label_cell(&cell), "{cell:?}");
+            }
+        }
+        assert!(!ends_like_label_cell("1000.00"));
+        assert!(!ends_like_label_cell("台"));
+        assert!(!ends_like_label_cell("  ： "));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn ending_check_agrees_with_the_regex(parts in proptest::collection::vec(proptest::sample::select(
+            LABELS.iter().map(|(_, l)| *l).chain([
+                "采购", "名称", " ", "\u{3000}", "：", ":", "（万元）", "(元)", "1、", "二.", "台", "8",
+                "A100", "k", "K", "\u{212a}", "ſ", "s", "服务", ")", "）", "x",
+            ]).collect::<Vec<_>>()), 0..5)) {
+            let cell = parts.concat();
+            if LABEL_CELL.is_match(&cell) {
+                proptest::prop_assert!(ends_like_label_cell(&cell), "{cell:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn cells_split_like_str_split() {
+        for line in [
+            "",
+            "a",
+            " | ",
+            "a | b | c",
+            " | | ",
+            "a || b | | c |  | d",
+            "采购人 | 某大学|x | ",
+            "| a |",
+            "a  |  b",
+        ] {
+            let ours: Vec<&str> = split_cells(line).collect();
+            let std: Vec<&str> = line.split(CELL_SEP).collect();
+            assert_eq!(ours, std, "{line:?}");
+        }
+    }
 
     #[test]
     fn word_set_equals_contains() {

@@ -17,6 +17,8 @@ use html5ever::{Attribute, QualName, local_name, ns};
 
 use super::html::{Elem, Walked, Walker};
 
+pub(super) mod tokens;
+
 /// Walk `doc` in one streaming pass; `None` when the tree builder rearranged nodes.
 pub fn walk(doc: &str) -> Option<Walked> {
     let sink = StreamSink::default();
@@ -346,6 +348,9 @@ mod tests {
         if let Some(stream) = walk(doc) {
             assert_eq!(fields(&stream), fields(&dom), "{doc}");
         }
+        if let Some(flat) = tokens::walk(doc) {
+            assert_eq!(fields(&flat), fields(&dom), "tokens: {doc}");
+        }
     }
 
     #[test]
@@ -395,7 +400,7 @@ mod tests {
             dirs.push(round.path().join("pages"));
         }
         dirs.push(root.join("../shared/data/pages/html"));
-        let (mut pages, mut fallbacks) = (0, 0);
+        let (mut pages, mut fallbacks, mut token_fallbacks) = (0, 0, 0);
         for dir in dirs {
             for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
                 let path = entry.path();
@@ -410,6 +415,15 @@ mod tests {
                 let doc = crate::decode::decode(&bytes, None).text;
                 let doc = super::super::depth::limit_nesting(&doc);
                 pages += 1;
+                match tokens::walk(&doc) {
+                    Some(w) => assert_eq!(
+                        fields(&w),
+                        fields(&walk_dom(&doc)),
+                        "tokens: {}",
+                        path.display()
+                    ),
+                    None => token_fallbacks += 1,
+                }
                 match walk(&doc) {
                     Some(w) => {
                         assert_eq!(fields(&w), fields(&walk_dom(&doc)), "{}", path.display())
@@ -424,7 +438,14 @@ mod tests {
             fallbacks * 4 <= pages,
             "{fallbacks} of {pages} pages needed the DOM"
         );
-        eprintln!("{pages} pages, {fallbacks} walked through the DOM");
+        // And most must walk from the tokenizer, or that walk buys nothing.
+        assert!(
+            token_fallbacks * 4 <= pages,
+            "{token_fallbacks} of {pages} pages needed the tree builder"
+        );
+        eprintln!(
+            "{pages} pages, {fallbacks} walked through the DOM, {token_fallbacks} through the tree builder"
+        );
     }
 
     proptest::proptest! {
