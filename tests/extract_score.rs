@@ -235,3 +235,17 @@ fn round10_pages_hold_every_expected_value_since_fixed() {
 fn round11_pages_hold_every_expected_value_since_fixed() {
     assert_round("round11");
 }
+
+/// Held-out round 12: `cargo test --release --test extract_score heldout_round12 -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round12_accuracy() {
+    print_round("round12");
+}
+
+/// Held-out round 13: `cargo test --release --test extract_score heldout_round13 -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn heldout_round13_accuracy() {
+    print_round("round13");
+}
