@@ -74,6 +74,35 @@ impl HashIndex {
     }
 }
 
+/// A slot of the interning table: a token id and, for a short token, its text, so that most
+/// lookups compare in the table instead of reaching into the arena (two cache misses fewer per
+/// token of every listed name).
+#[derive(Clone, Copy)]
+struct Slot {
+    id: u32,
+    /// Length in bytes if at most `INLINE`, else `u8::MAX` (the text is only in the arena).
+    len: u8,
+    text: [u8; INLINE],
+}
+
+/// Bytes of a token kept in its `Slot`.
+const INLINE: usize = 11;
+
+impl Slot {
+    fn new(id: u32, token: &str) -> Self {
+        let mut slot = Slot {
+            id,
+            len: u8::MAX,
+            text: [0; INLINE],
+        };
+        if token.len() <= INLINE {
+            slot.len = token.len() as u8;
+            slot.text[..token.len()].copy_from_slice(token.as_bytes());
+        }
+        slot
+    }
+}
+
 /// Interned tokens, their postings (token → aliases) and one-deletion variants.
 #[derive(Default)]
 pub struct Tokens {
@@ -82,7 +111,7 @@ pub struct Tokens {
     /// Token id → start of its text in `arena` (one more entry at the end).
     starts: Vec<u32>,
     /// Token text → id, while building (lookups go through `deletions`).
-    ids: HashTable<u32>,
+    ids: HashTable<Slot>,
     /// Token id → `table_hash` of its text, while building (growing `ids` rehashes).
     table_hashes: Vec<u64>,
     /// Token id → range of its aliases in `posted` (CSR; built by `finish`).
@@ -107,7 +136,17 @@ impl Tokens {
     }
 
     fn find_hashed(&self, token: &str, h: u64) -> Option<u32> {
-        self.ids.find(h, |&id| self.text(id) == token).copied()
+        let short = token.len() <= INLINE;
+        self.ids
+            .find(h, |slot| {
+                if short {
+                    usize::from(slot.len) == token.len()
+                        && &slot.text[..token.len()] == token.as_bytes()
+                } else {
+                    slot.len == u8::MAX && self.text(slot.id) == token
+                }
+            })
+            .map(|slot| slot.id)
     }
 
     /// Record that alias `alias` contains `token` (ids in order of first appearance).
@@ -129,7 +168,8 @@ impl Tokens {
                 self.starts.push(self.arena.len() as u32);
                 self.table_hashes.push(h);
                 let hashes = &self.table_hashes;
-                self.ids.insert_unique(h, id, |&i| hashes[i as usize]);
+                self.ids
+                    .insert_unique(h, Slot::new(id, token), |slot| hashes[slot.id as usize]);
                 id
             }
         };

@@ -34,6 +34,9 @@ const MAX_FUZZY_TOKEN_CHARS: usize = 48;
 const MIN_TEXT_ALIAS_CHARS: usize = 4;
 /// Entries analysed per parallel batch while building: bounds the analysed names held at once.
 const BUILD_BATCH: usize = 8192;
+/// Entries whose spellings share one set of buffers (a few allocations per chunk instead of
+/// four per entry, freed by the thread that fills the index).
+const BUILD_CHUNK: usize = 128;
 
 /// Token lengths (chars) that get one-deletion variants.
 fn fuzzy_len(chars: usize) -> bool {
@@ -147,10 +150,13 @@ struct Spelling {
     text: bool,
 }
 
-/// The spellings of one entry, their tokens concatenated (one allocation, not one per token).
+/// The spellings of a run of entries, their tokens concatenated (one allocation, not one per
+/// token or entry).
 #[derive(Default)]
 struct Spellings {
     list: Vec<Spelling>,
+    /// Entry → end of its spellings in `list`.
+    entry_ends: Vec<usize>,
     token_text: String,
     token_ends: Vec<usize>,
     /// `index::table_hash` of each token, computed here so that the sequential interning
@@ -224,11 +230,17 @@ fn searched_in_text(folded: &str) -> bool {
     folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS
 }
 
-/// The spellings of one entry, in the order the index numbers them: the listed names from the
-/// last alias to the name, then the spellings derived from each (`listed_variants`).
-fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry, b: &mut BuildScratch) -> Spellings {
+/// Add the spellings of one entry to `out`, in the order the index numbers them: the listed
+/// names from the last alias to the name, then the spellings derived from each
+/// (`listed_variants`).
+fn entry_spellings(
+    vocab: &Vocabulary,
+    i: usize,
+    e: &Entry,
+    b: &mut BuildScratch,
+    out: &mut Spellings,
+) {
     let entry = i as u32;
-    let mut out = Spellings::default();
     b.raws.clear();
     b.raw_ends.clear();
     let names = std::iter::once((cut(&e.name), AliasText::Listed(0), true)).chain(
@@ -341,7 +353,7 @@ fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry, b: &mut BuildScratch
             text: false,
         });
     }
-    out
+    out.entry_ends.push(out.list.len());
 }
 
 /// An abbreviation analysed: a short form is not a unit name (九院 also names hospitals).
@@ -385,60 +397,72 @@ impl Matcher {
         for (b, batch) in watchlist.entries.chunks(BUILD_BATCH).enumerate() {
             let vocab = &*m.vocab;
             let analysed: Vec<Spellings> = batch
-                .par_iter()
+                .par_chunks(BUILD_CHUNK)
                 .enumerate()
-                .map_init(BuildScratch::default, |scratch, (k, e)| {
-                    entry_spellings(vocab, b * BUILD_BATCH + k, e, scratch)
+                .map_init(BuildScratch::default, |scratch, (c, chunk)| {
+                    let mut out = Spellings::default();
+                    for (k, e) in chunk.iter().enumerate() {
+                        let i = b * BUILD_BATCH + c * BUILD_CHUNK + k;
+                        entry_spellings(vocab, i, e, scratch, &mut out);
+                    }
+                    out
                 })
                 .collect();
             for spellings in analysed {
-                m.entry_alias_start.push(m.aliases.len() as u32);
                 let Spellings {
                     list,
+                    entry_ends,
                     token_text,
                     token_ends,
                     token_hashes,
                 } = spellings;
                 let all = Spellings {
                     list: Vec::new(),
+                    entry_ends: Vec::new(),
                     token_text,
                     token_ends,
                     token_hashes,
                 };
-                for mut s in list {
-                    let id = m.aliases.len() as u32;
-                    let mut record = s.record;
-                    if let Some((text, dropped)) = s.derived.take() {
-                        record.text = AliasText::Derived(m.derived.len() as u32);
-                        m.derived
-                            .push((text.into_boxed_str(), dropped.into_boxed_slice()));
+                let mut list = list.into_iter();
+                let mut start = 0;
+                for end in entry_ends {
+                    m.entry_alias_start.push(m.aliases.len() as u32);
+                    for mut s in list.by_ref().take(end - start) {
+                        let id = m.aliases.len() as u32;
+                        let mut record = s.record;
+                        if let Some((text, dropped)) = s.derived.take() {
+                            record.text = AliasText::Derived(m.derived.len() as u32);
+                            m.derived
+                                .push((text.into_boxed_str(), dropped.into_boxed_slice()));
+                        }
+                        m.aliases.push(record);
+                        raw_cells.push(HashIndex::cell(s.raw, id));
+                        key_cells.push(HashIndex::cell(s.key, id));
+                        if record.abbrev.is_some() {
+                            // Whole-name lookups only: no token blocking, no running-text search.
+                            continue;
+                        }
+                        if s.has_han {
+                            m.entry_has_han[record.entry as usize] = true;
+                        }
+                        if let Some(u) = s.unit.take() {
+                            m.by_bare_unit
+                                .entry(u.last().to_string())
+                                .or_default()
+                                .push(id);
+                            m.by_unit.entry(u.key).or_default().push(id);
+                        }
+                        if let Some(h) = s.placeless {
+                            placeless_cells.push(HashIndex::cell(h, id));
+                        }
+                        for (t, h) in all.tokens(&s) {
+                            m.tokens.post_hashed(t, h, id);
+                        }
+                        if s.text {
+                            m.text_aliases.push(id);
+                        }
                     }
-                    m.aliases.push(record);
-                    raw_cells.push(HashIndex::cell(s.raw, id));
-                    key_cells.push(HashIndex::cell(s.key, id));
-                    if record.abbrev.is_some() {
-                        // Whole-name lookups only: no token blocking, no running-text search.
-                        continue;
-                    }
-                    if s.has_han {
-                        m.entry_has_han[record.entry as usize] = true;
-                    }
-                    if let Some(u) = s.unit.take() {
-                        m.by_bare_unit
-                            .entry(u.last().to_string())
-                            .or_default()
-                            .push(id);
-                        m.by_unit.entry(u.key).or_default().push(id);
-                    }
-                    if let Some(h) = s.placeless {
-                        placeless_cells.push(HashIndex::cell(h, id));
-                    }
-                    for (t, h) in all.tokens(&s) {
-                        m.tokens.post_hashed(t, h, id);
-                    }
-                    if s.text {
-                        m.text_aliases.push(id);
-                    }
+                    start = end;
                 }
             }
         }
