@@ -206,31 +206,44 @@ impl Tokens {
             let chars = t.chars().count();
             1 + if fuzzy(chars) { chars } else { 0 }
         };
-        // Filled in parallel runs of token ids, concatenated in id order.
-        let fill =
-            |ids: std::ops::Range<u32>| {
-                let mut cells: Vec<u64> =
-                    Vec::with_capacity(ids.clone().map(|id| count(self.text(id))).sum());
-                for id in ids {
-                    let t = self.text(id);
-                    cells.push(HashIndex::cell(hash(t), id));
-                    if count(t) > 1 {
-                        cells.extend(t.char_indices().map(|(i, c)| {
-                            HashIndex::cell(hash_without(t, i..i + c.len_utf8()), id)
-                        }));
-                    }
-                }
-                cells
-            };
+        // Filled in parallel runs of token ids, each into its own part of one buffer (runs
+        // concatenated afterwards would hold the cells twice at the peak of the build).
         const RUN: u32 = 1 << 16;
-        let runs: Vec<Vec<u64>> = (0..(n as u32).div_ceil(RUN))
-            .into_par_iter()
-            .map(|r| fill(r * RUN..((r + 1) * RUN).min(n as u32)))
+        let runs: Vec<std::ops::Range<u32>> = (0..(n as u32).div_ceil(RUN))
+            .map(|r| r * RUN..((r + 1) * RUN).min(n as u32))
             .collect();
-        let mut cells: Vec<u64> = Vec::with_capacity(runs.iter().map(Vec::len).sum());
-        for run in runs {
-            cells.extend_from_slice(&run);
+        let sizes: Vec<usize> = runs
+            .par_iter()
+            .map(|ids| ids.clone().map(|id| count(self.text(id))).sum())
+            .collect();
+        let mut cells = vec![0u64; sizes.iter().sum()];
+        let mut parts = Vec::with_capacity(runs.len());
+        let mut rest = cells.as_mut_slice();
+        for &size in &sizes {
+            let (part, tail) = rest.split_at_mut(size);
+            parts.push(part);
+            rest = tail;
         }
+        parts.into_par_iter().zip(runs).for_each(|(part, ids)| {
+            let mut out = part.iter_mut();
+            for id in ids {
+                let t = self.text(id);
+                let cells = std::iter::once(HashIndex::cell(hash(t), id)).chain(
+                    (count(t) > 1)
+                        .then(|| {
+                            t.char_indices().map(move |(i, c)| {
+                                HashIndex::cell(hash_without(t, i..i + c.len_utf8()), id)
+                            })
+                        })
+                        .into_iter()
+                        .flatten(),
+                );
+                // `cells` first: zip stops on it without taking a slot from `out`.
+                for (cell, slot) in cells.zip(out.by_ref()) {
+                    *slot = cell;
+                }
+            }
+        });
         self.deletions = HashIndex::build(cells);
     }
 

@@ -84,7 +84,7 @@ pub struct Matcher {
     vocab: Arc<Vocabulary>,
     aliases: Vec<AliasRecord>,
     /// Alias → its analysed name, computed on first use.
-    names: Vec<OnceLock<Box<Name>>>,
+    names: LazyNames,
     /// Derived spellings: text and the places dropped from the listed name.
     derived: Vec<(Box<str>, Box<[String]>)>,
     /// Entry → range of its aliases in `aliases` (pushed contiguously).
@@ -111,6 +111,38 @@ pub struct Matcher {
     by_bare_unit: HashMap<String, Vec<u32>>,
     /// Innermost unit level (`I32`) → the one entry that has it; absent when several do.
     unique_bare_unit: HashMap<String, usize>,
+}
+
+/// Alias → its analysed name, in blocks allocated when an alias of the block is first scored:
+/// a lookup touches a few blocks, and a million-row list would otherwise hold tens of MB of
+/// empty cells from the end of the build on.
+#[derive(Default)]
+struct LazyNames {
+    blocks: Vec<OnceLock<Box<[OnceLock<Box<Name>>]>>>,
+    len: usize,
+}
+
+/// Aliases per `LazyNames` block.
+const NAMES_BLOCK: usize = 1024;
+
+impl LazyNames {
+    fn new(len: usize) -> Self {
+        LazyNames {
+            blocks: (0..len.div_ceil(NAMES_BLOCK))
+                .map(|_| OnceLock::new())
+                .collect(),
+            len,
+        }
+    }
+
+    /// The cell of alias `i` (`i` < the number of aliases).
+    fn get(&self, i: usize) -> &OnceLock<Box<Name>> {
+        let block = self.blocks[i / NAMES_BLOCK].get_or_init(|| {
+            let n = NAMES_BLOCK.min(self.len - i / NAMES_BLOCK * NAMES_BLOCK);
+            (0..n).map(|_| OnceLock::new()).collect()
+        });
+        &block[i % NAMES_BLOCK]
+    }
 }
 
 /// One-character deletions of a token (SymSpell-style blocking for typos).
@@ -376,7 +408,7 @@ impl Matcher {
             watchlist: Watchlist::default(),
             vocab,
             aliases: Vec::new(),
-            names: Vec::new(),
+            names: LazyNames::default(),
             derived: Vec::new(),
             entry_alias_start: Vec::with_capacity(watchlist.entries.len() + 1),
             entry_has_han: vec![false; watchlist.entries.len()],
@@ -472,7 +504,7 @@ impl Matcher {
         m.by_key = HashIndex::build(key_cells);
         m.by_placeless = HashIndex::build(placeless_cells);
         m.tokens.finish(fuzzy_len);
-        m.names = (0..m.aliases.len()).map(|_| OnceLock::new()).collect();
+        m.names = LazyNames::new(m.aliases.len());
         m.aliases.shrink_to_fit();
         m.derived.shrink_to_fit();
         m.text_aliases.shrink_to_fit();
@@ -545,7 +577,7 @@ impl Matcher {
 
     /// The analysed name of alias `id` (analysed on first use, then kept).
     fn name(&self, id: u32) -> &Name {
-        self.names[id as usize].get_or_init(|| {
+        self.names.get(id as usize).get_or_init(|| {
             let a = &self.aliases[id as usize];
             let text = self.alias_text(a);
             Box::new(if a.abbrev.is_some() {
