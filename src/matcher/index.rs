@@ -327,6 +327,37 @@ mod tests {
     }
 
     #[test]
+    fn tokens_longer_than_a_slot_are_interned_through_the_arena() {
+        let mut t = Tokens::default();
+        // 11 bytes fit a slot; 12 and 18 do not; a 4-char Han token is 12 bytes.
+        for (token, alias) in [
+            ("abcdefghijk", 0),
+            ("abcdefghijkl", 0),
+            ("huaweitechnologies", 1),
+            ("abcdefghijkl", 2),
+            ("华为技术", 2),
+            ("huaweitechnologies", 3),
+            ("huaweitechnologiez", 3),
+            ("华为技术", 4),
+        ] {
+            t.post(token, alias);
+        }
+        t.finish(|n| (5..=48).contains(&n));
+        assert_eq!(t.len(), 5);
+        assert_eq!(t.text(1), "abcdefghijkl");
+        assert_eq!(t.posting(1), &[0, 2]);
+        assert_eq!(t.posting(2), &[1, 3]);
+        assert_eq!(t.posting(3), &[2, 4]);
+        assert_eq!(t.posting(4), &[3]);
+        let fuzzy = |n: usize| (5..=48).contains(&n);
+        assert_eq!(
+            t.near("huaweitechnologie", fuzzy).collect::<Vec<_>>(),
+            vec![2, 4]
+        );
+        assert_eq!(t.near("华为技术", fuzzy).collect::<Vec<_>>(), vec![3]);
+    }
+
+    #[test]
     fn hash_index_returns_ids_of_a_hash() {
         let idx = HashIndex::build(vec![
             HashIndex::cell(7, 3),

@@ -1066,3 +1066,23 @@ pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f6
     }
     best
 }
+
+#[cfg(test)]
+mod lazy_names_tests {
+    use super::*;
+
+    #[test]
+    fn lazy_names_cover_every_alias_across_blocks() {
+        let names = LazyNames::new(NAMES_BLOCK + 3);
+        assert_eq!(names.blocks.len(), 2);
+        // Only the blocks touched are allocated.
+        assert!(names.blocks.iter().all(|b| b.get().is_none()));
+        for i in [0, NAMES_BLOCK - 1, NAMES_BLOCK, NAMES_BLOCK + 2] {
+            let name = names.get(i).get_or_init(|| Box::new(Name::default()));
+            assert!(name.key.is_empty());
+        }
+        assert_eq!(names.blocks[1].get().map(|b| b.len()), Some(3));
+        assert!(names.get(NAMES_BLOCK + 2).get().is_some());
+        assert!(names.get(1).get().is_none());
+    }
+}
