@@ -34,6 +34,9 @@ const MAX_FUZZY_TOKEN_CHARS: usize = 48;
 const MIN_TEXT_ALIAS_CHARS: usize = 4;
 /// Entries analysed per parallel batch while building: bounds the analysed names held at once.
 const BUILD_BATCH: usize = 8192;
+/// Entries whose spellings share one set of buffers (a few allocations per chunk instead of
+/// four per entry, freed by the thread that fills the index).
+const BUILD_CHUNK: usize = 128;
 
 /// Token lengths (chars) that get one-deletion variants.
 fn fuzzy_len(chars: usize) -> bool {
@@ -81,7 +84,7 @@ pub struct Matcher {
     vocab: Arc<Vocabulary>,
     aliases: Vec<AliasRecord>,
     /// Alias → its analysed name, computed on first use.
-    names: Vec<OnceLock<Box<Name>>>,
+    names: LazyNames,
     /// Derived spellings: text and the places dropped from the listed name.
     derived: Vec<(Box<str>, Box<[String]>)>,
     /// Entry → range of its aliases in `aliases` (pushed contiguously).
@@ -108,6 +111,38 @@ pub struct Matcher {
     by_bare_unit: HashMap<String, Vec<u32>>,
     /// Innermost unit level (`I32`) → the one entry that has it; absent when several do.
     unique_bare_unit: HashMap<String, usize>,
+}
+
+/// Alias → its analysed name, in blocks allocated when an alias of the block is first scored:
+/// a lookup touches a few blocks, and a million-row list would otherwise hold tens of MB of
+/// empty cells from the end of the build on.
+#[derive(Default)]
+struct LazyNames {
+    blocks: Vec<OnceLock<Box<[OnceLock<Box<Name>>]>>>,
+    len: usize,
+}
+
+/// Aliases per `LazyNames` block.
+const NAMES_BLOCK: usize = 1024;
+
+impl LazyNames {
+    fn new(len: usize) -> Self {
+        LazyNames {
+            blocks: (0..len.div_ceil(NAMES_BLOCK))
+                .map(|_| OnceLock::new())
+                .collect(),
+            len,
+        }
+    }
+
+    /// The cell of alias `i` (`i` < the number of aliases).
+    fn get(&self, i: usize) -> &OnceLock<Box<Name>> {
+        let block = self.blocks[i / NAMES_BLOCK].get_or_init(|| {
+            let n = NAMES_BLOCK.min(self.len - i / NAMES_BLOCK * NAMES_BLOCK);
+            (0..n).map(|_| OnceLock::new()).collect()
+        });
+        &block[i % NAMES_BLOCK]
+    }
 }
 
 /// One-character deletions of a token (SymSpell-style blocking for typos).
@@ -147,10 +182,13 @@ struct Spelling {
     text: bool,
 }
 
-/// The spellings of one entry, their tokens concatenated (one allocation, not one per token).
+/// The spellings of a run of entries, their tokens concatenated (one allocation, not one per
+/// token or entry).
 #[derive(Default)]
 struct Spellings {
     list: Vec<Spelling>,
+    /// Entry → end of its spellings in `list`.
+    entry_ends: Vec<usize>,
     token_text: String,
     token_ends: Vec<usize>,
     /// `index::table_hash` of each token, computed here so that the sequential interning
@@ -224,11 +262,17 @@ fn searched_in_text(folded: &str) -> bool {
     folded.chars().filter(|c| normalize::is_han(*c)).count() >= MIN_TEXT_ALIAS_CHARS
 }
 
-/// The spellings of one entry, in the order the index numbers them: the listed names from the
-/// last alias to the name, then the spellings derived from each (`listed_variants`).
-fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry, b: &mut BuildScratch) -> Spellings {
+/// Add the spellings of one entry to `out`, in the order the index numbers them: the listed
+/// names from the last alias to the name, then the spellings derived from each
+/// (`listed_variants`).
+fn entry_spellings(
+    vocab: &Vocabulary,
+    i: usize,
+    e: &Entry,
+    b: &mut BuildScratch,
+    out: &mut Spellings,
+) {
     let entry = i as u32;
-    let mut out = Spellings::default();
     b.raws.clear();
     b.raw_ends.clear();
     let names = std::iter::once((cut(&e.name), AliasText::Listed(0), true)).chain(
@@ -341,7 +385,7 @@ fn entry_spellings(vocab: &Vocabulary, i: usize, e: &Entry, b: &mut BuildScratch
             text: false,
         });
     }
-    out
+    out.entry_ends.push(out.list.len());
 }
 
 /// An abbreviation analysed: a short form is not a unit name (九院 also names hospitals).
@@ -364,7 +408,7 @@ impl Matcher {
             watchlist: Watchlist::default(),
             vocab,
             aliases: Vec::new(),
-            names: Vec::new(),
+            names: LazyNames::default(),
             derived: Vec::new(),
             entry_alias_start: Vec::with_capacity(watchlist.entries.len() + 1),
             entry_has_han: vec![false; watchlist.entries.len()],
@@ -385,60 +429,72 @@ impl Matcher {
         for (b, batch) in watchlist.entries.chunks(BUILD_BATCH).enumerate() {
             let vocab = &*m.vocab;
             let analysed: Vec<Spellings> = batch
-                .par_iter()
+                .par_chunks(BUILD_CHUNK)
                 .enumerate()
-                .map_init(BuildScratch::default, |scratch, (k, e)| {
-                    entry_spellings(vocab, b * BUILD_BATCH + k, e, scratch)
+                .map_init(BuildScratch::default, |scratch, (c, chunk)| {
+                    let mut out = Spellings::default();
+                    for (k, e) in chunk.iter().enumerate() {
+                        let i = b * BUILD_BATCH + c * BUILD_CHUNK + k;
+                        entry_spellings(vocab, i, e, scratch, &mut out);
+                    }
+                    out
                 })
                 .collect();
             for spellings in analysed {
-                m.entry_alias_start.push(m.aliases.len() as u32);
                 let Spellings {
                     list,
+                    entry_ends,
                     token_text,
                     token_ends,
                     token_hashes,
                 } = spellings;
                 let all = Spellings {
                     list: Vec::new(),
+                    entry_ends: Vec::new(),
                     token_text,
                     token_ends,
                     token_hashes,
                 };
-                for mut s in list {
-                    let id = m.aliases.len() as u32;
-                    let mut record = s.record;
-                    if let Some((text, dropped)) = s.derived.take() {
-                        record.text = AliasText::Derived(m.derived.len() as u32);
-                        m.derived
-                            .push((text.into_boxed_str(), dropped.into_boxed_slice()));
+                let mut list = list.into_iter();
+                let mut start = 0;
+                for end in entry_ends {
+                    m.entry_alias_start.push(m.aliases.len() as u32);
+                    for mut s in list.by_ref().take(end - start) {
+                        let id = m.aliases.len() as u32;
+                        let mut record = s.record;
+                        if let Some((text, dropped)) = s.derived.take() {
+                            record.text = AliasText::Derived(m.derived.len() as u32);
+                            m.derived
+                                .push((text.into_boxed_str(), dropped.into_boxed_slice()));
+                        }
+                        m.aliases.push(record);
+                        raw_cells.push(HashIndex::cell(s.raw, id));
+                        key_cells.push(HashIndex::cell(s.key, id));
+                        if record.abbrev.is_some() {
+                            // Whole-name lookups only: no token blocking, no running-text search.
+                            continue;
+                        }
+                        if s.has_han {
+                            m.entry_has_han[record.entry as usize] = true;
+                        }
+                        if let Some(u) = s.unit.take() {
+                            m.by_bare_unit
+                                .entry(u.last().to_string())
+                                .or_default()
+                                .push(id);
+                            m.by_unit.entry(u.key).or_default().push(id);
+                        }
+                        if let Some(h) = s.placeless {
+                            placeless_cells.push(HashIndex::cell(h, id));
+                        }
+                        for (t, h) in all.tokens(&s) {
+                            m.tokens.post_hashed(t, h, id);
+                        }
+                        if s.text {
+                            m.text_aliases.push(id);
+                        }
                     }
-                    m.aliases.push(record);
-                    raw_cells.push(HashIndex::cell(s.raw, id));
-                    key_cells.push(HashIndex::cell(s.key, id));
-                    if record.abbrev.is_some() {
-                        // Whole-name lookups only: no token blocking, no running-text search.
-                        continue;
-                    }
-                    if s.has_han {
-                        m.entry_has_han[record.entry as usize] = true;
-                    }
-                    if let Some(u) = s.unit.take() {
-                        m.by_bare_unit
-                            .entry(u.last().to_string())
-                            .or_default()
-                            .push(id);
-                        m.by_unit.entry(u.key).or_default().push(id);
-                    }
-                    if let Some(h) = s.placeless {
-                        placeless_cells.push(HashIndex::cell(h, id));
-                    }
-                    for (t, h) in all.tokens(&s) {
-                        m.tokens.post_hashed(t, h, id);
-                    }
-                    if s.text {
-                        m.text_aliases.push(id);
-                    }
+                    start = end;
                 }
             }
         }
@@ -448,7 +504,7 @@ impl Matcher {
         m.by_key = HashIndex::build(key_cells);
         m.by_placeless = HashIndex::build(placeless_cells);
         m.tokens.finish(fuzzy_len);
-        m.names = (0..m.aliases.len()).map(|_| OnceLock::new()).collect();
+        m.names = LazyNames::new(m.aliases.len());
         m.aliases.shrink_to_fit();
         m.derived.shrink_to_fit();
         m.text_aliases.shrink_to_fit();
@@ -521,7 +577,7 @@ impl Matcher {
 
     /// The analysed name of alias `id` (analysed on first use, then kept).
     fn name(&self, id: u32) -> &Name {
-        self.names[id as usize].get_or_init(|| {
+        self.names.get(id as usize).get_or_init(|| {
             let a = &self.aliases[id as usize];
             let text = self.alias_text(a);
             Box::new(if a.abbrev.is_some() {
@@ -1009,4 +1065,24 @@ pub fn compare_names(vocab: &Vocabulary, a: &str, b: &str) -> Option<(Method, f6
         }
     }
     best
+}
+
+#[cfg(test)]
+mod lazy_names_tests {
+    use super::*;
+
+    #[test]
+    fn lazy_names_cover_every_alias_across_blocks() {
+        let names = LazyNames::new(NAMES_BLOCK + 3);
+        assert_eq!(names.blocks.len(), 2);
+        // Only the blocks touched are allocated.
+        assert!(names.blocks.iter().all(|b| b.get().is_none()));
+        for i in [0, NAMES_BLOCK - 1, NAMES_BLOCK, NAMES_BLOCK + 2] {
+            let name = names.get(i).get_or_init(|| Box::new(Name::default()));
+            assert!(name.key.is_empty());
+        }
+        assert_eq!(names.blocks[1].get().map(|b| b.len()), Some(3));
+        assert!(names.get(NAMES_BLOCK + 2).get().is_some());
+        assert!(names.get(1).get().is_none());
+    }
 }
