@@ -1004,6 +1004,9 @@ fn sort_hits(hits: &mut [Hit]) {
             .then_with(|| (a.list_kind as u8).cmp(&(b.list_kind as u8)))
             .then_with(|| a.listed_name.cmp(&b.listed_name))
             .then_with(|| a.list.cmp(&b.list))
+            // Entries that share a name and list: a fixed order, so a `--limit` cut is reproducible.
+            .then_with(|| a.list_id.cmp(&b.list_id))
+            .then_with(|| a.matched_alias.cmp(&b.matched_alias))
     });
 }
 
@@ -1084,5 +1087,39 @@ mod lazy_names_tests {
         assert_eq!(names.blocks[1].get().map(|b| b.len()), Some(3));
         assert!(names.get(NAMES_BLOCK + 2).get().is_some());
         assert!(names.get(1).get().is_none());
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+    use crate::model::ListKind;
+
+    fn hit(list_id: &str) -> Hit {
+        Hit {
+            name: "Hua Xin Technology".into(),
+            role: Role::Supplier,
+            listed_name: "Hua Xin Technology Co., Ltd.".into(),
+            list: "Entity List (EL) - Bureau of Industry and Security".into(),
+            list_id: list_id.into(),
+            method: Method::Exact,
+            score: 1.0,
+            matched_alias: String::new(),
+            citation: String::new(),
+            as_of: String::new(),
+            reviewed: None,
+            list_kind: ListKind::default(),
+        }
+    }
+
+    #[test]
+    fn tied_hits_sort_by_entry_so_a_limit_cut_is_reproducible() {
+        // Two entries with the same name on the same list come out of a hash map in any order.
+        for start in [["b2", "a1", "c3"], ["c3", "b2", "a1"]] {
+            let mut hits: Vec<Hit> = start.iter().map(|id| hit(id)).collect();
+            sort_hits(&mut hits);
+            let ids: Vec<&str> = hits.iter().map(|h| h.list_id.as_str()).collect();
+            assert_eq!(ids, ["a1", "b2", "c3"]);
+        }
     }
 }
