@@ -118,9 +118,12 @@ pub struct Matcher {
 /// empty cells from the end of the build on.
 #[derive(Default)]
 struct LazyNames {
-    blocks: Vec<OnceLock<Box<[OnceLock<Box<Name>>]>>>,
+    blocks: Vec<OnceLock<NameBlock>>,
     len: usize,
 }
+
+/// One block of `LazyNames`: a cell per alias, filled when that alias is first scored.
+type NameBlock = Box<[OnceLock<Box<Name>>]>;
 
 /// Aliases per `LazyNames` block.
 const NAMES_BLOCK: usize = 1024;
