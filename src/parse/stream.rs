@@ -60,28 +60,42 @@ struct View<'a> {
     attrs: &'a [Attribute],
 }
 
+/// An attribute without a namespace, as a selector reads it.
+fn attr_of<'a>(attrs: &'a [Attribute], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|a| a.name.ns == ns!() && &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// The element's id: scraper takes the first `id` whatever its namespace.
+fn id_of(attrs: &[Attribute]) -> Option<&str> {
+    attrs
+        .iter()
+        .find(|a| &*a.name.local == "id")
+        .map(|a| &*a.value)
+}
+
+/// Whether any class of the element satisfies `f`.
+fn any_class_of(attrs: &[Attribute], f: &mut dyn FnMut(&str) -> bool) -> bool {
+    attrs
+        .iter()
+        .filter(|a| &*a.name.local == "class")
+        .any(|a| a.value.split_ascii_whitespace().any(&mut *f))
+}
+
 impl Elem for View<'_> {
     fn name(&self) -> &str {
         &self.name.local
     }
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|a| a.name.ns == ns!() && &*a.name.local == name)
-            .map(|a| &*a.value)
+        attr_of(self.attrs, name)
     }
     fn id(&self) -> Option<&str> {
-        // scraper takes the first `id` whatever its namespace.
-        self.attrs
-            .iter()
-            .find(|a| &*a.name.local == "id")
-            .map(|a| &*a.value)
+        id_of(self.attrs)
     }
     fn any_class(&self, f: &mut dyn FnMut(&str) -> bool) -> bool {
-        self.attrs
-            .iter()
-            .filter(|a| &*a.name.local == "class")
-            .any(|a| a.value.split_ascii_whitespace().any(&mut *f))
+        any_class_of(self.attrs, f)
     }
 }
 

@@ -206,22 +206,13 @@ impl Elem for View<'_> {
         self.name
     }
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|a| a.name.ns == ns!() && &*a.name.local == name)
-            .map(|a| &*a.value)
+        super::attr_of(self.attrs, name)
     }
     fn id(&self) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|a| &*a.name.local == "id")
-            .map(|a| &*a.value)
+        super::id_of(self.attrs)
     }
     fn any_class(&self, f: &mut dyn FnMut(&str) -> bool) -> bool {
-        self.attrs
-            .iter()
-            .filter(|a| &*a.name.local == "class")
-            .any(|a| a.value.split_ascii_whitespace().any(&mut *f))
+        super::any_class_of(self.attrs, f)
     }
 }
 
