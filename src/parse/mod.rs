@@ -706,9 +706,15 @@ fn clean_id(v: &str) -> Option<String> {
     } else {
         v
     };
+    // Where the outermost bracket still open was pushed: an opening bracket never closed
+    // ("X1（招标编号：Y）" cut at 招) belongs to the next clause, not to the number.
+    let mut open_at = None;
     for c in v.chars() {
         match c {
             '(' | '（' | '[' | '【' | '〔' => {
+                if depth == 0 {
+                    open_at = Some(out.len());
+                }
                 depth += 1;
                 out.push(c);
             }
@@ -730,6 +736,9 @@ fn clean_id(v: &str) -> Option<String> {
             c if c.is_ascii_alphanumeric() || "-_/.#".contains(c) => out.push(c),
             _ => break,
         }
+    }
+    if let Some(at) = open_at.filter(|_| depth > 0) {
+        out.truncate(at);
     }
     let out = out.trim_end_matches(['.', '-', '/', '_']).to_string();
     (out.chars().filter(char::is_ascii_alphanumeric).count() >= 3
@@ -1128,6 +1137,24 @@ mod tests {
         assert_eq!(clean_id("详见招标文件"), None);
         assert_eq!(clean_id("见附件2025"), None);
         assert_eq!(clean_id("采购文件中规定的项目编号2025-01"), None);
+    }
+
+    #[test]
+    fn an_opening_bracket_never_closed_is_left_off_the_number() {
+        // Another number in brackets after the project number: the bracket opens the next clause.
+        assert_eq!(
+            clean_id("HBZC-2026-0311-A（采购计划号：2026-88）").as_deref(),
+            Some("HBZC-2026-0311-A")
+        );
+        assert_eq!(
+            clean_id("GXZC2026-G1-0042(委托编号：W-17)").as_deref(),
+            Some("GXZC2026-G1-0042")
+        );
+        // Balanced brackets inside the number stay.
+        assert_eq!(
+            clean_id("HCA(4)2017040GNN（备案号：B-2）").as_deref(),
+            Some("HCA(4)2017040GNN")
+        );
     }
 
     #[test]
