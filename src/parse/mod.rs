@@ -321,6 +321,7 @@ fn build(w: html::Walked) -> Notice {
         .map(|l| l.value.as_str())
         .flat_map(split_orgs)
         .chain(found.candidates)
+        .filter(|n| candidate_shaped(n))
         .collect();
     dedup_names(&mut candidates);
 
@@ -746,6 +747,15 @@ fn clean_id(v: &str) -> Option<String> {
     .then_some(out)
 }
 
+/// Words of a clause that a name never holds ("评标委员会按照…进行了评审": a sentence, not a bidder).
+const CLAUSE_WORDS: [&str; 5] = ["按照", "进行", "了", "如下", "的"];
+
+/// A candidate is shaped as an organisation is: it ends in an organisation word, or it is a
+/// short name with no clause in it (a person or a foreign firm keeps its own form).
+fn candidate_shaped(name: &str) -> bool {
+    prose::org_like(name) || !CLAUSE_WORDS.iter().any(|w| name.contains(w))
+}
+
 /// Values that are placeholders, not organisations, when they stand alone or before
 /// punctuation ("无", "无（流标）"): 无锡… and 略阳… are places that open real names.
 const NOT_AN_ORG: &[&str] = &["无", "/", "-", "—", "略", "****"];
@@ -1137,6 +1147,18 @@ mod tests {
         assert_eq!(clean_id("详见招标文件"), None);
         assert_eq!(clean_id("见附件2025"), None);
         assert_eq!(clean_id("采购文件中规定的项目编号2025-01"), None);
+    }
+
+    #[test]
+    fn a_sentence_is_not_a_candidate() {
+        assert!(!candidate_shaped(
+            "评审小组依据磋商文件规定的评审标准对响应文件进行了综合评审"
+        ));
+        assert!(!candidate_shaped("经评审，推荐成交候选人如下"));
+        assert!(candidate_shaped("广西八桂智算科技有限公司"));
+        assert!(candidate_shaped("Acme Computing GmbH"));
+        // A name ending in an organisation word keeps a 的 or 了 inside it.
+        assert!(candidate_shaped("中国科学院计算技术研究所"));
     }
 
     #[test]
