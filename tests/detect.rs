@@ -1053,3 +1053,27 @@ fn chip_model_codes_take_letter_suffixes() {
     assert_eq!(names("大疆禅思H20T热成像云台"), Vec::<String>::new());
     assert_eq!(names("GPU服务器型号H20T"), Vec::<String>::new());
 }
+
+/// Rounds 12 and 13 of issue 10: an example word governs every item of the short list after it,
+/// Chinese names included ("例如Kimi、豆包等"), domestic models too; a comparison word governs a
+/// count of the yardstick ("相当于约600张英伟达A800"); a count after a floor word is still a purchase.
+#[test]
+fn example_lists_and_counted_yardsticks_are_not_use() {
+    for text in [
+        "资料不得上传至境外或公众大模型服务（例如文心一言、Kimi等公众产品）。",
+        "本期不接入第三方模型（比如豆包），后续另行采购。",
+        "可按需对接其他大模型（诸如通义千问、ChatGPT等），本期不含。",
+        "整体算力相当于约1200张英伟达A100的训练能力",
+        "集群推理性能等效于16块NVIDIA H800",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("配置不低于8张NVIDIA A100加速卡"),
+        vec!["NVIDIA A100".to_string()]
+    );
+    assert_eq!(
+        names("部署豆包大模型，例如用于公文写作"),
+        vec!["ByteDance Doubao".to_string()]
+    );
+}

@@ -162,7 +162,7 @@ fn cron_job_mails_a_digest_of_high_alerts_even_with_quiet() {
     let lines: Vec<&str> = mail.lines().collect();
     assert_eq!(
         lines[0],
-        "tenderscan: 6 notices at or above high (high 6, medium 3, low 30)"
+        "tenderscan: 6 notices at or above high (high 6, medium 3, low 31)"
     );
     assert_eq!(lines.len(), 7, "{mail}");
     assert!(

@@ -270,6 +270,10 @@ impl Detector {
         // Ends of excluding prefixes and starts of excluding suffixes.
         let mut vetoing_prefixes: Vec<usize> = Vec::new();
         let mut vetoing_suffixes: Vec<usize> = Vec::new();
+        // Ends of excluding prefixes that also govern a count of the term, and of example
+        // words that govern every item of a list after them.
+        let mut counting_prefixes: Vec<usize> = Vec::new();
+        let mut example_prefixes: Vec<usize> = Vec::new();
         // Frame words of excluding groups: (frame, end of the opening word) and (frame, start
         // of the closing word).
         let mut frame_opens: Vec<(usize, usize)> = Vec::new();
@@ -305,6 +309,8 @@ impl Detector {
                     // Checked against the widened span below ("对标英伟达A100").
                     Position::Prefix if e <= start => vetoing_prefixes.push(e),
                     Position::Suffix if s >= end => vetoing_suffixes.push(s),
+                    Position::CountPrefix if e <= start => counting_prefixes.push(e),
+                    Position::ExamplePrefix if e <= start => example_prefixes.push(e),
                     Position::FrameOpen(f) if e <= start => frame_opens.push((f, e)),
                     Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
                     _ => {}
@@ -336,6 +342,17 @@ impl Detector {
             [start, new_start]
                 .iter()
                 .any(|&at| e <= at && (only_separators(&hay[e..at]) || list_items(&hay[e..at])))
+        }) || counting_prefixes.iter().any(|&e| {
+            [start, new_start].iter().any(|&at| {
+                e <= at
+                    && (only_separators(&hay[e..at])
+                        || list_items(&hay[e..at])
+                        || count_of(&hay[e..at]))
+            })
+        }) || example_prefixes.iter().any(|&e| {
+            [start, new_start].iter().any(|&at| {
+                e <= at && (only_separators(&hay[e..at]) || list_items_of(&hay[e..at], true))
+            })
         }) || vetoing_suffixes.iter().any(|&s| {
             [end, new_end]
                 .iter()
@@ -468,6 +485,12 @@ const MAX_LIST_ITEMS: usize = 4;
 /// and every item is a short stretch of one clause that starts with an ASCII word, as product
 /// names do (so in "GPU类型为NV A100或T4" the prefix 类 governs no list).
 fn list_items(s: &str) -> bool {
+    list_items_of(s, false)
+}
+
+/// [`list_items`], where `han_items` also lets short Han names stand as items: an example word
+/// ("例如豆包、Kimi") governs every item of its list, whatever the item is.
+fn list_items_of(s: &str, han_items: bool) -> bool {
     let Some(body) = s
         .trim_end_matches(' ')
         .strip_suffix(LIST_JOINERS)
@@ -478,12 +501,42 @@ fn list_items(s: &str) -> bool {
     let items: Vec<&str> = body.split(LIST_JOINERS).collect();
     items.len() <= MAX_LIST_ITEMS
         && items.iter().all(|item| {
-            item.trim_start_matches(' ')
-                .bytes()
-                .next()
-                .is_some_and(is_word_byte)
-                && in_clause(item)
+            let item = item.trim_matches(' ');
+            (item.bytes().next().is_some_and(is_word_byte) && in_clause(item))
+                || (han_items && han_name(item))
         })
+}
+
+/// Longest all-Han list item counted as a product's name ("豆包", "通义千问").
+const MAX_HAN_ITEM_CHARS: usize = 6;
+
+/// A short run of Han characters only, as a Chinese product's name is ("例如豆包、Kimi").
+fn han_name(item: &str) -> bool {
+    let n = item.chars().count();
+    n > 0 && n <= MAX_HAN_ITEM_CHARS && item.chars().all(is_han)
+}
+
+/// Words for "about" that may open a count ("约600张").
+const APPROX_WORDS: [&str; 5] = ["大约", "约", "近", "超", "逾"];
+
+/// The stretch is a count of the term: an optional "about" word, digits, and one measure word
+/// ("约600张", "8 块"), so a comparison word before it still governs the term.
+fn count_of(s: &str) -> bool {
+    let s = s.trim_matches(' ');
+    let s = APPROX_WORDS
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s)
+        .trim_start_matches(' ');
+    let digits = s
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',')
+        .count();
+    if digits == 0 || !s.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let mut rest = s[digits..].trim_start_matches(' ').chars();
+    rest.next().is_some_and(is_han) && rest.as_str().trim_matches(' ').is_empty()
 }
 
 /// Nothing but spaces and hyphens (so "NV A100" and "A100-80GB" count as adjacent).
@@ -563,6 +616,29 @@ mod tests {
         assert_eq!(len("310pq", true), None);
         assert_eq!(len("h20t", true), None);
         assert_eq!(len("310p", false), None);
+    }
+
+    #[test]
+    fn a_count_between_a_comparison_word_and_the_term() {
+        assert!(count_of("约600张"));
+        assert!(count_of(" 8 块 "));
+        assert!(count_of("大约1,000台"));
+        // No digits, more than one word after them, or no measure word: not a count.
+        assert!(!count_of("约张"));
+        assert!(!count_of("600张国产"));
+        assert!(!count_of("600"));
+        assert!(!count_of("同等规模"));
+    }
+
+    #[test]
+    fn example_words_govern_han_items_of_their_list() {
+        assert!(list_items_of("豆包、", true));
+        assert!(list_items_of("kimi、通义千问和", true));
+        // Plain prefixes take only items that start as ASCII product names do.
+        assert!(!list_items_of("豆包、", false));
+        // A long Han stretch or one with a clause break is no list item.
+        assert!(!list_items_of("各类境外公众大模型服务、", true));
+        assert!(!list_items_of("豆包。部署、", true));
     }
 
     #[test]

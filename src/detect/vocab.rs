@@ -38,6 +38,12 @@ pub(crate) enum Position {
     Prefix,
     /// Right after the term (then shown as part of the mention).
     Suffix,
+    /// Right before the term or before a count of it ("相当于约600张英伟达A800"): only for
+    /// comparison words, where a count names the yardstick's size, not a purchase.
+    CountPrefix,
+    /// An example word right before the term or before earlier items of its list, Han names
+    /// included ("例如豆包、Kimi等"): every item of the list is only an example.
+    ExamplePrefix,
     /// The opening word of a frame around the term ("与" of "与…相比"), in the same clause before it.
     FrameOpen(usize),
     /// The closing word of a frame ("相比" of "与…相比"), in the same clause after the term.
@@ -138,6 +144,8 @@ impl Vocabulary {
                 "near" => Position::Near,
                 "prefix" => Position::Prefix,
                 "suffix" => Position::Suffix,
+                "countprefix" => Position::CountPrefix,
+                "exampleprefix" => Position::ExamplePrefix,
                 // "与…相比": two words, one either side of the term, each in its clause.
                 "frame" => {
                     let raw = row.get("term")?;

@@ -321,6 +321,7 @@ fn build(w: html::Walked) -> Notice {
         .map(|l| l.value.as_str())
         .flat_map(split_orgs)
         .chain(found.candidates)
+        .filter(|n| candidate_shaped(n))
         .collect();
     dedup_names(&mut candidates);
 
@@ -706,9 +707,15 @@ fn clean_id(v: &str) -> Option<String> {
     } else {
         v
     };
+    // Where the outermost bracket still open was pushed: an opening bracket never closed
+    // ("X1（招标编号：Y）" cut at 招) belongs to the next clause, not to the number.
+    let mut open_at = None;
     for c in v.chars() {
         match c {
             '(' | '（' | '[' | '【' | '〔' => {
+                if depth == 0 {
+                    open_at = Some(out.len());
+                }
                 depth += 1;
                 out.push(c);
             }
@@ -731,10 +738,22 @@ fn clean_id(v: &str) -> Option<String> {
             _ => break,
         }
     }
+    if let Some(at) = open_at.filter(|_| depth > 0) {
+        out.truncate(at);
+    }
     let out = out.trim_end_matches(['.', '-', '/', '_']).to_string();
     (out.chars().filter(char::is_ascii_alphanumeric).count() >= 3
         && out.chars().any(|c| c.is_ascii_digit()))
     .then_some(out)
+}
+
+/// Words of a clause that a name never holds ("评标委员会按照…进行了评审": a sentence, not a bidder).
+const CLAUSE_WORDS: [&str; 5] = ["按照", "进行", "了", "如下", "的"];
+
+/// A candidate is shaped as an organisation is: it ends in an organisation word, or it is a
+/// short name with no clause in it (a person or a foreign firm keeps its own form).
+fn candidate_shaped(name: &str) -> bool {
+    prose::org_like(name) || !CLAUSE_WORDS.iter().any(|w| name.contains(w))
 }
 
 /// Values that are placeholders, not organisations, when they stand alone or before
@@ -1128,6 +1147,36 @@ mod tests {
         assert_eq!(clean_id("详见招标文件"), None);
         assert_eq!(clean_id("见附件2025"), None);
         assert_eq!(clean_id("采购文件中规定的项目编号2025-01"), None);
+    }
+
+    #[test]
+    fn a_sentence_is_not_a_candidate() {
+        assert!(!candidate_shaped(
+            "评审小组依据磋商文件规定的评审标准对响应文件进行了综合评审"
+        ));
+        assert!(!candidate_shaped("经评审，推荐成交候选人如下"));
+        assert!(candidate_shaped("广西八桂智算科技有限公司"));
+        assert!(candidate_shaped("Acme Computing GmbH"));
+        // A name ending in an organisation word keeps a 的 or 了 inside it.
+        assert!(candidate_shaped("中国科学院计算技术研究所"));
+    }
+
+    #[test]
+    fn an_opening_bracket_never_closed_is_left_off_the_number() {
+        // Another number in brackets after the project number: the bracket opens the next clause.
+        assert_eq!(
+            clean_id("HBZC-2026-0311-A（采购计划号：2026-88）").as_deref(),
+            Some("HBZC-2026-0311-A")
+        );
+        assert_eq!(
+            clean_id("GXZC2026-G1-0042(委托编号：W-17)").as_deref(),
+            Some("GXZC2026-G1-0042")
+        );
+        // Balanced brackets inside the number stay.
+        assert_eq!(
+            clean_id("HCA(4)2017040GNN（备案号：B-2）").as_deref(),
+            Some("HCA(4)2017040GNN")
+        );
     }
 
     #[test]

@@ -655,14 +655,34 @@ pub fn lead_buyer(lines: &[&str]) -> Option<String> {
         .next()
 }
 
+/// Words that put a sentence in an earlier year or purchase ("去年，…同类项目的采购规模约为1.9亿元"):
+/// an amount there is not this purchase's.
+const PAST_WORDS: [&str; 7] = ["去年", "上年", "前年", "往年", "上一年", "上一期", "上期"];
+/// Words that bring the amount's own clause back to this purchase ("与去年相比，本次预算为…").
+const PRESENT_WORDS: [&str; 5] = ["本次", "本项目", "今年", "此次", "本期"];
+
+/// The sentence that ends at this text speaks of an earlier time, and the amount's own clause
+/// does not turn back to this purchase.
+fn in_the_past(before: &str) -> bool {
+    let sentence = before
+        .rfind(['。', '；', ';', '！', '？'])
+        .map_or(before, |i| &before[i..]);
+    let clause = sentence
+        .rfind(['，', ','])
+        .map_or(sentence, |i| &sentence[i..]);
+    PAST_WORDS.iter().any(|w| sentence.contains(w))
+        && !PRESENT_WORDS.iter().any(|w| clause.contains(w))
+}
+
 /// Budget and award of a news article, from amounts tied to the purchase (not bids).
 pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
     let find = |re: &Regex| {
         lines
             .iter()
             .filter(|l| l.len() <= MAX_LINE_BYTES)
-            .flat_map(|l| re.captures_iter(l))
-            .find_map(|c| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
+            .flat_map(|l| re.captures_iter(l).map(move |c| (*l, c)))
+            .filter(|(l, c)| c.get(0).is_some_and(|m| !in_the_past(&l[..m.start()])))
+            .find_map(|(_, c)| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
     };
     (find(&NEWS_BUDGET), find(&NEWS_AWARD))
 }
@@ -932,6 +952,20 @@ mod tests {
             winners(&["中标人为和林格尔云数据有限公司。"]),
             ["和林格尔云数据有限公司"]
         );
+    }
+
+    #[test]
+    fn last_years_amount_is_not_this_purchases_budget() {
+        let (budget, _) = news_amounts(&[
+            "上一年度，该公司同类算力服务器集采规模约为3.2亿元。本次项目预算为2.6亿元。",
+        ]);
+        assert_eq!(budget.map(|m| m.amount), Some(260_000_000.0));
+        let (budget, _) =
+            news_amounts(&["据了解，去年同类项目的采购规模约为1.5亿元，今年增长三成。"]);
+        assert_eq!(budget, None);
+        // A clause that turns back to this purchase keeps its amount.
+        let (budget, _) = news_amounts(&["与去年相比，本次项目预算为1.8亿元。"]);
+        assert_eq!(budget.map(|m| m.amount), Some(180_000_000.0));
     }
 
     #[test]
