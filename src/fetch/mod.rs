@@ -12,6 +12,7 @@ pub mod politeness;
 mod progress;
 pub mod retry;
 pub mod robots;
+mod transport;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};

@@ -1,0 +1,521 @@
+//! One HTTP/1.1 GET on a connection of its own, on hyper's low-level client, so the fetcher sees
+//! what a pooled client hides: bytes a server sends beyond its `Content-Length`.
+//!
+//! There is no connection pool on purpose: the fetcher waits between requests to one host
+//! (politeness, seconds apart), so a kept-alive connection would rarely be reused, and a fresh
+//! connection per request lets the exchange be checked whole, to its last byte.
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http_body_util::{BodyExt as _, Empty};
+use hyper::body::Bytes;
+use hyper::header::{self, HeaderMap, HeaderName, HeaderValue};
+use hyper::{Request, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncWrite};
+use tokio::net::TcpStream;
+use url::Url;
+
+use super::addr::PinnedResolver;
+
+/// How long to wait, once a `Content-Length` body is whole, for bytes beyond it: long enough for
+/// a surplus sent with the body to show, short enough that a server keeping the connection open
+/// costs the run nothing noticeable (requests to a host are seconds apart anyway).
+const SURPLUS_GRACE: Duration = Duration::from_millis(25);
+
+/// Anything a connection can run on: plain TCP or TLS over it.
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+
+/// Opens connections (pinned addresses, TLS) and runs one GET on each.
+pub(crate) struct Transport {
+    tls: tokio_rustls::TlsConnector,
+    resolver: Arc<PinnedResolver>,
+    connect_timeout: Duration,
+}
+
+/// A response read whole: status, headers as sent (minus the coding headers once decoded) and the
+/// decoded body.
+pub(crate) struct Exchange {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// Why an exchange failed (the client words it and decides whether to retry).
+#[derive(Debug)]
+pub(crate) enum TransportError {
+    /// TCP connect or TLS handshake took longer than the connect timeout.
+    ConnectTimeout,
+    /// No connection could be made (refused, unreachable, TLS rejected).
+    Connect(String),
+    /// The server reset the connection.
+    Reset,
+    /// The connection ended before the announced `Content-Length` bytes had arrived.
+    Incomplete { declared: u64 },
+    /// The server sent more bytes than its `Content-Length` announced.
+    Longer { declared: u64 },
+    /// The announced (uncompressed) length is over the cap.
+    DeclaredTooLarge { declared: u64, cap: u64 },
+    /// The body grew past the cap (counted after decompression).
+    TooLarge { cap: u64 },
+    /// The content coding did not decode.
+    Decode(String),
+    /// Any other failure of the exchange.
+    Failed(String),
+}
+
+impl Transport {
+    /// A transport that connects through `resolver`'s checked addresses, verifying TLS
+    /// certificates against the platform's roots (as reqwest's `rustls` feature does).
+    pub(crate) fn new(
+        resolver: Arc<PinnedResolver>,
+        connect_timeout: Duration,
+    ) -> anyhow::Result<Transport> {
+        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+        let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+            .map_err(|e| anyhow::anyhow!("loading TLS root certificates: {e}"))?;
+        let mut config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| anyhow::anyhow!("TLS setup: {e}"))?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(verifier))
+            .with_no_client_auth();
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Ok(Transport {
+            tls: tokio_rustls::TlsConnector::from(Arc::new(config)),
+            resolver,
+            connect_timeout,
+        })
+    }
+
+    /// GET `url` with `headers`; the body is decoded (gzip, deflate, br) under `cap` bytes.
+    /// With `truncate`, the first `cap` bytes are kept instead of failing.
+    pub(crate) async fn get(
+        &self,
+        url: &Url,
+        headers: &[(String, String)],
+        cap: u64,
+        truncate: bool,
+    ) -> Result<Exchange, TransportError> {
+        let request = build_request(url, headers)?;
+        let io = self.connect(url).await?;
+        let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(io))
+            .await
+            .map_err(|e| hyper_failure(&e, None))?;
+        // Kept un-shut so the socket can be looked at after the body (see `surplus`).
+        let mut conn = std::pin::pin!(conn.without_shutdown());
+        let mut read = std::pin::pin!(async move {
+            let result = read_response(&mut sender, request, cap, truncate).await;
+            // Dropping the sender lets the connection finish once it is idle.
+            drop(sender);
+            result
+        });
+        let mut finished = None;
+        let read = tokio::select! {
+            read = &mut read => read,
+            ended = &mut conn => {
+                finished = Some(ended);
+                read.await
+            }
+        };
+        let (exchange, declared) = read?;
+        // Checked before a decoding failure is reported: a compressed stream cut at a wrong
+        // length fails to decode because of the length.
+        if let Some(declared) = declared {
+            let ended = match finished {
+                Some(ended) => ended,
+                None => conn.await,
+            };
+            if surplus(ended).await {
+                return Err(TransportError::Longer { declared });
+            }
+        }
+        exchange
+    }
+
+    /// TCP to the first checked address that answers, then TLS for https.
+    async fn connect(&self, url: &Url) -> Result<Box<dyn Io>, TransportError> {
+        let host = url
+            .host_str()
+            .unwrap_or_default()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let port = url.port_or_known_default().unwrap_or(80);
+        let addrs: Vec<SocketAddr> = match self.resolver.pinned(&host) {
+            Some(addrs) => addrs,
+            None => tokio::time::timeout(
+                self.connect_timeout,
+                tokio::net::lookup_host((host.as_str(), port)),
+            )
+            .await
+            .map_err(|_| TransportError::ConnectTimeout)?
+            .map_err(|e| TransportError::Connect(format!("{host} does not resolve ({e})")))?
+            .collect(),
+        };
+        // The pin is per host name; the port is the URL's.
+        let addrs: Vec<SocketAddr> = addrs
+            .into_iter()
+            .map(|a| SocketAddr::new(a.ip(), port))
+            .collect();
+        if addrs.is_empty() {
+            return Err(TransportError::Connect(format!(
+                "{host} does not resolve (no addresses)"
+            )));
+        }
+        // Each address gets its share of the connect timeout, so one silent address cannot use
+        // it all (as hyper-util's connector does).
+        let share = self.connect_timeout / u32::try_from(addrs.len()).unwrap_or(u32::MAX);
+        let mut last = TransportError::ConnectTimeout;
+        let mut stream = None;
+        for addr in &addrs {
+            match tokio::time::timeout(share, TcpStream::connect(addr)).await {
+                Ok(Ok(s)) => {
+                    stream = Some(s);
+                    break;
+                }
+                Ok(Err(e)) => last = TransportError::Connect(format!("{addr}: {e}")),
+                Err(_) => last = TransportError::ConnectTimeout,
+            }
+        }
+        let Some(stream) = stream else {
+            return Err(last);
+        };
+        // Small requests, written whole: no reason to let Nagle hold them back.
+        let _ = stream.set_nodelay(true);
+        if url.scheme() != "https" {
+            return Ok(Box::new(stream));
+        }
+        let name = rustls::pki_types::ServerName::try_from(host.clone())
+            .map_err(|e| TransportError::Connect(format!("invalid TLS server name {host}: {e}")))?;
+        let tls = tokio::time::timeout(self.connect_timeout, self.tls.connect(name, stream))
+            .await
+            .map_err(|_| TransportError::ConnectTimeout)?
+            .map_err(|e| TransportError::Connect(format!("TLS handshake with {host}: {e}")))?;
+        Ok(Box::new(tls))
+    }
+}
+
+/// The GET as sent: origin-form target, `Host`, then the fetcher's headers in order.
+fn build_request(
+    url: &Url,
+    headers: &[(String, String)],
+) -> Result<Request<Empty<Bytes>>, TransportError> {
+    let mut target = url.path().to_string();
+    if let Some(query) = url.query() {
+        target.push('?');
+        target.push_str(query);
+    }
+    let host = match url.port() {
+        Some(port) => format!("{}:{port}", url.host_str().unwrap_or_default()),
+        None => url.host_str().unwrap_or_default().to_string(),
+    };
+    let mut builder = Request::get(target).header(header::HOST, host);
+    for (name, value) in headers {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|e| TransportError::Failed(format!("bad request header {name}: {e}")))?;
+        let value = HeaderValue::from_str(value)
+            .map_err(|e| TransportError::Failed(format!("bad value for {name}: {e}")))?;
+        builder = builder.header(name, value);
+    }
+    builder
+        .body(Empty::new())
+        .map_err(|e| TransportError::Failed(format!("bad request for {url}: {e}")))
+}
+
+/// Send the request and read the body through its decoder under the cap. Also returns the
+/// `Content-Length` that framed the body, if one did (the caller checks for bytes beyond it);
+/// a body that arrived whole but did not decode is the inner error.
+async fn read_response(
+    sender: &mut hyper::client::conn::http1::SendRequest<Empty<Bytes>>,
+    request: Request<Empty<Bytes>>,
+    cap: u64,
+    truncate: bool,
+) -> Result<(Result<Exchange, TransportError>, Option<u64>), TransportError> {
+    let response = sender
+        .send_request(request)
+        .await
+        .map_err(|e| hyper_failure(&e, None))?;
+    let (parts, mut body) = response.into_parts();
+    let mut headers = parts.headers;
+    let status = parts.status;
+    // As sent (before decompression). A transfer coding overrides it (RFC 9112 §6.3); 204 and
+    // 304 have no body whatever it says.
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|_| !headers.contains_key(header::TRANSFER_ENCODING))
+        .filter(|_| {
+            !(status.is_informational()
+                || status == StatusCode::NO_CONTENT
+                || status == StatusCode::NOT_MODIFIED)
+        });
+    let coding = Coding::of(&headers);
+    if !truncate
+        && coding == Coding::Identity
+        && let Some(len) = declared
+        && len > cap
+    {
+        return Err(TransportError::DeclaredTooLarge { declared: len, cap });
+    }
+    let mut decoder = Decoder::new(coding, cap, truncate);
+    let mut whole = true;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| hyper_failure(&e, declared))?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        if !decoder.write(&data)? {
+            whole = false;
+            break;
+        }
+    }
+    let decoded = decoder.coding != Coding::Identity;
+    let exchange = decoder.finish().map(|body| {
+        if decoded {
+            // The stored headers describe the stored (decoded) body.
+            headers.remove(header::CONTENT_ENCODING);
+            headers.remove(header::CONTENT_LENGTH);
+        }
+        Exchange {
+            status,
+            headers,
+            body,
+        }
+    });
+    // A body cut at the cap was not read to its end: nothing to say about what follows it.
+    // robots.txt (truncating) only needs its first bytes, so a surplus there is let pass.
+    Ok((exchange, declared.filter(|_| whole && !truncate)))
+}
+
+/// After a whole `Content-Length` body: did the server send anything more? hyper reports bytes
+/// that arrive while the connection is idle as an "unexpected message"; bytes already buffered
+/// or arriving within a short grace show in the connection's parts.
+async fn surplus(
+    ended: hyper::Result<hyper::client::conn::http1::Parts<TokioIo<Box<dyn Io>>>>,
+) -> bool {
+    let parts = match ended {
+        Ok(parts) => parts,
+        // Only this one means more bytes; a reset after a whole body is not the page's problem.
+        Err(e) => return e.to_string().contains("unexpected message"),
+    };
+    if !parts.read_buf.is_empty() {
+        return true;
+    }
+    let mut io = parts.io.into_inner();
+    let mut one = [0u8; 1];
+    matches!(
+        tokio::time::timeout(SURPLUS_GRACE, io.read(&mut one)).await,
+        Ok(Ok(n)) if n > 0
+    )
+}
+
+/// A hyper error as a transport failure; `declared` words an early end as an incomplete body.
+fn hyper_failure(e: &hyper::Error, declared: Option<u64>) -> TransportError {
+    if is_reset(e) {
+        return TransportError::Reset;
+    }
+    // hyper says "connection closed before message completed" when the head was cut, and an
+    // end-of-file error when the body was.
+    if let Some(declared) = declared
+        && (e.is_incomplete_message() || has_io_kind(e, &[std::io::ErrorKind::UnexpectedEof]))
+    {
+        return TransportError::Incomplete { declared };
+    }
+    TransportError::Failed(super::client::error_chain(e))
+}
+
+fn is_reset(e: &(dyn std::error::Error + 'static)) -> bool {
+    use std::io::ErrorKind;
+    has_io_kind(
+        e,
+        &[
+            ErrorKind::ConnectionReset,
+            ErrorKind::ConnectionAborted,
+            ErrorKind::BrokenPipe,
+        ],
+    )
+}
+
+/// True if an I/O error of one of `kinds` is in `e`'s chain.
+fn has_io_kind(e: &(dyn std::error::Error + 'static), kinds: &[std::io::ErrorKind]) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>()
+            && kinds.contains(&io.kind())
+        {
+            return true;
+        }
+        source = s.source();
+    }
+    false
+}
+
+/// The content codings decoded (as reqwest's gzip/deflate/brotli features did); others are kept
+/// as sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Coding {
+    Identity,
+    Gzip,
+    Deflate,
+    Brotli,
+}
+
+impl Coding {
+    fn of(headers: &HeaderMap) -> Coding {
+        let Some(value) = headers
+            .get(header::CONTENT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+        else {
+            return Coding::Identity;
+        };
+        match value.trim().to_ascii_lowercase().as_str() {
+            "gzip" | "x-gzip" => Coding::Gzip,
+            "deflate" => Coding::Deflate,
+            "br" => Coding::Brotli,
+            _ => Coding::Identity,
+        }
+    }
+}
+
+/// Where decoded bytes go: a buffer that refuses (or, truncating, stops at) the cap.
+struct Capped {
+    out: Vec<u8>,
+    cap: usize,
+    truncate: bool,
+    /// The cap was reached: past it when refusing, exactly at it when truncating.
+    full: bool,
+}
+
+impl Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let room = self.cap.saturating_sub(self.out.len());
+        if buf.len() > room {
+            self.full = true;
+            if !self.truncate {
+                return Err(std::io::Error::other("over the cap"));
+            }
+            self.out.extend_from_slice(&buf[..room]);
+            // Claim it all: the rest is dropped, and the reader stops at `full`.
+            return Ok(buf.len());
+        }
+        self.out.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Streaming decoder of one body: the cap counts decoded bytes, so a gzip bomb stops early.
+struct Decoder {
+    coding: Coding,
+    sink: Sink,
+    /// Some compressed bytes arrived (an empty body is not a broken gzip stream).
+    fed: bool,
+    cap: u64,
+}
+
+enum Sink {
+    Identity(Capped),
+    Gzip(Box<flate2::write::MultiGzDecoder<Capped>>),
+    Deflate(Box<flate2::write::ZlibDecoder<Capped>>),
+    Brotli(Box<brotli_decompressor::DecompressorWriter<Capped>>),
+}
+
+impl Decoder {
+    fn new(coding: Coding, cap: u64, truncate: bool) -> Decoder {
+        let capped = Capped {
+            out: Vec::new(),
+            cap: usize::try_from(cap).unwrap_or(usize::MAX),
+            truncate,
+            full: false,
+        };
+        let sink = match coding {
+            Coding::Identity => Sink::Identity(capped),
+            Coding::Gzip => Sink::Gzip(Box::new(flate2::write::MultiGzDecoder::new(capped))),
+            Coding::Deflate => Sink::Deflate(Box::new(flate2::write::ZlibDecoder::new(capped))),
+            Coding::Brotli => Sink::Brotli(Box::new(brotli_decompressor::DecompressorWriter::new(
+                capped, 8192,
+            ))),
+        };
+        Decoder {
+            coding,
+            sink,
+            fed: false,
+            cap,
+        }
+    }
+
+    fn capped(&self) -> &Capped {
+        match &self.sink {
+            Sink::Identity(c) => c,
+            Sink::Gzip(d) => d.get_ref(),
+            Sink::Deflate(d) => d.get_ref(),
+            Sink::Brotli(d) => d.get_ref(),
+        }
+    }
+
+    fn capped_mut(&mut self) -> &mut Capped {
+        match &mut self.sink {
+            Sink::Identity(c) => c,
+            Sink::Gzip(d) => d.get_mut(),
+            Sink::Deflate(d) => d.get_mut(),
+            Sink::Brotli(d) => d.get_mut(),
+        }
+    }
+
+    /// Feed raw bytes; false once a truncating cap is reached (stop reading).
+    fn write(&mut self, data: &[u8]) -> Result<bool, TransportError> {
+        if data.is_empty() {
+            return Ok(true);
+        }
+        self.fed = true;
+        let written = match &mut self.sink {
+            Sink::Identity(c) => c.write_all(data),
+            Sink::Gzip(d) => d.write_all(data),
+            Sink::Deflate(d) => d.write_all(data),
+            Sink::Brotli(d) => d.write_all(data),
+        };
+        let capped = self.capped();
+        if capped.full {
+            if capped.truncate {
+                return Ok(false);
+            }
+            return Err(TransportError::TooLarge { cap: self.cap });
+        }
+        written.map_err(|e| TransportError::Decode(e.to_string()))?;
+        Ok(true)
+    }
+
+    /// The decoded body; a compressed stream that does not end properly is an error.
+    fn finish(mut self) -> Result<Vec<u8>, TransportError> {
+        // An empty body (a redirect, `Content-Length: 0`) is not a broken compressed stream.
+        if !self.fed {
+            return Ok(Vec::new());
+        }
+        let reached = self.capped_mut();
+        if reached.full && reached.truncate {
+            // Cut at the cap on purpose: the stream's end was never read.
+            return Ok(std::mem::take(&mut reached.out));
+        }
+        let ended = match &mut self.sink {
+            Sink::Identity(_) => Ok(()),
+            Sink::Gzip(d) => d.try_finish(),
+            Sink::Deflate(d) => d.try_finish(),
+            Sink::Brotli(d) => d.close(),
+        };
+        let cap = self.cap;
+        let capped = self.capped_mut();
+        if capped.full && !capped.truncate {
+            return Err(TransportError::TooLarge { cap });
+        }
+        ended.map_err(|e| TransportError::Decode(e.to_string()))?;
+        Ok(std::mem::take(&mut capped.out))
+    }
+}
