@@ -305,3 +305,37 @@ fn a_gzip_bomb_with_an_honest_content_length_stops_at_the_decompressed_cap() {
         "response too large: more than --max-bytes 1048576 bytes (after decompression)"
     );
 }
+
+/// The page fetcher connects directly; a proxy set for other tools is named, not silently ignored.
+#[test]
+fn a_proxy_in_the_environment_is_not_used_and_a_warning_says_so() {
+    let answer = format!(
+        "{}{NOTICE}",
+        head(&format!("Content-Length: {}\r\n", NOTICE.len()))
+    );
+    let base = serve(Scheme::Http, After::Close, answer.into_bytes());
+    let out = common::tenderscan()
+        .timeout(Duration::from_secs(120))
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .args([
+            "scan",
+            "--all",
+            "-f",
+            "jsonl",
+            "--retries",
+            "0",
+            "--delay",
+            "0",
+        ])
+        .arg(format!("{base}/p.htm"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ZB2025-001"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("HTTP_PROXY is set, but pages are fetched directly"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

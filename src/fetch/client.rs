@@ -18,6 +18,16 @@ use crate::model::Page;
 /// Longest `<meta http-equiv=refresh>` delay treated as a redirect (Scrapy's METAREFRESH_MAXDELAY).
 const MAX_META_REFRESH_DELAY: f64 = 100.0;
 
+/// Proxy settings other HTTP clients read from the environment (not used by the page fetcher).
+const PROXY_VARS: &[&str] = &[
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+];
+
 /// A polite HTTP client shared by `scan` and `crawl` (async; one per run).
 pub struct Fetcher {
     cfg: FetchConfig,
@@ -51,6 +61,16 @@ impl Fetcher {
         let resolver = Arc::new(addr::PinnedResolver::default());
         // Redirects are followed by hand: each hop is checked (scheme, address, robots, politeness).
         let transport = Transport::new(resolver.clone(), cfg.connect_timeout)?;
+        // The transport connects directly (so every address is the checked one); say so rather
+        // than ignore a proxy the user set up for other tools.
+        if let Some(var) = PROXY_VARS
+            .iter()
+            .find(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+        {
+            tracing::warn!(
+                "{var} is set, but pages are fetched directly: scan and crawl do not use proxies"
+            );
+        }
         if cfg.ignore_robots {
             tracing::warn!("--ignore-robots: robots.txt is neither fetched nor obeyed");
         }
