@@ -519,3 +519,93 @@ impl Decoder {
         Ok(std::mem::take(&mut capped.out))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        let _ = enc.write_all(bytes);
+        enc.finish().unwrap_or_default()
+    }
+
+    fn decode(coding: Coding, data: &[u8], cap: u64, truncate: bool) -> Result<Vec<u8>, String> {
+        let mut decoder = Decoder::new(coding, cap, truncate);
+        // Fed in small pieces, as a body arrives.
+        for piece in data.chunks(7) {
+            match decoder.write(piece) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(format!("{e:?}")),
+            }
+        }
+        decoder.finish().map_err(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn gzip_is_decoded_under_the_cap_counted_after_decoding() {
+        let page = b"<p>ZB2025-001</p>".repeat(100);
+        let packed = gzip(&page);
+        assert_eq!(
+            decode(Coding::Gzip, &packed, 1 << 20, false),
+            Ok(page.clone())
+        );
+        assert_eq!(
+            decode(Coding::Gzip, &packed, 100, false),
+            Err("TooLarge { cap: 100 }".to_string())
+        );
+        // robots.txt: the first bytes are kept, and the unread end of the stream is no error.
+        assert_eq!(
+            decode(Coding::Gzip, &packed, 100, true),
+            Ok(page[..100].to_vec())
+        );
+    }
+
+    #[test]
+    fn a_broken_stream_is_a_decode_error_and_an_empty_body_is_none() {
+        let packed = gzip(b"<p>ZB2025-001</p>");
+        let cut = &packed[..packed.len() - 4];
+        assert!(decode(Coding::Gzip, cut, 1 << 20, false).is_err_and(|e| e.starts_with("Decode")));
+        assert_eq!(decode(Coding::Gzip, b"", 1 << 20, false), Ok(Vec::new()));
+        assert_eq!(decode(Coding::Brotli, b"", 1 << 20, false), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn brotli_and_deflate_are_decoded() {
+        // One uncompressed meta-block holding "hello", then the empty last one (RFC 7932 §9.2).
+        let brotli = [0x40, 0x00, 0x10, b'h', b'e', b'l', b'l', b'o', 0x03];
+        assert_eq!(
+            decode(Coding::Brotli, &brotli, 1 << 20, false),
+            Ok(b"hello".to_vec())
+        );
+        assert!(decode(Coding::Brotli, &brotli[..6], 1 << 20, false).is_err());
+        assert_eq!(
+            decode(Coding::Brotli, &brotli, 3, false),
+            Err("TooLarge { cap: 3 }".to_string())
+        );
+        let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let _ = zlib.write_all(b"hello");
+        let deflated = zlib.finish().unwrap_or_default();
+        assert_eq!(
+            decode(Coding::Deflate, &deflated, 1 << 20, false),
+            Ok(b"hello".to_vec())
+        );
+    }
+
+    #[test]
+    fn codings_are_read_case_insensitively_and_unknown_ones_kept() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(Coding::of(&headers), Coding::Identity);
+        for (value, coding) in [
+            ("GZIP", Coding::Gzip),
+            ("x-gzip", Coding::Gzip),
+            (" br ", Coding::Brotli),
+            ("deflate", Coding::Deflate),
+            ("zstd", Coding::Identity),
+        ] {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(value));
+            assert_eq!(Coding::of(&headers), coding, "{value}");
+        }
+    }
+}
