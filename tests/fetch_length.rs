@@ -306,18 +306,128 @@ fn a_gzip_bomb_with_an_honest_content_length_stops_at_the_decompressed_cap() {
     );
 }
 
-/// The page fetcher connects directly; a proxy set for other tools is named, not silently ignored.
-#[test]
-fn a_proxy_in_the_environment_is_not_used_and_a_warning_says_so() {
-    let answer = format!(
-        "{}{NOTICE}",
-        head(&format!("Content-Length: {}\r\n", NOTICE.len()))
-    );
-    let base = serve(Scheme::Http, After::Close, answer.into_bytes());
-    let out = common::tenderscan()
-        .timeout(Duration::from_secs(120))
-        .env("HTTP_PROXY", "http://127.0.0.1:9")
+/// What the test proxy does with a request.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ProxyMode {
+    /// Forward: `GET http://…` rewritten to origin form, `CONNECT` tunnelled.
+    Forward,
+    /// Answer `CONNECT` with this status and close.
+    Refuse(u16),
+}
+
+/// A loopback HTTP proxy (tokio) recording each request's line and `Proxy-Authorization`
+/// header (`-` when absent); returns its address and the record.
+fn proxy(mode: ProxyMode) -> (String, Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.set_nonblocking(true).expect("nonblocking");
+    let addr = listener.local_addr().expect("addr").to_string();
+    let record = seen.clone();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            loop {
+                let Ok((mut client, _)) = listener.accept().await else {
+                    continue;
+                };
+                let record = record.clone();
+                tokio::spawn(async move {
+                    // The head, byte by byte: nothing after it is taken.
+                    let mut head = Vec::new();
+                    let mut byte = [0u8; 1];
+                    while !head.ends_with(b"\r\n\r\n") {
+                        match client.read(&mut byte).await {
+                            Ok(1) => head.push(byte[0]),
+                            _ => return,
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&head).into_owned();
+                    let line = head.lines().next().unwrap_or_default().to_string();
+                    let auth = head
+                        .lines()
+                        .find_map(|l| {
+                            let (name, value) = l.split_once(':')?;
+                            name.eq_ignore_ascii_case("proxy-authorization")
+                                .then(|| value.trim().to_string())
+                        })
+                        .unwrap_or_else(|| "-".to_string());
+                    if let Ok(mut seen) = record.lock() {
+                        seen.push(format!("{line} | {auth}"));
+                    }
+                    let mut parts = line.split_whitespace();
+                    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                    if method == "CONNECT" {
+                        if let ProxyMode::Refuse(code) = mode {
+                            let reply = format!("HTTP/1.1 {code} No\r\nContent-Length: 0\r\n\r\n");
+                            let _ = client.write_all(reply.as_bytes()).await;
+                            return;
+                        }
+                        let Ok(mut server) = tokio::net::TcpStream::connect(target).await else {
+                            return;
+                        };
+                        let _ = client
+                            .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                            .await;
+                        let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                        return;
+                    }
+                    // http://host:port/path → connect to host:port, send /path.
+                    let Some(rest) = target.strip_prefix("http://") else {
+                        return;
+                    };
+                    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+                    let Ok(mut server) = tokio::net::TcpStream::connect(authority).await else {
+                        return;
+                    };
+                    let forwarded =
+                        head.replacen(target, if path.is_empty() { "/" } else { path }, 1);
+                    let _ = server.write_all(forwarded.as_bytes()).await;
+                    let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                });
+            }
+        });
+    });
+    (addr, seen)
+}
+
+fn seen(record: &Arc<std::sync::Mutex<Vec<String>>>) -> Vec<String> {
+    record.lock().map(|s| s.clone()).unwrap_or_default()
+}
+
+/// `scan` of one URL with `env` set (and no other proxy variable).
+fn scan_env(
+    url: &str,
+    env: &[(&str, &str)],
+    extra: &[&str],
+) -> (Option<i32>, serde_json::Value, String) {
+    let mut cmd = common::tenderscan();
+    cmd.timeout(Duration::from_secs(120))
+        .env("SSL_CERT_FILE", format!("{TLS_DIR}/ca.pem"))
+        .env_remove("SSL_CERT_DIR");
+    for var in [
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+        "no_proxy",
+        "NO_PROXY",
+        "REQUEST_METHOD",
+    ] {
+        cmd.env_remove(var);
+    }
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let out = cmd
         .args([
+            "-v",
             "scan",
             "--all",
             "-f",
@@ -327,15 +437,162 @@ fn a_proxy_in_the_environment_is_not_used_and_a_warning_says_so() {
             "--delay",
             "0",
         ])
-        .arg(format!("{base}/p.htm"))
+        .args(["--timeout", "30"])
+        .args(extra)
+        .arg(url)
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("ZB2025-001"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let record = serde_json::from_str(stdout.trim()).unwrap_or_else(
+        |_| serde_json::json!({ "unparsed": stdout.to_string(), "stderr": stderr.clone() }),
+    );
+    (out.status.code(), record, stderr)
+}
+
+fn exact_page() -> Vec<u8> {
+    format!(
+        "{}{NOTICE}",
+        head(&format!("Content-Length: {}\r\n", NOTICE.len()))
+    )
+    .into_bytes()
+}
+
+#[test]
+fn an_http_page_goes_through_the_http_proxy_in_absolute_form_with_its_credentials() {
+    let base = serve(Scheme::Http, After::Close, exact_page());
+    let (proxy_addr, record) = proxy(ProxyMode::Forward);
+    let url = format!("{base}/p.htm?id=7");
+    let (code, page, stderr) = scan_env(
+        &url,
+        &[(
+            "http_proxy",
+            &format!("http://ana%40lyst:s3cret@{proxy_addr}"),
+        )],
+        &[],
+    );
+    assert_eq!(code, Some(0), "{page} {stderr}");
+    assert!(page.to_string().contains("ZB2025-001"), "{page}");
+    // base64("ana@lyst:s3cret")
+    let auth = "Basic YW5hQGx5c3Q6czNjcmV0";
+    assert_eq!(
+        seen(&record),
+        vec![
+            format!("GET {base}/robots.txt HTTP/1.1 | {auth}"),
+            format!("GET {url} HTTP/1.1 | {auth}"),
+        ]
+    );
     assert!(
-        String::from_utf8_lossy(&out.stderr)
-            .contains("HTTP_PROXY is set, but pages are fetched directly"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        stderr.contains(&format!(
+            "http:// pages through http://{proxy_addr} (http_proxy)"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+}
+
+#[test]
+fn an_https_page_goes_through_a_connect_tunnel_and_the_target_certificate_is_checked() {
+    let base = serve(Scheme::Https, After::KeepOpen, exact_page());
+    let authority = base.trim_start_matches("https://").to_string();
+    let (proxy_addr, record) = proxy(ProxyMode::Forward);
+    let (code, page, stderr) = scan_env(
+        &format!("{base}/s.htm"),
+        &[("HTTPS_PROXY", &format!("http://u:p@{proxy_addr}"))],
+        &[],
+    );
+    assert_eq!(code, Some(0), "{page} {stderr}");
+    assert!(page.to_string().contains("ZB2025-001"), "{page}");
+    // One tunnel for robots.txt, one for the page; base64("u:p").
+    let connect = format!("CONNECT {authority} HTTP/1.1 | Basic dTpw");
+    assert_eq!(seen(&record), vec![connect.clone(), connect]);
+}
+
+#[test]
+fn no_proxy_hosts_are_fetched_directly() {
+    let base = serve(Scheme::Http, After::Close, exact_page());
+    let (proxy_addr, record) = proxy(ProxyMode::Forward);
+    let (code, page, _) = scan_env(
+        &format!("{base}/d.htm"),
+        &[
+            ("HTTP_PROXY", &format!("http://{proxy_addr}")),
+            ("NO_PROXY", "example.com, 127.0.0.0/8"),
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(0), "{page}");
+    assert!(page.to_string().contains("ZB2025-001"), "{page}");
+    assert_eq!(seen(&record), Vec::<String>::new());
+}
+
+#[test]
+fn a_proxy_refusing_connect_is_an_error_naming_its_status() {
+    let base = serve(Scheme::Https, After::Close, exact_page());
+    for code in [407, 403] {
+        let (proxy_addr, record) = proxy(ProxyMode::Refuse(code));
+        let env = [("https_proxy", format!("http://{proxy_addr}"))];
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused =
+            format!("proxy http://{proxy_addr} (https_proxy) refused CONNECT: HTTP/1.1 {code} No");
+        // robots.txt is asked for first: unreachable, it disallows the site (RFC 9309).
+        let (exit, page, _) = scan_env(&format!("{base}/r.htm"), &env, &[]);
+        assert_eq!(exit, Some(4), "{page}");
+        assert_eq!(
+            error_of(&page),
+            format!(
+                "disallowed: robots.txt unreachable ({refused}), treated as disallow-all (RFC 9309)"
+            ),
+            "{page}"
+        );
+        // A fatal error (no "(after 1 attempt)"): the refusal is the proxy's setup, not a
+        // passing fault, so it is not retried.
+        let (exit, page, _) = scan_env(&format!("{base}/r.htm"), &env, &["--ignore-robots"]);
+        assert_eq!(exit, Some(4), "{page}");
+        assert_eq!(error_of(&page), refused, "{page}");
+        assert_eq!(seen(&record).len(), 2, "{code}");
+    }
+}
+
+#[test]
+fn a_body_longer_than_its_content_length_is_caught_through_the_proxy() {
+    let answer = format!(
+        "{}{NOTICE}{SURPLUS}",
+        head(&format!("Content-Length: {}\r\n", NOTICE.len()))
+    );
+    for scheme in [Scheme::Http, Scheme::Https] {
+        for after in [After::Close, After::KeepOpen] {
+            let base = serve(scheme, after, answer.clone().into_bytes());
+            let (proxy_addr, record) = proxy(ProxyMode::Forward);
+            let proxy_url = format!("http://{proxy_addr}");
+            let (code, page, _) = scan_env(
+                &format!("{base}/long.htm"),
+                &[("http_proxy", &proxy_url), ("https_proxy", &proxy_url)],
+                &[],
+            );
+            let case = format!("{scheme:?} {after:?}: {page}");
+            assert_eq!(code, Some(4), "{case}");
+            assert!(
+                error_of(&page).starts_with("response longer than its Content-Length"),
+                "{case}"
+            );
+            assert!(!page.to_string().contains("H100"), "{case}");
+            assert_eq!(seen(&record).len(), 2, "{case}");
+        }
+    }
+}
+
+#[test]
+fn a_socks_proxy_is_a_clear_error_at_start_up() {
+    let (code, page, stderr) = scan_env(
+        "http://127.0.0.1:9/x.htm",
+        &[("ALL_PROXY", "socks5://127.0.0.1:1080")],
+        &[],
+    );
+    assert_ne!(code, Some(0), "{page}");
+    assert!(
+        stderr.contains(
+            "ALL_PROXY: socks5:// proxies are not supported by scan and crawl (only http:// proxies)"
+        ),
+        "{stderr}"
     );
 }

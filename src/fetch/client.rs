@@ -18,16 +18,6 @@ use crate::model::Page;
 /// Longest `<meta http-equiv=refresh>` delay treated as a redirect (Scrapy's METAREFRESH_MAXDELAY).
 const MAX_META_REFRESH_DELAY: f64 = 100.0;
 
-/// Proxy settings other HTTP clients read from the environment (not used by the page fetcher).
-const PROXY_VARS: &[&str] = &[
-    "HTTPS_PROXY",
-    "https_proxy",
-    "HTTP_PROXY",
-    "http_proxy",
-    "ALL_PROXY",
-    "all_proxy",
-];
-
 /// A polite HTTP client shared by `scan` and `crawl` (async; one per run).
 pub struct Fetcher {
     cfg: FetchConfig,
@@ -60,17 +50,11 @@ impl Fetcher {
         let cfg = FetchConfig::from_opts(opts)?;
         let resolver = Arc::new(addr::PinnedResolver::default());
         // Redirects are followed by hand: each hop is checked (scheme, address, robots, politeness).
-        let transport = Transport::new(resolver.clone(), cfg.connect_timeout)?;
-        // The transport connects directly (so every address is the checked one); say so rather
-        // than ignore a proxy the user set up for other tools.
-        if let Some(var) = PROXY_VARS
-            .iter()
-            .find(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
-        {
-            tracing::warn!(
-                "{var} is set, but pages are fetched directly: scan and crawl do not use proxies"
-            );
+        let proxies = super::proxy::Proxies::from_env()?;
+        if let Some(used) = proxies.describe() {
+            tracing::info!("proxy: {used}");
         }
+        let transport = Transport::new(resolver.clone(), cfg.connect_timeout, proxies)?;
         if cfg.ignore_robots {
             tracing::warn!("--ignore-robots: robots.txt is neither fetched nor obeyed");
         }
@@ -286,6 +270,16 @@ impl Fetcher {
             .trim_start_matches('[')
             .trim_end_matches(']')
             .to_string();
+        if self.transport.is_proxied(url) {
+            // The proxy resolves the name and connects: the target's address is not seen here
+            // (and may not even resolve locally). An address written in the URL still is.
+            return match lookup_host.parse::<std::net::IpAddr>() {
+                Ok(ip) if !allowed && addr::is_internal(ip) => Err(format!(
+                    "refused: {host}:{port} is internal address {ip} (links and redirects may not reach loopback, private or link-local hosts)"
+                )),
+                _ => Ok(()),
+            };
+        }
         let lookup = tokio::time::timeout(
             self.cfg.connect_timeout,
             tokio::net::lookup_host((lookup_host.as_str(), port)),
@@ -591,6 +585,19 @@ impl Fetcher {
             TransportError::ConnectTimeout => self.timed_out(),
             TransportError::Connect(why) => {
                 AttemptError::Retryable(format!("could not connect: {why}"))
+            }
+            // 5xx: the proxy could not reach the server now; 407, 403: it will not, as set up.
+            TransportError::ProxyRefused {
+                proxy,
+                status,
+                line,
+            } => {
+                let why = format!("proxy {proxy} refused CONNECT: {line}");
+                if status >= 500 {
+                    AttemptError::Retryable(why)
+                } else {
+                    AttemptError::Fatal(why)
+                }
             }
             TransportError::Reset => {
                 AttemptError::Retryable("connection reset by the server".to_string())

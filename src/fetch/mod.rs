@@ -10,6 +10,7 @@ pub mod meta_refresh;
 mod opts;
 pub mod politeness;
 mod progress;
+mod proxy;
 pub mod retry;
 pub mod robots;
 mod transport;

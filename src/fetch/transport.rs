@@ -19,6 +19,10 @@ use tokio::net::TcpStream;
 use url::Url;
 
 use super::addr::PinnedResolver;
+use super::proxy::{Proxies, Proxy};
+
+/// Longest reply head a proxy may send to `CONNECT` (its status line and headers).
+const MAX_CONNECT_REPLY: usize = 16 * 1024;
 
 /// How long to wait, once a `Content-Length` body is whole, for bytes beyond it: long enough for
 /// a surplus sent with the body to show, short enough that a server keeping the connection open
@@ -34,6 +38,7 @@ pub(crate) struct Transport {
     tls: tokio_rustls::TlsConnector,
     resolver: Arc<PinnedResolver>,
     connect_timeout: Duration,
+    proxies: Proxies,
 }
 
 /// A response read whole: status, headers as sent (minus the coding headers once decoded) and the
@@ -55,6 +60,12 @@ pub(crate) enum TransportError {
     Reset,
     /// The connection ended before the announced `Content-Length` bytes had arrived.
     Incomplete { declared: u64 },
+    /// The proxy answered `CONNECT` with a non-2xx status (its status line, as sent).
+    ProxyRefused {
+        proxy: String,
+        status: u16,
+        line: String,
+    },
     /// The server sent more bytes than its `Content-Length` announced.
     Longer { declared: u64 },
     /// The announced (uncompressed) length is over the cap.
@@ -73,6 +84,7 @@ impl Transport {
     pub(crate) fn new(
         resolver: Arc<PinnedResolver>,
         connect_timeout: Duration,
+        proxies: Proxies,
     ) -> anyhow::Result<Transport> {
         let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
         let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
@@ -88,7 +100,13 @@ impl Transport {
             tls: tokio_rustls::TlsConnector::from(Arc::new(config)),
             resolver,
             connect_timeout,
+            proxies,
         })
+    }
+
+    /// True if requests for `url` go through a proxy (its address checks then happen there).
+    pub(crate) fn is_proxied(&self, url: &Url) -> bool {
+        self.proxies.for_url(url).is_some()
     }
 
     /// GET `url` with `headers`; the body is decoded (gzip, deflate, br) under `cap` bytes.
@@ -100,8 +118,15 @@ impl Transport {
         cap: u64,
         truncate: bool,
     ) -> Result<Exchange, TransportError> {
-        let request = build_request(url, headers)?;
-        let io = self.connect(url).await?;
+        let proxy = self.proxies.for_url(url);
+        // Plain http through a proxy: the request names the whole URL (absolute form); https
+        // goes through a CONNECT tunnel and is sent as to the server itself.
+        let via = proxy.filter(|_| url.scheme() != "https");
+        let request = build_request(url, headers, via)?;
+        let io = match proxy {
+            Some(proxy) => self.connect_via(url, proxy).await?,
+            None => self.connect(url).await?,
+        };
         let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(io))
             .await
             .map_err(|e| hyper_failure(&e, None))?;
@@ -138,23 +163,57 @@ impl Transport {
 
     /// TCP to the first checked address that answers, then TLS for https.
     async fn connect(&self, url: &Url) -> Result<Box<dyn Io>, TransportError> {
-        let host = url
-            .host_str()
-            .unwrap_or_default()
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .to_string();
+        let host = bare_host(url);
         let port = url.port_or_known_default().unwrap_or(80);
-        let addrs: Vec<SocketAddr> = match self.resolver.pinned(&host) {
-            Some(addrs) => addrs,
-            None => tokio::time::timeout(
-                self.connect_timeout,
-                tokio::net::lookup_host((host.as_str(), port)),
-            )
+        let stream = self.tcp(&host, port, self.resolver.pinned(&host)).await?;
+        if url.scheme() != "https" {
+            return Ok(Box::new(stream));
+        }
+        self.tls(&host, stream).await
+    }
+
+    /// TCP to the proxy (its address is the user's choice: loopback and private allowed), then
+    /// for https a `CONNECT` tunnel and TLS with the target through it.
+    async fn connect_via(&self, url: &Url, proxy: &Proxy) -> Result<Box<dyn Io>, TransportError> {
+        let mut stream = self
+            .tcp(&proxy.host, proxy.port, None)
             .await
-            .map_err(|_| TransportError::ConnectTimeout)?
-            .map_err(|e| TransportError::Connect(format!("{host} does not resolve ({e})")))?
-            .collect(),
+            .map_err(|e| match e {
+                TransportError::Connect(why) => {
+                    TransportError::Connect(format!("proxy {proxy} ({}): {why}", proxy.var))
+                }
+                other => other,
+            })?;
+        if url.scheme() != "https" {
+            return Ok(Box::new(stream));
+        }
+        let host = bare_host(url);
+        let port = url.port_or_known_default().unwrap_or(443);
+        tokio::time::timeout(
+            self.connect_timeout,
+            tunnel(&mut stream, proxy, &host, port),
+        )
+        .await
+        .map_err(|_| TransportError::ConnectTimeout)??;
+        self.tls(&host, stream).await
+    }
+
+    /// TCP to the first address of `host` that answers (`pinned` ones, else looked up).
+    async fn tcp(
+        &self,
+        host: &str,
+        port: u16,
+        pinned: Option<Vec<SocketAddr>>,
+    ) -> Result<TcpStream, TransportError> {
+        let addrs: Vec<SocketAddr> = match pinned {
+            Some(addrs) => addrs,
+            None => {
+                tokio::time::timeout(self.connect_timeout, tokio::net::lookup_host((host, port)))
+                    .await
+                    .map_err(|_| TransportError::ConnectTimeout)?
+                    .map_err(|e| TransportError::Connect(format!("{host} does not resolve ({e})")))?
+                    .collect()
+            }
         };
         // The pin is per host name; the port is the URL's.
         let addrs: Vec<SocketAddr> = addrs
@@ -170,26 +229,23 @@ impl Transport {
         // it all (as hyper-util's connector does).
         let share = self.connect_timeout / u32::try_from(addrs.len()).unwrap_or(u32::MAX);
         let mut last = TransportError::ConnectTimeout;
-        let mut stream = None;
         for addr in &addrs {
             match tokio::time::timeout(share, TcpStream::connect(addr)).await {
-                Ok(Ok(s)) => {
-                    stream = Some(s);
-                    break;
+                Ok(Ok(stream)) => {
+                    // Small requests, written whole: no reason to let Nagle hold them back.
+                    let _ = stream.set_nodelay(true);
+                    return Ok(stream);
                 }
                 Ok(Err(e)) => last = TransportError::Connect(format!("{addr}: {e}")),
                 Err(_) => last = TransportError::ConnectTimeout,
             }
         }
-        let Some(stream) = stream else {
-            return Err(last);
-        };
-        // Small requests, written whole: no reason to let Nagle hold them back.
-        let _ = stream.set_nodelay(true);
-        if url.scheme() != "https" {
-            return Ok(Box::new(stream));
-        }
-        let name = rustls::pki_types::ServerName::try_from(host.clone())
+        Err(last)
+    }
+
+    /// TLS with `host` over `stream`.
+    async fn tls(&self, host: &str, stream: TcpStream) -> Result<Box<dyn Io>, TransportError> {
+        let name = rustls::pki_types::ServerName::try_from(host.to_string())
             .map_err(|e| TransportError::Connect(format!("invalid TLS server name {host}: {e}")))?;
         let tls = tokio::time::timeout(self.connect_timeout, self.tls.connect(name, stream))
             .await
@@ -199,12 +255,101 @@ impl Transport {
     }
 }
 
-/// The GET as sent: origin-form target, `Host`, then the fetcher's headers in order.
+/// A URL's host without IPv6 brackets.
+fn bare_host(url: &Url) -> String {
+    url.host_str()
+        .unwrap_or_default()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string()
+}
+
+/// `CONNECT host:port` through the proxy on `stream`; Ok once the proxy answers 2xx.
+async fn tunnel(
+    stream: &mut TcpStream,
+    proxy: &Proxy,
+    host: &str,
+    port: u16,
+) -> Result<(), TransportError> {
+    use tokio::io::AsyncWriteExt as _;
+    let authority = if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    };
+    let mut head = format!("CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n");
+    if let Some(auth) = &proxy.authorization {
+        head.push_str(&format!("Proxy-Authorization: {auth}\r\n"));
+    }
+    head.push_str("\r\n");
+    let failed = |e: std::io::Error| {
+        TransportError::Connect(format!(
+            "proxy {proxy} ({}): CONNECT {authority}: {e}",
+            proxy.var
+        ))
+    };
+    stream.write_all(head.as_bytes()).await.map_err(failed)?;
+    // Read byte by byte up to the blank line: the TLS bytes that follow are the target's, and
+    // must not be taken into a buffer here.
+    let mut reply = Vec::new();
+    let mut byte = [0u8; 1];
+    while !reply.ends_with(b"\r\n\r\n") {
+        if reply.len() >= MAX_CONNECT_REPLY {
+            return Err(TransportError::Connect(format!(
+                "proxy {proxy} ({}): reply to CONNECT {authority} longer than {MAX_CONNECT_REPLY} bytes",
+                proxy.var
+            )));
+        }
+        if stream.read(&mut byte).await.map_err(failed)? == 0 {
+            return Err(TransportError::Connect(format!(
+                "proxy {proxy} ({}) closed the connection before answering CONNECT {authority}",
+                proxy.var
+            )));
+        }
+        reply.push(byte[0]);
+    }
+    let text = String::from_utf8_lossy(&reply);
+    let line = text.lines().next().unwrap_or_default().trim().to_string();
+    let status = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse::<u16>().ok())
+        .filter(|_| line.starts_with("HTTP/1."));
+    match status {
+        Some(code) if (200..300).contains(&code) => Ok(()),
+        Some(code) => Err(TransportError::ProxyRefused {
+            proxy: format!("{proxy} ({})", proxy.var),
+            status: code,
+            line,
+        }),
+        None => Err(TransportError::Connect(format!(
+            "proxy {proxy} ({}) answered CONNECT {authority} with {line:?}, not HTTP",
+            proxy.var
+        ))),
+    }
+}
+
+/// The GET as sent: origin-form target (absolute form to an http proxy, with its
+/// `Proxy-Authorization`), `Host`, then the fetcher's headers in order.
 fn build_request(
     url: &Url,
     headers: &[(String, String)],
+    proxy: Option<&Proxy>,
 ) -> Result<Request<Empty<Bytes>>, TransportError> {
-    let mut target = url.path().to_string();
+    let mut target = match proxy {
+        Some(_) => {
+            let mut whole = url.clone();
+            whole.set_fragment(None);
+            let _ = whole.set_username("");
+            let _ = whole.set_password(None);
+            // The path and query are appended below.
+            whole.set_query(None);
+            whole.set_path("");
+            whole.as_str().trim_end_matches('/').to_string()
+        }
+        None => String::new(),
+    };
+    target.push_str(url.path());
     if let Some(query) = url.query() {
         target.push('?');
         target.push_str(query);
@@ -214,6 +359,9 @@ fn build_request(
         None => url.host_str().unwrap_or_default().to_string(),
     };
     let mut builder = Request::get(target).header(header::HOST, host);
+    if let Some(auth) = proxy.and_then(|p| p.authorization.as_deref()) {
+        builder = builder.header(header::PROXY_AUTHORIZATION, auth);
+    }
     for (name, value) in headers {
         let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|e| TransportError::Failed(format!("bad request header {name}: {e}")))?;
