@@ -97,7 +97,8 @@ impl PinnedResolver {
         checked.insert(host.to_ascii_lowercase(), addrs);
     }
 
-    fn pinned(&self, host: &str) -> Option<Vec<std::net::SocketAddr>> {
+    /// The addresses `host` was checked with, if it was.
+    pub(crate) fn pinned(&self, host: &str) -> Option<Vec<std::net::SocketAddr>> {
         let checked = match self.checked.lock() {
             Ok(c) => c,
             Err(poisoned) => poisoned.into_inner(),

@@ -3,15 +3,15 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
-use futures_util::StreamExt as _;
-use reqwest::StatusCode;
-use reqwest::header::{self, HeaderMap};
+use hyper::StatusCode;
+use hyper::header::{self, HeaderMap};
 use url::Url;
 
 use super::archive::{Archive, ArchiveEntry};
 use super::opts::FetchConfig;
 use super::politeness::{self, HostState, Sleeper, TokioSleeper, Wait, WaitReason};
 use super::robots::{MAX_ROBOTS_BYTES, RobotsRules};
+use super::transport::{Transport, TransportError};
 use super::{FetchFailure, FetchOpts, UrlOrigin, addr, blocked, meta_refresh, retry};
 use crate::model::Page;
 
@@ -21,7 +21,7 @@ const MAX_META_REFRESH_DELAY: f64 = 100.0;
 /// A polite HTTP client shared by `scan` and `crawl` (async; one per run).
 pub struct Fetcher {
     cfg: FetchConfig,
-    client: reqwest::Client,
+    transport: Transport,
     hosts: Mutex<HashMap<String, Arc<tokio::sync::Mutex<HostState>>>>,
     in_flight: tokio::sync::Semaphore,
     allowed: RwLock<HashSet<(String, u16)>>,
@@ -48,26 +48,13 @@ impl Fetcher {
     /// Build a fetcher from the options.
     pub fn new(opts: &FetchOpts) -> anyhow::Result<Fetcher> {
         let cfg = FetchConfig::from_opts(opts)?;
-        let mut default_headers = HeaderMap::new();
-        default_headers.insert(
-            header::ACCEPT,
-            header::HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"),
-        );
-        default_headers.insert(
-            header::ACCEPT_LANGUAGE,
-            header::HeaderValue::from_static("zh-CN,zh;q=0.9,en;q=0.5"),
-        );
         let resolver = Arc::new(addr::PinnedResolver::default());
         // Redirects are followed by hand: each hop is checked (scheme, address, robots, politeness).
-        let client = reqwest::Client::builder()
-            .user_agent(cfg.user_agent.clone())
-            .default_headers(default_headers)
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(cfg.timeout)
-            .connect_timeout(cfg.connect_timeout)
-            .dns_resolver(resolver.clone())
-            .build()
-            .map_err(|e| anyhow::anyhow!("building the HTTP client: {e}"))?;
+        let proxies = super::proxy::Proxies::from_env()?;
+        if let Some(used) = proxies.describe() {
+            tracing::info!("proxy: {used}");
+        }
+        let transport = Transport::new(resolver.clone(), cfg.connect_timeout, proxies)?;
         if cfg.ignore_robots {
             tracing::warn!("--ignore-robots: robots.txt is neither fetched nor obeyed");
         }
@@ -85,7 +72,7 @@ impl Fetcher {
         Ok(Fetcher {
             in_flight: tokio::sync::Semaphore::new(cfg.concurrency),
             cfg,
-            client,
+            transport,
             hosts: Mutex::new(HashMap::new()),
             allowed: RwLock::new(HashSet::new()),
             archive,
@@ -235,7 +222,7 @@ impl Fetcher {
         }
     }
 
-    /// The headers this client sends with a GET (for the WARC request record).
+    /// The headers this client sends with a GET, in order (also the WARC request record's).
     fn request_headers(&self, validators: Option<&ArchiveEntry>) -> Vec<(String, String)> {
         let mut headers = vec![
             ("User-Agent".to_string(), self.cfg.user_agent.clone()),
@@ -283,6 +270,16 @@ impl Fetcher {
             .trim_start_matches('[')
             .trim_end_matches(']')
             .to_string();
+        if self.transport.is_proxied(url) {
+            // The proxy resolves the name and connects: the target's address is not seen here
+            // (and may not even resolve locally). An address written in the URL still is.
+            return match lookup_host.parse::<std::net::IpAddr>() {
+                Ok(ip) if !allowed && addr::is_internal(ip) => Err(format!(
+                    "refused: {host}:{port} is internal address {ip} (links and redirects may not reach loopback, private or link-local hosts)"
+                )),
+                _ => Ok(()),
+            };
+        }
         let lookup = tokio::time::timeout(
             self.cfg.connect_timeout,
             tokio::net::lookup_host((lookup_host.as_str(), port)),
@@ -558,85 +555,73 @@ impl Fetcher {
             .acquire()
             .await
             .map_err(|_| AttemptError::Fatal("fetcher shut down".into()))?;
-        let mut request = self.client.get(url.clone());
-        if let Some(entry) = validators {
-            if let Some(etag) = entry.header("etag") {
-                request = request.header(header::IF_NONE_MATCH, etag);
-            }
-            if let Some(modified) = entry.header("last-modified") {
-                request = request.header(header::IF_MODIFIED_SINCE, modified);
-            }
-        }
-        let response = request.send().await.map_err(|e| self.classify(&e))?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        if !truncate
-            && let Some(len) = response.content_length()
-            && len > cap
-        {
-            return Err(AttemptError::Fatal(format!(
-                "response too large: Content-Length {len} bytes exceeds --max-bytes {cap}"
-            )));
-        }
-        // As sent (before decompression); reqwest hides it for compressed bodies.
-        let declared_length = headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok());
-        let mut body = Vec::new();
-        let mut stream = response.bytes_stream();
-        while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| match declared_length {
-                // A body cut short reads as a "decompression" or "connection" error: say what it is.
-                Some(len) if is_incomplete(&e) => AttemptError::Retryable(format!(
-                    "incomplete response: the connection closed before the {len} bytes its Content-Length announced had arrived"
-                )),
-                _ => self.classify(&e),
-            })?;
-            let room = usize::try_from(cap)
-                .unwrap_or(usize::MAX)
-                .saturating_sub(body.len());
-            if chunk.len() > room {
-                if truncate {
-                    body.extend_from_slice(&chunk[..room]);
-                    break;
-                }
-                return Err(AttemptError::Fatal(format!(
-                    "response too large: more than --max-bytes {cap} bytes (after decompression)"
-                )));
-            }
-            body.extend_from_slice(&chunk);
-        }
+        // The whole exchange (connect, headers, body) runs under --timeout.
+        let exchange = tokio::time::timeout(
+            self.cfg.timeout,
+            self.transport
+                .get(url, &self.request_headers(validators), cap, truncate),
+        )
+        .await
+        .map_err(|_| self.timed_out())?
+        .map_err(|e| self.classify(e))?;
         Ok(Fetched {
-            status,
-            headers,
-            body,
+            status: exchange.status,
+            headers: exchange.headers,
+            body: exchange.body,
         })
     }
 
-    /// A transport error as a one-line reason, retryable or not.
-    fn classify(&self, e: &reqwest::Error) -> AttemptError {
-        let chain = error_chain(e);
-        if e.is_timeout() {
-            return AttemptError::Retryable(format!(
-                "timed out (--timeout {} s, --connect-timeout {} s)",
-                self.cfg.timeout.as_secs_f64(),
-                self.cfg.connect_timeout.as_secs_f64()
-            ));
+    fn timed_out(&self) -> AttemptError {
+        AttemptError::Retryable(format!(
+            "timed out (--timeout {} s, --connect-timeout {} s)",
+            self.cfg.timeout.as_secs_f64(),
+            self.cfg.connect_timeout.as_secs_f64()
+        ))
+    }
+
+    /// A transport failure as a one-line reason, retryable or not.
+    fn classify(&self, e: TransportError) -> AttemptError {
+        match e {
+            TransportError::ConnectTimeout => self.timed_out(),
+            TransportError::Connect(why) => {
+                AttemptError::Retryable(format!("could not connect: {why}"))
+            }
+            // 5xx: the proxy could not reach the server now; 407, 403: it will not, as set up.
+            TransportError::ProxyRefused {
+                proxy,
+                status,
+                line,
+            } => {
+                let why = format!("proxy {proxy} refused CONNECT: {line}");
+                if status >= 500 {
+                    AttemptError::Retryable(why)
+                } else {
+                    AttemptError::Fatal(why)
+                }
+            }
+            TransportError::Reset => {
+                AttemptError::Retryable("connection reset by the server".to_string())
+            }
+            TransportError::Incomplete { declared } => AttemptError::Retryable(format!(
+                "incomplete response: the connection closed before the {declared} bytes its Content-Length announced had arrived"
+            )),
+            // The server's framing is wrong, not the network: asking again gives the same.
+            TransportError::Longer { declared } => AttemptError::Fatal(format!(
+                "response longer than its Content-Length: the server sent more than the {declared} bytes it announced (the record would be silently cut)"
+            )),
+            TransportError::DeclaredTooLarge { declared, cap } => AttemptError::Fatal(format!(
+                "response too large: Content-Length {declared} bytes exceeds --max-bytes {cap}"
+            )),
+            TransportError::TooLarge { cap } => AttemptError::Fatal(format!(
+                "response too large: more than --max-bytes {cap} bytes (after decompression)"
+            )),
+            TransportError::Decode(why) => {
+                AttemptError::Fatal(format!("could not decompress the response: {why}"))
+            }
+            TransportError::Failed(why) => {
+                AttemptError::Retryable(format!("connection failed: {why}"))
+            }
         }
-        if e.is_decode() {
-            return AttemptError::Fatal(format!("could not decompress the response: {chain}"));
-        }
-        if is_reset(e) {
-            return AttemptError::Retryable("connection reset by the server".to_string());
-        }
-        if e.is_connect() {
-            return AttemptError::Retryable(format!("could not connect: {chain}"));
-        }
-        if e.is_body() || e.is_request() {
-            return AttemptError::Retryable(format!("connection failed: {chain}"));
-        }
-        AttemptError::Fatal(chain)
     }
 }
 
@@ -697,7 +682,8 @@ fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+/// An error and its sources on one line, repeats left out.
+pub(crate) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut parts = vec![e.to_string()];
     let mut source = e.source();
     while let Some(s) = source {
@@ -708,33 +694,6 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
         source = s.source();
     }
     parts.join(": ")
-}
-
-/// True if hyper reports a message that ended before its announced length.
-fn is_incomplete(e: &reqwest::Error) -> bool {
-    let chain = error_chain(e);
-    chain.contains("before message completed")
-        || chain.contains("message length")
-        || chain.contains("IncompleteMessage")
-        || chain.contains("unexpected end of file")
-}
-
-fn is_reset(e: &(dyn std::error::Error + 'static)) -> bool {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(s) = source {
-        if let Some(io) = s.downcast_ref::<std::io::Error>()
-            && matches!(
-                io.kind(),
-                std::io::ErrorKind::ConnectionReset
-                    | std::io::ErrorKind::ConnectionAborted
-                    | std::io::ErrorKind::BrokenPipe
-            )
-        {
-            return true;
-        }
-        source = s.source();
-    }
-    false
 }
 
 #[cfg(test)]

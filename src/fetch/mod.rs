@@ -10,8 +10,10 @@ pub mod meta_refresh;
 mod opts;
 pub mod politeness;
 mod progress;
+mod proxy;
 pub mod retry;
 pub mod robots;
+mod transport;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};

@@ -8,6 +8,13 @@ fn isolate(cmd: &mut std::process::Command) {
         .env_remove("TENDERSCAN_VOCAB")
         .env_remove("TENDERSCAN_HISTORY")
         .env_remove("TENDERSCAN_LOG")
+        // Loopback test servers are reached directly, whatever proxy this machine has set.
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("ALL_PROXY")
         .env(
             "TENDERSCAN_DATA_DIR",
             env!("CARGO_MANIFEST_DIR").to_string() + "/target/no-such-data-dir",
