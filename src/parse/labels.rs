@@ -709,9 +709,22 @@ pub fn is_header_row(cells: &[&str]) -> bool {
     }
     let headerish = cells
         .iter()
-        .filter(|c| HEADER_WORD_SET.any_in(c) || LABEL_CELL.is_match(c))
+        .filter(|c| HEADER_WORD_SET.any_in(c) || LABEL_CELL.is_match(c) || names_a_field_kind(c))
         .count();
     headerish >= 2 && headerish * 2 > cells.len()
+}
+
+/// Nouns that end the name of a field rather than a value ("采购方式", "开标时间", "资金来源", "包数"):
+/// a header cell even when no label or header word is known for it. Values such as "公开招标",
+/// "财政资金" or an organisation's name end otherwise.
+const FIELD_KIND_ENDS: &[&str] = &[
+    "方式", "时间", "日期", "来源", "地点", "类型", "类别", "期限", "包数", "标段", "币种", "性质",
+];
+
+/// A short cell (before any parenthesised note) ending in a [`FIELD_KIND_ENDS`] noun.
+fn names_a_field_kind(cell: &str) -> bool {
+    let bare = cell.split(['（', '(']).next().unwrap_or(cell).trim();
+    bare.chars().count() <= 10 && FIELD_KIND_ENDS.iter().any(|w| bare.ends_with(w))
 }
 
 /// Labels in a table's header row with their values in the row below, same column
@@ -1180,5 +1193,41 @@ mod tests {
         assert_eq!(pairs[0].field, Field::Budget);
         assert_eq!(pairs[0].unit, Some(Unit::Wan));
         assert_eq!(pairs[0].value, "2,350.00");
+    }
+
+    #[test]
+    fn a_header_row_of_field_names_pairs_with_the_row_below() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // Half the cells are known labels, the rest field names (采购方式, 开标时间): a header.
+        let tables = vec![vec![
+            row(&["项目编号", "采购方式", "招标控制价（万元）", "开标时间"]),
+            row(&[
+                "LZZC2026-G1-00318",
+                "公开招标",
+                "586.00",
+                "2026-05-22 09:30",
+            ]),
+        ]];
+        let pairs = header_pairs(&tables);
+        let budget = pairs.iter().find(|p| p.field == Field::Budget);
+        assert_eq!(
+            budget.map(|p| (p.unit, p.value.as_str())),
+            Some((Some(Unit::Wan), "586.00"))
+        );
+        // Other field names: 包数, 资金来源, 交货日期.
+        assert!(is_header_row(&[
+            "采购项目编号",
+            "采购方式",
+            "包数",
+            "预算金额（万元）"
+        ]));
+        assert!(is_header_row(&["资金来源", "预算金额（元）", "交货日期"]));
+        // Label | value pairs are still no header: values do not end in a field name.
+        assert!(!is_header_row(&[
+            "采购人",
+            "某某市大数据局",
+            "采购方式",
+            "公开招标"
+        ]));
     }
 }
