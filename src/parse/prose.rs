@@ -74,6 +74,14 @@ static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid ranked regex")
 });
 
+/// A company named after its rank in running text: "排名第一的是A", "位列第二的为B", "第三名为C",
+/// "排在第一位的是D". Group 1 or 2 is the rank, group 3 the name (greedy within the name's
+/// characters, so "X集团有限公司" is not cut at 集团).
+static PROSE_RANK_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:排名|排序|位列|位居|名列|排在|排|列)第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位))(?:的)?(?:中标候选人|成交候选人|候选人|投标人|供应商|单位|企业)?(?:是|为)[：:]?\s*([\p{Han}A-Za-z0-9（）()]{2,40}(?:有限责任公司|股份有限公司|有限公司|集团))")
+        .expect("valid rank-first regex")
+});
+
 /// Winners named together before the win: "由A与B组成的联合体中标", "A和B中标". Group 1 is the list.
 static PROSE_JOINT_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
     const ORG: &str = r"[\p{Han}A-Za-z0-9（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团)";
@@ -482,17 +490,28 @@ fn ranked(lines: &[&str]) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
     // One automaton pass skips lines that rank nobody before the regex runs.
     static RANK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new(["排名", "排序", "位列", "位居", "名列"])
-            .expect("rank words build an automaton")
+        AhoCorasick::new([
+            "排名", "排序", "位列", "位居", "名列", "排在", "名为", "名是", "位为", "位是", "名的",
+            "位的",
+        ])
+        .expect("rank words build an automaton")
     });
+    let rank_of = |r: &str| RANKS.chars().position(|c| r.starts_with(c)).unwrap_or(0);
     for line in lines
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第') && RANK_WORDS.is_match(**l))
     {
         for c in PROSE_RANKED.captures_iter(line) {
-            let rank = RANKS.chars().position(|r| c[2].starts_with(r)).unwrap_or(0);
+            let rank = rank_of(&c[2]);
             let mut names = Vec::new();
             listed_orgs(without_lead(&c[1]), &mut names);
+            found.extend(names.into_iter().map(|n| (rank, n)));
+        }
+        // The rank before the name: "排名第一的是A，投标报价…；排名第二的是B".
+        for c in PROSE_RANK_FIRST.captures_iter(line) {
+            let rank = rank_of(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()));
+            let mut names = Vec::new();
+            listed_orgs(&c[3], &mut names);
             found.extend(names.into_iter().map(|n| (rank, n)));
         }
         if found.len() >= 50 {
@@ -865,6 +884,28 @@ mod tests {
         );
         // Without 候选人 on the page, a ranking names no candidates.
         assert!(candidates(&["甲智算科技有限公司排名第一。"]).is_empty());
+    }
+
+    #[test]
+    fn a_rank_before_the_name_ranks_that_company() {
+        let page = [
+            "评标委员会推荐了三名中标候选人：排名第一的是甲智算科技有限公司，投标报价4712.6万元；排名第二的是乙数据有限公司，投标报价4655.0万元；排名第三的是丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲智算科技有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // Other wordings of the same construction, out of page order.
+        let page = [
+            "本次共有三家中标候选人。",
+            "位列第二的为乙数据有限公司；第一名为甲云集团有限公司，报价最高；排在第三位的是丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云集团有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // A rank before something that is not a company names no one.
+        assert!(candidates(&["中标候选人排名第一的是技术得分最高的方案。"]).is_empty());
     }
 
     #[test]
