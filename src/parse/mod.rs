@@ -426,6 +426,13 @@ fn build(w: html::Walked) -> Notice {
     if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
         buyer = Some(full);
     }
+    // So does a branch's short name ("北京市分公司" of "中国邮政集团有限公司北京市分公司").
+    if let Some(full) = buyer
+        .as_deref()
+        .and_then(|b| prose::branch_full_name(b, &lines))
+    {
+        buyer = Some(full);
+    }
     // An article's alias ("X（下称“湖南联通”）") gives way to the registered name X (notices
     // name their buyer under a label; their "（以下简称“采购人”）" is read by `alias_buyer`).
     if notice_type == NoticeType::News

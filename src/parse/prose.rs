@@ -637,6 +637,88 @@ fn is_han(c: char) -> bool {
     super::labels::is_han(c)
 }
 
+/// Words ending a branch's short name ("北京市分公司", "海淀支行"): a unit of some larger body.
+const BRANCH_ENDS: &[&str] = &[
+    "分公司",
+    "分行",
+    "支行",
+    "分院",
+    "分局",
+    "分所",
+    "分中心",
+    "分部",
+    "营业部",
+    "分社",
+];
+/// Endings of the parent body a branch name follows in a registered name ("…有限公司北京市分公司",
+/// "…集团福建分公司", "中国农业银行北京市分行").
+const PARENT_ENDS: &[&str] = &["公司", "集团", "（集团）", "(集团)", "银行"];
+/// Role words that a name written as a clause carries before it ("招标人为X", "由X").
+const ROLE_LEADS: &[&str] = &[
+    "人为",
+    "单位为",
+    "主体为",
+    "方为",
+    "人是",
+    "单位是",
+    "由",
+    "受",
+    "委托",
+    "：",
+    ":",
+];
+
+/// The registered name a branch's short name ("北京市分公司") stands for when the page gives it:
+/// the short name right after its parent body's name ("中国邮政集团有限公司北京市分公司"). Of the
+/// names found the shortest parent wins (a clause "招标人为X…" carries role words before it).
+/// One substring search of `short` per line.
+pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
+    // The short name without its branch word names no parent ("北京市", not "中国银行北京市").
+    let Some(stem) = BRANCH_ENDS.iter().find_map(|e| short.strip_suffix(e)) else {
+        return None;
+    };
+    if stem.chars().count() < 2 || PARENT_ENDS.iter().any(|p| stem.contains(p)) {
+        return None;
+    }
+    let finder = memchr::memmem::Finder::new(short.as_bytes());
+    let mut best: Option<&str> = None;
+    for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
+        for at in finder.find_iter(line.as_bytes()) {
+            let before = &line[..at];
+            if !PARENT_ENDS.iter().any(|p| before.ends_with(p)) {
+                continue;
+            }
+            // The parent's name: the name characters right before the short one.
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| {
+                    is_han(*c) || c.is_ascii_alphanumeric() || "（）()".contains(*c)
+                })
+                .last()
+                .map_or(at, |(i, _)| i);
+            let mut parent = &before[start..];
+            if let Some(i) = ROLE_LEADS
+                .iter()
+                .filter_map(|w| parent.rfind(w).map(|i| i + w.len()))
+                .max()
+            {
+                parent = &parent[i..];
+            }
+            // A parent opening with a digit is a clause's tail ("2026年…"), not a name.
+            if parent.chars().count() < 4
+                || parent.starts_with(|c: char| c.is_ascii_digit() || "（）()".contains(c))
+            {
+                continue;
+            }
+            if best.is_none_or(|b| parent.len() < b.len()) {
+                best = Some(parent);
+            }
+        }
+    }
+    best.map(|p| format!("{p}{short}"))
+}
+
 /// A captured buyer without the dateline before it, if it is long enough to be a name.
 fn buyer_name(raw: &str) -> Option<String> {
     let n = NEWS_LEAD.replace(raw, "");
@@ -884,6 +966,50 @@ mod tests {
         );
         // Without 候选人 on the page, a ranking names no candidates.
         assert!(candidates(&["甲智算科技有限公司排名第一。"]).is_empty());
+    }
+
+    #[test]
+    fn a_branch_short_name_gives_its_registered_name() {
+        let page = [
+            "采购单位：北京市分公司",
+            "本项目资金来自企业自筹，招标人为中国邮政集团有限公司北京市分公司，招标代理机构为某招标咨询有限公司。",
+        ];
+        assert_eq!(
+            branch_full_name("北京市分公司", &page).as_deref(),
+            Some("中国邮政集团有限公司北京市分公司")
+        );
+        // The shortest parent wins over a clause; other parents (集团, 银行, （集团）).
+        let page = [
+            "受中国农业银行北京市分行委托",
+            "中国农业银行北京市分行2026年算力采购项目",
+        ];
+        assert_eq!(
+            branch_full_name("北京市分行", &page).as_deref(),
+            Some("中国农业银行北京市分行")
+        );
+        let page = ["项目资金已落实，采购主体为甲财产保险股份有限公司浙江省分公司。"];
+        assert_eq!(
+            branch_full_name("浙江省分公司", &page).as_deref(),
+            Some("甲财产保险股份有限公司浙江省分公司")
+        );
+        let page = ["招标人：内蒙古电力（集团）有限责任公司信息通信分公司"];
+        assert_eq!(
+            branch_full_name("信息通信分公司", &page).as_deref(),
+            Some("内蒙古电力（集团）有限责任公司信息通信分公司")
+        );
+        // Not a branch, a name already with its parent, or no parent on the page: nothing.
+        assert_eq!(
+            branch_full_name("信息中心", &["某某集团有限公司信息中心"]),
+            None
+        );
+        assert_eq!(
+            branch_full_name("中国银行北京市分行", &["中国银行股份有限公司北京市分行"]),
+            None
+        );
+        assert_eq!(
+            branch_full_name("北京市分公司", &["对北京市分公司约1200个坐席完成接入"]),
+            None
+        );
     }
 
     #[test]
