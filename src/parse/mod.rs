@@ -4,6 +4,7 @@
 //! fields then come from, in order of trust: page anchors (meta tags, ccgp ids, template `code-*`
 //! classes), labelled values ([`labels::scan`] over one label table), result tables with a header
 //! row, and finally prose sentences ("X受Y的委托…").
+pub mod announce;
 pub mod boiler;
 pub mod date;
 pub mod depth;
@@ -383,6 +384,22 @@ fn build(w: html::Walked) -> Notice {
         }
         NoticeType::News => {
             candidates.extend(prose::candidates(&article));
+            // A company announcing its own result ("公司为Y…项目的第一中标候选人") is a candidate at
+            // its rank (or the winner), never the buyer.
+            let own = announce::own_result(&article);
+            if let Some(o) = &own
+                && !candidates.contains(&o.company)
+                && !suppliers.contains(&o.company)
+            {
+                if o.candidate {
+                    let at = o
+                        .rank
+                        .map_or(candidates.len(), |r| (r - 1).min(candidates.len()));
+                    candidates.insert(at, o.company.clone());
+                } else {
+                    suppliers.push(o.company.clone());
+                }
+            }
             dedup_names(&mut candidates);
             let named: std::collections::HashSet<&String> = candidates.iter().collect();
             let winners: Vec<String> = prose::winners(&article)
@@ -397,13 +414,16 @@ fn build(w: html::Walked) -> Notice {
             // The lead sentence's subject first, then prose forms, then any publisher named.
             // The sender of an award letter names the buyer before any subject does (the lead
             // of a listed company's announcement is the company).
+            let own_company = own.as_ref().map(|o| o.company.as_str());
+            let not_own = |b: &String| Some(b.as_str()) != own_company;
             buyer = labelled_buyer
                 .clone()
                 .or_else(|| prose::letter_sender(&article))
-                .or_else(|| prose::lead_buyer(&article))
-                .or_else(|| prose_parties(&article).buyer)
-                .or_else(|| prose::quoted_title_buyer(&article))
-                .or_else(|| prose::news_buyer(&article));
+                .or_else(|| own.as_ref().and_then(|o| o.buyer.clone()))
+                .or_else(|| prose::lead_buyer(&article).filter(not_own))
+                .or_else(|| prose_parties(&article).buyer.filter(not_own))
+                .or_else(|| prose::quoted_title_buyer(&article).filter(not_own))
+                .or_else(|| prose::news_buyer(&article).filter(not_own));
         }
         _ => {}
     }
