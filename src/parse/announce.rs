@@ -132,7 +132,8 @@ mod tests {
     #[test]
     fn other_wordings_of_an_own_result() {
         // A winner, 披露 instead of 公告, no alias, a purchaser without one.
-        let page = ["甲数据股份有限公司晚间披露，公司已成为乙理工大学高性能计算平台采购项目的中标人。"];
+        let page =
+            ["甲数据股份有限公司晚间披露，公司已成为乙理工大学高性能计算平台采购项目的中标人。"];
         assert_eq!(
             own_result(&page),
             Some(OwnResult {

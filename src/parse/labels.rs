@@ -680,6 +680,9 @@ const HEADER_WORDS: &[&str] = &[
     "质量",
     "交货期",
     "服务期",
+    // Tuned sets of issue 10: "推荐次序 | 投标单位 | 投标总价（含税，元）".
+    "次序",
+    "总价",
 ];
 
 /// A table header cell ("投标报价（元）", "评标得分"): short, digit-free, ending (before any

@@ -70,7 +70,7 @@ static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
 /// A company named with its rank in running text: "A排名第一，投标报价为…", "B位列第二".
 /// Group 1 is the name, group 2 the rank.
 static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{0,20}?)?(?:综合)?(?:排名|排序|位列|位居|名列)第([一二三四五六七八九十])(?:名|位)?")
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{0,20}?|[^，,。；;、]{0,12}[，,])?(?:综合)?(?:排名|排序|位列|位居|名列)第([一二三四五六七八九十])(?:名|位)?")
         .expect("valid ranked regex")
 });
 
@@ -502,6 +502,10 @@ fn ranked(lines: &[&str]) -> Vec<String> {
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第') && RANK_WORDS.is_match(**l))
     {
         for c in PROSE_RANKED.captures_iter(line) {
+            // "A，排名第一的是B": the rank is B's, read below.
+            if c.get(0).is_some_and(|m| line[m.end()..].starts_with('的')) {
+                continue;
+            }
             let rank = rank_of(&c[2]);
             let mut names = Vec::new();
             listed_orgs(without_lead(&c[1]), &mut names);
@@ -1030,6 +1034,11 @@ mod tests {
             candidates(&page),
             ["甲云集团有限公司", "乙数据有限公司", "丙信息技术有限公司"]
         );
+        // A clause between the name and its rank ("A综合得分最高，排名第一").
+        let page = [
+            "中标候选人公示：甲智算科技有限公司综合得分最高，排名第一，投标报价2.71亿元；乙数据有限公司位列第二。",
+        ];
+        assert_eq!(candidates(&page), ["甲智算科技有限公司", "乙数据有限公司"]);
         // A rank before something that is not a company names no one.
         assert!(candidates(&["中标候选人排名第一的是技术得分最高的方案。"]).is_empty());
     }
