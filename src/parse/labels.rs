@@ -114,6 +114,10 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetCorrected, "预算金额调整为"),
     (Field::BudgetCorrected, "预算金额更正为"),
     (Field::BudgetCorrected, "预算金额变更为"),
+    // Totals over lots ("项目总预算：850.00万元（其中第一标段…）"), tuned set b of issue 10.
+    (Field::Budget, "项目总预算"),
+    (Field::Budget, "采购总预算"),
+    (Field::Budget, "预算总金额"),
     (Field::Budget, "采购预算金额"),
     (Field::Budget, "项目预算金额"),
     (Field::Budget, "预算金额"),
@@ -1065,6 +1069,21 @@ mod tests {
             .filter(|l| l.field == field)
             .map(|l| l.value)
             .collect()
+    }
+
+    #[test]
+    fn a_total_over_lots_is_the_budget() {
+        assert_eq!(
+            values(
+                "项目总预算：850.00万元（其中第一标段612.00万元）",
+                Field::Budget
+            ),
+            vec!["850.00万元（其中第一标段612.00万元）"]
+        );
+        assert_eq!(
+            values("采购总预算：¥1,200,000.00", Field::Budget),
+            vec!["¥1,200,000.00"]
+        );
     }
 
     #[test]

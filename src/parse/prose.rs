@@ -262,7 +262,7 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 /// instead of a colon, after a determiner (本项目, 本次采购 …) or opening a clause ("资金来自企业
 /// 自筹，最高投标限价为…"), so that it is this purchase's.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
+    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
         .expect("valid sentence-budget regex")
 });
 
@@ -1509,5 +1509,10 @@ mod tests {
             sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]),
             None
         );
+        // A sentence of its own after another one ("…服务。采购预算为192万元（含…）").
+        let lines = [
+            "一、项目概况：采购两年的推理算力服务。采购预算为192万元（含两年服务费），超出者无效。",
+        ];
+        assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(1_920_000.0));
     }
 }
