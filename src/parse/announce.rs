@@ -14,7 +14,7 @@ const MAX_LINE_BYTES: usize = 10_000;
 /// (group 4). "公司" / "本公司" / "该公司" / "其" right after the announcing verb refers back to the
 /// company (not "公告，Y有限公司为…", where another company is meant).
 static OWN_RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[（(](?:以下)?(?:简称|下称)[^（()）]{0,20}[）)])?[^。；;]{0,20}?(?:公告|披露|宣布|公布)(?:中)?(?:称|显示|表示|指出)?[，,：:]?\s*(?:本公司|该公司|公司|其)(?:已|近日|日前)?(?:被确定为|确定为|被推荐为|成为|为|系|是|入围)([^。；;]{0,120}?)(?:的)?(?:第([一二三四五六七八九十])(?:名)?)?(中标候选人|成交候选人|中选候选人|候选人|中标人|中标单位|中标供应商|成交供应商|成交人|中选人|中选单位)")
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[（(](?:以下)?(?:简称|下称)[^（()）]{0,20}[）)])?[^。；;]{0,20}?(?:公告|披露|宣布|公布)[》”]?(?:中)?(?:称|显示|表示|指出)?[，,：:]?\s*(?:本公司|该公司|公司|其)(?:已|近日|日前)?(?:被确定为|确定为|被推荐为|成为|为|系|是|入围)([^。；;]{0,120}?)(?:的)?(?:第([一二三四五六七八九十])(?:名)?)?(中标候选人|成交候选人|中选候选人|候选人|中标人|中标单位|中标供应商|成交供应商|成交人|中选人|中选单位)")
         .expect("valid own-result regex")
 });
 
@@ -148,6 +148,14 @@ mod tests {
         let got = own_result(&page).expect("an own result");
         assert_eq!(got.company, "丙科技有限公司");
         assert_eq!((got.rank, got.candidate, got.buyer), (Some(2), true, None));
+        // The announcement named in title marks ("发布《关于…的提示性公告》，公司为…").
+        let page = [
+            "丁科技股份有限公司发布《关于项目中标的提示性公告》，公司为戊省电力有限公司调度平台项目的中标人。",
+        ];
+        let got = own_result(&page).expect("an own result");
+        assert_eq!(got.company, "丁科技股份有限公司");
+        assert_eq!(got.buyer.as_deref(), Some("戊省电力有限公司"));
+        assert!(!got.candidate);
         // Another company after the verb, or a buyer announcing candidates: no own result.
         assert_eq!(
             own_result(&["甲股份有限公司公告，乙科技有限公司为该项目第一中标候选人。"]),

@@ -1244,6 +1244,12 @@ mod tests {
             "预算金额（万元）"
         ]));
         assert!(is_header_row(&["资金来源", "预算金额（元）", "交货日期"]));
+        assert!(is_header_row(&[
+            "项目编号",
+            "服务期限",
+            "交付地点",
+            "最高限价（元）"
+        ]));
         // Label | value pairs are still no header: values do not end in a field name.
         assert!(!is_header_row(&[
             "采购人",

@@ -1001,6 +1001,12 @@ mod tests {
             branch_full_name("信息通信分公司", &page).as_deref(),
             Some("内蒙古电力（集团）有限责任公司信息通信分公司")
         );
+        // A bank's sub-branch after its registered parent; a 支行 after 分行 is the 支行's parent.
+        let page = ["采购人：中国工商银行股份有限公司深圳市分行"];
+        assert_eq!(
+            branch_full_name("深圳市分行", &page).as_deref(),
+            Some("中国工商银行股份有限公司深圳市分行")
+        );
         // Not a branch, a name already with its parent, or no parent on the page: nothing.
         assert_eq!(
             branch_full_name("信息中心", &["某某集团有限公司信息中心"]),
@@ -1034,6 +1040,10 @@ mod tests {
             candidates(&page),
             ["甲云集团有限公司", "乙数据有限公司", "丙信息技术有限公司"]
         );
+        // A role word between the rank and the name ("排名第一的中标候选人为A", "位居第二位的是B").
+        let page =
+            ["公示显示，排名第一的中标候选人为甲智算科技有限公司；位居第二位的是乙数据有限公司。"];
+        assert_eq!(candidates(&page), ["甲智算科技有限公司", "乙数据有限公司"]);
         // A clause between the name and its rank ("A综合得分最高，排名第一").
         let page = [
             "中标候选人公示：甲智算科技有限公司综合得分最高，排名第一，投标报价2.71亿元；乙数据有限公司位列第二。",
