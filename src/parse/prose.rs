@@ -678,9 +678,7 @@ const ROLE_LEADS: &[&str] = &[
 /// One substring search of `short` per line.
 pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
     // The short name without its branch word names no parent ("北京市", not "中国银行北京市").
-    let Some(stem) = BRANCH_ENDS.iter().find_map(|e| short.strip_suffix(e)) else {
-        return None;
-    };
+    let stem = BRANCH_ENDS.iter().find_map(|e| short.strip_suffix(e))?;
     if stem.chars().count() < 2 || PARENT_ENDS.iter().any(|p| stem.contains(p)) {
         return None;
     }
