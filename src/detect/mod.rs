@@ -350,9 +350,9 @@ impl Detector {
                         || count_of(&hay[e..at]))
             })
         }) || example_prefixes.iter().any(|&e| {
-            [start, new_start].iter().any(|&at| {
-                e <= at && (only_separators(&hay[e..at]) || list_items_of(&hay[e..at], true))
-            })
+            [start, new_start]
+                .iter()
+                .any(|&at| e <= at && example_stretch(&hay[e..at]))
         }) || vetoing_suffixes.iter().any(|&s| {
             [end, new_end]
                 .iter()
@@ -507,6 +507,33 @@ fn list_items_of(s: &str, han_items: bool) -> bool {
         })
 }
 
+/// Longest run of a maker's words before its product ("amazon " of "Amazon SageMaker").
+const MAX_MAKER_BYTES: usize = 24;
+
+/// The stretch between an example word and the term: nothing, earlier items of its list, or
+/// either followed by the maker's name of this item ("例如Amazon SageMaker", "例如OpenAI GPT系列、
+/// Anthropic Claude"): a short run of ASCII words.
+fn example_stretch(s: &str) -> bool {
+    if only_separators(s) || list_items_of(s, true) {
+        return true;
+    }
+    let (head, maker) = match s.rfind(LIST_JOINERS) {
+        Some(i) => {
+            let j = i + s[i..].chars().next().map_or(1, char::len_utf8);
+            (&s[..j], &s[j..])
+        }
+        None => ("", s),
+    };
+    let maker = maker.trim_matches(' ');
+    !maker.is_empty()
+        && maker.len() <= MAX_MAKER_BYTES
+        && maker.split(' ').count() <= 2
+        && maker
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ')
+        && (head.is_empty() || list_items_of(head, true))
+}
+
 /// Longest all-Han list item counted as a product's name ("豆包", "通义千问").
 const MAX_HAN_ITEM_CHARS: usize = 6;
 
@@ -517,7 +544,18 @@ fn han_name(item: &str) -> bool {
 }
 
 /// Words for "about" that may open a count ("约600张").
-const APPROX_WORDS: [&str; 5] = ["大约", "约", "近", "超", "逾"];
+/// Floors ("不少于64张") open a count as well.
+const APPROX_WORDS: [&str; 9] = [
+    "大约",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "不少于",
+    "不低于",
+    "至少",
+    "多于",
+];
 
 /// The stretch is a count of the term: an optional "about" word, digits, and one measure word
 /// ("约600张", "8 块"), so a comparison word before it still governs the term.
@@ -628,6 +666,21 @@ mod tests {
         assert!(!count_of("600张国产"));
         assert!(!count_of("600"));
         assert!(!count_of("同等规模"));
+        // A floor opens a count too ("相当于不少于64张NVIDIA H100").
+        assert!(count_of("不少于64张"));
+        assert!(count_of("至少 8 块"));
+    }
+
+    #[test]
+    fn an_example_word_governs_a_product_after_its_makers_name() {
+        assert!(example_stretch(""));
+        assert!(example_stretch("amazon "));
+        assert!(example_stretch("openai gpt系列、anthropic "));
+        assert!(example_stretch("豆包、"));
+        // A Han stretch, a clause, or three words are no maker's name.
+        assert!(!example_stretch("境外公众大模型 "));
+        assert!(!example_stretch("境外 amazon "));
+        assert!(!example_stretch("a b c "));
     }
 
     #[test]

@@ -114,6 +114,10 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::BudgetCorrected, "预算金额调整为"),
     (Field::BudgetCorrected, "预算金额更正为"),
     (Field::BudgetCorrected, "预算金额变更为"),
+    // Totals over lots ("项目总预算：850.00万元（其中第一标段…）"), tuned set b of issue 10.
+    (Field::Budget, "项目总预算"),
+    (Field::Budget, "采购总预算"),
+    (Field::Budget, "预算总金额"),
     (Field::Budget, "采购预算金额"),
     (Field::Budget, "项目预算金额"),
     (Field::Budget, "预算金额"),
@@ -680,6 +684,9 @@ const HEADER_WORDS: &[&str] = &[
     "质量",
     "交货期",
     "服务期",
+    // Tuned sets of issue 10: "推荐次序 | 投标单位 | 投标总价（含税，元）".
+    "次序",
+    "总价",
 ];
 
 /// A table header cell ("投标报价（元）", "评标得分"): short, digit-free, ending (before any
@@ -709,9 +716,22 @@ pub fn is_header_row(cells: &[&str]) -> bool {
     }
     let headerish = cells
         .iter()
-        .filter(|c| HEADER_WORD_SET.any_in(c) || LABEL_CELL.is_match(c))
+        .filter(|c| HEADER_WORD_SET.any_in(c) || LABEL_CELL.is_match(c) || names_a_field_kind(c))
         .count();
     headerish >= 2 && headerish * 2 > cells.len()
+}
+
+/// Nouns that end the name of a field rather than a value ("采购方式", "开标时间", "资金来源", "包数"):
+/// a header cell even when no label or header word is known for it. Values such as "公开招标",
+/// "财政资金" or an organisation's name end otherwise.
+const FIELD_KIND_ENDS: &[&str] = &[
+    "方式", "时间", "日期", "来源", "地点", "类型", "类别", "期限", "包数", "标段", "币种", "性质",
+];
+
+/// A short cell (before any parenthesised note) ending in a [`FIELD_KIND_ENDS`] noun.
+fn names_a_field_kind(cell: &str) -> bool {
+    let bare = cell.split(['（', '(']).next().unwrap_or(cell).trim();
+    bare.chars().count() <= 10 && FIELD_KIND_ENDS.iter().any(|w| bare.ends_with(w))
 }
 
 /// Labels in a table's header row with their values in the row below, same column
@@ -1052,6 +1072,21 @@ mod tests {
     }
 
     #[test]
+    fn a_total_over_lots_is_the_budget() {
+        assert_eq!(
+            values(
+                "项目总预算：850.00万元（其中第一标段612.00万元）",
+                Field::Budget
+            ),
+            vec!["850.00万元（其中第一标段612.00万元）"]
+        );
+        assert_eq!(
+            values("采购总预算：¥1,200,000.00", Field::Budget),
+            vec!["¥1,200,000.00"]
+        );
+    }
+
+    #[test]
     fn a_numbered_sentence_label_after_ben() {
         // "1.本项目预算金额：" under 其它补充事宜: 本 + 项目预算金额 is the budget's label.
         assert_eq!(
@@ -1180,5 +1215,47 @@ mod tests {
         assert_eq!(pairs[0].field, Field::Budget);
         assert_eq!(pairs[0].unit, Some(Unit::Wan));
         assert_eq!(pairs[0].value, "2,350.00");
+    }
+
+    #[test]
+    fn a_header_row_of_field_names_pairs_with_the_row_below() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // Half the cells are known labels, the rest field names (采购方式, 开标时间): a header.
+        let tables = vec![vec![
+            row(&["项目编号", "采购方式", "招标控制价（万元）", "开标时间"]),
+            row(&[
+                "LZZC2026-G1-00318",
+                "公开招标",
+                "586.00",
+                "2026-05-22 09:30",
+            ]),
+        ]];
+        let pairs = header_pairs(&tables);
+        let budget = pairs.iter().find(|p| p.field == Field::Budget);
+        assert_eq!(
+            budget.map(|p| (p.unit, p.value.as_str())),
+            Some((Some(Unit::Wan), "586.00"))
+        );
+        // Other field names: 包数, 资金来源, 交货日期.
+        assert!(is_header_row(&[
+            "采购项目编号",
+            "采购方式",
+            "包数",
+            "预算金额（万元）"
+        ]));
+        assert!(is_header_row(&["资金来源", "预算金额（元）", "交货日期"]));
+        assert!(is_header_row(&[
+            "项目编号",
+            "服务期限",
+            "交付地点",
+            "最高限价（元）"
+        ]));
+        // Label | value pairs are still no header: values do not end in a field name.
+        assert!(!is_header_row(&[
+            "采购人",
+            "某某市大数据局",
+            "采购方式",
+            "公开招标"
+        ]));
     }
 }

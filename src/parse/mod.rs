@@ -4,6 +4,7 @@
 //! fields then come from, in order of trust: page anchors (meta tags, ccgp ids, template `code-*`
 //! classes), labelled values ([`labels::scan`] over one label table), result tables with a header
 //! row, and finally prose sentences ("X受Y的委托…").
+pub mod announce;
 pub mod boiler;
 pub mod date;
 pub mod depth;
@@ -383,6 +384,22 @@ fn build(w: html::Walked) -> Notice {
         }
         NoticeType::News => {
             candidates.extend(prose::candidates(&article));
+            // A company announcing its own result ("公司为Y…项目的第一中标候选人") is a candidate at
+            // its rank (or the winner), never the buyer.
+            let own = announce::own_result(&article);
+            if let Some(o) = &own
+                && !candidates.contains(&o.company)
+                && !suppliers.contains(&o.company)
+            {
+                if o.candidate {
+                    let at = o
+                        .rank
+                        .map_or(candidates.len(), |r| (r - 1).min(candidates.len()));
+                    candidates.insert(at, o.company.clone());
+                } else {
+                    suppliers.push(o.company.clone());
+                }
+            }
             dedup_names(&mut candidates);
             let named: std::collections::HashSet<&String> = candidates.iter().collect();
             let winners: Vec<String> = prose::winners(&article)
@@ -397,13 +414,16 @@ fn build(w: html::Walked) -> Notice {
             // The lead sentence's subject first, then prose forms, then any publisher named.
             // The sender of an award letter names the buyer before any subject does (the lead
             // of a listed company's announcement is the company).
+            let own_company = own.as_ref().map(|o| o.company.as_str());
+            let not_own = |b: &String| Some(b.as_str()) != own_company;
             buyer = labelled_buyer
                 .clone()
                 .or_else(|| prose::letter_sender(&article))
-                .or_else(|| prose::lead_buyer(&article))
-                .or_else(|| prose_parties(&article).buyer)
-                .or_else(|| prose::quoted_title_buyer(&article))
-                .or_else(|| prose::news_buyer(&article));
+                .or_else(|| own.as_ref().and_then(|o| o.buyer.clone()))
+                .or_else(|| prose::lead_buyer(&article).filter(not_own))
+                .or_else(|| prose_parties(&article).buyer.filter(not_own))
+                .or_else(|| prose::quoted_title_buyer(&article).filter(not_own))
+                .or_else(|| prose::news_buyer(&article).filter(not_own));
         }
         _ => {}
     }
@@ -424,6 +444,13 @@ fn build(w: html::Walked) -> Notice {
     }
     // A short name ("中国银行上海市分行") gives way to the full registered name the page states.
     if let Some(full) = buyer.as_deref().and_then(|b| prose::full_name(b, &article)) {
+        buyer = Some(full);
+    }
+    // So does a branch's short name ("北京市分公司" of "中国邮政集团有限公司北京市分公司").
+    if let Some(full) = buyer
+        .as_deref()
+        .and_then(|b| prose::branch_full_name(b, &lines))
+    {
         buyer = Some(full);
     }
     // An article's alias ("X（下称“湖南联通”）") gives way to the registered name X (notices
@@ -936,11 +963,8 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 // column is headed.
                 let ranked = || {
                     row.iter()
-                        .any(|c| RANK_HEADERS.contains(&header_key(c).as_str()))
-                        .then(|| {
-                            row.iter()
-                                .position(|c| RANKED_NAME_HEADERS.contains(&header_key(c).as_str()))
-                        })
+                        .any(|c| is_rank_header(c))
+                        .then(|| row.iter().position(|c| is_ranked_name_header(c)))
                         .flatten()
                 };
                 let candidate = candidate.or_else(|| winner.is_none().then(ranked).flatten());
@@ -957,9 +981,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         })
                         && row.iter().any(|c| c.contains("报价"))
                         // A ranked table's rows are candidates (排名 | 投标人名称 | 投标报价).
-                        && !row
-                            .iter()
-                            .any(|c| RANK_HEADERS.contains(&header_key(c).as_str()));
+                        && !row.iter().any(|c| is_rank_header(c));
                     columns = Some(Columns {
                         width: row.len(),
                         name: col,
@@ -1093,6 +1115,33 @@ const RANK_HEADERS: &[&str] = &[
     "中标候选人排序",
     "推荐排名",
 ];
+
+/// Endings of a rank column's header beyond [`RANK_HEADERS`] ("推荐次序", "候选顺序", "综合排名").
+const RANK_HEADER_ENDS: &[&str] = &["排名", "排序", "名次", "顺序", "次序"];
+
+/// A rank column's header: a known one, or a short cell ending in a rank word.
+fn is_rank_header(cell: &str) -> bool {
+    let key = header_key(cell);
+    RANK_HEADERS.contains(&key.as_str())
+        || (key.chars().count() <= 8 && RANK_HEADER_ENDS.iter().any(|w| key.ends_with(w)))
+}
+
+/// Words of a ranked table's name column beyond [`RANKED_NAME_HEADERS`] ("单位", "投标单位全称",
+/// "投标人全称"), and words of other columns that rule a cell out (地址, 联系人, 报价 …).
+const RANKED_NAME_WORDS: &[&str] = &["单位", "投标人", "供应商", "公司", "企业", "响应人"];
+const NOT_NAME_WORDS: &[&str] = &[
+    "地址", "联系", "电话", "负责", "代表", "得分", "评分", "报价", "价格", "金额", "资质", "性质",
+    "类型", "编号", "数量",
+];
+
+/// A ranked table's name column: a known header, or a short cell naming the bidder.
+fn is_ranked_name_header(cell: &str) -> bool {
+    let key = header_key(cell);
+    RANKED_NAME_HEADERS.contains(&key.as_str())
+        || (key.chars().count() <= 10
+            && RANKED_NAME_WORDS.iter().any(|w| key.contains(w))
+            && !NOT_NAME_WORDS.iter().any(|w| key.contains(w)))
+}
 
 /// Name columns of a ranked table that no winner or candidate header names.
 const RANKED_NAME_HEADERS: &[&str] = &[
@@ -1393,6 +1442,31 @@ mod tests {
         // Placeholders still name nobody.
         assert!(split_orgs("无").is_empty() && split_orgs("无（流标）").is_empty());
         assert!(split_orgs("详见附件").is_empty());
+    }
+
+    #[test]
+    fn rank_and_name_columns_in_other_words() {
+        // 推荐次序 | 投标单位, 候选顺序 | 单位, 排序 | 投标单位全称: ranked tables of candidates.
+        for (rank, name) in [
+            ("推荐次序", "投标单位"),
+            ("候选顺序", "单位"),
+            ("排序", "投标单位全称"),
+        ] {
+            let n = notice(&format!(
+                "<h3>某局算力租赁服务中标候选人公示</h3><p>招标编号：NM-2026-1</p><table>\
+                 <tr><th>{rank}</th><th>{name}</th><th>投标总价（含税，元）</th><th>服务期</th><th>评标得分</th></tr>\
+                 <tr><td>第1名</td><td>甲科技有限公司</td><td>4,512,800.00</td><td>24个月</td><td>93.28</td></tr>\
+                 <tr><td>第2名</td><td>乙数据有限公司</td><td>4,436,000.00</td><td>24个月</td><td>90.15</td></tr></table>"
+            ));
+            assert_eq!(
+                n.candidates,
+                ["甲科技有限公司", "乙数据有限公司"],
+                "{rank} | {name}"
+            );
+        }
+        assert!(is_rank_header("综合排名") && !is_rank_header("投标单位"));
+        assert!(is_ranked_name_header("投标人全称") && !is_ranked_name_header("投标单位地址"));
+        assert!(!is_ranked_name_header("项目负责人"));
     }
 
     #[test]

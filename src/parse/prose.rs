@@ -70,8 +70,16 @@ static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
 /// A company named with its rank in running text: "A排名第一，投标报价为…", "B位列第二".
 /// Group 1 is the name, group 2 the rank.
 static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{0,20}?)?(?:综合)?(?:排名|排序|位列|位居|名列)第([一二三四五六七八九十])(?:名|位)?")
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{0,20}?|[^，,。；;、]{0,12}[，,])?(?:综合)?(?:排名|排序|位列|位居|名列)第([一二三四五六七八九十])(?:名|位)?")
         .expect("valid ranked regex")
+});
+
+/// A company named after its rank in running text: "排名第一的是A", "位列第二的为B", "第三名为C",
+/// "排在第一位的是D". Group 1 or 2 is the rank, group 3 the name (greedy within the name's
+/// characters, so "X集团有限公司" is not cut at 集团).
+static PROSE_RANK_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:排名|排序|位列|位居|名列|排在|排|列)第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位))(?:的)?(?:中标候选人|成交候选人|候选人|投标人|供应商|单位|企业)?(?:是|为)[：:]?\s*([\p{Han}A-Za-z0-9（）()]{2,40}(?:有限责任公司|股份有限公司|有限公司|集团))")
+        .expect("valid rank-first regex")
 });
 
 /// Winners named together before the win: "由A与B组成的联合体中标", "A和B中标". Group 1 is the list.
@@ -254,7 +262,7 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 /// instead of a colon, after a determiner (本项目, 本次采购 …) or opening a clause ("资金来自企业
 /// 自筹，最高投标限价为…"), so that it is this purchase's.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
+    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
         .expect("valid sentence-budget regex")
 });
 
@@ -482,17 +490,32 @@ fn ranked(lines: &[&str]) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
     // One automaton pass skips lines that rank nobody before the regex runs.
     static RANK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new(["排名", "排序", "位列", "位居", "名列"])
-            .expect("rank words build an automaton")
+        AhoCorasick::new([
+            "排名", "排序", "位列", "位居", "名列", "排在", "名为", "名是", "位为", "位是", "名的",
+            "位的",
+        ])
+        .expect("rank words build an automaton")
     });
+    let rank_of = |r: &str| RANKS.chars().position(|c| r.starts_with(c)).unwrap_or(0);
     for line in lines
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第') && RANK_WORDS.is_match(**l))
     {
         for c in PROSE_RANKED.captures_iter(line) {
-            let rank = RANKS.chars().position(|r| c[2].starts_with(r)).unwrap_or(0);
+            // "A，排名第一的是B": the rank is B's, read below.
+            if c.get(0).is_some_and(|m| line[m.end()..].starts_with('的')) {
+                continue;
+            }
+            let rank = rank_of(&c[2]);
             let mut names = Vec::new();
             listed_orgs(without_lead(&c[1]), &mut names);
+            found.extend(names.into_iter().map(|n| (rank, n)));
+        }
+        // The rank before the name: "排名第一的是A，投标报价…；排名第二的是B".
+        for c in PROSE_RANK_FIRST.captures_iter(line) {
+            let rank = rank_of(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()));
+            let mut names = Vec::new();
+            listed_orgs(&c[3], &mut names);
             found.extend(names.into_iter().map(|n| (rank, n)));
         }
         if found.len() >= 50 {
@@ -616,6 +639,86 @@ pub fn full_name(short: &str, lines: &[&str]) -> Option<String> {
 
 fn is_han(c: char) -> bool {
     super::labels::is_han(c)
+}
+
+/// Words ending a branch's short name ("北京市分公司", "海淀支行"): a unit of some larger body.
+const BRANCH_ENDS: &[&str] = &[
+    "分公司",
+    "分行",
+    "支行",
+    "分院",
+    "分局",
+    "分所",
+    "分中心",
+    "分部",
+    "营业部",
+    "分社",
+];
+/// Endings of the parent body a branch name follows in a registered name ("…有限公司北京市分公司",
+/// "…集团福建分公司", "中国农业银行北京市分行").
+const PARENT_ENDS: &[&str] = &["公司", "集团", "（集团）", "(集团)", "银行"];
+/// Role words that a name written as a clause carries before it ("招标人为X", "由X").
+const ROLE_LEADS: &[&str] = &[
+    "人为",
+    "单位为",
+    "主体为",
+    "方为",
+    "人是",
+    "单位是",
+    "由",
+    "受",
+    "委托",
+    "：",
+    ":",
+];
+
+/// The registered name a branch's short name ("北京市分公司") stands for when the page gives it:
+/// the short name right after its parent body's name ("中国邮政集团有限公司北京市分公司"). Of the
+/// names found the shortest parent wins (a clause "招标人为X…" carries role words before it).
+/// One substring search of `short` per line.
+pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
+    // The short name without its branch word names no parent ("北京市", not "中国银行北京市").
+    let stem = BRANCH_ENDS.iter().find_map(|e| short.strip_suffix(e))?;
+    if stem.chars().count() < 2 || PARENT_ENDS.iter().any(|p| stem.contains(p)) {
+        return None;
+    }
+    let finder = memchr::memmem::Finder::new(short.as_bytes());
+    let mut best: Option<&str> = None;
+    for line in lines.iter().filter(|l| l.len() <= MAX_LINE_BYTES) {
+        for at in finder.find_iter(line.as_bytes()) {
+            let before = &line[..at];
+            if !PARENT_ENDS.iter().any(|p| before.ends_with(p)) {
+                continue;
+            }
+            // The parent's name: the name characters right before the short one.
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| {
+                    is_han(*c) || c.is_ascii_alphanumeric() || "（）()".contains(*c)
+                })
+                .last()
+                .map_or(at, |(i, _)| i);
+            let mut parent = &before[start..];
+            if let Some(i) = ROLE_LEADS
+                .iter()
+                .filter_map(|w| parent.rfind(w).map(|i| i + w.len()))
+                .max()
+            {
+                parent = &parent[i..];
+            }
+            // A parent opening with a digit is a clause's tail ("2026年…"), not a name.
+            if parent.chars().count() < 4
+                || parent.starts_with(|c: char| c.is_ascii_digit() || "（）()".contains(c))
+            {
+                continue;
+            }
+            if best.is_none_or(|b| parent.len() < b.len()) {
+                best = Some(parent);
+            }
+        }
+    }
+    best.map(|p| format!("{p}{short}"))
 }
 
 /// A captured buyer without the dateline before it, if it is long enough to be a name.
@@ -865,6 +968,87 @@ mod tests {
         );
         // Without 候选人 on the page, a ranking names no candidates.
         assert!(candidates(&["甲智算科技有限公司排名第一。"]).is_empty());
+    }
+
+    #[test]
+    fn a_branch_short_name_gives_its_registered_name() {
+        let page = [
+            "采购单位：北京市分公司",
+            "本项目资金来自企业自筹，招标人为中国邮政集团有限公司北京市分公司，招标代理机构为某招标咨询有限公司。",
+        ];
+        assert_eq!(
+            branch_full_name("北京市分公司", &page).as_deref(),
+            Some("中国邮政集团有限公司北京市分公司")
+        );
+        // The shortest parent wins over a clause; other parents (集团, 银行, （集团）).
+        let page = [
+            "受中国农业银行北京市分行委托",
+            "中国农业银行北京市分行2026年算力采购项目",
+        ];
+        assert_eq!(
+            branch_full_name("北京市分行", &page).as_deref(),
+            Some("中国农业银行北京市分行")
+        );
+        let page = ["项目资金已落实，采购主体为甲财产保险股份有限公司浙江省分公司。"];
+        assert_eq!(
+            branch_full_name("浙江省分公司", &page).as_deref(),
+            Some("甲财产保险股份有限公司浙江省分公司")
+        );
+        let page = ["招标人：内蒙古电力（集团）有限责任公司信息通信分公司"];
+        assert_eq!(
+            branch_full_name("信息通信分公司", &page).as_deref(),
+            Some("内蒙古电力（集团）有限责任公司信息通信分公司")
+        );
+        // A bank's sub-branch after its registered parent; a 支行 after 分行 is the 支行's parent.
+        let page = ["采购人：中国工商银行股份有限公司深圳市分行"];
+        assert_eq!(
+            branch_full_name("深圳市分行", &page).as_deref(),
+            Some("中国工商银行股份有限公司深圳市分行")
+        );
+        // Not a branch, a name already with its parent, or no parent on the page: nothing.
+        assert_eq!(
+            branch_full_name("信息中心", &["某某集团有限公司信息中心"]),
+            None
+        );
+        assert_eq!(
+            branch_full_name("中国银行北京市分行", &["中国银行股份有限公司北京市分行"]),
+            None
+        );
+        assert_eq!(
+            branch_full_name("北京市分公司", &["对北京市分公司约1200个坐席完成接入"]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_rank_before_the_name_ranks_that_company() {
+        let page = [
+            "评标委员会推荐了三名中标候选人：排名第一的是甲智算科技有限公司，投标报价4712.6万元；排名第二的是乙数据有限公司，投标报价4655.0万元；排名第三的是丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲智算科技有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // Other wordings of the same construction, out of page order.
+        let page = [
+            "本次共有三家中标候选人。",
+            "位列第二的为乙数据有限公司；第一名为甲云集团有限公司，报价最高；排在第三位的是丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云集团有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // A role word between the rank and the name ("排名第一的中标候选人为A", "位居第二位的是B").
+        let page =
+            ["公示显示，排名第一的中标候选人为甲智算科技有限公司；位居第二位的是乙数据有限公司。"];
+        assert_eq!(candidates(&page), ["甲智算科技有限公司", "乙数据有限公司"]);
+        // A clause between the name and its rank ("A综合得分最高，排名第一").
+        let page = [
+            "中标候选人公示：甲智算科技有限公司综合得分最高，排名第一，投标报价2.71亿元；乙数据有限公司位列第二。",
+        ];
+        assert_eq!(candidates(&page), ["甲智算科技有限公司", "乙数据有限公司"]);
+        // A rank before something that is not a company names no one.
+        assert!(candidates(&["中标候选人排名第一的是技术得分最高的方案。"]).is_empty());
     }
 
     #[test]
@@ -1333,5 +1517,10 @@ mod tests {
             sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]),
             None
         );
+        // A sentence of its own after another one ("…服务。采购预算为192万元（含…）").
+        let lines = [
+            "一、项目概况：采购两年的推理算力服务。采购预算为192万元（含两年服务费），超出者无效。",
+        ];
+        assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(1_920_000.0));
     }
 }
