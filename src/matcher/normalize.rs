@@ -708,13 +708,14 @@ fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)
             }
             Segment::Han(h) => {
                 for (piece, word) in vocab.segment_han(h) {
-                    let py: String = piece
-                        .chars()
-                        .map(|c| {
-                            c.to_pinyin()
-                                .map_or_else(|| c.to_string(), |p| p.plain().to_string())
-                        })
-                        .collect();
+                    // Pushed straight into one string: no `String` per character.
+                    let mut py = String::with_capacity(piece.len() * 2);
+                    for c in piece.chars() {
+                        match c.to_pinyin() {
+                            Some(p) => py.push_str(p.plain()),
+                            None => py.push(c),
+                        }
+                    }
                     match word {
                         Some((_, renderings)) if !renderings.is_empty() => {
                             let alts = renderings
@@ -748,6 +749,15 @@ fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)
 fn expand(pieces: &[Vec<String>], cap: usize) -> Vec<(String, Vec<usize>)> {
     let mut acc: Vec<(String, Vec<usize>)> = vec![(String::new(), Vec::new())];
     for alts in pieces {
+        // One alternative (most pieces) extends every spelling in place: the product is the
+        // same, without copying each spelling once per piece (quadratic in the pieces).
+        if let [alt] = alts.as_slice() {
+            for (s, ends) in &mut acc {
+                s.push_str(alt);
+                ends.push(s.len());
+            }
+            continue;
+        }
         let mut next = Vec::new();
         'fill: for (s, ends) in &acc {
             for alt in alts {
