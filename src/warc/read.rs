@@ -540,6 +540,30 @@ mod tests {
     }
 
     #[test]
+    fn members_of_shrinking_size_read_whole_through_the_reused_decoder() {
+        // The decoder and its output buffer are reused: a short member after a long one must
+        // come out alone, at its own offset.
+        let long = "<p>long</p>".repeat(5_000);
+        let members = [
+            gz(&response("http://a/1", &long, "text/html")),
+            gz(&response("http://a/2", "<p>two</p>", "text/html")),
+            gz(&response("http://a/3", "", "text/html")),
+        ];
+        let got = read(&members.concat());
+        assert_eq!(got.len(), 3, "{got:?}");
+        let mut offset = 0;
+        for (i, (record, member)) in got.iter().zip(&members).enumerate() {
+            let record = record.as_ref().unwrap();
+            assert_eq!(record.offset, offset);
+            let page = page_from_record(record, 1 << 20).unwrap().unwrap();
+            assert_eq!(page.source, format!("http://a/{}", i + 1));
+            let want = [long.as_str(), "<p>two</p>", ""][i];
+            assert_eq!(page.bytes, want.as_bytes());
+            offset += member.len() as u64;
+        }
+    }
+
+    #[test]
     fn a_broken_gzip_member_is_skipped_and_the_next_read() {
         let first = gz(&response("http://a/1", "<p>one</p>", "text/html"));
         let mut broken = gz(&response("http://a/2", "<p>two</p>", "text/html"));
