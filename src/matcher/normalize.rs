@@ -343,13 +343,25 @@ fn fold_into(s: &str, out: &mut String) {
 /// `fold` of a string that is not all ASCII.
 fn fold_unicode(s: &str) -> String {
     let skip = |c: &char| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´');
-    // NFKD then dropping combining marks folds accents (Société → societe) and full width.
-    let lowered: String = s
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .filter(skip)
-        .collect();
+    // ASCII and CJK Unified Ideographs (U+4E00–U+9FFF, most Chinese names) have no
+    // decomposition, are no combining marks and have no case: the passes below would change only
+    // the ASCII letters, so such names skip them.
+    let lowered: String = if s
+        .chars()
+        .all(|c| c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        s.chars()
+            .map(|c| c.to_ascii_lowercase())
+            .filter(skip)
+            .collect()
+    } else {
+        // NFKD then dropping combining marks folds accents (Société → societe) and full width.
+        s.nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .filter(skip)
+            .collect()
+    };
     if lowered.chars().any(is_han) {
         fast2s::convert(&lowered)
     } else {
@@ -708,13 +720,14 @@ fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)
             }
             Segment::Han(h) => {
                 for (piece, word) in vocab.segment_han(h) {
-                    let py: String = piece
-                        .chars()
-                        .map(|c| {
-                            c.to_pinyin()
-                                .map_or_else(|| c.to_string(), |p| p.plain().to_string())
-                        })
-                        .collect();
+                    // Pushed straight into one string: no `String` per character.
+                    let mut py = String::with_capacity(piece.len() * 2);
+                    for c in piece.chars() {
+                        match c.to_pinyin() {
+                            Some(p) => py.push_str(p.plain()),
+                            None => py.push(c),
+                        }
+                    }
                     match word {
                         Some((_, renderings)) if !renderings.is_empty() => {
                             let alts = renderings
@@ -748,6 +761,15 @@ fn romanise(vocab: &Vocabulary, content: &[Segment]) -> Vec<(String, Vec<usize>)
 fn expand(pieces: &[Vec<String>], cap: usize) -> Vec<(String, Vec<usize>)> {
     let mut acc: Vec<(String, Vec<usize>)> = vec![(String::new(), Vec::new())];
     for alts in pieces {
+        // One alternative (most pieces) extends every spelling in place: the product is the
+        // same, without copying each spelling once per piece (quadratic in the pieces).
+        if let [alt] = alts.as_slice() {
+            for (s, ends) in &mut acc {
+                s.push_str(alt);
+                ends.push(s.len());
+            }
+            continue;
+        }
         let mut next = Vec::new();
         'fill: for (s, ends) in &acc {
             for alt in alts {
@@ -845,4 +867,31 @@ pub fn listed_variants(name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `fold_unicode` without its fast path: NFKD, combining marks dropped, lower case.
+    fn fold_full(s: &str) -> String {
+        let lowered: String = s
+            .nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .filter(|c| !matches!(c, '.' | '\'' | '’' | '‘' | '`' | '´'))
+            .collect();
+        fast2s::convert(&lowered)
+    }
+
+    #[test]
+    fn the_fast_fold_of_ascii_and_cjk_equals_the_full_passes() {
+        let mut text = String::from("Xi'an 華為 U.S.A. Ltd`");
+        text.extend('\u{4E00}'..='\u{9FFF}');
+        text.extend((0x20u8..0x7f).map(char::from));
+        assert_eq!(fold_unicode(&text), fold_full(&text));
+        assert_eq!(fold("Xi'an 華為 U.S.A."), "xian 华为 usa");
+        // Outside the fast path (full-width brackets and letters): the full passes.
+        assert_eq!(fold("（ＡＢ）"), fold_full("（ＡＢ）"));
+    }
 }
