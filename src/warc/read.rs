@@ -390,7 +390,8 @@ pub struct Records {
 
 enum Inner {
     Plain(Plain<BufReader<std::fs::File>>),
-    Gzip(Gzip<std::fs::File>),
+    // Boxed: the inflate state is large, and there is one per file.
+    Gzip(Box<Gzip<std::fs::File>>),
 }
 
 impl Iterator for Records {
@@ -422,7 +423,7 @@ pub fn records(path: &Path, max_block: u64) -> anyhow::Result<Records> {
     drop(file);
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let inner = if n == 2 && magic == [0x1f, 0x8b] {
-        Inner::Gzip(Gzip::new(
+        Inner::Gzip(Box::new(Gzip::new(
             BufReader::with_capacity(
                 1 << 16,
                 Counting {
@@ -431,7 +432,7 @@ pub fn records(path: &Path, max_block: u64) -> anyhow::Result<Records> {
                 },
             ),
             max_block,
-        ))
+        )))
     } else {
         Inner::Plain(Plain {
             reader: BufReader::with_capacity(1 << 16, file),
