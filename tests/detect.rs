@@ -797,6 +797,28 @@ fn compatibility_and_comparison_phrasing_is_not_use() {
     );
 }
 
+/// Round 15 of issue 10: a ratio against a product (约为X的六成, 达到X的80%, 是X的2倍) measures
+/// something else by it; a count or the product's own share in a purchase is still use.
+#[test]
+fn a_ratio_against_a_product_is_not_use() {
+    for text in [
+        "国产芯片在单卡推理性能上约为英伟达H100的六成，但供应更有保障",
+        "该国产卡FP16算力达到NVIDIA A100 GPU的80%",
+        "新一代加速卡训练吞吐是英伟达H20的2.5倍",
+        "单卡功耗仅为英伟达H800的一半左右",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("本次采购的是英伟达H100的8卡服务器"),
+        vec!["NVIDIA H100".to_string()]
+    );
+    assert_eq!(
+        names("采购英伟达A800加速卡，数量为去年的两倍"),
+        vec!["NVIDIA A800".to_string()]
+    );
+}
+
 /// Round 3 of issue 10: comparison frames (`frame` rows of context.csv, "与…相比") whose words
 /// stand a few characters off the product, and more comparison words; use in the same sentence
 /// or across a clause boundary is still reported.
