@@ -486,11 +486,18 @@ fn ratio_comparison(before: &str, after: &str) -> bool {
     if !RATIO_OPENERS.iter().any(|w| back.contains(w)) {
         return false;
     }
-    let ahead: String = after
-        .chars()
-        .take(FRAME_GAP_CHARS + 6)
-        .take_while(|c| !is_clause_mark(*c))
-        .collect();
+    // A decimal point ("2.5倍") is no clause mark.
+    let near: Vec<char> = after.chars().take(FRAME_GAP_CHARS + 6).collect();
+    let clause_end = (0..near.len())
+        .find(|&i| {
+            is_clause_mark(near[i])
+                && !(near[i] == '.'
+                    && i > 0
+                    && near[i - 1].is_ascii_digit()
+                    && near.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .unwrap_or(near.len());
+    let ahead: String = near[..clause_end].iter().collect();
     ahead
         .match_indices('的')
         .any(|(i, _)| is_ratio(&ahead[i + '的'.len_utf8()..]))
