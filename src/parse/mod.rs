@@ -656,12 +656,14 @@ fn is_byline(line: &str) -> bool {
 
 /// A reporter's dispatch line ("梦晨 发自 凹非寺", "记者 张三 发自 北京"): a short line where a
 /// name of a few characters comes before 发自 and a place after it.
+/// The outlet and date may follow on the same line ("梦晨 发自 凹非寺 量子位 | 公众号 QbitAI").
 fn is_dispatch_byline(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 30
-        && line.split_once("发自").is_some_and(|(name, place)| {
+    line.chars().count() <= 80
+        && line.split_once("发自").is_some_and(|(name, rest)| {
+            let place = rest.split_whitespace().next().unwrap_or("");
             (1..=10).contains(&name.trim().chars().count())
-                && (1..=10).contains(&place.trim().chars().count())
+                && (1..=10).contains(&place.chars().count())
         })
 }
 
@@ -669,7 +671,7 @@ fn is_dispatch_byline(line: &str) -> bool {
 /// the outlet's 公众号 — not a portal's "扫码关注微信公众号" footer.
 fn is_account_line(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= 30
+    line.chars().count() <= 80
         && line.contains("公众号")
         && !["关注", "扫码", "扫描", "微信", "二维码"]
             .iter()
@@ -1556,6 +1558,9 @@ mod tests {
         assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司某省分公司"));
         assert!(is_dispatch_byline("梦晨 发自 凹非寺"));
         assert!(is_dispatch_byline("记者 张三 发自 北京"));
+        assert!(is_dispatch_byline(
+            "梦晨 发自 凹非寺 量子位 | 公众号 QbitAI 2026-08-14 12:31"
+        ));
         assert!(!is_dispatch_byline(
             "本公告发自某某市公共资源交易中心网站，请各投标人注意查收相关澄清文件"
         ));
