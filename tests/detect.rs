@@ -88,6 +88,8 @@ fn nvidia_chip_surface_forms() {
     assert_found("推理卡 L20 PCIe", &[("NVIDIA L20", "L20 PCIe")]);
     assert_found("推理卡 L4", &[("NVIDIA L4", "L4")]);
     assert_found("推理卡 L2 24GB", &[("NVIDIA L2", "L2 24GB")]);
+    assert_found("英伟达 T4 推理服务器", &[("NVIDIA T4", "英伟达 T4")]);
+    assert_found("服务器配置 L4 24GB", &[("NVIDIA L4", "L4 24GB")]);
     assert_found(
         "GPU: A40 / A30 / A10",
         &[
@@ -435,6 +437,11 @@ fn network_layers_and_caches_are_not_chips() {
     assert_no_chip_or_us("L2 交换机 24口，服务器接入");
     assert_no_chip_or_us("服务器 CPU L2 缓存 2MB");
     assert_no_chip_or_us("L4 负载均衡 服务器");
+    // Round 14 of issue 10: a server or computing word is no anchor for a bare two-character code
+    // ("配套推理服务器及与既有MES、L2系统的数据接口": L2 = level-2 process control).
+    assert_no_chip_or_us("配套推理服务器及与既有MES、L2系统的数据接口");
+    assert_no_chip_or_us("智算中心 T4 机房 算力调度");
+    assert_no_chip_or_us("AI服务器接入L4层控制网");
 }
 
 #[test]
@@ -787,6 +794,28 @@ fn compatibility_and_comparison_phrasing_is_not_use() {
     assert_eq!(
         names("采购8卡NVIDIA A100服务器，对标现有集群"),
         vec!["NVIDIA A100".to_string()]
+    );
+}
+
+/// Round 15 of issue 10: a ratio against a product (约为X的六成, 达到X的80%, 是X的2倍) measures
+/// something else by it; a count or the product's own share in a purchase is still use.
+#[test]
+fn a_ratio_against_a_product_is_not_use() {
+    for text in [
+        "国产芯片在单卡推理性能上约为英伟达H100的六成，但供应更有保障",
+        "该国产卡FP16算力达到NVIDIA A100 GPU的80%",
+        "新一代加速卡训练吞吐是英伟达H20的2.5倍",
+        "单卡功耗仅为英伟达H800的一半左右",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("本次采购的是英伟达H100的8卡服务器"),
+        vec!["NVIDIA H100".to_string()]
+    );
+    assert_eq!(
+        names("采购英伟达A800加速卡，数量为去年的两倍"),
+        vec!["NVIDIA A800".to_string()]
     );
 }
 

@@ -362,7 +362,7 @@ impl Detector {
                 && frame_closes
                     .iter()
                     .any(|&(g, s)| g == f && in_clause(&hay[new_end.max(end).min(s)..s]))
-        });
+        }) || ratio_comparison(&hay[..new_start.min(start)], &hay[new_end.max(end)..]);
         if vetoed {
             vetoes.push((start, end));
             return None;
@@ -453,6 +453,84 @@ fn build(patterns: &[String]) -> anyhow::Result<AhoCorasick> {
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)?)
+}
+
+/// Words before a product that state a measure against it ("约为英伟达H100的六成").
+const RATIO_OPENERS: [&str; 9] = [
+    "为",
+    "是",
+    "达到",
+    "相当于",
+    "仅",
+    "只有",
+    "不到",
+    "不足",
+    "超过",
+];
+
+/// The term is a yardstick of a ratio: in one short clause, a ratio opener before it and
+/// "的" + a fraction or multiple after it ("约为英伟达H100的六成", "达到A100性能的80%", "是H20
+/// 的2倍"). A measure against a product is a comparison, not use. Only
+/// [`FRAME_GAP_CHARS`] characters either side are read.
+fn ratio_comparison(before: &str, after: &str) -> bool {
+    let back: String = {
+        let mut v: Vec<char> = before
+            .chars()
+            .rev()
+            .take(FRAME_GAP_CHARS)
+            .take_while(|c| !is_clause_mark(*c))
+            .collect();
+        v.reverse();
+        v.into_iter().collect()
+    };
+    if !RATIO_OPENERS.iter().any(|w| back.contains(w)) {
+        return false;
+    }
+    // A decimal point ("2.5倍") is no clause mark.
+    let near: Vec<char> = after.chars().take(FRAME_GAP_CHARS + 6).collect();
+    let clause_end = (0..near.len())
+        .find(|&i| {
+            is_clause_mark(near[i])
+                && !(near[i] == '.'
+                    && i > 0
+                    && near[i - 1].is_ascii_digit()
+                    && near.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .unwrap_or(near.len());
+    let ahead: String = near[..clause_end].iter().collect();
+    ahead
+        .match_indices('的')
+        .any(|(i, _)| is_ratio(&ahead[i + '的'.len_utf8()..]))
+}
+
+/// Clause punctuation of normalised text.
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '|' | '\n' | '。')
+}
+
+/// A fraction or multiple opens `s`: "一半", "六成", "80%", "2倍", "三分之一" (after an optional "约").
+fn is_ratio(s: &str) -> bool {
+    let s = s.trim_start_matches(' ');
+    let s = ["大约", "约", "近", "将近"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    if s.starts_with("一半")
+        || s.starts_with("半数")
+        || s.starts_with("数倍")
+        || s.starts_with("几倍")
+    {
+        return true;
+    }
+    let digits = s
+        .find(|c: char| {
+            !(c.is_ascii_digit() || c == '.' || "零一二两三四五六七八九十百".contains(c))
+        })
+        .unwrap_or(s.len());
+    digits > 0
+        && ["成", "倍", "%", "分之"]
+            .iter()
+            .any(|u| s[digits..].trim_start_matches(' ').starts_with(u))
 }
 
 /// A short stretch inside one clause: at most [`FRAME_GAP_CHARS`] characters and no clause
@@ -654,6 +732,23 @@ mod tests {
         assert_eq!(len("310pq", true), None);
         assert_eq!(len("h20t", true), None);
         assert_eq!(len("310p", false), None);
+    }
+
+    #[test]
+    fn a_ratio_against_a_product_is_a_comparison() {
+        assert!(ratio_comparison(
+            "单卡推理性能上约为英伟达",
+            "的六成,但在供应上"
+        ));
+        assert!(ratio_comparison("性能达到", " gpu性能的80%以上"));
+        assert!(ratio_comparison("吞吐是", "的2.5倍"));
+        assert!(ratio_comparison("算力仅为", "的约一半"));
+        assert!(ratio_comparison("成本不到", "的三分之一"));
+        // A count or a plain possessive after the term, no opener, or a clause between: use.
+        assert!(!ratio_comparison("采用的是", "的8卡服务器"));
+        assert!(!ratio_comparison("采购", "的数量为去年的两倍"));
+        assert!(!ratio_comparison("性能为国产卡的两倍,采购", "的一半"));
+        assert!(!ratio_comparison("约为", "服务器,占全部的六成"));
     }
 
     #[test]

@@ -453,12 +453,13 @@ fn build(w: html::Walked) -> Notice {
     {
         buyer = Some(full);
     }
-    // An article's alias ("X（下称“湖南联通”）") gives way to the registered name X (notices
-    // name their buyer under a label; their "（以下简称“采购人”）" is read by `alias_buyer`).
-    if notice_type == NoticeType::News
-        && let Some(full) = buyer
-            .as_deref()
-            .and_then(|b| prose::aliased_name(b, &article))
+    // An alias ("X（下称“湖南联通”）") gives way to the registered name X the page introduced it
+    // with, whatever the page's type: an article typed by its title alone names the buyer by
+    // the alias too (round 14 of issue 10). A notice's "（以下简称“采购人”）" is read by
+    // `alias_buyer`.
+    if let Some(full) = buyer
+        .as_deref()
+        .and_then(|b| prose::aliased_name(b, &article))
     {
         buyer = Some(full);
     }
@@ -636,6 +637,8 @@ fn is_news(lines: &[&str]) -> bool {
         let head: String = l.chars().take(60).collect();
         NEWS_MARKERS.iter().any(|m| head.contains(m))
             || is_byline(l)
+            || is_dispatch_byline(l)
+            || is_account_line(l)
             // An article's summary line ("摘要：三家入围企业均为…"); notices have no 摘要.
             || l.starts_with("摘要：")
             || l.starts_with("摘要:")
@@ -649,6 +652,30 @@ fn is_byline(line: &str) -> bool {
         && line.split_once(['·', '•']).is_some_and(|(name, rest)| {
             (1..=12).contains(&name.trim().chars().count()) && date::parse_date(rest).is_some()
         })
+}
+
+/// A reporter's dispatch line ("梦晨 发自 凹非寺", "记者 张三 发自 北京"): a short line where a
+/// name of a few characters comes before 发自 and a place after it.
+/// The outlet and date may follow on the same line ("梦晨 发自 凹非寺 量子位 | 公众号 QbitAI").
+fn is_dispatch_byline(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 80
+        && line.split_once("发自").is_some_and(|(name, rest)| {
+            let place = rest.split_whitespace().next().unwrap_or("");
+            (1..=10).contains(&name.trim().chars().count())
+                && (1..=10).contains(&place.chars().count())
+        })
+}
+
+/// An outlet's account line under an article's byline ("量子位 | 公众号 QbitAI"): short, naming
+/// the outlet's 公众号 — not a portal's "扫码关注微信公众号" footer.
+fn is_account_line(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= 80
+        && line.contains("公众号")
+        && !["关注", "扫码", "扫描", "微信", "二维码"]
+            .iter()
+            .any(|w| line.contains(w))
 }
 
 /// The notice type named in `s`, if any.
@@ -1512,6 +1539,46 @@ mod tests {
         assert_eq!(n.notice_type, NoticeType::News);
         assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
         assert_eq!(n.budget.map(|b| b.amount), Some(38_600_000.0));
+    }
+
+    #[test]
+    fn a_dispatch_byline_or_an_outlet_account_line_makes_an_article() {
+        // Round 14 of issue 10: a tech outlet's "X 发自 Y" byline and "outlet | 公众号 …" line,
+        // on an article whose title names candidates, and its buyer introduced under an alias.
+        let n = notice(
+            "<html><head><title>某省电信智算集群开标：三家候选人入围 | 某某网</title></head><body>\
+             <h1>某省电信智算集群开标：三家候选人入围</h1><div>李四 发自 望京</div>\
+             <div>某某网 | 公众号 MouMou</div><div>2026-03-02 10:00</div>\
+             <p>中国电信股份有限公司某省分公司（以下简称“某省电信”）日前发布了智算集群采购项目的中标候选人公示，\
+             本项目最高投标限价为8600万元。</p>\
+             <p>按公示，甲智算科技有限公司排名第一；乙算力网络有限公司排名第二。</p>\
+             <p>某省电信表示，集群将于年内上线。</p></body></html>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司某省分公司"));
+        assert!(is_dispatch_byline("梦晨 发自 凹非寺"));
+        assert!(is_dispatch_byline("记者 张三 发自 北京"));
+        assert!(is_dispatch_byline(
+            "梦晨 发自 凹非寺 量子位 | 公众号 QbitAI 2026-08-14 12:31"
+        ));
+        assert!(!is_dispatch_byline(
+            "本公告发自某某市公共资源交易中心网站，请各投标人注意查收相关澄清文件"
+        ));
+        assert!(is_account_line("量子位 | 公众号 QbitAI"));
+        assert!(!is_account_line("扫码关注微信公众号"));
+    }
+
+    #[test]
+    fn a_buyer_named_by_its_alias_gives_way_to_the_registered_name_on_any_page() {
+        let n = notice(
+            "<h1>某省电信2026年服务器采购项目中标候选人公示</h1>\
+             <p>中国电信股份有限公司某省分公司（以下简称“某省电信”）的服务器采购项目评标工作已经结束，\
+             现将中标候选人公示如下。</p>\
+             <p>招标人：某省电信</p>\
+             <p>第一中标候选人：甲智算科技有限公司</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司某省分公司"));
     }
 
     #[test]
