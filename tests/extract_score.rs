@@ -172,7 +172,6 @@ fn assert_round(round: &str) {
 }
 
 /// A held-out round: printed, not asserted (scored once on the final code, see its README).
-/// Kept for the next held-out rounds while none is scored here.
 fn print_round(round: &str) {
     let (tally, misses) = score(
         &format!("tests/heldout/{round}/pages"),
