@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 const NOTICE: &str = "<html><head><title>某大学云服务采购项目中标公告</title></head><body><p>采购人：某大学</p><p>项目编号：ZB2025-001</p></body></html>";
 
 mod common;
+use common::read_head;
 
 fn tenderscan() -> assert_cmd::Command {
     let mut cmd = common::tenderscan();
@@ -41,22 +42,6 @@ fn serve(answer: impl Fn(usize, &str, &mut TcpStream) + Send + Sync + 'static) -
         }
     });
     base
-}
-
-fn read_head(stream: &mut TcpStream) -> String {
-    let mut head = Vec::new();
-    let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    String::from_utf8_lossy(&head)
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_string()
 }
 
 fn ok(stream: &mut TcpStream, content_type: &str, body: &[u8]) {

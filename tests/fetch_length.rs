@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 mod common;
+use common::read_head;
 
 const NOTICE: &str = "<html><head><title>某大学云服务采购项目中标公告</title></head><body><p>采购人：某大学</p><p>项目编号：ZB2025-001</p></body></html>";
 /// What a server sends beyond the declared length: read, it would be a mention.
@@ -45,23 +46,6 @@ fn tls_config() -> Arc<rustls::ServerConfig> {
         .with_single_cert(certs, key)
         .expect("server config");
     Arc::new(config)
-}
-
-/// Read one request head; returns its path.
-fn read_head(stream: &mut impl Read) -> String {
-    let mut head = Vec::new();
-    let mut buf = [0u8; 1024];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    String::from_utf8_lossy(&head)
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_string()
 }
 
 /// One exchange on `stream`: robots.txt is a 404, anything else gets `answer`'s bytes.

@@ -32,3 +32,20 @@ pub fn tenderscan_std() -> std::process::Command {
     isolate(&mut cmd);
     cmd
 }
+
+/// Read one HTTP request head from a raw loopback connection; returns its path ("/" if none).
+pub fn read_head(stream: &mut impl std::io::Read) -> String {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+        }
+    }
+    String::from_utf8_lossy(&head)
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string()
+}
