@@ -691,9 +691,11 @@ pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
                 continue;
             }
             // The parent's name: the name characters right before the short one.
+            // Bounded, so a line repeating the short name costs linear time.
             let start = before
                 .char_indices()
                 .rev()
+                .take(MAX_CLAUSE_CHARS)
                 .take_while(|(_, c)| {
                     is_han(*c) || c.is_ascii_alphanumeric() || "（）()".contains(*c)
                 })
@@ -764,9 +766,17 @@ const PAST_WORDS: [&str; 7] = ["去年", "上年", "前年", "往年", "上一�
 /// Words that bring the amount's own clause back to this purchase ("与去年相比，本次预算为…").
 const PRESENT_WORDS: [&str; 5] = ["本次", "本项目", "今年", "此次", "本期"];
 
+/// Longest stretch looked back over for a clause (a parent company's name and its lead-in).
+const MAX_CLAUSE_CHARS: usize = 80;
+/// Longest stretch looked back over for the sentence an amount is in.
+const MAX_SENTENCE_BYTES: usize = 600;
+
 /// The sentence that ends at this text speaks of an earlier time, and the amount's own clause
 /// does not turn back to this purchase.
 fn in_the_past(before: &str) -> bool {
+    // Only the last few hundred bytes: a line of many amounts costs linear time.
+    let before =
+        &before[before.ceil_char_boundary(before.len().saturating_sub(MAX_SENTENCE_BYTES))..];
     let sentence = before
         .rfind(['。', '；', ';', '！', '？'])
         .map_or(before, |i| &before[i..]);
