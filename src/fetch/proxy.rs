@@ -135,7 +135,11 @@ fn parse_proxy(var: &'static str, value: &str) -> anyhow::Result<Proxy> {
     let authorization = if url.username().is_empty() {
         None
     } else {
-        let decode = |s: &str| percent_decode(s);
+        let decode = |s: &str| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
         let pair = format!(
             "{}:{}",
             decode(url.username()),
@@ -152,27 +156,6 @@ fn parse_proxy(var: &'static str, value: &str) -> anyhow::Result<Proxy> {
         authorization,
         var,
     })
-}
-
-/// `%XX` escapes of a URL's user or password, as bytes (invalid escapes kept as written).
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(hex) = bytes.get(i + 1..i + 3)
-            && let Ok(hex) = std::str::from_utf8(hex)
-            && let Ok(b) = u8::from_str_radix(hex, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `NO_PROXY` as curl reads it: comma-separated host names (each also matching its subdomains,
