@@ -322,9 +322,11 @@ static PROSE_CORRECTION_CHANGED_TO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The corrected value first, the original after 原 or 更正前: "预算金额调整为Y（原为X）",
 /// "预算金额：498万元（原预算560万元）", "最高限价变更为Y，原最高限价为X", "预算金额：Y（更正前：X）".
+/// Either figure may stand in parentheses of its own, as it does after a 大写 amount made plain
+/// ("调整为人民币（¥4,680,000.00）（调整前预算金额为人民币（¥5,200,000.00））").
 static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?({CORRECTION_AMOUNT})\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,12}}?({CORRECTION_AMOUNT})"
+        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})\s*[）)]?\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,16}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -1481,6 +1483,22 @@ mod tests {
                 "项目预算由¥3,000,000.00（大写：人民币叁佰万元整）修改为¥2,800,000.00（大写：人民币贰佰捌拾万元整）",
                 3_000_000.0,
                 2_800_000.0,
+            ),
+            // The new value first, each figure in parentheses after its 大写 amount.
+            (
+                "预算金额调整为人民币肆佰陆拾捌万元整（¥4,680,000.00）（调整前预算金额为人民币伍佰贰拾万元整（¥5,200,000.00）），最高限价同步调整。",
+                5_200_000.0,
+                4_680_000.0,
+            ),
+            (
+                "采购预算变更为（¥3,150,000.00元）（原采购预算：¥3,400,000.00元）",
+                3_400_000.0,
+                3_150_000.0,
+            ),
+            (
+                "最高限价更正为人民币贰佰壹拾万元（¥2,100,000.00），变更前最高限价为人民币（¥2,350,000.00）",
+                2_350_000.0,
+                2_100_000.0,
             ),
         ] {
             let (f, t) =
