@@ -145,6 +145,60 @@ pub fn alias_buyer(lines: &[&str]) -> Option<String> {
         .find(|n| !n.chars().any(|c| c.is_ascii_digit()))
 }
 
+/// An organisation tagged with its role in parentheses right after its name: "X（采购人）委托Y（采购代理机构）",
+/// "Y（招标代理机构）受X（招标人）委托". Group 1 is the name (no punctuation inside, perhaps with the
+/// verb before it), group 2 the role.
+static ROLE_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s，,。：:；;（(）)“”\x22、]{4,60})[（(](采购人|招标人|采购单位|招标单位|采购方|招标方|业主单位|采购代理机构|招标代理机构|代理机构|集中采购机构|采购代理|招标代理)[）)]")
+        .expect("valid role-tag regex")
+});
+
+/// Buyer and agency named in running text with their role in parentheses after the name
+/// ("X（采购人）委托Y（采购代理机构），对…进行公开招标"): the first of each on the page. A name
+/// must read as an organisation; the verb before it (委托, 受, 由 …) is no part of it.
+pub fn role_tagged(lines: &[&str]) -> (Option<String>, Option<String>) {
+    // Cheap tests first: the closing of a role tag.
+    const TAG_ENDS: [&str; 8] = [
+        "人）",
+        "人)",
+        "机构）",
+        "机构)",
+        "单位）",
+        "方）",
+        "代理）",
+        "代理)",
+    ];
+    let (mut buyer, mut agency) = (None, None);
+    for line in lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && TAG_ENDS.iter().any(|e| l.contains(e)))
+    {
+        for c in ROLE_TAG.captures_iter(line) {
+            let raw = &c[1];
+            let name = ROLE_LEADS
+                .iter()
+                .filter_map(|w| raw.rfind(w).map(|i| i + w.len()))
+                .max()
+                .map_or(raw, |i| &raw[i..]);
+            if !org_like(name) {
+                continue;
+            }
+            let slot = if c[2].contains("代理") || c[2].contains("机构") {
+                &mut agency
+            } else {
+                &mut buyer
+            };
+            if slot.is_none() {
+                *slot = Some(name.to_string());
+            }
+        }
+        if buyer.is_some() && agency.is_some() {
+            break;
+        }
+    }
+    (buyer, agency)
+}
+
 /// An organisation introduced with a short name: "中国联合网络通信有限公司湖南省分公司（下称“湖南联通”）".
 /// Group 1 is the registered name (no punctuation inside), group 2 the short name.
 static NAME_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
@@ -938,6 +992,37 @@ mod tests {
         assert_eq!((from.amount, to.amount), (1_200_000.0, 980_000.0));
         // A 原 line alone is no correction.
         assert_eq!(corrected_budget(&["原预算金额：120万元"]), None);
+    }
+
+    #[test]
+    fn a_role_in_parentheses_after_a_name_names_that_role() {
+        let page = [
+            "　　中国工程物理研究院计算机应用研究所（采购人）委托四川绵州招标代理有限公司（采购代理机构），对加速计算节点采购项目进行公开招标，现将中标结果公告如下：",
+        ];
+        assert_eq!(
+            role_tagged(&page),
+            (
+                Some("中国工程物理研究院计算机应用研究所".to_string()),
+                Some("四川绵州招标代理有限公司".to_string())
+            )
+        );
+        // The other order, other role words, half-width brackets.
+        let page = [
+            "甲乙招标咨询有限公司(招标代理机构)受某某市第一人民医院(招标人)委托，就下列项目进行竞争性磋商。",
+        ];
+        assert_eq!(
+            role_tagged(&page),
+            (
+                Some("某某市第一人民医院".to_string()),
+                Some("甲乙招标咨询有限公司".to_string())
+            )
+        );
+        // A column header or a role without a name of organisation shape names nobody.
+        assert_eq!(
+            role_tagged(&["联系方式（采购人）：0571-1234567"]),
+            (None, None)
+        );
+        assert_eq!(role_tagged(&["本项目由某某大学自行组织。"]), (None, None));
     }
 
     #[test]
