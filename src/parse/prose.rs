@@ -19,7 +19,8 @@ const MAX_LINE_BYTES: usize = 10_000;
 const ORG_END: &str = "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|医院|研究院|研究所|实验室|中心|管理局|局|委员会|政府|办事处|学校|中学|小学|银行|联通|移动|电信|广电";
 
 /// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article; an alias
-/// in parentheses ("（下称“西藏移动”）") and the place ("在X平台") may stand before the verb.
+/// in parentheses ("（下称“西藏移动”）"), the purchase's quoted name ("X“Y项目”的中标结果") and the
+/// place ("在X平台") may stand before the verb.
 static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| news_buyer_regex(NEWS_VERBS));
 
 /// Verbs of an organisation publishing or starting a purchase.
@@ -34,7 +35,7 @@ static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}}|[0-9０-９]{{1,4}}[年月][0-9０-９年月日]{{1,10}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
+        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:[“\x22《「][^”\x22》」]{{1,60}}[”\x22》」])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}}|[0-9０-９]{{1,4}}[年月][0-9０-９年月日]{{1,10}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
     ))
     .expect("valid news-buyer regex")
 }
@@ -1422,6 +1423,22 @@ mod tests {
         let lines = ["近日，国网甘肃省电力公司完成了大模型算力服务采购项目的评标工作。"];
         assert_eq!(lead_buyer(&lines).as_deref(), Some("国网甘肃省电力公司"));
         assert_eq!(news_buyer(&lines), None);
+        // A source clause before the subject, and the purchase's quoted name between the
+        // subject's alias and 的: the organisation owning the purchase is the buyer.
+        let lines = [
+            "本网讯 3月2日，笔者从某省公共资源交易平台了解到，中国建设银行股份有限公司（以下简称“建设银行”）《智能客服大模型平台采购项目》的评标结果已经公示，两家企业入围。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国建设银行股份有限公司")
+        );
+        let lines = [
+            "腾讯科技讯 11月28日，记者从中国采购与招标网获悉，中国农业银行股份有限公司（以下简称“农业银行”）“企业级大模型平台建设项目”的中标结果已于11月27日公布。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国农业银行股份有限公司")
+        );
     }
 
     #[test]
