@@ -1106,3 +1106,22 @@ fn example_lists_and_counted_yardsticks_are_not_use() {
         vec!["ByteDance Doubao".to_string()]
     );
 }
+
+/// Round 16 of issue 10: a floor or ceiling stated as a share of a product ("不低于NVIDIA A100的60%",
+/// `ratio` rows of context.csv) is a comparison, not use; a count after the same floor word is a
+/// purchase.
+#[test]
+fn a_floor_as_a_share_of_a_product_is_a_comparison() {
+    for text in [
+        "要求单卡FP32算力不低于NVIDIA A100的60%，仅作为性能参照。",
+        "整机训练吞吐不少于英伟达H800集群的八成",
+        "国产卡满载功耗不高于NVIDIA H100的70%",
+        "推理性能至少达英伟达L40S的1.2倍",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("每台服务器配置不少于8张NVIDIA A100的GPU卡"),
+        vec!["NVIDIA A100".to_string()]
+    );
+}
