@@ -1125,3 +1125,20 @@ fn a_floor_as_a_share_of_a_product_is_a_comparison() {
         vec!["NVIDIA A100".to_string()]
     );
 }
+
+/// Round 16 of issue 10: a product the page says is not bought ("本项目不采购A100") is no use,
+/// nor are the items of a short list after the negation; a purchase elsewhere still counts.
+#[test]
+fn a_product_said_not_to_be_bought_is_not_use() {
+    for text in [
+        "算力指标仅作为性能参照，本项目不采购英伟达A100。",
+        "本次采购不包含NVIDIA H100、H800等整机。",
+        "二期工程不涉及NVIDIA H20的部署",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("本项目不采购CPU服务器，采购8块NVIDIA L20推理卡"),
+        vec!["NVIDIA L20".to_string()]
+    );
+}
