@@ -1142,3 +1142,22 @@ fn a_product_said_not_to_be_bought_is_not_use() {
         vec!["NVIDIA L20".to_string()]
     );
 }
+
+/// Round 17 of issue 10: compatibility with a product named together with its maker ("兼容阿里云
+/// 通义千问调用格式") is not use of either; domestic clouds follow the compatibility rules too. The
+/// same products used in the same sentence still count.
+#[test]
+fn compatibility_with_a_makers_product_is_not_use_of_either() {
+    for text in [
+        "平台对外接口兼容阿里云通义千问调用格式，便于后续对接。",
+        "网关须兼容百度智能云文心一言的接口协议",
+        "服务接口兼容腾讯云混元大模型API",
+        "兼容OpenAI GPT-4o的调用规范",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("平台部署在阿里云上，调用通义千问模型提供问答服务，接口兼容OpenAI格式。"),
+        vec!["Alibaba Cloud".to_string(), "Alibaba Qwen".to_string()]
+    );
+}
