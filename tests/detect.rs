@@ -1106,3 +1106,58 @@ fn example_lists_and_counted_yardsticks_are_not_use() {
         vec!["ByteDance Doubao".to_string()]
     );
 }
+
+/// Round 16 of issue 10: a floor or ceiling stated as a share of a product ("不低于NVIDIA A100的60%",
+/// `ratio` rows of context.csv) is a comparison, not use; a count after the same floor word is a
+/// purchase.
+#[test]
+fn a_floor_as_a_share_of_a_product_is_a_comparison() {
+    for text in [
+        "要求单卡FP32算力不低于NVIDIA A100的60%，仅作为性能参照。",
+        "整机训练吞吐不少于英伟达H800集群的八成",
+        "国产卡满载功耗不高于NVIDIA H100的70%",
+        "推理性能至少达英伟达L40S的1.2倍",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("每台服务器配置不少于8张NVIDIA A100的GPU卡"),
+        vec!["NVIDIA A100".to_string()]
+    );
+}
+
+/// Round 16 of issue 10: a product the page says is not bought ("本项目不采购A100") is no use,
+/// nor are the items of a short list after the negation; a purchase elsewhere still counts.
+#[test]
+fn a_product_said_not_to_be_bought_is_not_use() {
+    for text in [
+        "算力指标仅作为性能参照，本项目不采购英伟达A100。",
+        "本次采购不包含NVIDIA H100、H800等整机。",
+        "二期工程不涉及NVIDIA H20的部署",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("本项目不采购CPU服务器，采购8块NVIDIA L20推理卡"),
+        vec!["NVIDIA L20".to_string()]
+    );
+}
+
+/// Round 17 of issue 10: compatibility with a product named together with its maker ("兼容阿里云
+/// 通义千问调用格式") is not use of either; domestic clouds follow the compatibility rules too. The
+/// same products used in the same sentence still count.
+#[test]
+fn compatibility_with_a_makers_product_is_not_use_of_either() {
+    for text in [
+        "平台对外接口兼容阿里云通义千问调用格式，便于后续对接。",
+        "网关须兼容百度智能云文心一言的接口协议",
+        "服务接口兼容腾讯云混元大模型API",
+        "兼容OpenAI GPT-4o的调用规范",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("平台部署在阿里云上，调用通义千问模型提供问答服务，接口兼容OpenAI格式。"),
+        vec!["Alibaba Cloud".to_string(), "Alibaba Qwen".to_string()]
+    );
+}

@@ -46,6 +46,8 @@ pub struct Detector {
     org_breaks: Vec<String>,
     /// Letter suffixes a `@model` chip code may carry (310P, A800X).
     model_suffixes: Vec<String>,
+    /// Words that open a measure against a product ("约为英伟达H100的六成", "不低于A100的60%").
+    ratio_openers: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -92,6 +94,7 @@ impl Detector {
             org_ends: vocab.org_ends,
             org_breaks: vocab.org_breaks,
             model_suffixes: vocab.model_suffixes,
+            ratio_openers: vocab.ratio_openers,
         })
     }
 
@@ -362,7 +365,11 @@ impl Detector {
                 && frame_closes
                     .iter()
                     .any(|&(g, s)| g == f && in_clause(&hay[new_end.max(end).min(s)..s]))
-        }) || ratio_comparison(&hay[..new_start.min(start)], &hay[new_end.max(end)..]);
+        }) || ratio_comparison(
+            &hay[..new_start.min(start)],
+            &hay[new_end.max(end)..],
+            &self.ratio_openers,
+        );
         if vetoed {
             vetoes.push((start, end));
             return None;
@@ -455,24 +462,12 @@ fn build(patterns: &[String]) -> anyhow::Result<AhoCorasick> {
         .build(patterns)?)
 }
 
-/// Words before a product that state a measure against it ("约为英伟达H100的六成").
-const RATIO_OPENERS: [&str; 9] = [
-    "为",
-    "是",
-    "达到",
-    "相当于",
-    "仅",
-    "只有",
-    "不到",
-    "不足",
-    "超过",
-];
-
-/// The term is a yardstick of a ratio: in one short clause, a ratio opener before it and
+/// The term is a yardstick of a ratio: in one short clause, a ratio opener (`ratio` rows of
+/// `context.csv`) before it and
 /// "的" + a fraction or multiple after it ("约为英伟达H100的六成", "达到A100性能的80%", "是H20
 /// 的2倍"). A measure against a product is a comparison, not use. Only
 /// [`FRAME_GAP_CHARS`] characters either side are read.
-fn ratio_comparison(before: &str, after: &str) -> bool {
+fn ratio_comparison(before: &str, after: &str, openers: &[String]) -> bool {
     let back: String = {
         let mut v: Vec<char> = before
             .chars()
@@ -483,7 +478,7 @@ fn ratio_comparison(before: &str, after: &str) -> bool {
         v.reverse();
         v.into_iter().collect()
     };
-    if !RATIO_OPENERS.iter().any(|w| back.contains(w)) {
+    if !openers.iter().any(|w| back.contains(w.as_str())) {
         return false;
     }
     // A decimal point ("2.5倍") is no clause mark.
@@ -736,19 +731,33 @@ mod tests {
 
     #[test]
     fn a_ratio_against_a_product_is_a_comparison() {
+        let o = Vocabulary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists"))
+            .expect("the real vocabulary loads")
+            .ratio_openers;
         assert!(ratio_comparison(
             "单卡推理性能上约为英伟达",
-            "的六成,但在供应上"
+            "的六成,但在供应上",
+            &o
         ));
-        assert!(ratio_comparison("性能达到", " gpu性能的80%以上"));
-        assert!(ratio_comparison("吞吐是", "的2.5倍"));
-        assert!(ratio_comparison("算力仅为", "的约一半"));
-        assert!(ratio_comparison("成本不到", "的三分之一"));
+        assert!(ratio_comparison("性能达到", " gpu性能的80%以上", &o));
+        assert!(ratio_comparison("吞吐是", "的2.5倍", &o));
+        assert!(ratio_comparison("算力仅为", "的约一半", &o));
+        assert!(ratio_comparison("成本不到", "的三分之一", &o));
+        // A floor or ceiling stated as a share of a product (round 16 of issue 10).
+        assert!(ratio_comparison(
+            "单卡fp32算力不低于nvidia ",
+            "的60%,仅作为性能参照",
+            &o
+        ));
+        assert!(ratio_comparison("整机吞吐不少于", "的八成", &o));
+        assert!(ratio_comparison("功耗不高于", "的70%", &o));
+        assert!(ratio_comparison("推理性能至少达", "的1.5倍", &o));
         // A count or a plain possessive after the term, no opener, or a clause between: use.
-        assert!(!ratio_comparison("采用的是", "的8卡服务器"));
-        assert!(!ratio_comparison("采购", "的数量为去年的两倍"));
-        assert!(!ratio_comparison("性能为国产卡的两倍,采购", "的一半"));
-        assert!(!ratio_comparison("约为", "服务器,占全部的六成"));
+        assert!(!ratio_comparison("采用的是", "的8卡服务器", &o));
+        assert!(!ratio_comparison("采购", "的数量为去年的两倍", &o));
+        assert!(!ratio_comparison("性能为国产卡的两倍,采购", "的一半", &o));
+        assert!(!ratio_comparison("约为", "服务器,占全部的六成", &o));
+        assert!(!ratio_comparison("配置不少于8张", "的服务器", &o));
     }
 
     #[test]

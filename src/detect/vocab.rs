@@ -105,6 +105,9 @@ pub(crate) struct Vocabulary {
     pub org_breaks: Vec<String>,
     /// Letter suffixes a `@model` term may carry (position `model`: p, b, x …), normalised.
     pub model_suffixes: Vec<String>,
+    /// Words before a product that open a measure against it (position `ratio`: 约为, 不低于 …,
+    /// "约为英伟达H100的六成"), normalised.
+    pub ratio_openers: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -130,6 +133,7 @@ impl Vocabulary {
         let mut org_ends = Vec::new();
         let mut org_breaks = Vec::new();
         let mut model_suffixes = Vec::new();
+        let mut ratio_openers = Vec::new();
         let mut frames = 0usize;
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
@@ -182,8 +186,9 @@ impl Vocabulary {
                     continue;
                 }
                 // Organisation-name words apply to every term, outside the context automaton;
-                // model suffixes are checked only right after a `@model` term.
-                p @ ("name" | "break" | "model") => {
+                // model suffixes are checked only right after a `@model` term; ratio openers
+                // only before a term followed by "的" and a fraction.
+                p @ ("name" | "break" | "model" | "ratio") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -191,13 +196,14 @@ impl Vocabulary {
                     match p {
                         "name" => org_ends.push(word),
                         "break" => org_breaks.push(word),
+                        "ratio" => ratio_openers.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, name, break or model"
+                        "position {other:?} is not near, prefix, suffix, frame, name, break, model or ratio"
                     )));
                 }
             };
@@ -306,6 +312,7 @@ impl Vocabulary {
             org_ends,
             org_breaks,
             model_suffixes,
+            ratio_openers,
         })
     }
 }

@@ -209,6 +209,8 @@ struct TableBuild {
     in_cell: bool,
     /// Whitespace seen in the current cell since its last word.
     cell_space: bool,
+    /// Paragraph-like blocks closed in the current cell: a layout cell holds many.
+    blocks_closed: usize,
 }
 
 /// Walk the parsed document once.
@@ -370,6 +372,7 @@ impl<K: PartialEq + Copy> Walker<K> {
                     }
                     t.in_cell = true;
                     t.cell_space = false;
+                    t.blocks_closed = 0;
                 }
             }
             _ => {}
@@ -420,6 +423,11 @@ impl<K: PartialEq + Copy> Walker<K> {
             }
             _ => {}
         }
+        if is_paragraph(name)
+            && let Some(t) = self.tables.last_mut().filter(|t| t.in_cell)
+        {
+            t.blocks_closed += 1;
+        }
         if is_block(name) {
             block_break(&mut self.sink, &self.tables, name);
         }
@@ -458,10 +466,41 @@ impl<K: PartialEq + Copy> Walker<K> {
     }
 }
 
+/// Paragraph-like blocks closed in a cell before it counts as a layout cell.
+const LAYOUT_CELL_BLOCKS: usize = 3;
+
+/// Blocks that hold a paragraph or a group of them (not `br`, `table` or `tr`).
+fn is_paragraph(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "section"
+            | "article"
+            | "blockquote"
+            | "center"
+            | "form"
+    )
+}
+
 /// A block boundary: a new line, except inside a table cell, where the row must stay on one
-/// line (Word tables wrap every cell's text in `<p>`).
+/// line (Word tables wrap every cell's text in `<p>`). A cell that has closed
+/// [`LAYOUT_CELL_BLOCKS`] paragraphs is the column of a table layout (an old CMS's article in a
+/// `<td>`): its later blocks are lines, so its heading, info line, body paragraphs and
+/// signature stay apart.
 fn block_break(sink: &mut TextSink, tables: &[TableBuild], name: &str) {
-    let in_cell = tables.last().is_some_and(|t| t.in_cell);
+    let in_cell = tables
+        .last()
+        .is_some_and(|t| t.in_cell && t.blocks_closed < LAYOUT_CELL_BLOCKS);
     if in_cell && name != "table" && name != "tr" {
         sink.space = true;
     } else {
@@ -634,6 +673,36 @@ fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_layout_cell_keeps_its_paragraphs_apart_and_a_word_cell_stays_one_row() {
+        // An old CMS's article in a layout table's column: after its first blocks (breadcrumb,
+        // heading, info line) its paragraphs and signature are lines of their own.
+        let doc = "<table><tr><td><div>当前位置：首页 &gt; 招标采购</div><div>某项目招标公告</div>\
+            <div>时间:2026-11-27 15:40 来源:设备处</div><div><p>我院现进行公开招标。</p>\
+            <p>福建省立医院</p><p>2026年11月27日</p></div></td></tr></table>";
+        for w in [walk(doc), walk_dom(doc)] {
+            let lines: Vec<&str> = w.text.lines().collect();
+            assert_eq!(
+                lines,
+                [
+                    "当前位置：首页 > 招标采购 某项目招标公告 时间:2026-11-27 15:40 来源:设备处",
+                    "我院现进行公开招标。",
+                    "福建省立医院",
+                    "2026年11月27日"
+                ]
+            );
+        }
+        // A Word table wraps each cell's text in a paragraph or two: the row stays one line.
+        let doc = "<table><tr><td><p>中标供应商</p><p>（名称）</p></td><td><p>甲科技有限公司</p></td>\
+            <td><p>人民币壹佰万元整</p><p>（¥1,000,000.00）</p></td></tr></table>";
+        for w in [walk(doc), walk_dom(doc)] {
+            assert_eq!(
+                w.text.trim(),
+                "中标供应商 （名称） | 甲科技有限公司 | 人民币壹佰万元整 （¥1,000,000.00）"
+            );
+        }
+    }
 
     /// The reference: character by character, as the walk did before runs.
     fn squash_chars(s: &str) -> String {

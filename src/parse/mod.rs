@@ -731,6 +731,12 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
     if p.buyer.is_none() {
         p.buyer = prose::alias_buyer(lines).and_then(|b| clean_org(&b));
     }
+    // "X（采购人）委托Y（采购代理机构）": a name tagged with its role in parentheses.
+    if p.buyer.is_none() || p.agency.is_none() {
+        let (buyer, agency) = prose::role_tagged(lines);
+        p.buyer = p.buyer.or_else(|| buyer.and_then(|b| clean_org(&b)));
+        p.agency = p.agency.or_else(|| agency.and_then(|a| clean_org(&a)));
+    }
     p
 }
 

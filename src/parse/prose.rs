@@ -19,7 +19,8 @@ const MAX_LINE_BYTES: usize = 10_000;
 const ORG_END: &str = "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|医院|研究院|研究所|实验室|中心|管理局|局|委员会|政府|办事处|学校|中学|小学|银行|联通|移动|电信|广电";
 
 /// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article; an alias
-/// in parentheses ("（下称“西藏移动”）") and the place ("在X平台") may stand before the verb.
+/// in parentheses ("（下称“西藏移动”）"), the purchase's quoted name ("X“Y项目”的中标结果") and the
+/// place ("在X平台") may stand before the verb.
 static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| news_buyer_regex(NEWS_VERBS));
 
 /// Verbs of an organisation publishing or starting a purchase.
@@ -34,7 +35,7 @@ static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
 
 fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}}|[0-9０-９]{{1,4}}[年月][0-9０-９年月日]{{1,10}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
+        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:[“\x22《「][^”\x22》」]{{1,60}}[”\x22》」])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}}|[0-9０-９]{{1,4}}[年月][0-9０-９年月日]{{1,10}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
     ))
     .expect("valid news-buyer regex")
 }
@@ -143,6 +144,60 @@ pub fn alias_buyer(lines: &[&str]) -> Option<String> {
         // "…（以下简称“代理机构”）受X（以下简称“采购人”）委托": the verb before the name is no part of it.
         .map(|c| c[1].trim_start_matches(['受', '由']).to_string())
         .find(|n| !n.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// An organisation tagged with its role in parentheses right after its name: "X（采购人）委托Y（采购代理机构）",
+/// "Y（招标代理机构）受X（招标人）委托". Group 1 is the name (no punctuation inside, perhaps with the
+/// verb before it), group 2 the role.
+static ROLE_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s，,。：:；;（(）)“”\x22、]{4,60})[（(](采购人|招标人|采购单位|招标单位|采购方|招标方|业主单位|采购代理机构|招标代理机构|代理机构|集中采购机构|采购代理|招标代理)[）)]")
+        .expect("valid role-tag regex")
+});
+
+/// Buyer and agency named in running text with their role in parentheses after the name
+/// ("X（采购人）委托Y（采购代理机构），对…进行公开招标"): the first of each on the page. A name
+/// must read as an organisation; the verb before it (委托, 受, 由 …) is no part of it.
+pub fn role_tagged(lines: &[&str]) -> (Option<String>, Option<String>) {
+    // Cheap tests first: the closing of a role tag.
+    const TAG_ENDS: [&str; 8] = [
+        "人）",
+        "人)",
+        "机构）",
+        "机构)",
+        "单位）",
+        "方）",
+        "代理）",
+        "代理)",
+    ];
+    let (mut buyer, mut agency) = (None, None);
+    for line in lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && TAG_ENDS.iter().any(|e| l.contains(e)))
+    {
+        for c in ROLE_TAG.captures_iter(line) {
+            let raw = &c[1];
+            let name = ROLE_LEADS
+                .iter()
+                .filter_map(|w| raw.rfind(w).map(|i| i + w.len()))
+                .max()
+                .map_or(raw, |i| &raw[i..]);
+            if !org_like(name) {
+                continue;
+            }
+            let slot = if c[2].contains("代理") || c[2].contains("机构") {
+                &mut agency
+            } else {
+                &mut buyer
+            };
+            if slot.is_none() {
+                *slot = Some(name.to_string());
+            }
+        }
+        if buyer.is_some() && agency.is_some() {
+            break;
+        }
+    }
+    (buyer, agency)
 }
 
 /// An organisation introduced with a short name: "中国联合网络通信有限公司湖南省分公司（下称“湖南联通”）".
@@ -322,9 +377,11 @@ static PROSE_CORRECTION_CHANGED_TO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The corrected value first, the original after 原 or 更正前: "预算金额调整为Y（原为X）",
 /// "预算金额：498万元（原预算560万元）", "最高限价变更为Y，原最高限价为X", "预算金额：Y（更正前：X）".
+/// Either figure may stand in parentheses of its own, as it does after a 大写 amount made plain
+/// ("调整为人民币（¥4,680,000.00）（调整前预算金额为人民币（¥5,200,000.00））").
 static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?({CORRECTION_AMOUNT})\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,12}}?({CORRECTION_AMOUNT})"
+        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})\s*[）)]?\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,16}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})"
     ))
     .expect("valid correction regex")
 });
@@ -939,6 +996,37 @@ mod tests {
     }
 
     #[test]
+    fn a_role_in_parentheses_after_a_name_names_that_role() {
+        let page = [
+            "　　中国工程物理研究院计算机应用研究所（采购人）委托四川绵州招标代理有限公司（采购代理机构），对加速计算节点采购项目进行公开招标，现将中标结果公告如下：",
+        ];
+        assert_eq!(
+            role_tagged(&page),
+            (
+                Some("中国工程物理研究院计算机应用研究所".to_string()),
+                Some("四川绵州招标代理有限公司".to_string())
+            )
+        );
+        // The other order, other role words, half-width brackets.
+        let page = [
+            "甲乙招标咨询有限公司(招标代理机构)受某某市第一人民医院(招标人)委托，就下列项目进行竞争性磋商。",
+        ];
+        assert_eq!(
+            role_tagged(&page),
+            (
+                Some("某某市第一人民医院".to_string()),
+                Some("甲乙招标咨询有限公司".to_string())
+            )
+        );
+        // A column header or a role without a name of organisation shape names nobody.
+        assert_eq!(
+            role_tagged(&["联系方式（采购人）：0571-1234567"]),
+            (None, None)
+        );
+        assert_eq!(role_tagged(&["本项目由某某大学自行组织。"]), (None, None));
+    }
+
+    #[test]
     fn an_organisation_introduced_as_the_buyer_is_the_buyer() {
         let page =
             ["经研究，中国工商银行股份有限公司浙江省分行（以下简称：“采购人”）拟采购一批服务器。"];
@@ -1335,6 +1423,22 @@ mod tests {
         let lines = ["近日，国网甘肃省电力公司完成了大模型算力服务采购项目的评标工作。"];
         assert_eq!(lead_buyer(&lines).as_deref(), Some("国网甘肃省电力公司"));
         assert_eq!(news_buyer(&lines), None);
+        // A source clause before the subject, and the purchase's quoted name between the
+        // subject's alias and 的: the organisation owning the purchase is the buyer.
+        let lines = [
+            "本网讯 3月2日，笔者从某省公共资源交易平台了解到，中国建设银行股份有限公司（以下简称“建设银行”）《智能客服大模型平台采购项目》的评标结果已经公示，两家企业入围。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国建设银行股份有限公司")
+        );
+        let lines = [
+            "腾讯科技讯 11月28日，记者从中国采购与招标网获悉，中国农业银行股份有限公司（以下简称“农业银行”）“企业级大模型平台建设项目”的中标结果已于11月27日公布。",
+        ];
+        assert_eq!(
+            lead_buyer(&lines).as_deref(),
+            Some("中国农业银行股份有限公司")
+        );
     }
 
     #[test]
@@ -1481,6 +1585,22 @@ mod tests {
                 "项目预算由¥3,000,000.00（大写：人民币叁佰万元整）修改为¥2,800,000.00（大写：人民币贰佰捌拾万元整）",
                 3_000_000.0,
                 2_800_000.0,
+            ),
+            // The new value first, each figure in parentheses after its 大写 amount.
+            (
+                "预算金额调整为人民币肆佰陆拾捌万元整（¥4,680,000.00）（调整前预算金额为人民币伍佰贰拾万元整（¥5,200,000.00）），最高限价同步调整。",
+                5_200_000.0,
+                4_680_000.0,
+            ),
+            (
+                "采购预算变更为（¥3,150,000.00元）（原采购预算：¥3,400,000.00元）",
+                3_400_000.0,
+                3_150_000.0,
+            ),
+            (
+                "最高限价更正为人民币贰佰壹拾万元（¥2,100,000.00），变更前最高限价为人民币（¥2,350,000.00）",
+                2_350_000.0,
+                2_100_000.0,
             ),
         ] {
             let (f, t) =
