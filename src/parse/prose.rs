@@ -252,7 +252,15 @@ pub fn without_byline(name: &str) -> &str {
             _ => {}
         }
     }
-    let name = &name[cut..];
+    // A name never opens with a bracket: a leading bracketed group is a byline or tag before it
+    // ("（林思远）中国东方航空…", "(记者 王明)某某银行"), whatever it holds.
+    let mut name = &name[cut..];
+    while let Some(rest) = name.strip_prefix(['（', '(']) {
+        match rest.find(['）', ')']) {
+            Some(i) => name = rest[i..].trim_start_matches(['）', ')']).trim_start(),
+            None => break,
+        }
+    }
     match name.find("报道") {
         Some(i) if name[..i].contains("记者") || name[..i].contains("通讯员") => {
             name[i + "报道".len()..].trim_start_matches(['：', ':', ' '])
@@ -1201,6 +1209,23 @@ mod tests {
             lead_buyer(&page).as_deref(),
             Some("中国电信股份有限公司江苏分公司")
         );
+    }
+
+    #[test]
+    fn a_bracketed_group_never_opens_a_name() {
+        assert_eq!(
+            without_byline("（王小川 李薇）某某航空集团有限公司"),
+            "某某航空集团有限公司"
+        );
+        assert_eq!(
+            without_byline("(实习生 赵一)(编辑 钱二)甲乙银行"),
+            "甲乙银行"
+        );
+        // A dateline with the reporter in brackets after a space: the bracket opens the capture.
+        let page = [
+            "某某财经北京5月6日电 （周明远）甲乙能源集团有限公司（以下简称“甲乙能源”）5月5日公布了智算平台项目中标结果。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙能源集团有限公司"));
     }
 
     #[test]
