@@ -1,11 +1,12 @@
 //! Field extraction on pages written for issue 10, through the binary.
 //!
-//! `fixtures/extract/` (104 pages, used while developing): every expected value must hold.
-//! `tests/heldout/round1/` to `round17/` (10 pages each, written and committed before the tool
-//! was run on them): their misses (3, 7, 6, 12, 12, 6, 7, 7, 10, 4, 4, 6, 5, 3, 1, 4 and 3) were
-//! then fixed in general terms, so all seventeen are asserted too. `round18/` and `round19/` are
-//! held out: scored by the ignored tests at the end, never asserted. Expectations are in each
-//! directory's `expected.jsonl`; `cargo test --test extract_score -- --nocapture` prints the per-field accuracy of the fixtures.
+//! `fixtures/extract/` (106 pages, used while developing): every expected value must hold.
+//! `tests/heldout/round1/` to `round19/` (10 pages each, written and committed before the tool
+//! was run on them): their misses (3, 7, 6, 12, 12, 6, 7, 7, 10, 4, 4, 6, 5, 3, 1, 4, 3, 3 and 0)
+//! were then fixed in general terms, so all nineteen are asserted too. A round written next is
+//! held out: scored by an ignored test calling `print_round`, never asserted, until tuned.
+//! Expectations are in each directory's `expected.jsonl`;
+//! `cargo test --test extract_score -- --nocapture` prints the per-field accuracy of the fixtures.
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -171,6 +172,8 @@ fn assert_round(round: &str) {
 }
 
 /// A held-out round: printed, not asserted (scored once on the final code, see its README).
+/// Unused while every round is tuned; the next held-out round's ignored scorer calls it.
+#[allow(dead_code)]
 fn print_round(round: &str) {
     let (tally, misses) = score(
         &format!("tests/heldout/{round}/pages"),
@@ -264,16 +267,12 @@ fn round17_pages_hold_every_expected_value_since_fixed() {
     assert_round("round17");
 }
 
-/// Held-out round 18: `cargo test --release --test extract_score heldout_round18 -- --ignored --nocapture`.
 #[test]
-#[ignore]
-fn heldout_round18_accuracy() {
-    print_round("round18");
+fn round18_pages_hold_every_expected_value_since_fixed() {
+    assert_round("round18");
 }
 
-/// Held-out round 19: `cargo test --release --test extract_score heldout_round19 -- --ignored --nocapture`.
 #[test]
-#[ignore]
-fn heldout_round19_accuracy() {
-    print_round("round19");
+fn round19_pages_hold_every_expected_value_since_fixed() {
+    assert_round("round19");
 }

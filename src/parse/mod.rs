@@ -36,6 +36,14 @@ static PROSE_ENTRUSTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\s。；;，,：:])([^\s，,。：:；;（(）)]{2,40}?)受([^\s，,。：:；;]{2,40}?)(?:的)?委托").expect("valid prose regex")
 });
 
+/// "受[采购人]（的）委托，[代理]（以下简称…）对…" — the entrusting buyer opening a clause, the
+/// agency (if any) after it; a role in brackets after the buyer ("受X（招标人）委托") is no part of
+/// its name. Group 1 is the buyer, group 2 the agency.
+static PROSE_ENTRUSTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s。；;，,：:])受([^\s，,。：:；;]{2,40}?)(?:[（(](?:招标人|采购人|采购单位|招标单位|建设单位|业主|甲方|委托人|委托方)[）)])?(?:的)?委托[，,]?\s*(?:([^\s，,。：:；;（(）)“”]{2,40}?(?:公司|中心|事务所|研究院))[（(，,对就拟现将在])?")
+        .expect("valid prose regex")
+});
+
 /// "招标人为X" (Epoint 招标条件 paragraph).
 static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:招标人|采购人)为([^\s，,。；;（(]{2,40})").expect("valid prose regex")
@@ -705,6 +713,16 @@ fn prose_parties(lines: &[&str]) -> ProseParties {
             p.agency = clean_org(&c[1]);
             p.buyer = clean_org(&c[2]);
         }
+        // "受X委托，Y…": the same roles with the agency after the buyer (or left unnamed).
+        if p.buyer.is_none()
+            && line.contains('受')
+            && let Some(c) = PROSE_ENTRUSTED_FIRST.captures(line)
+        {
+            p.buyer = clean_org(&c[1]);
+            if p.agency.is_none() {
+                p.agency = c.get(2).and_then(|a| clean_org(a.as_str()));
+            }
+        }
         if p.buyer.is_none()
             && line.contains("人为")
             && let Some(c) = PROSE_TENDERER.captures(line)
@@ -1272,6 +1290,31 @@ mod tests {
 
     fn notice(html: &str) -> Notice {
         parse(html)
+    }
+
+    #[test]
+    fn a_clause_opening_with_the_entrusting_buyer_names_buyer_and_agency() {
+        // The agency after the buyer, under a short name of its own.
+        let p = prose_parties(&[
+            "　　受某某省第三人民医院的委托，甲乙项目管理咨询有限公司（下称“代理机构”）就影像云平台项目进行竞争性磋商。",
+        ]);
+        assert_eq!(p.buyer.as_deref(), Some("某某省第三人民医院"));
+        assert_eq!(p.agency.as_deref(), Some("甲乙项目管理咨询有限公司"));
+        // A role tag after the buyer; a bracket inside its name stays.
+        let p = prose_parties(&[
+            "受某某（集团）有限公司（采购人）委托，丙丁招标有限公司对下列项目进行公开招标。",
+        ]);
+        assert_eq!(p.buyer.as_deref(), Some("某某（集团）有限公司"));
+        assert_eq!(p.agency.as_deref(), Some("丙丁招标有限公司"));
+        // Mid-paragraph, the agency speaking of itself: the buyer only.
+        let p = prose_parties(&[
+            "根据有关规定，受某某市数据资源局委托，我公司对下列项目进行询价采购。",
+        ]);
+        assert_eq!(p.buyer.as_deref(), Some("某某市数据资源局"));
+        assert_eq!(p.agency, None);
+        // 受 inside a word opens no clause.
+        let p = prose_parties(&["代理机构受理委托事项后三个工作日内完成备案。"]);
+        assert_eq!(p.buyer, None);
     }
 
     #[test]

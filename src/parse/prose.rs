@@ -33,9 +33,13 @@ static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// When the subject acted, between its name and the verb: a relative day, a weekday or a date,
+/// each perhaps with the date in brackets after it ("昨日（4月7日）发布", "本周一正式公示").
+const WHEN: &str = r"(?:近日|日前|今日|今天|昨日|昨天|前日|前天|日内|本周[一二三四五六日]?|上周[一二三四五六日]?|周[一二三四五六日]|星期[一二三四五六日天]|当天|当日|正式|已|于[0-9０-９年月日]{2,12}|[0-9０-９]{1,4}[年月][0-9０-９年月日]{1,10}|(?:今年|去年)?[0-9０-９]{1,2}月(?:初|中旬|下旬|底|末))";
+
 fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:[“\x22《「][^”\x22》」]{{1,60}}[”\x22》」])?(?:近日|日前|今日|今天|正式|已|于[0-9０-９年月日]{{2,12}}|[0-9０-９]{{1,4}}[年月][0-9０-９年月日]{{1,10}})?(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
+        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:[“\x22《「][^”\x22》」]{{1,60}}[”\x22》」])?(?:{WHEN}(?:[（(][0-9０-９年月日号]{{2,12}}[）)])?){{0,2}}(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
     ))
     .expect("valid news-buyer regex")
 }
@@ -248,7 +252,15 @@ pub fn without_byline(name: &str) -> &str {
             _ => {}
         }
     }
-    let name = &name[cut..];
+    // A name never opens with a bracket: a leading bracketed group is a byline or tag before it
+    // ("（林思远）中国东方航空…", "(记者 王明)某某银行"), whatever it holds.
+    let mut name = &name[cut..];
+    while let Some(rest) = name.strip_prefix(['（', '(']) {
+        match rest.find(['）', ')']) {
+            Some(i) => name = rest[i..].trim_start_matches(['）', ')']).trim_start(),
+            None => break,
+        }
+    }
     match name.find("报道") {
         Some(i) if name[..i].contains("记者") || name[..i].contains("通讯员") => {
             name[i + "报道".len()..].trim_start_matches(['：', ':', ' '])
@@ -1197,6 +1209,35 @@ mod tests {
             lead_buyer(&page).as_deref(),
             Some("中国电信股份有限公司江苏分公司")
         );
+    }
+
+    #[test]
+    fn a_bracketed_group_never_opens_a_name() {
+        assert_eq!(
+            without_byline("（王小川 李薇）某某航空集团有限公司"),
+            "某某航空集团有限公司"
+        );
+        assert_eq!(
+            without_byline("(实习生 赵一)(编辑 钱二)甲乙银行"),
+            "甲乙银行"
+        );
+        // A dateline with the reporter in brackets after a space: the bracket opens the capture.
+        let page = [
+            "某某财经北京5月6日电 （周明远）甲乙能源集团有限公司（以下简称“甲乙能源”）5月5日公布了智算平台项目中标结果。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙能源集团有限公司"));
+    }
+
+    #[test]
+    fn a_relative_day_or_weekday_may_stand_before_the_verb() {
+        let page = [
+            "某某网3月11日消息，甲乙保险股份有限公司（以下简称“甲乙保险”）本周二（3月10日）公示了大模型平台项目的中标候选人。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙保险股份有限公司"));
+        let page = ["据了解，丙丁证券有限责任公司昨天正式发布了算力租赁服务采购公告。"];
+        assert_eq!(news_buyer(&page).as_deref(), Some("丙丁证券有限责任公司"));
+        let page = ["戊己银行股份有限公司今年6月底启动了智能客服项目采购。"];
+        assert_eq!(news_buyer(&page).as_deref(), Some("戊己银行股份有限公司"));
     }
 
     #[test]
