@@ -75,11 +75,16 @@ impl Detector {
         let vocab = Vocabulary::load(dir)?;
         let (term_strings, term_of_pattern): (Vec<String>, Vec<usize>) =
             vocab.term_patterns.into_iter().unzip();
-        let terms_automaton = build(&term_strings).context("building the term automaton")?;
+        // The term automaton runs once over each page's text, the context automaton over a
+        // ±60-character window per candidate (far more often). As a DFA the term automaton's
+        // build cost more than all its searches save (callgrind, 1,232 pages: build 147 M → 18 M
+        // as a contiguous NFA, searches +44 M); the context one stays a DFA.
+        let terms_automaton = build(&term_strings, AhoCorasickKind::ContiguousNFA)
+            .context("building the term automaton")?;
         let (context_strings, context_of_pattern): (Vec<String>, Vec<usize>) =
             vocab.context_patterns.into_iter().unzip();
-        let context_automaton =
-            build(&context_strings).context("building the context automaton")?;
+        let context_automaton = build(&context_strings, AhoCorasickKind::DFA)
+            .context("building the context automaton")?;
         Ok(Detector {
             products: vocab.products,
             terms: vocab.terms,
@@ -448,10 +453,10 @@ fn is_han(c: char) -> bool {
 }
 
 /// Build a standard (overlapping-capable) automaton; we choose among matches ourselves.
-fn build(patterns: &[String]) -> anyhow::Result<AhoCorasick> {
+fn build(patterns: &[String], kind: AhoCorasickKind) -> anyhow::Result<AhoCorasick> {
     Ok(AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(kind))
         .build(patterns)?)
 }
 
@@ -706,18 +711,24 @@ mod tests {
 
     #[test]
     fn duplicate_patterns_are_all_reported() {
-        let ac = build(&[
-            "英伟达".to_string(),
-            "英伟达".to_string(),
-            "nv".to_string(),
-            "nv".to_string(),
-        ])
-        .unwrap_or_else(|e| panic!("{e}"));
-        let ids: Vec<usize> = ac
-            .find_overlapping_iter("英伟达a800 nv")
-            .map(|m| m.pattern().as_usize())
-            .collect();
-        assert_eq!(ids, vec![0, 1, 2, 3]);
+        // Both kinds in use: the term automaton (contiguous NFA) and the context one (DFA).
+        for kind in [AhoCorasickKind::ContiguousNFA, AhoCorasickKind::DFA] {
+            let ac = build(
+                &[
+                    "英伟达".to_string(),
+                    "英伟达".to_string(),
+                    "nv".to_string(),
+                    "nv".to_string(),
+                ],
+                kind,
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+            let ids: Vec<usize> = ac
+                .find_overlapping_iter("英伟达a800 nv")
+                .map(|m| m.pattern().as_usize())
+                .collect();
+            assert_eq!(ids, vec![0, 1, 2, 3], "{kind:?}");
+        }
     }
 
     #[test]
