@@ -100,12 +100,19 @@ pub(crate) fn traditional_variants(term: &str, cap: usize) -> Vec<String> {
     let mut out = vec![String::new()];
     for c in term.chars() {
         let alternatives = forms.get(&c);
-        let mut next = Vec::new();
-        for prefix in &out {
-            next.push(format!("{prefix}{c}"));
-            for t in alternatives.into_iter().flatten() {
-                next.push(format!("{prefix}{t}"));
+        let mut next = Vec::with_capacity(out.len() * (1 + alternatives.map_or(0, Vec::len)));
+        // Strings built by hand, not `format!` (its machinery was a third of the vocabulary's
+        // load time); the plain spelling extends the prefix in place.
+        for mut prefix in out {
+            let plain_at = next.len();
+            for &t in alternatives.into_iter().flatten() {
+                let mut variant = String::with_capacity(prefix.len() + t.len_utf8());
+                variant.push_str(&prefix);
+                variant.push(t);
+                next.push(variant);
             }
+            prefix.push(c);
+            next.insert(plain_at, prefix);
         }
         if next.len() > cap + 1 {
             // Too many mixed spellings: keep the plain and the fully traditional ones.
