@@ -1161,3 +1161,36 @@ fn compatibility_with_a_makers_product_is_not_use_of_either() {
         vec!["Alibaba Cloud".to_string(), "Alibaba Qwen".to_string()]
     );
 }
+
+/// Round 20 of issue 10: a count anchor before a family name ("8×昇腾") no longer hides the
+/// exact model after it: the family name is the model's anchor, so the model is reported, with
+/// the count in its text. Every way tables write a count gives the same model.
+#[test]
+fn a_count_before_a_family_name_keeps_the_exact_model_after_it() {
+    assert_found(
+        "每节点配置4×昇腾910C训练卡",
+        &[("Huawei Ascend 910C", "4×昇腾910C")],
+    );
+    assert_found(
+        "推理服务器（8x昇腾310P）",
+        &[("Huawei Ascend 310", "8x昇腾310P")],
+    );
+    assert_found(
+        "整机配置8X昇腾910B",
+        &[("Huawei Ascend 910B", "8X昇腾910B")],
+    );
+    for text in [
+        "计算节点：8*昇腾910B NPU",
+        "计算节点：8 × 昇腾910B NPU",
+        "计算节点：昇腾910B×8",
+        "计算节点：8x华为昇腾910B",
+    ] {
+        assert_eq!(
+            names(text),
+            vec!["Huawei Ascend 910B".to_string()],
+            "{text}"
+        );
+    }
+    // The count still reaches a family name with no model after it.
+    assert_found("服务器配置8×昇腾加速卡", &[("Huawei Ascend", "8×昇腾")]);
+}

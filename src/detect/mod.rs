@@ -185,16 +185,26 @@ impl Detector {
             }
             !inside
         });
-        // Then leftmost-longest among the reported spans.
+        // Then leftmost-longest among the reported spans. A term that is another's anchor gives
+        // way to it even when an anchor of its own ("8×" of "8×昇腾") made its span start earlier:
+        // in "8×昇腾910B" the span of 910B (昇腾910B) holds all of 昇腾, so 910B is kept and its
+        // span takes in the count.
         candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut covered = 0;
-        candidates.retain(|c| {
-            let keep = c.start >= covered;
-            if keep {
-                covered = c.end;
+        let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
+        for c in candidates {
+            match kept.last_mut() {
+                Some(k) if c.start < k.end => {
+                    if c.end > k.end && c.start <= k.core_start && k.core_end <= c.end {
+                        *k = Candidate {
+                            start: k.start,
+                            ..c
+                        };
+                    }
+                }
+                _ => kept.push(c),
             }
-            keep
-        });
+        }
+        let candidates = kept;
         // A generic name (思元 → Cambricon MLU) says less than a member of its family found in the
         // same text (思元370 → Cambricon MLU370): only the member is reported.
         let families: std::collections::HashSet<usize> = candidates

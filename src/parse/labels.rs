@@ -37,6 +37,9 @@ pub enum Field {
     Published,
     /// The notice's own number (公告编号): the project number only when no label names one.
     NoticeNumber,
+    /// The original notice's project number on a correction (原项目编号, 原公告项目编号): the
+    /// project's number, read when no plain project-number label is on the page.
+    ProjectIdOriginal,
     /// 名称 — buyer or agency depending on the `采购人信息` / `代理机构信息` block it sits in.
     Name,
 }
@@ -57,6 +60,17 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::ProjectId, "招标编号"),
     (Field::ProjectId, "采购编号"),
     (Field::ProjectId, "项目代码"),
+    // A correction names the project by the original notice's number (round 21 of issue 10):
+    // "原公告项目编号：…" / "原项目编号：…". The national template's own label stays ProjectId.
+    (Field::ProjectIdOriginal, "原公告采购项目编号"),
+    (Field::ProjectIdOriginal, "原公告招标项目编号"),
+    (Field::ProjectIdOriginal, "原公告项目编号"),
+    (Field::ProjectIdOriginal, "原采购项目编号"),
+    (Field::ProjectIdOriginal, "原招标项目编号"),
+    (Field::ProjectIdOriginal, "原项目编号"),
+    (Field::ProjectIdOriginal, "原招标编号"),
+    (Field::ProjectIdOriginal, "原采购编号"),
+    (Field::ProjectIdOriginal, "原公告编号"),
     // "…采购项目（编号：WHVC-XJ-2025-062）组织了询价": a bare 编号 not glued to another word.
     (Field::ProjectId, "编号"),
     (Field::ProjectId, "Tender Reference No."),

@@ -245,6 +245,9 @@ fn build(w: html::Walked) -> Notice {
                 .filter(|l| l.field == Field::ProjectId)
                 .find_map(|l| clean_id(&l.value))
         })
+        // On a correction the original notice's project number is the project's number; it
+        // beats the correction's own 公告编号.
+        .or_else(|| first(Field::ProjectIdOriginal).find_map(|l| clean_id(&l.value)))
         // A summary box's 公告编号 stands for the project when nothing else numbers it.
         .or_else(|| first(Field::NoticeNumber).find_map(|l| clean_id(&l.value)))
         .or_else(|| {
@@ -1347,6 +1350,36 @@ mod tests {
              <tr><td>1</td><td>最高限价（万元）</td><td>450.00</td><td>420.00</td></tr></table>",
         );
         assert_eq!(n.budget.map(|m| m.amount), Some(4_200_000.0));
+    }
+
+    #[test]
+    fn a_correction_reads_the_original_notices_project_number() {
+        // Round 21 of issue 10: on a correction the original notice's number is the project's.
+        for (html, want) in [
+            ("<p>原项目编号：HB-ZC-2026-031</p>", "HB-ZC-2026-031"),
+            (
+                "<table><tr><td>原采购项目编号</td><td>JX2026-GK-017</td></tr></table>",
+                "JX2026-GK-017",
+            ),
+            (
+                "<p>公告编号：GZ-2026-9 原公告编号：YG-2026-0415</p>",
+                "YG-2026-0415",
+            ),
+            (
+                "<dl><dt>原招标项目编号</dt><dd>ZB-2026-88</dd></dl>",
+                "ZB-2026-88",
+            ),
+            ("<p>项目编号（原）：SD-2026-12</p>", "SD-2026-12"),
+        ] {
+            let n = notice(&format!("<h3>某大学服务器采购项目更正公告</h3>{html}"));
+            assert_eq!(n.project_id.as_deref(), Some(want), "{html}");
+        }
+        // A plain project number on the page wins.
+        let n = notice(
+            "<h3>某大学服务器采购项目更正公告</h3><p>原公告编号：YG-2026-0415</p>\
+             <p>项目编号：XM-2026-0002</p>",
+        );
+        assert_eq!(n.project_id.as_deref(), Some("XM-2026-0002"));
     }
 
     #[test]
