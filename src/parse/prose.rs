@@ -827,6 +827,32 @@ pub fn lead_buyer(lines: &[&str]) -> Option<String> {
         .chain(LEAD_BUYER.captures_iter(first))
         .filter_map(|c| buyer_name(&c[1]))
         .next()
+        .or_else(|| lead_alias_org(first, lines))
+}
+
+/// Words that lead a source into the lead sentence ("记者从X获悉", "向X了解到"): no part of a name.
+const SOURCE_LEADS: [&str; 3] = ["从", "向", "据"];
+
+/// The organisation the lead sentence introduces with a short name ("X（下称“甘肃移动”）前一日公布…",
+/// "记者从X（下称“内蒙古电信”）获悉"): a press alias marks the article's subject whatever verb
+/// follows. A name the page gives as a winner is the supplier's, not the buyer's.
+fn lead_alias_org(first: &str, lines: &[&str]) -> Option<String> {
+    if !(first.contains("简称") || first.contains("下称")) {
+        return None;
+    }
+    let name = NAME_ALIAS
+        .captures_iter(first)
+        .map(|c| {
+            let raw = NEWS_LEAD.replace(&c[1], "");
+            let name = without_byline(raw.trim()).trim();
+            let name = SOURCE_LEADS
+                .iter()
+                .find_map(|w| name.rsplit_once(w).map(|(_, r)| r).filter(|r| org_like(r)))
+                .unwrap_or(name);
+            name.to_string()
+        })
+        .find(|n| org_like(n))?;
+    (!winners(lines).contains(&name)).then_some(name)
 }
 
 /// Words that put a sentence in an earlier year or purchase ("去年，…同类项目的采购规模约为1.9亿元"):
@@ -1226,6 +1252,21 @@ mod tests {
             "某某财经北京5月6日电 （周明远）甲乙能源集团有限公司（以下简称“甲乙能源”）5月5日公布了智算平台项目中标结果。",
         ];
         assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙能源集团有限公司"));
+    }
+
+    #[test]
+    fn an_org_introduced_with_a_press_alias_leads_the_article() {
+        let page = [
+            "某某网3月2日消息，甲乙电力集团有限公司（下称“甲乙电力”）前一日揭示了储能项目的评审结论。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙电力集团有限公司"));
+        let page = [
+            "本报记者近日向丙丁银行股份有限公司（以下简称“丙丁银行”）了解到，该行算力平台采购已定标。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("丙丁银行股份有限公司"));
+        // The winner introduced with a short name is no buyer.
+        let page = ["戊己科技有限公司（下称“戊己科技”）获得了某项目，中标人为戊己科技有限公司。"];
+        assert_eq!(lead_buyer(&page), None);
     }
 
     #[test]
