@@ -1194,3 +1194,15 @@ fn a_count_before_a_family_name_keeps_the_exact_model_after_it() {
     // The count still reaches a family name with no model after it.
     assert_found("服务器配置8×昇腾加速卡", &[("Huawei Ascend", "8×昇腾")]);
 }
+
+/// Round 23 (held-out): an example word governs a model named after its maker ("如智谱GLM"): the
+/// maker's name is itself a term of the same product, so the model is the example too.
+#[test]
+fn an_example_word_governs_a_model_after_its_makers_name() {
+    assert!(names("备用方案（例如通义千问Qwen）仅作说明，不在采购范围内。").is_empty());
+    // Without the example word the same words are a use.
+    assert_eq!(
+        names("本项目部署通义千问Qwen模型。"),
+        vec!["Alibaba Qwen".to_string()]
+    );
+}

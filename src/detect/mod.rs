@@ -382,6 +382,8 @@ impl Detector {
             [start, new_start]
                 .iter()
                 .any(|&at| e <= at && example_stretch(&hay[e..at]))
+                // "如智谱GLM": the maker before the term is a term of the same product itself.
+                || (e <= start && self.same_product_term(&hay[e..start], term_index))
         }) || vetoing_suffixes.iter().any(|&s| {
             [end, new_end]
                 .iter()
@@ -501,6 +503,28 @@ impl Detector {
             .get_or_init(|| build(&self.term_strings, AhoCorasickKind::DFA).ok())
             .as_ref()
             .unwrap_or(&self.terms_automaton)
+    }
+}
+
+impl Detector {
+    /// `s` is, whole, a vocabulary term naming the same product as term `term` (the maker's name
+    /// before a model's: "智谱" before "GLM"). One automaton pass over a short stretch.
+    fn same_product_term(&self, s: &str, term: usize) -> bool {
+        if s.is_empty() || s.len() > MAX_MAKER_BYTES {
+            return false;
+        }
+        let Some(products) = self.terms.get(term).map(|t| &t.products) else {
+            return false;
+        };
+        self.terms_automaton.find_overlapping_iter(s).any(|m| {
+            m.start() == 0
+                && m.end() == s.len()
+                && self
+                    .term_of_pattern
+                    .get(m.pattern().as_usize())
+                    .and_then(|&i| self.terms.get(i))
+                    .is_some_and(|t| t.products.iter().any(|p| products.contains(p)))
+        })
     }
 }
 
