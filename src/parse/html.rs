@@ -469,7 +469,8 @@ impl<K: PartialEq + Copy> Walker<K> {
 /// Paragraph-like blocks closed in a cell before it counts as a layout cell.
 const LAYOUT_CELL_BLOCKS: usize = 3;
 
-/// Blocks that hold a paragraph or a group of them (not `br`, `table` or `tr`).
+/// Blocks that hold a paragraph or a group of them: a subset of [`is_block`] without line
+/// breaks, table parts, list terms, page furniture and preformatted text.
 fn is_paragraph(name: &str) -> bool {
     matches!(
         name,
