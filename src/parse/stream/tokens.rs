@@ -26,8 +26,22 @@ const MAX_STACK: usize = 512;
 /// Longest list of active formatting elements walked here.
 const MAX_FORMATTING: usize = 256;
 
+mod lex;
+
 /// Walk `doc` from the tokenizer; `None` when the tree builder would rearrange nodes.
+///
+/// The fast tokenizer ([`lex`]) runs first; where it meets markup it leaves to html5ever's
+/// tokenizer, the walk starts again from html5ever's.
 pub fn walk(doc: &str) -> Option<Walked> {
+    let mut st = State::default();
+    match lex::lex(doc, &mut st) {
+        Ok(()) => st.finish(),
+        Err(lex::Unsupported) => walk_html5ever(doc),
+    }
+}
+
+/// Walk `doc` from html5ever's tokenizer.
+fn walk_html5ever(doc: &str) -> Option<Walked> {
     let tok = Tokenizer::new(TokSink::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(doc));
@@ -142,51 +156,79 @@ impl TokenSink for TokSink {
                 TokenSinkResult::Continue
             };
         }
-        let ignore_lf = std::mem::take(&mut st.ignore_lf);
         let result = match &token {
-            Token::ParseError(_) | Token::CommentToken(_) => TokenSinkResult::Continue,
+            Token::ParseError(_) | Token::CommentToken(_) => {
+                st.on_other();
+                TokenSinkResult::Continue
+            }
             Token::DoctypeToken(_) => {
-                if st.mode == Mode::Initial {
-                    st.mode = Mode::BeforeHtml;
-                }
+                st.on_doctype();
                 TokenSinkResult::Continue
             }
             Token::CharacterTokens(t) => {
-                let t: &str = t;
-                let t = if ignore_lf {
-                    t.strip_prefix('\n').unwrap_or(t)
-                } else {
-                    t
-                };
-                if !t.is_empty() {
-                    st.process_chars(t);
-                }
+                st.on_chars(t);
                 TokenSinkResult::Continue
             }
             Token::NullCharacterToken => {
+                st.ignore_lf = false;
                 st.process(Tok::Null);
                 TokenSinkResult::Continue
             }
             Token::EOFToken => {
-                st.process(Tok::Eof);
+                st.on_eof();
                 TokenSinkResult::Continue
             }
-            Token::TagToken(tag) => {
-                let raw = if tag.kind == StartTag {
-                    st.process(Tok::Start(tag))
-                } else {
-                    st.process(Tok::End(tag))
-                };
-                match raw {
-                    Some(Raw::Kind(k)) => TokenSinkResult::RawData(k),
-                    None => TokenSinkResult::Continue,
-                }
-            }
+            Token::TagToken(tag) => match st.on_tag(tag) {
+                Some(k) => TokenSinkResult::RawData(k),
+                None => TokenSinkResult::Continue,
+            },
         };
         if st.bail && matches!(token, Token::TagToken(_)) && !st.ending {
             return TokenSinkResult::Script(());
         }
         result
+    }
+}
+
+/// The tokens as the emulation takes them, from html5ever's tokenizer or from [`lex`].
+impl State {
+    /// A comment or a parse error: nothing to walk, but it ends a `<pre>`'s leading newline.
+    fn on_other(&mut self) {
+        self.ignore_lf = false;
+    }
+
+    fn on_doctype(&mut self) {
+        self.ignore_lf = false;
+        if self.mode == Mode::Initial {
+            self.mode = Mode::BeforeHtml;
+        }
+    }
+
+    fn on_chars(&mut self, t: &str) {
+        let t = if std::mem::take(&mut self.ignore_lf) {
+            t.strip_prefix('\n').unwrap_or(t)
+        } else {
+            t
+        };
+        if !t.is_empty() {
+            self.process_chars(t);
+        }
+    }
+
+    fn on_eof(&mut self) {
+        self.ignore_lf = false;
+        self.process(Tok::Eof);
+    }
+
+    /// A tag; `Some` when the tokenizer is to switch to raw text.
+    fn on_tag(&mut self, tag: &Tag) -> Option<RawKind> {
+        self.ignore_lf = false;
+        let raw = if tag.kind == StartTag {
+            self.process(Tok::Start(tag))
+        } else {
+            self.process(Tok::End(tag))
+        };
+        raw.map(|Raw::Kind(k)| k)
     }
 }
 
@@ -1723,6 +1765,108 @@ mod tests {
         }
     }
 
+    /// The fast tokenizer's walk equals html5ever's tokenizer's; false when it leaves the page
+    /// to html5ever.
+    fn lexed_same(doc: &str) -> bool {
+        let mut st = State::default();
+        match lex::lex(doc, &mut st) {
+            Ok(()) => {
+                let fast = st.finish();
+                let slow = walk_html5ever(doc);
+                assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{doc:?}");
+                true
+            }
+            Err(lex::Unsupported) => false,
+        }
+    }
+
+    #[test]
+    fn fast_tokenizer_reads_common_markup() {
+        for doc in [
+            "",
+            "\u{feff}<p>x",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\">\r\n<HTML><Head><TITLE>A&amp;B&nbsp;公告</TITLE></head>\r<body>",
+            "<P CLASS=\"Title\" id='a' data-x=1 checked>a&lt;b&#20013;&#x6587;&copy;&NotEqualTilde;</p>",
+            "<a href=\"/x?a=1&b=2&amp;c=3&copy=4\">q</a><a href=x?a&b>r</a><a href='&#39;'>s</a>",
+            "<p>a & b &; &x1 &qqq &=1 <3 </> < p</p><? pi ?><!x><! DOCTYPE><!-->a<!--->b<!---->c",
+            "<!-- x -- y --!> z<!--<!-- n -->--><p a=1 a=2 b c = d/>x<br/><img src=x />",
+            "<script>if (a<b && c>d) {}</script><script type=x><!-- var s='</scr'+'ipt>'; //--></script>",
+            "<style>p>q{}</style ><textarea>\na&amp;</textarea><title>&nbsp;</title >",
+            "<pre>\nx</pre><pre><!--c-->\ny</pre><pre></>\nz</pre><textarea>&#10;t</textarea>",
+            "<table><tr><td>a</td>\n<td>b</td></tr></table><div class=a/b>x</div><p/x>y</p>",
+            "<span title=\"&notin; &not=1 &notit=2\">&notin; &not;</span>",
+            "<xmp><b>x</b></xmp><iframe src=x></iframe><noembed>n</noembed><noframes>f</noframes>",
+            "<div 属性=值 名>中文</div><名字>x</名字>",
+        ] {
+            assert!(lexed_same(doc), "left to html5ever: {doc:?}");
+        }
+    }
+
+    #[test]
+    fn fast_tokenizer_leaves_errors_to_html5ever() {
+        for doc in [
+            "a\u{0}b",
+            "&amp",
+            "<p>&nbsp x",
+            "<p>&#128;",
+            "<p>&#0;",
+            "<p>&#65",
+            "<p>&bogus;",
+            "<p title='&amp'>",
+            "<p",
+            "<p a='x",
+            "<!-- never closed",
+            "<!DOCTYPE html",
+            "<script><!--<script></script>--></script>",
+            "<script>never closed",
+            "</p class=x>",
+            "<",
+        ] {
+            assert!(!lexed_same(doc), "read: {doc:?}");
+        }
+    }
+
+    /// Every stored page walks the same from both tokenizers, and most from the fast one.
+    #[test]
+    fn stored_pages_lex_the_same() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("fixtures"), root.join("fixtures/extract")];
+        for round in std::fs::read_dir(root.join("tests/heldout"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            dirs.push(round.path().join("pages"));
+        }
+        dirs.push(root.join("../shared/data/pages/html"));
+        let (mut pages, mut fast) = (0, 0);
+        for dir in dirs {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if !path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e.starts_with("htm"))
+                {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                let doc = crate::decode::decode(&bytes, None).text;
+                let doc = super::super::super::depth::limit_nesting(&doc);
+                pages += 1;
+                if lexed_same(&doc) {
+                    fast += 1;
+                }
+            }
+        }
+        assert!(pages >= 40, "{pages} pages");
+        assert!(
+            fast * 4 >= pages * 3,
+            "{fast} of {pages} pages read by the fast tokenizer"
+        );
+        eprintln!("{pages} pages, {fast} read by the fast tokenizer");
+    }
+
     #[test]
     fn ordinary_pages_walk_from_the_tokenizer() {
         for doc in [
@@ -1782,6 +1926,40 @@ mod tests {
         ]), 0..40)) {
             let doc = parts.concat();
             same(&doc);
+        }
+
+        /// Random markup soup: the fast tokenizer's walk equals html5ever's whenever it reads
+        /// the page.
+        #[test]
+        fn markup_soup_lexes_the_same(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<p>", "</p>", "<P CLASS=x>", "</P >", "<table>", "</table>", "<tr>", "<td>", "</td>",
+            "<b>", "</b>", "<pre>", "</pre>", "<textarea>", "</textarea>", "<title>", "</title>",
+            "<script>", "</script>", "</SCRIPT>", "<style>", "</style>", "<xmp>", "</xmp>",
+            "<a href=\"x?a=1&b=2\">", "<a href='&amp;&copy=1&#65;'>", "</a>", "<br/>", "<img src=x />",
+            "<p a=1 a=2>", "<div class=a/b>", "<p/x>", "<!--", "-->", "--!>", "<!-->", "<!--->",
+            "<!DOCTYPE html>", "<?x>", "</>", "</ x>", "<!x>", "<3", "<", ">", "&", "&amp;", "&amp",
+            "&nbsp;", "&nbsp", "&#20013;", "&#x41;", "&#65", "&#128;", "&notit;", "&qq;", "&qq ",
+            "\n", "\r\n", "\r", " ", "文本", "\u{feff}", "\"", "'", "=", "/", "a", "<!--<script>",
+            "<span title=\"a", "\">",
+        ]), 0..40)) {
+            let doc = parts.concat();
+            lexed_same(&doc);
+        }
+
+        /// The same with markup the fast tokenizer always reads (closed comments and
+        /// attributes, references without errors), so that most cases compare.
+        #[test]
+        fn clean_markup_soup_lexes_the_same(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<p>", "</p>", "<P CLASS=x>", "</P >", "<table>", "</table>", "<tr>", "<td>", "</td>",
+            "<b>", "</b>", "<pre>", "</pre>", "<textarea>", "</textarea>", "<title>", "</title>",
+            "<script>", "</script>", "</SCRIPT>", "<style>", "</style>", "<xmp>", "</xmp>",
+            "<a href=\"x?a=1&b=2\">", "<a href='&amp;&copy=1&#65;'>", "</a>", "<br/>", "<img src=x />",
+            "<p a=1 a=2>", "<div class=a/b>", "<p/x>", "<!-- c -->", "<!-->", "<!--->", "<!--x--!>",
+            "<!DOCTYPE html>", "<?x>", "</>", "</ x>", "<!x>", "<3", ">", "& ", "&amp;", "&nbsp;",
+            "&#20013;", "&#x41;", "&#10;", "&qq ", "\n", "\r\n", "\r", " ", "文本", "\"", "'", "=", "/", "a",
+        ]), 0..40)) {
+            let doc = parts.concat();
+            lexed_same(&doc);
         }
     }
 }
