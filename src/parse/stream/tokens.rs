@@ -1857,6 +1857,27 @@ mod tests {
                 if lexed_same(&doc) {
                     fast += 1;
                 }
+                // Pieces of the page cut anywhere (inside tags, comments, references, scripts).
+                let mut seed = doc.len() as u64;
+                for _ in 0..8 {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    let a = (seed >> 33) as usize % (doc.len() + 1);
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    let (mut a, mut b) = (a, a + (seed >> 33) as usize % (doc.len() - a + 1));
+                    while !doc.is_char_boundary(a) {
+                        a -= 1;
+                    }
+                    while !doc.is_char_boundary(b) {
+                        b -= 1;
+                    }
+                    if let Some(piece) = doc.get(a..b.max(a)) {
+                        lexed_same(piece);
+                    }
+                }
             }
         }
         assert!(pages >= 40, "{pages} pages");
