@@ -661,6 +661,15 @@ pub fn news_buyer(lines: &[&str]) -> Option<String> {
 /// Legal forms that a short name ("中国银行上海市分行", "交通银行") leaves out, longest first.
 const LEGAL_FORMS: &[&str] = &["股份有限公司", "有限责任公司", "集团有限公司", "有限公司"];
 
+/// A word every legal form holds ("有限"), when they share it: a SIMD substring search for it
+/// skips most lines more cheaply than the automaton (which runs only on lines holding it).
+static FORM_CORE: LazyLock<Option<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    LEGAL_FORMS
+        .iter()
+        .all(|f| f.contains("有限"))
+        .then(|| memchr::memmem::Finder::new("有限"))
+});
+
 /// The full registered name of `short` when the page gives it: the same name with a legal form
 /// inserted ("中国银行股份有限公司上海市分行" for "中国银行上海市分行") or appended ("交通银行股份有限公司"
 /// for "交通银行", not followed by more of a name such as a branch). Linear in the lines' length.
@@ -678,10 +687,13 @@ pub fn full_name(short: &str, lines: &[&str]) -> Option<String> {
     // Most lines name no company: one automaton pass skips them before the per-form searches.
     static ANY_FORM: LazyLock<AhoCorasick> =
         LazyLock::new(|| AhoCorasick::new(LEGAL_FORMS).expect("legal forms build an automaton"));
-    for line in lines
-        .iter()
-        .filter(|l| l.len() <= MAX_LINE_BYTES && ANY_FORM.is_match(**l))
-    {
+    for line in lines.iter().filter(|l| {
+        l.len() <= MAX_LINE_BYTES
+            && FORM_CORE
+                .as_ref()
+                .is_none_or(|f| f.find(l.as_bytes()).is_some())
+            && ANY_FORM.is_match(**l)
+    }) {
         for form in LEGAL_FORMS {
             for (pos, _) in line.match_indices(form) {
                 let (before, after) = (&line[..pos], &line[pos + form.len()..]);
@@ -1372,6 +1384,30 @@ mod tests {
         assert_eq!(full_name("中国银行", &["某中国银行股份有限公司"]), None);
         // A name that already has its legal form stays.
         assert_eq!(full_name("甲科技有限公司", &["甲科技有限公司"]), None);
+    }
+
+    #[test]
+    fn the_legal_form_prefilter_skips_only_lines_without_a_form() {
+        // Every form holds the shared word, so the prefilter is on and drops no line with a form.
+        assert!(FORM_CORE.is_some());
+        for form in LEGAL_FORMS {
+            let line = format!("采购人：北京某某{form}信息中心");
+            assert!(
+                FORM_CORE
+                    .as_ref()
+                    .is_some_and(|f| f.find(line.as_bytes()).is_some())
+            );
+        }
+        let lines = [
+            "一、项目编号：ZB2025-000001",
+            "供应商名称：成都甲乙科技有限责任公司（联合体）",
+            "地址：某市某区某路1号",
+        ];
+        assert_eq!(
+            full_name("成都甲乙科技", &lines).as_deref(),
+            Some("成都甲乙科技有限责任公司")
+        );
+        assert_eq!(full_name("成都甲乙科技", &lines[..1]), None);
     }
 
     #[test]
