@@ -100,6 +100,26 @@ fn deep_div_nesting_is_linear() {
 }
 
 #[test]
+fn many_attributes_in_one_tag_are_linear() {
+    // Once with markup our tokenizer reads, once with a reference html5ever's must read.
+    for tail in ["", "&unknown"] {
+        assert_linear(
+            "attributes in one tag",
+            5_000,
+            &|n| {
+                let attrs: Vec<String> = (0..n).map(|i| format!("a{i}=1")).collect();
+                format!(
+                    "<html><body><div {}>采购人：某大学{tail}</div></body></html>",
+                    attrs.join(" ")
+                )
+                .into_bytes()
+            },
+            &scan,
+        );
+    }
+}
+
+#[test]
 fn deep_math_nesting_is_linear() {
     assert_linear(
         "nested <math>",

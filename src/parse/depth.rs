@@ -5,12 +5,19 @@
 //! 20 s. No real notice nests deeper than a few dozen levels, so start tags past [`MAX_DEPTH`]
 //! (and as many matching end tags) are dropped; their text stays. A page within the limit is
 //! returned untouched (borrowed), so ordinary pages parse exactly as before.
+//!
+//! Both tokenizers (ours and html5ever's) check each new attribute against the tag's earlier ones,
+//! so one tag with 200,000 attributes took 20 s. A start tag with more than [`MAX_ATTRIBUTES`]
+//! keeps only its name.
 use std::borrow::Cow;
 
 use memchr::{memchr, memmem};
 
 /// Deepest nesting of counted elements kept (real pages: under 40).
 pub const MAX_DEPTH: usize = 256;
+
+/// Most attributes one start tag keeps (real tags: under 20).
+pub const MAX_ATTRIBUTES: usize = 256;
 
 /// Elements that never nest (no end tag) or whose end tag is optional and usually omitted:
 /// they are not counted, so sloppy `<p>`/`<li>`/`<td>` runs never look deep. A `match`, not a
@@ -80,8 +87,8 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
     let bytes = doc.as_bytes();
     let mut depth = 0usize;
     let mut excess = 0usize;
-    // Byte ranges of dropped tags, in order.
-    let mut dropped: Vec<(usize, usize)> = Vec::new();
+    // Byte ranges of dropped tags, in order, with how many of their first bytes (`<name`) stay.
+    let mut dropped: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0usize;
     while let Some(lt) = bytes.get(i..).and_then(|rest| memchr(b'<', rest)) {
         let start = i + lt;
@@ -127,19 +134,41 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
             continue;
         }
         i = end;
+        let name_end = start + 1 + usize::from(closing) + name_len;
+        if !closing {
+            let (real_end, attributes) = attribute_count(bytes, name_end);
+            if attributes > MAX_ATTRIBUTES {
+                // Keep `<name`, drop the attributes; the tag then counts as an ordinary one.
+                dropped.push((start, real_end, name_end - start));
+                i = real_end;
+                if is_uncounted(name) {
+                    continue;
+                }
+                if depth >= MAX_DEPTH {
+                    excess += 1;
+                    // The whole tag goes, as for any tag past the limit.
+                    if let Some(last) = dropped.last_mut() {
+                        last.2 = 0;
+                    }
+                } else {
+                    depth += 1;
+                }
+                continue;
+            }
+        }
         if is_uncounted(name) || (!closing && tag.ends_with(b"/")) {
             continue;
         }
         if closing {
             if excess > 0 {
                 excess -= 1;
-                dropped.push((start, end));
+                dropped.push((start, end, 0));
             } else {
                 depth = depth.saturating_sub(1);
             }
         } else if depth >= MAX_DEPTH {
             excess += 1;
-            dropped.push((start, end));
+            dropped.push((start, end, 0));
         } else {
             depth += 1;
         }
@@ -149,13 +178,69 @@ pub fn limit_nesting(doc: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(doc.len());
     let mut from = 0;
-    for (start, end) in dropped {
-        // Tag boundaries are ASCII `<` and `>`, so these are char boundaries.
+    for (start, end, keep) in dropped {
+        // Tag boundaries and name ends are ASCII bytes, so these are char boundaries.
         out.push_str(doc.get(from..start).unwrap_or_default());
+        if keep > 0 {
+            out.push_str(doc.get(start..start + keep).unwrap_or_default());
+            out.push('>');
+        }
         from = end;
     }
     out.push_str(doc.get(from..).unwrap_or_default());
     Cow::Owned(out)
+}
+
+/// Where a start tag whose name ends at `p` really ends (after its `>`, quoted values read as
+/// the tokenizer reads them) and how many attributes it has. Linear: every step moves on.
+fn attribute_count(bytes: &[u8], mut p: usize) -> (usize, usize) {
+    let is_ws = |c: u8| matches!(c, b'\t' | b'\n' | b'\r' | 0x0C | b' ');
+    let skip_ws = |mut p: usize| {
+        while bytes.get(p).is_some_and(|&c| is_ws(c)) {
+            p += 1;
+        }
+        p
+    };
+    let mut count = 0;
+    loop {
+        p = skip_ws(p);
+        match bytes.get(p) {
+            None => return (bytes.len(), count),
+            Some(b'>') => return (p + 1, count),
+            Some(b'/') => {
+                p += 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+        // The name (its first character may be `=`).
+        count += 1;
+        p += 1;
+        while bytes
+            .get(p)
+            .is_some_and(|&c| !is_ws(c) && !matches!(c, b'/' | b'>' | b'='))
+        {
+            p += 1;
+        }
+        p = skip_ws(p);
+        if bytes.get(p) != Some(&b'=') {
+            continue;
+        }
+        p = skip_ws(p + 1);
+        match bytes.get(p) {
+            None => return (bytes.len(), count),
+            Some(&q @ (b'"' | b'\'')) => match bytes.get(p + 1..).and_then(|r| memchr(q, r)) {
+                Some(k) => p += 1 + k + 1,
+                None => return (bytes.len(), count),
+            },
+            Some(b'>') => {}
+            Some(_) => {
+                while bytes.get(p).is_some_and(|&c| !is_ws(c) && c != b'>') {
+                    p += 1;
+                }
+            }
+        }
+    }
 }
 
 /// First position of `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
@@ -203,6 +288,27 @@ mod tests {
             "<div>".repeat(MAX_DEPTH + 1)
         );
         assert!(matches!(limit_nesting(&page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_tag_with_too_many_attributes_keeps_its_name_only() {
+        let attrs: Vec<String> = (0..MAX_ATTRIBUTES + 1)
+            .map(|i| format!("a{i}=\"1>\""))
+            .collect();
+        let page = format!("<p>x</p><DIV {}>采购人：某大学</DIV>", attrs.join(" "));
+        assert_eq!(limit_nesting(&page), "<p>x</p><DIV>采购人：某大学</DIV>");
+        // At the limit nothing changes.
+        let attrs: Vec<String> = (0..MAX_ATTRIBUTES).map(|i| format!("a{i}=1")).collect();
+        let page = format!("<div {}>x</div>", attrs.join(" "));
+        assert!(matches!(limit_nesting(&page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn attribute_count_reads_quoted_values_and_bare_names() {
+        let tag = b"<td class=\"a > b\" nowrap colspan=2 data-x='y'>rest";
+        assert_eq!(attribute_count(tag, 3), (tag.len() - 4, 4));
+        assert_eq!(attribute_count(b"<br/>", 3), (5, 0));
+        assert_eq!(attribute_count(b"<a href=\"unclosed", 2), (17, 1));
     }
 
     #[test]
