@@ -163,21 +163,42 @@ fn build(w: html::Walked) -> Notice {
         })
         .map(|l| l.to_string());
     // A `<title>` that is only the site's name, which that line goes on from
-    // ("应急管理部信息研究院" over "应急管理部信息研究院…项目中标候选人公示"), gives way to the line.
+    // ("应急管理部信息研究院" over "应急管理部信息研究院…项目中标候选人公示"), or a shortened
+    // version of the line, gives way to the line.
     let (line_first, line_last) = match (&clean_tag, notice_line) {
-        (Some(tag), Some(line)) if line.len() > tag.len() && line.starts_with(tag.as_str()) => {
+        (Some(tag), Some(line))
+            if line.len() > tag.len()
+                && (line.starts_with(tag.as_str()) || title::abridges(tag, &line)) =>
+        {
             (Some(line), None)
         }
         (_, line) => (None, line),
     };
+    // Bold centred text (an old table layout's heading) names the notice when it is, holds or
+    // fills out the `<title>`; without a `<title>` naming the notice, when it has a notice word.
+    let bold_heading = match clean_tag.as_deref() {
+        Some(tag) => w
+            .centred_bold
+            .iter()
+            .find(|b| b.chars().count() <= 150 && (b.contains(tag) || title::abridges(tag, b))),
+        None => None,
+    }
+    .cloned();
+    let bold_fallback = clean_tag
+        .is_none()
+        .then(|| title::notice_heading(&w.centred_bold, None))
+        .flatten()
+        .map(str::to_string);
     let title = [w.article_title.as_deref(), w.heading.as_deref()]
         .into_iter()
         .flatten()
         .map(str::to_string)
         // The heading that names the notice beats `<title>`, which often carries the site name.
         .chain(heading)
+        .chain(bold_heading)
         .chain(line_first)
         .chain(clean_tag)
+        .chain(bold_fallback)
         .chain(w.h1.clone())
         .chain(line_last)
         .chain(first(Field::Title).map(|l| l.value.clone()))
