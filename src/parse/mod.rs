@@ -223,6 +223,16 @@ fn build(w: html::Walked) -> Notice {
         .and_then(date::parse_date)
         .or_else(|| w.pub_time.as_deref().and_then(date::parse_date))
         .or_else(|| first(Field::Published).find_map(|l| date::parse_date(&l.value)))
+        // The article's info line ("日期：2026-11-04　来源：…", "2026年09月03日 10:12 来源：")
+        // is its publication line: it beats a lone date in the header (a site clock) and a
+        // date in the body (a 磋商 or 开标 date), which the next step would take first.
+        .or_else(|| {
+            lines
+                .iter()
+                .take(60)
+                .filter(|l| !hidden(l))
+                .find_map(|l| date::info_line_date(l, is_publication_label))
+        })
         // A short header line ("news.site.cn 2017-10-25 来源") dates a mirror copy better than
         // the signature of the notice it copies. Deadlines (开标时间, 截止时间) never date it.
         .or_else(|| {
@@ -563,8 +573,11 @@ fn money_text(m: &Money) -> String {
     format!("{:.2} {}", m.amount, m.currency)
 }
 
-/// Words of a line that gives a deadline or a period, not the publication date.
+/// Words of a line that gives a deadline, a period or an earlier notice's date ("首次公告日期",
+/// "原公告发布时间" on a correction), not the publication date.
 const DEADLINE_WORDS: &[&str] = &[
+    "首次公告",
+    "原公告",
     "截止",
     "截至",
     "开标",
@@ -591,9 +604,17 @@ fn is_deadline(line: &str) -> bool {
 }
 
 /// Words of a date label that gives the publication date ("发布时间：", "公告日期：").
+/// "添加时间" / "录入时间" / "发表时间" / "上传时间": old CMSs' words for the posting time.
 const PUBLICATION_WORDS: &[&str] = &[
-    "发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文",
+    "发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文", "添加", "录入", "发表", "上传",
 ];
+
+/// A date label that may name the publication: a bare "日期" / "时间", or one with a publication
+/// word ("发布日期", "更新时间") and no deadline or event word ("公示截止时间", "开标时间").
+fn is_publication_label(label: &str) -> bool {
+    (label == "日期" || label == "时间" || PUBLICATION_WORDS.iter().any(|w| label.contains(w)))
+        && !DEADLINE_WORDS.iter().any(|w| label.contains(w))
+}
 
 /// A line opening with a date label that is not a publication label ("时间：2025年10月31日
 /// 09时30分" under "五、开启", "会议时间：…"): an event of the procedure, never the
@@ -1438,6 +1459,60 @@ mod tests {
              <p>本项目已于2026年09月24日完成磋商。</p>",
         );
         assert_eq!(n.published.as_deref(), Some("2026-09-30"));
+    }
+
+    #[test]
+    fn the_info_line_beats_a_header_date_and_a_body_date() {
+        // A layout cell joins breadcrumb, heading and info line into one long line; the short
+        // body line with a 谈判 date came first before.
+        let n = notice(
+            "<table><tr><td><div>当前位置：首页 &gt; 通知公告 &gt; 采购信息</div>             <div>某某研究所高性能计算集群扩容项目成交结果公告</div>             <div>发表时间：2025-04-17 作者：资产处 浏览：210</div>             <p>一、项目编号：XX-2025-017</p><p>二、其他事项：谈判时间为2025年4月9日。</p>             </td></tr></table>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-04-17"));
+        // A lone date in the header table (no weekday, no label) is the site's clock.
+        let n = notice(
+            "<table><tr><td align=right>2025年3月21日</td></tr></table>             <h3>某某医院服务器采购招标公告</h3>             <div>文章来源：设备科　录入时间：2025年3月18日　阅读次数：77</div>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-18"));
+        // An explicit publication label still wins over an info line's later update time.
+        let n = notice(
+            "<h3>某某大学采购项目招标公告</h3><p>发布日期：2025-06-03</p>             <div>更新时间：2025-06-05 点击：9</div>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-06-03"));
+        // An earlier notice's date on a correction never dates it.
+        let n = notice(
+            "<h3>某某中心设备采购更正公告</h3><p>一、原公告发布时间：2025年8月1日</p>             <p>二、更正事项：预算金额更正为80万元。</p><p>某某中心</p><p>2025年8月6日</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-08-06"));
+    }
+
+    #[test]
+    fn a_bold_centred_heading_fills_out_a_shortened_title() {
+        let n = notice(
+            "<html><head><title>某某县人民医院超声AI系统招标公告_某某县人民医院</title></head>             <body><table><tr><td><p align=center><strong>某某县人民医院超声影像AI辅助诊断系统采购项目招标公告</strong></p>             <p align=center>发布时间：2025-05-06</p></td></tr></table></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某县人民医院超声影像AI辅助诊断系统采购项目招标公告")
+        );
+        // Other bold centred text (an attachment's caption) does not replace the `<title>`.
+        let n = notice(
+            "<html><head><title>某某学院算力平台采购项目中标结果公告-某某学院</title></head>             <body><div style=\"text-align: center\"><b>附件：某某学院算力平台采购需求一览表公告</b></div>             <p>发布时间：2025-05-06</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某学院算力平台采购项目中标结果公告")
+        );
+        // Without a `<title>` naming the notice, a bold centred one with a notice word is the title.
+        let n = notice(
+            "<html><head><title>某某集团电子采购平台</title></head><body>\
+             <center><font size=5>某某集团数据中心GPU服务器采购项目竞争性谈判公告</font></center>\
+             <p>发布时间：2025-05-06</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某集团数据中心GPU服务器采购项目竞争性谈判公告")
+        );
     }
 
     #[test]
