@@ -1495,6 +1495,16 @@ mod tests {
             n.title.as_deref(),
             Some("某某县人民医院超声影像AI辅助诊断系统采购项目招标公告")
         );
+        // A `<title>` cut off with an ellipsis gives way to the heading that goes on from it.
+        let n = notice(
+            "<html><head><title>某某市第三人民医院互联网医院AI问诊平台建设...</title></head>\
+             <body><center><b>某某市第三人民医院互联网医院AI问诊平台建设项目中标结果公示</b></center>\
+             <p>发布时间：2025-05-06</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某市第三人民医院互联网医院AI问诊平台建设项目中标结果公示")
+        );
         // Other bold centred text (an attachment's caption) does not replace the `<title>`.
         let n = notice(
             "<html><head><title>某某学院算力平台采购项目中标结果公告-某某学院</title></head>             <body><div style=\"text-align: center\"><b>附件：某某学院算力平台采购需求一览表公告</b></div>             <p>发布时间：2025-05-06</p></body></html>",

@@ -162,6 +162,11 @@ const SHARED_START: usize = 4;
 /// characters and the same notice-type ending, and nearly every character of `short` found in
 /// `full` in order. Both are titles (at most 150 characters), so the in-order scan is short.
 pub fn abridges(short: &str, full: &str) -> bool {
+    // A `<title>` cut off with an ellipsis ("…辅助诊断平台采购..."): the heading goes on from it.
+    let cut = short.trim_end_matches(['.', '…', '。', '·']).trim_end();
+    if cut.len() < short.len() {
+        return cut.chars().count() >= 8 && full.len() > cut.len() && full.starts_with(cut);
+    }
     let s: Vec<char> = short.chars().collect();
     let f: Vec<char> = full.chars().collect();
     if s.len() < 8
@@ -294,6 +299,20 @@ mod tests {
         assert!(!abridges(
             "某某大学智能计算平台招标公告",
             "某某大学智能计算平台招标公告"
+        ));
+        // A `<title>` cut off with an ellipsis.
+        assert!(abridges(
+            "某某大学智能计算平台二期扩容采购...",
+            "某某大学智能计算平台二期扩容采购项目竞争性磋商公告"
+        ));
+        assert!(abridges(
+            "某某省人民医院数字化病理平台…",
+            "某某省人民医院数字化病理平台建设项目招标公告"
+        ));
+        assert!(!abridges("某某大学...", "某某大学智能计算平台招标公告"));
+        assert!(!abridges(
+            "某某大学智能计算平台二期扩容采购...",
+            "某某学院智能计算平台二期扩容采购项目公告"
         ));
         let hs = vec![
             "院务公开".to_string(),
