@@ -178,7 +178,7 @@ fn label_before(before: &str) -> Option<&str> {
 }
 
 /// Last `n` characters of `s`.
-fn tail_chars(s: &str, n: usize) -> &str {
+pub fn tail_chars(s: &str, n: usize) -> &str {
     if n == 0 {
         return "";
     }
@@ -189,7 +189,7 @@ fn tail_chars(s: &str, n: usize) -> &str {
 }
 
 /// First `n` characters of `s`.
-fn head_chars(s: &str, n: usize) -> &str {
+pub fn head_chars(s: &str, n: usize) -> &str {
     s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
 }
 

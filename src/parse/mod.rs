@@ -227,11 +227,30 @@ fn build(w: html::Walked) -> Notice {
         // is its publication line: it beats a lone date in the header (a site clock) and a
         // date in the body (a 磋商 or 开标 date), which the next step would take first.
         .or_else(|| {
-            lines
+            let head: Vec<&str> = lines
                 .iter()
                 .take(60)
                 .filter(|l| !hidden(l))
-                .find_map(|l| date::info_line_date(l, is_publication_label))
+                .copied()
+                .collect();
+            head.iter().enumerate().find_map(|(i, l)| {
+                date::info_line_date(l, is_publication_label).or_else(|| {
+                    // An info line laid out one field per line ("日期：…" over "来源：…"): the
+                    // end of a dated line read with the line after it, its start with the line
+                    // before it.
+                    date::parse_date(l)?;
+                    let short = |j: usize| head.get(j).filter(|n| n.chars().count() <= 80);
+                    let after = short(i + 1).map(|n| format!("{} {n}", date::tail_chars(l, 40)));
+                    let before = i
+                        .checked_sub(1)
+                        .and_then(short)
+                        .map(|p| format!("{p} {}", date::head_chars(l, 40)));
+                    [after, before]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|j| date::info_line_date(&j, is_publication_label))
+                })
+            })
         })
         // A short header line ("news.site.cn 2017-10-25 来源") dates a mirror copy better than
         // the signature of the notice it copies. Deadlines (开标时间, 截止时间) never date it.
@@ -1472,6 +1491,25 @@ mod tests {
         // A lone date in the header table (no weekday, no label) is the site's clock.
         let n = notice(
             "<table><tr><td align=right>2025年3月21日</td></tr></table>             <h3>某某医院服务器采购招标公告</h3>             <div>文章来源：设备科　录入时间：2025年3月18日　阅读次数：77</div>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-18"));
+        // An info line laid out one field per line, its date field in a layout cell's head.
+        let n = notice(
+            "<table><tr><td>某某大学国资处</td><td>2025年3月9日</td></tr></table>\
+             <table><tr><td><div>位置：首页 &gt; 招标采购</div><div>某某大学服务器采购结果公告</div>\
+             <div>日期：2025-03-02</div><div>来源：国资处</div><p>一、开标日期：2025年2月27日</p>\
+             </td></tr></table>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-02"));
+        let n = notice(
+            "<table><tr><td>某某学院资产处</td><td>2025年3月21日</td></tr></table>\
+             <h3>某某学院服务器采购结果公告</h3><div>更新时间：2025-03-18</div><div>点击：77</div>\
+             <p>开标日期：2025年3月12日</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-18"));
+        let n = notice(
+            "<div>欢迎访问 2025-03-21</div><h3>某某学院服务器采购结果公告</h3>\
+             <div>作者：资产处</div><div>日期：2025-03-18</div>",
         );
         assert_eq!(n.published.as_deref(), Some("2025-03-18"));
         // An explicit publication label still wins over an info line's later update time.
