@@ -167,6 +167,11 @@ pub fn abridges(short: &str, full: &str) -> bool {
     if cut.len() < short.len() {
         return cut.chars().count() >= 8 && full.len() > cut.len() && full.starts_with(cut);
     }
+    // "关于X的中标公告": the heading's opening 关于 is no part of the name the title shortens.
+    let (short, full) = (
+        short.strip_prefix("关于").unwrap_or(short),
+        full.strip_prefix("关于").unwrap_or(full),
+    );
     let s: Vec<char> = short.chars().collect();
     let f: Vec<char> = full.chars().collect();
     if s.len() < 8
@@ -299,6 +304,11 @@ mod tests {
         assert!(!abridges(
             "某某大学智能计算平台招标公告",
             "某某大学智能计算平台招标公告"
+        ));
+        // A heading opening with 关于.
+        assert!(abridges(
+            "某某大学GPU服务器中标公告",
+            "关于某某大学人工智能学院GPU服务器采购项目的中标公告"
         ));
         // A `<title>` cut off with an ellipsis.
         assert!(abridges(
