@@ -83,10 +83,162 @@ static TIME_OF_DAY: LazyLock<Regex> =
 /// The site's clock in its header ("2026年11月28日 星期六" in a top bar): a date with its weekday
 /// and no time of day. It shows the day the page was viewed, never the article's date; an
 /// article's own info line gives a time ("2026-11-24 14:36 星期二") and is no clock.
+/// A greeting bar's clock is one even without its weekday ("今天是2026年09月05日").
 pub fn is_site_clock(line: &str) -> bool {
-    (line.contains("星期") || line.contains('周') || line.contains("礼拜"))
+    ((line.contains("星期") || line.contains('周') || line.contains("礼拜"))
         && WEEKDAY_DATE.is_match(line)
-        && !TIME_OF_DAY.is_match(line)
+        && !TIME_OF_DAY.is_match(line))
+        || CLOCK_LEAD.is_match(line)
+}
+
+/// "今天是：2026年…", "今日：…", "当前日期：…" — the words of a top bar's clock before its date.
+static CLOCK_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:今天是|今天|今日是|今日|当前日期|当前时间)\s*[：:]?\s*(?:19|20)\d{2}\s*[年\-/.]",
+    )
+    .expect("valid clock regex")
+});
+
+/// Words of an article's info line that name its other fields (source, author, font size,
+/// views, clicks, reads), each at the start of a token and followed by its colon or bracket:
+/// "日期：2026-11-04　来源：条件保障处", "【字号：大 中 小】", "阅读次数：". Longer forms first.
+const INFO_TOKENS: &[&str] = &[
+    "信息来源",
+    "文章来源",
+    "稿件来源",
+    "新闻来源",
+    "来源",
+    "作者",
+    "发布者",
+    "发布人",
+    "责任编辑",
+    "编辑",
+    "字号",
+    "浏览次数",
+    "浏览量",
+    "浏览",
+    "点击数",
+    "点击量",
+    "点击率",
+    "点击",
+    "阅读次数",
+    "阅读量",
+    "阅读",
+    "访问次数",
+    "访问量",
+];
+
+/// Characters of an info line looked at (the joined head of a layout cell can be long).
+const INFO_LINE_CAP: usize = 300;
+/// Characters on either side of the date within which the info words must stand.
+const INFO_NEAR: usize = 40;
+
+/// A time of day right after a date ("日 10:12", " 15:40:21", "日10时12分").
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^日?\s*(?:\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*(?:\d{1,2}\s*秒?)?)?)?")
+        .expect("valid time regex")
+});
+
+/// True when an info token ([`INFO_TOKENS`]) starts a token of `s` at a byte offset in `span`:
+/// at the start of `s` or after a character that is neither a letter nor a digit ("资金来源：" is
+/// no source field), followed by its colon or bracket.
+fn has_info_token(s: &str, span: std::ops::Range<usize>) -> bool {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if i >= span.end {
+            break;
+        }
+        if i >= span.start
+            && prev.is_none_or(|p| !p.is_alphanumeric())
+            && let Some(rest) = INFO_TOKENS.iter().find_map(|t| s[i..].strip_prefix(t))
+        {
+            let next = rest.trim_start().chars().next();
+            if matches!(next, Some('：' | ':' | '】' | ']'))
+                || (s[i..].starts_with("字号") && matches!(next, Some('大' | '【' | '[')))
+            {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// The label right before a date ("发布日期：", "日期:", "时间："), if any: the characters
+/// back to a space or bracket before the colon.
+fn label_before(before: &str) -> Option<&str> {
+    let b = before.trim_end();
+    let b = b.strip_suffix(['：', ':'])?.trim_end();
+    let start = b
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || "【】[]|｜丨/（）()".contains(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(&b[start..])
+}
+
+/// Last `n` characters of `s`.
+pub fn tail_chars(s: &str, n: usize) -> &str {
+    if n == 0 {
+        return "";
+    }
+    s.char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(s, |(i, _)| &s[i..])
+}
+
+/// First `n` characters of `s`.
+pub fn head_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// The date of an article's info line: a date sharing its line with the article's other fields
+/// (来源, 作者, 字号, 浏览, 点击, 阅读 …), which is the page's publication line — unlike a date
+/// in the body (a 磋商 or 开标 date), a site clock or a lone date in the header. The date is
+/// either labelled as a date with no event word ("日期：", "发布时间：", "更新时间：") with an
+/// info field within [`INFO_NEAR`] characters, or unlabelled with an info field right after it
+/// ("2026年09月03日 10:12 来源：…") or just before it ("作者：郭雨晨 2026-11-27 20:41").
+/// `is_publication_label` says whether a date label may name the publication.
+pub fn info_line_date(line: &str, is_publication_label: impl Fn(&str) -> bool) -> Option<String> {
+    let line = head_chars(line, INFO_LINE_CAP);
+    for m in NUMERIC.find_iter(line).take(8) {
+        let before = &line[..m.start()];
+        // The end of a period ("2026年10月10日至2026年10月13日") dates nothing.
+        if before
+            .trim_end()
+            .ends_with(['至', '到', '~', '～', '—', '－'])
+        {
+            continue;
+        }
+        let rest = &line[m.end()..];
+        let time = TIME_AFTER.find(rest).map_or(0, |t| t.end());
+        let gap = rest[time..]
+            .find(|c: char| !(c.is_whitespace() || "|｜丨/【[]】".contains(c)))
+            .map_or(rest.len(), |g| time + g);
+        // Byte offsets in `line` of the characters near the date on either side.
+        let from = |n: usize| m.start() - tail_chars(before, n).len();
+        let to = |n: usize| m.end() + gap + head_chars(&rest[gap..], n).len();
+        let info = match label_before(before) {
+            Some(label) if label.ends_with("日期") || label.ends_with("时间") => {
+                if !is_publication_label(label) {
+                    continue;
+                }
+                has_info_token(line, from(INFO_NEAR)..to(INFO_NEAR))
+            }
+            // Another label before the date ("公示期：", "服务期限："): no publication date.
+            Some(_) => continue,
+            // Unlabelled: an info field right after the date or just before it.
+            None => {
+                has_info_token(line, m.end() + gap..to(1))
+                    || has_info_token(line, from(20)..m.start())
+            }
+        };
+        if info {
+            return parse_date(m.as_str());
+        }
+    }
+    None
 }
 
 fn ymd(y: Option<u32>, m: Option<u32>, d: Option<u32>) -> Option<String> {
@@ -147,5 +299,50 @@ mod tests {
         assert!(!is_site_clock("来源：中证网 作者：郭雨晨 2026-11-27 20:41"));
         assert!(!is_site_clock("发布日期：2026年11月27日"));
         assert!(!is_site_clock("服务周期：2026年1月1日至2026年12月31日"));
+        // A greeting bar's clock without its weekday.
+        assert!(is_site_clock("您好，欢迎访问！今天是2026年09月05日"));
+        assert!(is_site_clock("当前日期：2026-03-02"));
+        assert!(!is_site_clock("本项目于2026年09月05日开标"));
+    }
+
+    fn publication(label: &str) -> bool {
+        ["日期", "时间", "发布日期", "发布时间", "更新时间"].contains(&label)
+    }
+
+    #[test]
+    fn an_info_line_dates_the_article() {
+        let d = |s: &str| info_line_date(s, publication);
+        assert_eq!(
+            d("日期：2026-11-04　来源：条件保障处　【字号：大 中 小】").as_deref(),
+            Some("2026-11-04")
+        );
+        assert_eq!(
+            d("发布时间：2025年3月7日 09:30 | 浏览次数：215").as_deref(),
+            Some("2025-03-07")
+        );
+        // The date unlabelled, an info field right after it or just before it.
+        assert_eq!(
+            d("2026年09月03日 10:12 来源：某某日报").as_deref(),
+            Some("2026-09-03")
+        );
+        assert_eq!(
+            d("来源：中证网 作者：郭雨晨 2026-11-27 20:41").as_deref(),
+            Some("2026-11-27")
+        );
+        // The joined head of a layout cell: breadcrumb, heading and info line on one line.
+        assert_eq!(
+            d("当前位置：首页 > 通知公告 某某项目成交公告 更新时间:2024/6/18 点击:33").as_deref(),
+            Some("2024-06-18")
+        );
+        // A date in the body, a period or an event is no info line, nor is a field that only
+        // ends in an info word ("资金来源").
+        assert_eq!(d("磋商日期为2026年10月29日。"), None);
+        assert_eq!(
+            d("公示期：2026年10月10日至2026年10月13日　来源：交易中心"),
+            None
+        );
+        assert_eq!(d("开标时间：2026-10-29 09:30 作者：某某"), None);
+        assert_eq!(d("资金来源：财政资金 2026年10月29日"), None);
+        assert_eq!(d("2026年6月8日"), None);
     }
 }

@@ -34,6 +34,10 @@ pub struct Walked {
     /// Texts of `h1`–`h3` and of elements whose class names a heading (`arti_title`,
     /// `ewb-article-tt`, `detail-tit`: see `title::is_heading_class`), in page order (at most [`MAX_HEADINGS`]).
     pub headings: Vec<String>,
+    /// Bold text (`<b>`, `<strong>`, `<font size>`) in a centred block (`<p align="center">`,
+    /// `<center>`, `text-align:center`): an old table layout's heading, in page order (at most
+    /// [`MAX_HEADINGS`]).
+    pub centred_bold: Vec<String>,
     /// ccgp breadcrumb (`.vF_deail_currentloc`, sic).
     pub breadcrumb: Option<String>,
     /// Template bookmark `code-00004` (项目编号).
@@ -148,6 +152,7 @@ enum Slot {
     Hidden,
     Breadcrumb,
     AnyHeading,
+    CentredBold,
     CodeProjectId,
     CodeProjectName,
     CodeSupplier,
@@ -283,6 +288,8 @@ pub(crate) struct Walker<K> {
     captures: Vec<(K, Slot, String)>,
     title_hidden: usize,
     furniture: FurnitureWalk<K>,
+    /// The outermost centred block open, if any.
+    centred: Option<K>,
 }
 
 impl<K> Default for Walker<K> {
@@ -295,6 +302,7 @@ impl<K> Default for Walker<K> {
             captures: Vec::new(),
             title_hidden: 0,
             furniture: FurnitureWalk::default(),
+            centred: None,
         }
     }
 }
@@ -386,6 +394,18 @@ impl<K: PartialEq + Copy> Walker<K> {
         if let Some(slot) = slot_of(e, &self.w) {
             self.captures.push((key, slot, String::new()));
         }
+        if self.centred.is_none() && is_centred(e) {
+            self.centred = Some(key);
+        } else if self.centred.is_some()
+            && is_bold(e)
+            && self.w.centred_bold.len() < MAX_HEADINGS
+            && !self
+                .captures
+                .iter()
+                .any(|(_, s, _)| matches!(s, Slot::CentredBold))
+        {
+            self.captures.push((key, Slot::CentredBold, String::new()));
+        }
         let f = &mut self.furniture;
         if name == "a" {
             f.link_depth += 1;
@@ -436,6 +456,9 @@ impl<K: PartialEq + Copy> Walker<K> {
         {
             store(&mut self.w, slot, squash(&buf));
         }
+        if self.centred == Some(key) {
+            self.centred = None;
+        }
         let f = &mut self.furniture;
         if name == "a" {
             f.link_depth = f.link_depth.saturating_sub(1);
@@ -464,6 +487,26 @@ impl<K: PartialEq + Copy> Walker<K> {
         self.w.text = self.sink.out;
         self.w
     }
+}
+
+/// A block whose text is centred: `<center>`, or a `p` / `div` / `td` / `th` with
+/// `align="center"` or `text-align:center`.
+fn is_centred(e: &(impl Elem + ?Sized)) -> bool {
+    let name = e.name();
+    name == "center"
+        || (matches!(name, "p" | "div" | "td" | "th")
+            && (e
+                .attr("align")
+                .is_some_and(|a| a.trim().eq_ignore_ascii_case("center"))
+                || e.attr("style").is_some_and(|st| {
+                    let st: String = st.chars().filter(|c| !c.is_whitespace()).collect();
+                    st.to_ascii_lowercase().contains("text-align:center")
+                })))
+}
+
+/// Bold or enlarged text: `<b>`, `<strong>`, or `<font>` with a size.
+fn is_bold(e: &(impl Elem + ?Sized)) -> bool {
+    matches!(e.name(), "b" | "strong") || (e.name() == "font" && e.attr("size").is_some())
 }
 
 /// Paragraph-like blocks closed in a cell before it counts as a layout cell.
@@ -586,6 +629,7 @@ fn store(w: &mut Walked, slot: Slot, text: String) {
             }
         }
         Slot::AnyHeading => w.headings.push(text),
+        Slot::CentredBold => w.centred_bold.push(text),
         Slot::Breadcrumb => w.breadcrumb = Some(text),
         Slot::CodeProjectId => w.code_project_id = Some(text),
         Slot::CodeProjectName => w.code_project_name = Some(text),
@@ -702,6 +746,16 @@ mod tests {
                 w.text.trim(),
                 "中标供应商 （名称） | 甲科技有限公司 | 人民币壹佰万元整 （¥1,000,000.00）"
             );
+        }
+    }
+
+    #[test]
+    fn bold_text_in_a_centred_block_is_kept_apart() {
+        let doc = "<table><tr><td align=\"center\"><font size=\"4\"><b>某医院设备采购招标公告</b></font></td></tr></table>\
+            <p><b>一、项目概况</b></p><div style=\"TEXT-ALIGN: center\"><span><strong>第二个</strong></span></div>\
+            <center>居中<b>粗体</b></center>";
+        for w in [walk(doc), walk_dom(doc)] {
+            assert_eq!(w.centred_bold, ["某医院设备采购招标公告", "第二个", "粗体"]);
         }
     }
 

@@ -163,21 +163,42 @@ fn build(w: html::Walked) -> Notice {
         })
         .map(|l| l.to_string());
     // A `<title>` that is only the site's name, which that line goes on from
-    // ("应急管理部信息研究院" over "应急管理部信息研究院…项目中标候选人公示"), gives way to the line.
+    // ("应急管理部信息研究院" over "应急管理部信息研究院…项目中标候选人公示"), or a shortened
+    // version of the line, gives way to the line.
     let (line_first, line_last) = match (&clean_tag, notice_line) {
-        (Some(tag), Some(line)) if line.len() > tag.len() && line.starts_with(tag.as_str()) => {
+        (Some(tag), Some(line))
+            if line.len() > tag.len()
+                && (line.starts_with(tag.as_str()) || title::abridges(tag, &line)) =>
+        {
             (Some(line), None)
         }
         (_, line) => (None, line),
     };
+    // Bold centred text (an old table layout's heading) names the notice when it is, holds or
+    // fills out the `<title>`; without a `<title>` naming the notice, when it has a notice word.
+    let bold_heading = match clean_tag.as_deref() {
+        Some(tag) => w
+            .centred_bold
+            .iter()
+            .find(|b| b.chars().count() <= 150 && (b.contains(tag) || title::abridges(tag, b))),
+        None => None,
+    }
+    .cloned();
+    let bold_fallback = clean_tag
+        .is_none()
+        .then(|| title::notice_heading(&w.centred_bold, None))
+        .flatten()
+        .map(str::to_string);
     let title = [w.article_title.as_deref(), w.heading.as_deref()]
         .into_iter()
         .flatten()
         .map(str::to_string)
         // The heading that names the notice beats `<title>`, which often carries the site name.
         .chain(heading)
+        .chain(bold_heading)
         .chain(line_first)
         .chain(clean_tag)
+        .chain(bold_fallback)
         .chain(w.h1.clone())
         .chain(line_last)
         .chain(first(Field::Title).map(|l| l.value.clone()))
@@ -202,6 +223,35 @@ fn build(w: html::Walked) -> Notice {
         .and_then(date::parse_date)
         .or_else(|| w.pub_time.as_deref().and_then(date::parse_date))
         .or_else(|| first(Field::Published).find_map(|l| date::parse_date(&l.value)))
+        // The article's info line ("日期：2026-11-04　来源：…", "2026年09月03日 10:12 来源：")
+        // is its publication line: it beats a lone date in the header (a site clock) and a
+        // date in the body (a 磋商 or 开标 date), which the next step would take first.
+        .or_else(|| {
+            let head: Vec<&str> = lines
+                .iter()
+                .take(60)
+                .filter(|l| !hidden(l))
+                .copied()
+                .collect();
+            head.iter().enumerate().find_map(|(i, l)| {
+                date::info_line_date(l, is_publication_label).or_else(|| {
+                    // An info line laid out one field per line ("日期：…" over "来源：…"): the
+                    // end of a dated line read with the line after it, its start with the line
+                    // before it.
+                    date::parse_date(l)?;
+                    let short = |j: usize| head.get(j).filter(|n| n.chars().count() <= 80);
+                    let after = short(i + 1).map(|n| format!("{} {n}", date::tail_chars(l, 40)));
+                    let before = i
+                        .checked_sub(1)
+                        .and_then(short)
+                        .map(|p| format!("{p} {}", date::head_chars(l, 40)));
+                    [after, before]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|j| date::info_line_date(&j, is_publication_label))
+                })
+            })
+        })
         // A short header line ("news.site.cn 2017-10-25 来源") dates a mirror copy better than
         // the signature of the notice it copies. Deadlines (开标时间, 截止时间) never date it.
         .or_else(|| {
@@ -542,8 +592,11 @@ fn money_text(m: &Money) -> String {
     format!("{:.2} {}", m.amount, m.currency)
 }
 
-/// Words of a line that gives a deadline or a period, not the publication date.
+/// Words of a line that gives a deadline, a period or an earlier notice's date ("首次公告日期",
+/// "原公告发布时间" on a correction), not the publication date.
 const DEADLINE_WORDS: &[&str] = &[
+    "首次公告",
+    "原公告",
     "截止",
     "截至",
     "开标",
@@ -570,9 +623,17 @@ fn is_deadline(line: &str) -> bool {
 }
 
 /// Words of a date label that gives the publication date ("发布时间：", "公告日期：").
+/// "添加时间" / "录入时间" / "发表时间" / "上传时间": old CMSs' words for the posting time.
 const PUBLICATION_WORDS: &[&str] = &[
-    "发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文",
+    "发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文", "添加", "录入", "发表", "上传",
 ];
+
+/// A date label that may name the publication: a bare "日期" / "时间", or one with a publication
+/// word ("发布日期", "更新时间") and no deadline or event word ("公示截止时间", "开标时间").
+fn is_publication_label(label: &str) -> bool {
+    (label == "日期" || label == "时间" || PUBLICATION_WORDS.iter().any(|w| label.contains(w)))
+        && !DEADLINE_WORDS.iter().any(|w| label.contains(w))
+}
 
 /// A line opening with a date label that is not a publication label ("时间：2025年10月31日
 /// 09时30分" under "五、开启", "会议时间：…"): an event of the procedure, never the
@@ -1417,6 +1478,89 @@ mod tests {
              <p>本项目已于2026年09月24日完成磋商。</p>",
         );
         assert_eq!(n.published.as_deref(), Some("2026-09-30"));
+    }
+
+    #[test]
+    fn the_info_line_beats_a_header_date_and_a_body_date() {
+        // A layout cell joins breadcrumb, heading and info line into one long line; the short
+        // body line with a 谈判 date came first before.
+        let n = notice(
+            "<table><tr><td><div>当前位置：首页 &gt; 通知公告 &gt; 采购信息</div>             <div>某某研究所高性能计算集群扩容项目成交结果公告</div>             <div>发表时间：2025-04-17 作者：资产处 浏览：210</div>             <p>一、项目编号：XX-2025-017</p><p>二、其他事项：谈判时间为2025年4月9日。</p>             </td></tr></table>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-04-17"));
+        // A lone date in the header table (no weekday, no label) is the site's clock.
+        let n = notice(
+            "<table><tr><td align=right>2025年3月21日</td></tr></table>             <h3>某某医院服务器采购招标公告</h3>             <div>文章来源：设备科　录入时间：2025年3月18日　阅读次数：77</div>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-18"));
+        // An info line laid out one field per line, its date field in a layout cell's head.
+        let n = notice(
+            "<table><tr><td>某某大学国资处</td><td>2025年3月9日</td></tr></table>\
+             <table><tr><td><div>位置：首页 &gt; 招标采购</div><div>某某大学服务器采购结果公告</div>\
+             <div>日期：2025-03-02</div><div>来源：国资处</div><p>一、开标日期：2025年2月27日</p>\
+             </td></tr></table>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-02"));
+        let n = notice(
+            "<table><tr><td>某某学院资产处</td><td>2025年3月21日</td></tr></table>\
+             <h3>某某学院服务器采购结果公告</h3><div>更新时间：2025-03-18</div><div>点击：77</div>\
+             <p>开标日期：2025年3月12日</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-18"));
+        let n = notice(
+            "<div>欢迎访问 2025-03-21</div><h3>某某学院服务器采购结果公告</h3>\
+             <div>作者：资产处</div><div>日期：2025-03-18</div>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-03-18"));
+        // An explicit publication label still wins over an info line's later update time.
+        let n = notice(
+            "<h3>某某大学采购项目招标公告</h3><p>发布日期：2025-06-03</p>             <div>更新时间：2025-06-05 点击：9</div>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-06-03"));
+        // An earlier notice's date on a correction never dates it.
+        let n = notice(
+            "<h3>某某中心设备采购更正公告</h3><p>一、原公告发布时间：2025年8月1日</p>             <p>二、更正事项：预算金额更正为80万元。</p><p>某某中心</p><p>2025年8月6日</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-08-06"));
+    }
+
+    #[test]
+    fn a_bold_centred_heading_fills_out_a_shortened_title() {
+        let n = notice(
+            "<html><head><title>某某县人民医院超声AI系统招标公告_某某县人民医院</title></head>             <body><table><tr><td><p align=center><strong>某某县人民医院超声影像AI辅助诊断系统采购项目招标公告</strong></p>             <p align=center>发布时间：2025-05-06</p></td></tr></table></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某县人民医院超声影像AI辅助诊断系统采购项目招标公告")
+        );
+        // A `<title>` cut off with an ellipsis gives way to the heading that goes on from it.
+        let n = notice(
+            "<html><head><title>某某市第三人民医院互联网医院AI问诊平台建设...</title></head>\
+             <body><center><b>某某市第三人民医院互联网医院AI问诊平台建设项目中标结果公示</b></center>\
+             <p>发布时间：2025-05-06</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某市第三人民医院互联网医院AI问诊平台建设项目中标结果公示")
+        );
+        // Other bold centred text (an attachment's caption) does not replace the `<title>`.
+        let n = notice(
+            "<html><head><title>某某学院算力平台采购项目中标结果公告-某某学院</title></head>             <body><div style=\"text-align: center\"><b>附件：某某学院算力平台采购需求一览表公告</b></div>             <p>发布时间：2025-05-06</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某学院算力平台采购项目中标结果公告")
+        );
+        // Without a `<title>` naming the notice, a bold centred one with a notice word is the title.
+        let n = notice(
+            "<html><head><title>某某集团电子采购平台</title></head><body>\
+             <center><font size=5>某某集团数据中心GPU服务器采购项目竞争性谈判公告</font></center>\
+             <p>发布时间：2025-05-06</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某集团数据中心GPU服务器采购项目竞争性谈判公告")
+        );
     }
 
     #[test]

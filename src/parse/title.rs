@@ -150,15 +150,66 @@ fn the_one_notice_segment(t: &str) -> Option<String> {
     (with_word.next().is_none() && one.chars().count() >= 6).then(|| one.to_string())
 }
 
-/// The heading that names the notice: the first heading that is or contains the cleaned
-/// `<title>`, else the first one with a notice word (公告, 公示, 结果 …) and the length of a title.
+/// Endings a notice title has ("…招标公告", "…中标结果"): a shortened `<title>` keeps the
+/// heading's.
+const TITLE_ENDS: &[&str] = &["公告", "公示", "通告", "结果", "通知", "公报"];
+
+/// Characters a shortened title keeps of the heading's start at least.
+const SHARED_START: usize = 4;
+
+/// True when `full` is a fuller version of `short` (a `<title>` a CMS shortened: "…人工智能平台
+/// 招标公告" for the heading "…人工智能辅助诊断平台采购项目招标公告"): longer, with the same first
+/// characters and the same notice-type ending, and nearly every character of `short` found in
+/// `full` in order. Both are titles (at most 150 characters), so the in-order scan is short.
+pub fn abridges(short: &str, full: &str) -> bool {
+    // A `<title>` cut off with an ellipsis ("…辅助诊断平台采购..."): the heading goes on from it.
+    let cut = short.trim_end_matches(['.', '…', '。', '·']).trim_end();
+    if cut.len() < short.len() {
+        return cut.chars().count() >= 8 && full.len() > cut.len() && full.starts_with(cut);
+    }
+    // "关于X的中标公告": the heading's opening 关于 is no part of the name the title shortens.
+    let (short, full) = (
+        short.strip_prefix("关于").unwrap_or(short),
+        full.strip_prefix("关于").unwrap_or(full),
+    );
+    let s: Vec<char> = short.chars().collect();
+    let f: Vec<char> = full.chars().collect();
+    if s.len() < 8
+        || f.len() <= s.len()
+        || f.len() > 150
+        || s.get(..SHARED_START) != f.get(..SHARED_START)
+    {
+        return false;
+    }
+    if !TITLE_ENDS
+        .iter()
+        .any(|e| short.ends_with(e) && full.ends_with(e))
+    {
+        return false;
+    }
+    // Characters of `short` found in `full` in order (one missing one is skipped, not searched
+    // for to the end).
+    let mut at = 0;
+    let mut found = 0;
+    for c in &s {
+        if let Some(i) = f[at..].iter().position(|x| x == c) {
+            at += i + 1;
+            found += 1;
+        }
+    }
+    found * 10 >= s.len() * 9
+}
+
+/// The heading that names the notice: the first heading that is, contains or fills out
+/// ([`abridges`]) the cleaned `<title>`, else the first one with a notice word (公告, 公示,
+/// 结果 …) and the length of a title.
 pub fn notice_heading<'a>(headings: &'a [String], title_tag: Option<&str>) -> Option<&'a str> {
     let fits =
         |h: &str| (6..=150).contains(&h.chars().count()) && !site_like(h) && !is_type_name(h);
     if let Some(tag) = title_tag.filter(|t| t.chars().count() >= 6)
         && let Some(h) = headings
             .iter()
-            .find(|h| fits(h) && (h.contains(tag) || tag.contains(h.as_str())))
+            .find(|h| fits(h) && (h.contains(tag) || tag.contains(h.as_str()) || abridges(tag, h)))
     {
         return Some(h);
     }
@@ -229,6 +280,61 @@ mod tests {
         for c in ["btn", "attr", "content", "ewb-article-info", "list-wrap"] {
             assert!(!is_heading_class(c), "{c}");
         }
+    }
+
+    #[test]
+    fn a_fuller_heading_fills_out_a_shortened_title() {
+        assert!(abridges(
+            "某某医科大学附属医院医学影像人工智能平台招标公告",
+            "某某医科大学附属医院医学影像人工智能辅助诊断平台采购项目招标公告"
+        ));
+        assert!(abridges(
+            "市第一人民医院信息中心服务器采购结果公示",
+            "市第一人民医院信息中心GPU推理服务器采购项目中标结果公示"
+        ));
+        // Another notice of the same buyer, another ending, or no longer text is not one.
+        assert!(!abridges(
+            "某某医科大学附属医院医学影像人工智能平台招标公告",
+            "某某医科大学附属医院手术室净化工程结果公告"
+        ));
+        assert!(!abridges(
+            "某某大学智能计算平台招标公告",
+            "某某大学智能计算平台中标结果公示"
+        ));
+        assert!(!abridges(
+            "某某大学智能计算平台招标公告",
+            "某某大学智能计算平台招标公告"
+        ));
+        // A heading opening with 关于.
+        assert!(abridges(
+            "某某大学GPU服务器中标公告",
+            "关于某某大学人工智能学院GPU服务器采购项目的中标公告"
+        ));
+        // A `<title>` cut off with an ellipsis.
+        assert!(abridges(
+            "某某大学智能计算平台二期扩容采购...",
+            "某某大学智能计算平台二期扩容采购项目竞争性磋商公告"
+        ));
+        assert!(abridges(
+            "某某省人民医院数字化病理平台…",
+            "某某省人民医院数字化病理平台建设项目招标公告"
+        ));
+        assert!(!abridges("某某大学...", "某某大学智能计算平台招标公告"));
+        assert!(!abridges(
+            "某某大学智能计算平台二期扩容采购...",
+            "某某学院智能计算平台二期扩容采购项目公告"
+        ));
+        let hs = vec![
+            "院务公开".to_string(),
+            "某某医科大学附属医院医学影像人工智能辅助诊断平台采购项目招标公告".to_string(),
+        ];
+        assert_eq!(
+            notice_heading(
+                &hs,
+                Some("某某医科大学附属医院医学影像人工智能平台招标公告")
+            ),
+            Some(hs[1].as_str())
+        );
     }
 
     #[test]
