@@ -347,6 +347,23 @@ fn name_is_template(name: Option<&QualName>) -> bool {
     name.is_some_and(|n| n.ns == ns!(html) && n.local == local_name!("template"))
 }
 
+/// Folders of every page the project keeps (fixtures, held-out rounds, `../shared` when present),
+/// for the tests that compare walks.
+#[cfg(test)]
+pub(crate) fn stored_page_dirs() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("fixtures"), root.join("fixtures/extract")];
+    for round in std::fs::read_dir(root.join("tests/heldout"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        dirs.push(round.path().join("pages"));
+    }
+    dirs.push(root.join("../shared/data/pages/html"));
+    dirs
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::html::walk_dom;
@@ -404,16 +421,7 @@ mod tests {
     /// walks the same with and without a DOM; says how many needed the DOM.
     #[test]
     fn stored_pages_walk_the_same() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("fixtures"), root.join("fixtures/extract")];
-        for round in std::fs::read_dir(root.join("tests/heldout"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            dirs.push(round.path().join("pages"));
-        }
-        dirs.push(root.join("../shared/data/pages/html"));
+        let dirs = stored_page_dirs();
         let (mut pages, mut fallbacks, mut token_fallbacks) = (0, 0, 0);
         for dir in dirs {
             for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {

@@ -1829,16 +1829,7 @@ mod tests {
     /// Every stored page walks the same from both tokenizers, and most from the fast one.
     #[test]
     fn stored_pages_lex_the_same() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = vec![root.join("fixtures"), root.join("fixtures/extract")];
-        for round in std::fs::read_dir(root.join("tests/heldout"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            dirs.push(round.path().join("pages"));
-        }
-        dirs.push(root.join("../shared/data/pages/html"));
+        let dirs = super::super::stored_page_dirs();
         let (mut pages, mut fast) = (0, 0);
         for dir in dirs {
             for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
