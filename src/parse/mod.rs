@@ -214,7 +214,8 @@ fn build(w: html::Walked) -> Notice {
                 .trim_matches(|c: char| c == '|' || c.is_whitespace())
                 .to_string()
         })
-        .find(|t| (2..=150).contains(&t.chars().count()));
+        // A block of page furniture ("本版标题" over an e-paper page's headlines) is no title.
+        .find(|t| (2..=150).contains(&t.chars().count()) && !boiler::is_furniture_line(t));
 
     let hidden = |l: &str| w.hidden.iter().any(|h| h.contains(l));
     let published = w
@@ -1654,6 +1655,21 @@ mod tests {
         assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司丙省分公司"));
         assert_eq!(n.candidates, vec!["丁智算科技有限公司"]);
         assert!(n.suppliers.is_empty() && n.award.is_none(), "{n:?}");
+    }
+
+    #[test]
+    fn an_e_paper_page_list_is_no_title() {
+        let n = notice(
+            "<html><head><title>某大学超算中心扩容项目完成验收--某报数字报</title></head><body>\
+             <div class=\"title-list\"><h4>本版导读</h4><ul><li><a>某大学超算中心扩容项目完成验收</a></li>\
+             <li><a>某市智能制造大会开幕</a></li></ul></div>\
+             <h1 class=\"art-h1\">某大学超算中心扩容项目完成验收</h1>\
+             <p>本报讯 近日，某大学超算中心扩容项目完成验收。</p></body></html>",
+        );
+        let title = n.title.unwrap_or_default();
+        assert!(!title.starts_with("本版"), "{title}");
+        assert!(boiler::is_furniture_line("本版标题 甲 乙 丙"));
+        assert!(!boiler::is_furniture_line("某版面设计服务采购公告"));
     }
 
     #[test]
