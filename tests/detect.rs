@@ -1206,3 +1206,40 @@ fn an_example_word_governs_a_model_after_its_makers_name() {
         vec!["Alibaba Qwen".to_string()]
     );
 }
+
+/// Round 24 of issue 10: a scope note later in the sentence ("…仅作为对比的参照，不在本次采购
+/// 范围内") puts the products named before it outside the purchase. A product bought in an
+/// earlier sentence or in its own clause stays, and "不在本次采购范围内的Y" speaks only of Y.
+#[test]
+fn a_scope_note_after_a_product_puts_it_outside_the_purchase() {
+    for text in [
+        "需求书另说明，通义千问等公众大模型仅作为对比的基准，不属于本次采购范围。",
+        "供应商可附上与文心一言、Qwen等模型的测评对比，仅作为评审参考，上述模型不在本项目采购范围内",
+        "英伟达A100集群的测试数据仅作参照；",
+        "NVIDIA H100仅供对比，不纳入本次采购",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    // Bought in an earlier sentence: only the sentence holding the note is affected.
+    assert_eq!(
+        names(
+            "本项目采购NVIDIA A800加速卡。文心一言等通用大模型仅作为对比测评的参照，不在本次采购范围内。"
+        ),
+        vec!["NVIDIA A800".to_string()]
+    );
+    // Bought in its own clause, the note speaking of another product.
+    assert_eq!(
+        names("本项目采购DeepSeek私有化部署服务，Kimi等模型仅作对比，不在本次采购范围内"),
+        vec!["DeepSeek".to_string()]
+    );
+    // The note as a modifier of what follows it.
+    assert_eq!(
+        names("部署DeepSeek推理服务，不在本次采购范围内的配套机房由采购人自备"),
+        vec!["DeepSeek".to_string()]
+    );
+    // A note in the next sentence does not reach back.
+    assert_eq!(
+        names("平台调用通义千问。其他模型仅作为对比，不在采购范围内"),
+        vec!["Alibaba Qwen".to_string()]
+    );
+}

@@ -57,6 +57,8 @@ pub struct Detector {
     model_suffixes: Vec<String>,
     /// Words that open a measure against a product ("约为英伟达H100的六成", "不低于A100的60%").
     ratio_openers: Vec<String>,
+    /// Purchase verbs: a term bought in its own clause stays despite a later scope note.
+    purchase_words: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -111,6 +113,7 @@ impl Detector {
             org_breaks: vocab.org_breaks,
             model_suffixes: vocab.model_suffixes,
             ratio_openers: vocab.ratio_openers,
+            purchase_words: vocab.purchase_words,
         })
     }
 
@@ -307,6 +310,8 @@ impl Detector {
         // of the closing word).
         let mut frame_opens: Vec<(usize, usize)> = Vec::new();
         let mut frame_closes: Vec<(usize, usize)> = Vec::new();
+        // Starts and ends of scope notes after the term ("不在本次采购范围内").
+        let mut scope_notes: Vec<(usize, usize)> = Vec::new();
         for m in self.context_automaton.find_overlapping_iter(window) {
             let Some(word) = self
                 .context_of_pattern
@@ -342,6 +347,7 @@ impl Detector {
                     Position::ExamplePrefix if e <= start => example_prefixes.push(e),
                     Position::FrameOpen(f) if e <= start => frame_opens.push((f, e)),
                     Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
+                    Position::Scope if s >= end => scope_notes.push((s, e)),
                     _ => {}
                 }
             }
@@ -397,7 +403,14 @@ impl Detector {
             &hay[..new_start.min(start)],
             &hay[new_end.max(end)..],
             &self.ratio_openers,
-        );
+        ) || scope_notes.iter().any(|&(s, e)| {
+            out_of_scope(
+                &hay[from..start],
+                &hay[end.max(new_end).min(s)..s],
+                &hay[e..],
+                &self.purchase_words,
+            )
+        });
         if vetoed {
             vetoes.push((start, end));
             return None;
@@ -570,6 +583,24 @@ fn ratio_comparison(before: &str, after: &str, openers: &[String]) -> bool {
     ahead
         .match_indices('的')
         .any(|(i, _)| is_ratio(&ahead[i + '的'.len_utf8()..]))
+}
+
+/// Sentence ends of normalised text: a scope note speaks only of its own sentence.
+const SENTENCE_ENDS: [char; 7] = ['。', '.', ';', '!', '?', '|', '\n'];
+
+/// A scope note after a term ("不在本次采购范围内") puts the term outside the purchase when it
+/// stands in the term's sentence (`between`, within the window), is said of what came before it
+/// (not "不在本次采购范围内的Y…", where `after` opens with (内)的), and the term's own clause in
+/// `before` buys nothing ("本项目采购X，Kimi仅作对比，不在本次采购范围内" keeps X).
+fn out_of_scope(before: &str, between: &str, after: &str, purchase_words: &[String]) -> bool {
+    // "范围" is often closed by "内" ("不在本次采购范围内的Y").
+    if between.contains(SENTENCE_ENDS) || after.trim_start_matches('内').starts_with('的') {
+        return false;
+    }
+    let clause = before
+        .rfind(is_clause_mark)
+        .map_or(before, |i| &before[i..]);
+    !purchase_words.iter().any(|w| clause.contains(w.as_str()))
 }
 
 /// Clause punctuation of normalised text.

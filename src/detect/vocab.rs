@@ -48,6 +48,9 @@ pub(crate) enum Position {
     FrameOpen(usize),
     /// The closing word of a frame ("相比" of "与…相比"), in the same clause after the term.
     FrameClose(usize),
+    /// A scope note later in the term's sentence ("…仅作为对比测评的参照，不在本次采购范围内"):
+    /// the products named before it are outside the purchase.
+    Scope,
 }
 
 /// A context word (a row of `context.csv`).
@@ -108,6 +111,9 @@ pub(crate) struct Vocabulary {
     /// Words before a product that open a measure against it (position `ratio`: 约为, 不低于 …,
     /// "约为英伟达H100的六成"), normalised.
     pub ratio_openers: Vec<String>,
+    /// Purchase verbs (position `purchase`: 采购, 购买 …): a term whose clause buys it before a
+    /// scope note ("本项目采购X，Kimi仅作对比，不在本次采购范围内") is not covered by the note.
+    pub purchase_words: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -134,6 +140,7 @@ impl Vocabulary {
         let mut org_breaks = Vec::new();
         let mut model_suffixes = Vec::new();
         let mut ratio_openers = Vec::new();
+        let mut purchase_words = Vec::new();
         let mut frames = 0usize;
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
@@ -150,6 +157,7 @@ impl Vocabulary {
                 "suffix" => Position::Suffix,
                 "countprefix" => Position::CountPrefix,
                 "exampleprefix" => Position::ExamplePrefix,
+                "scope" => Position::Scope,
                 // "与…相比": two words, one either side of the term, each in its clause.
                 "frame" => {
                     let raw = row.get("term")?;
@@ -188,7 +196,7 @@ impl Vocabulary {
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
-                p @ ("name" | "break" | "model" | "ratio") => {
+                p @ ("name" | "break" | "model" | "ratio" | "purchase") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -197,13 +205,14 @@ impl Vocabulary {
                         "name" => org_ends.push(word),
                         "break" => org_breaks.push(word),
                         "ratio" => ratio_openers.push(word),
+                        "purchase" => purchase_words.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, name, break, model or ratio"
+                        "position {other:?} is not near, prefix, suffix, frame, scope, name, break, model, ratio or purchase"
                     )));
                 }
             };
@@ -313,6 +322,7 @@ impl Vocabulary {
             org_breaks,
             model_suffixes,
             ratio_openers,
+            purchase_words,
         })
     }
 }

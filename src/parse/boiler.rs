@@ -106,9 +106,19 @@ const FURNITURE_HEADINGS: &[&str] = &[
     "推荐",
 ];
 
-/// Openings of a single furniture line ("上一篇：…", "版权所有 …").
+/// Openings of a single furniture line ("上一篇：…", "版权所有 …"), and an e-paper's
+/// navigation of the page it shows ("本版标题 A B C" lists that newspaper page's headlines).
 const FURNITURE_LINE_STARTS: &[&str] = &[
     "上一篇",
+    "本版标题",
+    "本版导读",
+    "本版目录",
+    "本版新闻",
+    "本版要闻",
+    "本期导读",
+    "本期目录",
+    "版面导航",
+    "版面目录",
     "下一篇",
     "友情链接",
     "版权所有",
@@ -116,6 +126,11 @@ const FURNITURE_LINE_STARTS: &[&str] = &[
     "copyright",
     "©",
 ];
+
+/// True if `line` opens like a single furniture line ("上一篇：…", "本版标题 …"): never a title.
+pub fn is_furniture_line(line: &str) -> bool {
+    FURNITURE_LINE_STARTS.iter().any(|s| line.starts_with(s))
+}
 
 /// Lines a heading's block may run over (the headlines under it).
 const MAX_BLOCK_LINES: usize = 30;
@@ -170,7 +185,7 @@ pub fn furniture_lines(text: &str, lines: &[&str], ranges: &[Range<usize>]) -> V
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if FURNITURE_LINE_STARTS.iter().any(|s| line.starts_with(s)) {
+        if is_furniture_line(line) {
             flags[i] = true;
         } else if is_furniture_heading(line) {
             flags[i] = true;
@@ -219,11 +234,14 @@ mod tests {
             "某公司以2亿元中标",
             "这是一段正文，不是标题。",
             "上一篇：某新闻",
+            "本版导读 某区智算中心开工 图书馆扩容工程招标",
+            "本版目录：学院新闻 校园动态",
+            "版面导航 第01版 第02版",
         ];
         let text = lines.join("\n");
         assert_eq!(
             furniture_lines(&text, &lines, &[]),
-            vec![false, true, true, true, false, true]
+            vec![false, true, true, true, false, true, true, true, true]
         );
         assert!(is_furniture_heading("【相关新闻】"));
         assert!(is_furniture_heading("热门文章 更多>>"));

@@ -159,9 +159,22 @@ fn has_info_token(s: &str, span: std::ops::Range<usize>) -> bool {
                 return true;
             }
         }
+        if i >= span.start && prev.is_none_or(|p| !p.is_alphanumeric()) && font_sizes(&s[i..]) {
+            return true;
+        }
         prev = Some(c);
     }
     false
+}
+
+/// True when `s` opens with the font-size widget "大 中 小" (spaced or not, often in 【】 and
+/// without the word 字号), which only an article's info line carries; "大中小学" is no widget.
+fn font_sizes(s: &str) -> bool {
+    let rest = ['大', '中', '小'].iter().try_fold(s, |r, c| {
+        r.trim_start_matches([' ', '\u{3000}', '\u{a0}'])
+            .strip_prefix(*c)
+    });
+    rest.is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// The label right before a date ("发布日期：", "日期:", "时间："), if any: the characters
@@ -307,6 +320,24 @@ mod tests {
 
     fn publication(label: &str) -> bool {
         ["日期", "时间", "发布日期", "发布时间", "更新时间"].contains(&label)
+    }
+
+    #[test]
+    fn the_font_size_widget_is_an_info_field() {
+        let d = |s: &str| info_line_date(s, publication);
+        assert_eq!(
+            d("2026-09-15　|　【 大 中 小 】【打印】【关闭】").as_deref(),
+            Some("2026-09-15")
+        );
+        assert_eq!(
+            d("发布日期：2025-06-02 [大 中 小] [打印本页]").as_deref(),
+            Some("2025-06-02")
+        );
+        assert_eq!(d("2024年3月8日 大中小 打印").as_deref(), Some("2024-03-08"));
+        // Schools of every size are no widget.
+        assert_eq!(d("2026-09-15 大中小学校舍维修项目"), None);
+        assert!(!font_sizes("大中小学"));
+        assert!(font_sizes("大 中 小"));
     }
 
     #[test]

@@ -214,9 +214,25 @@ fn build(w: html::Walked) -> Notice {
                 .trim_matches(|c: char| c == '|' || c.is_whitespace())
                 .to_string()
         })
-        .find(|t| (2..=150).contains(&t.chars().count()));
+        // A block of page furniture ("本版标题" over an e-paper page's headlines) is no title.
+        .find(|t| (2..=150).contains(&t.chars().count()) && !boiler::is_furniture_line(t));
 
     let hidden = |l: &str| w.hidden.iter().any(|h| h.contains(l));
+    // Page furniture (sidebars, lists of links, footers): a date there dates another page.
+    // Furniture that takes every sentence is the article's own container: the page stays whole.
+    let furniture = boiler::furniture_lines(&w.text, &lines, &w.furniture);
+    let sentence = |l: &&str| l.contains('。');
+    let whole = lines.iter().any(sentence)
+        && !lines
+            .iter()
+            .zip(&furniture)
+            .any(|(l, f)| !*f && sentence(l));
+    let dating: Vec<&str> = lines
+        .iter()
+        .zip(&furniture)
+        .filter(|(l, f)| (whole || !**f) && !hidden(l))
+        .map(|(l, _)| *l)
+        .collect();
     let published = w
         .pub_date
         .as_deref()
@@ -227,12 +243,7 @@ fn build(w: html::Walked) -> Notice {
         // is its publication line: it beats a lone date in the header (a site clock) and a
         // date in the body (a 磋商 or 开标 date), which the next step would take first.
         .or_else(|| {
-            let head: Vec<&str> = lines
-                .iter()
-                .take(60)
-                .filter(|l| !hidden(l))
-                .copied()
-                .collect();
+            let head: Vec<&str> = dating.iter().take(60).copied().collect();
             head.iter().enumerate().find_map(|(i, l)| {
                 date::info_line_date(l, is_publication_label).or_else(|| {
                     // An info line laid out one field per line ("日期：…" over "来源：…"): the
@@ -255,13 +266,12 @@ fn build(w: html::Walked) -> Notice {
         // A short header line ("news.site.cn 2017-10-25 来源") dates a mirror copy better than
         // the signature of the notice it copies. Deadlines (开标时间, 截止时间) never date it.
         .or_else(|| {
-            lines
+            dating
                 .iter()
                 .take(40)
                 .filter(|l| {
                     l.chars().count() <= 80
                         && !is_deadline(l)
-                        && !hidden(l)
                         // The site's clock in its header is the day of viewing.
                         && !date::is_site_clock(l)
                 })
@@ -308,7 +318,6 @@ fn build(w: html::Walked) -> Notice {
 
     // Page furniture (sidebars, related-article and link lists, footers) never names a news
     // page's parties; the article is the rest.
-    let furniture = boiler::furniture_lines(&w.text, &lines, &w.furniture);
     let mut article: Vec<&str> = lines
         .iter()
         .zip(&furniture)
@@ -317,8 +326,7 @@ fn build(w: html::Walked) -> Notice {
         .collect();
     // Furniture that took every sentence was the article's own container (a content column
     // with a sidebar-like class): keep the page whole then.
-    let sentence = |l: &&str| l.contains('。');
-    if !article.iter().any(sentence) && lines.iter().any(sentence) {
+    if whole {
         article = lines.clone();
     }
     let prose = prose_parties(&lines);
@@ -1654,6 +1662,42 @@ mod tests {
         assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司丙省分公司"));
         assert_eq!(n.candidates, vec!["丁智算科技有限公司"]);
         assert!(n.suppliers.is_empty() && n.award.is_none(), "{n:?}");
+    }
+
+    #[test]
+    fn a_date_in_a_list_of_links_dates_no_page() {
+        let n = notice(
+            "<html><body><div class=\"left\"><h3>最新动态</h3><ul class=\"news\">\
+             <li><a>2025-04-20 某研究所设备采购预告</a></li>\
+             <li><a>2025-04-12 某研究所学术报告会</a></li></ul></div>\
+             <table><tr><td>某研究所计算集群采购项目招标公告</td></tr>\
+             <tr><td>2025-04-15　|　【 大 中 小 】【打印】【关闭】</td></tr>\
+             <tr><td>某招标有限公司受某研究所委托，对计算集群采购项目进行公开招标。</td></tr></table>\
+             </body></html>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-04-15"), "{n:?}");
+        // A lone date line outside the list still dates the page.
+        let n = notice(
+            "<html><body><ul><li><a>2025-05-30 另一则通知</a></li><li><a>2025-05-28 会议纪要</a></li></ul>\
+             <h1>某学院服务器采购询价公告</h1><p>2025-05-21</p>\
+             <p>某学院拟采购服务器一批，欢迎报价。</p></body></html>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-05-21"), "{n:?}");
+    }
+
+    #[test]
+    fn an_e_paper_page_list_is_no_title() {
+        let n = notice(
+            "<html><head><title>某大学超算中心扩容项目完成验收--某报数字报</title></head><body>\
+             <div class=\"title-list\"><h4>本版导读</h4><ul><li><a>某大学超算中心扩容项目完成验收</a></li>\
+             <li><a>某市智能制造大会开幕</a></li></ul></div>\
+             <h1 class=\"art-h1\">某大学超算中心扩容项目完成验收</h1>\
+             <p>本报讯 近日，某大学超算中心扩容项目完成验收。</p></body></html>",
+        );
+        let title = n.title.unwrap_or_default();
+        assert!(!title.starts_with("本版"), "{title}");
+        assert!(boiler::is_furniture_line("本版标题 甲 乙 丙"));
+        assert!(!boiler::is_furniture_line("某版面设计服务采购公告"));
     }
 
     #[test]
