@@ -1357,6 +1357,25 @@ mod tests {
     }
 
     #[test]
+    fn a_field_grid_of_labels_and_values_reads_like_table_rows() {
+        let n = notice(
+            "<html><body><h2>某集团数据中心扩容项目招标公告</h2><div class=\"grid\">\
+             <div class=\"item\"><label>项目编号</label><span>ABC-2026-0042</span></div>\
+             <div class=\"item\"><label>最高限价（万元）</label><span>865.5</span></div></div>\
+             <p>某集团数据中心扩容项目现进行公开招标。</p></body></html>",
+        );
+        assert_eq!(n.project_id.as_deref(), Some("ABC-2026-0042"));
+        assert_eq!(n.budget.map(|m| m.amount), Some(8_655_000.0));
+        // The same grid as a definition list: term and value on lines of their own.
+        let n = notice(
+            "<html><body><h2>某大学实验平台采购公告</h2><dl><dt>采购编号</dt><dd>XY-26-118</dd>\
+             <dt>预算金额（元）</dt><dd>1,250,000.00</dd></dl></body></html>",
+        );
+        assert_eq!(n.project_id.as_deref(), Some("XY-26-118"));
+        assert_eq!(n.budget.map(|m| m.amount), Some(1_250_000.0));
+    }
+
+    #[test]
     fn a_clause_opening_with_the_entrusting_buyer_names_buyer_and_agency() {
         // The agency after the buyer, under a short name of its own.
         let p = prose_parties(&[
