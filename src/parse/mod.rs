@@ -943,6 +943,7 @@ fn split_orgs(v: &str) -> Vec<String> {
             name = name.trim_end_matches(seal);
         }
         let name = name.trim_matches(|c: char| c.is_whitespace() || "。.：:".contains(c));
+        let name = without_role_note(name);
         let len = name.chars().count();
         if !(2..=80).contains(&len) || is_placeholder(name) {
             continue;
@@ -952,6 +953,46 @@ fn split_orgs(v: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Openings of a bracketed note that describes the organisation before it ("（本平台招标服务机构）",
+/// "（系本项目代理机构）", "（即采购人）", "（为本次招标的代理）").
+const ROLE_NOTE_OPENERS: &[char] = &['本', '系', '即', '为'];
+
+/// Roles a bracketed note after a name may give it ("X有限公司（招标代理机构）").
+const ROLE_NOTE_WORDS: &[&str] = &[
+    "服务机构",
+    "代理机构",
+    "采购机构",
+    "招标代理",
+    "采购代理",
+    "招标人",
+    "采购人",
+    "采购单位",
+    "招标单位",
+    "业主单位",
+];
+
+/// `name` without a trailing bracketed note on its role ("X招标有限公司（本平台招标服务机构）"),
+/// when what comes before the note is a whole organisation name. Brackets that are part of a
+/// name ("有限公司（北京）", "（集团）有限公司", "研究所（计算中心）") stay.
+fn without_role_note(name: &str) -> &str {
+    let Some(body) = name.strip_suffix(['）', ')']) else {
+        return name;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return name;
+    };
+    let prefix = body[..open].trim_end();
+    let note = body[open..].trim_start_matches(['（', '(']).trim_start();
+    // A note of one word after 本 ("（本部）") is a name part; a description runs longer.
+    let describes = note.chars().count() >= 3 && note.starts_with(ROLE_NOTE_OPENERS);
+    let names_role = ROLE_NOTE_WORDS.iter().any(|w| note.contains(w));
+    if (describes || names_role) && !note.contains([')', '）']) && prose::org_like(prefix) {
+        prefix
+    } else {
+        name
+    }
 }
 
 /// Sum of lot amounts, in the first amount's currency.
@@ -1341,6 +1382,40 @@ mod tests {
             clean_id("HCA(4)2017040GNN（备案号：B-2）").as_deref(),
             Some("HCA(4)2017040GNN")
         );
+    }
+
+    #[test]
+    fn a_role_note_after_a_whole_name_is_no_part_of_it() {
+        for (value, name) in [
+            (
+                "宝武天山招标有限公司（本平台招标服务机构）",
+                "宝武天山招标有限公司",
+            ),
+            (
+                "华北工程咨询有限公司(系本项目代理机构)",
+                "华北工程咨询有限公司",
+            ),
+            ("某某市人民医院（即采购人）", "某某市人民医院"),
+            (
+                "甲乙项目管理有限公司（招标代理机构）",
+                "甲乙项目管理有限公司",
+            ),
+            // Brackets that are part of the name stay.
+            (
+                "中金数据系统有限公司（北京）",
+                "中金数据系统有限公司（北京）",
+            ),
+            ("某某（集团）有限公司", "某某（集团）有限公司"),
+            (
+                "中国科学院某某研究所（超算中心）",
+                "中国科学院某某研究所（超算中心）",
+            ),
+            ("某某大学（本部）", "某某大学（本部）"),
+            // Before the note there must be a whole name.
+            ("某某（本平台招标服务机构）", "某某（本平台招标服务机构）"),
+        ] {
+            assert_eq!(clean_org(value).as_deref(), Some(name), "{value}");
+        }
     }
 
     #[test]
