@@ -441,6 +441,10 @@ impl<K: PartialEq + Copy> Walker<K> {
                     t.in_cell = false;
                 }
             }
+            // A field grid's `<label>招标编号</label><span>…</span>`: the label and the value
+            // beside it are two cells of a row, as in a table, not one glued word. Inside a
+            // table cell the text stays as the cell has it.
+            "label" if !self.tables.last().is_some_and(|t| t.in_cell) => self.sink.cell_break(),
             _ => {}
         }
         if is_paragraph(name)
@@ -745,6 +749,31 @@ mod tests {
             assert_eq!(
                 w.text.trim(),
                 "中标供应商 （名称） | 甲科技有限公司 | 人民币壹佰万元整 （¥1,000,000.00）"
+            );
+        }
+    }
+
+    #[test]
+    fn a_label_and_its_sibling_value_are_two_cells() {
+        let doc = "<div class=\"row\"><label>采购编号：</label><em>CG-7</em></div>\
+            <div><label for=\"x\">最高限价（元）</label> <b>980,000</b></div><div><label>单独</label></div>\
+            <table><tr><td><label>甲</label>乙</td></tr></table>";
+        let walks = [
+            Some(walk(doc)),
+            Some(walk_dom(doc)),
+            super::super::stream::walk(doc),
+            super::super::stream::tokens::walk(doc),
+        ];
+        for w in walks.into_iter().flatten() {
+            let lines: Vec<&str> = w.text.lines().collect();
+            assert_eq!(
+                lines,
+                [
+                    "采购编号： | CG-7",
+                    "最高限价（元） | 980,000",
+                    "单独",
+                    "甲乙"
+                ]
             );
         }
     }

@@ -951,6 +951,7 @@ fn split_orgs(v: &str) -> Vec<String> {
             name = name.trim_end_matches(seal);
         }
         let name = name.trim_matches(|c: char| c.is_whitespace() || "。.：:".contains(c));
+        let name = without_role_note(name);
         let len = name.chars().count();
         if !(2..=80).contains(&len) || is_placeholder(name) {
             continue;
@@ -960,6 +961,46 @@ fn split_orgs(v: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Openings of a bracketed note that describes the organisation before it ("（本平台招标服务机构）",
+/// "（系本项目代理机构）", "（即采购人）", "（为本次招标的代理）").
+const ROLE_NOTE_OPENERS: &[char] = &['本', '系', '即', '为'];
+
+/// Roles a bracketed note after a name may give it ("X有限公司（招标代理机构）").
+const ROLE_NOTE_WORDS: &[&str] = &[
+    "服务机构",
+    "代理机构",
+    "采购机构",
+    "招标代理",
+    "采购代理",
+    "招标人",
+    "采购人",
+    "采购单位",
+    "招标单位",
+    "业主单位",
+];
+
+/// `name` without a trailing bracketed note on its role ("X招标有限公司（本平台招标服务机构）"),
+/// when what comes before the note is a whole organisation name. Brackets that are part of a
+/// name ("有限公司（北京）", "（集团）有限公司", "研究所（计算中心）") stay.
+fn without_role_note(name: &str) -> &str {
+    let Some(body) = name.strip_suffix(['）', ')']) else {
+        return name;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return name;
+    };
+    let prefix = body[..open].trim_end();
+    let note = body[open..].trim_start_matches(['（', '(']).trim_start();
+    // A note of one word after 本 ("（本部）") is a name part; a description runs longer.
+    let describes = note.chars().count() >= 3 && note.starts_with(ROLE_NOTE_OPENERS);
+    let names_role = ROLE_NOTE_WORDS.iter().any(|w| note.contains(w));
+    if (describes || names_role) && !note.contains([')', '）']) && prose::org_like(prefix) {
+        prefix
+    } else {
+        name
+    }
 }
 
 /// Sum of lot amounts, in the first amount's currency.
@@ -1352,6 +1393,40 @@ mod tests {
     }
 
     #[test]
+    fn a_role_note_after_a_whole_name_is_no_part_of_it() {
+        for (value, name) in [
+            (
+                "宝武天山招标有限公司（本平台招标服务机构）",
+                "宝武天山招标有限公司",
+            ),
+            (
+                "华北工程咨询有限公司(系本项目代理机构)",
+                "华北工程咨询有限公司",
+            ),
+            ("某某市人民医院（即采购人）", "某某市人民医院"),
+            (
+                "甲乙项目管理有限公司（招标代理机构）",
+                "甲乙项目管理有限公司",
+            ),
+            // Brackets that are part of the name stay.
+            (
+                "中金数据系统有限公司（北京）",
+                "中金数据系统有限公司（北京）",
+            ),
+            ("某某（集团）有限公司", "某某（集团）有限公司"),
+            (
+                "中国科学院某某研究所（超算中心）",
+                "中国科学院某某研究所（超算中心）",
+            ),
+            ("某某大学（本部）", "某某大学（本部）"),
+            // Before the note there must be a whole name.
+            ("某某（本平台招标服务机构）", "某某（本平台招标服务机构）"),
+        ] {
+            assert_eq!(clean_org(value).as_deref(), Some(name), "{value}");
+        }
+    }
+
+    #[test]
     fn names_stop_at_the_next_label_and_skip_number_pieces() {
         assert_eq!(
             split_orgs("重庆两江智算科技有限公司，投标报价：3,126,000.00元"),
@@ -1362,6 +1437,25 @@ mod tests {
 
     fn notice(html: &str) -> Notice {
         parse(html)
+    }
+
+    #[test]
+    fn a_field_grid_of_labels_and_values_reads_like_table_rows() {
+        let n = notice(
+            "<html><body><h2>某集团数据中心扩容项目招标公告</h2><div class=\"grid\">\
+             <div class=\"item\"><label>项目编号</label><span>ABC-2026-0042</span></div>\
+             <div class=\"item\"><label>最高限价（万元）</label><span>865.5</span></div></div>\
+             <p>某集团数据中心扩容项目现进行公开招标。</p></body></html>",
+        );
+        assert_eq!(n.project_id.as_deref(), Some("ABC-2026-0042"));
+        assert_eq!(n.budget.map(|m| m.amount), Some(8_655_000.0));
+        // The same grid as a definition list: term and value on lines of their own.
+        let n = notice(
+            "<html><body><h2>某大学实验平台采购公告</h2><dl><dt>采购编号</dt><dd>XY-26-118</dd>\
+             <dt>预算金额（元）</dt><dd>1,250,000.00</dd></dl></body></html>",
+        );
+        assert_eq!(n.project_id.as_deref(), Some("XY-26-118"));
+        assert_eq!(n.budget.map(|m| m.amount), Some(1_250_000.0));
     }
 
     #[test]

@@ -327,9 +327,12 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 
 /// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
 /// instead of a colon, after a determiner (本项目, 本次采购 …) or opening a clause ("资金来自企业
-/// 自筹，最高投标限价为…"), so that it is this purchase's.
+/// 自筹，最高投标限价为…"), so that it is this purchase's. Without 为/是 the label must follow a
+/// determiner of the whole purchase and the amount must follow it directly and end its clause
+/// ("本项目预算金额310万元，于…开标"): "预算金额310万元以内的项目" is a condition, and "标包1为…，
+/// 最高限价2.1亿元" a lot's amount, not this purchase's budget.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})")
+    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})|(?:本项目|该项目|本次采购|本次|此次)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)\s*((?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))\s*(?:[，,。；;（(]|$)")
         .expect("valid sentence-budget regex")
 });
 
@@ -337,9 +340,13 @@ static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
 pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
     lines
         .iter()
-        .filter(|l| l.len() <= MAX_LINE_BYTES && (l.contains('为') || l.contains('是')))
+        // Every label of the regex names 预算, 限价 or 控制价.
+        .filter(|l| {
+            l.len() <= MAX_LINE_BYTES
+                && (l.contains("预算") || l.contains("限价") || l.contains("控制价"))
+        })
         .flat_map(|l| SENTENCE_BUDGET.captures_iter(l))
-        .find_map(|c| parse_money(&c[1], None))
+        .find_map(|c| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
 }
 
 /// Words that can run into a winner's name from before it in one clause.
@@ -1770,5 +1777,25 @@ mod tests {
             "一、项目概况：采购两年的推理算力服务。采购预算为192万元（含两年服务费），超出者无效。",
         ];
         assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(1_920_000.0));
+    }
+
+    #[test]
+    fn a_budget_amount_right_after_the_label_ends_its_clause() {
+        let amount = |l: &str| sentence_budget(&[l]).map(|m| m.amount);
+        assert_eq!(
+            amount("本次采购最高限价人民币86.5万元，投标报价超出者无效。"),
+            Some(865_000.0)
+        );
+        assert_eq!(
+            amount("该项目预算金额¥1,200,000.00元（含税）。"),
+            Some(1_200_000.0)
+        );
+        assert_eq!(amount("资金已落实，本次控制价450万元"), Some(4_500_000.0));
+        // A bound, a condition or another item's amount is not this purchase's budget.
+        assert_eq!(amount("本项目预算金额310万元以内的部分由财政承担。"), None);
+        assert_eq!(amount("本项目预算金额300万元及以上的须公开招标。"), None);
+        assert_eq!(amount("其中设备预算金额120万元，服务费另计。"), None);
+        assert_eq!(amount("其他项目预算金额100万元。"), None);
+        assert_eq!(amount("标包1为租赁服务，最高限价2.1亿元；"), None);
     }
 }
