@@ -347,10 +347,10 @@ fn name_is_template(name: Option<&QualName>) -> bool {
     name.is_some_and(|n| n.ns == ns!(html) && n.local == local_name!("template"))
 }
 
-/// Folders of every page the project keeps (fixtures, held-out rounds, `../shared` when present),
-/// for the tests that compare walks.
+/// Every HTML page the project keeps (fixtures, held-out rounds, `../shared` when present),
+/// decoded and nesting-limited, for the tests that compare walks.
 #[cfg(test)]
-pub(crate) fn stored_page_dirs() -> Vec<std::path::PathBuf> {
+pub(crate) fn stored_pages() -> Vec<(std::path::PathBuf, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = vec![root.join("fixtures"), root.join("fixtures/extract")];
     for round in std::fs::read_dir(root.join("tests/heldout"))
@@ -361,7 +361,24 @@ pub(crate) fn stored_page_dirs() -> Vec<std::path::PathBuf> {
         dirs.push(round.path().join("pages"));
     }
     dirs.push(root.join("../shared/data/pages/html"));
-    dirs
+    let mut pages = Vec::new();
+    for dir in dirs {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if !path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.starts_with("htm"))
+            {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let doc = crate::decode::decode(&bytes, None).text;
+            let doc = super::depth::limit_nesting(&doc).into_owned();
+            pages.push((path, doc));
+        }
+    }
+    pages
 }
 
 #[cfg(test)]
@@ -421,37 +438,23 @@ mod tests {
     /// walks the same with and without a DOM; says how many needed the DOM.
     #[test]
     fn stored_pages_walk_the_same() {
-        let dirs = stored_page_dirs();
         let (mut pages, mut fallbacks, mut token_fallbacks) = (0, 0, 0);
-        for dir in dirs {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if !path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| e.starts_with("htm"))
-                {
-                    continue;
+        for (path, doc) in stored_pages() {
+            pages += 1;
+            match tokens::walk(&doc) {
+                Some(w) => assert_eq!(
+                    fields(&w),
+                    fields(&walk_dom(&doc)),
+                    "tokens: {}",
+                    path.display()
+                ),
+                None => token_fallbacks += 1,
+            }
+            match walk(&doc) {
+                Some(w) => {
+                    assert_eq!(fields(&w), fields(&walk_dom(&doc)), "{}", path.display())
                 }
-                let bytes = std::fs::read(&path).unwrap_or_default();
-                let doc = crate::decode::decode(&bytes, None).text;
-                let doc = super::super::depth::limit_nesting(&doc);
-                pages += 1;
-                match tokens::walk(&doc) {
-                    Some(w) => assert_eq!(
-                        fields(&w),
-                        fields(&walk_dom(&doc)),
-                        "tokens: {}",
-                        path.display()
-                    ),
-                    None => token_fallbacks += 1,
-                }
-                match walk(&doc) {
-                    Some(w) => {
-                        assert_eq!(fields(&w), fields(&walk_dom(&doc)), "{}", path.display())
-                    }
-                    None => fallbacks += 1,
-                }
+                None => fallbacks += 1,
             }
         }
         assert!(pages >= 40, "{pages} pages");
