@@ -15,6 +15,7 @@ const CERTAINTIES: &[&str] = &["low", "medium", "high"];
 
 /// Every group the parser reads (a row naming another group is an error).
 pub const GROUPS: &[&str] = &[
+    "purchase_buyer_end",
     "furniture_element",
     "furniture_class_word",
     "furniture_class_affix",
@@ -35,6 +36,29 @@ pub const GROUPS: &[&str] = &[
     "ranked_name_word",
     "not_name_word",
     "ranked_name_header",
+    "lead_marker",
+    "role_tag_end",
+    "agency_word",
+    "quoted_notice_word",
+    "winner_lead",
+    "joined_legal_form",
+    "legal_form",
+    "branch_end",
+    "parent_end",
+    "role_lead",
+    "source_lead",
+    "past_word",
+    "present_word",
+    "purchase_start",
+    "sub_unit",
+    "site_end",
+    "site_part",
+    "title_word",
+    "notice_word",
+    "type_word",
+    "heading_class_part",
+    "title_separator",
+    "title_end",
 ];
 
 /// One row of `layout.csv`.
@@ -127,7 +151,7 @@ mod tests {
     #[test]
     fn the_embedded_file_parses() {
         let rows = parse(LAYOUT_CSV).expect("layout.csv parses");
-        assert!(rows.len() > 200, "{} rows", rows.len());
+        assert!(rows.len() > 400, "{} rows", rows.len());
     }
 
     #[test]
@@ -188,6 +212,8 @@ mod tests {
         // Order matters where the code wants the most specific word first, and some words
         // carry a space ("讯 ", " - ").
         assert_eq!(words("info_token")[..2], ["信息来源", "文章来源"]);
+        assert_eq!(words("legal_form")[0], "股份有限公司");
+        assert!(words("title_separator").contains(&" - "));
         assert!(words("news_marker").contains(&"讯　"));
     }
 }
