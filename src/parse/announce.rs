@@ -5,6 +5,8 @@
 //! One regex per line of bounded length, after a cheap byte precheck.
 use std::sync::LazyLock;
 
+use super::layout;
+
 use regex::Regex;
 
 /// Longest line looked at (a paragraph).
@@ -19,22 +21,7 @@ static OWN_RESULT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Endings of the purchaser's name inside the purchase named ("Y（以下简称“Z”）…项目", "Y…项目").
-const BUYER_ENDS: &[&str] = &[
-    "有限责任公司",
-    "股份有限公司",
-    "有限公司",
-    "分公司",
-    "分行",
-    "集团",
-    "大学",
-    "学院",
-    "医院",
-    "研究院",
-    "研究所",
-    "管理局",
-    "委员会",
-    "人民政府",
-];
+static BUYER_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("purchase_buyer_end"));
 
 /// What a company announced about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,43 +2,26 @@
 //! link lists. Known by structure (elements, class names, lists of links — marked by the HTML
 //! walk as byte ranges of the text) and by their headings in the text (相关阅读, 热门文章 …), so
 //! that a headline in a "related news" box never names a news page's buyer, winner or candidate.
+use std::sync::LazyLock;
+
+use super::layout;
 use std::ops::Range;
 
 /// Elements that hold page furniture, never the article.
-const FURNITURE_ELEMENTS: &[&str] = &["aside", "nav", "footer"];
+static FURNITURE_ELEMENTS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("furniture_element"));
 
 /// Class or id words (lower case) naming furniture anywhere inside them ("relatedNews",
 /// "news-recommend"; pinyin initials: "xgyd" = 相关阅读, "tjyd" = 推荐阅读, "rmwz" = 热门文章).
-const FURNITURE_WORDS: &[&str] = &[
-    "related",
-    "recommend",
-    "tuijian",
-    "xiangguan",
-    "xgyd",
-    "xgxw",
-    "xgwz",
-    "xgbd",
-    "tjyd",
-    "tjwz",
-    "rmwz",
-    "rmxw",
-    "rmtj",
-    "sidebar",
-    "breadcrumb",
-    "copyright",
-    "friendlink",
-    "paihang",
-];
+static FURNITURE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("furniture_class_word"));
 
 /// Class or id words naming furniture at the start or end of a token ("hot-list", "newshot",
 /// "subnav", "c114-foot", "article-more"). Not "side": portals call their content column
 /// "right_side" as often as their sidebar.
-const FURNITURE_AFFIXES: &[&str] = &[
-    "hot", "nav", "menu", "foot", "link", "share", "rank", "more", "crumb",
-];
+static FURNITURE_AFFIXES: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("furniture_class_affix"));
 
 /// Tokens that merely contain an affix and name article parts ("inside", "footnote").
-const NOT_FURNITURE: &[&str] = &["inside", "footnote", "footnotes"];
+static NOT_FURNITURE: LazyLock<&[&str]> = LazyLock::new(|| layout::words("not_furniture_class"));
 
 /// True if the element (by name, class and id) is page furniture.
 pub fn is_furniture_element(name: &str, class: Option<&str>, id: Option<&str>) -> bool {
@@ -66,66 +49,12 @@ pub fn is_link_list(linked_chars: usize, all_chars: usize) -> bool {
 }
 
 /// Headings of furniture blocks in the text.
-const FURNITURE_HEADINGS: &[&str] = &[
-    "相关阅读",
-    "相关新闻",
-    "相关文章",
-    "相关报道",
-    "相关链接",
-    "相关推荐",
-    "相关资讯",
-    "推荐阅读",
-    "推荐文章",
-    "推荐新闻",
-    "延伸阅读",
-    "扩展阅读",
-    "热门文章",
-    "热门新闻",
-    "热门推荐",
-    "热门资讯",
-    "热点新闻",
-    "热点推荐",
-    "热点文章",
-    "猜你喜欢",
-    "更多新闻",
-    "更多阅读",
-    "更多资讯",
-    "最新文章",
-    "最新资讯",
-    "最新新闻",
-    "精彩推荐",
-    "编辑推荐",
-    "为你推荐",
-    "阅读排行",
-    "点击排行",
-    "新闻排行",
-    "排行榜",
-    "友情链接",
-    "热门",
-    "热点",
-    "推荐",
-];
+static FURNITURE_HEADINGS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("furniture_heading"));
 
 /// Openings of a single furniture line ("上一篇：…", "版权所有 …"), and an e-paper's
 /// navigation of the page it shows ("本版标题 A B C" lists that newspaper page's headlines).
-const FURNITURE_LINE_STARTS: &[&str] = &[
-    "上一篇",
-    "本版标题",
-    "本版导读",
-    "本版目录",
-    "本版新闻",
-    "本版要闻",
-    "本期导读",
-    "本期目录",
-    "版面导航",
-    "版面目录",
-    "下一篇",
-    "友情链接",
-    "版权所有",
-    "Copyright",
-    "copyright",
-    "©",
-];
+static FURNITURE_LINE_STARTS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("furniture_line_start"));
 
 /// True if `line` opens like a single furniture line ("上一篇：…", "本版标题 …"): never a title.
 pub fn is_furniture_line(line: &str) -> bool {

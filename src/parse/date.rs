@@ -1,6 +1,8 @@
 //! Dates as written on notices → `YYYY-MM-DD`.
 use std::sync::LazyLock;
 
+use super::layout;
+
 use regex::Regex;
 
 /// 2025年06月27日, 2025-06-27, 2025/07/14, 2025.07.14 (spaces allowed: Word pages split digits).
@@ -102,31 +104,7 @@ static CLOCK_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of an article's info line that name its other fields (source, author, font size,
 /// views, clicks, reads), each at the start of a token and followed by its colon or bracket:
 /// "日期：2026-11-04　来源：条件保障处", "【字号：大 中 小】", "阅读次数：". Longer forms first.
-const INFO_TOKENS: &[&str] = &[
-    "信息来源",
-    "文章来源",
-    "稿件来源",
-    "新闻来源",
-    "来源",
-    "作者",
-    "发布者",
-    "发布人",
-    "责任编辑",
-    "编辑",
-    "字号",
-    "浏览次数",
-    "浏览量",
-    "浏览",
-    "点击数",
-    "点击量",
-    "点击率",
-    "点击",
-    "阅读次数",
-    "阅读量",
-    "阅读",
-    "访问次数",
-    "访问量",
-];
+static INFO_TOKENS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("info_token"));
 
 /// Characters of an info line looked at (the joined head of a layout cell can be long).
 const INFO_LINE_CAP: usize = 300;

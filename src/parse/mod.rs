@@ -10,6 +10,7 @@ pub mod date;
 pub mod depth;
 pub mod html;
 pub mod labels;
+pub mod layout;
 pub mod money;
 pub mod prose;
 pub mod stream;
@@ -602,29 +603,7 @@ fn money_text(m: &Money) -> String {
 
 /// Words of a line that gives a deadline, a period or an earlier notice's date ("首次公告日期",
 /// "原公告发布时间" on a correction), not the publication date.
-const DEADLINE_WORDS: &[&str] = &[
-    "首次公告",
-    "原公告",
-    "截止",
-    "截至",
-    "开标",
-    "递交",
-    "提交",
-    "获取",
-    "报名",
-    "公示期",
-    "期限",
-    "有效期",
-    "评标",
-    "开启",
-    "开始时间",
-    "结束时间",
-    "至",
-    "Closing",
-    "closing",
-    "Deadline",
-    "deadline",
-];
+static DEADLINE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("deadline"));
 
 fn is_deadline(line: &str) -> bool {
     DEADLINE_WORDS.iter().any(|w| line.contains(w)) || is_event_time(line)
@@ -632,9 +611,7 @@ fn is_deadline(line: &str) -> bool {
 
 /// Words of a date label that gives the publication date ("发布时间：", "公告日期：").
 /// "添加时间" / "录入时间" / "发表时间" / "上传时间": old CMSs' words for the posting time.
-const PUBLICATION_WORDS: &[&str] = &[
-    "发布", "公告", "公示", "信息", "发稿", "更新", "印发", "成文", "添加", "录入", "发表", "上传",
-];
+static PUBLICATION_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("publication"));
 
 /// A date label that may name the publication: a bare "日期" / "时间", or one with a publication
 /// word ("发布日期", "更新时间") and no deadline or event word ("公示截止时间", "开标时间").
@@ -664,51 +641,10 @@ fn is_event_time(line: &str) -> bool {
 }
 
 /// Words of an article's info line (author, clicks, source) beside its date.
-const INFO_LINE_WORDS: &[&str] = &[
-    "作者",
-    "点击",
-    "浏览",
-    "阅读",
-    "来源",
-    "发布者",
-    "编辑",
-    "访问",
-];
+static INFO_LINE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("info_line"));
 
 /// Bylines and datelines of a news article (checked at the start of lines).
-const NEWS_MARKERS: &[&str] = &[
-    "来源：",
-    "来源:",
-    "作者：",
-    "作者:",
-    "责任编辑",
-    "编辑：",
-    "记者",
-    "消息（",
-    "消息(",
-    "讯 ",
-    "讯　",
-    "讯（",
-    "讯)",
-    "讯）",
-    "日电",
-    "通讯员",
-    // "36氪获悉，…", "记者获悉" and press footers ("本文由「36氪」原创出品", "责编：").
-    "获悉",
-    "本文由",
-    "原创出品",
-    "责编",
-    "校对：",
-    // "钛媒体App 3月12日消息，…" datelines and "作者｜…，编辑｜…" / "本文首发于…" footers.
-    "日消息，",
-    "日消息,",
-    "日消息 ",
-    "作者｜",
-    "作者|",
-    "编辑｜",
-    "编辑|",
-    "本文首发",
-];
+static NEWS_MARKERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("news_marker"));
 
 /// A news article: a byline or dateline near the start of a line within the first lines.
 /// Called only for pages without notice fields (number, labelled parties, budget).
@@ -898,7 +834,7 @@ fn clean_id(v: &str) -> Option<String> {
 }
 
 /// Words of a clause that a name never holds ("评标委员会按照…进行了评审": a sentence, not a bidder).
-const CLAUSE_WORDS: [&str; 5] = ["按照", "进行", "了", "如下", "的"];
+static CLAUSE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("clause_word"));
 
 /// A candidate is shaped as an organisation is: it ends in an organisation word, or it is a
 /// short name with no clause in it (a person or a foreign firm keeps its own form).
@@ -908,10 +844,10 @@ fn candidate_shaped(name: &str) -> bool {
 
 /// Values that are placeholders, not organisations, when they stand alone or before
 /// punctuation ("无", "无（流标）"): 无锡… and 略阳… are places that open real names.
-const NOT_AN_ORG: &[&str] = &["无", "/", "-", "—", "略", "****"];
+static NOT_AN_ORG: LazyLock<&[&str]> = LazyLock::new(|| layout::words("placeholder"));
 
 /// Openings of a value that is a pointer elsewhere, whatever follows ("详见附件").
-const NOT_AN_ORG_PREFIX: &[&str] = &["详见", "见附件", "点击登录查看"];
+static NOT_AN_ORG_PREFIX: LazyLock<&[&str]> = LazyLock::new(|| layout::words("placeholder_prefix"));
 
 /// True if `name` is a placeholder rather than an organisation's name.
 fn is_placeholder(name: &str) -> bool {
@@ -968,18 +904,7 @@ fn split_orgs(v: &str) -> Vec<String> {
 const ROLE_NOTE_OPENERS: &[char] = &['本', '系', '即', '为'];
 
 /// Roles a bracketed note after a name may give it ("X有限公司（招标代理机构）").
-const ROLE_NOTE_WORDS: &[&str] = &[
-    "服务机构",
-    "代理机构",
-    "采购机构",
-    "招标代理",
-    "采购代理",
-    "招标人",
-    "采购人",
-    "采购单位",
-    "招标单位",
-    "业主单位",
-];
+static ROLE_NOTE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("role_note"));
 
 /// `name` without a trailing bracketed note on its role ("X招标有限公司（本平台招标服务机构）"),
 /// when what comes before the note is a whole organisation name. Brackets that are part of a
@@ -1268,20 +1193,10 @@ fn is_name_row_label(cell: &str) -> bool {
 }
 
 /// Headers of a rank column (a ranked table lists candidates).
-const RANK_HEADERS: &[&str] = &[
-    "排名",
-    "排序",
-    "名次",
-    "顺序",
-    "推荐顺序",
-    "排名顺序",
-    "候选人排序",
-    "中标候选人排序",
-    "推荐排名",
-];
+static RANK_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_header"));
 
 /// Endings of a rank column's header beyond [`RANK_HEADERS`] ("推荐次序", "候选顺序", "综合排名").
-const RANK_HEADER_ENDS: &[&str] = &["排名", "排序", "名次", "顺序", "次序"];
+static RANK_HEADER_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_header_end"));
 
 /// A rank column's header: a known one, or a short cell ending in a rank word.
 fn is_rank_header(cell: &str) -> bool {
@@ -1292,11 +1207,8 @@ fn is_rank_header(cell: &str) -> bool {
 
 /// Words of a ranked table's name column beyond [`RANKED_NAME_HEADERS`] ("单位", "投标单位全称",
 /// "投标人全称"), and words of other columns that rule a cell out (地址, 联系人, 报价 …).
-const RANKED_NAME_WORDS: &[&str] = &["单位", "投标人", "供应商", "公司", "企业", "响应人"];
-const NOT_NAME_WORDS: &[&str] = &[
-    "地址", "联系", "电话", "负责", "代表", "得分", "评分", "报价", "价格", "金额", "资质", "性质",
-    "类型", "编号", "数量",
-];
+static RANKED_NAME_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("ranked_name_word"));
+static NOT_NAME_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("not_name_word"));
 
 /// A ranked table's name column: a known header, or a short cell naming the bidder.
 fn is_ranked_name_header(cell: &str) -> bool {
@@ -1308,21 +1220,8 @@ fn is_ranked_name_header(cell: &str) -> bool {
 }
 
 /// Name columns of a ranked table that no winner or candidate header names.
-const RANKED_NAME_HEADERS: &[&str] = &[
-    "单位名称",
-    "投标单位",
-    "投标单位名称",
-    "公司名称",
-    "企业名称",
-    "投标人",
-    "供应商",
-    "投标供应商",
-    "投标供应商名称",
-    "响应人",
-    "响应单位",
-    "响应供应商",
-    "响应供应商名称",
-];
+static RANKED_NAME_HEADERS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("ranked_name_header"));
 
 /// The unit in a header such as `中标金额（万元）`.
 fn unit_in_header(cell: &str) -> Option<Unit> {

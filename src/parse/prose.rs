@@ -6,6 +6,8 @@
 //! Every regex here runs once per line over lines of bounded length (no nested repetition).
 use std::sync::LazyLock;
 
+use super::layout;
+
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
@@ -45,7 +47,7 @@ fn news_buyer_regex(verbs: &str) -> Regex {
 }
 
 /// Openings of a news article's lead ("C114讯 11月27日消息", "通信世界网消息（CWW）", "新华社北京3月1日电").
-const LEAD_MARKERS: &[&str] = &["讯", "消息", "日电", "报道", "获悉"];
+static LEAD_MARKERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_marker"));
 
 /// A dateline or byline before the buyer ("3月11日消息（艾小瑞）中国联通…").
 static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -163,16 +165,7 @@ static ROLE_TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// must read as an organisation; the verb before it (委托, 受, 由 …) is no part of it.
 pub fn role_tagged(lines: &[&str]) -> (Option<String>, Option<String>) {
     // Cheap tests first: the closing of a role tag.
-    const TAG_ENDS: [&str; 8] = [
-        "人）",
-        "人)",
-        "机构）",
-        "机构)",
-        "单位）",
-        "方）",
-        "代理）",
-        "代理)",
-    ];
+    static TAG_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("role_tag_end"));
     let (mut buyer, mut agency) = (None, None);
     for line in lines
         .iter()
@@ -298,7 +291,7 @@ pub fn signature_org(lines: &[&str]) -> Option<String> {
 }
 
 /// Words of an agency's name: the sender of an award letter that is not the buyer.
-const AGENCY_WORDS: &[&str] = &["招标", "代理", "咨询", "交易中心", "采购中心", "项目管理"];
+static AGENCY_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("agency_word"));
 
 /// The buyer that sent an award letter ("收到中国移动通信集团贵州有限公司发出的《中标通知书》"), unless
 /// the sender is an agency.
@@ -315,7 +308,7 @@ pub fn letter_sender(lines: &[&str]) -> Option<String> {
 /// 2025年…采购项目中标结果》"): a news article's buyer when no sentence names one.
 pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
     // A notice's title ends with one of these; a law's (《…政府采购法》) does not.
-    const NOTICE_WORDS: &[&str] = &["公告", "公示", "结果", "项目", "招标", "采购"];
+    static NOTICE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("quoted_notice_word"));
     lines
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('《'))
@@ -351,20 +344,7 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
 
 /// Words that can run into a winner's name from before it in one clause.
 /// A listed company's subsidiary ("公司全资子公司X收到…") is named after the parent's words.
-const WINNER_LEADS: &[&str] = &[
-    "由",
-    "确定",
-    "显示",
-    "宣布",
-    "最终",
-    "其中",
-    "结果",
-    "公示",
-    "全资子公司",
-    "控股子公司",
-    "下属公司",
-    "旗下公司",
-];
+static WINNER_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("winner_lead"));
 
 /// Budget labels a correction sentence may name (预算, 最高限价, 控制价 and their longer forms).
 const BUDGET_WORDS: &str = "采购预算金额|项目预算金额|预算金额|采购预算|项目预算|预算|最高投标限价|最高限价|招标控制价|采购控制价|控制价|拦标价";
@@ -480,7 +460,7 @@ pub fn org_like(name: &str) -> bool {
 
 /// "A与B" / "A和B" where A ends in a legal form: two names, never one joined name.
 fn split_joined(part: &str) -> Vec<&str> {
-    const FORMS: &[&str] = &["有限责任公司", "股份有限公司", "有限公司", "集团"];
+    static FORMS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("joined_legal_form"));
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in part.char_indices() {
@@ -666,7 +646,7 @@ pub fn news_buyer(lines: &[&str]) -> Option<String> {
 }
 
 /// Legal forms that a short name ("中国银行上海市分行", "交通银行") leaves out, longest first.
-const LEGAL_FORMS: &[&str] = &["股份有限公司", "有限责任公司", "集团有限公司", "有限公司"];
+static LEGAL_FORMS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("legal_form"));
 
 /// A word every legal form holds ("有限"), when they share it: a SIMD substring search for it
 /// skips most lines more cheaply than the automaton (which runs only on lines holding it).
@@ -693,7 +673,7 @@ pub fn full_name(short: &str, lines: &[&str]) -> Option<String> {
         .collect();
     // Most lines name no company: one automaton pass skips them before the per-form searches.
     static ANY_FORM: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(LEGAL_FORMS).expect("legal forms build an automaton"));
+        LazyLock::new(|| AhoCorasick::new(*LEGAL_FORMS).expect("legal forms build an automaton"));
     for line in lines.iter().filter(|l| {
         l.len() <= MAX_LINE_BYTES
             && FORM_CORE
@@ -701,7 +681,7 @@ pub fn full_name(short: &str, lines: &[&str]) -> Option<String> {
                 .is_none_or(|f| f.find(l.as_bytes()).is_some())
             && ANY_FORM.is_match(**l)
     }) {
-        for form in LEGAL_FORMS {
+        for form in *LEGAL_FORMS {
             for (pos, _) in line.match_indices(form) {
                 let (before, after) = (&line[..pos], &line[pos + form.len()..]);
                 for &k in &splits {
@@ -730,35 +710,12 @@ fn is_han(c: char) -> bool {
 }
 
 /// Words ending a branch's short name ("北京市分公司", "海淀支行"): a unit of some larger body.
-const BRANCH_ENDS: &[&str] = &[
-    "分公司",
-    "分行",
-    "支行",
-    "分院",
-    "分局",
-    "分所",
-    "分中心",
-    "分部",
-    "营业部",
-    "分社",
-];
+static BRANCH_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("branch_end"));
 /// Endings of the parent body a branch name follows in a registered name ("…有限公司北京市分公司",
 /// "…集团福建分公司", "中国农业银行北京市分行").
-const PARENT_ENDS: &[&str] = &["公司", "集团", "（集团）", "(集团)", "银行"];
+static PARENT_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("parent_end"));
 /// Role words that a name written as a clause carries before it ("招标人为X", "由X").
-const ROLE_LEADS: &[&str] = &[
-    "人为",
-    "单位为",
-    "主体为",
-    "方为",
-    "人是",
-    "单位是",
-    "由",
-    "受",
-    "委托",
-    "：",
-    ":",
-];
+static ROLE_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("role_lead"));
 
 /// The registered name a branch's short name ("北京市分公司") stands for when the page gives it:
 /// the short name right after its parent body's name ("中国邮政集团有限公司北京市分公司"). Of the
@@ -850,7 +807,7 @@ pub fn lead_buyer(lines: &[&str]) -> Option<String> {
 }
 
 /// Words that lead a source into the lead sentence ("记者从X获悉", "向X了解到"): no part of a name.
-const SOURCE_LEADS: [&str; 3] = ["从", "向", "据"];
+static SOURCE_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("source_lead"));
 
 /// The organisation the lead sentence introduces with a short name ("X（下称“甘肃移动”）前一日公布…",
 /// "记者从X（下称“内蒙古电信”）获悉"): a press alias marks the article's subject whatever verb
@@ -876,9 +833,9 @@ fn lead_alias_org(first: &str, lines: &[&str]) -> Option<String> {
 
 /// Words that put a sentence in an earlier year or purchase ("去年，…同类项目的采购规模约为1.9亿元"):
 /// an amount there is not this purchase's.
-const PAST_WORDS: [&str; 7] = ["去年", "上年", "前年", "往年", "上一年", "上一期", "上期"];
+static PAST_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("past_word"));
 /// Words that bring the amount's own clause back to this purchase ("与去年相比，本次预算为…").
-const PRESENT_WORDS: [&str; 5] = ["本次", "本项目", "今年", "此次", "本期"];
+static PRESENT_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("present_word"));
 
 /// Longest stretch looked back over for a clause (a parent company's name and its lead-in).
 const MAX_CLAUSE_CHARS: usize = 80;
@@ -981,21 +938,9 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
 /// for pages that name the buyer nowhere else.
 pub fn title_buyer(title: &str) -> Option<String> {
     // Words that start the purchase itself: the organisation ends before them.
-    const PURCHASE: &[&str] = &[
-        "项目", "采购", "招标", "服务", "建设", "平台", "系统", "设备", "年度", "20", "19",
-    ];
+    static PURCHASE: LazyLock<&[&str]> = LazyLock::new(|| layout::words("purchase_start"));
     // Sub-units that may follow the first organisation word (大学 → 大学第一附属医院).
-    const SUB_UNIT: &[&str] = &[
-        "附属医院",
-        "医院",
-        "学院",
-        "研究院",
-        "研究所",
-        "分院",
-        "分公司",
-        "实验室",
-        "办事处",
-    ];
+    static SUB_UNIT: LazyLock<&[&str]> = LazyLock::new(|| layout::words("sub_unit"));
     let stop = PURCHASE
         .iter()
         .filter_map(|w| title.find(w))
@@ -1397,7 +1342,7 @@ mod tests {
     fn the_legal_form_prefilter_skips_only_lines_without_a_form() {
         // Every form holds the shared word, so the prefilter is on and drops no line with a form.
         assert!(FORM_CORE.is_some());
-        for form in LEGAL_FORMS {
+        for form in *LEGAL_FORMS {
             let line = format!("采购人：北京某某{form}信息中心");
             assert!(
                 FORM_CORE

@@ -1,24 +1,24 @@
 //! The notice's title: the page heading that names the notice, else `<title>` without the site
 //! name. Portals append or prepend their own name ("…结果公告_四川大学招投标管理中心",
 //! "山东政府采购网-…公告", "… - 中国招标投标公共服务平台"); a heading is usually the cleaner title.
+use std::sync::LazyLock;
+
+use super::layout;
 
 /// Separators portals put between a notice title and the site name.
 const SEPARATORS: [char; 7] = ['-', '_', '|', '—', '｜', '–', '－'];
 
 /// Endings of a site or channel name ("…政府采购网", "…服务平台", "…管理中心").
-const SITE_ENDS: &[&str] = &["网", "平台", "中心", "门户", "官网", "频道", "首页", "】"];
+static SITE_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("site_end"));
 
 /// Parts of a site name anywhere in it.
-const SITE_PARTS: &[&str] = &["www", ".com", ".cn", "portal", "Portal", "【"];
+static SITE_PARTS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("site_part"));
 
 /// Words only a notice title has (a segment with one is never cut as a site name).
-const TITLE_WORDS: &[&str] = &["公告", "公示", "通告", "结果", "Notice", "notice"];
+static TITLE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("title_word"));
 
 /// Words that make a text a notice title (a segment with one is never cut as a site name).
-pub const NOTICE_WORDS: &[&str] = &[
-    "公告", "公示", "通告", "通知", "结果", "招标", "采购", "询价", "磋商", "谈判", "Notice",
-    "notice", "Tender", "tender",
-];
+pub static NOTICE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("notice_word"));
 
 fn has_notice_word(s: &str) -> bool {
     NOTICE_WORDS.iter().any(|w| s.contains(w))
@@ -61,38 +61,7 @@ pub fn clean_title_tag(t: &str) -> Option<String> {
 }
 
 /// Words of a notice-type or channel name ("招标公告", "中标（成交）结果公告", "采购信息").
-const TYPE_WORDS: &[&str] = &[
-    "竞争性磋商",
-    "竞争性谈判",
-    "单一来源",
-    "资格预审",
-    "候选人",
-    "（成交）",
-    "(成交)",
-    "招标",
-    "采购",
-    "中标",
-    "成交",
-    "结果",
-    "更正",
-    "变更",
-    "澄清",
-    "终止",
-    "废标",
-    "流标",
-    "询价",
-    "公开",
-    "邀请",
-    "公告",
-    "公示",
-    "通告",
-    "通知",
-    "信息",
-    "详情",
-    "正文",
-    "政府",
-    "项目",
-];
+static TYPE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("type_word"));
 
 /// True when `t` is only a notice type or channel name ("招标公告", "结果公示"): what a CMS
 /// puts in `<title>` next to the site name on every page, so it names no notice.
@@ -101,7 +70,7 @@ pub fn is_type_name(t: &str) -> bool {
     if rest.is_empty() || rest.chars().count() > 16 {
         return false;
     }
-    for w in TYPE_WORDS {
+    for w in *TYPE_WORDS {
         rest = rest.replace(w, "");
     }
     rest.is_empty()
@@ -112,7 +81,7 @@ pub fn is_type_name(t: &str) -> bool {
 /// one of its `-`/`_`-separated parts is one of these words (so `btn` or `attr` never do).
 /// The HTML walk calls it for every classed element, so it does not allocate.
 pub fn is_heading_class(class: &str) -> bool {
-    const PARTS: &[&str] = &["title", "tit", "tt", "bt", "biaoti", "headline", "heading"];
+    static PARTS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("heading_class_part"));
     class
         .as_bytes()
         .windows(5)
@@ -124,7 +93,7 @@ pub fn is_heading_class(class: &str) -> bool {
 
 /// Separators that split a `<title>` into site and notice parts only with spaces around them
 /// (a bare hyphen sits inside names: "D-Link DES-1252").
-const SPACED: &[&str] = &[" - ", " – ", " — ", " | ", " ｜ "];
+static SPACED: LazyLock<&[&str]> = LazyLock::new(|| layout::words("title_separator"));
 /// Separators that always split.
 const ALWAYS: [char; 4] = ['_', '｜', '|', '—'];
 
@@ -132,7 +101,7 @@ const ALWAYS: [char; 4] = ['_', '｜', '|', '—'];
 /// the one segment with a notice word (公告, 公示, 结果 …) is the title.
 fn the_one_notice_segment(t: &str) -> Option<String> {
     let mut text = t.trim().to_string();
-    for sep in SPACED {
+    for sep in *SPACED {
         text = text.replace(sep, "_");
     }
     let segments: Vec<&str> = text
@@ -152,7 +121,7 @@ fn the_one_notice_segment(t: &str) -> Option<String> {
 
 /// Endings a notice title has ("…招标公告", "…中标结果"): a shortened `<title>` keeps the
 /// heading's.
-const TITLE_ENDS: &[&str] = &["公告", "公示", "通告", "结果", "通知", "公报"];
+static TITLE_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("title_end"));
 
 /// Characters a shortened title keeps of the heading's start at least.
 const SHARED_START: usize = 4;

@@ -1,0 +1,219 @@
+//! The parser's layout vocabulary: the word lists of `watchlists/layout.csv` (deadline and
+//! publication words, furniture headings, news markers, legal forms …), one group per list.
+//!
+//! The file is embedded at build time and parsed once; the parser holds each group's slice in a
+//! static, so a lookup never allocates. A `--vocab` directory does not override this file: the
+//! parser runs without the vocabulary directory (see `watchlists/README.md`).
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The embedded `watchlists/layout.csv`.
+const LAYOUT_CSV: &str = include_str!("../../watchlists/layout.csv");
+
+/// The certainty values a row may give.
+const CERTAINTIES: &[&str] = &["low", "medium", "high"];
+
+/// Every group the parser reads (a row naming another group is an error).
+pub const GROUPS: &[&str] = &[
+    "purchase_buyer_end",
+    "furniture_element",
+    "furniture_class_word",
+    "furniture_class_affix",
+    "not_furniture_class",
+    "furniture_heading",
+    "furniture_line_start",
+    "info_token",
+    "deadline",
+    "publication",
+    "info_line",
+    "news_marker",
+    "clause_word",
+    "placeholder",
+    "placeholder_prefix",
+    "role_note",
+    "rank_header",
+    "rank_header_end",
+    "ranked_name_word",
+    "not_name_word",
+    "ranked_name_header",
+    "lead_marker",
+    "role_tag_end",
+    "agency_word",
+    "quoted_notice_word",
+    "winner_lead",
+    "joined_legal_form",
+    "legal_form",
+    "branch_end",
+    "parent_end",
+    "role_lead",
+    "source_lead",
+    "past_word",
+    "present_word",
+    "purchase_start",
+    "sub_unit",
+    "site_end",
+    "site_part",
+    "title_word",
+    "notice_word",
+    "type_word",
+    "heading_class_part",
+    "title_separator",
+    "title_end",
+];
+
+/// One row of `layout.csv`.
+#[derive(Debug)]
+struct Row {
+    group: String,
+    word: String,
+}
+
+/// The rows of `text` in file order, or the first problem (line numbers count from 1).
+fn parse(text: &str) -> Result<Vec<Row>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("layout.csv: no `{name}` column"))
+    };
+    let (g, w, s, c) = (
+        column("group")?,
+        column("word")?,
+        column("source")?,
+        column("certainty")?,
+    );
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("layout.csv: {e}"))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let (group, word) = (field(g), field(w));
+        if !GROUPS.contains(&group) {
+            return Err(format!("layout.csv line {line}: unknown group `{group}`"));
+        }
+        if word.is_empty() {
+            return Err(format!("layout.csv line {line}: empty word"));
+        }
+        if field(s).trim().is_empty() {
+            return Err(format!("layout.csv line {line}: no source"));
+        }
+        if !CERTAINTIES.contains(&field(c)) {
+            return Err(format!(
+                "layout.csv line {line}: certainty `{}` is none of low, medium, high",
+                field(c)
+            ));
+        }
+        rows.push(Row {
+            group: group.to_owned(),
+            word: word.to_owned(),
+        });
+    }
+    Ok(rows)
+}
+
+/// Every group's words in file order. Built once; the words live for the whole run.
+static TABLE: LazyLock<HashMap<&'static str, &'static [&'static str]>> = LazyLock::new(|| {
+    // The embedded file is checked by the unit tests below, so this never fails in a tested
+    // build; should it, the parser runs without layout words rather than stopping.
+    let rows = parse(LAYOUT_CSV).unwrap_or_else(|e| {
+        tracing::error!("{e}");
+        Vec::new()
+    });
+    let mut groups: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for row in rows {
+        let Some(group) = GROUPS.iter().find(|g| **g == row.group) else {
+            continue;
+        };
+        let word: &'static str = Box::leak(row.word.into_boxed_str());
+        groups.entry(group).or_default().push(word);
+    }
+    groups
+        .into_iter()
+        .map(|(g, words)| (g, &*Box::leak(words.into_boxed_slice())))
+        .collect()
+});
+
+/// The words of `group`, in file order (empty if the file has none). Call once per list and keep
+/// the slice in a static: the lookup hashes the name.
+pub fn words(group: &str) -> &'static [&'static str] {
+    debug_assert!(GROUPS.contains(&group), "unknown layout group {group}");
+    TABLE.get(group).copied().unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_file_parses() {
+        let rows = parse(LAYOUT_CSV).expect("layout.csv parses");
+        assert!(rows.len() > 400, "{} rows", rows.len());
+    }
+
+    #[test]
+    fn every_row_names_a_source_and_a_certainty() {
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(LAYOUT_CSV.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(
+            headers.iter().collect::<Vec<_>>(),
+            ["group", "word", "source", "certainty", "note"]
+        );
+        for record in reader.records() {
+            let record = record.unwrap();
+            let line = record.position().unwrap().line();
+            assert!(!record[2].trim().is_empty(), "line {line}: no source");
+            assert!(CERTAINTIES.contains(&&record[3]), "line {line}: certainty");
+        }
+    }
+
+    #[test]
+    fn every_group_the_code_asks_for_exists() {
+        // The groups named in `layout::words("…")` calls across the parser's sources.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/parse");
+        let mut asked = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("layout.rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("layout::words(\"").skip(1) {
+                    asked.push(part.split('"').next().unwrap().to_owned());
+                }
+            }
+        }
+        assert!(asked.len() >= GROUPS.len(), "{asked:?}");
+        for group in &asked {
+            assert!(GROUPS.contains(&group.as_str()), "{group} is not in GROUPS");
+            assert!(!words(group).is_empty(), "layout.csv has no `{group}` rows");
+        }
+        for group in GROUPS {
+            assert!(asked.iter().any(|a| a == group), "{group} is never read");
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_refused() {
+        let head = "group,word,source,certainty,note\n";
+        assert!(parse(&format!("{head}deadline,截止,src,high,\n")).is_ok());
+        assert!(parse(&format!("{head}nosuch,截止,src,high,\n")).is_err());
+        assert!(parse(&format!("{head}deadline,,src,high,\n")).is_err());
+        assert!(parse(&format!("{head}deadline,截止, ,high,\n")).is_err());
+        assert!(parse(&format!("{head}deadline,截止,src,sure,\n")).is_err());
+        assert!(parse("group,word\ndeadline,截止\n").is_err());
+    }
+
+    #[test]
+    fn order_and_spaces_survive() {
+        // Order matters where the code wants the most specific word first, and some words
+        // carry a space ("讯 ", " - ").
+        assert_eq!(words("info_token")[..2], ["信息来源", "文章来源"]);
+        assert_eq!(words("legal_form")[0], "股份有限公司");
+        assert!(words("title_separator").contains(&" - "));
+        assert!(words("news_marker").contains(&"讯　"));
+    }
+}
