@@ -53,6 +53,9 @@ pub struct Detector {
     /// Words that end an organisation's name, and words that cannot stand inside one.
     org_ends: Vec<String>,
     org_breaks: Vec<String>,
+    /// Bytes that open some word of `org_ends` or `org_breaks` (all bytes if one is empty): the
+    /// text after most terms opens with none, and then no word needs comparing.
+    org_word_starts: [bool; 256],
     /// Letter suffixes a `@model` chip code may carry (310P, A800X).
     model_suffixes: Vec<String>,
     /// Words that open a measure against a product ("约为英伟达H100的六成", "不低于A100的60%").
@@ -109,6 +112,7 @@ impl Detector {
             context: vocab.context,
             context_of_pattern,
             context_automaton,
+            org_word_starts: first_bytes(vocab.org_ends.iter().chain(&vocab.org_breaks)),
             org_ends: vocab.org_ends,
             org_breaks: vocab.org_breaks,
             model_suffixes: vocab.model_suffixes,
@@ -147,11 +151,12 @@ impl Detector {
             .collect();
         let mut candidates = Vec::new();
         let mut vetoes: Vec<(usize, usize)> = Vec::new();
+        let mut context = ContextHits::default();
         for m in self.terms().find_overlapping_iter(hay) {
             let Some(&term) = self.term_of_pattern.get(m.pattern().as_usize()) else {
                 continue;
             };
-            if let Some(c) = self.accept(hay, m.start(), m.end(), term, &mut vetoes)
+            if let Some(c) = self.accept(hay, m.start(), m.end(), term, &mut vetoes, &mut context)
                 && !self.in_org_name(&c, hay, &names)
             {
                 candidates.push(c);
@@ -255,6 +260,7 @@ impl Detector {
         mut end: usize,
         term_index: usize,
         vetoes: &mut Vec<(usize, usize)>,
+        context: &mut ContextHits,
     ) -> Option<Candidate> {
         let term = self.terms.get(term_index)?;
         let bytes = hay.as_bytes();
@@ -293,7 +299,6 @@ impl Detector {
 
         let from = chars_back(hay, start, WINDOW_CHARS);
         let to = chars_forward(hay, end, WINDOW_CHARS);
-        let window = &hay[from..to];
         let mut satisfied = rule.requires.is_empty();
         // Prefix / suffix anchors of a required group, placed anywhere in the window for now;
         // those that chain up to the term ("AMD Instinct MI300X", "A100-SXM4-80GB") widen it.
@@ -312,15 +317,15 @@ impl Detector {
         let mut frame_closes: Vec<(usize, usize)> = Vec::new();
         // Starts and ends of scope notes after the term ("不在本次采购范围内").
         let mut scope_notes: Vec<(usize, usize)> = Vec::new();
-        for m in self.context_automaton.find_overlapping_iter(window) {
+        for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
+            let mut e = e;
             let Some(word) = self
                 .context_of_pattern
-                .get(m.pattern().as_usize())
+                .get(pattern)
                 .and_then(|&i| self.context.get(i))
             else {
                 continue;
             };
-            let (s, mut e) = (from + m.start(), from + m.end());
             if (word.left_bounded && !left_boundary(bytes, s))
                 || (word.right_bounded && !right_boundary(bytes, e))
             {
@@ -452,10 +457,14 @@ impl Detector {
         let mut pos = end;
         for _ in 0..=MAX_NAME_GAP_CHARS {
             let rest = &hay[pos..];
-            if self.org_ends.iter().any(|w| rest.starts_with(w.as_str())) {
+            let may_open = rest
+                .as_bytes()
+                .first()
+                .is_none_or(|&b| self.org_word_starts[usize::from(b)]);
+            if may_open && self.org_ends.iter().any(|w| rest.starts_with(w.as_str())) {
                 return true;
             }
-            if self.org_breaks.iter().any(|w| rest.starts_with(w.as_str())) {
+            if may_open && self.org_breaks.iter().any(|w| rest.starts_with(w.as_str())) {
                 break;
             }
             match rest.chars().next() {
@@ -467,14 +476,86 @@ impl Detector {
         let Some(core) = hay.get(start..end).filter(|c| !c.is_empty()) else {
             return false;
         };
+        // Most terms are ASCII and most names Han: a name without the term's first byte holds
+        // no occurrence, and then no substring searcher is set up for it.
+        let Some(&lead) = core.as_bytes().first() else {
+            return false;
+        };
         names.iter().any(|name| {
-            name.match_indices(core).any(|(i, _)| {
-                let right = shared_prefix(&name[i + core.len()..], &hay[end..]);
-                let left = shared_suffix(&name[..i], &hay[..start]);
-                left + right >= MIN_SHARED_CHARS
-            })
+            memchr::memchr(lead, name.as_bytes()).is_some()
+                && name.match_indices(core).any(|(i, _)| {
+                    let right = shared_prefix(&name[i + core.len()..], &hay[end..]);
+                    let left = shared_suffix(&name[..i], &hay[..start]);
+                    left + right >= MIN_SHARED_CHARS
+                })
         })
     }
+}
+
+/// The context words found so far in one text, so that the ±60-character windows of
+/// neighbouring terms (a table row holds several) are searched once, not once per term.
+#[derive(Default)]
+struct ContextHits {
+    /// `(start, end, pattern)` of every context word lying wholly in `from..to`, in the order
+    /// an overlapping search reports them (by end, then the automaton's order at that end).
+    hits: Vec<(usize, usize, usize)>,
+    from: usize,
+    to: usize,
+}
+
+impl ContextHits {
+    /// The context words lying wholly in `hay[from..to]`, in the order an overlapping search of
+    /// that slice reports them. Windows arrive roughly left to right; one that starts inside the
+    /// searched stretch only extends it, any other starts a new one.
+    fn within(
+        &mut self,
+        automaton: &AhoCorasick,
+        hay: &str,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = &(usize, usize, usize)> {
+        if from < self.from || from > self.to {
+            self.hits.clear();
+            (self.from, self.to) = (from, from);
+        }
+        if to > self.to {
+            // A word ending after `self.to` starts at most `max_pattern_len - 1` bytes before
+            // it; the words ending earlier are in `hits` already. The automaton reports, at
+            // each end, the words of its state in one fixed order, of which a search started
+            // later reports a tail, so the order stays that of one search over the window.
+            let at = self
+                .to
+                .saturating_sub(automaton.max_pattern_len().saturating_sub(1))
+                .max(self.from);
+            let done = self.to;
+            let bytes = hay.as_bytes().get(at..to).unwrap_or_default();
+            self.hits.extend(
+                automaton
+                    .find_overlapping_iter(bytes)
+                    .map(|m| (at + m.start(), at + m.end(), m.pattern().as_usize()))
+                    .filter(|&(_, e, _)| e > done),
+            );
+            self.to = to;
+        }
+        // Hits are sorted by end, and a word in the window ends after `from`.
+        let first = self.hits.partition_point(|&(_, e, _)| e <= from);
+        self.hits[first..]
+            .iter()
+            .take_while(move |&&(_, e, _)| e <= to)
+            .filter(move |&&(s, _, _)| s >= from)
+    }
+}
+
+/// A table of the first bytes of `words`; every byte when a word is empty (it opens anything).
+fn first_bytes<'a>(words: impl Iterator<Item = &'a String>) -> [bool; 256] {
+    let mut table = [false; 256];
+    for w in words {
+        match w.as_bytes().first() {
+            Some(&b) => table[usize::from(b)] = true,
+            None => return [true; 256],
+        }
+    }
+    table
 }
 
 /// Characters `a` and `b` share at their starts.
@@ -555,6 +636,11 @@ fn build(patterns: &[String], kind: AhoCorasickKind) -> anyhow::Result<AhoCorasi
 /// 的2倍"). A measure against a product is a comparison, not use. Only
 /// [`FRAME_GAP_CHARS`] characters either side are read.
 fn ratio_comparison(before: &str, after: &str, openers: &[String]) -> bool {
+    // Without a 的 in reach after the term there is no ratio: checked first, as nearly every
+    // term has none, and the openers' searches before it cost far more.
+    if !after.chars().take(FRAME_GAP_CHARS + 6).any(|c| c == '的') {
+        return false;
+    }
     let back: String = {
         let mut v: Vec<char> = before
             .chars()

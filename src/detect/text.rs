@@ -13,6 +13,19 @@ pub(crate) struct Normalized {
     sync: Vec<(usize, usize)>,
 }
 
+/// Bytes that end a run copied unchanged by [`Normalized::new`]: ASCII capitals, tabs and the
+/// lead bytes of characters that may normalise. A table: one load per byte instead of a chain
+/// of comparisons, in the loop that reads every byte of every page.
+static MAY_CHANGE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'A'..=b'Z' | b'\t' | 0xC2 | 0xE2 | 0xE3 | 0xEF);
+        b += 1;
+    }
+    t
+};
+
 impl Normalized {
     /// Normalise `original`: half-width, ASCII lower case, one kind of space and hyphen.
     /// Traditional script is handled on the vocabulary side (see [`traditional_variants`]),
@@ -30,9 +43,7 @@ impl Normalized {
             // bytes are never among these, so a run always ends on a character boundary).
             let run = bytes[i..]
                 .iter()
-                .position(|&b| {
-                    b.is_ascii_uppercase() || b == b'\t' || matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF)
-                })
+                .position(|&b| MAY_CHANGE[usize::from(b)])
                 .unwrap_or(bytes.len() - i);
             out.push_str(original.get(i..i + run).unwrap_or_default());
             i += run;
