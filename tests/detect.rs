@@ -1243,3 +1243,25 @@ fn a_scope_note_after_a_product_puts_it_outside_the_purchase() {
         vec!["Alibaba Qwen".to_string()]
     );
 }
+
+/// extract20 of issue 10: a product named as the yardstick of a test ("参照X标准", "参照X的水平")
+/// is not bought; the same product with 标准 as its configuration still is.
+#[test]
+fn a_yardstick_standard_is_not_use() {
+    for text in [
+        "推理性能参照NVIDIA A100标准进行测试",
+        "训练吞吐参照英伟达H800的水平验收",
+        "单卡性能参照A800的性能指标执行",
+        "精度验证参照NVIDIA A100平台标准执行",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("每台配置8张华为昇腾910B加速卡，推理性能参照NVIDIA A100标准进行测试"),
+        vec!["Huawei Ascend 910B".to_string()]
+    );
+    assert_eq!(
+        names("本项目采用英伟达H100标准配置服务器8台"),
+        vec!["NVIDIA H100".to_string()]
+    );
+}

@@ -132,6 +132,8 @@ pub const LABELS: &[(Field, &str)] = &[
     (Field::Budget, "项目总预算"),
     (Field::Budget, "采购总预算"),
     (Field::Budget, "预算总金额"),
+    // "总预算：人民币120万元，其中第1包…" (a total over lots with no 项目/采购 before it).
+    (Field::Budget, "总预算"),
     (Field::Budget, "采购预算金额"),
     (Field::Budget, "项目预算金额"),
     (Field::Budget, "预算金额"),
@@ -754,8 +756,15 @@ fn names_a_field_kind(cell: &str) -> bool {
 pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
     let mut out = Vec::new();
     for table in tables {
-        for pair in table.windows(2) {
+        for (at, pair) in table.windows(2).enumerate() {
             let (head, values) = (&pair[0], &pair[1]);
+            // A 合计 row further down totals the lots listed under the header: it, not the
+            // first lot, gives a budget column's value.
+            let total = table
+                .iter()
+                .skip(at + 2)
+                .take(MAX_LOT_ROWS)
+                .find(|r| r.len() == head.len() && r.first().is_some_and(|c| is_total_cell(c)));
             if head.len() != values.len() {
                 continue;
             }
@@ -767,7 +776,7 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             if is_header_row(&value_cells) {
                 continue;
             }
-            for (label, value) in head.iter().zip(values) {
+            for (column, (label, value)) in head.iter().zip(values).enumerate() {
                 let Some(caps) = may_be_label_cell(label)
                     .then(|| LABEL_CELL.captures(label))
                     .flatten()
@@ -789,11 +798,36 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                     continue;
                 }
                 let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
+                let value = match (field, total) {
+                    (Field::Budget, Some(t)) => t
+                        .get(column)
+                        .filter(|v| v.chars().any(|ch| ch.is_ascii_digit()))
+                        .unwrap_or(value),
+                    _ => value,
+                };
                 push(&mut out, *field, unit, value, None);
             }
         }
     }
     out
+}
+
+/// Rows looked at below a header for a total row: a lot table is short.
+const MAX_LOT_ROWS: usize = 40;
+
+/// Words of a total row's first cell ("合计", "总 计", "合计（万元）").
+const TOTAL_WORDS: &[&str] = &["合计", "总计", "共计", "总价合计"];
+
+/// A table row's first cell naming the row a total of the rows above it.
+fn is_total_cell(cell: &str) -> bool {
+    let bare: String = cell
+        .split(['（', '('])
+        .next()
+        .unwrap_or(cell)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '：' && *c != ':')
+        .collect();
+    TOTAL_WORDS.contains(&bare.as_str())
 }
 
 /// Column headers of a correction table holding the value before / after the correction
@@ -1229,6 +1263,48 @@ mod tests {
         assert_eq!(pairs[0].field, Field::Budget);
         assert_eq!(pairs[0].unit, Some(Unit::Wan));
         assert_eq!(pairs[0].value, "2,350.00");
+    }
+
+    #[test]
+    fn a_bare_total_budget_is_a_budget_label() {
+        for line in [
+            "总预算：人民币120万元，其中第1包86万元，第2包34万元。",
+            "总预算：￥3,600,000.00（含二个标段）",
+        ] {
+            let found = scan(line);
+            let budget = found.iter().find(|l| l.field == Field::Budget);
+            assert!(
+                budget.is_some_and(|l| l.value.contains("万元") || l.value.contains("3,600,000")),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_total_row_gives_a_budget_column_its_value() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // Lots under a 预算（元） header, then a spaced "总 计" row: the total is the budget.
+        let tables = vec![vec![
+            row(&["标段", "采购内容", "预算金额（元）"]),
+            row(&["一标段", "训练服务器", "1,200,000.00"]),
+            row(&["二标段", "推理服务器", "800,000.00"]),
+            row(&["总　计", "", "2,000,000.00"]),
+        ]];
+        let pairs = header_pairs(&tables);
+        let budget = pairs.iter().find(|p| p.field == Field::Budget);
+        assert_eq!(budget.map(|p| p.value.as_str()), Some("2,000,000.00"));
+        // An empty total cell leaves the first row's value; a row of 小计 is no total.
+        let tables = vec![vec![
+            row(&["包号", "最高限价（万元）"]),
+            row(&["1", "56.00"]),
+            row(&["小计", "56.00"]),
+            row(&["合计（万元）", ""]),
+        ]];
+        let pairs = header_pairs(&tables);
+        let budget = pairs.iter().find(|p| p.field == Field::Budget);
+        assert_eq!(budget.map(|p| p.value.as_str()), Some("56.00"));
+        assert!(is_total_cell("合 计："));
+        assert!(!is_total_cell("合计金额大写"));
     }
 
     #[test]

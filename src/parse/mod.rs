@@ -383,8 +383,13 @@ fn build(w: html::Walked) -> Notice {
         .flat_map(split_orgs)
         .chain(found.winners);
     suppliers.extend(named);
-    // Unmarked quotes name the winners only when no label does (成交供应商：X names the one).
-    if first(Field::Supplier).next().is_none() {
+    // Unmarked quotes name the winners only when no label does (成交供应商：X names the one),
+    // and no candidate column or label does either: a 开标记录 of every bid beside a 中标候选人
+    // table lists bidders, not results.
+    if first(Field::Supplier).next().is_none()
+        && found.candidates.is_empty()
+        && first(Field::Candidate).next().is_none()
+    {
         suppliers.extend(found.quoted);
     }
     dedup_names(&mut suppliers);
@@ -542,6 +547,13 @@ fn build(w: html::Walked) -> Notice {
     } else {
         article.join("\n")
     };
+    // A table column headed as a comparison (对比基准) names the yardstick, not the goods.
+    let yardsticks = comparison_cells(&w.tables);
+    let text = if yardsticks.is_empty() {
+        text
+    } else {
+        without_cells(&text, &yardsticks)
+    };
     Notice {
         title,
         notice_type,
@@ -556,6 +568,62 @@ fn build(w: html::Walked) -> Notice {
         notes,
         text,
     }
+}
+
+/// Words of a column header naming a yardstick rather than the goods ("对比基准（仅作参考）",
+/// "对标产品", "参照基准"); 参考 alone is not one (参考品牌 lists acceptable goods).
+const YARDSTICK_HEADER_WORDS: &[&str] = &["对比", "对标", "基准", "参照"];
+
+/// The cells under a comparison column of a table: a short, digit-free header row with one
+/// cell naming a yardstick, and the rows of its width below it.
+fn comparison_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for table in tables {
+        let mut column: Option<(usize, usize)> = None;
+        for row in table {
+            let header = row.len() >= 2
+                && row
+                    .iter()
+                    .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()));
+            if header {
+                column = row
+                    .iter()
+                    .position(|c| is_yardstick_header(c))
+                    .map(|i| (row.len(), i));
+                continue;
+            }
+            if let Some((width, i)) = column
+                && row.len() == width
+                && let Some(cell) = row.get(i).filter(|c| !c.trim().is_empty())
+            {
+                out.insert(cell.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A header cell (before any parenthesised note) naming a comparison: short, with a
+/// [`YARDSTICK_HEADER_WORDS`] word.
+fn is_yardstick_header(cell: &str) -> bool {
+    let bare = cell.split(['（', '(']).next().unwrap_or(cell).trim();
+    bare.chars().count() <= 8 && YARDSTICK_HEADER_WORDS.iter().any(|w| bare.contains(w))
+}
+
+/// `text` with the table cells in `cells` left out of its table-row lines.
+fn without_cells(text: &str, cells: &std::collections::HashSet<String>) -> String {
+    text.lines()
+        .map(|line| {
+            if !line.contains(html::CELL_SEP) {
+                return line.to_string();
+            }
+            line.split(html::CELL_SEP)
+                .filter(|c| !cells.contains(c.trim()))
+                .collect::<Vec<_>>()
+                .join(html::CELL_SEP)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Longest item of a stage-flow tab bar ("采购/资格预审公告", "中标候选人公示").
@@ -1790,6 +1858,57 @@ mod tests {
         assert_eq!(n.project_id.as_deref(), Some("ZY-XJ-2025-062"));
         assert_eq!(n.suppliers, vec!["甲科技有限公司"]);
         assert!(n.candidates.is_empty());
+    }
+
+    #[test]
+    fn a_comparison_column_is_left_out_of_the_screened_text() {
+        let n = notice(
+            "<h2>某研究院推理服务器采购项目招标公告</h2><p>发布时间：2025-08-01</p>\
+             <p>项目编号：YJY-2025-0801</p><p>服务器配置昇腾910B加速卡。</p><table>\
+             <tr><td>参数</td><td>招标要求</td><td>对标产品</td></tr>\
+             <tr><td>显存</td><td>64GB</td><td>英伟达H100 80GB</td></tr>\
+             <tr><td>互联带宽</td><td>392GB/s</td><td>NVLink 900GB/s</td></tr></table>\
+             <table><tr><td>序号</td><td>参考品牌</td></tr><tr><td>1</td><td>浪潮NF5688</td></tr></table>",
+        );
+        assert!(!n.text.contains("H100"), "{}", n.text);
+        assert!(n.text.contains("64GB"));
+        // 参考品牌 lists goods that may be offered: kept.
+        assert!(n.text.contains("浪潮NF5688"));
+        assert!(is_yardstick_header("性能基准"));
+        assert!(is_yardstick_header("对比型号（仅供参考）"));
+        assert!(!is_yardstick_header("参考型号"));
+    }
+
+    #[test]
+    fn a_bid_record_beside_a_candidate_list_names_no_one() {
+        // 开标一览表 of every bidder, then the candidates named by label: only those are named.
+        let n = notice(
+            "<h2>某学院虚拟仿真实验平台采购项目中标候选人公示</h2><p>发布日期：2025-09-02</p>\
+             <p>项目编号：XY-2025-0902</p><p>开标一览表</p><table>\
+             <tr><td>序号</td><td>供应商名称</td><td>报价（元）</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>386,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>372,500.00</td></tr>\
+             <tr><td>3</td><td>丙电子有限公司</td><td>399,000.00</td></tr></table>\
+             <p>第一中标候选人：乙数据有限公司</p><p>第二中标候选人：甲科技有限公司</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["乙数据有限公司", "甲科技有限公司"]);
+        assert!(n.suppliers.is_empty());
+    }
+
+    #[test]
+    fn a_bid_record_beside_a_candidate_table_names_no_one() {
+        let n = notice(
+            "<div class=\"t\">某大学高性能计算集群扩容项目评标结果公示</div><p>2025-10-11</p>\
+             <p>项目编号：DX-2025-1011</p><table>\
+             <tr><td>序号</td><td>投标人名称</td><td>投标报价（万元）</td></tr>\
+             <tr><td>1</td><td>丁智算科技有限公司</td><td>218.00</td></tr>\
+             <tr><td>2</td><td>戊信息技术有限公司</td><td>209.50</td></tr></table><table>\
+             <tr><td>推荐顺序</td><td>候选人名称</td><td>评标得分</td></tr>\
+             <tr><td>1</td><td>戊信息技术有限公司</td><td>90.1</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["戊信息技术有限公司"]);
+        assert!(n.suppliers.is_empty());
     }
 
     #[test]
