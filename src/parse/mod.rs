@@ -572,7 +572,8 @@ fn build(w: html::Walked) -> Notice {
 
 /// Words of a column header naming a yardstick rather than the goods ("对比基准（仅作参考）",
 /// "对标产品", "参照基准"); 参考 alone is not one (参考品牌 lists acceptable goods).
-const YARDSTICK_HEADER_WORDS: &[&str] = &["对比", "对标", "基准", "参照"];
+static YARDSTICK_HEADER_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("yardstick_header"));
 
 /// The cells under a comparison column of a table: a short, digit-free header row with one
 /// cell naming a yardstick, and the rows of its width below it.
