@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::html::CELL_SEP;
+use super::layout;
 use super::money::Unit;
 
 /// The notice field a label names.
@@ -44,253 +45,167 @@ pub enum Field {
     Name,
 }
 
-/// Every label variant, most specific first (the regex alternation takes the first that fits).
-/// Sources: tender_pages.md §3 and the saved pages.
-pub const LABELS: &[(Field, &str)] = &[
-    (Field::Title, "原公告的采购项目名称"),
-    (Field::Title, "采购项目名称"),
-    (Field::Title, "招标项目名称"),
-    (Field::Title, "项目名称"),
-    (Field::Title, "Tender Title"),
-    (Field::Title, "Project Title"),
-    (Field::ProjectId, "原公告的采购项目编号"),
-    (Field::ProjectId, "采购项目编号"),
-    (Field::ProjectId, "招标项目编号"),
-    (Field::ProjectId, "项目编号"),
-    (Field::ProjectId, "招标编号"),
-    (Field::ProjectId, "采购编号"),
-    (Field::ProjectId, "项目代码"),
-    // A correction names the project by the original notice's number (round 21 of issue 10):
-    // "原公告项目编号：…" / "原项目编号：…". The national template's own label stays ProjectId.
-    (Field::ProjectIdOriginal, "原公告采购项目编号"),
-    (Field::ProjectIdOriginal, "原公告招标项目编号"),
-    (Field::ProjectIdOriginal, "原公告项目编号"),
-    (Field::ProjectIdOriginal, "原采购项目编号"),
-    (Field::ProjectIdOriginal, "原招标项目编号"),
-    (Field::ProjectIdOriginal, "原项目编号"),
-    (Field::ProjectIdOriginal, "原招标编号"),
-    (Field::ProjectIdOriginal, "原采购编号"),
-    (Field::ProjectIdOriginal, "原公告编号"),
-    // "…采购项目（编号：WHVC-XJ-2025-062）组织了询价": a bare 编号 not glued to another word.
-    (Field::ProjectId, "编号"),
-    (Field::ProjectId, "Tender Reference No."),
-    (Field::ProjectId, "Tender Ref. No."),
-    (Field::ProjectId, "Ref. No."),
-    (Field::ProjectId, "Tender Reference"),
-    (Field::ProjectId, "Tender No."),
-    (Field::ProjectId, "Reference No."),
-    (Field::ProjectId, "Reference Number"),
-    (Field::Buyer, "采购人名称"),
-    (Field::Buyer, "采购单位名称"),
-    (Field::Buyer, "招标人名称"),
-    (Field::Buyer, "采购人"),
-    (Field::Buyer, "采购单位"),
-    (Field::Buyer, "招标人"),
-    (Field::Buyer, "业主单位"),
-    (Field::Buyer, "Procuring Entity"),
-    (Field::Buyer, "Procuring Department"),
-    (Field::Buyer, "Purchaser"),
-    (Field::Buyer, "Buyer"),
-    (Field::Agency, "采购代理机构名称"),
-    (Field::Agency, "采购代理机构"),
-    (Field::Agency, "招标代理机构名称"),
-    (Field::Agency, "招标代理机构"),
-    (Field::Agency, "代理机构名称"),
-    (Field::Agency, "代理机构"),
-    (Field::Agency, "集中采购机构"),
-    // The bare 招标代理 / 采购代理 beside 招标人 in a label table (南方电网 candidates notices).
-    (Field::Agency, "招标代理"),
-    (Field::Agency, "采购代理"),
-    (Field::Agency, "Procurement Agent"),
-    (Field::Agency, "Tendering Agent"),
-    // Corrections: the old and the new budget (更正公告, tender_pages.md §3).
-    (Field::BudgetOriginal, "原预算金额"),
-    (Field::BudgetOriginal, "原采购预算"),
-    (Field::BudgetOriginal, "原最高限价"),
-    (Field::BudgetOriginal, "更正前预算金额"),
-    (Field::BudgetOriginal, "变更前预算金额"),
-    (Field::BudgetOriginal, "调整前预算金额"),
-    (Field::BudgetOriginal, "原预算"),
-    (Field::BudgetCorrected, "更正后预算金额"),
-    (Field::BudgetCorrected, "更正后的预算金额"),
-    (Field::BudgetCorrected, "变更后的预算金额"),
-    (Field::BudgetCorrected, "调整后的预算金额"),
-    (Field::BudgetCorrected, "修改后预算金额"),
-    (Field::BudgetCorrected, "现预算金额"),
-    (Field::BudgetCorrected, "新预算金额"),
-    (Field::BudgetCorrected, "变更后预算金额"),
-    (Field::BudgetCorrected, "调整后预算金额"),
-    (Field::BudgetCorrected, "更正后最高限价"),
-    (Field::BudgetCorrected, "现预算"),
-    (Field::BudgetCorrected, "更正后预算"),
-    (Field::BudgetCorrected, "变更后预算"),
-    (Field::BudgetCorrected, "调整后预算"),
-    (Field::BudgetCorrected, "预算金额调整为"),
-    (Field::BudgetCorrected, "预算金额更正为"),
-    (Field::BudgetCorrected, "预算金额变更为"),
-    // Totals over lots ("项目总预算：850.00万元（其中第一标段…）"), tuned set b of issue 10.
-    (Field::Budget, "项目总预算"),
-    (Field::Budget, "采购总预算"),
-    (Field::Budget, "预算总金额"),
-    // "总预算：人民币120万元，其中第1包…" (a total over lots with no 项目/采购 before it).
-    (Field::Budget, "总预算"),
-    (Field::Budget, "采购预算金额"),
-    (Field::Budget, "项目预算金额"),
-    (Field::Budget, "预算金额"),
-    (Field::Budget, "项目预算"),
-    (Field::Budget, "采购预算"),
-    (Field::Budget, "预计采购金额"),
-    (Field::Budget, "最高投标限价"),
-    (Field::Budget, "最高限价"),
-    (Field::Budget, "招标控制价"),
-    (Field::Budget, "采购控制价"),
-    (Field::Budget, "控制价"),
-    (Field::Budget, "Estimated Contract Value"),
-    (Field::Budget, "Estimated Value"),
-    (Field::Budget, "Budget"),
-    (Field::AwardTotal, "总中标金额"),
-    (Field::AwardTotal, "总成交金额"),
-    (Field::AwardTotal, "Total Award Value"),
-    (Field::Award, "中标（成交）金额"),
-    (Field::Award, "中标(成交)金额"),
-    (Field::Award, "中标金额"),
-    (Field::Award, "成交金额"),
-    (Field::Award, "中标总价"),
-    (Field::Award, "成交总价"),
-    (Field::Award, "中标价格"),
-    (Field::Award, "成交价格"),
-    (Field::Award, "中标价"),
-    (Field::Award, "成交价"),
-    (Field::Award, "Contract Value"),
-    (Field::Award, "Award Value"),
-    (Field::Award, "Awarded Amount"),
-    (Field::Supplier, "中标（成交）供应商名称"),
-    (Field::Supplier, "中标(成交)供应商名称"),
-    (Field::Supplier, "中标（成交）供应商"),
-    (Field::Supplier, "中标(成交)供应商"),
-    (Field::Supplier, "中标供应商名称"),
-    (Field::Supplier, "成交供应商名称"),
-    (Field::Supplier, "中标供应商"),
-    (Field::Supplier, "成交供应商"),
-    (Field::Supplier, "供应商名称"),
-    (Field::Supplier, "中标人名称"),
-    (Field::Supplier, "中标人"),
-    (Field::Supplier, "中标单位"),
-    (Field::Supplier, "成交单位"),
-    (Field::Supplier, "成交人"),
-    (Field::Candidate, "第一中标候选人"),
-    (Field::Candidate, "第二中标候选人"),
-    (Field::Candidate, "第三中标候选人"),
-    (Field::Candidate, "第一成交候选人"),
-    (Field::Candidate, "第二成交候选人"),
-    (Field::Candidate, "第三成交候选人"),
-    // Ranked lists run past three (国企 e-procurement names five or more).
-    (Field::Candidate, "第四中标候选人"),
-    (Field::Candidate, "第五中标候选人"),
-    (Field::Candidate, "第四成交候选人"),
-    (Field::Candidate, "第五成交候选人"),
-    (Field::Candidate, "中标候选人名称"),
-    (Field::Candidate, "成交候选人名称"),
-    (Field::Candidate, "中标候选人"),
-    (Field::Candidate, "成交候选人"),
-    (Field::Supplier, "入围供应商"),
-    // 单一来源 公示 name the one proposed supplier.
-    (Field::Supplier, "拟定供应商名称"),
-    (Field::Supplier, "拟定供应商"),
-    (Field::Supplier, "拟定的供应商"),
-    (Field::Supplier, "Awarded to"),
-    (Field::Supplier, "Successful Tenderer"),
-    (Field::Supplier, "Successful Bidder"),
-    (Field::Supplier, "Contractor"),
-    (Field::Published, "系统发布时间"),
-    (Field::Published, "信息发布时间"),
-    (Field::Published, "公告发布日期"),
-    (Field::Published, "发布时间"),
-    (Field::Published, "发布日期"),
-    (Field::Published, "公告时间"),
-    (Field::Published, "信息时间"),
-    (Field::Published, "公告日期"),
-    // A 公示 is published the day it starts (中国电信阳光采购网 candidates notices).
-    (Field::Published, "公示开始时间"),
-    (Field::Published, "公示开始日期"),
-    // "公示日期：2025-12-05　公示截止日期：…" (国企 e-procurement candidates notices).
-    (Field::Published, "公示日期"),
-    (Field::Published, "公示时间"),
-    (Field::Published, "招标公告发出日期"),
-    (Field::Published, "Date of Publication"),
-    (Field::Published, "Publication Date"),
-    (Field::Published, "Published"),
-    (Field::Published, "Issue Date"),
-    (Field::NoticeNumber, "公告编号"),
-    (Field::NoticeNumber, "公告编码"),
-    (Field::Name, "名称"),
-];
+impl Field {
+    /// Every field, in declaration order.
+    pub const ALL: [Field; 15] = [
+        Field::Title,
+        Field::ProjectId,
+        Field::Buyer,
+        Field::Agency,
+        Field::Budget,
+        Field::Award,
+        Field::AwardTotal,
+        Field::Supplier,
+        Field::Candidate,
+        Field::BudgetOriginal,
+        Field::BudgetCorrected,
+        Field::Published,
+        Field::NoticeNumber,
+        Field::ProjectIdOriginal,
+        Field::Name,
+    ];
+
+    /// The field's name in `watchlists/labels.csv` (snake case of the variant).
+    pub fn name(self) -> &'static str {
+        // Exhaustive: a new variant does not compile until it has a name here.
+        match self {
+            Field::Title => "title",
+            Field::ProjectId => "project_id",
+            Field::Buyer => "buyer",
+            Field::Agency => "agency",
+            Field::Budget => "budget",
+            Field::Award => "award",
+            Field::AwardTotal => "award_total",
+            Field::Supplier => "supplier",
+            Field::Candidate => "candidate",
+            Field::BudgetOriginal => "budget_original",
+            Field::BudgetCorrected => "budget_corrected",
+            Field::Published => "published",
+            Field::NoticeNumber => "notice_number",
+            Field::ProjectIdOriginal => "project_id_original",
+            Field::Name => "name",
+        }
+    }
+
+    /// The field named `name` in `watchlists/labels.csv`.
+    fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// The embedded `watchlists/labels.csv`.
+const LABELS_CSV: &str = include_str!("../../watchlists/labels.csv");
+
+/// The certainty values a row may give.
+const CERTAINTIES: &[&str] = &["low", "medium", "high"];
+
+/// The rows of `labels.csv`, split by kind, each in file order.
+#[derive(Debug, Default)]
+struct Table {
+    labels: &'static [(Field, &'static str)],
+    sections: &'static [(&'static str, Field)],
+}
+
+/// `labels.csv` read into label and section rows, or the first problem (line numbers count from 1).
+/// Rows own their text; the run-time table leaks it once, so lookups borrow it for the whole run.
+#[allow(clippy::type_complexity)]
+fn parse_table(text: &str) -> Result<(Vec<(Field, String)>, Vec<(String, Field)>), String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("labels.csv: no `{name}` column"))
+    };
+    let (k, f, l, s, c) = (
+        column("kind")?,
+        column("field")?,
+        column("label")?,
+        column("source")?,
+        column("certainty")?,
+    );
+    let (mut labels, mut sections) = (Vec::new(), Vec::new());
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("labels.csv: {e}"))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |i: usize| record.get(i).unwrap_or("");
+        let Some(field) = Field::from_name(cell(f)) else {
+            return Err(format!(
+                "labels.csv line {line}: unknown field `{}`",
+                cell(f)
+            ));
+        };
+        let label = cell(l);
+        // The label regexes and the split from the end assume a label ends in none of these.
+        if label.is_empty()
+            || label
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace() || matches!(c, '）' | ')' | '：' | ':'))
+        {
+            return Err(format!(
+                "labels.csv line {line}: label `{label}` is empty or ends in a space, bracket or colon"
+            ));
+        }
+        if cell(s).trim().is_empty() {
+            return Err(format!("labels.csv line {line}: no source"));
+        }
+        if !CERTAINTIES.contains(&cell(c)) {
+            return Err(format!(
+                "labels.csv line {line}: certainty `{}` is none of low, medium, high",
+                cell(c)
+            ));
+        }
+        match cell(k) {
+            "label" => labels.push((field, label.to_owned())),
+            "section" => sections.push((label.to_owned(), field)),
+            other => return Err(format!("labels.csv line {line}: unknown kind `{other}`")),
+        }
+    }
+    Ok((labels, sections))
+}
+
+/// The embedded table, read once; its text lives for the whole run.
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    // The embedded file is checked by the unit tests below, so this never fails in a tested
+    // build; should it, the parser runs without labels rather than stopping.
+    let (labels, sections) = parse_table(LABELS_CSV).unwrap_or_else(|e| {
+        tracing::error!("{e}");
+        Default::default()
+    });
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let labels: Vec<(Field, &'static str)> =
+        labels.into_iter().map(|(f, l)| (f, leak(l))).collect();
+    let sections: Vec<(&'static str, Field)> =
+        sections.into_iter().map(|(h, f)| (leak(h), f)).collect();
+    Table {
+        labels: Box::leak(labels.into_boxed_slice()),
+        sections: Box::leak(sections.into_boxed_slice()),
+    }
+});
+
+/// Every label variant, most specific first (the regex alternation takes the first that fits):
+/// the `label` rows of `watchlists/labels.csv`, in file order.
+pub static LABELS: LazyLock<&[(Field, &str)]> = LazyLock::new(|| TABLE.labels);
 
 /// Result-table column headers naming the winner.
-pub const WINNER_HEADERS: &[&str] = &[
-    "中标（成交）供应商名称",
-    "中标(成交)供应商名称",
-    "中标（成交）供应商",
-    "中标(成交)供应商",
-    "中标供应商名称",
-    "成交供应商名称",
-    "中标供应商",
-    "成交供应商",
-    "供应商名称",
-    "中标人名称",
-    "中标人",
-    "中标单位",
-    "成交单位",
-    "入围候选人名称",
-    "投标人名称",
-    "successful tenderer",
-    "awarded to",
-    "supplier",
-];
+pub static WINNER_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("winner_header"));
 
 /// Result-table column headers naming a candidate (中标候选人公示): never a winner.
-pub const CANDIDATE_HEADERS: &[&str] = &[
-    "中标候选人名称",
-    "成交候选人名称",
-    "中标候选人",
-    "成交候选人",
-    "候选人名称",
-    "候选人",
-    "推荐中标候选人",
-];
+pub static CANDIDATE_HEADERS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("candidate_header"));
 
 /// Result-table column headers naming the awarded amount (unit prices like 入围价 are not awards).
-pub const AMOUNT_HEADERS: &[&str] = &[
-    "中标（成交）金额",
-    "中标(成交)金额",
-    "中标金额",
-    "成交金额",
-    "中标价格",
-    "成交价格",
-    "中标价",
-    "成交价",
-    "中标总价",
-    "成交总价",
-    "award value",
-    "contract value",
-];
+pub static AMOUNT_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("amount_header"));
 
 /// Block headings that say whose `名称：` follows (`九、…联系 1.采购人信息 名称：X`).
 /// A heading may share its line with the labels under it (a whole notice in one table cell), so
 /// each `名称：` takes the block of the last heading before it on the line, not the line's first.
-pub const SECTIONS: &[(&str, Field)] = &[
-    ("采购人信息", Field::Buyer),
-    ("采购单位信息", Field::Buyer),
-    ("招标人信息", Field::Buyer),
-    ("采购代理机构信息", Field::Agency),
-    ("招标代理机构信息", Field::Agency),
-    ("代理机构信息", Field::Agency),
-    ("中标（成交）供应商信息", Field::Supplier),
-    ("中标供应商信息", Field::Supplier),
-    ("成交供应商信息", Field::Supplier),
-    ("中标人信息", Field::Supplier),
-    ("项目联系方式", Field::Title),
-];
+/// The `section` rows of `watchlists/labels.csv`, in file order.
+pub static SECTIONS: LazyLock<&[(&str, Field)]> = LazyLock::new(|| TABLE.sections);
 
 /// Block headings in `cell`, as (byte offset of the heading's end, field), in order.
 fn section_marks(cell: &str) -> Vec<(usize, Field)> {
@@ -440,7 +355,7 @@ fn may_be_label_cell(cell: &str) -> bool {
 /// (the check would not hold; never so today).
 static LABEL_LAST_CHARS: LazyLock<Option<Vec<char>>> = LazyLock::new(|| {
     let mut set = Vec::new();
-    for (_, l) in LABELS {
+    for (_, l) in LABELS.iter() {
         let c = l.chars().next_back()?;
         if c.is_whitespace() {
             return None;
@@ -523,16 +438,8 @@ pub struct Labelled {
 
 /// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
 /// the label after them is not part of a longer word.
-const SENTENCE_DETERMINERS: &[&str] = &[
-    "本项目",
-    "该项目",
-    "本次采购",
-    "本次",
-    "此次",
-    "本包",
-    "本标段",
-    "本合同",
-];
+static SENTENCE_DETERMINERS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("sentence_determiner"));
 
 /// Read every labelled value in `text`, in page order.
 pub fn scan(text: &str) -> Vec<Labelled> {
@@ -667,43 +574,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
 }
 
 /// Words of result/goods table headers (a row of them is a header, not label | value).
-const HEADER_WORDS: &[&str] = &[
-    "序号",
-    "排名",
-    "排序",
-    "地址",
-    "标包",
-    "包组",
-    "包号",
-    "品牌",
-    "规格",
-    "数量",
-    "单价",
-    "名称",
-    "金额",
-    "报价",
-    "候选人",
-    "编号",
-    // Round 2 of issue 10: "包别 | 成交（中选）供应商 | 供应商地址 | 成交金额（人民币，万元）".
-    "包别",
-    "包件",
-    "分标",
-    "供应商",
-    // Round 4/5 of issue 10: ranked candidate tables ("名次 | 中标候选人名称 | 投标报价（元）
-    // | 工期（日历天） | 项目负责人 | 评标得分", "推荐顺序 | … | 综合得分").
-    "名次",
-    "顺序",
-    "工期",
-    "负责人",
-    "得分",
-    "评分",
-    "质量",
-    "交货期",
-    "服务期",
-    // Tuned sets of issue 10: "推荐次序 | 投标单位 | 投标总价（含税，元）".
-    "次序",
-    "总价",
-];
+static HEADER_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("header_word"));
 
 /// A table header cell ("投标报价（元）", "评标得分"): short, digit-free, ending (before any
 /// parenthesised unit) with a header word, and no organisation's name. Never a label's value.
@@ -740,9 +611,7 @@ pub fn is_header_row(cells: &[&str]) -> bool {
 /// Nouns that end the name of a field rather than a value ("采购方式", "开标时间", "资金来源", "包数"):
 /// a header cell even when no label or header word is known for it. Values such as "公开招标",
 /// "财政资金" or an organisation's name end otherwise.
-const FIELD_KIND_ENDS: &[&str] = &[
-    "方式", "时间", "日期", "来源", "地点", "类型", "类别", "期限", "包数", "标段", "币种", "性质",
-];
+static FIELD_KIND_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("field_kind_end"));
 
 /// A short cell (before any parenthesised note) ending in a [`FIELD_KIND_ENDS`] noun.
 fn names_a_field_kind(cell: &str) -> bool {
@@ -816,7 +685,7 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
 const MAX_LOT_ROWS: usize = 40;
 
 /// Words of a total row's first cell ("合计", "总 计", "合计（万元）").
-const TOTAL_WORDS: &[&str] = &["合计", "总计", "共计", "总价合计"];
+static TOTAL_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("total_word"));
 
 /// A table row's first cell naming the row a total of the rows above it.
 fn is_total_cell(cell: &str) -> bool {
@@ -833,31 +702,17 @@ fn is_total_cell(cell: &str) -> bool {
 /// Column headers of a correction table holding the value before / after the correction
 /// (`更正项 | 更正前内容 | 更正后内容`).
 /// A short header cell opening with 原 (原公告内容, 原招标文件内容) is the old side too.
-const BEFORE_HEADERS: &[&str] = &[
-    "更正前",
-    "变更前",
-    "修改前",
-    "调整前",
-    "原内容",
-    "原公告内容",
-];
-const AFTER_HEADERS: &[&str] = &[
-    "更正后",
-    "变更后",
-    "修改后",
-    "调整后",
-    "现内容",
-    "更正为",
-    "变更为",
-];
+static BEFORE_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("before_header"));
+/// Column headers of a correction table holding the value after the correction.
+static AFTER_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("after_header"));
 /// Headers that name the new side only when no header above does: in `序号 | 更正内容 | 原公告内容
 /// | 更正后内容` the 更正内容 column is the item, not the new value.
-const WEAK_AFTER_HEADERS: &[&str] = &["更正内容", "变更内容"];
+static WEAK_AFTER_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("weak_after_header"));
 
-static HEADER_WORD_SET: LazyLock<Words> = LazyLock::new(|| Words::new(HEADER_WORDS));
-static BEFORE_SET: LazyLock<Words> = LazyLock::new(|| Words::new(BEFORE_HEADERS));
-static AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(AFTER_HEADERS));
-static WEAK_AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(WEAK_AFTER_HEADERS));
+static HEADER_WORD_SET: LazyLock<Words> = LazyLock::new(|| Words::new(&HEADER_WORDS));
+static BEFORE_SET: LazyLock<Words> = LazyLock::new(|| Words::new(&BEFORE_HEADERS));
+static AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(&AFTER_HEADERS));
+static WEAK_AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(&WEAK_AFTER_HEADERS));
 
 /// A few words looked for in short cells, indexed by their first character: one hash probe per
 /// character of the cell instead of one `contains` per word (each sets up a Two-Way searcher,
@@ -994,11 +849,81 @@ pub fn header_key(s: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_embedded_table_parses() {
+        let (labels, sections) = parse_table(LABELS_CSV).expect("labels.csv parses");
+        assert!(labels.len() > 150, "{} labels", labels.len());
+        assert!(sections.len() >= 10, "{} sections", sections.len());
+        assert_eq!(LABELS.len(), labels.len());
+        assert_eq!(SECTIONS.len(), sections.len());
+    }
+
+    #[test]
+    fn every_row_names_a_source_and_a_certainty() {
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .from_reader(LABELS_CSV.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(
+            headers.iter().collect::<Vec<_>>(),
+            ["kind", "field", "label", "source", "certainty", "note"]
+        );
+        for record in reader.records() {
+            let record = record.unwrap();
+            let line = record.position().unwrap().line();
+            assert!(!record[3].trim().is_empty(), "line {line}: no source");
+            assert!(CERTAINTIES.contains(&&record[4]), "line {line}: certainty");
+            assert!(Field::from_name(&record[1]).is_some(), "line {line}: field");
+        }
+    }
+
+    #[test]
+    fn every_field_has_a_name_and_a_label() {
+        for (i, f) in Field::ALL.iter().enumerate() {
+            assert_eq!(Field::from_name(f.name()), Some(*f));
+            assert!(Field::ALL[..i].iter().all(|g| g.name() != f.name()));
+            assert!(LABELS.iter().any(|(g, _)| g == f), "{f:?} has no label");
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_refused() {
+        let head = "kind,field,label,source,certainty,note\n";
+        let ok = |row: &str| parse_table(&format!("{head}{row}\n")).is_ok();
+        assert!(ok("label,budget,预算金额,src,high,"));
+        assert!(ok("section,buyer,采购人信息,src,low,"));
+        assert!(!ok("label,nosuch,预算金额,src,high,"));
+        assert!(!ok("label,Budget,预算金额,src,high,"));
+        assert!(!ok("heading,budget,预算金额,src,high,"));
+        assert!(!ok("label,budget,,src,high,"));
+        assert!(!ok("label,budget,预算金额（元）,src,high,"));
+        assert!(!ok("label,budget,\"预算金额 \",src,high,"));
+        assert!(!ok("label,budget,预算金额, ,high,"));
+        assert!(!ok("label,budget,预算金额,src,sure,"));
+        assert!(parse_table("field,label\nbudget,预算金额\n").is_err());
+    }
+
+    #[test]
+    fn order_and_fields_survive() {
+        // The alternation takes the first label that fits: longer labels stay before the
+        // labels they contain.
+        assert_eq!(LABELS[0], (Field::Title, "原公告的采购项目名称"));
+        assert_eq!(LABELS.last(), Some(&(Field::Name, "名称")));
+        let at = |l: &str| LABELS.iter().position(|(_, x)| *x == l);
+        assert!(at("采购项目名称") < at("项目名称"));
+        assert!(at("中标候选人名称") < at("中标候选人"));
+        assert!(at("Tender Reference No.") < at("Tender Reference"));
+        assert_eq!(SECTIONS[0], ("采购人信息", Field::Buyer));
+        assert_eq!(SECTIONS.last(), Some(&("项目联系方式", Field::Title)));
+        assert_eq!(FIELD_KIND_ENDS.len(), 12);
+        assert_eq!(WEAK_AFTER_HEADERS[..], ["更正内容", "变更内容"]);
+    }
+
     /// The ending check never turns away a cell the label-cell regex accepts: every label in
     /// the shapes the regex allows, and random mixes of label pieces, units and noise.
     #[test]
     fn ending_check_keeps_every_label_cell() {
-        for (_, l) in LABELS {
+        for (_, l) in LABELS.iter() {
             let upper = l.to_uppercase();
             let spaced: String = l.chars().map(|c| format!("{c} ")).collect();
             for cell in [
@@ -1052,7 +977,7 @@ mod tests {
 
     #[test]
     fn word_set_equals_contains() {
-        let set = Words::new(HEADER_WORDS);
+        let set = Words::new(&HEADER_WORDS);
         let cells = [
             "序号",
             "中标供应商名称",
@@ -1079,7 +1004,7 @@ mod tests {
     fn label_colon_split_equals_the_regex_captures() {
         assert!(*SPLIT_FROM_END);
         let mut texts = Vec::new();
-        for (_, l) in LABELS {
+        for (_, l) in LABELS.iter() {
             let spaced: String = l.chars().map(|c| format!("{c} ")).collect();
             for label in [l.to_string(), spaced.trim_end().to_string()] {
                 for tail in [
