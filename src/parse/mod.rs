@@ -1111,7 +1111,7 @@ impl TableNames {
 /// candidates a line states (第3名中标候选人 is a rank, not a count).
 static CANDIDATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"前\s*([一二三四五1-5])\s*(?:名|位)|(第)?([一二三四五两1-5])\s*(?:名|家|个|位)\s*(?:中标|成交|中选)?候选人|候选人(?:共|为)?\s*([一二三四五两1-5])\s*(?:名|家|个|位)",
+        r"前\s*([一二三四五两1-5])\s*(?:名|位)|(第)?([一二三四五两1-5])\s*(?:名|家|个|位)\s*(?:中标|成交|中选)?候选人|候选人(?:共|为)?\s*([一二三四五两1-5])\s*(?:名|家|个|位)",
     )
     .expect("valid candidate-count regex")
 });
