@@ -166,6 +166,8 @@ struct TextSink {
     space: bool,
     newline: bool,
     cell: bool,
+    /// The pending cell break follows a label element: a colon right after it joins the label.
+    soft_cell: bool,
 }
 
 impl TextSink {
@@ -181,7 +183,7 @@ impl TextSink {
             if !at_line_start {
                 self.out.push('\n');
             }
-        } else if self.cell {
+        } else if self.cell && !(self.soft_cell && piece.starts_with(['：', ':'])) {
             if !at_line_start {
                 self.out.push_str(CELL_SEP);
             }
@@ -190,6 +192,7 @@ impl TextSink {
         }
         self.newline = false;
         self.cell = false;
+        self.soft_cell = false;
         self.space = false;
         self.out.push_str(piece);
     }
@@ -197,11 +200,13 @@ impl TextSink {
     fn line_break(&mut self) {
         self.newline = true;
         self.cell = false;
+        self.soft_cell = false;
     }
 
     fn cell_break(&mut self) {
         if !self.newline {
             self.cell = true;
+            self.soft_cell = false;
         }
     }
 }
@@ -290,6 +295,9 @@ pub(crate) struct Walker<K> {
     furniture: FurnitureWalk<K>,
     /// The outermost centred block open, if any.
     centred: Option<K>,
+    /// Inline elements opened at a line's start outside table cells, with the text offset there:
+    /// one whose text is a bare label is the key of a key/value pair.
+    line_openers: Vec<(K, usize)>,
 }
 
 impl<K> Default for Walker<K> {
@@ -303,6 +311,7 @@ impl<K> Default for Walker<K> {
             title_hidden: 0,
             furniture: FurnitureWalk::default(),
             centred: None,
+            line_openers: Vec::new(),
         }
     }
 }
@@ -406,6 +415,13 @@ impl<K: PartialEq + Copy> Walker<K> {
         {
             self.captures.push((key, Slot::CentredBold, String::new()));
         }
+        if is_pair_key_element(name)
+            && !self.tables.last().is_some_and(|t| t.in_cell)
+            && !self.sink.cell
+            && (self.sink.newline || self.sink.out.is_empty() || self.sink.out.ends_with('\n'))
+        {
+            self.line_openers.push((key, self.sink.out.len()));
+        }
         let f = &mut self.furniture;
         if name == "a" {
             f.link_depth += 1;
@@ -446,6 +462,21 @@ impl<K: PartialEq + Copy> Walker<K> {
             // table cell the text stays as the cell has it.
             "label" if !self.tables.last().is_some_and(|t| t.in_cell) => self.sink.cell_break(),
             _ => {}
+        }
+        // `<span class="k">招标编号</span><span class="v">…</span>`: a bare label (no colon) opening
+        // its line, then its value in the next element. Glued, "招标编号BGZB-…" reads as no label.
+        if self.line_openers.last().is_some_and(|(k, _)| *k == key)
+            && let Some((_, start)) = self.line_openers.pop()
+        {
+            let text = self.sink.out.get(start..).unwrap_or_default().trim();
+            if !text.is_empty()
+                && !text.contains('\n')
+                && !text.ends_with(['：', ':'])
+                && super::labels::is_label_cell(text)
+            {
+                self.sink.cell_break();
+                self.sink.soft_cell = true;
+            }
         }
         if is_paragraph(name)
             && let Some(t) = self.tables.last_mut().filter(|t| t.in_cell)
@@ -491,6 +522,11 @@ impl<K: PartialEq + Copy> Walker<K> {
         self.w.text = self.sink.out;
         self.w
     }
+}
+
+/// Inline elements that may hold the key of a key/value pair (`<label>` breaks on its own).
+fn is_pair_key_element(name: &str) -> bool {
+    matches!(name, "span" | "b" | "strong" | "em" | "i" | "font")
 }
 
 /// A block whose text is centred: `<center>`, or a `p` / `div` / `td` / `th` with
@@ -773,6 +809,34 @@ mod tests {
                     "最高限价（元） | 980,000",
                     "单独",
                     "甲乙"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn a_bare_label_element_and_its_value_element_are_two_cells() {
+        // Key/value pairs as sibling inline elements with no colon: the key is a label alone.
+        let doc = "<ul><li><b>采购项目编号</b><em>ZFCG-88</em></li></ul>\
+            <div><strong>最高限价（含税）</strong> <span>520万元</span></div>\
+            <p><span>采购人</span>：某某大学</p><p><span>说明</span><span>见附件</span></p>\
+            <p>本项目<span>预算金额</span>为100万元</p>";
+        let walks = [
+            Some(walk(doc)),
+            Some(walk_dom(doc)),
+            super::super::stream::walk(doc),
+            super::super::stream::tokens::walk(doc),
+        ];
+        for w in walks.into_iter().flatten() {
+            let lines: Vec<&str> = w.text.lines().collect();
+            assert_eq!(
+                lines,
+                [
+                    "采购项目编号 | ZFCG-88",
+                    "最高限价（含税） | 520万元",
+                    "采购人：某某大学",
+                    "说明见附件",
+                    "本项目预算金额为100万元"
                 ]
             );
         }

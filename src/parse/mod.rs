@@ -373,7 +373,19 @@ fn build(w: html::Walked) -> Notice {
         ));
     }
 
-    let found = table_winners(&w.tables);
+    let mut found = table_winners(&w.tables);
+    {
+        // Ranked rows past the number of candidates the page states are bidders, not candidates.
+        let mut named: Vec<String> = first(Field::Candidate)
+            .map(|l| l.value.as_str())
+            .flat_map(split_orgs)
+            .collect();
+        named.extend(prose::candidates(&lines));
+        dedup_names(&mut named);
+        if let Some(cap) = candidate_cap(&lines, &named, &found) {
+            found.cut_candidates(cap);
+        }
+    }
     let mut suppliers: Vec<String> = Vec::new();
     let named = w
         .code_suppliers
@@ -1062,6 +1074,87 @@ struct TableNames {
     /// Bidders in tables of quotes with no row marked as the result: the winners only when no
     /// label names the winner (a 中标信息 table of winners and their prices).
     quoted: Vec<String>,
+    /// The rank of each of `candidates` read from a ranked table's rank column, if any.
+    candidate_ranks: Vec<Option<u32>>,
+    /// The same for `winners` (a ranked table of bidders headed 投标人名称 gives winners).
+    winner_ranks: Vec<Option<u32>>,
+}
+
+impl TableNames {
+    /// Drop ranked candidates ranked below `cap`.
+    fn cut_candidates(&mut self, cap: u32) {
+        let mut ranks = self.candidate_ranks.iter();
+        self.candidates
+            .retain(|_| ranks.next().copied().flatten().is_none_or(|r| r <= cap));
+        self.candidate_ranks.retain(|r| r.is_none_or(|r| r <= cap));
+        let mut ranks = self.winner_ranks.iter();
+        self.winners
+            .retain(|_| ranks.next().copied().flatten().is_none_or(|r| r <= cap));
+        self.winner_ranks.retain(|r| r.is_none_or(|r| r <= cap));
+    }
+
+    /// Every ranked name with its rank, candidates and winners.
+    fn ranked(&self) -> impl Iterator<Item = (&String, u32)> {
+        fn pairs<'a>(names: &'a [String], ranks: &[Option<u32>]) -> Vec<(&'a String, u32)> {
+            names
+                .iter()
+                .zip(ranks.iter().copied())
+                .filter_map(|(n, r)| Some((n, r?)))
+                .collect()
+        }
+        let mut all = pairs(&self.candidates, &self.candidate_ranks);
+        all.extend(pairs(&self.winners, &self.winner_ranks));
+        all.into_iter()
+    }
+}
+
+/// "排名前三名的投标人为中标候选人", "推荐3名中标候选人", "中标候选人共三家": the number of
+/// candidates a line states (第3名中标候选人 is a rank, not a count).
+static CANDIDATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"前\s*([一二三四五两1-5])\s*(?:名|位)|(第)?([一二三四五两1-5])\s*(?:名|家|个|位)\s*(?:中标|成交|中选)?候选人|候选人(?:共|为)?\s*([一二三四五两1-5])\s*(?:名|家|个|位)",
+    )
+    .expect("valid candidate-count regex")
+});
+
+/// How many candidates a page has, when a ranked table lists more bidders: a count the page
+/// states on a line about candidates, or the names it gives as candidates (two or more) when
+/// they are exactly the table's top ranks.
+fn candidate_cap(lines: &[&str], named: &[String], found: &TableNames) -> Option<u32> {
+    let max_rank = found.ranked().map(|(_, r)| r).max()?;
+    let digit = |s: &str| -> Option<u32> {
+        let c = s.chars().next()?;
+        c.to_digit(10)
+            .or_else(|| {
+                "一二三四五"
+                    .find(c)
+                    .map(|i| (i / '一'.len_utf8()) as u32 + 1)
+            })
+            .or_else(|| (c == '两').then_some(2))
+    };
+    let stated = lines
+        .iter()
+        .filter(|l| l.len() <= 600 && l.contains("候选人"))
+        .flat_map(|l| CANDIDATE_COUNT.captures_iter(l))
+        .find_map(|c| {
+            if c.get(2).is_some() {
+                return None;
+            }
+            digit(c.get(1).or(c.get(3)).or(c.get(4))?.as_str())
+        });
+    let by_names = || {
+        let n = u32::try_from(named.len()).ok().filter(|n| *n >= 2)?;
+        (1..=n)
+            .all(|r| {
+                found
+                    .ranked()
+                    .any(|(name, rank)| rank == r && named.contains(name))
+            })
+            .then_some(n)
+    };
+    stated
+        .or_else(by_names)
+        .filter(|cap| *cap >= 1 && *cap < max_rank)
 }
 
 /// The columns of a result table, from its header row.
@@ -1076,6 +1169,8 @@ struct Columns {
     /// A table of quotes (供应商名称 | 报价): its rows are bidders, and only a row marked as
     /// the result (成交, 中标) names a winner.
     quotes: bool,
+    /// The rank column of a candidates table (排名 | 投标人名称 | …).
+    rank: Option<usize>,
 }
 
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
@@ -1086,6 +1181,9 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     for table in tables {
         let mut columns: Option<Columns> = None;
         let (mut unmarked, mut marked) = (Vec::new(), false);
+        // This table's candidates with their ranks, put in rank order when every row has one.
+        let mut ranked: Vec<(Option<u32>, String)> = Vec::new();
+        let mut ranked_winners: Vec<(Option<u32>, String)> = Vec::new();
         // A table turned sideways: candidates in columns by rank, names in one row.
         let mut ranks: Option<Vec<u32>> = None;
         for row in table {
@@ -1097,7 +1195,10 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         .filter_map(|(r, c)| clean_org(c).map(|n| (*r, n)))
                         .collect();
                     named.sort_by_key(|(r, _)| *r);
-                    found.candidates.extend(named.into_iter().map(|(_, n)| n));
+                    for (_, n) in named {
+                        found.candidates.push(n);
+                        found.candidate_ranks.push(None);
+                    }
                     ranks = None;
                 }
                 continue;
@@ -1147,6 +1248,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         unit,
                         candidates: candidate.is_some(),
                         quotes,
+                        rank: row.iter().position(|c| is_rank_header(c)),
                     });
                     continue;
                 }
@@ -1158,6 +1260,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 unit,
                 candidates: is_candidate,
                 quotes,
+                rank,
             }) = columns
             else {
                 continue;
@@ -1175,8 +1278,12 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().any(is_han) {
                 continue;
             }
+            let r = rank
+                .and_then(|i| i.checked_sub(offset))
+                .and_then(|i| row.get(i))
+                .and_then(|c| rank_in_cell(c));
             if is_candidate {
-                found.candidates.push(name);
+                ranked.push((r, name));
                 continue;
             }
             // A bidder in a table of quotes wins only where its row says so.
@@ -1193,7 +1300,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             if quotes {
                 marked = true;
             }
-            found.winners.push(name);
+            ranked_winners.push((r, name));
             if let Some(m) = amt
                 .and_then(|a| a.checked_sub(offset))
                 .and_then(|i| row.get(i))
@@ -1205,8 +1312,33 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         if !marked {
             found.quoted.append(&mut unmarked);
         }
+        // Rows listed in another order (submission order) with a rank column: rank order.
+        for (rows, names, ranks) in [
+            (ranked, &mut found.candidates, &mut found.candidate_ranks),
+            (ranked_winners, &mut found.winners, &mut found.winner_ranks),
+        ] {
+            let mut rows = rows;
+            if rows.iter().all(|(r, _)| r.is_some()) {
+                rows.sort_by_key(|(r, _)| *r);
+            } else {
+                rows.iter_mut().for_each(|(r, _)| *r = None);
+            }
+            for (r, n) in rows {
+                names.push(n);
+                ranks.push(r);
+            }
+        }
     }
     found
+}
+
+/// The rank a rank column's cell gives: "2", "第二名", "第一中标候选人".
+fn rank_in_cell(cell: &str) -> Option<u32> {
+    let t = cell.trim();
+    t.parse::<u32>()
+        .ok()
+        .filter(|n| (1..=99).contains(n))
+        .or_else(|| rank_of(t))
 }
 
 /// The ranks of a sideways candidate table's header row ("中标候选人排序 | 第一中标候选人 |
@@ -1772,6 +1904,52 @@ mod tests {
         assert_eq!(n.notice_type, NoticeType::News);
         assert_eq!(n.buyer.as_deref(), Some("中国电信股份有限公司丙省分公司"));
         assert_eq!(n.candidates, vec!["丁智算科技有限公司"]);
+    }
+
+    #[test]
+    fn a_ranked_table_in_another_order_is_read_in_rank_order_and_cut_to_the_stated_count() {
+        let table = "<table><tr><th>序号</th><th>投标单位</th><th>报价（万元）</th><th>名次</th></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>468.00</td><td>第三名</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>472.50</td><td>第四名</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>479.80</td><td>第一名</td></tr>\
+             <tr><td>4</td><td>丁信息有限公司</td><td>483.20</td><td>第二名</td></tr></table>";
+        let head = "<h3>某学院算力平台采购项目中标候选人公示</h3><p>项目编号：XY-2026-7</p>";
+        // No count stated: every ranked row, in rank order.
+        let n = notice(&format!("{head}{table}"));
+        assert_eq!(
+            n.candidates,
+            vec![
+                "丙智能有限公司",
+                "丁信息有限公司",
+                "甲科技有限公司",
+                "乙数据有限公司"
+            ]
+        );
+        // A stated count cuts the rows ranked below it.
+        for said in [
+            "<p>评审委员会推荐排名前两名的供应商为成交候选人。</p>",
+            "<p>现推荐2家中标候选人如下。</p>",
+        ] {
+            let n = notice(&format!("{head}{table}{said}"));
+            assert_eq!(
+                n.candidates,
+                vec!["丙智能有限公司", "丁信息有限公司"],
+                "{said}"
+            );
+        }
+        // The candidates named again in prose, as the table's top ranks, set the count.
+        let n = notice(&format!(
+            "{head}{table}<p>中标候选人依次为：丙智能有限公司、丁信息有限公司、甲科技有限公司。</p>"
+        ));
+        assert_eq!(
+            n.candidates,
+            vec!["丙智能有限公司", "丁信息有限公司", "甲科技有限公司"]
+        );
+        // A rank given as a candidate's place (第1名中标候选人) is no count.
+        let n = notice(&format!(
+            "{head}{table}<p>第1名中标候选人放弃的，依次递补。</p>"
+        ));
+        assert_eq!(n.candidates.len(), 4);
     }
 
     #[test]

@@ -394,6 +394,43 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid correction regex")
 });
 
+/// A correction as quoted items: the old clause in quotes after 原, the new one in quotes after a
+/// correcting word, each naming the budget inside: "原“预算金额：420万元，最高限价：420万元”，
+/// 现更正为“预算金额：386万元，…”", "原「采购预算为500万元」调整为「采购预算为460万元」".
+static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"原(?:为|内容为|内容|文为|文)?[：:]?\s*[“「"]([^“”「」"]{1,160})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:更正|变更|调整|修改|更改|修正)(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{1,160})[”」"]"#,
+    )
+    .expect("valid quoted-items regex")
+});
+
+/// A budget label and its amount inside one quoted item ("预算金额：420.00万元", "采购预算为500万元").
+static QUOTED_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?\s*({CORRECTION_AMOUNT})"
+    ))
+    .expect("valid quoted-budget regex")
+});
+
+/// (original, corrected) budget of a quoted-items correction: the label of the old item's first
+/// budget is looked up in the new item (预算金额 beside 预算金额, not 最高限价), else its first budget.
+fn quoted_items_correction(line: &str) -> Option<(Money, Money)> {
+    QUOTED_ITEMS.captures_iter(line).find_map(|c| {
+        let old = QUOTED_BUDGET.captures(c.get(1)?.as_str())?;
+        let amount = |b: &regex::Captures<'_>| {
+            let unit = b.get(2).and_then(|m| Unit::in_notes(m.as_str()));
+            parse_money(b.get(3)?.as_str(), unit)
+        };
+        let new_side = c.get(2)?.as_str();
+        let new = QUOTED_BUDGET
+            .captures_iter(new_side)
+            .find(|b| b.get(1).map(|m| m.as_str()) == old.get(1).map(|m| m.as_str()))
+            .or_else(|| QUOTED_BUDGET.captures(new_side))?;
+        let (from, to) = (amount(&old)?, amount(&new)?);
+        (from != to).then_some((from, to))
+    })
+}
+
 /// The words that head the old and the new side of a correction (a side ends in 前 or 后).
 const CORRECTION_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后";
 
@@ -885,9 +922,12 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
         .filter(|l| l.contains(['原', '由', '从', '前']))
         .find_map(|l| {
             let changed = |from: Money, to: Money| (from != to).then_some((from, to));
-            PROSE_CORRECTION
-                .captures_iter(l)
-                .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
+            quoted_items_correction(l)
+                .or_else(|| {
+                    PROSE_CORRECTION
+                        .captures_iter(l)
+                        .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
+                })
                 .or_else(|| {
                     PROSE_CORRECTION_QUOTED
                         .captures_iter(l)
@@ -1574,6 +1614,37 @@ mod tests {
             );
         }
         assert!(corrected_budget(&["更正后：预算金额280万元"]).is_none());
+    }
+
+    #[test]
+    fn quoted_item_corrections_in_other_quotes_and_verbs() {
+        for (line, from, to) in [
+            (
+                "二、第二章中：原「采购预算为500万元，最高限价为500万元」，现变更为「采购预算为460万元，最高限价为460万元」；",
+                5_000_000.0,
+                4_600_000.0,
+            ),
+            // The old item's label is looked up in the new one (最高限价 beside 最高限价).
+            (
+                "原\"最高限价：人民币1,200,000.00元\"调整为\"工期：60日历天，最高限价：人民币1,080,000.00元\"",
+                1_200_000.0,
+                1_080_000.0,
+            ),
+            (
+                "（3）原“项目预算（万元）：260”更正为“项目预算（万元）：248”。",
+                2_600_000.0,
+                2_480_000.0,
+            ),
+        ] {
+            let (f, t) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        // A quoted item with no budget, or an unchanged one, is no budget correction.
+        assert!(corrected_budget(&["原“供货期：30天，预算另计”现更正为“供货期：45天”"]).is_none());
+        assert!(
+            corrected_budget(&["原“预算金额：80万元”更正为“预算金额：80万元，含税”"]).is_none()
+        );
     }
 
     #[test]
