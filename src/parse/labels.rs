@@ -563,6 +563,10 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 // The value sits in the next cell, or on the next line when the label ends the row.
                 let candidate = if ci + 1 < cells.len() {
                     cells.get(ci + 1).map(|c| c.to_string())
+                } else if cells.len() > 1 {
+                    // A label ending a table row (a rank column's 第三中标候选人) has no value
+                    // below: the line after the table is the next section, not this cell's value.
+                    None
                 } else {
                     // Only a plain line can carry the value; a table row below a heading is a table.
                     // One other label's line in between ("供应商地址：…") is stepped over.

@@ -905,9 +905,21 @@ fn clean_id(v: &str) -> Option<String> {
 static CLAUSE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("clause_word"));
 
 /// A candidate is shaped as an organisation is: it ends in an organisation word, or it is a
-/// short name with no clause in it (a person or a foreign firm keeps its own form).
+/// short name with no clause in it (a person or a foreign firm keeps its own form) that is no
+/// field's name.
 fn candidate_shaped(name: &str) -> bool {
-    prose::org_like(name) || !CLAUSE_WORDS.iter().any(|w| name.contains(w))
+    prose::org_like(name) || !(CLAUSE_WORDS.iter().any(|w| name.contains(w)) || names_a_field(name))
+}
+
+/// A field's label or column header ("中标候选人", "投标报价（元）"), or a period's name ending
+/// in a deadline word ("公示期", "投标有效期"): a heading read as a value, never a bidder.
+fn names_a_field(name: &str) -> bool {
+    labels::is_label_cell(name)
+        || labels::is_header_cell(name)
+        || (name.chars().count() <= 8
+            && DEADLINE_WORDS
+                .iter()
+                .any(|w| w.chars().count() >= 2 && name.ends_with(w)))
 }
 
 /// Values that are placeholders, not organisations, when they stand alone or before
@@ -2032,6 +2044,33 @@ mod tests {
             ]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn a_rank_column_last_names_no_heading_below_the_table() {
+        // The rank cell ending the last row is a label with no value: the heading after the
+        // table ("四、质疑期限") is the next section, never a candidate.
+        let n = notice(
+            "<h3>某学院算力平台采购项目成交候选人公示</h3><p>采购编号：XY-2026-33</p><table>             <tr><td>供应商名称</td><td>报价（万元）</td><td>综合得分</td><td>推荐顺序</td></tr>             <tr><td>甲科技有限公司</td><td>268.5</td><td>90.2</td><td>第一成交候选人</td></tr>             <tr><td>乙数据有限公司</td><td>259.0</td><td>87.4</td><td>第二成交候选人</td></tr></table>             <p>四、质疑期限</p><p>自公示之日起七个工作日。</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+    }
+
+    #[test]
+    fn a_field_name_is_never_a_candidate() {
+        for name in [
+            "公示期",
+            "投标有效期",
+            "中标候选人",
+            "投标报价（元）",
+            "服务期限",
+        ] {
+            assert!(!candidate_shaped(name), "{name}");
+        }
+        // Short names that are no field keep their place (a person, a foreign firm).
+        assert!(candidate_shaped("张三"));
+        assert!(candidate_shaped("Acme Ltd"));
     }
 
     #[test]
