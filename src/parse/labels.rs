@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::html::CELL_SEP;
-use super::money::Unit;
+use super::money::{Unit, excludes_tax};
 
 /// The notice field a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -519,6 +519,8 @@ pub struct Labelled {
     pub unit: Option<Unit>,
     /// The value text, trimmed.
     pub value: String,
+    /// The label or the value says the amount is without tax (`中标价（不含税）`).
+    pub excl_tax: bool,
 }
 
 /// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
@@ -609,7 +611,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 };
                 let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
                 if let Some(value) = next_value() {
-                    push(&mut out, *field, unit, &value, section_in);
+                    push(&mut out, *field, unit, cell, &value, section_in);
                 }
                 continue;
             }
@@ -659,10 +661,10 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     if stop == cell.len()
                         && let Some(v) = next_value()
                     {
-                        push(&mut out, *field, *unit, &v, block);
+                        push(&mut out, *field, *unit, &cell[*start..*end], &v, block);
                     }
                 } else {
-                    push(&mut out, *field, *unit, value, block);
+                    push(&mut out, *field, *unit, &cell[*start..*end], value, block);
                 }
             }
         }
@@ -809,7 +811,7 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                         .unwrap_or(value),
                     _ => value,
                 };
-                push(&mut out, *field, unit, value, None);
+                push(&mut out, *field, unit, label, value, None);
             }
         }
     }
@@ -947,8 +949,8 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 continue;
             };
             if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
-                push(&mut out, Field::BudgetOriginal, unit, from, None);
-                push(&mut out, Field::BudgetCorrected, unit, to, None);
+                push(&mut out, Field::BudgetOriginal, unit, "", from, None);
+                push(&mut out, Field::BudgetCorrected, unit, "", to, None);
             }
         }
     }
@@ -964,6 +966,7 @@ fn push(
     out: &mut Vec<Labelled>,
     field: Field,
     unit: Option<Unit>,
+    label: &str,
     value: &str,
     section: Option<Field>,
 ) {
@@ -980,6 +983,7 @@ fn push(
             field,
             unit,
             value: value.to_string(),
+            excl_tax: excludes_tax(label) || excludes_tax(value),
         });
     }
 }

@@ -59,6 +59,7 @@ pub const GROUPS: &[&str] = &[
     "heading_class_part",
     "title_separator",
     "title_end",
+    "tax_excluded",
 ];
 
 /// One row of `layout.csv`.

@@ -135,7 +135,21 @@ fn build(w: html::Walked) -> Notice {
     let mut labelled = labels::scan(&w.text);
     labelled.extend(labels::header_pairs(&w.tables));
     labelled.extend(labels::correction_rows(&w.tables));
-    let first = |field: Field| labelled.iter().filter(move |l| l.field == field);
+    // An amount given both without and with tax (中标价（不含税）：… 中标价（含税）：…): the taxed
+    // one is what is paid, so the untaxed labels of that field drop out; a lone 不含税 stays.
+    let taxed_twice: Vec<Field> = [Field::Budget, Field::Award, Field::AwardTotal]
+        .into_iter()
+        .filter(|f| {
+            let mut of = labelled.iter().filter(|l| l.field == *f);
+            of.clone().any(|l| l.excl_tax) && of.any(|l| !l.excl_tax)
+        })
+        .collect();
+    let first = |field: Field| {
+        let drop_untaxed = taxed_twice.contains(&field);
+        labelled
+            .iter()
+            .filter(move |l| l.field == field && !(drop_untaxed && l.excl_tax))
+    };
     let lines: Vec<&str> = w
         .text
         .lines()
@@ -1138,7 +1152,17 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 };
                 let candidate = candidate.or_else(|| winner.is_none().then(ranked).flatten());
                 if let Some(col) = candidate.or(winner) {
-                    let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
+                    // The award given without and with tax (中标价（不含税） | 中标价（含税）):
+                    // the taxed column is what is paid; a lone 不含税 column still gives it.
+                    let amounts = || {
+                        row.iter()
+                            .enumerate()
+                            .filter(|(_, c)| header_matches(c, &AMOUNT_KEYS))
+                    };
+                    let amt = amounts()
+                        .find(|(_, c)| !money::excludes_tax(c))
+                        .or_else(|| amounts().next())
+                        .map(|(i, _)| i);
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
                     // A generic name header (供应商名称) over bids, with no award column.
                     let quotes = candidate.is_none()
@@ -2044,6 +2068,27 @@ mod tests {
             ]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn an_award_given_without_and_with_tax_is_the_taxed_one() {
+        // Columns: the taxed amount is what is paid, wherever it sits.
+        let n = notice(
+            "<h3>某港务集团算力服务器采购项目成交结果公告</h3><p>采购编号：GW-2026-07</p><table>             <tr><td>成交供应商</td><td>成交金额（含税，万元）</td><td>成交金额（不含税，万元）</td></tr>             <tr><td>甲科技有限公司</td><td>452.00</td><td>400.00</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["甲科技有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(4_520_000.0));
+        // Labels, the untaxed one first; budgets alike.
+        let n = notice(
+            "<h3>某能源公司推理平台采购项目中标结果公告</h3><p>项目编号：NY-2026-12</p>             <p>最高限价（除税）：300万元</p><p>最高限价（含税）：339万元</p>             <p>中标人：乙数据有限公司</p>             <p>中标价（不含增值税）：2,800,000.00元</p><p>中标价（含增值税）：3,164,000.00元</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_390_000.0));
+        assert_eq!(n.award.map(|m| m.amount), Some(3_164_000.0));
+        // A lone untaxed amount is still the award.
+        let n = notice(
+            "<h3>某研究院训练集群采购项目中标结果公告</h3><p>项目编号：YJ-2026-3</p>             <p>中标人：丙智能有限公司</p><p>中标金额：1,860,000.00元（不含税）</p>",
+        );
+        assert_eq!(n.award.map(|m| m.amount), Some(1_860_000.0));
     }
 
     #[test]
