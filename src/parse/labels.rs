@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::html::CELL_SEP;
 use super::layout;
-use super::money::Unit;
+use super::money::{Unit, excludes_tax};
 
 /// The notice field a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -434,6 +434,8 @@ pub struct Labelled {
     pub unit: Option<Unit>,
     /// The value text, trimmed.
     pub value: String,
+    /// The label or the value says the amount is without tax (`中标价（不含税）`).
+    pub excl_tax: bool,
 }
 
 /// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
@@ -470,6 +472,10 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 // The value sits in the next cell, or on the next line when the label ends the row.
                 let candidate = if ci + 1 < cells.len() {
                     cells.get(ci + 1).map(|c| c.to_string())
+                } else if cells.len() > 1 {
+                    // A label ending a table row (a rank column's 第三中标候选人) has no value
+                    // below: the line after the table is the next section, not this cell's value.
+                    None
                 } else {
                     // Only a plain line can carry the value; a table row below a heading is a table.
                     // One other label's line in between ("供应商地址：…") is stepped over.
@@ -512,7 +518,7 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                 };
                 let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
                 if let Some(value) = next_value() {
-                    push(&mut out, *field, unit, &value, section_in);
+                    push(&mut out, *field, unit, cell, &value, section_in);
                 }
                 continue;
             }
@@ -562,10 +568,10 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                     if stop == cell.len()
                         && let Some(v) = next_value()
                     {
-                        push(&mut out, *field, *unit, &v, block);
+                        push(&mut out, *field, *unit, &cell[*start..*end], &v, block);
                     }
                 } else {
-                    push(&mut out, *field, *unit, value, block);
+                    push(&mut out, *field, *unit, &cell[*start..*end], value, block);
                 }
             }
         }
@@ -674,7 +680,7 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                         .unwrap_or(value),
                     _ => value,
                 };
-                push(&mut out, *field, unit, value, None);
+                push(&mut out, *field, unit, label, value, None);
             }
         }
     }
@@ -798,8 +804,8 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 continue;
             };
             if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
-                push(&mut out, Field::BudgetOriginal, unit, from, None);
-                push(&mut out, Field::BudgetCorrected, unit, to, None);
+                push(&mut out, Field::BudgetOriginal, unit, "", from, None);
+                push(&mut out, Field::BudgetCorrected, unit, "", to, None);
             }
         }
     }
@@ -815,6 +821,7 @@ fn push(
     out: &mut Vec<Labelled>,
     field: Field,
     unit: Option<Unit>,
+    label: &str,
     value: &str,
     section: Option<Field>,
 ) {
@@ -831,6 +838,7 @@ fn push(
             field,
             unit,
             value: value.to_string(),
+            excl_tax: excludes_tax(label) || excludes_tax(value),
         });
     }
 }

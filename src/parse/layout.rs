@@ -70,6 +70,7 @@ pub const GROUPS: &[&str] = &[
     "weak_after_header",
     "total_word",
     "yardstick_header",
+    "tax_excluded",
 ];
 
 /// One row of `layout.csv`.

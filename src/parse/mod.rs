@@ -135,7 +135,21 @@ fn build(w: html::Walked) -> Notice {
     let mut labelled = labels::scan(&w.text);
     labelled.extend(labels::header_pairs(&w.tables));
     labelled.extend(labels::correction_rows(&w.tables));
-    let first = |field: Field| labelled.iter().filter(move |l| l.field == field);
+    // An amount given both without and with tax (中标价（不含税）：… 中标价（含税）：…): the taxed
+    // one is what is paid, so the untaxed labels of that field drop out; a lone 不含税 stays.
+    let taxed_twice: Vec<Field> = [Field::Budget, Field::Award, Field::AwardTotal]
+        .into_iter()
+        .filter(|f| {
+            let mut of = labelled.iter().filter(|l| l.field == *f);
+            of.clone().any(|l| l.excl_tax) && of.any(|l| !l.excl_tax)
+        })
+        .collect();
+    let first = |field: Field| {
+        let drop_untaxed = taxed_twice.contains(&field);
+        labelled
+            .iter()
+            .filter(move |l| l.field == field && !(drop_untaxed && l.excl_tax))
+    };
     let lines: Vec<&str> = w
         .text
         .lines()
@@ -918,9 +932,21 @@ fn clean_id(v: &str) -> Option<String> {
 static CLAUSE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("clause_word"));
 
 /// A candidate is shaped as an organisation is: it ends in an organisation word, or it is a
-/// short name with no clause in it (a person or a foreign firm keeps its own form).
+/// short name with no clause in it (a person or a foreign firm keeps its own form) that is no
+/// field's name.
 fn candidate_shaped(name: &str) -> bool {
-    prose::org_like(name) || !CLAUSE_WORDS.iter().any(|w| name.contains(w))
+    prose::org_like(name) || !(CLAUSE_WORDS.iter().any(|w| name.contains(w)) || names_a_field(name))
+}
+
+/// A field's label or column header ("中标候选人", "投标报价（元）"), or a period's name ending
+/// in a deadline word ("公示期", "投标有效期"): a heading read as a value, never a bidder.
+fn names_a_field(name: &str) -> bool {
+    labels::is_label_cell(name)
+        || labels::is_header_cell(name)
+        || (name.chars().count() <= 8
+            && DEADLINE_WORDS
+                .iter()
+                .any(|w| w.chars().count() >= 2 && name.ends_with(w)))
 }
 
 /// Values that are placeholders, not organisations, when they stand alone or before
@@ -1228,7 +1254,17 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 };
                 let candidate = candidate.or_else(|| winner.is_none().then(ranked).flatten());
                 if let Some(col) = candidate.or(winner) {
-                    let amt = row.iter().position(|c| header_matches(c, &AMOUNT_KEYS));
+                    // The award given without and with tax (中标价（不含税） | 中标价（含税）):
+                    // the taxed column is what is paid; a lone 不含税 column still gives it.
+                    let amounts = || {
+                        row.iter()
+                            .enumerate()
+                            .filter(|(_, c)| header_matches(c, &AMOUNT_KEYS))
+                    };
+                    let amt = amounts()
+                        .find(|(_, c)| !money::excludes_tax(c))
+                        .or_else(|| amounts().next())
+                        .map(|(i, _)| i);
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
                     // A generic name header (供应商名称) over bids, with no award column.
                     let quotes = candidate.is_none()
@@ -2211,6 +2247,54 @@ mod tests {
             ]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn an_award_given_without_and_with_tax_is_the_taxed_one() {
+        // Columns: the taxed amount is what is paid, wherever it sits.
+        let n = notice(
+            "<h3>某港务集团算力服务器采购项目成交结果公告</h3><p>采购编号：GW-2026-07</p><table>             <tr><td>成交供应商</td><td>成交金额（含税，万元）</td><td>成交金额（不含税，万元）</td></tr>             <tr><td>甲科技有限公司</td><td>452.00</td><td>400.00</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["甲科技有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(4_520_000.0));
+        // Labels, the untaxed one first; budgets alike.
+        let n = notice(
+            "<h3>某能源公司推理平台采购项目中标结果公告</h3><p>项目编号：NY-2026-12</p>             <p>最高限价（除税）：300万元</p><p>最高限价（含税）：339万元</p>             <p>中标人：乙数据有限公司</p>             <p>中标价（不含增值税）：2,800,000.00元</p><p>中标价（含增值税）：3,164,000.00元</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_390_000.0));
+        assert_eq!(n.award.map(|m| m.amount), Some(3_164_000.0));
+        // A lone untaxed amount is still the award.
+        let n = notice(
+            "<h3>某研究院训练集群采购项目中标结果公告</h3><p>项目编号：YJ-2026-3</p>             <p>中标人：丙智能有限公司</p><p>中标金额：1,860,000.00元（不含税）</p>",
+        );
+        assert_eq!(n.award.map(|m| m.amount), Some(1_860_000.0));
+    }
+
+    #[test]
+    fn a_rank_column_last_names_no_heading_below_the_table() {
+        // The rank cell ending the last row is a label with no value: the heading after the
+        // table ("四、质疑期限") is the next section, never a candidate.
+        let n = notice(
+            "<h3>某学院算力平台采购项目成交候选人公示</h3><p>采购编号：XY-2026-33</p><table>             <tr><td>供应商名称</td><td>报价（万元）</td><td>综合得分</td><td>推荐顺序</td></tr>             <tr><td>甲科技有限公司</td><td>268.5</td><td>90.2</td><td>第一成交候选人</td></tr>             <tr><td>乙数据有限公司</td><td>259.0</td><td>87.4</td><td>第二成交候选人</td></tr></table>             <p>四、质疑期限</p><p>自公示之日起七个工作日。</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+    }
+
+    #[test]
+    fn a_field_name_is_never_a_candidate() {
+        for name in [
+            "公示期",
+            "投标有效期",
+            "中标候选人",
+            "投标报价（元）",
+            "服务期限",
+        ] {
+            assert!(!candidate_shaped(name), "{name}");
+        }
+        // Short names that are no field keep their place (a person, a foreign firm).
+        assert!(candidate_shaped("张三"));
+        assert!(candidate_shaped("Acme Ltd"));
     }
 
     #[test]

@@ -6,6 +6,16 @@ use regex::Regex;
 
 use crate::model::Money;
 
+/// Notes saying an amount is without tax ("不含税", "除税"): from `watchlists/layout.csv`.
+static TAX_EXCLUDED: LazyLock<&[&str]> =
+    LazyLock::new(|| crate::parse::layout::words("tax_excluded"));
+
+/// True if a label, header or value says its amount is without tax (`中标价（不含税，元）`,
+/// `1,200.00万元（不含增值税）`). Beside the same amount with tax, the taxed one is what is paid.
+pub fn excludes_tax(text: &str) -> bool {
+    TAX_EXCLUDED.iter().any(|w| text.contains(w))
+}
+
 /// A unit stated next to the label, e.g. `预算金额（万元）`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {

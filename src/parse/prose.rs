@@ -62,9 +62,9 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
-/// ("以1.18亿元中标", "以2,380万元成交").
+/// ("以1.18亿元中标", "以2,380万元成交", "以1.5亿元（含税）中标": a tax note may stand between).
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:中标总金额|成交总金额|中标总额|成交总额|中标总价|成交总价|中标金额|成交金额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
+    Regex::new(r"(?:(?:中标总金额|成交总金额|中标总额|成交总额|中标总价|成交总价|中标金额|成交金额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:\s*[（(](?:含税|不含税|含增值税|不含增值税)[）)]\s*)?(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
         .expect("valid news-award regex")
 });
 
@@ -1429,6 +1429,34 @@ mod tests {
         );
         let (_, award) = news_amounts(&lines);
         assert_eq!(award.map(|m| m.amount), Some(136_000_000.0));
+    }
+
+    #[test]
+    fn a_tax_note_may_stand_between_the_won_amount_and_the_verb() {
+        for (line, want) in [
+            (
+                "丁省电信智算项目近日定标，甲智算科技有限公司以2.18亿元（不含税）中标。",
+                218_000_000.0,
+            ),
+            (
+                "乙数据有限公司以4,860万元(含增值税)成交，服务期三年。",
+                48_600_000.0,
+            ),
+            ("丙网络有限公司最终以1.05亿元 (含税) 中选。", 105_000_000.0),
+        ] {
+            let (_, award) = news_amounts(&[line]);
+            assert_eq!(award.map(|m| m.amount), Some(want), "{line}");
+        }
+        // An earlier purchase's amount and a regional total are not this award.
+        let lines = [
+            "这是戊省移动继去年约1.2亿元的一期项目之后再次扩容，全省智算总投资已超过180亿元。",
+            "甲智算科技有限公司以2.18亿元(含税)中标。",
+        ];
+        let (_, award) = news_amounts(&lines);
+        assert_eq!(award.map(|m| m.amount), Some(218_000_000.0));
+        // A bracket that is no tax note still ends the amount before the verb.
+        let (_, award) = news_amounts(&["甲智算科技有限公司以2.18亿元（约合3000万美元）中标。"]);
+        assert_eq!(award, None);
     }
 
     #[test]
