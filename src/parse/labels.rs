@@ -633,13 +633,6 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
     for table in tables {
         for (at, pair) in table.windows(2).enumerate() {
             let (head, values) = (&pair[0], &pair[1]);
-            // A 合计 row further down totals the lots listed under the header: it, not the
-            // first lot, gives a budget column's value.
-            let total = table
-                .iter()
-                .skip(at + 2)
-                .take(MAX_LOT_ROWS)
-                .find(|r| r.len() == head.len() && r.first().is_some_and(|c| is_total_cell(c)));
             if head.len() != values.len() {
                 continue;
             }
@@ -647,6 +640,13 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             if !is_header_row(&cells) {
                 continue;
             }
+            // A 合计 row further down totals the lots listed under the header: it, not the
+            // first lot, gives a budget column's value. Looked for under header rows only.
+            let total = table
+                .iter()
+                .skip(at + 2)
+                .take(MAX_LOT_ROWS)
+                .find(|r| r.len() == head.len() && r.first().is_some_and(|c| is_total_cell(c)));
             let value_cells: Vec<&str> = values.iter().map(String::as_str).collect();
             if is_header_row(&value_cells) {
                 continue;
@@ -695,14 +695,13 @@ static TOTAL_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("total_wo
 
 /// A table row's first cell naming the row a total of the rows above it.
 fn is_total_cell(cell: &str) -> bool {
-    let bare: String = cell
-        .split(['（', '('])
-        .next()
-        .unwrap_or(cell)
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '：' && *c != ':')
-        .collect();
-    TOTAL_WORDS.contains(&bare.as_str())
+    // Compared char by char without building a String: this runs on every row of every table.
+    let head = cell.split(['（', '(']).next().unwrap_or(cell);
+    let bare = || {
+        head.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '：' && *c != ':')
+    };
+    TOTAL_WORDS.iter().any(|w| bare().eq(w.chars()))
 }
 
 /// Column headers of a correction table holding the value before / after the correction
