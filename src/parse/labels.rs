@@ -96,9 +96,6 @@ impl Field {
 /// The embedded `watchlists/labels.csv`.
 const LABELS_CSV: &str = include_str!("../../watchlists/labels.csv");
 
-/// The certainty values a row may give.
-const CERTAINTIES: &[&str] = &["low", "medium", "high"];
-
 /// The rows of `labels.csv`, split by kind, each in file order.
 #[derive(Debug, Default)]
 struct Table {
@@ -110,35 +107,14 @@ struct Table {
 /// Rows own their text; the run-time table leaks it once, so lookups borrow it for the whole run.
 #[allow(clippy::type_complexity)]
 fn parse_table(text: &str) -> Result<(Vec<(Field, String)>, Vec<(String, Field)>), String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("labels.csv: no `{name}` column"))
-    };
-    let (k, f, l, s, c) = (
-        column("kind")?,
-        column("field")?,
-        column("label")?,
-        column("source")?,
-        column("certainty")?,
-    );
     let (mut labels, mut sections) = (Vec::new(), Vec::new());
-    for record in reader.records() {
-        let record = record.map_err(|e| format!("labels.csv: {e}"))?;
-        let line = record.position().map_or(0, |p| p.line());
-        let cell = |i: usize| record.get(i).unwrap_or("");
-        let Some(field) = Field::from_name(cell(f)) else {
-            return Err(format!(
-                "labels.csv line {line}: unknown field `{}`",
-                cell(f)
-            ));
+    let rows = layout::sourced_rows(text, "labels.csv", &["kind", "field", "label"])?;
+    for (line, cells) in rows {
+        let [kind, field, label] =
+            <[String; 3]>::try_from(cells).map_err(|_| "labels.csv: columns")?;
+        let Some(field) = Field::from_name(&field) else {
+            return Err(format!("labels.csv line {line}: unknown field `{field}`"));
         };
-        let label = cell(l);
         // The label regexes and the split from the end assume a label ends in none of these.
         if label.is_empty()
             || label
@@ -150,18 +126,9 @@ fn parse_table(text: &str) -> Result<(Vec<(Field, String)>, Vec<(String, Field)>
                 "labels.csv line {line}: label `{label}` is empty or ends in a space, bracket or colon"
             ));
         }
-        if cell(s).trim().is_empty() {
-            return Err(format!("labels.csv line {line}: no source"));
-        }
-        if !CERTAINTIES.contains(&cell(c)) {
-            return Err(format!(
-                "labels.csv line {line}: certainty `{}` is none of low, medium, high",
-                cell(c)
-            ));
-        }
-        match cell(k) {
-            "label" => labels.push((field, label.to_owned())),
-            "section" => sections.push((label.to_owned(), field)),
+        match kind.as_str() {
+            "label" => labels.push((field, label)),
+            "section" => sections.push((label, field)),
             other => return Err(format!("labels.csv line {line}: unknown kind `{other}`")),
         }
     }
@@ -879,7 +846,10 @@ mod tests {
             let record = record.unwrap();
             let line = record.position().unwrap().line();
             assert!(!record[3].trim().is_empty(), "line {line}: no source");
-            assert!(CERTAINTIES.contains(&&record[4]), "line {line}: certainty");
+            assert!(
+                layout::CERTAINTIES.contains(&&record[4]),
+                "line {line}: certainty"
+            );
             assert!(Field::from_name(&record[1]).is_some(), "line {line}: field");
         }
     }

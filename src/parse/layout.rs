@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 const LAYOUT_CSV: &str = include_str!("../../watchlists/layout.csv");
 
 /// The certainty values a row may give.
-const CERTAINTIES: &[&str] = &["low", "medium", "high"];
+pub(super) const CERTAINTIES: &[&str] = &["low", "medium", "high"];
 
 /// Every group the parser reads (a row naming another group is an error).
 pub const GROUPS: &[&str] = &[
@@ -80,49 +80,63 @@ struct Row {
     word: String,
 }
 
-/// The rows of `text` in file order, or the first problem (line numbers count from 1).
-fn parse(text: &str) -> Result<Vec<Row>, String> {
+/// The rows of a sourced vocabulary file (`layout.csv`, `labels.csv`): for each row its line
+/// number and the cells of `columns`, in that order. Every row must give a source and a
+/// certainty of low, medium or high; `file` names the file in errors.
+pub(super) fn sourced_rows(
+    text: &str,
+    file: &str,
+    columns: &[&str],
+) -> Result<Vec<(u64, Vec<String>)>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("{file}: {e}"))?
+        .clone();
     let column = |name: &str| {
         headers
             .iter()
             .position(|h| h == name)
-            .ok_or_else(|| format!("layout.csv: no `{name}` column"))
+            .ok_or_else(|| format!("{file}: no `{name}` column"))
     };
-    let (g, w, s, c) = (
-        column("group")?,
-        column("word")?,
-        column("source")?,
-        column("certainty")?,
-    );
+    let wanted = columns
+        .iter()
+        .map(|c| column(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (s, c) = (column("source")?, column("certainty")?);
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("layout.csv: {e}"))?;
+        let record = record.map_err(|e| format!("{file}: {e}"))?;
         let line = record.position().map_or(0, |p| p.line());
-        let field = |i: usize| record.get(i).unwrap_or("");
-        let (group, word) = (field(g), field(w));
-        if !GROUPS.contains(&group) {
+        let cell = |i: usize| record.get(i).unwrap_or("");
+        if cell(s).trim().is_empty() {
+            return Err(format!("{file} line {line}: no source"));
+        }
+        if !CERTAINTIES.contains(&cell(c)) {
+            return Err(format!(
+                "{file} line {line}: certainty `{}` is none of low, medium, high",
+                cell(c)
+            ));
+        }
+        rows.push((line, wanted.iter().map(|&i| cell(i).to_owned()).collect()));
+    }
+    Ok(rows)
+}
+
+/// The rows of `text` in file order, or the first problem (line numbers count from 1).
+fn parse(text: &str) -> Result<Vec<Row>, String> {
+    let mut rows = Vec::new();
+    for (line, cells) in sourced_rows(text, "layout.csv", &["group", "word"])? {
+        let [group, word] = <[String; 2]>::try_from(cells).map_err(|_| "layout.csv: columns")?;
+        if !GROUPS.contains(&group.as_str()) {
             return Err(format!("layout.csv line {line}: unknown group `{group}`"));
         }
         if word.is_empty() {
             return Err(format!("layout.csv line {line}: empty word"));
         }
-        if field(s).trim().is_empty() {
-            return Err(format!("layout.csv line {line}: no source"));
-        }
-        if !CERTAINTIES.contains(&field(c)) {
-            return Err(format!(
-                "layout.csv line {line}: certainty `{}` is none of low, medium, high",
-                field(c)
-            ));
-        }
-        rows.push(Row {
-            group: group.to_owned(),
-            word: word.to_owned(),
-        });
+        rows.push(Row { group, word });
     }
     Ok(rows)
 }
