@@ -789,18 +789,25 @@ mod tests {
         }
     }
 
+    /// `doc` read by each walker that takes it: the two DOM walks, the streaming tree sink and
+    /// the token walk (the last two decline some pages).
+    fn every_walk(doc: &str) -> impl Iterator<Item = Walked> {
+        [
+            Some(walk(doc)),
+            Some(walk_dom(doc)),
+            super::super::stream::walk(doc),
+            super::super::stream::tokens::walk(doc),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
     #[test]
     fn a_label_and_its_sibling_value_are_two_cells() {
         let doc = "<div class=\"row\"><label>采购编号：</label><em>CG-7</em></div>\
             <div><label for=\"x\">最高限价（元）</label> <b>980,000</b></div><div><label>单独</label></div>\
             <table><tr><td><label>甲</label>乙</td></tr></table>";
-        let walks = [
-            Some(walk(doc)),
-            Some(walk_dom(doc)),
-            super::super::stream::walk(doc),
-            super::super::stream::tokens::walk(doc),
-        ];
-        for w in walks.into_iter().flatten() {
+        for w in every_walk(doc) {
             let lines: Vec<&str> = w.text.lines().collect();
             assert_eq!(
                 lines,
@@ -821,13 +828,7 @@ mod tests {
             <div><strong>最高限价（含税）</strong> <span>520万元</span></div>\
             <p><span>采购人</span>：某某大学</p><p><span>说明</span><span>见附件</span></p>\
             <p>本项目<span>预算金额</span>为100万元</p>";
-        let walks = [
-            Some(walk(doc)),
-            Some(walk_dom(doc)),
-            super::super::stream::walk(doc),
-            super::super::stream::tokens::walk(doc),
-        ];
-        for w in walks.into_iter().flatten() {
+        for w in every_walk(doc) {
             let lines: Vec<&str> = w.text.lines().collect();
             assert_eq!(
                 lines,
