@@ -1265,3 +1265,66 @@ fn a_yardstick_standard_is_not_use() {
         vec!["NVIDIA H100".to_string()]
     );
 }
+
+/// Round 28 of issue 10: a comparison word may have a short qualifier before its product
+/// ("不低于同配置NVIDIA L40S服务器"), and a bracketed note right after a product that makes it a
+/// yardstick or waives its brand ("（性能评测参照，不作为品牌要求）") says it is not bought. A
+/// longer stretch, a note after a later product, or no note at all leave the product in use.
+#[test]
+fn a_qualified_comparison_or_a_yardstick_note_is_not_use() {
+    for text in [
+        "单节点训练性能不低于同规格英伟达A800服务器",
+        "整机算力相当于同等配置的NVIDIA H100服务器",
+        "推理吞吐优于同类NVIDIA A10产品",
+        "配置国产加速卡，算力不低于主流英伟达H20",
+        "参考配置：NVIDIA A800服务器（仅作性能参照，不指定品牌）",
+        "单卡显存不小于48GB，参考型号NVIDIA L20（不作为品牌要求）",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    // The qualifier must follow a comparison word and stand alone before the product.
+    assert_eq!(
+        names("采购同配置NVIDIA L40S服务器2台"),
+        vec!["NVIDIA L40S".to_string()]
+    );
+    assert_eq!(
+        names("同规格NVIDIA A100服务器已部署20台"),
+        vec!["NVIDIA A100".to_string()]
+    );
+    // A note after a later product of the sentence speaks only of that product.
+    assert_eq!(
+        names("每台配置8张华为昇腾910B加速卡，单机性能不低于NVIDIA L40S（性能评测参照）"),
+        vec!["Huawei Ascend 910B".to_string()]
+    );
+    // A bracket that is no yardstick note keeps the product.
+    assert_eq!(
+        names("配置NVIDIA H20推理卡（含三年质保）"),
+        vec!["NVIDIA H20".to_string()]
+    );
+}
+
+/// Round 28 of issue 10: an exclusion before a product ("不接受RTX 4090等消费级显卡方案") says it
+/// is not bought, for every item of its short list; words between the exclusion and the product
+/// ("不接受非原厂的…") leave the product bought, and a floor below it ("不得低于") is a comparison.
+#[test]
+fn an_excluded_product_is_not_use() {
+    for text in [
+        "投标方案不允许GeForce RTX 4090、RTX 4090D等消费级显卡",
+        "拒绝RTX 4090等游戏显卡方案",
+        "本次报价不含NVIDIA A100加速卡，由采购人自备",
+        "排除英伟达H20等受出口管制产品",
+        "不予接受英伟达L20的替代方案",
+        "单卡FP16算力不得低于NVIDIA A100",
+        "训练性能不应低于英伟达A800",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("不接受非原厂的NVIDIA H100加速卡"),
+        vec!["NVIDIA H100".to_string()]
+    );
+    assert_eq!(
+        names("不接受联合体投标，本项目采购NVIDIA H20服务器"),
+        vec!["NVIDIA H20".to_string()]
+    );
+}

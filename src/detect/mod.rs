@@ -62,6 +62,8 @@ pub struct Detector {
     ratio_openers: Vec<String>,
     /// Purchase verbs: a term bought in its own clause stays despite a later scope note.
     purchase_words: Vec<String>,
+    /// Short qualifiers a comparison word may have before its product ("不低于同配置NVIDIA L40S").
+    qualifiers: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -118,6 +120,7 @@ impl Detector {
             model_suffixes: vocab.model_suffixes,
             ratio_openers: vocab.ratio_openers,
             purchase_words: vocab.purchase_words,
+            qualifiers: vocab.qualifiers,
         })
     }
 
@@ -317,6 +320,8 @@ impl Detector {
         let mut frame_closes: Vec<(usize, usize)> = Vec::new();
         // Starts and ends of scope notes after the term ("不在本次采购范围内").
         let mut scope_notes: Vec<(usize, usize)> = Vec::new();
+        // Starts of bracketed notes after the term ("（不作为品牌要求）").
+        let mut bracket_notes: Vec<usize> = Vec::new();
         for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
             let mut e = e;
             let Some(word) = self
@@ -353,6 +358,7 @@ impl Detector {
                     Position::FrameOpen(f) if e <= start => frame_opens.push((f, e)),
                     Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
                     Position::Scope if s >= end => scope_notes.push((s, e)),
+                    Position::Note if s >= end => bracket_notes.push(s),
                     _ => {}
                 }
             }
@@ -379,15 +385,19 @@ impl Detector {
             new_end = e;
         }
         let vetoed = vetoing_prefixes.iter().any(|&e| {
-            [start, new_start]
-                .iter()
-                .any(|&at| e <= at && (only_separators(&hay[e..at]) || list_items(&hay[e..at])))
+            [start, new_start].iter().any(|&at| {
+                e <= at
+                    && (only_separators(&hay[e..at])
+                        || list_items(&hay[e..at])
+                        || qualified(&hay[e..at], &self.qualifiers))
+            })
         }) || counting_prefixes.iter().any(|&e| {
             [start, new_start].iter().any(|&at| {
                 e <= at
                     && (only_separators(&hay[e..at])
                         || list_items(&hay[e..at])
-                        || count_of(&hay[e..at]))
+                        || count_of(&hay[e..at])
+                        || qualified(&hay[e..at], &self.qualifiers))
             })
         }) || example_prefixes.iter().any(|&e| {
             [start, new_start]
@@ -415,7 +425,9 @@ impl Detector {
                 &hay[e..],
                 &self.purchase_words,
             )
-        });
+        }) || bracket_notes
+            .iter()
+            .any(|&s| in_bracket_after(&hay[end.max(new_end).min(s)..s]));
         if vetoed {
             vetoes.push((start, end));
             return None;
@@ -689,6 +701,20 @@ fn out_of_scope(before: &str, between: &str, after: &str, purchase_words: &[Stri
     !purchase_words.iter().any(|w| clause.contains(w.as_str()))
 }
 
+/// Characters a bracketed note may run before its note word ("（性能评测参照，不作为品牌要求）").
+const NOTE_CHARS: usize = 20;
+
+/// `between` (from the term to a note word) opens a bracket in the term's own short stretch
+/// ("L40S服务器（…"), and the note word stands inside it: the note speaks of this term only,
+/// never of a product named earlier in the sentence.
+fn in_bracket_after(between: &str) -> bool {
+    let Some(open) = between.rfind('(') else {
+        return false;
+    };
+    let inside = &between[open + 1..];
+    in_clause(&between[..open]) && !inside.contains(')') && inside.chars().count() <= NOTE_CHARS
+}
+
 /// Clause punctuation of normalised text.
 fn is_clause_mark(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '|' | '\n' | '。')
@@ -841,6 +867,18 @@ fn count_of(s: &str) -> bool {
     rest.next().is_some_and(is_han) && rest.as_str().trim_matches(' ').is_empty()
 }
 
+/// The stretch between a comparison word and its product is one short qualifier (`qualifier`
+/// rows of `context.csv`), maybe with 的: "不低于同配置NVIDIA L40S", "相当于同等配置的A100" still
+/// compare. Only a listed word counts, so "不低于非原厂的A100" or any longer stretch does not.
+fn qualified(s: &str, qualifiers: &[String]) -> bool {
+    let s = s.trim_matches(' ');
+    qualifiers.iter().any(|q| {
+        s.strip_prefix(q.as_str())
+            .map(|rest| rest.trim_start_matches(' '))
+            .is_some_and(|rest| rest.is_empty() || rest == "的")
+    })
+}
+
 /// Nothing but spaces and hyphens (so "NV A100" and "A100-80GB" count as adjacent).
 fn only_separators(s: &str) -> bool {
     s.len() <= 3 && s.bytes().all(|b| b == b' ' || b == b'-')
@@ -974,6 +1012,24 @@ mod tests {
         assert!(!ratio_comparison("性能为国产卡的两倍,采购", "的一半", &o));
         assert!(!ratio_comparison("约为", "服务器,占全部的六成", &o));
         assert!(!ratio_comparison("配置不少于8张", "的服务器", &o));
+    }
+
+    #[test]
+    fn a_qualifier_or_a_bracketed_note_is_read_only_next_to_the_term() {
+        let q = ["同配置".to_string(), "主流".to_string()];
+        assert!(qualified("同配置", &q));
+        assert!(qualified(" 主流的 ", &q));
+        assert!(!qualified("同配置且已部署的", &q));
+        assert!(!qualified("非原厂的", &q));
+        assert!(!qualified("", &q));
+        assert!(in_bracket_after("服务器("));
+        assert!(in_bracket_after(" (性能评测参照,"));
+        // A bracket after a later product, a closed bracket or a long note: not this term's note.
+        assert!(!in_bracket_after("加速卡,单机性能不低于nvidia l40s("));
+        assert!(!in_bracket_after("(含三年质保)以及"));
+        assert!(!in_bracket_after(
+            "(本项目所列全部设备的性能指标与验收方法及其说明,"
+        ));
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub(crate) enum Position {
     /// A scope note later in the term's sentence ("…仅作为对比测评的参照，不在本次采购范围内"):
     /// the products named before it are outside the purchase.
     Scope,
+    /// A note in a bracket opening right after the term ("L40S服务器（性能评测参照，不作为品牌要求）"):
+    /// the term is only a yardstick.
+    Note,
 }
 
 /// A context word (a row of `context.csv`).
@@ -114,6 +117,9 @@ pub(crate) struct Vocabulary {
     /// Purchase verbs (position `purchase`: 采购, 购买 …): a term whose clause buys it before a
     /// scope note ("本项目采购X，Kimi仅作对比，不在本次采购范围内") is not covered by the note.
     pub purchase_words: Vec<String>,
+    /// Short qualifiers a comparison word may have before its product (position `qualifier`:
+    /// 同配置, 主流 …, "不低于同配置NVIDIA L40S"), normalised.
+    pub qualifiers: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -141,6 +147,7 @@ impl Vocabulary {
         let mut model_suffixes = Vec::new();
         let mut ratio_openers = Vec::new();
         let mut purchase_words = Vec::new();
+        let mut qualifiers = Vec::new();
         let mut frames = 0usize;
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
@@ -158,6 +165,7 @@ impl Vocabulary {
                 "countprefix" => Position::CountPrefix,
                 "exampleprefix" => Position::ExamplePrefix,
                 "scope" => Position::Scope,
+                "note" => Position::Note,
                 // "与…相比": two words, one either side of the term, each in its clause.
                 "frame" => {
                     let raw = row.get("term")?;
@@ -196,7 +204,7 @@ impl Vocabulary {
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
-                p @ ("name" | "break" | "model" | "ratio" | "purchase") => {
+                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -206,13 +214,14 @@ impl Vocabulary {
                         "break" => org_breaks.push(word),
                         "ratio" => ratio_openers.push(word),
                         "purchase" => purchase_words.push(word),
+                        "qualifier" => qualifiers.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, scope, name, break, model, ratio or purchase"
+                        "position {other:?} is not near, prefix, suffix, frame, scope, note, name, break, model, ratio, purchase or qualifier"
                     )));
                 }
             };
@@ -323,6 +332,7 @@ impl Vocabulary {
             model_suffixes,
             ratio_openers,
             purchase_words,
+            qualifiers,
         })
     }
 }

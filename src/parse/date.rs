@@ -232,6 +232,54 @@ pub fn info_line_date(line: &str, is_publication_label: impl Fn(&str) -> bool) -
     None
 }
 
+/// A whole line that is a date with its parts apart, as the walker joins adjacent elements:
+/// "2026 07/30 10:21:35" (year, month/day and time in three spans), "2026 · 07/30",
+/// "2026年 07月30日", "2026- 07-30". Anchored at both ends, so a date inside a sentence or a
+/// table row ("2026 | 07/30") is none.
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^((?:19|20)\d{2})\s*(?:年|[-/.·])?\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*·?\s*(\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?$",
+    )
+    .expect("valid split-date regex")
+});
+
+/// Longest line (bytes) read as a piece of a split date.
+const SPLIT_LINE_BYTES: usize = 48;
+/// Lines a split date may run over (year, month/day, time).
+const SPLIT_LINES: usize = 3;
+
+/// A date whose parts sit in adjacent elements at the start of `lines` ("2026 07/30 10:21:35" on
+/// one line, or "2026年" over "07月30日" over "10:21"), written as one date ("2026-07-30 10:21:35")
+/// with the number of lines it took. Only short lines that open with a digit and hold nothing
+/// but the date's parts count; a line that already reads as a date on its own is left as it is.
+/// Whether such a date dates the page is for the info-line rules (an info field beside it).
+pub fn split_date(lines: &[&str]) -> Option<(String, usize)> {
+    let mut joined = String::new();
+    let mut best = None;
+    for (k, line) in lines.iter().take(SPLIT_LINES).enumerate() {
+        let line = line.trim();
+        if line.len() > SPLIT_LINE_BYTES || !line.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        if k == 0 && NUMERIC.is_match(line) {
+            return None;
+        }
+        if k > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+        if let Some(c) = SPLIT.captures(&joined)
+            && let Some(d) = ymd(c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok())
+        {
+            let time = c
+                .get(4)
+                .map_or(String::new(), |t| format!(" {}", t.as_str()));
+            best = Some((format!("{d}{time}"), k + 1));
+        }
+    }
+    best
+}
+
 fn ymd(y: Option<u32>, m: Option<u32>, d: Option<u32>) -> Option<String> {
     let (y, m, d) = (y?, m?, d?);
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
@@ -316,6 +364,40 @@ mod tests {
         assert_eq!(d("2026-09-15 大中小学校舍维修项目"), None);
         assert!(!font_sizes("大中小学"));
         assert!(font_sizes("大 中 小"));
+    }
+
+    #[test]
+    fn a_date_split_over_adjacent_elements_reads_as_one() {
+        let split = |lines: &[&str]| split_date(lines);
+        assert_eq!(
+            split(&["2026 07/30 10:21:35", "来源：新华网"]),
+            Some(("2026-07-30 10:21:35".to_string(), 1))
+        );
+        assert_eq!(
+            split(&["2025 · 3/7 · 09:05"]),
+            Some(("2025-03-07 09:05".to_string(), 1))
+        );
+        // Year, month/day and time each on a line of their own.
+        assert_eq!(
+            split(&["2026年", "11月02日", "08:15", "作者：某某"]),
+            Some(("2026-11-02 08:15".to_string(), 3))
+        );
+        assert_eq!(
+            split(&["2024-", "06-18", "点击：33"]),
+            Some(("2024-06-18".to_string(), 2))
+        );
+        // A line that is a date already, a table row, a sentence or numbers that are no date.
+        assert_eq!(split(&["2026-07-30 10:21", "来源：某某"]), None);
+        assert_eq!(split(&["2026 | 07/30 | 开标"]), None);
+        assert_eq!(split(&["2026年", "第3期 共12页"]), None);
+        assert_eq!(split(&["2026 13/45"]), None);
+        assert_eq!(split(&["本项目2026 07/30开标"]), None);
+        // Read with the info field after it, the split date dates the article's info line.
+        let d = |s: &str| info_line_date(s, publication);
+        assert_eq!(
+            d("2026-07-30 10:21:35 来源：新华网").as_deref(),
+            Some("2026-07-30")
+        );
     }
 
     #[test]

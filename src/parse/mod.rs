@@ -260,13 +260,20 @@ fn build(w: html::Walked) -> Notice {
         .or_else(|| {
             let head: Vec<&str> = dating.iter().take(60).copied().collect();
             head.iter().enumerate().find_map(|(i, l)| {
+                // A date split over adjacent elements ("2026" · "07/30" · "10:21:35") reads
+                // as one dated line, and the line after it is the one after its last part.
+                let split = date::split_date(&head[i..]);
+                let (l, next) = match &split {
+                    Some((d, n)) => (d.as_str(), i + n),
+                    None => (*l, i + 1),
+                };
                 date::info_line_date(l, is_publication_label).or_else(|| {
                     // An info line laid out one field per line ("日期：…" over "来源：…"): the
                     // end of a dated line read with the line after it, its start with the line
                     // before it.
                     date::parse_date(l)?;
                     let short = |j: usize| head.get(j).filter(|n| n.chars().count() <= 80);
-                    let after = short(i + 1).map(|n| format!("{} {n}", date::tail_chars(l, 40)));
+                    let after = short(next).map(|n| format!("{} {n}", date::tail_chars(l, 40)));
                     let before = i
                         .checked_sub(1)
                         .and_then(short)
@@ -1716,6 +1723,34 @@ mod tests {
              <p>本项目已于2026年09月24日完成磋商。</p>",
         );
         assert_eq!(n.published.as_deref(), Some("2026-09-30"));
+    }
+
+    #[test]
+    fn a_date_split_over_spans_dates_the_info_area_only() {
+        // Year, month/day and time in adjacent spans, with the source beside them.
+        let n = notice(
+            "<div class=\"info\"><div class=\"t\"><span><i>2025</i></span>\
+             <span><i>11</i>/<i>03</i></span><span>16:40</span></div>\
+             <div>来源：某某日报</div></div><h1>某市智算中心项目定标</h1>\
+             <p>本项目于2025年10月28日开标。</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2025-11-03"), "{n:?}");
+        let n = notice(
+            "<p class=\"meta\"><span>2024年</span><span>05月21日</span> 作者：张某</p>\
+             <h1>某大学算力平台采购结果</h1><p>正文。</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2024-05-21"), "{n:?}");
+        // A schedule table's year and day cells are no info area.
+        let n = notice(
+            "<h1>某项目招标公告</h1><table><tr><td>2026</td><td>07/30</td><td>答疑</td></tr></table>\
+             <p>发布时间：2026年07月20日 来源：中心</p>",
+        );
+        assert_eq!(n.published.as_deref(), Some("2026-07-20"), "{n:?}");
+        let n = notice(
+            "<h1>某项目招标公告</h1><table><tr><td>2026</td><td>07/30</td></tr></table>\
+             <p>正文。</p>",
+        );
+        assert_eq!(n.published, None, "{n:?}");
     }
 
     #[test]
