@@ -1244,6 +1244,28 @@ fn a_scope_note_after_a_product_puts_it_outside_the_purchase() {
     );
 }
 
+/// extract23 of issue 10: an interface kept for a product that the purchase does not switch on
+/// ("…预留与X对接的接口，本期未开通", "暂不开通") is not use; the note reaches neither an earlier
+/// sentence nor a product bought in its own clause.
+#[test]
+fn a_product_left_switched_off_is_not_use() {
+    for text in [
+        "系统预留调用Claude的能力，暂不开通",
+        "网关支持接入GPT-4o等境外模型，本期不开通；",
+        "平台具备对接Gemini的扩展接口，暂未开通",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("平台部署DeepSeek模型。预留ChatGPT接口，本期未开通。"),
+        vec!["DeepSeek".to_string()]
+    );
+    assert_eq!(
+        names("本项目采购文心一言调用服务，OpenAI接口本期未开通"),
+        vec!["Baidu ERNIE".to_string()]
+    );
+}
+
 /// extract20 of issue 10: a product named as the yardstick of a test ("参照X标准", "参照X的水平")
 /// is not bought; the same product with 标准 as its configuration still is.
 #[test]

@@ -657,6 +657,52 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
 /// Rows looked at below a header for a total row: a lot table is short.
 const MAX_LOT_ROWS: usize = 40;
 
+/// The cells of each table's budget column under its header row, with the header's unit: the
+/// lines of a 采购意向 table (`采购项目名称 | … | 预算金额（万元）`), down to the first row of
+/// another width. A table with a 合计 row is left out: [`header_pairs`] reads its total.
+pub fn budget_column_cells(tables: &[Vec<Vec<String>>]) -> Vec<(Option<Unit>, Vec<&str>)> {
+    let mut out = Vec::new();
+    for table in tables {
+        let Some((at, head)) = table.iter().enumerate().find(|(_, r)| {
+            let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+            is_header_row(&cells)
+        }) else {
+            continue;
+        };
+        let budget = head.iter().enumerate().find_map(|(column, label)| {
+            let caps = may_be_label_cell(label)
+                .then(|| LABEL_CELL.captures(label))
+                .flatten()?;
+            let field = caps
+                .get(1)
+                .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))?;
+            (*field == Field::Budget)
+                .then(|| (column, caps.get(2).and_then(|m| Unit::in_notes(m.as_str()))))
+        });
+        let Some((column, unit)) = budget else {
+            continue;
+        };
+        let rows: Vec<&Vec<String>> = table
+            .iter()
+            .skip(at + 1)
+            .take(MAX_LOT_ROWS)
+            .take_while(|r| r.len() == head.len())
+            .collect();
+        if rows
+            .iter()
+            .any(|r| r.first().is_some_and(|c| is_total_cell(c)))
+        {
+            continue;
+        }
+        let cells = rows
+            .iter()
+            .filter_map(|r| r.get(column).map(String::as_str))
+            .collect();
+        out.push((unit, cells));
+    }
+    out
+}
+
 /// Words of a total row's first cell ("合计", "总 计", "合计（万元）").
 static TOTAL_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("total_word"));
 

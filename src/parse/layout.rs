@@ -71,6 +71,10 @@ pub const GROUPS: &[&str] = &[
     "total_word",
     "yardstick_header",
     "tax_excluded",
+    "notice_contract",
+    "notice_performance",
+    "mark_header",
+    "mark_yes",
 ];
 
 /// One row of `layout.csv`.

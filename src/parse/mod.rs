@@ -536,6 +536,14 @@ fn build(w: html::Walked) -> Notice {
         _ => {}
     }
 
+    // A 采购意向 lists the buyer's planned purchases: its budget is their sum, whether or not
+    // the table adds them up (a 合计 row, read as the budget label's value, says the same).
+    if notice_type == NoticeType::Intent
+        && let Some(total) = intent_total(&w.tables)
+    {
+        budget = Some(total);
+    }
+
     if buyer.is_none()
         && notice_type != NoticeType::News
         && let Some(b) = title.as_deref().and_then(prose::title_buyer)
@@ -796,13 +804,38 @@ fn is_account_line(line: &str) -> bool {
             .any(|w| line.contains(w))
 }
 
+/// Title words of a contract notice (合同公告): the award made binding.
+static CONTRACT_NOTICE_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("notice_contract"));
+/// Title words of an acceptance notice (履约验收结果公告): a contract performed, no new award.
+static PERFORMANCE_NOTICE_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("notice_performance"));
+
 /// The notice type named in `s`, if any.
 fn classify(s: &str) -> Option<NoticeType> {
     let lower = s.to_lowercase();
-    NOTICE_KEYWORDS
+    // Notices after the award (合同公告, 验收结果公告) are checked after the kinds that override
+    // a result (更正, 终止 …) and before 候选人 / 中标 / 结果, which their titles also hold.
+    let after_award = NOTICE_KEYWORDS
         .iter()
+        .position(|(_, t)| *t == NoticeType::Candidates)
+        .unwrap_or(NOTICE_KEYWORDS.len());
+    let (before, rest) = NOTICE_KEYWORDS.split_at(after_award);
+    let post_award = CONTRACT_NOTICE_WORDS
+        .iter()
+        .map(|w| (*w, NoticeType::Award))
+        .chain(
+            PERFORMANCE_NOTICE_WORDS
+                .iter()
+                .map(|w| (*w, NoticeType::Other)),
+        );
+    before
+        .iter()
+        .copied()
+        .chain(post_award)
+        .chain(rest.iter().copied())
         .find(|(k, _)| lower.contains(k))
-        .map(|(_, t)| *t)
+        .map(|(_, t)| t)
 }
 
 /// Buyer and agency from prose, for pages without labelled parties.
@@ -1042,6 +1075,16 @@ fn without_role_note(name: &str) -> &str {
     }
 }
 
+/// The sum of an intent table's budget lines, when it has two or more (one line is its own
+/// budget, already read).
+fn intent_total(tables: &[Vec<Vec<String>>]) -> Option<Money> {
+    let lines: Vec<Money> = labels::budget_column_cells(tables)
+        .into_iter()
+        .flat_map(|(unit, cells)| cells.into_iter().filter_map(move |c| parse_money(c, unit)))
+        .collect();
+    (lines.len() >= 2).then(|| sum(lines.into_iter())).flatten()
+}
+
 /// Sum of lot amounts, in the first amount's currency.
 fn sum(amounts: impl Iterator<Item = Money>) -> Option<Money> {
     let mut total: Option<Money> = None;
@@ -1204,6 +1247,25 @@ struct Columns {
     quotes: bool,
     /// The rank column of a candidates table (排名 | 投标人名称 | …).
     rank: Option<usize>,
+    /// A yes/no column (是否推荐为中标候选人): only rows it marks yes are results.
+    mark: Option<usize>,
+}
+
+/// Openings of a yes/no column header ("是否推荐为中标候选人", "是否入围").
+static MARK_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_header"));
+/// Openings of a yes cell in such a column ("是", "√").
+static MARK_YES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_yes"));
+
+/// A short header asking a yes/no question of each row.
+fn is_mark_header(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.chars().count() <= 16 && MARK_HEADERS.iter().any(|w| cell.starts_with(w))
+}
+
+/// A cell of a yes/no column saying yes ("是", "是（第一名）", "√"); "否", "不推荐" are no.
+fn is_mark_yes(cell: &str) -> bool {
+    let cell = cell.trim();
+    MARK_YES.iter().any(|w| cell.starts_with(w))
 }
 
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
@@ -1242,15 +1304,29 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             }
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
+                // A yes/no column (是否推荐为中标候选人, 是否入围) holds no names: it says which
+                // rows are results, and its header which kind they are.
+                let mark = row.iter().position(|c| is_mark_header(c));
                 let candidate = row.iter().position(|c| {
-                    header_matches(c, &CANDIDATE_KEYS)
+                    !is_mark_header(c)
+                        && (header_matches(c, &CANDIDATE_KEYS)
                         // 推荐的中标候选人, 拟推荐成交候选人名称 …: any short header naming candidates.
                         || (c.chars().count() <= 12
                             && (c.ends_with("候选人") || c.ends_with("候选人名称"))
                             // 入围候选人名称 lists those admitted: winners.
-                            && !header_matches(c, &WINNER_KEYS))
+                            && !header_matches(c, &WINNER_KEYS)))
                 });
-                let winner = row.iter().position(|c| header_matches(c, &WINNER_KEYS));
+                let winner = row
+                    .iter()
+                    .position(|c| !is_mark_header(c) && header_matches(c, &WINNER_KEYS));
+                // With a yes/no column, the bidders' name column holds the results it marks.
+                let marks_candidates = mark.and_then(|m| row.get(m)).map(|h| h.contains("候选人"));
+                let named = || row.iter().position(|c| is_ranked_name_header(c));
+                let (candidate, winner) = match (candidate, winner, marks_candidates) {
+                    (None, None, Some(true)) => (named(), None),
+                    (None, None, Some(false)) => (None, named()),
+                    other => (other.0, other.1),
+                };
                 // A ranked table (排名 | 投标单位 | 投标报价) lists candidates, however its name
                 // column is headed.
                 let ranked = || {
@@ -1275,6 +1351,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
                     // A generic name header (供应商名称) over bids, with no award column.
                     let quotes = candidate.is_none()
+                        && mark.is_none()
                         && amt.is_none()
                         && row.get(col).is_some_and(|h| {
                             !["中标", "成交", "中选", "入围", "awarded", "successful"]
@@ -1292,6 +1369,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         candidates: candidate.is_some(),
                         quotes,
                         rank: row.iter().position(|c| is_rank_header(c)),
+                        mark,
                     });
                     continue;
                 }
@@ -1304,11 +1382,18 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 candidates: is_candidate,
                 quotes,
                 rank,
+                mark,
             }) = columns
             else {
                 continue;
             };
             let offset = width.saturating_sub(row.len());
+            // A row its yes/no column does not mark (否, 否（投标无效）) names no result.
+            if let Some(m) = mark.and_then(|m| m.checked_sub(offset))
+                && !row.get(m).is_some_and(|c| is_mark_yes(c))
+            {
+                continue;
+            }
             let Some(name) = col.checked_sub(offset).and_then(|i| row.get(i)) else {
                 continue;
             };
@@ -2282,6 +2367,108 @@ mod tests {
             ]
         );
         assert!(n.suppliers.is_empty() && n.award.is_none());
+    }
+
+    #[test]
+    fn notices_after_the_award_have_their_own_kinds() {
+        // A contract notice is the award made binding; an acceptance notice awards nothing.
+        for (title, kind) in [
+            (
+                "某大学高性能计算平台采购项目政府采购合同公示",
+                NoticeType::Award,
+            ),
+            ("某医院影像云服务项目合同公告", NoticeType::Award),
+            ("某学院智慧教室项目履约验收公告", NoticeType::Other),
+            ("某市数据局政务云服务项目验收结果公示", NoticeType::Other),
+            // Buying acceptance testing is a tender; a correction of a result stays one.
+            ("某园区竣工验收检测服务采购项目招标公告", NoticeType::Tender),
+            ("某大学合同公告更正公告", NoticeType::Correction),
+            ("某项目中标结果公告", NoticeType::Award),
+        ] {
+            assert_eq!(classify(title), Some(kind), "{title}");
+        }
+    }
+
+    #[test]
+    fn contract_amounts_and_the_contract_supplier_are_read() {
+        let n = notice(
+            "<h3>某学院实验室云桌面项目合同公告</h3><p>合同编号：HT-2026-09</p>\
+             <p>甲方：某学院</p><p>乙方：丁云计算有限公司</p><p>合同总金额：人民币46.8万元</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Award);
+        assert_eq!(n.suppliers, vec!["丁云计算有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(468_000.0));
+        let n = notice(
+            "<h3>某医院信息系统运维项目验收公告</h3><p>项目编号：YY-2026-5</p>\
+             <p>采购人：某市人民医院</p><p>供应商（乙方）：戊信息技术有限公司</p>\
+             <p>合同金额：￥320,000.00元</p><p>投标供应商：己科技有限公司</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Other);
+        assert_eq!(n.suppliers, vec!["戊信息技术有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(320_000.0));
+    }
+
+    #[test]
+    fn a_proposed_supplier_block_and_a_genitive_budget_label_are_read() {
+        let n = notice(
+            "<h3>某研究所质谱仪维保服务单一来源采购公示</h3><p>项目编号：DY-2026-3</p>\
+             <p>拟采购货物的预算金额：人民币58万元</p><p>四、拟定供应商信息</p>\
+             <p>名称：庚仪器服务有限公司</p><p>地址：某市某路1号</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::SingleSource);
+        assert_eq!(n.budget.map(|m| m.amount), Some(580_000.0));
+        assert_eq!(n.suppliers, vec!["庚仪器服务有限公司"]);
+        let n = notice(
+            "<h3>某中学录播教室项目招标公告</h3><p>项目编号：ZX-2026-1</p>\
+             <p>本项目的预算金额：1,200,000.00元</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(1_200_000.0));
+    }
+
+    #[test]
+    fn a_yes_no_column_marks_the_results() {
+        // Rows in rank order without a rank column; 推荐 / 不推荐 answers.
+        let n = notice(
+            "<h3>某大学超算扩容项目中标候选人公示</h3><p>项目编号：CS-2026-8</p><table>\
+             <tr><td>投标人名称</td><td>投标报价（元）</td><td>是否推荐为中标候选人</td></tr>\
+             <tr><td>甲算力科技有限公司</td><td>980,000.00</td><td>推荐</td></tr>\
+             <tr><td>乙数据有限公司</td><td>990,000.00</td><td>不推荐</td></tr>\
+             <tr><td>丙信息有限公司</td><td>995,000.00</td><td>推荐</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["甲算力科技有限公司", "丙信息有限公司"]);
+        assert!(n.suppliers.is_empty());
+        // 是否入围: those marked 是 are admitted (winners); 否（…） rules a row out.
+        let n = notice(
+            "<h3>某市政务云服务商入围结果公告</h3><p>项目编号：RW-2026-2</p><table>\
+             <tr><td>序号</td><td>供应商名称</td><td>综合得分</td><td>是否入围</td></tr>\
+             <tr><td>1</td><td>丁云有限公司</td><td>90.5</td><td>是</td></tr>\
+             <tr><td>2</td><td>戊网络有限公司</td><td>71.0</td><td>否（得分低于入围线）</td></tr>\
+             <tr><td>3</td><td>己智算有限公司</td><td>88.0</td><td>√</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["丁云有限公司", "己智算有限公司"]);
+        assert!(n.candidates.is_empty());
+    }
+
+    #[test]
+    fn an_intents_budget_is_the_sum_of_its_lines() {
+        let page = |rows: &str, title: &str| {
+            notice(&format!(
+                "<h3>{title}</h3><table><tr><td>序号</td><td>采购项目名称</td>\
+                 <td>采购预算（万元）</td><td>预计采购时间</td></tr>{rows}</table>"
+            ))
+        };
+        let lines = "<tr><td>1</td><td>服务器采购</td><td>120.5</td><td>2027年1月</td></tr>\
+                     <tr><td>2</td><td>云服务租用</td><td>30</td><td>2027年2月</td></tr>";
+        let n = page(lines, "某市教育局2027年1月至2月政府采购意向");
+        assert_eq!(n.notice_type, NoticeType::Intent);
+        assert_eq!(n.budget.map(|m| m.amount), Some(1_505_000.0));
+        // A stated total still gives it.
+        let total = format!("{lines}<tr><td>合计</td><td></td><td>150.5</td><td></td></tr>");
+        let n = page(&total, "某市教育局2027年1月至2月政府采购意向");
+        assert_eq!(n.budget.map(|m| m.amount), Some(1_505_000.0));
+        // A tender's lots are not summed (the first lot, as before).
+        let n = page(lines, "某市教育局服务器采购项目公开招标公告");
+        assert_eq!(n.budget.map(|m| m.amount), Some(1_205_000.0));
     }
 
     #[test]
