@@ -73,43 +73,26 @@ static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid signature regex")
 });
 
-/// Title / breadcrumb / body keywords → notice type, checked in this order (the first that
-/// appears wins, so 更正 beats 中标 in "中标结果更正公告").
-const NOTICE_KEYWORDS: &[(&str, NoticeType)] = &[
-    ("更正", NoticeType::Correction),
-    ("变更", NoticeType::Correction),
-    ("澄清", NoticeType::Correction),
-    ("补遗", NoticeType::Correction),
-    ("corrigendum", NoticeType::Correction),
-    ("amendment", NoticeType::Correction),
-    ("终止", NoticeType::Termination),
-    ("废标", NoticeType::Termination),
-    ("流标", NoticeType::Termination),
-    ("cancellation", NoticeType::Termination),
-    ("采购意向", NoticeType::Intent),
-    ("意向公开", NoticeType::Intent),
-    ("单一来源", NoticeType::SingleSource),
-    // 中标候选人公示 / 成交候选人公示 / 评标结果公示 name candidates, not winners.
-    ("候选人", NoticeType::Candidates),
-    ("评标结果公示", NoticeType::Candidates),
-    ("中标", NoticeType::Award),
-    ("成交", NoticeType::Award),
-    ("结果", NoticeType::Award),
-    ("入围公告", NoticeType::Award),
-    ("contract award", NoticeType::Award),
-    ("award notice", NoticeType::Award),
-    ("tender result", NoticeType::Award),
-    ("招标", NoticeType::Tender),
-    ("磋商", NoticeType::Tender),
-    ("谈判", NoticeType::Tender),
-    ("询价", NoticeType::Tender),
-    ("竞价", NoticeType::Tender),
-    ("比选", NoticeType::Tender),
-    ("采购公告", NoticeType::Tender),
-    ("tender", NoticeType::Tender),
-    ("invitation", NoticeType::Tender),
-    ("request for quotation", NoticeType::Tender),
-];
+/// Title / breadcrumb / body keywords → notice type (`notice_*` groups of `layout.csv`),
+/// checked in this order (the first that appears wins, so 更正 beats 中标 in "中标结果更正公告").
+static NOTICE_KEYWORDS: LazyLock<Vec<(&str, NoticeType)>> = LazyLock::new(|| {
+    [
+        (layout::words("notice_correction"), NoticeType::Correction),
+        (layout::words("notice_termination"), NoticeType::Termination),
+        (layout::words("notice_intent"), NoticeType::Intent),
+        (
+            layout::words("notice_single_source"),
+            NoticeType::SingleSource,
+        ),
+        // 中标候选人公示 / 成交候选人公示 / 评标结果公示 name candidates, not winners.
+        (layout::words("notice_candidates"), NoticeType::Candidates),
+        (layout::words("notice_award"), NoticeType::Award),
+        (layout::words("notice_tender"), NoticeType::Tender),
+    ]
+    .into_iter()
+    .flat_map(|(words, t)| words.iter().map(move |w| (*w, t)))
+    .collect()
+});
 
 /// Parse a decoded document (HTML, or plain text when it has no markup) into notice fields.
 pub fn parse(doc: &str) -> Notice {
@@ -1468,6 +1451,25 @@ fn unit_in_header(cell: &str) -> Option<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notice_types_come_from_layout_groups_in_priority_order() {
+        // The notice_* groups keep the former order: a correction of a result is a correction,
+        // a candidates notice is no award, English words are compared lower-cased.
+        assert_eq!(classify("成交结果变更公告"), Some(NoticeType::Correction));
+        assert_eq!(
+            classify("某项目招标终止公告"),
+            Some(NoticeType::Termination)
+        );
+        assert_eq!(classify("2026年5月政府采购意向"), Some(NoticeType::Intent));
+        assert_eq!(classify("单一来源采购公示"), Some(NoticeType::SingleSource));
+        assert_eq!(classify("成交候选人公示"), Some(NoticeType::Candidates));
+        assert_eq!(classify("Contract Award Notice"), Some(NoticeType::Award));
+        assert_eq!(classify("竞争性谈判公告"), Some(NoticeType::Tender));
+        assert_eq!(classify("关于举办讲座的通知"), None);
+        assert_eq!(NOTICE_KEYWORDS.first().map(|k| k.0), Some("更正"));
+        assert_eq!(NOTICE_KEYWORDS.len(), 32);
+    }
 
     #[test]
     fn project_numbers_with_a_han_issuer_prefix() {
