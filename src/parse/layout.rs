@@ -66,6 +66,8 @@ pub const GROUPS: &[&str] = &[
     "notice_candidates",
     "notice_award",
     "notice_tender",
+    "month",
+    "clock_lead",
     "winner_header",
     "candidate_header",
     "amount_header",
@@ -177,6 +179,17 @@ pub fn words(group: &str) -> &'static [&'static str] {
     TABLE.get(group).copied().unwrap_or(&[])
 }
 
+/// `words` as the body of a regex alternation (`a|b|c`), each escaped, in the given order: a
+/// regex built from a group takes the first word that fits, as the former inline `(?:a|b|c)` did.
+/// Build the regex once (in a static), never per call.
+pub fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +261,17 @@ mod tests {
         assert_eq!(words("legal_form")[0], "股份有限公司");
         assert!(words("title_separator").contains(&" - "));
         assert!(words("news_marker").contains(&"讯　"));
+    }
+
+    #[test]
+    fn calendar_and_alternations() {
+        // `month` is indexed by month number; an alternation escapes and keeps the order.
+        assert_eq!(words("month").len(), 12);
+        assert_eq!((words("month")[0], words("month")[11]), ("jan", "dec"));
+        assert_eq!(
+            alternation(&["今天是", "今天", "a.b", "(成交)"]),
+            r"今天是|今天|a\.b|\(成交\)"
+        );
+        assert_eq!(words("clock_lead")[..2], ["今天是", "今天"]);
     }
 }
