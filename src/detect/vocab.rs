@@ -114,6 +114,9 @@ pub(crate) struct Vocabulary {
     /// Purchase verbs (position `purchase`: 采购, 购买 …): a term whose clause buys it before a
     /// scope note ("本项目采购X，Kimi仅作对比，不在本次采购范围内") is not covered by the note.
     pub purchase_words: Vec<String>,
+    /// Words for "about" or a floor that may open a count (position `approx`: 约, 不少于 …,
+    /// "相当于约600张英伟达A800"), normalised, in file order (the first that fits is taken).
+    pub approx_words: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -141,6 +144,7 @@ impl Vocabulary {
         let mut model_suffixes = Vec::new();
         let mut ratio_openers = Vec::new();
         let mut purchase_words = Vec::new();
+        let mut approx_words = Vec::new();
         let mut frames = 0usize;
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
@@ -196,7 +200,7 @@ impl Vocabulary {
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
-                p @ ("name" | "break" | "model" | "ratio" | "purchase") => {
+                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "approx") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -206,13 +210,14 @@ impl Vocabulary {
                         "break" => org_breaks.push(word),
                         "ratio" => ratio_openers.push(word),
                         "purchase" => purchase_words.push(word),
+                        "approx" => approx_words.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, scope, name, break, model, ratio or purchase"
+                        "position {other:?} is not near, prefix, suffix, frame, scope, name, break, model, ratio, purchase or approx"
                     )));
                 }
             };
@@ -323,6 +328,7 @@ impl Vocabulary {
             model_suffixes,
             ratio_openers,
             purchase_words,
+            approx_words,
         })
     }
 }
