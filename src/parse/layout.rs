@@ -68,6 +68,25 @@ pub const GROUPS: &[&str] = &[
     "notice_tender",
     "month",
     "clock_lead",
+    "prose_org_end",
+    "news_verb",
+    "lead_verb",
+    "budget_word",
+    "correction_side",
+    "line_side",
+    "role_tag",
+    "buyer_alias_role",
+    "sentence_budget_word",
+    "news_budget_word",
+    "news_award_word",
+    "winner_role",
+    "winner_role_end",
+    "rank_verb",
+    "ranked_party",
+    "entrusting_role",
+    "agency_role",
+    "publisher_end",
+    "own_result_role",
     "winner_header",
     "candidate_header",
     "amount_header",
@@ -273,5 +292,30 @@ mod tests {
             r"今天是|今天|a\.b|\(成交\)"
         );
         assert_eq!(words("clock_lead")[..2], ["今天是", "今天"]);
+    }
+    #[test]
+    fn regex_alternation_groups_keep_their_invariants() {
+        // Longer forms before the shorter ones they contain (the regex takes the first that
+        // fits), and the line filter of sentence_budget sees every word.
+        for group in [
+            "prose_org_end",
+            "budget_word",
+            "role_tag",
+            "news_award_word",
+        ] {
+            let w = words(group);
+            for (i, a) in w.iter().enumerate() {
+                for b in &w[..i] {
+                    assert!(!a.contains(b), "{group}: {a} after {b}, which it contains");
+                }
+            }
+        }
+        for w in words("sentence_budget_word") {
+            assert!(
+                ["预算", "限价", "控制价"].iter().any(|k| w.contains(k)),
+                "{w}"
+            );
+        }
+        assert_eq!(words("line_side"), ["原", "现", "新"]);
     }
 }

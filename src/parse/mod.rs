@@ -41,7 +41,7 @@ static PROSE_ENTRUSTED: LazyLock<Regex> = LazyLock::new(|| {
 /// agency (if any) after it; a role in brackets after the buyer ("受X（招标人）委托") is no part of
 /// its name. Group 1 is the buyer, group 2 the agency.
 static PROSE_ENTRUSTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s。；;，,：:])受([^\s，,。：:；;]{2,40}?)(?:[（(](?:招标人|采购人|采购单位|招标单位|建设单位|业主|甲方|委托人|委托方)[）)])?(?:的)?委托[，,]?\s*(?:([^\s，,。：:；;（(）)“”]{2,40}?(?:公司|中心|事务所|研究院))[（(，,对就拟现将在])?")
+    Regex::new(&format!(r"(?:^|[\s。；;，,：:])受([^\s，,。：:；;]{{2,40}}?)(?:[（(](?:{})[）)])?(?:的)?委托[，,]?\s*(?:([^\s，,。：:；;（(）)“”]{{2,40}}?(?:公司|中心|事务所|研究院))[（(，,对就拟现将在])?", layout::alternation(layout::words("entrusting_role"))))
         .expect("valid prose regex")
 });
 
@@ -52,13 +52,20 @@ static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "招标代理机构为X" / "采购代理机构是X" — the agency named in the 招标条件 sentence.
 static PROSE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:招标代理机构|采购代理机构|代理机构|招标代理|采购代理)(?:为|是)([^\s，,。；;（(]{2,40})")
-        .expect("valid prose regex")
+    Regex::new(&format!(
+        r"(?:{})(?:为|是)([^\s，,。；;（(]{{2,40}})",
+        layout::alternation(layout::words("agency_role"))
+    ))
+    .expect("valid prose regex")
 });
 
 /// "X于2011年09月20日 在…平台发布的采购…" — the buyer opening a result notice.
 static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\S{2,40}?(?:公司|大学|学院|医院|中心|研究所|研究院|局|委员会|政府|办公室|厅))于\s*\d{4}\s*年").expect("valid prose regex")
+    Regex::new(&format!(
+        r"^(\S{{2,40}}?(?:{}))于\s*\d{{4}}\s*年",
+        layout::alternation(layout::words("publisher_end"))
+    ))
+    .expect("valid prose regex")
 });
 
 /// A line that is only a project number in parentheses (Epoint `（E6500003901002205002）`).
