@@ -131,9 +131,8 @@ static PROSE_WINNER_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// "收到X发出的《中标通知书》": the sender of an award letter is the buyer (or its agency).
 static LETTER_SENDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"收到([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:发出|发来|签发|下发|出具|送达)?(?:的)?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书",
-        ORG_END = *ORG_END
-    ))
+        r"收到([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:{LETTER_VERBS})?(?:的)?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书",
+        ORG_END = *ORG_END, LETTER_VERBS = layout::alternation(layout::words("letter_verb"))))
     .expect("valid letter regex")
 });
 
@@ -374,7 +373,7 @@ const CORRECTION_AMOUNT: &str =
 /// "预算金额由120万元调整为98万元", "采购预算：原500,000.00元，更正后为450,000.00元".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从|(?:更正|变更|调整|修改)前)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS))
+        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从|(?:更正|变更|调整|修改)前)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:{CORRECTION_VERBS})[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS, CORRECTION_VERBS = layout::alternation(layout::words("correction_verb"))))
     .expect("valid correction regex")
 });
 
@@ -383,7 +382,7 @@ static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "预算金额 520万元→486万元".
 static PROSE_CORRECTION_CHANGED_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*[：:]?\s*({CORRECTION_AMOUNT})\s*(?:[（(][^）)0-9]{{0,10}}[）)])?\s*[，,]?\s*(?:现|已|拟)?(?:(?:更正|变更|调整|修改|修正|更改|改|下调|上调|调减|调增|核减|核增)(?:为|至|成)|→|->)[：:]?\s*“?\s*({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS))
+        r"(?:{BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*[：:]?\s*({CORRECTION_AMOUNT})\s*(?:[（(][^）)0-9]{{0,10}}[）)])?\s*[，,]?\s*(?:现|已|拟)?(?:(?:{CHANGED_TO_VERBS})(?:为|至|成)|→|->)[：:]?\s*“?\s*({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS, CHANGED_TO_VERBS = layout::alternation(layout::words("changed_to_verb"))))
     .expect("valid correction regex")
 });
 
@@ -401,7 +400,7 @@ static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "将原预算金额560万元调整为498万元".
 static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS))
+        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:{CORRECTION_VERBS})[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS, CORRECTION_VERBS = layout::alternation(layout::words("correction_verb"))))
     .expect("valid correction regex")
 });
 
@@ -409,9 +408,10 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// correcting word, each naming the budget inside: "原“预算金额：420万元，最高限价：420万元”，
 /// 现更正为“预算金额：386万元，…”", "原「采购预算为500万元」调整为「采购预算为460万元」".
 static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"原(?:为|内容为|内容|文为|文)?[：:]?\s*[“「"]([^“”「」"]{1,160})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:更正|变更|调整|修改|更改|修正)(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{1,160})[”」"]"#,
-    )
+    Regex::new(&format!(
+        r#"原(?:为|内容为|内容|文为|文)?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        layout::alternation(layout::words("quoted_change_verb"))
+    ))
     .expect("valid quoted-items regex")
 });
 
