@@ -64,6 +64,8 @@ pub struct Detector {
     purchase_words: Vec<String>,
     /// Short qualifiers a comparison word may have before its product ("不低于同配置NVIDIA L40S").
     qualifiers: Vec<String>,
+    /// Words for "about" or a floor that may open a count of a term ("约600张", "不少于64张").
+    approx_words: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -121,6 +123,7 @@ impl Detector {
             ratio_openers: vocab.ratio_openers,
             purchase_words: vocab.purchase_words,
             qualifiers: vocab.qualifiers,
+            approx_words: vocab.approx_words,
         })
     }
 
@@ -396,7 +399,7 @@ impl Detector {
                 e <= at
                     && (only_separators(&hay[e..at])
                         || list_items(&hay[e..at])
-                        || count_of(&hay[e..at])
+                        || count_of(&hay[e..at], &self.approx_words)
                         || qualified(&hay[e..at], &self.qualifiers))
             })
         }) || example_prefixes.iter().any(|&e| {
@@ -833,25 +836,12 @@ fn han_name(item: &str) -> bool {
     n > 0 && n <= MAX_HAN_ITEM_CHARS && item.chars().all(is_han)
 }
 
-/// Words for "about" that may open a count ("约600张").
-/// Floors ("不少于64张") open a count as well.
-const APPROX_WORDS: [&str; 9] = [
-    "大约",
-    "约",
-    "近",
-    "超",
-    "逾",
-    "不少于",
-    "不低于",
-    "至少",
-    "多于",
-];
-
 /// The stretch is a count of the term: an optional "about" word, digits, and one measure word
-/// ("约600张", "8 块"), so a comparison word before it still governs the term.
-fn count_of(s: &str) -> bool {
+/// ("约600张", "8 块"), so a comparison word before it still governs the term. `approx` holds the
+/// "about" words and floors (`approx` rows of `context.csv`: 约, 不少于 …).
+fn count_of(s: &str, approx: &[String]) -> bool {
     let s = s.trim_matches(' ');
-    let s = APPROX_WORDS
+    let s = approx
         .iter()
         .find_map(|w| s.strip_prefix(w))
         .unwrap_or(s)
@@ -1034,6 +1024,10 @@ mod tests {
 
     #[test]
     fn a_count_between_a_comparison_word_and_the_term() {
+        let approx = Vocabulary::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists"))
+            .expect("the real vocabulary loads")
+            .approx_words;
+        let count_of = |s: &str| count_of(s, &approx);
         assert!(count_of("约600张"));
         assert!(count_of(" 8 块 "));
         assert!(count_of("大约1,000台"));
@@ -1045,6 +1039,11 @@ mod tests {
         // A floor opens a count too ("相当于不少于64张NVIDIA H100").
         assert!(count_of("不少于64张"));
         assert!(count_of("至少 8 块"));
+        // Other wordings of the moved rows: 逾 / 超 / 近 before a count.
+        assert!(count_of("逾200台"));
+        assert!(count_of("超 3,000 张"));
+        assert!(count_of("近50块"));
+        assert!(!count_of("逾期200台"));
     }
 
     #[test]

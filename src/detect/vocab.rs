@@ -120,6 +120,9 @@ pub(crate) struct Vocabulary {
     /// Short qualifiers a comparison word may have before its product (position `qualifier`:
     /// 同配置, 主流 …, "不低于同配置NVIDIA L40S"), normalised.
     pub qualifiers: Vec<String>,
+    /// Words for "about" or a floor that may open a count (position `approx`: 约, 不少于 …,
+    /// "相当于约600张英伟达A800"), normalised, in file order (the first that fits is taken).
+    pub approx_words: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -148,6 +151,7 @@ impl Vocabulary {
         let mut ratio_openers = Vec::new();
         let mut purchase_words = Vec::new();
         let mut qualifiers = Vec::new();
+        let mut approx_words = Vec::new();
         let mut frames = 0usize;
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
@@ -204,7 +208,7 @@ impl Vocabulary {
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
-                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier") => {
+                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier" | "approx") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -215,13 +219,14 @@ impl Vocabulary {
                         "ratio" => ratio_openers.push(word),
                         "purchase" => purchase_words.push(word),
                         "qualifier" => qualifiers.push(word),
+                        "approx" => approx_words.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, scope, note, name, break, model, ratio, purchase or qualifier"
+                        "position {other:?} is not near, prefix, suffix, frame, scope, note, name, break, model, ratio, purchase, qualifier or approx"
                     )));
                 }
             };
@@ -333,6 +338,7 @@ impl Vocabulary {
             ratio_openers,
             purchase_words,
             qualifiers,
+            approx_words,
         })
     }
 }

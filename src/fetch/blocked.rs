@@ -7,52 +7,71 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
-/// Phrases that only challenge pages use (tender_pages.md §1.3: ccgp `bxsearch` answers
-/// "频繁访问!", other portals "访问过于频繁", WAFs "访问被阻断", 政采云's Alibaba slider).
-const CHALLENGE_PHRASES_ZH: &[&str] = &[
-    "频繁访问",
-    "访问过于频繁",
-    "访问被阻断",
-    "访问被拦截",
-    "验证码",
-    "安全验证",
-    "滑动验证",
-    "人机验证",
-    "请拖动滑块",
-];
+/// The embedded `watchlists/blocked.csv`: challenge phrases and markers, bot-script paths and
+/// notice-content words, one row each with its source and certainty.
+const BLOCKED_CSV: &str = include_str!("../../watchlists/blocked.csv");
 
-/// ASCII markers of challenge pages (Cloudflare, Geetest, Aliyun slider `nc_1_n1z`, generic).
-const CHALLENGE_MARKERS_ASCII: &[&str] = &[
-    "captcha",
-    "cf-challenge",
-    "challenge-platform",
-    "geetest",
-    "nc_1_n1z",
-    "access denied",
-];
+/// The words of `blocked.csv` by kind, each in file order.
+#[derive(Debug, Default)]
+struct Words {
+    /// Phrases that only challenge pages use (tender_pages.md §1.3: ccgp `bxsearch` answers
+    /// "频繁访问!", other portals "访问过于频繁", WAFs "访问被阻断", 政采云's Alibaba slider).
+    challenge_zh: Vec<String>,
+    /// ASCII markers of challenge pages (Cloudflare, Geetest, Aliyun slider `nc_1_n1z`, generic).
+    challenge_ascii: Vec<String>,
+    /// Bot-management script paths of ccgp.gov.cn (tender_pages.md §1.3): on every page, so
+    /// they only mean "challenge" when the page has no notice content.
+    bot_script: Vec<String>,
+    /// Words any notice or listing page carries; their absence next to a bot script means a
+    /// challenge.
+    content_zh: Vec<String>,
+    /// ccgp's detail-body classes.
+    content_ascii: Vec<String>,
+}
 
-/// Bot-management script paths of ccgp.gov.cn (tender_pages.md §1.3): on every page, so they
-/// only mean "challenge" when the page has no notice content.
-const BOT_SCRIPT_MARKERS: &[&str] = &["/_bot_sbu/", "/_ws_sbu/"];
-
-/// Words any notice or listing page carries; their absence next to a bot script means a challenge.
-const CONTENT_WORDS_ZH: &[&str] = &[
-    "公告",
-    "采购人",
-    "项目编号",
-    "招标",
-    "中标",
-    "成交",
-    "预算金额",
-];
-
-/// ccgp's detail-body classes.
-const CONTENT_MARKERS_ASCII: &[&str] = &["vF_detail_main", "vT_detail_main"];
+/// The rows of `text` by kind, or the first problem (unknown kind, empty word, no source, a
+/// certainty other than low/medium/high).
+fn parse_words(text: &str) -> Result<Words, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| format!("blocked.csv: {e}"))?;
+    if headers.iter().collect::<Vec<_>>() != ["kind", "word", "source", "certainty", "note"] {
+        return Err("blocked.csv: header is not kind,word,source,certainty,note".to_string());
+    }
+    let mut words = Words::default();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("blocked.csv: {e}"))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |i: usize| record.get(i).unwrap_or("");
+        let list = match cell(0) {
+            "challenge_phrase" => &mut words.challenge_zh,
+            "challenge_marker" => &mut words.challenge_ascii,
+            "bot_script" => &mut words.bot_script,
+            "content_word" => &mut words.content_zh,
+            "content_marker" => &mut words.content_ascii,
+            other => return Err(format!("blocked.csv line {line}: unknown kind `{other}`")),
+        };
+        if cell(1).is_empty() {
+            return Err(format!("blocked.csv line {line}: empty word"));
+        }
+        if cell(2).trim().is_empty() {
+            return Err(format!("blocked.csv line {line}: no source"));
+        }
+        if !["low", "medium", "high"].contains(&cell(3)) {
+            return Err(format!("blocked.csv line {line}: certainty `{}`", cell(3)));
+        }
+        list.push(cell(1).to_owned());
+    }
+    Ok(words)
+}
 
 /// Below this much text (tags and scripts removed) a page is an interstitial, not a notice.
 const SMALL_PAGE_BYTES: usize = 4096;
 
 struct Detector {
+    /// The challenge phrases, to name the one found (pattern id / 2: each is in two encodings).
+    challenge_words: Vec<String>,
     challenge_zh: AhoCorasick,
     challenge_ascii: AhoCorasick,
     bot_script: AhoCorasick,
@@ -61,7 +80,7 @@ struct Detector {
 }
 
 /// Each phrase in UTF-8 and in GBK.
-fn both_encodings(words: &[&str]) -> Vec<Vec<u8>> {
+fn both_encodings(words: &[String]) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for word in words {
         out.push(word.as_bytes().to_vec());
@@ -72,18 +91,24 @@ fn both_encodings(words: &[&str]) -> Vec<Vec<u8>> {
 }
 
 static DETECTOR: LazyLock<Option<Detector>> = LazyLock::new(|| {
-    let ascii_ci = |words: &[&str]| {
+    // The embedded file is checked by the unit tests below; should it fail to parse, pages are
+    // never reported as blocked rather than the run stopping.
+    let words = parse_words(BLOCKED_CSV)
+        .map_err(|e| tracing::error!("{e}"))
+        .ok()?;
+    let ascii_ci = |words: &[String]| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(words)
             .ok()
     };
     Some(Detector {
-        challenge_zh: AhoCorasick::new(both_encodings(CHALLENGE_PHRASES_ZH)).ok()?,
-        challenge_ascii: ascii_ci(CHALLENGE_MARKERS_ASCII)?,
-        bot_script: AhoCorasick::new(BOT_SCRIPT_MARKERS).ok()?,
-        content_zh: AhoCorasick::new(both_encodings(CONTENT_WORDS_ZH)).ok()?,
-        content_ascii: AhoCorasick::new(CONTENT_MARKERS_ASCII).ok()?,
+        challenge_zh: AhoCorasick::new(both_encodings(&words.challenge_zh)).ok()?,
+        challenge_ascii: ascii_ci(&words.challenge_ascii)?,
+        bot_script: AhoCorasick::new(&words.bot_script).ok()?,
+        content_zh: AhoCorasick::new(both_encodings(&words.content_zh)).ok()?,
+        content_ascii: AhoCorasick::new(&words.content_ascii).ok()?,
+        challenge_words: words.challenge_zh,
     })
 });
 
@@ -92,10 +117,10 @@ pub fn challenge_reason(bytes: &[u8]) -> Option<String> {
     let d = DETECTOR.as_ref()?;
     let phrase = |hay: &[u8]| -> Option<String> {
         if let Some(m) = d.challenge_zh.find(hay) {
-            let word = CHALLENGE_PHRASES_ZH
+            let word = d
+                .challenge_words
                 .get(m.pattern().as_usize() / 2)
-                .copied()
-                .unwrap_or("?");
+                .map_or("?", String::as_str);
             return Some(word.to_string());
         }
         d.challenge_ascii
@@ -233,7 +258,7 @@ fn visible_text(bytes: &[u8], lower: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{challenge_reason, visible_text};
+    use super::{BLOCKED_CSV, challenge_reason, parse_words, visible_text};
 
     #[test]
     fn visible_text_drops_scripts_comments_tags_and_spaces() {
@@ -281,5 +306,34 @@ mod tests {
         let page =
             format!("<html><head><title>某大学采购公告</title></head><body>{body}</body></html>");
         assert_eq!(challenge_reason(page.as_bytes()), None);
+    }
+
+    #[test]
+    fn the_embedded_word_file_parses_with_every_kind() {
+        let w = parse_words(BLOCKED_CSV).expect("blocked.csv parses");
+        let kinds = [
+            "challenge_phrase",
+            "challenge_marker",
+            "bot_script",
+            "content_word",
+            "content_marker",
+        ];
+        for (kind, list) in kinds.iter().zip([
+            &w.challenge_zh,
+            &w.challenge_ascii,
+            &w.bot_script,
+            &w.content_zh,
+            &w.content_ascii,
+        ]) {
+            assert!(!list.is_empty(), "blocked.csv has no `{kind}` rows");
+        }
+        assert_eq!(w.challenge_zh[0], "频繁访问");
+        let head = "kind,word,source,certainty,note\n";
+        assert!(parse_words(&format!("{head}bot_script,/x/,src,high,\n")).is_ok());
+        assert!(parse_words(&format!("{head}nosuch,/x/,src,high,\n")).is_err());
+        assert!(parse_words(&format!("{head}bot_script,,src,high,\n")).is_err());
+        assert!(parse_words(&format!("{head}bot_script,/x/, ,high,\n")).is_err());
+        assert!(parse_words(&format!("{head}bot_script,/x/,src,sure,\n")).is_err());
+        assert!(parse_words("kind,word\nbot_script,/x/\n").is_err());
     }
 }

@@ -28,9 +28,8 @@ static HAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日").expect("valid date regex")
 });
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+/// English month names' first three letters, in month order (`month` group of `layout.csv`).
+static MONTHS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("month"));
 
 /// The first date in `s`, as `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<String> {
@@ -95,9 +94,10 @@ pub fn is_site_clock(line: &str) -> bool {
 
 /// "今天是：2026年…", "今日：…", "当前日期：…" — the words of a top bar's clock before its date.
 static CLOCK_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:今天是|今天|今日是|今日|当前日期|当前时间)\s*[：:]?\s*(?:19|20)\d{2}\s*[年\-/.]",
-    )
+    Regex::new(&format!(
+        r"(?:{})\s*[：:]?\s*(?:19|20)\d{{2}}\s*[年\-/.]",
+        layout::alternation(layout::words("clock_lead"))
+    ))
     .expect("valid clock regex")
 });
 

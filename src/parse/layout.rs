@@ -59,6 +59,38 @@ pub const GROUPS: &[&str] = &[
     "heading_class_part",
     "title_separator",
     "title_end",
+    "notice_correction",
+    "notice_termination",
+    "notice_intent",
+    "notice_single_source",
+    "notice_candidates",
+    "notice_award",
+    "notice_tender",
+    "month",
+    "clock_lead",
+    "prose_org_end",
+    "news_verb",
+    "lead_verb",
+    "budget_word",
+    "correction_side",
+    "line_side",
+    "role_tag",
+    "buyer_alias_role",
+    "sentence_budget_word",
+    "news_budget_word",
+    "news_award_word",
+    "winner_role",
+    "winner_role_end",
+    "rank_verb",
+    "ranked_party",
+    "entrusting_role",
+    "agency_role",
+    "publisher_end",
+    "own_result_role",
+    "correction_verb",
+    "changed_to_verb",
+    "quoted_change_verb",
+    "letter_verb",
     "winner_header",
     "candidate_header",
     "amount_header",
@@ -174,6 +206,17 @@ pub fn words(group: &str) -> &'static [&'static str] {
     TABLE.get(group).copied().unwrap_or(&[])
 }
 
+/// `words` as the body of a regex alternation (`a|b|c`), each escaped, in the given order: a
+/// regex built from a group takes the first word that fits, as the former inline `(?:a|b|c)` did.
+/// Build the regex once (in a static), never per call.
+pub fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +288,42 @@ mod tests {
         assert_eq!(words("legal_form")[0], "股份有限公司");
         assert!(words("title_separator").contains(&" - "));
         assert!(words("news_marker").contains(&"讯　"));
+    }
+
+    #[test]
+    fn calendar_and_alternations() {
+        // `month` is indexed by month number; an alternation escapes and keeps the order.
+        assert_eq!(words("month").len(), 12);
+        assert_eq!((words("month")[0], words("month")[11]), ("jan", "dec"));
+        assert_eq!(
+            alternation(&["今天是", "今天", "a.b", "(成交)"]),
+            r"今天是|今天|a\.b|\(成交\)"
+        );
+        assert_eq!(words("clock_lead")[..2], ["今天是", "今天"]);
+    }
+    #[test]
+    fn regex_alternation_groups_keep_their_invariants() {
+        // Longer forms before the shorter ones they contain (the regex takes the first that
+        // fits), and the line filter of sentence_budget sees every word.
+        for group in [
+            "prose_org_end",
+            "budget_word",
+            "role_tag",
+            "news_award_word",
+        ] {
+            let w = words(group);
+            for (i, a) in w.iter().enumerate() {
+                for b in &w[..i] {
+                    assert!(!a.contains(b), "{group}: {a} after {b}, which it contains");
+                }
+            }
+        }
+        for w in words("sentence_budget_word") {
+            assert!(
+                ["预算", "限价", "控制价"].iter().any(|k| w.contains(k)),
+                "{w}"
+            );
+        }
+        assert_eq!(words("line_side"), ["原", "现", "新"]);
     }
 }

@@ -41,7 +41,7 @@ static PROSE_ENTRUSTED: LazyLock<Regex> = LazyLock::new(|| {
 /// agency (if any) after it; a role in brackets after the buyer ("受X（招标人）委托") is no part of
 /// its name. Group 1 is the buyer, group 2 the agency.
 static PROSE_ENTRUSTED_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s。；;，,：:])受([^\s，,。：:；;]{2,40}?)(?:[（(](?:招标人|采购人|采购单位|招标单位|建设单位|业主|甲方|委托人|委托方)[）)])?(?:的)?委托[，,]?\s*(?:([^\s，,。：:；;（(）)“”]{2,40}?(?:公司|中心|事务所|研究院))[（(，,对就拟现将在])?")
+    Regex::new(&format!(r"(?:^|[\s。；;，,：:])受([^\s，,。：:；;]{{2,40}}?)(?:[（(](?:{})[）)])?(?:的)?委托[，,]?\s*(?:([^\s，,。：:；;（(）)“”]{{2,40}}?(?:公司|中心|事务所|研究院))[（(，,对就拟现将在])?", layout::alternation(layout::words("entrusting_role"))))
         .expect("valid prose regex")
 });
 
@@ -52,13 +52,20 @@ static PROSE_TENDERER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "招标代理机构为X" / "采购代理机构是X" — the agency named in the 招标条件 sentence.
 static PROSE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:招标代理机构|采购代理机构|代理机构|招标代理|采购代理)(?:为|是)([^\s，,。；;（(]{2,40})")
-        .expect("valid prose regex")
+    Regex::new(&format!(
+        r"(?:{})(?:为|是)([^\s，,。；;（(]{{2,40}})",
+        layout::alternation(layout::words("agency_role"))
+    ))
+    .expect("valid prose regex")
 });
 
 /// "X于2011年09月20日 在…平台发布的采购…" — the buyer opening a result notice.
 static PROSE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\S{2,40}?(?:公司|大学|学院|医院|中心|研究所|研究院|局|委员会|政府|办公室|厅))于\s*\d{4}\s*年").expect("valid prose regex")
+    Regex::new(&format!(
+        r"^(\S{{2,40}}?(?:{}))于\s*\d{{4}}\s*年",
+        layout::alternation(layout::words("publisher_end"))
+    ))
+    .expect("valid prose regex")
 });
 
 /// A line that is only a project number in parentheses (Epoint `（E6500003901002205002）`).
@@ -73,43 +80,30 @@ static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid signature regex")
 });
 
-/// Title / breadcrumb / body keywords → notice type, checked in this order (the first that
-/// appears wins, so 更正 beats 中标 in "中标结果更正公告").
-const NOTICE_KEYWORDS: &[(&str, NoticeType)] = &[
-    ("更正", NoticeType::Correction),
-    ("变更", NoticeType::Correction),
-    ("澄清", NoticeType::Correction),
-    ("补遗", NoticeType::Correction),
-    ("corrigendum", NoticeType::Correction),
-    ("amendment", NoticeType::Correction),
-    ("终止", NoticeType::Termination),
-    ("废标", NoticeType::Termination),
-    ("流标", NoticeType::Termination),
-    ("cancellation", NoticeType::Termination),
-    ("采购意向", NoticeType::Intent),
-    ("意向公开", NoticeType::Intent),
-    ("单一来源", NoticeType::SingleSource),
-    // 中标候选人公示 / 成交候选人公示 / 评标结果公示 name candidates, not winners.
-    ("候选人", NoticeType::Candidates),
-    ("评标结果公示", NoticeType::Candidates),
-    ("中标", NoticeType::Award),
-    ("成交", NoticeType::Award),
-    ("结果", NoticeType::Award),
-    ("入围公告", NoticeType::Award),
-    ("contract award", NoticeType::Award),
-    ("award notice", NoticeType::Award),
-    ("tender result", NoticeType::Award),
-    ("招标", NoticeType::Tender),
-    ("磋商", NoticeType::Tender),
-    ("谈判", NoticeType::Tender),
-    ("询价", NoticeType::Tender),
-    ("竞价", NoticeType::Tender),
-    ("比选", NoticeType::Tender),
-    ("采购公告", NoticeType::Tender),
-    ("tender", NoticeType::Tender),
-    ("invitation", NoticeType::Tender),
-    ("request for quotation", NoticeType::Tender),
-];
+/// Title / breadcrumb / body keywords → notice type (`notice_*` groups of `layout.csv`),
+/// checked in this order (the first that appears wins, so 更正 beats 中标 in "中标结果更正公告").
+static NOTICE_KEYWORDS: LazyLock<Vec<(&str, NoticeType)>> = LazyLock::new(|| {
+    [
+        (layout::words("notice_correction"), NoticeType::Correction),
+        (layout::words("notice_termination"), NoticeType::Termination),
+        (layout::words("notice_intent"), NoticeType::Intent),
+        (
+            layout::words("notice_single_source"),
+            NoticeType::SingleSource,
+        ),
+        // Notices after the award (合同公告, 验收结果公告) come after the kinds that override a
+        // result (更正, 终止 …) and before 候选人 / 中标 / 结果, which their titles also hold.
+        (layout::words("notice_contract"), NoticeType::Award),
+        (layout::words("notice_performance"), NoticeType::Other),
+        // 中标候选人公示 / 成交候选人公示 / 评标结果公示 name candidates, not winners.
+        (layout::words("notice_candidates"), NoticeType::Candidates),
+        (layout::words("notice_award"), NoticeType::Award),
+        (layout::words("notice_tender"), NoticeType::Tender),
+    ]
+    .into_iter()
+    .flat_map(|(words, t)| words.iter().map(move |w| (*w, t)))
+    .collect()
+});
 
 /// Parse a decoded document (HTML, or plain text when it has no markup) into notice fields.
 pub fn parse(doc: &str) -> Notice {
@@ -804,38 +798,13 @@ fn is_account_line(line: &str) -> bool {
             .any(|w| line.contains(w))
 }
 
-/// Title words of a contract notice (合同公告): the award made binding.
-static CONTRACT_NOTICE_WORDS: LazyLock<&[&str]> =
-    LazyLock::new(|| layout::words("notice_contract"));
-/// Title words of an acceptance notice (履约验收结果公告): a contract performed, no new award.
-static PERFORMANCE_NOTICE_WORDS: LazyLock<&[&str]> =
-    LazyLock::new(|| layout::words("notice_performance"));
-
 /// The notice type named in `s`, if any.
 fn classify(s: &str) -> Option<NoticeType> {
     let lower = s.to_lowercase();
-    // Notices after the award (合同公告, 验收结果公告) are checked after the kinds that override
-    // a result (更正, 终止 …) and before 候选人 / 中标 / 结果, which their titles also hold.
-    let after_award = NOTICE_KEYWORDS
+    NOTICE_KEYWORDS
         .iter()
-        .position(|(_, t)| *t == NoticeType::Candidates)
-        .unwrap_or(NOTICE_KEYWORDS.len());
-    let (before, rest) = NOTICE_KEYWORDS.split_at(after_award);
-    let post_award = CONTRACT_NOTICE_WORDS
-        .iter()
-        .map(|w| (*w, NoticeType::Award))
-        .chain(
-            PERFORMANCE_NOTICE_WORDS
-                .iter()
-                .map(|w| (*w, NoticeType::Other)),
-        );
-    before
-        .iter()
-        .copied()
-        .chain(post_award)
-        .chain(rest.iter().copied())
         .find(|(k, _)| lower.contains(k))
-        .map(|(_, t)| t)
+        .map(|(_, t)| *t)
 }
 
 /// Buyer and agency from prose, for pages without labelled parties.
@@ -1560,6 +1529,25 @@ fn unit_in_header(cell: &str) -> Option<Unit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notice_types_come_from_layout_groups_in_priority_order() {
+        // The notice_* groups keep the former order: a correction of a result is a correction,
+        // a candidates notice is no award, English words are compared lower-cased.
+        assert_eq!(classify("成交结果变更公告"), Some(NoticeType::Correction));
+        assert_eq!(
+            classify("某项目招标终止公告"),
+            Some(NoticeType::Termination)
+        );
+        assert_eq!(classify("2026年5月政府采购意向"), Some(NoticeType::Intent));
+        assert_eq!(classify("单一来源采购公示"), Some(NoticeType::SingleSource));
+        assert_eq!(classify("成交候选人公示"), Some(NoticeType::Candidates));
+        assert_eq!(classify("Contract Award Notice"), Some(NoticeType::Award));
+        assert_eq!(classify("竞争性谈判公告"), Some(NoticeType::Tender));
+        assert_eq!(classify("关于举办讲座的通知"), None);
+        assert_eq!(NOTICE_KEYWORDS.first().map(|k| k.0), Some("更正"));
+        assert_eq!(NOTICE_KEYWORDS.len(), 32);
+    }
 
     #[test]
     fn project_numbers_with_a_han_issuer_prefix() {

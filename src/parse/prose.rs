@@ -17,21 +17,26 @@ use crate::model::Money;
 /// Longest line the prose patterns look at (a paragraph; longer blocks are tables or junk).
 const MAX_LINE_BYTES: usize = 10_000;
 
-/// Words that end an organisation name in running text.
-const ORG_END: &str = "有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|医院|研究院|研究所|实验室|中心|管理局|局|委员会|政府|办事处|学校|中学|小学|银行|联通|移动|电信|广电";
+/// Words that end an organisation name in running text (`prose_org_end`) …
+static ORG_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("prose_org_end"));
+/// … and as a regex alternation.
+static ORG_END: LazyLock<String> = LazyLock::new(|| layout::alternation(&ORG_ENDS));
 
 /// An organisation that "发布/公示/启动" a purchase, opening a clause of a news article; an alias
 /// in parentheses ("（下称“西藏移动”）"), the purchase's quoted name ("X“Y项目”的中标结果") and the
 /// place ("在X平台") may stand before the verb.
-static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| news_buyer_regex(NEWS_VERBS));
+static NEWS_BUYER: LazyLock<Regex> = LazyLock::new(|| news_buyer_regex(&NEWS_VERBS));
 
-/// Verbs of an organisation publishing or starting a purchase.
-const NEWS_VERBS: &str = "发布|公示|公布|启动|开展|发起|披露";
+/// Verbs of an organisation publishing or starting a purchase (`news_verb`, an alternation).
+static NEWS_VERBS: LazyLock<String> =
+    LazyLock::new(|| layout::alternation(layout::words("news_verb")));
 
 /// In the article's lead sentence the subject is the buyer with more verbs (完成, 确定 …).
 static LEAD_BUYER: LazyLock<Regex> = LazyLock::new(|| {
     news_buyer_regex(&format!(
-        "{NEWS_VERBS}|完成|确定|揭晓|公开|组织|开启|对|就|的"
+        "{}|{}",
+        *NEWS_VERBS,
+        layout::alternation(layout::words("lead_verb"))
     ))
 });
 
@@ -41,7 +46,8 @@ const WHEN: &str = r"(?:近日|日前|今日|今天|昨日|昨天|前日|前天|
 
 fn news_buyer_regex(verbs: &str) -> Regex {
     Regex::new(&format!(
-        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:[“\x22《「][^”\x22》」]{{1,60}}[”\x22》」])?(?:{WHEN}(?:[（(][0-9０-９年月日号]{{2,12}}[）)])?){{0,2}}(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})"
+        r"(?:^|[，,。；;：:）)】\]\s])([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称|下同|以下简称)[^（()）]{{0,20}}[）)])?(?:[“\x22《「][^”\x22》」]{{1,60}}[”\x22》」])?(?:{WHEN}(?:[（(][0-9０-９年月日号]{{2,12}}[）)])?){{0,2}}(?:(?:在|通过)[^，,。；;]{{0,30}}?)?(?:{verbs})",
+        ORG_END = *ORG_END
     ))
     .expect("valid news-buyer regex")
 }
@@ -57,14 +63,14 @@ static NEWS_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The amount of the purchase in a news article: budget / scale words, then the amount.
 static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:预算|总规模|采购规模|集采规模|规模|限价|控制价|采购金额)(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))")
+    Regex::new(&format!(r"(?:{})(?:总金额|金额|总额)?(?:为|约为|约|达|达到|共计|合计|总计)?\s*(?:约|超)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))", layout::alternation(layout::words("news_budget_word"))))
         .expect("valid news-amount regex")
 });
 
 /// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
 /// ("以1.18亿元中标", "以2,380万元成交", "以1.5亿元（含税）中标": a tax note may stand between).
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:中标总金额|成交总金额|中标总额|成交总额|中标总价|成交总价|中标金额|成交金额|中标价|成交价)(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:\s*[（(](?:含税|不含税|含增值税|不含增值税)[）)]\s*)?(?:的价格|的报价|的总价)?(?:中标|成交|中选))")
+    Regex::new(&format!(r"(?:(?:{})(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:\s*[（(](?:含税|不含税|含增值税|不含增值税)[）)]\s*)?(?:的价格|的报价|的总价)?(?:中标|成交|中选))", layout::alternation(layout::words("news_award_word"))))
         .expect("valid news-award regex")
 });
 
@@ -85,7 +91,7 @@ static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
 /// "排在第一位的是D". Group 1 or 2 is the rank, group 3 the name (greedy within the name's
 /// characters, so "X集团有限公司" is not cut at 集团).
 static PROSE_RANK_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:排名|排序|位列|位居|名列|排在|排|列)第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位))(?:的)?(?:中标候选人|成交候选人|候选人|投标人|供应商|单位|企业)?(?:是|为)[：:]?\s*([\p{Han}A-Za-z0-9（）()]{2,40}(?:有限责任公司|股份有限公司|有限公司|集团))")
+    Regex::new(&format!(r"(?:(?:{})第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位))(?:的)?(?:{})?(?:是|为)[：:]?\s*([\p{{Han}}A-Za-z0-9（）()]{{2,40}}(?:有限责任公司|股份有限公司|有限公司|集团))", layout::alternation(layout::words("rank_verb")), layout::alternation(layout::words("ranked_party"))))
         .expect("valid rank-first regex")
 });
 
@@ -100,15 +106,18 @@ static PROSE_JOINT_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "中标人为A" / "成交供应商为A、B".
 static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:中标人|中标单位|中标方|中标供应商|成交供应商|成交人)(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,})")
-        .expect("valid winners regex")
+    Regex::new(&format!(
+        r"(?:{})(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{{2,}})",
+        layout::alternation(layout::words("winner_role"))
+    ))
+    .expect("valid winners regex")
 });
 
 /// A company named before its win: "X为本项目中标人", "由X中标", "X以2.36亿元中标". Only names of
 /// company shape (ending in a legal form) count, so "项目中标" or "紫金云智算中标" name nobody.
 /// Group 1 is the name; group 2 is set when a candidate is meant ("X为第一中标候选人").
 static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,30}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:“[^”]{1,80}”|《[^》]{1,80}》)?(?:的)?(?:以[^，,。；;]{0,20}?)?(?:第[一二三四五六七八九十]名?)?(?:中标人|中标方|中标单位|中标供应商|成交供应商|成交人|成交单位|中标|成交|中选)(候选)?")
+    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:“[^”]{{1,80}}”|《[^》]{{1,80}}》)?(?:的)?(?:以[^，,。；;]{{0,20}}?)?(?:第[一二三四五六七八九十]名?)?(?:{})(候选)?", layout::alternation(layout::words("winner_role_end"))))
         .expect("valid winner-first regex")
 });
 
@@ -122,8 +131,8 @@ static PROSE_WINNER_LIST: LazyLock<Regex> = LazyLock::new(|| {
 /// "收到X发出的《中标通知书》": the sender of an award letter is the buyer (or its agency).
 static LETTER_SENDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"收到([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:发出|发来|签发|下发|出具|送达)?(?:的)?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书"
-    ))
+        r"收到([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:{LETTER_VERBS})?(?:的)?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书",
+        ORG_END = *ORG_END, LETTER_VERBS = layout::alternation(layout::words("letter_verb"))))
     .expect("valid letter regex")
 });
 
@@ -136,7 +145,7 @@ static LETTER_RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
 /// An organisation introduced under its role: "中国建设银行股份有限公司江苏省分行（以下简称“采购人”）",
 /// "X（下称“招标人”）". Group 1 is the name (no punctuation inside), group 2 the role.
 static ROLE_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([^\s，,。：:；;（(）)“”"、]{4,60})[（(](?:以下|下文|下)?(?:简称|称)[：:]?\s*[“"「‘]?(采购人|招标人|买方|采购单位|招标单位|甲方|业主|业主单位)[”"」’]?[）)]"#)
+    Regex::new(&format!(r#"([^\s，,。：:；;（(）)“”"、]{{4,60}})[（(](?:以下|下文|下)?(?:简称|称)[：:]?\s*[“"「‘]?({})[”"」’]?[）)]"#, layout::alternation(layout::words("buyer_alias_role"))))
         .expect("valid role-alias regex")
 });
 
@@ -156,8 +165,11 @@ pub fn alias_buyer(lines: &[&str]) -> Option<String> {
 /// "Y（招标代理机构）受X（招标人）委托". Group 1 is the name (no punctuation inside, perhaps with the
 /// verb before it), group 2 the role.
 static ROLE_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([^\s，,。：:；;（(）)“”\x22、]{4,60})[（(](采购人|招标人|采购单位|招标单位|采购方|招标方|业主单位|采购代理机构|招标代理机构|代理机构|集中采购机构|采购代理|招标代理)[）)]")
-        .expect("valid role-tag regex")
+    Regex::new(&format!(
+        r"([^\s，,。：:；;（(）)“”\x22、]{{4,60}})[（(]({})[）)]",
+        layout::alternation(layout::words("role_tag"))
+    ))
+    .expect("valid role-tag regex")
 });
 
 /// Buyer and agency named in running text with their role in parentheses after the name
@@ -325,7 +337,7 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 /// ("本项目预算金额310万元，于…开标"): "预算金额310万元以内的项目" is a condition, and "标包1为…，
 /// 最高限价2.1亿元" a lot's amount, not this purchase's budget.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)(?:为|是)\s*([^，。；;]{1,60})|(?:本项目|该项目|本次采购|本次|此次)(?:的)?(?:采购预算金额|预算金额|采购预算|项目预算|最高投标限价|最高限价|招标控制价|控制价)\s*((?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))\s*(?:[，,。；;（(]|$)")
+    Regex::new(&format!(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:{w})(?:为|是)\s*([^，。；;]{{1,60}})|(?:本项目|该项目|本次采购|本次|此次)(?:的)?(?:{w})\s*((?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))\s*(?:[，,。；;（(]|$)", w = layout::alternation(layout::words("sentence_budget_word"))))
         .expect("valid sentence-budget regex")
 });
 
@@ -346,8 +358,10 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
 /// A listed company's subsidiary ("公司全资子公司X收到…") is named after the parent's words.
 static WINNER_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("winner_lead"));
 
-/// Budget labels a correction sentence may name (预算, 最高限价, 控制价 and their longer forms).
-const BUDGET_WORDS: &str = "采购预算金额|项目预算金额|预算金额|采购预算|项目预算|预算|最高投标限价|最高限价|招标控制价|采购控制价|控制价|拦标价";
+/// Budget labels a correction sentence may name (预算, 最高限价, 控制价 and their longer forms;
+/// `budget_word`, an alternation).
+static BUDGET_WORDS: LazyLock<String> =
+    LazyLock::new(|| layout::alternation(layout::words("budget_word")));
 
 /// An amount as a correction writes it ("人民币128万元", "¥1,150,000.00元", "560.00万元").
 const CORRECTION_AMOUNT: &str =
@@ -359,8 +373,7 @@ const CORRECTION_AMOUNT: &str =
 /// "预算金额由120万元调整为98万元", "采购预算：原500,000.00元，更正后为450,000.00元".
 static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从|(?:更正|变更|调整|修改)前)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})"
-    ))
+        r"(?:{BUDGET_WORDS})[^。；;0-9]{{0,12}}?(?:原|由|从|(?:更正|变更|调整|修改)前)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,10}}?(?:{CORRECTION_VERBS})[^。；;0-9]{{0,8}}?({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS, CORRECTION_VERBS = layout::alternation(layout::words("correction_verb"))))
     .expect("valid correction regex")
 });
 
@@ -369,8 +382,7 @@ static PROSE_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
 /// "预算金额 520万元→486万元".
 static PROSE_CORRECTION_CHANGED_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*[：:]?\s*({CORRECTION_AMOUNT})\s*(?:[（(][^）)0-9]{{0,10}}[）)])?\s*[，,]?\s*(?:现|已|拟)?(?:(?:更正|变更|调整|修改|修正|更改|改|下调|上调|调减|调增|核减|核增)(?:为|至|成)|→|->)[：:]?\s*“?\s*({CORRECTION_AMOUNT})"
-    ))
+        r"(?:{BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*[：:]?\s*({CORRECTION_AMOUNT})\s*(?:[（(][^）)0-9]{{0,10}}[）)])?\s*[，,]?\s*(?:现|已|拟)?(?:(?:{CHANGED_TO_VERBS})(?:为|至|成)|→|->)[：:]?\s*“?\s*({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS, CHANGED_TO_VERBS = layout::alternation(layout::words("changed_to_verb"))))
     .expect("valid correction regex")
 });
 
@@ -380,8 +392,7 @@ static PROSE_CORRECTION_CHANGED_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// ("调整为人民币（¥4,680,000.00）（调整前预算金额为人民币（¥5,200,000.00））").
 static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})\s*[）)]?\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,16}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})"
-    ))
+        r"(?:{BUDGET_WORDS})[^。；;0-9（(原前]{{0,12}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})\s*[）)]?\s*[（(，,]?\s*(?:原|(?:更正|变更|调整|修改)前)[^。；;0-9）)]{{0,16}}?(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS))
     .expect("valid correction regex")
 });
 
@@ -389,8 +400,7 @@ static PROSE_CORRECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "将原预算金额560万元调整为498万元".
 static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:更正|变更|调整|修改|修正|下调|上调|调减|调增|核减|核增|调|改|现)[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})"
-    ))
+        r"原[^。；;0-9]{{0,16}}?(?:{BUDGET_WORDS})[^。；;0-9]{{0,6}}?({CORRECTION_AMOUNT})[^。；;0-9]{{0,12}}?(?:{CORRECTION_VERBS})[^。；;0-9]{{0,12}}?({CORRECTION_AMOUNT})", BUDGET_WORDS = *BUDGET_WORDS, CORRECTION_VERBS = layout::alternation(layout::words("correction_verb"))))
     .expect("valid correction regex")
 });
 
@@ -398,16 +408,18 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// correcting word, each naming the budget inside: "原“预算金额：420万元，最高限价：420万元”，
 /// 现更正为“预算金额：386万元，…”", "原「采购预算为500万元」调整为「采购预算为460万元」".
 static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"原(?:为|内容为|内容|文为|文)?[：:]?\s*[“「"]([^“”「」"]{1,160})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:更正|变更|调整|修改|更改|修正)(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{1,160})[”」"]"#,
-    )
+    Regex::new(&format!(
+        r#"原(?:为|内容为|内容|文为|文)?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        layout::alternation(layout::words("quoted_change_verb"))
+    ))
     .expect("valid quoted-items regex")
 });
 
 /// A budget label and its amount inside one quoted item ("预算金额：420.00万元", "采购预算为500万元").
 static QUOTED_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?\s*({CORRECTION_AMOUNT})"
+        r"({BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?\s*({CORRECTION_AMOUNT})",
+        BUDGET_WORDS = *BUDGET_WORDS
     ))
     .expect("valid quoted-budget regex")
 });
@@ -431,16 +443,24 @@ fn quoted_items_correction(line: &str) -> Option<(Money, Money)> {
     })
 }
 
-/// The words that head the old and the new side of a correction (a side ends in 前 or 后).
-const CORRECTION_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后";
+/// The words that head the old and the new side of a correction (a side ends in 前 or 后;
+/// `correction_side`, an alternation).
+static CORRECTION_SIDES: LazyLock<String> =
+    LazyLock::new(|| layout::alternation(layout::words("correction_side")));
 
 /// The same sides as a line's opening, with the bare 原 (old) and 现 / 新 (new) of label pairs
-/// ("原最高投标限价：…" / "变更后最高投标限价：…", "原预算：…" / "现预算：…").
-const LINE_SIDES: &str = "更正前|变更前|修改前|调整前|更正后|变更后|修改后|调整后|原|现|新";
+/// ("原最高投标限价：…" / "变更后最高投标限价：…", "原预算：…" / "现预算：…"; `line_side`).
+static LINE_SIDES: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{}|{}",
+        *CORRECTION_SIDES,
+        layout::alternation(layout::words("line_side"))
+    )
+});
 
 /// "更正前：预算金额X" / "更正后：预算金额Y" on lines of their own.
 static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．])?\s*({LINE_SIDES})(?:内容)?[：:]?\s*(?:的)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?(?:为)?[：:]?\s*(\S{{1,60}})"))
+    Regex::new(&format!(r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．])?\s*({LINE_SIDES})(?:内容)?[：:]?\s*(?:的)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?(?:为)?[：:]?\s*(\S{{1,60}})", BUDGET_WORDS = *BUDGET_WORDS, LINE_SIDES = *LINE_SIDES))
         .expect("valid before/after regex")
 });
 
@@ -448,15 +468,15 @@ static BEFORE_AFTER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("1.预算金额（元）"), over "更正前：X" / "更正后：Y" lines that give bare amounts.
 static BUDGET_ITEM_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．]\s*|[（(][0-9一二三四五六七八九十]{{1,2}}[）)]\s*)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?[：:]?$"
-    ))
+        r"^(?:[0-9一二三四五六七八九十]{{1,2}}[、.．]\s*|[（(][0-9一二三四五六七八九十]{{1,2}}[）)]\s*)?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?[：:]?$", BUDGET_WORDS = *BUDGET_WORDS))
     .expect("valid budget-item regex")
 });
 
 /// "更正前：3,650,000.00" / "更正后：3,280,000.00" under an item label.
 static BARE_BEFORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^({CORRECTION_SIDES}|原内容|现内容)(?:内容)?[：:]\s*(\S{{1,40}})$"
+        r"^({CORRECTION_SIDES}|原内容|现内容)(?:内容)?[：:]\s*(\S{{1,40}})$",
+        CORRECTION_SIDES = *CORRECTION_SIDES
     ))
     .expect("valid before/after regex")
 });
@@ -488,7 +508,7 @@ pub fn org_like(name: &str) -> bool {
     let n = name.chars().count();
     (4..=60).contains(&n)
         && !name.chars().any(|c| c.is_ascii_digit())
-        && ORG_END.split('|').any(|w| name.ends_with(w))
+        && ORG_ENDS.iter().any(|w| name.ends_with(w))
         // A clause, not a name ("第二名为X公司"); a bare 为 is no sign (华为云计算技术有限公司).
         && !["人为", "商为", "名为", "位为", "是", "的"]
             .iter()
@@ -987,8 +1007,9 @@ pub fn title_buyer(title: &str) -> Option<String> {
         .min()
         .unwrap_or(title.len());
     let head = &title[..stop];
-    let ends = ORG_END
-        .split('|')
+    let ends = ORG_ENDS
+        .iter()
+        .copied()
         .filter_map(|w| head.match_indices(w).next().map(|(i, m)| (i + m.len(), w)));
     let mut end = ends.map(|(e, _)| e).min()?;
     // A short name inside a registered one ends at its legal form: 中国移动 of
