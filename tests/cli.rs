@@ -76,6 +76,35 @@ fn paths_from_stdin() {
 }
 
 #[test]
+fn a_page_piped_on_stdin_is_scanned_as_one_page_named_dash() {
+    // A GBK page with a BOM-less start and blank lines before the markup: one record, decoded.
+    let gbk = std::fs::read("fixtures/gbk_uestc_a800_servers.htm").unwrap();
+    let mut piped = b"\n  \n".to_vec();
+    piped.extend_from_slice(&gbk);
+    let out = tenderscan()
+        .args(["scan", "--all", "-f", "jsonl", "-"])
+        .write_stdin(piped)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    let record: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(record["source"], "-");
+    assert_eq!(record["encoding"], "gbk");
+    assert!(record["error"].is_null(), "{record}");
+    // A UTF-8 BOM then markup is a page too; over --max-file-size it is one failed record.
+    let mut big = b"\xEF\xBB\xBF<html><body>".to_vec();
+    big.resize(2 << 20, b'x');
+    tenderscan()
+        .args(["scan", "--max-file-size", "1", "-f", "jsonl", "-"])
+        .write_stdin(big)
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("-: file too large"));
+}
+
+#[test]
 fn directories_are_walked_for_page_extensions_only() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();

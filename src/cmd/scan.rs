@@ -22,14 +22,16 @@ Examples:
   tenderscan scan fixtures/                       # CSV of notices with findings
   tenderscan scan --all -f jsonl saved/ | jq .    # every notice, JSON Lines
   find saved -name '*.htm' | tenderscan scan -    # paths (or URLs) from stdin
+  curl -s URL | tenderscan scan -                 # one page on stdin (starts with `<`)
   tenderscan scan -o report.csv --excel - < urls.txt   # atomic CSV for Excel
   tenderscan scan --archive pages/ http://www.ccgp.gov.cn/cggg/dfgg/zbgg/index.htm
 
 Exit codes: 0 success, 1 fatal error, 2 usage error, 3 some inputs failed, 4 every input
 failed, 10 --fail-on level reached, 130 interrupted (see `tenderscan --help`).")]
 pub struct Args {
-    /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` to
-    /// read one of those per line from stdin.
+    /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` for
+    /// stdin: one page if it starts with `<` (named `-`, capped by --max-file-size), else one
+    /// path or URL per line.
     #[arg(value_name = "INPUT", required_unless_present_any = ["from_archive", "manifest", "rescreen"])]
     pub inputs: Vec<String>,
     /// Re-scan the pages stored in an evidence archive (see --archive) instead of fetching.
@@ -76,7 +78,11 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
     let engine =
         Engine::load(&vocab, &args.watchlists.watchlists)?.with_page_timeout(args.budget.timeout());
-    let mut inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;
+    let max_bytes = args.max_file_size.saturating_mul(1 << 20);
+    let input::Expanded {
+        mut inputs,
+        stdin_page,
+    } = input::expand_args(&args.inputs, max_bytes).context("reading stdin")?;
     for manifest in &args.manifest {
         inputs.extend(input::read_manifest(manifest)?);
     }
@@ -107,17 +113,25 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
 
+    if let Some(page) = stdin_page
+        && shard.is_none_or(|s| s.takes(input::STDIN_SOURCE))
+    {
+        session.emit(match page {
+            Ok(page) => engine.scan(&page),
+            Err(reason) => failed_record(input::STDIN_SOURCE, &reason),
+        })?;
+    }
     scan_local(
         &engine,
         &pool,
         paths,
-        args.max_file_size.saturating_mul(1 << 20),
+        max_bytes,
         &mut session,
         global,
         shard,
     )?;
     if let Some(dir) = &args.from_archive {
-        for page in fetch::archive::pages(dir, args.max_file_size.saturating_mul(1 << 20))? {
+        for page in fetch::archive::pages(dir, max_bytes)? {
             if crate::signal::interrupted() {
                 break;
             }
@@ -169,7 +183,7 @@ fn nothing_to_scan(args: &Args) -> String {
         .iter()
         .map(|i| {
             if i == "-" {
-                "standard input (no paths or URLs on it)".to_owned()
+                "standard input (no page, paths or URLs on it)".to_owned()
             } else {
                 format!("`{i}`")
             }
