@@ -482,8 +482,17 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
     assert!(day2.is_empty(), "the second run reports nothing: {day2:?}");
     assert!(stderr.contains("new 0, updated 0"), "{stderr}");
 
+    // A view counter ticks: other bytes, the same fields and findings. Not reported again (a
+    // cron job with --fail-on would otherwise mail the same alert every day), but recorded.
+    let counted = page(0, "").replace("</body>", "<p>浏览次数：313</p></body>");
+    std::fs::write(w.path("pages/p00.html"), counted).unwrap();
+    let (day3, stderr) = w.daily_scan();
+    assert!(day3.is_empty(), "a content-only change is not news: {day3:?}");
+    assert!(stderr.contains("new 0, updated 0"), "{stderr}");
+
     // 更正公告: the notice is republished with other content.
-    std::fs::write(w.path("pages/p01.html"), page(1, "（更正：增加两台）")).unwrap();
+    let corrected = page(1, "（更正：增加两台）").replace("公开招标公告", "更正公告");
+    std::fs::write(w.path("pages/p01.html"), corrected).unwrap();
     let (day3, _) = w.daily_scan();
     assert_eq!(field(&day3, "source"), ["pages/p01.html"]);
     assert_eq!(field(&day3, "status"), ["updated"]);
@@ -509,7 +518,7 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
             )
         })
         .collect();
-    assert_eq!(counts, vec![(2, 0, 1), (2, 0, 0), (2, 2, 0)]);
+    assert_eq!(counts, vec![(2, 0, 1), (2, 0, 0), (2, 0, 0), (2, 2, 0)]);
     let out = w
         .tenderscan()
         .args([
