@@ -536,6 +536,27 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
 }
 
 #[test]
+fn history_export_takes_the_ocid_prefix_and_checks_it_as_scan_does() {
+    let w = Workdir::new(1);
+    w.daily_scan();
+    let out = w
+        .tenderscan()
+        .args(["history", "--history", "h.sqlite3", "export", "--since", "today"])
+        .args(["--all", "-f", "ocds-jsonl", "--ocid-prefix", "ocds-abc123"])
+        .assert()
+        .success();
+    let release: serde_json::Value =
+        serde_json::from_str(stdout_of(&out).lines().next().expect("one release")).unwrap();
+    let ocid = release["ocid"].as_str().unwrap();
+    assert!(ocid.starts_with("ocds-abc123-"), "{ocid}");
+    w.tenderscan()
+        .args(["history", "--history", "h.sqlite3", "export", "--since", "today"])
+        .args(["-f", "ocds", "--ocid-prefix", "ocds-ABCDEF"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn scan_refuses_a_foreign_history_and_leaves_it_untouched() {
     let w = Workdir::new(1);
     let path = w.path("h.sqlite3");

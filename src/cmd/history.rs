@@ -81,6 +81,11 @@ Examples:
         /// Write to FILE (atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// OCDS: the ocid prefix, as for `scan` (letters, digits, hyphens; `ocds-` + 6 characters
+        /// when registered) [default: tenderscan-unregistered, which is NOT a registered prefix].
+        #[arg(long, value_name = "PREFIX", value_parser = crate::report::ocds::parse_ocid_prefix,
+              default_value = crate::report::ocds::DEFAULT_OCID_PREFIX, hide_default_value = true)]
+        ocid_prefix: String,
     },
     /// Merge JSON Lines reports (`scan -f jsonl --all`, e.g. one per `--shard`) into the
     /// history as one run (the history is created if needed).
@@ -133,6 +138,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             all,
             excel,
             output,
+            ocid_prefix,
         } => {
             // The end bound is exclusive: the day after --until; without it, everything since.
             let end = match until {
@@ -143,7 +149,8 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                 None => "9999-12-31".to_owned(),
             };
             let out = Output::open(output.as_deref())?;
-            let mut writer = ReportWriter::new(format, out.writer()?, excel)?;
+            let mut writer =
+                ReportWriter::with_ocid_prefix(format, out.writer()?, excel, &ocid_prefix)?;
             for obs in store.new_or_updated(&since.to_string(), &end)? {
                 let mut record = obs.record;
                 if !all && !record.has_findings() {
