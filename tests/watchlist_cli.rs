@@ -184,6 +184,32 @@ fn screen_appends_the_best_hit_to_each_row() {
 }
 
 #[test]
+fn screen_csv_guards_formula_cells_like_the_scan_report() {
+    let env = Env::new();
+    let file = env.path("inj.csv");
+    std::fs::write(
+        &file,
+        "名称,=cmd\n\"=HYPERLINK(\"\"http://x\"\")\",@SUM(A1)\n+四川大学,-1\n",
+    )
+    .expect("csv");
+    let out = stdout_of(
+        env.cmd()
+            .args(["watchlist", "screen"])
+            .arg(&file)
+            .args(["--column", "名称"]),
+    );
+    let mut rd = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(&rd.headers().unwrap()[1], "'=cmd");
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[0][1], "'@SUM(A1)");
+    assert_eq!(&rows[1][0], "'+四川大学");
+    assert_eq!(&rows[1][1], "'-1");
+    // The name is still screened as written (the guard is on output only).
+    assert_eq!(&rows[1][2], "Sichuan University");
+}
+
+#[test]
 fn broken_watchlist_fails_with_file_and_line() {
     let env = Env::new();
     let bad = env.path("bad.csv");

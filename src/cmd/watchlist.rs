@@ -9,6 +9,7 @@ use crate::cli::{Format, Global, WatchlistOpts};
 use crate::exit;
 use crate::matcher::{self, Matcher, Vocabulary};
 use crate::model::{Hit, Role};
+use crate::report::neutralise;
 use crate::watchlist::{self, Watchlist, update};
 
 /// Arguments of `tenderscan watchlist`.
@@ -562,11 +563,13 @@ impl Table {
         match format {
             Format::Xlsx => {}
             Format::Csv => {
+                // Cells come from the user's file (often scraped supplier lists) and from the
+                // lists: guarded against formulas exactly as the scan report's cells are.
                 let mut w = csv::Writer::from_writer(&mut out);
-                w.write_record(&self.header)?;
+                w.write_record(self.header.iter().cloned().map(neutralise))?;
                 for row in &self.rows {
                     w.write_record(row.iter().map(|v| match v {
-                        Value::String(s) => s.clone(),
+                        Value::String(s) => neutralise(s.clone()),
                         Value::Null => String::new(),
                         other => other.to_string(),
                     }))?;
