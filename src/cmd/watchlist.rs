@@ -501,21 +501,14 @@ fn run_update(args: UpdateArgs) -> anyhow::Result<u8> {
 
 /// A CSV file (or stdin) as header + rows of strings; errors name the file and line.
 fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
-    let text = if path == Path::new("-") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading stdin")?;
-        s
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("reading stdin")?;
+        bytes
     } else {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        String::from_utf8(bytes).map_err(|e| {
-            let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            anyhow::anyhow!("{}:{line}: not valid UTF-8", path.display())
-        })?
+        std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
     };
+    let text = csv_text(bytes, path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut rd = csv::ReaderBuilder::new()
         .flexible(false)
@@ -535,6 +528,30 @@ fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
         rows.push(rec.iter().map(String::from).collect());
     }
     Ok((header, rows))
+}
+
+/// A CSV file's text: UTF-8 (a BOM is allowed), else the charset detected as for pages — GBK
+/// is what Excel on Chinese Windows saves as "CSV". Damaged UTF-8 or undecodable bytes are an
+/// error naming the first bad line, never text with replacement characters.
+fn csv_text(bytes: Vec<u8>, path: &Path) -> anyhow::Result<String> {
+    let err = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(err) => err,
+    };
+    let decoded = crate::decode::decode(err.as_bytes(), None);
+    if decoded.encoding != "utf-8" && !decoded.had_errors {
+        tracing::info!("{}: read as {}", path.display(), decoded.encoding);
+        return Ok(decoded.text);
+    }
+    let line = err.as_bytes()[..err.utf8_error().valid_up_to()]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    bail!(
+        "{}:{line}: not valid UTF-8 (nor GBK/GB18030) text: save it as \"CSV UTF-8\" or convert it (iconv -f gbk -t utf-8)",
+        path.display()
+    )
 }
 
 /// Rows with named columns, written as CSV, a JSON array or JSON Lines on stdout.
