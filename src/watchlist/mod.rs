@@ -38,6 +38,9 @@ pub struct Entry {
     pub citation: String,
     /// Listing date `YYYY-MM-DD`.
     pub listed_on: String,
+    /// Date `YYYY-MM-DD` of the list edition the row was taken from, for lists published whole
+    /// without per-entry dates (the DoD 1286 list); empty otherwise.
+    pub list_as_of: String,
     /// Export control or informational (from the list's `kind` column or its name).
     pub kind: ListKind,
     /// Short forms from `abbreviations.csv` (matched as whole names only).
@@ -356,7 +359,7 @@ pub fn load_file(path: &Path) -> Result<Watchlist, WatchlistError> {
             path: path.to_path_buf(),
         });
     }
-    let versions = version::describe(path, &text, &entries);
+    let versions = version::describe(&text, &entries);
     let mut list = Watchlist { entries, versions };
     list.dedupe();
     Ok(list)
