@@ -125,9 +125,19 @@ pub struct WatchlistOpts {
 impl Cli {
     /// Usage rules clap cannot express: `-f xlsx` needs `-o FILE`; `--excel` is for CSV only.
     pub fn check(&self) -> Result<(), clap::Error> {
-        let (format, output, excel) = match &self.command {
-            Command::Scan(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
-            Command::Crawl(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
+        let (path, format, output, excel): (&[&str], _, _, _) = match &self.command {
+            Command::Scan(a) => (
+                &["scan"],
+                a.report.format,
+                a.report.output.as_deref(),
+                a.report.excel,
+            ),
+            Command::Crawl(a) => (
+                &["crawl"],
+                a.report.format,
+                a.report.output.as_deref(),
+                a.report.excel,
+            ),
             Command::History(cmd::history::Args {
                 command:
                     cmd::history::HistoryCommand::Export {
@@ -137,12 +147,19 @@ impl Cli {
                         ..
                     },
                 ..
-            }) => (*format, output.as_deref(), *excel),
+            }) => (&["history", "export"], *format, output.as_deref(), *excel),
             _ => return Ok(()),
         };
+        // The error shows the usage line of the subcommand at fault, not the top-level one.
         let usage = |msg: &str| {
-            <Cli as clap::CommandFactory>::command()
-                .error(clap::error::ErrorKind::ArgumentConflict, msg)
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            cmd.build();
+            for name in path {
+                if let Some(sub) = cmd.find_subcommand(name).cloned() {
+                    cmd = sub;
+                }
+            }
+            cmd.error(clap::error::ErrorKind::ArgumentConflict, msg)
         };
         if format == Format::Xlsx && output.is_none_or(|p| p.as_os_str() == "-") {
             return Err(usage(

@@ -182,7 +182,10 @@ fn changed_bytes_with_the_same_fields_is_unchanged_but_the_new_hash_is_kept() {
     // A view counter or a clock on the page changes its bytes every day: not news.
     let (_dir, path) = temp_history();
     run(&path, &[notice("a.html", "one")]);
-    assert_eq!(run(&path, &[notice("a.html", "two")]), vec![Seen::Unchanged]);
+    assert_eq!(
+        run(&path, &[notice("a.html", "two")]),
+        vec![Seen::Unchanged]
+    );
     assert_eq!(count(&path, "SELECT count(*) FROM versions"), 2);
     let (sha, changes): (String, String) = Connection::open(&path)
         .unwrap()
@@ -196,7 +199,10 @@ fn changed_bytes_with_the_same_fields_is_unchanged_but_the_new_hash_is_kept() {
     assert_eq!(sha, "two");
     assert!(changes.contains("page content changed"), "{changes}");
     // The next day compares with the new bytes: the same page again is plainly unchanged.
-    assert_eq!(run(&path, &[notice("a.html", "two")]), vec![Seen::Unchanged]);
+    assert_eq!(
+        run(&path, &[notice("a.html", "two")]),
+        vec![Seen::Unchanged]
+    );
     // A field that changes with the bytes is still an update.
     let mut corrected = notice("a.html", "three");
     corrected.title = Some("更正公告".into());

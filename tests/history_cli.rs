@@ -487,7 +487,10 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
     let counted = page(0, "").replace("</body>", "<p>浏览次数：313</p></body>");
     std::fs::write(w.path("pages/p00.html"), counted).unwrap();
     let (day3, stderr) = w.daily_scan();
-    assert!(day3.is_empty(), "a content-only change is not news: {day3:?}");
+    assert!(
+        day3.is_empty(),
+        "a content-only change is not news: {day3:?}"
+    );
     assert!(stderr.contains("new 0, updated 0"), "{stderr}");
 
     // 更正公告: the notice is republished with other content.
@@ -541,7 +544,14 @@ fn history_export_takes_the_ocid_prefix_and_checks_it_as_scan_does() {
     w.daily_scan();
     let out = w
         .tenderscan()
-        .args(["history", "--history", "h.sqlite3", "export", "--since", "today"])
+        .args([
+            "history",
+            "--history",
+            "h.sqlite3",
+            "export",
+            "--since",
+            "today",
+        ])
         .args(["--all", "-f", "ocds-jsonl", "--ocid-prefix", "ocds-abc123"])
         .assert()
         .success();
@@ -550,7 +560,14 @@ fn history_export_takes_the_ocid_prefix_and_checks_it_as_scan_does() {
     let ocid = release["ocid"].as_str().unwrap();
     assert!(ocid.starts_with("ocds-abc123-"), "{ocid}");
     w.tenderscan()
-        .args(["history", "--history", "h.sqlite3", "export", "--since", "today"])
+        .args([
+            "history",
+            "--history",
+            "h.sqlite3",
+            "export",
+            "--since",
+            "today",
+        ])
         .args(["-f", "ocds", "--ocid-prefix", "ocds-ABCDEF"])
         .assert()
         .code(2);

@@ -320,7 +320,11 @@ fn manifest_inputs_and_history_import_of_shards() {
     // A file that is not JSON Lines at all (a CSV report): one error, exit 1, no run written;
     // many bad lines in a JSON Lines file: the first 20 named, then a count.
     let csv = dir.path().join("report.csv");
-    std::fs::write(&csv, "alert,published,buyer\nhigh,2025-01-01,x\n".repeat(30)).unwrap();
+    std::fs::write(
+        &csv,
+        "alert,published,buyer\nhigh,2025-01-01,x\n".repeat(30),
+    )
+    .unwrap();
     let refused = tenderscan()
         .args(["history", "--history"])
         .arg(&history)

@@ -213,8 +213,8 @@ fn screen_csv_guards_formula_cells_like_the_scan_report() {
 fn screen_reads_a_gbk_csv_as_excel_saves_it() {
     let env = Env::new();
     let file = env.path("gbk.csv");
-    let (gbk, _, _) =
-        encoding_rs::GBK.encode("序号,供应商名称\n1,曙光信息产业股份有限公司\n2,某某科技有限公司\n");
+    let (gbk, _, _) = encoding_rs::GBK
+        .encode("序号,供应商名称\n1,曙光信息产业股份有限公司\n2,某某科技有限公司\n");
     std::fs::write(&file, gbk).expect("csv");
     let out = stdout_of(env.cmd().args(["watchlist", "screen"]).arg(&file).args([
         "--column",
@@ -222,7 +222,10 @@ fn screen_reads_a_gbk_csv_as_excel_saves_it() {
         "-f",
         "jsonl",
     ]));
-    let rows: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(rows.len(), 2, "{out}");
     assert_eq!(rows[0]["供应商名称"], "曙光信息产业股份有限公司");
     assert_eq!(rows[0]["hit_listed_name"], "Sugon");

@@ -179,7 +179,14 @@ fn write_table<F: Serialize, N: Serialize>(
     nested: &[N],
 ) -> anyhow::Result<()> {
     if format == Format::Xlsx {
-        anyhow::bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
+        return Err(exit::usage(
+            "-f xlsx is for reports (scan, crawl, history export); use -f csv here",
+        ));
+    }
+    if matches!(format, Format::Ocds | Format::OcdsJsonl) {
+        return Err(exit::usage(
+            "OCDS output is for notices: use `history export -f ocds`",
+        ));
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -197,9 +204,7 @@ fn write_table<F: Serialize, N: Serialize>(
             serde_json::to_writer_pretty(&mut out, nested)?;
             out.write_all(b"\n")?;
         }
-        Format::Ocds | Format::OcdsJsonl => {
-            anyhow::bail!("OCDS output is for notices: use `history export -f ocds`")
-        }
+        Format::Ocds | Format::OcdsJsonl => {}
         Format::Jsonl => {
             for row in nested {
                 serde_json::to_writer(&mut out, row)?;

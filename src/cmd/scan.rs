@@ -75,6 +75,11 @@ pub struct Args {
 /// Run the command; returns the exit code.
 pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     args.fetch.progress = !global.quiet;
+    if args.rescreen && args.history.path().is_none() {
+        return Err(crate::exit::usage(
+            "--rescreen needs a history (--history FILE)",
+        ));
+    }
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
     let engine =
         Engine::load(&vocab, &args.watchlists.watchlists)?.with_page_timeout(args.budget.timeout());
@@ -100,10 +105,12 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         }
     }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
-    let rescreen_from = match (args.rescreen, args.history.path()) {
-        (false, _) => None,
-        (true, Some(path)) => Some(path),
-        (true, None) => anyhow::bail!("--rescreen needs a history (--history FILE)"),
+    let rescreen_from = args.history.path().filter(|_| args.rescreen);
+    // Opened before the report starts: a wrong folder must not leave a header-only report that
+    // reads like a quiet day.
+    let archive = match &args.from_archive {
+        Some(dir) => Some((dir, fetch::archive::pages(dir, max_bytes)?)),
+        None => None,
     };
     let mut session = Session::start(&args.report, &args.history, global, &command)?;
     if let Some(path) = &rescreen_from {
@@ -130,8 +137,8 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         global,
         shard,
     )?;
-    if let Some(dir) = &args.from_archive {
-        for page in fetch::archive::pages(dir, max_bytes)? {
+    if let Some((dir, pages)) = archive {
+        for page in pages {
             if crate::signal::interrupted() {
                 break;
             }

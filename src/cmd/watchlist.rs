@@ -335,6 +335,11 @@ fn hit_values(h: &Hit) -> Vec<Value> {
 }
 
 fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
+    // Usage checks first: loading a large list takes seconds.
+    table_format(args.format)?;
+    if args.name.trim().is_empty() {
+        return Err(exit::usage("watchlist lookup needs a name (it was empty)"));
+    }
     let m = build_matcher(&args.lists, global)?;
     let mut hits = m.screen_with_threshold(&args.name, Role::Text, args.min_score);
     hits.truncate(args.limit);
@@ -422,16 +427,17 @@ fn compare(args: CompareArgs, global: &Global) -> anyhow::Result<u8> {
 }
 
 fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
-    let m = build_matcher(&args.lists, global)?;
+    table_format(args.format)?;
     let (mut header, rows) = read_csv(&args.file)?;
     let Some(col) = header.iter().position(|h| h.trim() == args.column) else {
-        bail!(
+        return Err(exit::usage(format!(
             "{}: no column `{}` (columns: {})",
             args.file.display(),
             args.column,
             header.join(", ")
-        );
+        )));
     };
+    let m = build_matcher(&args.lists, global)?;
     header.extend(
         [
             "hit_listed_name",
@@ -554,6 +560,19 @@ fn csv_text(bytes: Vec<u8>, path: &Path) -> anyhow::Result<String> {
     )
 }
 
+/// Fail with a usage error unless `format` is one a table can be written in (csv, json, jsonl).
+fn table_format(format: Format) -> anyhow::Result<()> {
+    match format {
+        Format::Csv | Format::Json | Format::Jsonl => Ok(()),
+        Format::Xlsx => Err(exit::usage(
+            "-f xlsx is for reports (scan, crawl, history export); use -f csv here",
+        )),
+        Format::Ocds | Format::OcdsJsonl => Err(exit::usage(
+            "OCDS output is for notices (scan, crawl, history export); use -f csv, json or jsonl here",
+        )),
+    }
+}
+
 /// Rows with named columns, written as CSV, a JSON array or JSON Lines on stdout.
 struct Table {
     header: Vec<String>,
@@ -572,9 +591,7 @@ impl Table {
     }
 
     fn write(&self, format: Format) -> anyhow::Result<()> {
-        if format == Format::Xlsx {
-            bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
-        }
+        table_format(format)?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         match format {
@@ -599,9 +616,7 @@ impl Table {
                 serde_json::to_writer_pretty(&mut out, &all)?;
                 writeln!(out)?;
             }
-            Format::Ocds | Format::OcdsJsonl => {
-                anyhow::bail!("OCDS output is for notices (scan, crawl, history export)")
-            }
+            Format::Ocds | Format::OcdsJsonl => {}
             Format::Jsonl => {
                 for r in &self.rows {
                     serde_json::to_writer(&mut out, &self.object(r))?;

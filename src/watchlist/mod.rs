@@ -60,12 +60,12 @@ pub struct Watchlist {
 #[derive(Debug, thiserror::Error)]
 pub enum WatchlistError {
     /// The file could not be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {error}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (in the message, not a `source`: a chain printed with `{:#}` would repeat it).
+        error: std::io::Error,
     },
     /// The file is not UTF-8.
     #[error("{path}:{line}: not valid UTF-8 (save the list as UTF-8)")]
@@ -124,9 +124,9 @@ pub enum Format {
 
 /// Read a file as UTF-8 text, with a typed error naming the line of the first bad byte.
 pub(crate) fn read_utf8(path: &Path) -> Result<String, WatchlistError> {
-    let bytes = std::fs::read(path).map_err(|source| WatchlistError::Io {
+    let bytes = std::fs::read(path).map_err(|error| WatchlistError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {

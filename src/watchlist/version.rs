@@ -107,7 +107,11 @@ mod tests {
     fn a_list_published_whole_takes_its_edition_date_and_never_the_file_time() {
         let mut whole = entry("DoD Section 1286 List", "");
         whole.list_as_of = "2026-07-09".into();
-        let entries = [whole, entry("Undated list", ""), entry("Undated list", "n/a")];
+        let entries = [
+            whole,
+            entry("Undated list", ""),
+            entry("Undated list", "n/a"),
+        ];
         let v = describe("abc", &entries);
         assert_eq!(v[0].list, "DoD Section 1286 List");
         assert_eq!(v[0].as_of, "2026-07-09");
