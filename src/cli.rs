@@ -55,6 +55,29 @@ pub enum Command {
 /// Report format (defined by the report module, which never imports the command line).
 pub use crate::report::Format;
 
+/// Output format of the commands that print a table (`watchlist …`, `history runs|show`): the
+/// report formats OCDS and XLSX are for notices only, so they are not offered there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TableFormat {
+    /// CSV with a header row.
+    #[default]
+    Csv,
+    /// One JSON array of objects.
+    Json,
+    /// JSON Lines: one object per line.
+    Jsonl,
+}
+
+impl From<TableFormat> for Format {
+    fn from(f: TableFormat) -> Format {
+        match f {
+            TableFormat::Csv => Format::Csv,
+            TableFormat::Json => Format::Json,
+            TableFormat::Jsonl => Format::Jsonl,
+        }
+    }
+}
+
 /// Alert level for `--fail-on`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Level {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::cli::{Format, Global};
+use crate::cli::{Format, Global, TableFormat};
 use crate::exit;
 use crate::history::{self, History, RunRow, VersionRow};
 use crate::model::{Category, Record};
@@ -42,8 +42,8 @@ Examples:
         #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
         limit: usize,
         /// Output format.
-        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-        format: Format,
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
     },
     /// Every version of one notice, oldest first: when it was seen, what changed, what was found.
     #[command(after_help = "\
@@ -54,8 +54,8 @@ Examples:
         /// The source (URL or path) exactly as it was scanned.
         source: String,
         /// Output format.
-        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-        format: Format,
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
     },
     /// New and updated notices reported over a period (finished runs only), as a scan report.
     #[command(after_help = "\
@@ -121,7 +121,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                 })
                 .collect();
             let rows: Vec<RunOut> = runs.into_iter().map(RunOut::from).collect();
-            write_table(format, &rows, &nested)?;
+            write_table(format.into(), &rows, &nested)?;
         }
         HistoryCommand::Show { source, format } => {
             let versions = store.versions(&source)?;
@@ -129,7 +129,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                 anyhow::bail!("{source}: never seen in the history {}", path.display());
             }
             let flat: Vec<VersionCsv> = versions.iter().map(VersionCsv::from).collect();
-            write_table(format, &flat, &versions)?;
+            write_table(format.into(), &flat, &versions)?;
         }
         HistoryCommand::Export {
             since,

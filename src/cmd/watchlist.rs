@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde_json::Value;
 
-use crate::cli::{Format, Global, WatchlistOpts};
+use crate::cli::{Format, Global, TableFormat, WatchlistOpts};
 use crate::exit;
 use crate::matcher::{self, Matcher, Vocabulary};
 use crate::model::{Hit, Role};
@@ -64,8 +64,8 @@ pub struct InfoArgs {
     #[arg(long, conflicts_with = "missing")]
     pub files: bool,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Watchlists.
     #[command(flatten)]
     pub lists: WatchlistOpts,
@@ -87,8 +87,8 @@ pub struct LookupArgs {
     #[arg(long, default_value_t = matcher::THRESHOLD)]
     pub min_score: f64,
     /// Output format.
-    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Watchlists.
     #[command(flatten)]
     pub lists: WatchlistOpts,
@@ -108,8 +108,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE.csv", conflicts_with = "names")]
     pub pairs: Option<PathBuf>,
     /// Output format.
-    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Compare the strings alone, without what the watchlists know (aliases, Chinese names).
     #[arg(long)]
     pub no_lists: bool,
@@ -131,8 +131,8 @@ pub struct ScreenArgs {
     #[arg(long, value_name = "NAME")]
     pub column: String,
     /// Output format.
-    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Watchlists.
     #[command(flatten)]
     pub lists: WatchlistOpts,
@@ -269,7 +269,7 @@ fn info(args: InfoArgs, global: &Global) -> anyhow::Result<u8> {
             .collect();
         Table { header, rows }
     };
-    table.write(args.format)?;
+    table.write(args.format.into())?;
     Ok(exit::OK)
 }
 
@@ -336,7 +336,7 @@ fn hit_values(h: &Hit) -> Vec<Value> {
 
 fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
     // Usage checks first: loading a large list takes seconds.
-    table_format(args.format)?;
+    table_format(args.format.into())?;
     if args.name.trim().is_empty() {
         return Err(exit::usage("watchlist lookup needs a name (it was empty)"));
     }
@@ -353,7 +353,7 @@ fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
         header: HIT_COLUMNS.iter().map(|s| s.to_string()).collect(),
         rows: hits.iter().map(hit_values).collect(),
     };
-    table.write(args.format)?;
+    table.write(args.format.into())?;
     exit_without_freeing(m);
     Ok(exit::OK)
 }
@@ -421,13 +421,13 @@ fn compare(args: CompareArgs, global: &Global) -> anyhow::Result<u8> {
         }
         _ => bail!("compare needs two names or --pairs FILE.csv"),
     };
-    table.write(args.format)?;
+    table.write(args.format.into())?;
     exit_without_freeing(listed);
     Ok(exit::OK)
 }
 
 fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
-    table_format(args.format)?;
+    table_format(args.format.into())?;
     let (mut header, rows) = read_csv(&args.file)?;
     let Some(col) = header.iter().position(|h| h.trim() == args.column) else {
         return Err(exit::usage(format!(
@@ -481,7 +481,7 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
             rows.len()
         );
     }
-    Table { header, rows }.write(args.format)?;
+    Table { header, rows }.write(args.format.into())?;
     exit_without_freeing(m);
     Ok(exit::OK)
 }
