@@ -222,4 +222,8 @@ fn nothing_to_scan_is_exit_4_naming_the_input() {
     assert_eq!(out.status.code(), Some(4));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("nothing to scan in standard input"), "{err}");
+    assert!(
+        !err.contains("directories are searched"),
+        "no folder was named: {err}"
+    );
 }

@@ -201,11 +201,16 @@ fn nothing_to_scan(args: &Args) -> String {
                 .map(|d| format!("archive `{}`", d.display())),
         )
         .collect();
-    format!(
-        "nothing to scan in {} (directories are searched for .{} files)",
-        named.join(", "),
-        input::EXTENSIONS.join(" .")
-    )
+    // The note on directories only when a file or directory was named.
+    let note = if args.inputs.iter().any(|i| i != "-") {
+        format!(
+            " (directories are searched for .{} files)",
+            input::EXTENSIONS.join(" .")
+        )
+    } else {
+        String::new()
+    };
+    format!("nothing to scan in {}{note}", named.join(", "))
 }
 
 /// Scan local files in parallel batches, writing records in input order.
