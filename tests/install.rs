@@ -178,7 +178,7 @@ fn cron_job_mails_a_digest_of_high_alerts_even_with_quiet() {
         .iter()
         .find(|l| l.contains("ccgp_new_award_scu_azure_openai.html"))
         .expect("the Sichuan University award");
-    assert!(scu.contains("| 2025-06-27 | 四川大学 | 四川大学人工智能大模型服务采购项目中标（成交）结果公告 | Sichuan University |"), "{scu}");
+    assert!(scu.contains("| 2025-06-27 | 四川大学 | 四川大学人工智能大模型服务采购项目中标（成交）结果公告 | Sichuan University [EL]; Sichuan University [DoD Section 1286 List] |"), "{scu}");
     assert!(home.path().join("report.csv").is_file());
 }
 

@@ -326,7 +326,14 @@ impl From<&VersionRow> for VersionCsv {
             listed_entities: cell(
                 r.hits
                     .iter()
-                    .map(|h| format!("{} ({})", h.listed_name, h.role.as_str()))
+                    .map(|h| {
+                        format!(
+                            "{} ({}, {})",
+                            h.listed_name,
+                            h.list_short(),
+                            h.role.as_str()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("; "),
             ),
