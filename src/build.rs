@@ -30,22 +30,6 @@ fn main() {
         .unwrap();
     }
     code.push_str("];\n");
-    // Modification times (seconds since the epoch, 0 if unknown), in the order of FILES: the
-    // unpacked copy gets them back, so a list whose rows carry no date (its `as_of` falls back to
-    // the file's date) reads the same from the built-in copy as from the source tree.
-    code.push_str(
-        "/// Modification times of FILES at build time, in seconds since the epoch (0: unknown).\n\
-         pub static MODIFIED: &[u64] = &[",
-    );
-    for name in &names {
-        let secs = std::fs::metadata(dir.join(name))
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_secs());
-        write!(code, "{secs}, ").unwrap();
-    }
-    code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("bundled_watchlists.rs");
     std::fs::write(out, code).expect("writing bundled_watchlists.rs");
 }

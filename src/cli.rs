@@ -55,6 +55,29 @@ pub enum Command {
 /// Report format (defined by the report module, which never imports the command line).
 pub use crate::report::Format;
 
+/// Output format of the commands that print a table (`watchlist …`, `history runs|show`): the
+/// report formats OCDS and XLSX are for notices only, so they are not offered there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TableFormat {
+    /// CSV with a header row.
+    #[default]
+    Csv,
+    /// One JSON array of objects.
+    Json,
+    /// JSON Lines: one object per line.
+    Jsonl,
+}
+
+impl From<TableFormat> for Format {
+    fn from(f: TableFormat) -> Format {
+        match f {
+            TableFormat::Csv => Format::Csv,
+            TableFormat::Json => Format::Json,
+            TableFormat::Jsonl => Format::Jsonl,
+        }
+    }
+}
+
 /// Alert level for `--fail-on`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Level {
@@ -125,9 +148,19 @@ pub struct WatchlistOpts {
 impl Cli {
     /// Usage rules clap cannot express: `-f xlsx` needs `-o FILE`; `--excel` is for CSV only.
     pub fn check(&self) -> Result<(), clap::Error> {
-        let (format, output, excel) = match &self.command {
-            Command::Scan(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
-            Command::Crawl(a) => (a.report.format, a.report.output.as_deref(), a.report.excel),
+        let (path, format, output, excel): (&[&str], _, _, _) = match &self.command {
+            Command::Scan(a) => (
+                &["scan"],
+                a.report.format,
+                a.report.output.as_deref(),
+                a.report.excel,
+            ),
+            Command::Crawl(a) => (
+                &["crawl"],
+                a.report.format,
+                a.report.output.as_deref(),
+                a.report.excel,
+            ),
             Command::History(cmd::history::Args {
                 command:
                     cmd::history::HistoryCommand::Export {
@@ -137,12 +170,19 @@ impl Cli {
                         ..
                     },
                 ..
-            }) => (*format, output.as_deref(), *excel),
+            }) => (&["history", "export"], *format, output.as_deref(), *excel),
             _ => return Ok(()),
         };
+        // The error shows the usage line of the subcommand at fault, not the top-level one.
         let usage = |msg: &str| {
-            <Cli as clap::CommandFactory>::command()
-                .error(clap::error::ErrorKind::ArgumentConflict, msg)
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            cmd.build();
+            for name in path {
+                if let Some(sub) = cmd.find_subcommand(name).cloned() {
+                    cmd = sub;
+                }
+            }
+            cmd.error(clap::error::ErrorKind::ArgumentConflict, msg)
         };
         if format == Format::Xlsx && output.is_none_or(|p| p.as_os_str() == "-") {
             return Err(usage(

@@ -25,3 +25,14 @@ Exit codes:
   4    every input failed
   10   --fail-on: a finding at or above the given level was reported
   130  interrupted (Ctrl-C); what was done was written";
+
+/// A mistake on the command line that clap cannot see (a flag this source needs, a column not
+/// in the file, a format this command cannot write): `main` prints it and exits with [`USAGE`].
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A [`UsageError`] as an `anyhow::Error`, for `return Err(exit::usage(…))`.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    UsageError(message.into()).into()
+}

@@ -35,17 +35,89 @@ pub fn classify(arg: &str) -> Input {
 /// Longest line accepted from stdin: a path or URL, not a page.
 pub const MAX_STDIN_LINE: usize = 64 * 1024;
 
-/// Expand the arguments: `-` reads one input per line from stdin (blank lines and `#` comments skipped).
-pub fn expand_args(args: &[String]) -> anyhow::Result<Vec<Input>> {
-    let mut inputs = Vec::new();
+/// The inputs named on the command line, and the page piped on stdin if `-` held one.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    /// Paths and URLs, from the arguments and from a list on stdin.
+    pub inputs: Vec<Input>,
+    /// A page read from stdin (source `-`), or why it could not be read.
+    pub stdin_page: Option<Result<Page, String>>,
+}
+
+/// Source name of a page read from stdin (as the argument that asked for it).
+pub const STDIN_SOURCE: &str = "-";
+
+/// Expand the arguments: `-` reads stdin, which is either one page (its first non-blank byte is
+/// `<`) or a list of inputs, one per line (blank lines and `#` comments skipped). A page is read
+/// under `max_bytes`, like a file.
+pub fn expand_args(args: &[String], max_bytes: u64) -> anyhow::Result<Expanded> {
+    let mut out = Expanded::default();
     for arg in args {
         if arg == "-" {
-            read_input_lines(std::io::stdin().lock(), &mut inputs)?;
+            let page = read_stdin(std::io::stdin().lock(), max_bytes, &mut out.inputs)?;
+            out.stdin_page = out.stdin_page.or(page);
         } else {
-            inputs.push(classify(arg));
+            out.inputs.push(classify(arg));
         }
     }
-    Ok(inputs)
+    Ok(out)
+}
+
+/// Read `reader` as one page if it starts like markup (optional BOM, blank space, then `<`),
+/// else as a list of inputs appended to `inputs`.
+pub fn read_stdin(
+    mut reader: impl BufRead,
+    max_bytes: u64,
+    inputs: &mut Vec<Input>,
+) -> anyhow::Result<Option<Result<Page, String>>> {
+    use std::io::Read as _;
+    // Peek at the start: leading blank space is kept so a page's bytes (and sha256) are whole.
+    let mut head = Vec::new();
+    let is_page = loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break starts_like_markup(&head);
+        }
+        let take = buf.len().min(MAX_STDIN_LINE + 1 - head.len());
+        head.extend_from_slice(&buf[..take]);
+        reader.consume(take);
+        let decided = starts_like_markup(&head)
+            || head.len() > MAX_STDIN_LINE
+            || strip_bom(&head).iter().any(|b| !b.is_ascii_whitespace());
+        if decided {
+            break starts_like_markup(&head);
+        }
+    };
+    let mut reader = std::io::Cursor::new(head).chain(reader);
+    if !is_page {
+        read_input_lines(reader, inputs)?;
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = (&mut reader)
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        return Ok(Some(Err(e.to_string())));
+    }
+    Ok(Some(page_from_bytes(STDIN_SOURCE, bytes, max_bytes)))
+}
+
+/// The bytes after a UTF-8 byte-order mark, if any.
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// True if `head` begins like a page: `<` first after an optional BOM (UTF-8, or UTF-16 either
+/// way) and blank space. A list of paths or URLs never starts with `<`.
+fn starts_like_markup(head: &[u8]) -> bool {
+    if head.starts_with(b"\xFF\xFE<\0") || head.starts_with(b"\xFE\xFF\0<") {
+        return true;
+    }
+    strip_bom(head)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'<')
 }
 
 /// One input per line from `reader`, each line capped at [`MAX_STDIN_LINE`] bytes: stdin is a
@@ -173,15 +245,8 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
                 .into(),
         );
     }
-    let too_large = |len: u64| {
-        format!(
-            "file too large ({} MiB; the limit is {} MiB, see --max-file-size)",
-            len / (1 << 20),
-            max_bytes / (1 << 20)
-        )
-    };
     if meta.len() > max_bytes {
-        return Err(too_large(meta.len()));
+        return Err(too_large(meta.len(), max_bytes));
     }
     // Read under the cap even so: the file may grow between the check and the read.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
@@ -191,8 +256,13 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
             f.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes)
         })
         .map_err(|e| e.to_string())?;
+    page_from_bytes(&path.display().to_string(), bytes, max_bytes)
+}
+
+/// A page from bytes read under `max_bytes + 1`: refused if over the cap, blank or binary.
+fn page_from_bytes(source: &str, bytes: Vec<u8>, max_bytes: u64) -> Result<Page, String> {
     if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64));
+        return Err(too_large(bytes.len() as u64, max_bytes));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
@@ -201,10 +271,19 @@ pub fn read_file(path: &Path, max_bytes: u64) -> Result<Page, String> {
         return Err("binary file (not a text or HTML page), skipped".into());
     }
     Ok(Page {
-        source: path.display().to_string(),
+        source: source.to_owned(),
         bytes,
         ..Page::default()
     })
+}
+
+/// Why a page over the size cap was refused.
+fn too_large(len: u64, max_bytes: u64) -> String {
+    format!(
+        "file too large ({} MiB; the limit is {} MiB, see --max-file-size)",
+        len / (1 << 20),
+        max_bytes / (1 << 20)
+    )
 }
 
 /// Read a whole regular file of at most `max_bytes`; FIFOs and devices are refused (they would
@@ -307,6 +386,39 @@ mod tests {
         assert!(err.to_string().contains("longer than 64 KiB"));
         let zeros = std::io::repeat(0).take(10 << 20);
         assert!(read_input_lines(std::io::BufReader::new(zeros), &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn stdin_is_a_page_when_it_starts_with_markup() {
+        let read = |text: &[u8]| {
+            let mut inputs = Vec::new();
+            let page = read_stdin(text, 1 << 20, &mut inputs).unwrap();
+            (page, inputs)
+        };
+        for text in [
+            &b"<!DOCTYPE html><p>x</p>\n"[..],
+            b"\n\r\n\t <html>\na.html\n",
+            b"\xEF\xBB\xBF<p>x</p>",
+            b"\xEF\xBB\xBF\n <p>x</p>",
+            b"\xFF\xFE<\0p\0>\0",
+        ] {
+            let (page, inputs) = read(text);
+            let page = page.expect("a page").expect("read");
+            assert_eq!(page.source, "-");
+            assert_eq!(page.bytes, text, "the page's bytes are whole");
+            assert!(inputs.is_empty());
+        }
+        // A list stays a list, whatever its lines hold after the first.
+        let (page, inputs) = read(b"\n# <comment>\na.html\n<b.html\n");
+        assert!(page.is_none());
+        assert_eq!(inputs.len(), 2);
+        let (page, inputs) = read(b"");
+        assert!(page.is_none() && inputs.is_empty());
+        // The cap applies as to a file.
+        let mut big = b"<p>".to_vec();
+        big.resize(2000, b'x');
+        let refused = read_stdin(&big[..], 1000, &mut Vec::new()).unwrap();
+        assert!(refused.unwrap().unwrap_err().starts_with("file too large"));
     }
 
     #[test]

@@ -25,6 +25,10 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         // `tenderscan scan … | head` closes our stdout early: that is the reader's choice, not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
+        Err(err) if err.chain().any(|c| c.is::<exit::UsageError>()) => {
+            eprintln!("tenderscan: {err:#}");
+            ExitCode::from(exit::USAGE)
+        }
         Err(err) => {
             eprintln!("tenderscan: {err:#}");
             ExitCode::from(exit::FATAL)

@@ -272,6 +272,21 @@ pub struct Hit {
     pub list_kind: ListKind,
 }
 
+impl Hit {
+    /// The hit's list in a few words for cells and digests: the abbreviation in the list name's
+    /// first parentheses (`EL`, `MEU`), else the name before ` - ` (`DoD Section 1286 List`),
+    /// else the whole name. Two hits on one entity from two lists then read differently.
+    pub fn list_short(&self) -> &str {
+        let list = self.list.trim();
+        list.split_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(abbr, _)| abbr.trim())
+            .filter(|abbr| !abbr.is_empty())
+            .or_else(|| list.split_once(" - ").map(|(head, _)| head.trim()))
+            .unwrap_or(list)
+    }
+}
+
 /// An analyst's verdict on a hit (`--reviewed` file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -484,4 +499,45 @@ pub struct RunSummary {
     pub reported: usize,
     /// Reported notices per alert level: none, low, medium, high.
     pub by_level: [usize; 4],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hits_name_their_list_in_a_few_words() {
+        let short = |list: &str| {
+            Hit {
+                name: String::new(),
+                role: Role::Buyer,
+                listed_name: String::new(),
+                list: list.into(),
+                list_id: String::new(),
+                method: Method::Alias,
+                score: 1.0,
+                matched_alias: String::new(),
+                citation: String::new(),
+                as_of: String::new(),
+                reviewed: None,
+                list_kind: ListKind::default(),
+            }
+            .list_short()
+            .to_owned()
+        };
+        assert_eq!(
+            short("Entity List (EL) - Bureau of Industry and Security"),
+            "EL"
+        );
+        assert_eq!(
+            short("Military End User (MEU) List - Bureau of Industry and Security"),
+            "MEU"
+        );
+        assert_eq!(
+            short("DoD Section 1286 List - Department of Defense"),
+            "DoD Section 1286 List"
+        );
+        assert_eq!(short("My suppliers"), "My suppliers");
+        assert_eq!(short("Odd () list"), "Odd () list");
+    }
 }

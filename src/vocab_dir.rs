@@ -181,18 +181,9 @@ fn unpack(base: &Path, name: &str) -> anyhow::Result<PathBuf> {
         .prefix(".watchlists-")
         .tempdir_in(base)
         .with_context(|| format!("creating a directory in {}", base.display()))?;
-    for (i, (file, bytes)) in bundled::FILES.iter().enumerate() {
+    for (file, bytes) in bundled::FILES {
         let path = tmp.path().join(file);
         std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
-        // The source file's date: a list without listing dates takes its `as_of` from it.
-        if let Some(&secs) = bundled::MODIFIED.get(i).filter(|s| **s > 0) {
-            let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
-            std::fs::File::options()
-                .write(true)
-                .open(&path)
-                .and_then(|f| f.set_modified(when))
-                .with_context(|| format!("dating {}", path.display()))?;
-        }
     }
     if target.exists() {
         tracing::warn!(
@@ -237,16 +228,6 @@ mod tests {
         let base = tempfile::tempdir().unwrap();
         let dir = unpack(base.path(), "w").unwrap();
         assert!(matches_embedded(&dir));
-        // Each file carries its source file's date (a list without listing dates dates by it).
-        for (i, (name, _)) in bundled::FILES.iter().enumerate() {
-            let secs = std::fs::metadata(dir.join(name))
-                .and_then(|m| m.modified())
-                .unwrap()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_secs();
-            assert_eq!(secs, bundled::MODIFIED[i], "{name}");
-        }
         std::fs::write(dir.join("products.csv"), "edited").unwrap();
         let again = unpack(base.path(), "w").unwrap();
         assert_eq!(again, dir);

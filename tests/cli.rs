@@ -76,6 +76,129 @@ fn paths_from_stdin() {
 }
 
 #[test]
+fn a_page_piped_on_stdin_is_scanned_as_one_page_named_dash() {
+    // A GBK page with a BOM-less start and blank lines before the markup: one record, decoded.
+    let gbk = std::fs::read("fixtures/gbk_uestc_a800_servers.htm").unwrap();
+    let mut piped = b"\n  \n".to_vec();
+    piped.extend_from_slice(&gbk);
+    let out = tenderscan()
+        .args(["scan", "--all", "-f", "jsonl", "-"])
+        .write_stdin(piped)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    let record: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(record["source"], "-");
+    assert_eq!(record["encoding"], "gbk");
+    assert!(record["error"].is_null(), "{record}");
+    // A UTF-8 BOM then markup is a page too; over --max-file-size it is one failed record.
+    let mut big = b"\xEF\xBB\xBF<html><body>".to_vec();
+    big.resize(2 << 20, b'x');
+    tenderscan()
+        .args(["scan", "--max-file-size", "1", "-f", "jsonl", "-"])
+        .write_stdin(big)
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("-: file too large"));
+}
+
+#[test]
+fn usage_mistakes_clap_cannot_see_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("suppliers.csv");
+    std::fs::write(&csv, "序号,供应商名称\n1,某公司\n").unwrap();
+    let csv = csv.to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        &["crawl", "--source", "ccgp-search", "--since", "7d"],
+        &["scan", "--rescreen"],
+        &["watchlist", "lookup", "-f", "ocds", "四川大学"],
+        &["watchlist", "lookup", "-f", "xlsx", "四川大学"],
+        &["watchlist", "lookup", ""],
+        &["watchlist", "lookup", "  "],
+        &["watchlist", "screen", csv, "--column", "name"],
+        &[
+            "history",
+            "--history",
+            "/nonexistent/h.db",
+            "runs",
+            "-f",
+            "ocds",
+        ],
+        &["man", "nosuch"],
+    ];
+    for args in cases {
+        let out = tenderscan()
+            .env("HOME", dir.path())
+            .args(*args)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        // One line of ours, or clap's own message for a value it refuses.
+        assert!(
+            stderr.lines().count() == 1 || stderr.starts_with("error: invalid value"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // Commands that print a table offer only the table formats.
+    let help = tenderscan()
+        .args(["watchlist", "lookup", "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8_lossy(&help.get_output().stdout).to_string();
+    assert!(
+        help.contains("jsonl") && !help.contains("ocds") && !help.contains("xlsx"),
+        "{help}"
+    );
+}
+
+#[test]
+fn fatal_errors_say_it_once_and_name_what_the_user_gave() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("a.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let missing = dir.path().join("nope.csv");
+    let out = tenderscan()
+        .args(["scan", "--watchlist"])
+        .arg(&missing)
+        .arg(&page)
+        .assert()
+        .code(1)
+        .stdout("");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+    // -o into a missing folder: the message names the report file, not the temporary one.
+    let out = tenderscan()
+        .args(["scan", "-o", "/nonexistent/dir/r.csv"])
+        .arg(&page)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("/nonexistent/dir/r.csv"), "{stderr}");
+    assert!(!stderr.contains(".tenderscan-report"), "{stderr}");
+    // Not an archive: no CSV header on stdout before the error (`> report.csv` stays empty).
+    tenderscan()
+        .args(["scan", "--from-archive"])
+        .arg(dir.path().join("nosuchdir"))
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("is not a tenderscan archive"));
+    // A usage error of `scan` shows the `scan` usage line.
+    tenderscan()
+        .args(["scan", "-f", "xlsx"])
+        .arg(&page)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Usage: tenderscan scan"));
+}
+
+#[test]
 fn directories_are_walked_for_page_extensions_only() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();

@@ -562,7 +562,7 @@ async fn malformed_source_file_names_the_field() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ccgp_search_needs_a_keyword_and_presets_print() {
     let run = tenderscan(args(&["crawl", "--source", "ccgp-search"])).await;
-    assert_eq!(run.code, 1);
+    assert_eq!(run.code, 2, "a usage error");
     assert!(
         run.stderr
             .contains("source ccgp-search searches by keyword: give --kw WORD"),

@@ -178,15 +178,35 @@ fn changed_content_is_updated_with_what_changed() {
 }
 
 #[test]
-fn changed_bytes_with_the_same_fields_is_updated_and_says_so() {
+fn changed_bytes_with_the_same_fields_is_unchanged_but_the_new_hash_is_kept() {
+    // A view counter or a clock on the page changes its bytes every day: not news.
     let (_dir, path) = temp_history();
     run(&path, &[notice("a.html", "one")]);
     assert_eq!(
         run(&path, &[notice("a.html", "two")]),
-        vec![Seen::Updated(vec![
-            "page content changed; fields and findings the same".into()
-        ])]
+        vec![Seen::Unchanged]
     );
+    assert_eq!(count(&path, "SELECT count(*) FROM versions"), 2);
+    let (sha, changes): (String, String) = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT n.sha256, f.changes FROM notices n JOIN findings f ON f.notice_id = n.id
+              ORDER BY f.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(sha, "two");
+    assert!(changes.contains("page content changed"), "{changes}");
+    // The next day compares with the new bytes: the same page again is plainly unchanged.
+    assert_eq!(
+        run(&path, &[notice("a.html", "two")]),
+        vec![Seen::Unchanged]
+    );
+    // A field that changes with the bytes is still an update.
+    let mut corrected = notice("a.html", "three");
+    corrected.title = Some("更正公告".into());
+    assert!(matches!(run(&path, &[corrected])[..], [Seen::Updated(_)]));
 }
 
 #[test]

@@ -482,8 +482,20 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
     assert!(day2.is_empty(), "the second run reports nothing: {day2:?}");
     assert!(stderr.contains("new 0, updated 0"), "{stderr}");
 
+    // A view counter ticks: other bytes, the same fields and findings. Not reported again (a
+    // cron job with --fail-on would otherwise mail the same alert every day), but recorded.
+    let counted = page(0, "").replace("</body>", "<p>浏览次数：313</p></body>");
+    std::fs::write(w.path("pages/p00.html"), counted).unwrap();
+    let (day3, stderr) = w.daily_scan();
+    assert!(
+        day3.is_empty(),
+        "a content-only change is not news: {day3:?}"
+    );
+    assert!(stderr.contains("new 0, updated 0"), "{stderr}");
+
     // 更正公告: the notice is republished with other content.
-    std::fs::write(w.path("pages/p01.html"), page(1, "（更正：增加两台）")).unwrap();
+    let corrected = page(1, "（更正：增加两台）").replace("公开招标公告", "更正公告");
+    std::fs::write(w.path("pages/p01.html"), corrected).unwrap();
     let (day3, _) = w.daily_scan();
     assert_eq!(field(&day3, "source"), ["pages/p01.html"]);
     assert_eq!(field(&day3, "status"), ["updated"]);
@@ -509,7 +521,7 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
             )
         })
         .collect();
-    assert_eq!(counts, vec![(2, 0, 1), (2, 0, 0), (2, 2, 0)]);
+    assert_eq!(counts, vec![(2, 0, 1), (2, 0, 0), (2, 0, 0), (2, 2, 0)]);
     let out = w
         .tenderscan()
         .args([
@@ -524,6 +536,41 @@ fn daily_scans_report_new_then_nothing_then_the_updated_notice() {
         .assert()
         .success();
     assert_eq!(stdout_of(&out).lines().count(), 2, "two versions of p01");
+}
+
+#[test]
+fn history_export_takes_the_ocid_prefix_and_checks_it_as_scan_does() {
+    let w = Workdir::new(1);
+    w.daily_scan();
+    let out = w
+        .tenderscan()
+        .args([
+            "history",
+            "--history",
+            "h.sqlite3",
+            "export",
+            "--since",
+            "today",
+        ])
+        .args(["--all", "-f", "ocds-jsonl", "--ocid-prefix", "ocds-abc123"])
+        .assert()
+        .success();
+    let release: serde_json::Value =
+        serde_json::from_str(stdout_of(&out).lines().next().expect("one release")).unwrap();
+    let ocid = release["ocid"].as_str().unwrap();
+    assert!(ocid.starts_with("ocds-abc123-"), "{ocid}");
+    w.tenderscan()
+        .args([
+            "history",
+            "--history",
+            "h.sqlite3",
+            "export",
+            "--since",
+            "today",
+        ])
+        .args(["-f", "ocds", "--ocid-prefix", "ocds-ABCDEF"])
+        .assert()
+        .code(2);
 }
 
 #[test]

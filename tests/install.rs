@@ -180,7 +180,7 @@ fn cron_job_mails_a_digest_of_high_alerts_even_with_quiet() {
         .iter()
         .find(|l| l.contains("ccgp_new_award_scu_azure_openai.html"))
         .expect("the Sichuan University award");
-    assert!(scu.contains("| 2025-06-27 | 四川大学 | 四川大学人工智能大模型服务采购项目中标（成交）结果公告 | Sichuan University |"), "{scu}");
+    assert!(scu.contains("| 2025-06-27 | 四川大学 | 四川大学人工智能大模型服务采购项目中标（成交）结果公告 | Sichuan University [EL]; Sichuan University [DoD Section 1286 List] |"), "{scu}");
     assert!(home.path().join("report.csv").is_file());
 }
 
@@ -224,4 +224,8 @@ fn nothing_to_scan_is_exit_4_naming_the_input() {
     assert_eq!(out.status.code(), Some(4));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("nothing to scan in standard input"), "{err}");
+    assert!(
+        !err.contains("directories are searched"),
+        "no folder was named: {err}"
+    );
 }

@@ -156,11 +156,23 @@ fn a_cleared_hit_is_not_reported_again_unless_the_page_changes() {
         "same page, hit cleared: nothing to mail"
     );
 
+    // Other bytes alone (a view counter) are not a change worth a mail …
     let mut bytes = std::fs::read(&page).unwrap();
-    bytes.extend_from_slice("<p>更正：开标时间顺延。</p>".as_bytes());
+    bytes.extend_from_slice("<p>浏览次数：313</p>".as_bytes());
     std::fs::write(&page, bytes).unwrap();
+    assert!(
+        daily(true).is_empty(),
+        "only the bytes changed: nothing to mail"
+    );
+    // … a correction notice is.
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("中标（成交）结果公告", "中标（成交）结果更正公告"),
+    )
+    .unwrap();
     let day3 = daily(true);
-    assert_eq!(day3.len(), 1, "the page changed: reported again");
+    assert_eq!(day3.len(), 1, "the notice changed: reported again");
     assert_eq!(day3[0]["status"], "updated");
     assert_eq!(day3[0]["hits"][0]["reviewed"], "false_positive");
     assert_eq!(day3[0]["alert"], "medium");

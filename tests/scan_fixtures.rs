@@ -277,8 +277,15 @@ fn csv_report_rows_read_across() {
     assert_eq!(get("buyer"), "四川大学");
     assert_eq!(get("award_amount"), "398000");
     assert!(get("ai_services").contains("Azure OpenAI"));
+    // One entity on two lists: each cell entry names its list.
     assert!(
-        get("listed_entities").starts_with("buyer 四川大学 = Sichuan University [alias 1.00]"),
+        get("listed_entities").starts_with("buyer 四川大学 = Sichuan University [EL alias 1.00]"),
+        "{}",
+        get("listed_entities")
+    );
+    assert!(
+        get("listed_entities")
+            .contains("Sichuan University [DoD Section 1286 List alias 1.00, informational]"),
         "{}",
         get("listed_entities")
     );

@@ -75,7 +75,7 @@ fn man_page_renders() {
         "{sub:.300}"
     );
     assert!(sub.contains("\\-\\-column"));
-    tenderscan().args(["man", "nosuch"]).assert().code(1);
+    tenderscan().args(["man", "nosuch"]).assert().code(2);
 }
 
 #[test]

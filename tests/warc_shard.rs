@@ -317,6 +317,47 @@ fn manifest_inputs_and_history_import_of_shards() {
     assert!(stderr.contains("imported 5 records"), "{stderr}");
     assert!(stderr.contains("new 5, updated 0"), "{stderr}");
 
+    // A file that is not JSON Lines at all (a CSV report): one error, exit 1, no run written;
+    // many bad lines in a JSON Lines file: the first 20 named, then a count.
+    let csv = dir.path().join("report.csv");
+    std::fs::write(
+        &csv,
+        "alert,published,buyer\nhigh,2025-01-01,x\n".repeat(30),
+    )
+    .unwrap();
+    let refused = tenderscan()
+        .args(["history", "--history"])
+        .arg(&history)
+        .arg("import")
+        .arg(&parts[0])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("report.csv: not JSON Lines"), "{stderr}");
+    let runs = tenderscan()
+        .args(["history", "--history"])
+        .arg(&history)
+        .args(["runs", "-f", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&runs.stdout).lines().count(), 1);
+    let noisy = dir.path().join("noisy.jsonl");
+    std::fs::write(&noisy, "{\"not\": \"a record\"}\n".repeat(25)).unwrap();
+    let warned = tenderscan()
+        .args(["history", "--history"])
+        .arg(dir.path().join("h2.sqlite3"))
+        .arg("import")
+        .arg(&noisy)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&warned.stderr);
+    assert_eq!(warned.status.code(), Some(3), "{stderr}");
+    assert_eq!(stderr.matches("not a record").count(), 20, "{stderr}");
+    assert!(stderr.contains("5 more lines were not records"), "{stderr}");
+
     // The merged history holds what a single scan would have: every notice, with findings.
     let export = tenderscan()
         .args(["history", "--history"])

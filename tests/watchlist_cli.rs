@@ -184,6 +184,68 @@ fn screen_appends_the_best_hit_to_each_row() {
 }
 
 #[test]
+fn screen_csv_guards_formula_cells_like_the_scan_report() {
+    let env = Env::new();
+    let file = env.path("inj.csv");
+    std::fs::write(
+        &file,
+        "名称,=cmd\n\"=HYPERLINK(\"\"http://x\"\")\",@SUM(A1)\n+四川大学,-1\n",
+    )
+    .expect("csv");
+    let out = stdout_of(
+        env.cmd()
+            .args(["watchlist", "screen"])
+            .arg(&file)
+            .args(["--column", "名称"]),
+    );
+    let mut rd = csv::Reader::from_reader(out.as_bytes());
+    assert_eq!(&rd.headers().unwrap()[1], "'=cmd");
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[0][1], "'@SUM(A1)");
+    assert_eq!(&rows[1][0], "'+四川大学");
+    assert_eq!(&rows[1][1], "'-1");
+    // The name is still screened as written (the guard is on output only).
+    assert_eq!(&rows[1][2], "Sichuan University");
+}
+
+#[test]
+fn screen_reads_a_gbk_csv_as_excel_saves_it() {
+    let env = Env::new();
+    let file = env.path("gbk.csv");
+    let (gbk, _, _) = encoding_rs::GBK
+        .encode("序号,供应商名称\n1,曙光信息产业股份有限公司\n2,某某科技有限公司\n");
+    std::fs::write(&file, gbk).expect("csv");
+    let out = stdout_of(env.cmd().args(["watchlist", "screen"]).arg(&file).args([
+        "--column",
+        "供应商名称",
+        "-f",
+        "jsonl",
+    ]));
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(rows[0]["供应商名称"], "曙光信息产业股份有限公司");
+    assert_eq!(rows[0]["hit_listed_name"], "Sugon");
+    // UTF-8 damaged on one line is not guessed around: the line and what to do.
+    let bad = env.path("bad.csv");
+    let mut bytes = "name\n中国科学院计算技术研究所北京分所中国科学院计算技术研究所\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"\xe5\x9b\n");
+    std::fs::write(&bad, bytes).expect("csv");
+    env.cmd()
+        .args(["watchlist", "screen"])
+        .arg(&bad)
+        .args(["--column", "name"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.csv:3:").and(predicate::str::contains("CSV UTF-8")));
+}
+
+#[test]
 fn broken_watchlist_fails_with_file_and_line() {
     let env = Env::new();
     let bad = env.path("bad.csv");

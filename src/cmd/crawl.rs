@@ -148,12 +148,19 @@ pub fn plan(args: &Args) -> anyhow::Result<Plan> {
             .checked_sub(jiff::Span::new().days(i64::from(source.default_days)))
             .unwrap_or(end),
     };
-    if let (Some(s), Some(u)) = (args.since, args.until) {
-        anyhow::ensure!(s <= u, "--since {s} is after --until {u}");
+    if let (Some(s), Some(u)) = (args.since, args.until)
+        && s > u
+    {
+        return Err(crate::exit::usage(format!(
+            "--since {s} is after --until {u}"
+        )));
     }
     let kw = args.kw.clone().or_else(|| source.kw.clone());
     if source.needs_kw() && kw.is_none() {
-        anyhow::bail!("source {} searches by keyword: give --kw WORD", source.name);
+        return Err(crate::exit::usage(format!(
+            "source {} searches by keyword: give --kw WORD",
+            source.name
+        )));
     }
     let params = Params { kw, start, end };
     // Fails early, with the field named, on a template that cannot be filled.

@@ -66,10 +66,13 @@ impl Digest {
 
 /// `alert | published | buyer | title | listed names | source` on one line.
 fn line(r: &Record) -> String {
-    let mut listed: Vec<&str> = Vec::new();
+    // One entry per entity and list, the list named: the same entity on two lists is not a
+    // duplicate.
+    let mut listed: Vec<String> = Vec::new();
     for h in &r.hits {
-        if !listed.contains(&h.listed_name.as_str()) {
-            listed.push(&h.listed_name);
+        let entry = format!("{} [{}]", h.listed_name, h.list_short());
+        if !listed.contains(&entry) {
+            listed.push(entry);
         }
     }
     let field = |s: &Option<String>| one_line(s.as_deref().unwrap_or("-"));
@@ -138,7 +141,7 @@ mod tests {
             lines,
             [
                 "tenderscan: 2 notices at or above medium (high 1, medium 1, low 1)",
-                "high   | 2025-06-27 | 四川大学 | high one | Sichuan University | fixtures/a.html",
+                "high   | 2025-06-27 | 四川大学 | high one | Sichuan University [Entity List] | fixtures/a.html",
                 "medium | 2025-06-27 | 四川大学 | medium one | - | fixtures/a.html",
             ]
         );

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::cli::{Format, Global};
+use crate::cli::{Format, Global, TableFormat};
 use crate::exit;
 use crate::history::{self, History, RunRow, VersionRow};
 use crate::model::{Category, Record};
@@ -42,8 +42,8 @@ Examples:
         #[arg(short = 'n', long, value_name = "N", default_value_t = 20)]
         limit: usize,
         /// Output format.
-        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-        format: Format,
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
     },
     /// Every version of one notice, oldest first: when it was seen, what changed, what was found.
     #[command(after_help = "\
@@ -54,8 +54,8 @@ Examples:
         /// The source (URL or path) exactly as it was scanned.
         source: String,
         /// Output format.
-        #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-        format: Format,
+        #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
     },
     /// New and updated notices reported over a period (finished runs only), as a scan report.
     #[command(after_help = "\
@@ -81,6 +81,11 @@ Examples:
         /// Write to FILE (atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// OCDS: the ocid prefix, as for `scan` (letters, digits, hyphens; `ocds-` + 6 characters
+        /// when registered) [default: tenderscan-unregistered, which is NOT a registered prefix].
+        #[arg(long, value_name = "PREFIX", value_parser = crate::report::ocds::parse_ocid_prefix,
+              default_value = crate::report::ocds::DEFAULT_OCID_PREFIX, hide_default_value = true)]
+        ocid_prefix: String,
     },
     /// Merge JSON Lines reports (`scan -f jsonl --all`, e.g. one per `--shard`) into the
     /// history as one run (the history is created if needed).
@@ -116,7 +121,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                 })
                 .collect();
             let rows: Vec<RunOut> = runs.into_iter().map(RunOut::from).collect();
-            write_table(format, &rows, &nested)?;
+            write_table(format.into(), &rows, &nested)?;
         }
         HistoryCommand::Show { source, format } => {
             let versions = store.versions(&source)?;
@@ -124,7 +129,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                 anyhow::bail!("{source}: never seen in the history {}", path.display());
             }
             let flat: Vec<VersionCsv> = versions.iter().map(VersionCsv::from).collect();
-            write_table(format, &flat, &versions)?;
+            write_table(format.into(), &flat, &versions)?;
         }
         HistoryCommand::Export {
             since,
@@ -133,6 +138,7 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
             all,
             excel,
             output,
+            ocid_prefix,
         } => {
             // The end bound is exclusive: the day after --until; without it, everything since.
             let end = match until {
@@ -143,7 +149,8 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                 None => "9999-12-31".to_owned(),
             };
             let out = Output::open(output.as_deref())?;
-            let mut writer = ReportWriter::new(format, out.writer()?, excel)?;
+            let mut writer =
+                ReportWriter::with_ocid_prefix(format, out.writer()?, excel, &ocid_prefix)?;
             for obs in store.new_or_updated(&since.to_string(), &end)? {
                 let mut record = obs.record;
                 if !all && !record.has_findings() {
@@ -172,7 +179,14 @@ fn write_table<F: Serialize, N: Serialize>(
     nested: &[N],
 ) -> anyhow::Result<()> {
     if format == Format::Xlsx {
-        anyhow::bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
+        return Err(exit::usage(
+            "-f xlsx is for reports (scan, crawl, history export); use -f csv here",
+        ));
+    }
+    if matches!(format, Format::Ocds | Format::OcdsJsonl) {
+        return Err(exit::usage(
+            "OCDS output is for notices: use `history export -f ocds`",
+        ));
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -190,9 +204,7 @@ fn write_table<F: Serialize, N: Serialize>(
             serde_json::to_writer_pretty(&mut out, nested)?;
             out.write_all(b"\n")?;
         }
-        Format::Ocds | Format::OcdsJsonl => {
-            anyhow::bail!("OCDS output is for notices: use `history export -f ocds`")
-        }
+        Format::Ocds | Format::OcdsJsonl => {}
         Format::Jsonl => {
             for row in nested {
                 serde_json::to_writer(&mut out, row)?;
@@ -314,7 +326,14 @@ impl From<&VersionRow> for VersionCsv {
             listed_entities: cell(
                 r.hits
                     .iter()
-                    .map(|h| format!("{} ({})", h.listed_name, h.role.as_str()))
+                    .map(|h| {
+                        format!(
+                            "{} ({}, {})",
+                            h.listed_name,
+                            h.list_short(),
+                            h.role.as_str()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("; "),
             ),

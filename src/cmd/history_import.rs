@@ -12,18 +12,28 @@ use crate::model::{Record, RunSummary};
 /// Longest JSON line read (a record is a few KiB; a longer line is reported, not allocated).
 const MAX_LINE: u64 = 16 * 1024 * 1024;
 
+/// Bad lines named on stderr; the rest are counted in one line.
+const MAX_BAD_LINE_WARNINGS: usize = 20;
+
 /// Import the files into the history at `path` (created if needed); returns the exit code.
 pub fn run(path: &Path, files: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
+    // Before the history is touched: a CSV report or any other wrong file records no empty run.
+    for file in files {
+        check_first_record(file, open(file)?)?;
+    }
     let mut history = History::open(path)?;
     let command = std::env::args().collect::<Vec<_>>().join(" ");
     let run = history.begin_run(&command)?;
     let mut summary = RunSummary::default();
     let mut bad = 0usize;
     for file in files {
-        let reader = std::io::BufReader::new(
-            std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?,
+        import_file(&mut history, run, file, open(file)?, &mut summary, &mut bad)?;
+    }
+    if bad > MAX_BAD_LINE_WARNINGS {
+        tracing::warn!(
+            "{} more lines were not records (skipped)",
+            bad - MAX_BAD_LINE_WARNINGS
         );
-        bad += import_file(&mut history, run, file, reader, &mut summary)?;
     }
     history.finish_run(run, &summary)?;
     if !quiet {
@@ -40,15 +50,53 @@ pub fn run(path: &Path, files: &[PathBuf], quiet: bool) -> anyhow::Result<u8> {
     Ok(if bad > 0 { exit::PARTIAL } else { exit::OK })
 }
 
-/// Import one JSON Lines stream; returns the number of lines that were not records.
+fn open(file: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
+    let f = std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+    Ok(std::io::BufReader::new(f))
+}
+
+/// Fail unless the first non-blank line of `reader` is a JSON object: a file that is not JSON
+/// Lines at all is one error, not a warning per line.
+fn check_first_record(name: &Path, mut reader: impl BufRead) -> anyhow::Result<()> {
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = (&mut reader)
+            .take(MAX_LINE)
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("reading {}", name.display()))?;
+        if n == 0 {
+            return Ok(());
+        }
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            break;
+        }
+    }
+    // A JSON object that is not a record (another tool's JSON Lines, a damaged line) is left to
+    // the per-line warnings; anything else (CSV, a JSON array, HTML) is the wrong file.
+    match serde_json::from_slice::<serde_json::Value>(&line) {
+        Ok(serde_json::Value::Object(_)) => Ok(()),
+        Ok(_) => anyhow::bail!(
+            "{}: not JSON Lines (the first line is not a JSON object); `history import` reads the output of `scan -f jsonl --all`; nothing imported",
+            name.display()
+        ),
+        Err(e) => anyhow::bail!(
+            "{}: not JSON Lines (first line: {e}); `history import` reads the output of `scan -f jsonl --all`; nothing imported",
+            name.display()
+        ),
+    }
+}
+
+/// Import one JSON Lines stream; lines that were not records are added to `bad` (the first
+/// [`MAX_BAD_LINE_WARNINGS`] of the run are named).
 fn import_file(
     history: &mut History,
     run: i64,
     name: &Path,
     mut reader: impl BufRead,
     summary: &mut RunSummary,
-) -> anyhow::Result<usize> {
-    let mut bad = 0;
+    bad: &mut usize,
+) -> anyhow::Result<()> {
     let mut line = Vec::new();
     for number in 1.. {
         line.clear();
@@ -65,12 +113,20 @@ fn import_file(
         let mut record: Record = match serde_json::from_slice(&line) {
             Ok(r) => r,
             Err(e) => {
-                bad += 1;
-                tracing::warn!("{}:{number}: not a record ({e}); skipped", name.display());
-                if !line.ends_with(b"\n") {
-                    // An over-long line: drop the rest of it.
-                    let mut rest = Vec::new();
-                    let _ = reader.read_until(b'\n', &mut rest);
+                *bad += 1;
+                if *bad <= MAX_BAD_LINE_WARNINGS {
+                    tracing::warn!("{}:{number}: not a record ({e}); skipped", name.display());
+                }
+                // An over-long line: drop the rest of it, a capped piece at a time.
+                while !line.ends_with(b"\n") {
+                    line.clear();
+                    let n = (&mut reader)
+                        .take(MAX_LINE)
+                        .read_until(b'\n', &mut line)
+                        .with_context(|| format!("reading {}", name.display()))?;
+                    if n == 0 {
+                        break;
+                    }
                 }
                 continue;
             }
@@ -96,5 +152,5 @@ fn import_file(
             summary.by_level[record.alert as usize] += 1;
         }
     }
-    Ok(bad)
+    Ok(())
 }

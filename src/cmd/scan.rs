@@ -22,14 +22,16 @@ Examples:
   tenderscan scan fixtures/                       # CSV of notices with findings
   tenderscan scan --all -f jsonl saved/ | jq .    # every notice, JSON Lines
   find saved -name '*.htm' | tenderscan scan -    # paths (or URLs) from stdin
+  curl -s URL | tenderscan scan -                 # one page on stdin (starts with `<`)
   tenderscan scan -o report.csv --excel - < urls.txt   # atomic CSV for Excel
   tenderscan scan --archive pages/ http://www.ccgp.gov.cn/cggg/dfgg/zbgg/index.htm
 
 Exit codes: 0 success, 1 fatal error, 2 usage error, 3 some inputs failed, 4 every input
 failed, 10 --fail-on level reached, 130 interrupted (see `tenderscan --help`).")]
 pub struct Args {
-    /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` to
-    /// read one of those per line from stdin.
+    /// Files, directories (walked recursively for .html .htm .shtml .jsp .txt), URLs, or `-` for
+    /// stdin: one page if it starts with `<` (named `-`, capped by --max-file-size), else one
+    /// path or URL per line.
     #[arg(value_name = "INPUT", required_unless_present_any = ["from_archive", "manifest", "rescreen"])]
     pub inputs: Vec<String>,
     /// Re-scan the pages stored in an evidence archive (see --archive) instead of fetching.
@@ -73,10 +75,19 @@ pub struct Args {
 /// Run the command; returns the exit code.
 pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     args.fetch.progress = !global.quiet;
+    if args.rescreen && args.history.path().is_none() {
+        return Err(crate::exit::usage(
+            "--rescreen needs a history (--history FILE)",
+        ));
+    }
     let vocab = crate::vocab_dir::locate(global.vocab.as_deref())?;
     let engine =
         Engine::load(&vocab, &args.watchlists.watchlists)?.with_page_timeout(args.budget.timeout());
-    let mut inputs = input::expand_args(&args.inputs).context("reading inputs from stdin")?;
+    let max_bytes = args.max_file_size.saturating_mul(1 << 20);
+    let input::Expanded {
+        mut inputs,
+        stdin_page,
+    } = input::expand_args(&args.inputs, max_bytes).context("reading stdin")?;
     for manifest in &args.manifest {
         inputs.extend(input::read_manifest(manifest)?);
     }
@@ -94,10 +105,12 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         }
     }
     let command = std::env::args().collect::<Vec<_>>().join(" ");
-    let rescreen_from = match (args.rescreen, args.history.path()) {
-        (false, _) => None,
-        (true, Some(path)) => Some(path),
-        (true, None) => anyhow::bail!("--rescreen needs a history (--history FILE)"),
+    let rescreen_from = args.history.path().filter(|_| args.rescreen);
+    // Opened before the report starts: a wrong folder must not leave a header-only report that
+    // reads like a quiet day.
+    let archive = match &args.from_archive {
+        Some(dir) => Some((dir, fetch::archive::pages(dir, max_bytes)?)),
+        None => None,
     };
     let mut session = Session::start(&args.report, &args.history, global, &command)?;
     if let Some(path) = &rescreen_from {
@@ -107,17 +120,25 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
 
+    if let Some(page) = stdin_page
+        && shard.is_none_or(|s| s.takes(input::STDIN_SOURCE))
+    {
+        session.emit(match page {
+            Ok(page) => engine.scan(&page),
+            Err(reason) => failed_record(input::STDIN_SOURCE, &reason),
+        })?;
+    }
     scan_local(
         &engine,
         &pool,
         paths,
-        args.max_file_size.saturating_mul(1 << 20),
+        max_bytes,
         &mut session,
         global,
         shard,
     )?;
-    if let Some(dir) = &args.from_archive {
-        for page in fetch::archive::pages(dir, args.max_file_size.saturating_mul(1 << 20))? {
+    if let Some((dir, pages)) = archive {
+        for page in pages {
             if crate::signal::interrupted() {
                 break;
             }
@@ -169,7 +190,7 @@ fn nothing_to_scan(args: &Args) -> String {
         .iter()
         .map(|i| {
             if i == "-" {
-                "standard input (no paths or URLs on it)".to_owned()
+                "standard input (no page, paths or URLs on it)".to_owned()
             } else {
                 format!("`{i}`")
             }
@@ -180,11 +201,16 @@ fn nothing_to_scan(args: &Args) -> String {
                 .map(|d| format!("archive `{}`", d.display())),
         )
         .collect();
-    format!(
-        "nothing to scan in {} (directories are searched for .{} files)",
-        named.join(", "),
-        input::EXTENSIONS.join(" .")
-    )
+    // The note on directories only when a file or directory was named.
+    let note = if args.inputs.iter().any(|i| i != "-") {
+        format!(
+            " (directories are searched for .{} files)",
+            input::EXTENSIONS.join(" .")
+        )
+    } else {
+        String::new()
+    };
+    format!("nothing to scan in {}{note}", named.join(", "))
 }
 
 /// Scan local files in parallel batches, writing records in input order.

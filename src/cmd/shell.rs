@@ -53,7 +53,7 @@ pub fn man(args: ManArgs) -> anyhow::Result<u8> {
         let found = cmd
             .find_subcommand(sub)
             .cloned()
-            .with_context(|| format!("no subcommand `{sub}` under `{name}`"))?;
+            .ok_or_else(|| exit::usage(format!("no subcommand `{sub}` under `{name}`")))?;
         name = format!("{name}-{sub}");
         cmd = found;
     }

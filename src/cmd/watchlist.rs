@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde_json::Value;
 
-use crate::cli::{Format, Global, WatchlistOpts};
+use crate::cli::{Format, Global, TableFormat, WatchlistOpts};
 use crate::exit;
 use crate::matcher::{self, Matcher, Vocabulary};
 use crate::model::{Hit, Role};
+use crate::report::neutralise;
 use crate::watchlist::{self, Watchlist, update};
 
 /// Arguments of `tenderscan watchlist`.
@@ -63,8 +64,8 @@ pub struct InfoArgs {
     #[arg(long, conflicts_with = "missing")]
     pub files: bool,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Watchlists.
     #[command(flatten)]
     pub lists: WatchlistOpts,
@@ -86,8 +87,8 @@ pub struct LookupArgs {
     #[arg(long, default_value_t = matcher::THRESHOLD)]
     pub min_score: f64,
     /// Output format.
-    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Watchlists.
     #[command(flatten)]
     pub lists: WatchlistOpts,
@@ -107,8 +108,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE.csv", conflicts_with = "names")]
     pub pairs: Option<PathBuf>,
     /// Output format.
-    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Compare the strings alone, without what the watchlists know (aliases, Chinese names).
     #[arg(long)]
     pub no_lists: bool,
@@ -130,8 +131,8 @@ pub struct ScreenArgs {
     #[arg(long, value_name = "NAME")]
     pub column: String,
     /// Output format.
-    #[arg(short, long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
+    pub format: TableFormat,
     /// Watchlists.
     #[command(flatten)]
     pub lists: WatchlistOpts,
@@ -268,7 +269,7 @@ fn info(args: InfoArgs, global: &Global) -> anyhow::Result<u8> {
             .collect();
         Table { header, rows }
     };
-    table.write(args.format)?;
+    table.write(args.format.into())?;
     Ok(exit::OK)
 }
 
@@ -334,6 +335,11 @@ fn hit_values(h: &Hit) -> Vec<Value> {
 }
 
 fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
+    // Usage checks first: loading a large list takes seconds.
+    table_format(args.format.into())?;
+    if args.name.trim().is_empty() {
+        return Err(exit::usage("watchlist lookup needs a name (it was empty)"));
+    }
     let m = build_matcher(&args.lists, global)?;
     let mut hits = m.screen_with_threshold(&args.name, Role::Text, args.min_score);
     hits.truncate(args.limit);
@@ -347,7 +353,7 @@ fn lookup(args: LookupArgs, global: &Global) -> anyhow::Result<u8> {
         header: HIT_COLUMNS.iter().map(|s| s.to_string()).collect(),
         rows: hits.iter().map(hit_values).collect(),
     };
-    table.write(args.format)?;
+    table.write(args.format.into())?;
     exit_without_freeing(m);
     Ok(exit::OK)
 }
@@ -415,22 +421,23 @@ fn compare(args: CompareArgs, global: &Global) -> anyhow::Result<u8> {
         }
         _ => bail!("compare needs two names or --pairs FILE.csv"),
     };
-    table.write(args.format)?;
+    table.write(args.format.into())?;
     exit_without_freeing(listed);
     Ok(exit::OK)
 }
 
 fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
-    let m = build_matcher(&args.lists, global)?;
+    table_format(args.format.into())?;
     let (mut header, rows) = read_csv(&args.file)?;
     let Some(col) = header.iter().position(|h| h.trim() == args.column) else {
-        bail!(
+        return Err(exit::usage(format!(
             "{}: no column `{}` (columns: {})",
             args.file.display(),
             args.column,
             header.join(", ")
-        );
+        )));
     };
+    let m = build_matcher(&args.lists, global)?;
     header.extend(
         [
             "hit_listed_name",
@@ -474,7 +481,7 @@ fn screen(args: ScreenArgs, global: &Global) -> anyhow::Result<u8> {
             rows.len()
         );
     }
-    Table { header, rows }.write(args.format)?;
+    Table { header, rows }.write(args.format.into())?;
     exit_without_freeing(m);
     Ok(exit::OK)
 }
@@ -500,21 +507,14 @@ fn run_update(args: UpdateArgs) -> anyhow::Result<u8> {
 
 /// A CSV file (or stdin) as header + rows of strings; errors name the file and line.
 fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
-    let text = if path == Path::new("-") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).context("reading stdin")?;
-        s
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context("reading stdin")?;
+        bytes
     } else {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        String::from_utf8(bytes).map_err(|e| {
-            let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            anyhow::anyhow!("{}:{line}: not valid UTF-8", path.display())
-        })?
+        std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
     };
+    let text = csv_text(bytes, path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut rd = csv::ReaderBuilder::new()
         .flexible(false)
@@ -536,6 +536,43 @@ fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
     Ok((header, rows))
 }
 
+/// A CSV file's text: UTF-8 (a BOM is allowed), else the charset detected as for pages — GBK
+/// is what Excel on Chinese Windows saves as "CSV". Damaged UTF-8 or undecodable bytes are an
+/// error naming the first bad line, never text with replacement characters.
+fn csv_text(bytes: Vec<u8>, path: &Path) -> anyhow::Result<String> {
+    let err = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(err) => err,
+    };
+    let decoded = crate::decode::decode(err.as_bytes(), None);
+    if decoded.encoding != "utf-8" && !decoded.had_errors {
+        tracing::info!("{}: read as {}", path.display(), decoded.encoding);
+        return Ok(decoded.text);
+    }
+    let line = err.as_bytes()[..err.utf8_error().valid_up_to()]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    bail!(
+        "{}:{line}: not valid UTF-8 (nor GBK/GB18030) text: save it as \"CSV UTF-8\" or convert it (iconv -f gbk -t utf-8)",
+        path.display()
+    )
+}
+
+/// Fail with a usage error unless `format` is one a table can be written in (csv, json, jsonl).
+fn table_format(format: Format) -> anyhow::Result<()> {
+    match format {
+        Format::Csv | Format::Json | Format::Jsonl => Ok(()),
+        Format::Xlsx => Err(exit::usage(
+            "-f xlsx is for reports (scan, crawl, history export); use -f csv here",
+        )),
+        Format::Ocds | Format::OcdsJsonl => Err(exit::usage(
+            "OCDS output is for notices (scan, crawl, history export); use -f csv, json or jsonl here",
+        )),
+    }
+}
+
 /// Rows with named columns, written as CSV, a JSON array or JSON Lines on stdout.
 struct Table {
     header: Vec<String>,
@@ -554,19 +591,19 @@ impl Table {
     }
 
     fn write(&self, format: Format) -> anyhow::Result<()> {
-        if format == Format::Xlsx {
-            bail!("-f xlsx is for reports (scan, crawl, history export); use -f csv here");
-        }
+        table_format(format)?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         match format {
             Format::Xlsx => {}
             Format::Csv => {
+                // Cells come from the user's file (often scraped supplier lists) and from the
+                // lists: guarded against formulas exactly as the scan report's cells are.
                 let mut w = csv::Writer::from_writer(&mut out);
-                w.write_record(&self.header)?;
+                w.write_record(self.header.iter().cloned().map(neutralise))?;
                 for row in &self.rows {
                     w.write_record(row.iter().map(|v| match v {
-                        Value::String(s) => s.clone(),
+                        Value::String(s) => neutralise(s.clone()),
                         Value::Null => String::new(),
                         other => other.to_string(),
                     }))?;
@@ -579,9 +616,7 @@ impl Table {
                 serde_json::to_writer_pretty(&mut out, &all)?;
                 writeln!(out)?;
             }
-            Format::Ocds | Format::OcdsJsonl => {
-                anyhow::bail!("OCDS output is for notices (scan, crawl, history export)")
-            }
+            Format::Ocds | Format::OcdsJsonl => {}
             Format::Jsonl => {
                 for r in &self.rows {
                     serde_json::to_writer(&mut out, &self.object(r))?;

@@ -89,7 +89,8 @@ pub enum Seen {
     /// Seen before with other content (or the same page with other hits, mentions or alert,
     /// e.g. after a watchlist update); what changed, in plain words.
     Updated(Vec<String>),
-    /// Seen before with the same content.
+    /// Seen before with the same fields, mentions and hits (the page's bytes may differ: the
+    /// new hash is stored, with a note on the finding, but the notice is not reported again).
     Unchanged,
 }
 

@@ -252,6 +252,8 @@ pub fn observe(
             |r| r.get(0),
         )
         .map_err(err)?;
+    // A note kept on an `unchanged` finding: what changed that a reader need not see again.
+    let mut note = Vec::new();
     let seen = match baseline {
         None => Seen::New,
         Some((previous, _, _)) if previous == version_id => Seen::Unchanged,
@@ -262,13 +264,13 @@ pub fn observe(
             };
             if !list.is_empty() {
                 Seen::Updated(list)
-            } else if old_sha != record.sha256 {
-                Seen::Updated(vec![
-                    "page content changed; fields and findings the same".to_owned(),
-                ])
             } else {
-                // Same bytes, only snippets or reason wording differ (e.g. a newer tenderscan):
-                // nothing a reader needs to see again.
+                // Only the bytes (a view counter, a clock, a rotating sidebar) or snippets and
+                // reason wording (a newer tenderscan) differ: the new hash is kept as a version,
+                // but reporting the notice again would mail the same alert every day.
+                if old_sha != record.sha256 {
+                    note.push(CONTENT_ONLY.to_owned());
+                }
                 Seen::Unchanged
             }
         }
@@ -276,7 +278,7 @@ pub fn observe(
     let (status, change_list): (&str, &[String]) = match &seen {
         Seen::New => ("new", &[]),
         Seen::Updated(c) => ("updated", c),
-        Seen::Unchanged => ("unchanged", &[]),
+        Seen::Unchanged => ("unchanged", &note),
     };
     tx.execute(
         "INSERT INTO findings (run_id, notice_id, version_id, observed, status, changes)
@@ -294,6 +296,9 @@ pub fn observe(
     tx.commit().map_err(err)?;
     Ok(seen)
 }
+
+/// The note on an `unchanged` finding whose page bytes changed but whose fields and findings did not.
+pub const CONTENT_ONLY: &str = "page content changed; fields and findings the same";
 
 /// What changed between two versions of a notice, in plain words, most important first.
 pub fn changes(old: &Record, new: &Record) -> Vec<String> {

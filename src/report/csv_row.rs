@@ -1,5 +1,5 @@
 //! The flat CSV row: one notice per row, lists joined with "; ".
-use crate::model::{Category, Money, Record};
+use crate::model::{Category, ListKind, Money, Record};
 
 /// Column names, in order. A spreadsheet user sorts by `alert` and reads across.
 pub const HEADER: &[&str] = &[
@@ -52,13 +52,20 @@ pub fn row(r: &Record) -> Vec<String> {
         .hits
         .iter()
         .map(|h| {
+            // The list's short name tells two hits on one entity (EL and 1286) apart.
             format!(
-                "{} {} = {} [{} {:.2}]",
+                "{} {} = {} [{} {} {:.2}{}]",
                 h.role.as_str(),
                 h.name,
                 h.listed_name,
+                h.list_short(),
                 h.method.as_str(),
-                h.score
+                h.score,
+                if h.list_kind == ListKind::Informational {
+                    ", informational"
+                } else {
+                    ""
+                }
             )
         })
         .collect::<Vec<_>>()

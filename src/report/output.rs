@@ -23,6 +23,22 @@ pub enum Output {
     },
 }
 
+/// The operating system's words for an I/O error (`No such file or directory (os error 2)`),
+/// without the path of the temporary file that `tempfile` adds to its message.
+fn os_cause(e: &std::io::Error) -> String {
+    let mut cause: Option<&dyn std::error::Error> = Some(e);
+    while let Some(c) = cause {
+        if let Some(code) = c
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::raw_os_error)
+        {
+            return std::io::Error::from_raw_os_error(code).to_string();
+        }
+        cause = c.source();
+    }
+    e.kind().to_string()
+}
+
 impl Output {
     /// Open stdout (`None` or `-`) or a temporary file beside `path`.
     pub fn open(path: Option<&Path>) -> anyhow::Result<Output> {
@@ -50,8 +66,13 @@ impl Output {
                     builder.permissions(std::fs::Permissions::from_mode(0o644));
                 }
                 remove_stale_temp_files(dir);
-                let tmp = builder.tempfile_in(dir).with_context(|| {
-                    format!("cannot create the report file in {}", dir.display())
+                // tempfile's error names the temporary file; the user knows only the target.
+                let tmp = builder.tempfile_in(dir).map_err(|e| {
+                    anyhow::anyhow!(
+                        "cannot create the report file {}: {}",
+                        p.display(),
+                        os_cause(&e)
+                    )
                 })?;
                 crate::signal::remove_on_exit(tmp.path());
                 Ok(Output::File {

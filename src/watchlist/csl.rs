@@ -85,6 +85,7 @@ pub(super) fn parse_csv(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlist
             country: country_of(get(addr_c)),
             citation: get(fr_c).to_string(),
             listed_on: get(start_c).to_string(),
+            list_as_of: String::new(),
             kind: ListKind::of_list_name(get(source_c)),
             name,
         });
@@ -184,6 +185,7 @@ pub(super) fn parse_json(path: &Path, text: &str) -> Result<Vec<Entry>, Watchlis
             country,
             citation,
             listed_on: as_text(obj.get("start_date")),
+            list_as_of: String::new(),
             name,
         });
     }

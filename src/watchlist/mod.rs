@@ -38,6 +38,9 @@ pub struct Entry {
     pub citation: String,
     /// Listing date `YYYY-MM-DD`.
     pub listed_on: String,
+    /// Date `YYYY-MM-DD` of the list edition the row was taken from, for lists published whole
+    /// without per-entry dates (the DoD 1286 list); empty otherwise.
+    pub list_as_of: String,
     /// Export control or informational (from the list's `kind` column or its name).
     pub kind: ListKind,
     /// Short forms from `abbreviations.csv` (matched as whole names only).
@@ -57,12 +60,12 @@ pub struct Watchlist {
 #[derive(Debug, thiserror::Error)]
 pub enum WatchlistError {
     /// The file could not be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {error}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// Why.
-        source: std::io::Error,
+        /// Why (in the message, not a `source`: a chain printed with `{:#}` would repeat it).
+        error: std::io::Error,
     },
     /// The file is not UTF-8.
     #[error("{path}:{line}: not valid UTF-8 (save the list as UTF-8)")]
@@ -121,9 +124,9 @@ pub enum Format {
 
 /// Read a file as UTF-8 text, with a typed error naming the line of the first bad byte.
 pub(crate) fn read_utf8(path: &Path) -> Result<String, WatchlistError> {
-    let bytes = std::fs::read(path).map_err(|source| WatchlistError::Io {
+    let bytes = std::fs::read(path).map_err(|error| WatchlistError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
@@ -356,7 +359,7 @@ pub fn load_file(path: &Path) -> Result<Watchlist, WatchlistError> {
             path: path.to_path_buf(),
         });
     }
-    let versions = version::describe(path, &text, &entries);
+    let versions = version::describe(&text, &entries);
     let mut list = Watchlist { entries, versions };
     list.dedupe();
     Ok(list)

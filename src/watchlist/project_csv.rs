@@ -1,4 +1,5 @@
-//! The project's own CSV for analysts' lists: `name,aliases,list,country,reference,listed_on,source,notes`.
+//! The project's own CSV for analysts' lists: `name,aliases,list,country,reference,listed_on,source,notes`
+//! (optional: `id`, `kind`, `list_as_of`).
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -33,7 +34,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistErro
     let (name_c, alias_c, list_c, country_c) =
         (col("name"), col("aliases"), col("list"), col("country"));
     let (ref_c, date_c, id_c) = (col("reference"), col("listed_on"), col("id"));
-    let kind_c = col("kind");
+    let (kind_c, list_as_of_c) = (col("kind"), col("list_as_of"));
     let cols = Columns {
         name: name_c,
         aliases: alias_c,
@@ -43,6 +44,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, WatchlistErro
         listed_on: date_c,
         id: id_c,
         kind: kind_c,
+        list_as_of: list_as_of_c,
     };
     // Rows are read in order into reused records, then turned into entries in parallel batches
     // (hashing ids and allocating fields is most of the cost); warnings and the first error are
@@ -98,6 +100,7 @@ struct Columns {
     listed_on: Option<usize>,
     id: Option<usize>,
     kind: Option<usize>,
+    list_as_of: Option<usize>,
 }
 
 /// What one row gives: an entry, or the warning that it was skipped.
@@ -147,6 +150,7 @@ fn row(path: &Path, cols: &Columns, record: &csv::StringRecord) -> Result<Row, W
         country: get(cols.country).to_string(),
         citation: get(cols.reference).to_string(),
         listed_on: get(cols.listed_on).to_string(),
+        list_as_of: get(cols.list_as_of).to_string(),
         kind,
     }))
 }

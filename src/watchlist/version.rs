@@ -1,6 +1,5 @@
 //! Which version of which list a notice was screened against (`screened_against`, `Hit::as_of`).
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
@@ -15,35 +14,28 @@ pub fn kind_of(list: &str) -> ListKind {
     ListKind::of_list_name(list)
 }
 
-/// One `ListVersion` per list in a loaded file. `as_of` is the newest listing date among the
-/// list's rows in that file (the list as amended through that day), else the file's modification
-/// date (UTC), else empty. `sha256` is of the file's text as loaded (UTF-8, without a BOM).
-pub fn describe(path: &Path, text: &str, entries: &[Entry]) -> Vec<ListVersion> {
+/// One `ListVersion` per list in a loaded file. `as_of` is the newest date among the list's rows
+/// in that file: listing dates (the list as amended through that day) and, for a list published
+/// whole, the edition date in `list_as_of`; empty when no row has one. Never the file's
+/// modification time, which differs between two clones of the same commit. `sha256` is of the
+/// file's text as loaded (UTF-8, without a BOM).
+pub fn describe(text: &str, entries: &[Entry]) -> Vec<ListVersion> {
     let sha256 = hex::encode(Sha256::digest(text.as_bytes()));
     // The kind comes from the rows (a `kind` column), so a user list declares its own.
     let mut newest: BTreeMap<&str, (&str, ListKind)> = BTreeMap::new();
     for e in entries {
-        let date = normalise_date(&e.listed_on);
+        let date = normalise_date(&e.listed_on).max(normalise_date(&e.list_as_of));
         let slot = newest.entry(e.list.as_str()).or_insert(("", e.kind));
         if date > slot.0 {
             slot.0 = date;
         }
     }
-    let modified = || {
-        let t = std::fs::metadata(path).ok()?.modified().ok()?;
-        let ts = jiff::Timestamp::try_from(t).ok()?;
-        Some(ts.strftime("%Y-%m-%d").to_string())
-    };
     newest
         .into_iter()
         .map(|(list, (date, kind))| ListVersion {
             list: list.to_string(),
             kind,
-            as_of: if date.is_empty() {
-                modified().unwrap_or_default()
-            } else {
-                date.to_string()
-            },
+            as_of: date.to_string(),
             sha256: sha256.clone(),
         })
         .collect()
@@ -112,6 +104,22 @@ mod tests {
     }
 
     #[test]
+    fn a_list_published_whole_takes_its_edition_date_and_never_the_file_time() {
+        let mut whole = entry("DoD Section 1286 List", "");
+        whole.list_as_of = "2026-07-09".into();
+        let entries = [
+            whole,
+            entry("Undated list", ""),
+            entry("Undated list", "n/a"),
+        ];
+        let v = describe("abc", &entries);
+        assert_eq!(v[0].list, "DoD Section 1286 List");
+        assert_eq!(v[0].as_of, "2026-07-09");
+        // No date in the rows: empty (the sha256 still names the version), the same on any clone.
+        assert_eq!(v[1].as_of, "");
+    }
+
+    #[test]
     fn as_of_is_the_newest_listing_per_list() {
         let entries = [
             entry("Entity List (EL)", "2021-12-17"),
@@ -119,7 +127,7 @@ mod tests {
             entry("Entity List (EL)", "not a date"),
             entry("MEU", "2020-12-23T00:00:00"),
         ];
-        let v = describe(Path::new("/nonexistent"), "abc", &entries);
+        let v = describe("abc", &entries);
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].list, "Entity List (EL)");
         assert_eq!(v[0].as_of, "2025-03-25");

@@ -41,6 +41,11 @@ S1286 = "DoD Section 1286 List - Department of Defense"
 KIND = {EL: "export_control", MEU: "export_control", H1260: "informational", S1286: "informational"}
 
 DOD_1286_RELEASE = "DoD FY24 Section 1286 List (version 2)"
+# The 1286 list is published whole, with no per-entry listing date, so its rows carry the date of
+# the data they were compiled from (`list_as_of`): the parsed list data of
+# phagehunter/nsfreg@02787e87 (`data/dow_1286.json`), last changed in commit f77a4b98 on
+# 2026-07-09. A fixed date in the data, so every clone reports the same `as_of`.
+DOD_1286_AS_OF = "2026-07-09"
 
 # Section 1286 rows of institutions outside China (the list mixes PRC, Russian and Iranian ones).
 NOT_CHINA_1286 = re.compile(
@@ -48,7 +53,7 @@ NOT_CHINA_1286 = re.compile(
     r"Imam Hussein|Keldysh|Lomonosov|Mabna|Moscow|Rzhanov|Sharif|Siberian|Skolkovo|"
     r"Tactical Missile|Ural Federal|Project 5-100")
 
-HEADER = ce.HEADER + ["kind"]
+HEADER = ce.HEADER + ["kind", "list_as_of"]
 
 
 def china_address(addresses):
@@ -98,6 +103,7 @@ def entry(row, notes):
         "source": source,
         "notes": note,
         "kind": KIND[src_list],
+        "list_as_of": DOD_1286_AS_OF if src_list == S1286 else "",
     }
 
 
@@ -124,6 +130,8 @@ def check(path):
             if e["list"] == S1286:
                 if e["reference"] != DOD_1286_RELEASE:
                     problems.append(f"{where}: 1286 reference {e['reference']!r}")
+                if e["list_as_of"] != DOD_1286_AS_OF:
+                    problems.append(f"{where}: 1286 list_as_of {e['list_as_of']!r}")
             elif not cites or not all(re.fullmatch(r"\d+ FR \d+", c) for c in cites):
                 problems.append(f"{where}: reference {e['reference']!r}")
             if e["listed_on"] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["listed_on"]):
