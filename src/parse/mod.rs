@@ -1546,7 +1546,11 @@ mod tests {
         assert_eq!(classify("竞争性谈判公告"), Some(NoticeType::Tender));
         assert_eq!(classify("关于举办讲座的通知"), None);
         assert_eq!(NOTICE_KEYWORDS.first().map(|k| k.0), Some("更正"));
-        assert_eq!(NOTICE_KEYWORDS.len(), 32);
+        // Notices after the award sit between the overriding kinds and 候选人 / 中标.
+        assert_eq!(classify("中标合同公告"), Some(NoticeType::Award));
+        assert_eq!(classify("项目验收结果公示"), Some(NoticeType::Other));
+        assert_eq!(classify("合同公告更正"), Some(NoticeType::Correction));
+        assert_eq!(NOTICE_KEYWORDS.len(), 37);
     }
 
     #[test]
