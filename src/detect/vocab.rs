@@ -208,7 +208,8 @@ impl Vocabulary {
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
-                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier" | "approx") => {
+                p
+                @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier" | "approx") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
