@@ -57,15 +57,19 @@ fn open(file: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
 
 /// Fail unless the first non-blank line of `reader` is a JSON object: a file that is not JSON
 /// Lines at all is one error, not a warning per line.
+/// Read the next line, or its first [`MAX_LINE`] bytes, into `line` (cleared first); 0 at the end.
+fn read_piece(reader: &mut impl BufRead, line: &mut Vec<u8>, name: &Path) -> anyhow::Result<usize> {
+    line.clear();
+    reader
+        .take(MAX_LINE)
+        .read_until(b'\n', line)
+        .with_context(|| format!("reading {}", name.display()))
+}
+
 fn check_first_record(name: &Path, mut reader: impl BufRead) -> anyhow::Result<()> {
     let mut line = Vec::new();
     loop {
-        line.clear();
-        let n = (&mut reader)
-            .take(MAX_LINE)
-            .read_until(b'\n', &mut line)
-            .with_context(|| format!("reading {}", name.display()))?;
-        if n == 0 {
+        if read_piece(&mut reader, &mut line, name)? == 0 {
             return Ok(());
         }
         if !line.iter().all(u8::is_ascii_whitespace) {
@@ -99,12 +103,7 @@ fn import_file(
 ) -> anyhow::Result<()> {
     let mut line = Vec::new();
     for number in 1.. {
-        line.clear();
-        let n = (&mut reader)
-            .take(MAX_LINE)
-            .read_until(b'\n', &mut line)
-            .with_context(|| format!("reading {}", name.display()))?;
-        if n == 0 {
+        if read_piece(&mut reader, &mut line, name)? == 0 {
             break;
         }
         if line.iter().all(u8::is_ascii_whitespace) {
@@ -119,12 +118,7 @@ fn import_file(
                 }
                 // An over-long line: drop the rest of it, a capped piece at a time.
                 while !line.ends_with(b"\n") {
-                    line.clear();
-                    let n = (&mut reader)
-                        .take(MAX_LINE)
-                        .read_until(b'\n', &mut line)
-                        .with_context(|| format!("reading {}", name.display()))?;
-                    if n == 0 {
+                    if read_piece(&mut reader, &mut line, name)? == 0 {
                         break;
                     }
                 }
