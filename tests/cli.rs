@@ -391,7 +391,9 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
     let pipe_dir = tempfile::tempdir().unwrap();
     let heavy = pipe_dir.path().join("heavy.html");
     let mut rows = String::from("<html><body><table><tr><th>序号</th><th>中标供应商</th></tr>");
-    for i in 0..30_000 {
+    // ~9 MB: over a second of work even on a fast machine (at 0.3 s, CI once finished it
+    // before the signal and ran the second batch too).
+    for i in 0..150_000 {
         rows.push_str(&format!(
             "<tr><td>{i}</td><td>某某科技有限公司{i}</td></tr>"
         ));
@@ -427,9 +429,8 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
             std::time::Instant::now() < deadline,
             "the scan never started"
         );
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    std::thread::sleep(std::time::Duration::from_millis(300));
     assert!(
         Command::new("kill")
             .args(["-INT", &child.id().to_string()])
