@@ -285,6 +285,12 @@ fn slow_server(delay: Duration) -> String {
     })
 }
 
+/// Whether another process holds the run lock file `path` (taking and dropping it if free).
+fn held_by_another(path: &Path) -> bool {
+    std::fs::File::open(path)
+        .is_ok_and(|f| matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock)))
+}
+
 #[test]
 fn second_run_on_one_history_waits_then_fails_with_exit_1() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -306,7 +312,17 @@ fn second_run_on_one_history_waits_then_fails_with_exit_1() {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    std::thread::sleep(Duration::from_millis(1500));
+    // Wait until the first run holds the lock (polling, not a fixed sleep: on a loaded machine
+    // start-up alone can take more than a second).
+    let lock = tenderscan::history::lock::lock_path(&history);
+    let polled = Instant::now();
+    while !held_by_another(&lock) {
+        assert!(
+            polled.elapsed() < Duration::from_secs(30),
+            "the first run never took the lock"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let started = Instant::now();
     let second = tenderscan()
         .args(["scan", "--all", "--lock-timeout", "1", "--history"])
