@@ -52,6 +52,9 @@ pub struct Walked {
     /// id names a sidebar, related or hot list, footer … (`boiler::is_furniture_element`), and
     /// lists (`ul`/`ol`) of links (at most [`MAX_FURNITURE`]).
     pub furniture: Vec<std::ops::Range<usize>>,
+    /// Byte ranges of `text` in lists (`ul`/`ol`) outside furniture that are not lists of
+    /// links, one per list (at most [`MAX_FURNITURE`]): items such as ranked candidates.
+    pub lists: Vec<std::ops::Range<usize>>,
 }
 
 /// Furniture ranges kept per page.
@@ -510,10 +513,14 @@ impl<K: PartialEq + Copy> Walker<K> {
         if f.lists.last().is_some_and(|l| l.0 == key)
             && let Some((_, start, linked, all)) = f.lists.pop()
             && end > start
-            && w.furniture.len() < MAX_FURNITURE
-            && super::boiler::is_link_list(f.linked_chars - linked, f.all_chars - all)
         {
-            w.furniture.push(start..end);
+            if super::boiler::is_link_list(f.linked_chars - linked, f.all_chars - all) {
+                if w.furniture.len() < MAX_FURNITURE {
+                    w.furniture.push(start..end);
+                }
+            } else if w.lists.len() < MAX_FURNITURE {
+                w.lists.push(start..end);
+            }
         }
     }
 

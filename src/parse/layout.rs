@@ -107,6 +107,8 @@ pub const GROUPS: &[&str] = &[
     "notice_performance",
     "mark_header",
     "mark_yes",
+    "rejected_word",
+    "candidate_list_label",
 ];
 
 /// One row of `layout.csv`.

@@ -424,6 +424,7 @@ fn build(w: html::Walked) -> Notice {
         .map(|l| l.value.as_str())
         .flat_map(split_orgs)
         .chain(found.candidates)
+        .chain(list_candidates(&w.text, &lines, &w.lists))
         .filter(|n| candidate_shaped(n))
         .collect();
     dedup_names(&mut candidates);
@@ -1110,6 +1111,101 @@ fn without_notes(s: &str) -> String {
     out
 }
 
+/// Words of a label or heading that lists candidates below it ("二、中标候选人名单（按推荐顺序排列）",
+/// "评审推荐的成交候选人如下：").
+static CANDIDATE_LIST_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("candidate_list_label"));
+
+/// Items read from one list at most: a ranked list is short.
+const MAX_LIST_ITEMS: usize = 20;
+
+/// A rank opening a list item ("第一名：", "第二中标候选人", "1.", "（3）", "二、").
+static ITEM_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:第[一二三四五六七八九十0-9]{1,2}(?:名|位)?(?:中标|成交|中选)?(?:候选人)?|[0-9]{1,2}[.、．)）]|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[一二三四五六七八九十]{1,2}[、.．])\s*[：:]?\s*")
+        .expect("valid item-rank regex")
+});
+
+/// A line that heads a list of candidates: short, naming candidates, and giving no name itself
+/// (nothing after its colon).
+fn is_candidate_list_label(line: &str) -> bool {
+    line.chars().count() <= 40
+        && CANDIDATE_LIST_WORDS.iter().any(|w| line.contains(w))
+        && line
+            .rfind(['：', ':'])
+            .is_none_or(|i| line[i..].chars().skip(1).all(char::is_whitespace))
+}
+
+/// The name opening a list item ("X有限公司　投标报价：…", "第一名：X，报价…"): the text up to the
+/// first space, comma or colon after any rank, when it reads as an organisation.
+fn item_name(line: &str) -> Option<String> {
+    let rest = ITEM_RANK.find(line).map_or(line, |m| &line[m.end()..]);
+    let end = rest
+        .find(|c: char| c.is_whitespace() || "，,；;：:。".contains(c))
+        .unwrap_or(rest.len());
+    let name = clean_org(&rest[..end])?;
+    (prose::org_like(&name) && candidate_shaped(&name)).then_some(name)
+}
+
+/// Candidates written as the items of a list (`<ol>`/`<ul>`) right below a label naming
+/// candidates, in list order. Lists of links are furniture and never reach here; a list whose
+/// first item names no organisation, or that does not follow such a label, names no one.
+fn list_candidates(text: &str, lines: &[&str], lists: &[std::ops::Range<usize>]) -> Vec<String> {
+    // Cheap first: no list, or no label word on the page.
+    if lists.is_empty()
+        || !lines
+            .iter()
+            .any(|l| CANDIDATE_LIST_WORDS.iter().any(|w| l.contains(w)))
+    {
+        return Vec::new();
+    }
+    for span in line_spans(text, lists) {
+        let Some(label) = span.start.checked_sub(1).and_then(|i| lines.get(i)) else {
+            continue;
+        };
+        let items = lines.get(span).unwrap_or_default();
+        if !is_candidate_list_label(label) || items.first().and_then(|l| item_name(l)).is_none() {
+            continue;
+        }
+        return items
+            .iter()
+            .take(MAX_LIST_ITEMS)
+            .filter_map(|l| item_name(l))
+            .collect();
+    }
+    Vec::new()
+}
+
+/// The indices into the page's lines (the non-empty trimmed lines of `text`) that each byte
+/// range of `text` covers, in page order. One pass over the text.
+fn line_spans(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut sorted: Vec<&std::ops::Range<usize>> = ranges.iter().collect();
+    sorted.sort_by_key(|r| r.start);
+    let mut out: Vec<std::ops::Range<usize>> = sorted.iter().map(|_| 0..0).collect();
+    let mut open: Vec<usize> = Vec::new();
+    let (mut next, mut i, mut at) = (0usize, 0usize, 0usize);
+    for raw in text.split('\n') {
+        let start = at;
+        at += raw.len() + 1;
+        if raw.trim().is_empty() {
+            continue;
+        }
+        while next < sorted.len() && sorted[next].start <= start {
+            out[next] = i..i;
+            open.push(next);
+            next += 1;
+        }
+        open.retain(|&k| {
+            let inside = sorted[k].end > start;
+            if inside {
+                out[k].end = i + 1;
+            }
+            inside
+        });
+        i += 1;
+    }
+    out.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
 /// Names (and amounts) read from result tables.
 #[derive(Default)]
 struct TableNames {
@@ -1231,6 +1327,19 @@ fn is_mark_header(cell: &str) -> bool {
     cell.chars().count() <= 16 && MARK_HEADERS.iter().any(|w| cell.starts_with(w))
 }
 
+/// Words of a rejected-bidders table's reason column ("无效原因", "否决理由", "未通过原因").
+static REJECTED_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rejected_word"));
+
+/// The reason column of a table of rejected bidders: a header cell (ending in a header word
+/// such as 原因 or 理由) naming rejection; a yes/no column (是否无效) is not one.
+fn is_rejected_header(cell: &str) -> bool {
+    cell.len() <= 48
+        && REJECTED_WORDS.iter().any(|w| cell.contains(w))
+        && !is_mark_header(cell)
+        && !cell.starts_with("是否")
+        && labels::is_header_cell(cell)
+}
+
 /// A cell of a yes/no column saying yes ("是", "是（第一名）", "√"); "否", "不推荐" are no.
 fn is_mark_yes(cell: &str) -> bool {
     let cell = cell.trim();
@@ -1273,6 +1382,12 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             }
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             if labels::is_header_row(&cells) {
+                // A table of rejected bidders (供应商名称 | 无效原因) names no result: its rows
+                // are skipped up to the next header row.
+                if row.iter().any(|c| is_rejected_header(c)) {
+                    columns = None;
+                    continue;
+                }
                 // A yes/no column (是否推荐为中标候选人, 是否入围) holds no names: it says which
                 // rows are results, and its header which kind they are.
                 let mark = row.iter().position(|c| is_mark_header(c));
@@ -2532,6 +2647,69 @@ mod tests {
         assert_eq!(rank_of("第一中标候选人名称"), Some(1));
         assert_eq!(rank_of("中标候选人"), None);
         assert_eq!(rank_of("第一阶段"), None);
+    }
+
+    #[test]
+    fn a_rejected_bidders_table_names_no_candidate() {
+        // 名次 | 投标人 | 报价 of candidates, then 序号 | 投标人 | 否决理由 of rejected bids: the
+        // reason column's header is no name and the rejected bidder no candidate.
+        let n = notice(
+            "<h1>某学院算力平台采购项目评标结果公示</h1><table>\
+             <tr><th>名次</th><th>投标人</th><th>投标报价</th></tr>\
+             <tr><td>1</td><td>甲算力科技有限公司</td><td>1,200,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>1,180,000.00</td></tr></table>\
+             <p>未通过符合性审查的投标人</p><table>\
+             <tr><th>序号</th><th>投标人</th><th>否决理由</th></tr>\
+             <tr><td>1</td><td>丙信息技术有限公司</td><td>未按要求提供授权书</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["甲算力科技有限公司", "乙数据有限公司"]);
+        // Two columns, the reason's header beside a label: no supplier either.
+        let n = notice(
+            "<h1>某局平台项目中标候选人公示</h1><p>第一中标候选人：丁科技有限公司</p>\
+             <table><tr><td>供应商名称</td><td>无效投标原因</td></tr>\
+             <tr><td>戊网络有限公司</td><td>报价超过最高限价</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["丁科技有限公司"]);
+        assert!(n.suppliers.is_empty());
+        assert!(is_rejected_header("未通过资格审查原因") && is_rejected_header("废标原因"));
+        // A yes/no column or a plain column is no reason column.
+        assert!(!is_rejected_header("是否无效") && !is_rejected_header("投标报价"));
+    }
+
+    #[test]
+    fn a_list_below_a_candidates_label_holds_the_candidates() {
+        let n = notice(
+            "<h1>某大学数据中心扩容项目成交候选人公示</h1><p>项目编号：XY-2026-88</p>\
+             <p>评审小组推荐的成交候选人如下：</p>\
+             <ul><li>第一名：甲云计算有限公司，报价：96.5万元</li>\
+             <li>第二名：乙信息科技股份有限公司，报价：98.2万元</li></ul>\
+             <p>公示期：3个工作日</p>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲云计算有限公司", "乙信息科技股份有限公司"]
+        );
+        // Bare items in an ordered list, the name then its bid after a space.
+        let n = notice(
+            "<h1>某医院影像平台中标候选人公示</h1><p>三、中标候选人（排名不分先后）</p>\
+             <ol><li>丙医疗科技有限公司 投标报价：￥1,280,000.00</li>\
+             <li>丁软件有限公司 投标报价：￥1,300,000.00</li></ol>",
+        );
+        assert_eq!(n.candidates, vec!["丙医疗科技有限公司", "丁软件有限公司"]);
+    }
+
+    #[test]
+    fn a_list_elsewhere_names_no_candidate() {
+        // A list with no candidates label right above it, and links below the label: no one.
+        let n = notice(
+            "<h1>某中心服务器采购项目中标候选人公示</h1><p>一、项目概况</p>\
+             <ul><li>甲服务器有限公司 参与了资格预审</li></ul>\
+             <p>二、中标候选人</p><ul><li><a href=\"/a\">上一篇：乙科技有限公司中标公告</a></li>\
+             <li><a href=\"/b\">下一篇：丙网络有限公司中标公告</a></li></ul>",
+        );
+        assert!(n.candidates.is_empty(), "{:?}", n.candidates);
+        assert!(!is_candidate_list_label("第一中标候选人：甲科技有限公司"));
+        assert!(is_candidate_list_label("中标候选人名单："));
     }
 
     #[test]
