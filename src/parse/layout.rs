@@ -109,6 +109,8 @@ pub const GROUPS: &[&str] = &[
     "mark_yes",
     "rejected_word",
     "candidate_list_label",
+    "alias_purchase_word",
+    "award_total_word",
 ];
 
 /// One row of `layout.csv`.

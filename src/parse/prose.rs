@@ -860,8 +860,22 @@ pub fn lead_buyer(lines: &[&str]) -> Option<String> {
         .chain(LEAD_BUYER.captures_iter(first))
         .filter_map(|c| buyer_name(&c[1]))
         .next()
-        .or_else(|| lead_alias_org(first, lines))
+        .or_else(|| lead_alias_org(first, lines, false))
+        // A lead that opens with a hook ("浙江高速公路的“AI大脑”有了建设单位。") introduces its
+        // subject in a later sentence: there the alias marks the buyer only when the sentence
+        // goes on to the purchase ("X（以下简称“Y”）…项目公布中标结果").
+        .or_else(|| {
+            lead.split('。')
+                .skip(1)
+                .take(2)
+                .find_map(|s| lead_alias_org(s, lines, true))
+        })
 }
+
+/// Words after an alias-introduced organisation that make its sentence about its own purchase
+/// ("…项目公布中标结果", "…启动公开招标", "…采购").
+static ALIAS_PURCHASE_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("alias_purchase_word"));
 
 /// Words that lead a source into the lead sentence ("记者从X获悉", "向X了解到"): no part of a name.
 static SOURCE_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("source_lead"));
@@ -869,12 +883,21 @@ static SOURCE_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("source_
 /// The organisation the lead sentence introduces with a short name ("X（下称“甘肃移动”）前一日公布…",
 /// "记者从X（下称“内蒙古电信”）获悉"): a press alias marks the article's subject whatever verb
 /// follows. A name the page gives as a winner is the supplier's, not the buyer's.
-fn lead_alias_org(first: &str, lines: &[&str]) -> Option<String> {
+/// With `purchase`, the rest of the sentence after the alias must name the purchase
+/// ([`ALIAS_PURCHASE_WORDS`]).
+fn lead_alias_org(first: &str, lines: &[&str], purchase: bool) -> Option<String> {
     if !(first.contains("简称") || first.contains("下称")) {
         return None;
     }
     let name = NAME_ALIAS
         .captures_iter(first)
+        .filter(|c| {
+            !purchase
+                || c.get(0).is_some_and(|m| {
+                    let rest = &first[m.end()..];
+                    ALIAS_PURCHASE_WORDS.iter().any(|w| rest.contains(w))
+                })
+        })
         .map(|c| {
             let raw = NEWS_LEAD.replace(&c[1], "");
             let name = without_byline(raw.trim()).trim();
@@ -925,7 +948,54 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
             .filter(|(l, c)| c.get(0).is_some_and(|m| !in_the_past(&l[..m.start()])))
             .find_map(|(_, c)| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
     };
-    (find(&NEWS_BUDGET), find(&NEWS_AWARD))
+    (find(&NEWS_BUDGET), news_award(lines))
+}
+
+/// Words that make an award amount a stated total ("合计中标金额…", "中标金额共计…").
+static AWARD_TOTAL_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("award_total_word"));
+
+/// The award of a news article: the first award amount not in the past, or a stated total
+/// after it on the same line ("第一标段由A以4386万元中标，…两个标段合计中标金额7298万元"), the
+/// lots it adds up. A running total elsewhere ("全省今年累计采购…") is on no lot's line.
+fn news_award(lines: &[&str]) -> Option<Money> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES)
+        .find_map(|l| {
+            let mut first: Option<Money> = None;
+            for c in NEWS_AWARD.captures_iter(l) {
+                let Some(m) = c.get(0) else { continue };
+                if in_the_past(&l[..m.start()]) {
+                    continue;
+                }
+                let Some(money) = c
+                    .get(1)
+                    .or_else(|| c.get(2))
+                    .and_then(|g| parse_money(g.as_str(), None))
+                else {
+                    continue;
+                };
+                match &first {
+                    None => {
+                        // Only a line with a total word can state a total after the lot.
+                        if !AWARD_TOTAL_WORDS.iter().any(|w| l.contains(w)) {
+                            return Some(money);
+                        }
+                        first = Some(money);
+                    }
+                    Some(lot) => {
+                        let before = l[..m.start()].trim_end_matches('的');
+                        let total = AWARD_TOTAL_WORDS
+                            .iter()
+                            .any(|w| before.ends_with(w) || m.as_str().contains(w));
+                        if total && money.currency == lot.currency && money.amount > lot.amount {
+                            return Some(money);
+                        }
+                    }
+                }
+            }
+            first
+        })
 }
 
 /// A correction written as one sentence: (original, corrected) budget.
@@ -1292,6 +1362,55 @@ mod tests {
         // The winner introduced with a short name is no buyer.
         let page = ["戊己科技有限公司（下称“戊己科技”）获得了某项目，中标人为戊己科技有限公司。"];
         assert_eq!(lead_buyer(&page), None);
+    }
+
+    #[test]
+    fn a_hook_sentence_leaves_the_buyer_to_the_alias_that_buys() {
+        // The lead opens with a hook; the next sentence introduces the buyer with an alias and
+        // goes on to its purchase.
+        let page = [
+            "算力调度有了新平台。据悉，甲乙港务集团有限公司（下称“甲乙港务”）智慧港口算力平台项目日前启动公开招标，预算约1.2亿元。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙港务集团有限公司"));
+        let page = [
+            "大模型进入医院。记者了解到，丙丁医科大学附属医院（以下简称“丙丁医院”）本月采购一批推理服务器。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("丙丁医科大学附属医院"));
+        // An alias in a later sentence that does not buy (a partner, a winner) is no buyer.
+        let page = ["政务云再扩容。戊己科技有限公司（以下简称“戊己科技”）表示将加大投入。"];
+        assert_eq!(lead_buyer(&page), None);
+        let page = [
+            "新平台落地。庚辛科技有限公司（下称“庚辛科技”）中标了某市政务云采购项目，中标人为庚辛科技有限公司。",
+        ];
+        assert_eq!(lead_buyer(&page), None);
+    }
+
+    #[test]
+    fn a_stated_total_after_the_lots_is_the_award() {
+        for (line, want) in [
+            (
+                "包1由甲智算科技有限公司以1,260万元中标，包2由乙数据有限公司以980万元中标，中标金额共计2240万元。",
+                22_400_000.0,
+            ),
+            (
+                "一标段成交金额为3.1亿元，二标段成交金额为1.9亿元，两个标段总计成交金额5亿元。",
+                500_000_000.0,
+            ),
+        ] {
+            let (_, award) = news_amounts(&[line]);
+            assert_eq!(award.map(|m| m.amount), Some(want), "{line}");
+        }
+        // A running total on another line (a province's, a company's) is no award of this one.
+        let lines = [
+            "丙网络有限公司以3,600万元中标。",
+            "据统计，全省今年累计采购算力服务超过12亿元，该公司今年累计中标金额达4.5亿元。",
+        ];
+        let (_, award) = news_amounts(&lines);
+        assert_eq!(award.map(|m| m.amount), Some(36_000_000.0));
+        // A total smaller than the lot is no total of it.
+        let (_, award) =
+            news_amounts(&["丁公司以5000万元中标，其中合计中标金额300万元为运维服务。"]);
+        assert_eq!(award.map(|m| m.amount), Some(50_000_000.0));
     }
 
     #[test]
