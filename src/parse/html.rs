@@ -432,7 +432,10 @@ impl<K: PartialEq + Copy> Walker<K> {
         let at = self.sink.out.len();
         if furniture_start {
             f.open = Some((key, at));
-        } else if is_list {
+        }
+        // A list furniture by its own class ("ecp-rank") is still read as a list: below a
+        // candidates label its items are the ranking (`list_candidates`).
+        if is_list {
             f.lists.push((key, at, f.linked_chars, f.all_chars));
         }
     }
@@ -503,19 +506,21 @@ impl<K: PartialEq + Copy> Walker<K> {
         }
         let end = self.sink.out.len();
         let w = &mut self.w;
+        let mut closed_furniture = false;
         if f.open.as_ref().is_some_and(|(id, _)| *id == key)
             && let Some((_, start)) = f.open.take()
             && end > start
             && w.furniture.len() < MAX_FURNITURE
         {
             w.furniture.push(start..end);
+            closed_furniture = true;
         }
         if f.lists.last().is_some_and(|l| l.0 == key)
             && let Some((_, start, linked, all)) = f.lists.pop()
             && end > start
         {
             if super::boiler::is_link_list(f.linked_chars - linked, f.all_chars - all) {
-                if w.furniture.len() < MAX_FURNITURE {
+                if !closed_furniture && w.furniture.len() < MAX_FURNITURE {
                     w.furniture.push(start..end);
                 }
             } else if w.lists.len() < MAX_FURNITURE {

@@ -1136,14 +1136,20 @@ fn is_candidate_list_label(line: &str) -> bool {
 }
 
 /// The name opening a list item ("X有限公司　投标报价：…", "第一名：X，报价…"): the text up to the
-/// first space, comma or colon after any rank, when it reads as an organisation.
+/// first space, comma or colon after any rank, or a bracket before that, when it reads as an
+/// organisation.
 fn item_name(line: &str) -> Option<String> {
     let rest = ITEM_RANK.find(line).map_or(line, |m| &line[m.end()..]);
     let end = rest
         .find(|c: char| c.is_whitespace() || "，,；;：:。".contains(c))
         .unwrap_or(rest.len());
-    let name = clean_org(&rest[..end])?;
-    (prose::org_like(&name) && candidate_shaped(&name)).then_some(name)
+    let piece = &rest[..end];
+    // A note in brackets may follow the name ("X有限公司（报价…"); brackets inside a name
+    // ("中科（北京）科技有限公司") stay: the longest bracket-cut prefix that reads as a name.
+    std::iter::once(piece.len())
+        .chain(piece.rmatch_indices(['（', '(']).map(|(i, _)| i))
+        .filter_map(|at| clean_org(&piece[..at]))
+        .find(|n| prose::org_like(n) && candidate_shaped(n))
 }
 
 /// Candidates written as the items of a list (`<ol>`/`<ul>`) right below a label naming
@@ -2696,6 +2702,16 @@ mod tests {
              <li>丁软件有限公司 投标报价：￥1,300,000.00</li></ol>",
         );
         assert_eq!(n.candidates, vec!["丙医疗科技有限公司", "丁软件有限公司"]);
+        // A list whose class reads as furniture (a ranking, "list-rank") is still the list.
+        let n = notice(
+            "<h1>某集团算力项目中标候选人公示</h1><h4>推荐中标候选人：</h4>\
+             <ol class=\"list-rank\"><li>1. 戊智能科技有限公司（报价：518万元）</li>\
+             <li>2. 己数据服务有限公司（报价：526万元）</li></ol>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["戊智能科技有限公司", "己数据服务有限公司"]
+        );
     }
 
     #[test]

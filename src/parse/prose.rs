@@ -113,11 +113,12 @@ static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid winners regex")
 });
 
-/// A company named before its win: "X为本项目中标人", "由X中标", "X以2.36亿元中标". Only names of
+/// A company named before its win: "X为本项目中标人", "由X中标", "X以2.36亿元中标" (a comma
+/// between digits, "以3,280万元中标", groups thousands and ends no clause). Only names of
 /// company shape (ending in a legal form) count, so "项目中标" or "紫金云智算中标" name nobody.
 /// Group 1 is the name; group 2 is set when a candidate is meant ("X为第一中标候选人").
 static PROSE_WINNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:“[^”]{{1,80}}”|《[^》]{{1,80}}》)?(?:的)?(?:以[^，,。；;]{{0,20}}?)?(?:第[一二三四五六七八九十]名?)?(?:{})(候选)?", layout::alternation(layout::words("winner_role_end"))))
+    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,30}}(?:有限责任公司|股份有限公司|有限公司|集团))(?:为|成为|是)?(?:本项目|该项目|本次|此次|项目|本标段|本包)?(?:“[^”]{{1,80}}”|《[^》]{{1,80}}》)?(?:的)?(?:以(?:[0-9],[0-9]|[^，,。；;]){{0,20}}?)?(?:第[一二三四五六七八九十]名?)?(?:{})(候选)?", layout::alternation(layout::words("winner_role_end"))))
         .expect("valid winner-first regex")
 });
 
@@ -1411,6 +1412,18 @@ mod tests {
         let (_, award) =
             news_amounts(&["丁公司以5000万元中标，其中合计中标金额300万元为运维服务。"]);
         assert_eq!(award.map(|m| m.amount), Some(50_000_000.0));
+    }
+
+    #[test]
+    fn a_thousands_separator_in_the_won_amount_ends_no_clause() {
+        let line =
+            "标段A由甲智算科技有限公司以1,260万元中标，标段B由乙云数据有限公司以12,480,000元成交。";
+        assert_eq!(
+            winners(&[line]),
+            vec!["甲智算科技有限公司", "乙云数据有限公司"]
+        );
+        // A real comma still ends the clause: the company before it is no winner.
+        assert!(winners(&["丙科技有限公司表示，以往项目以价格取胜中标"]).is_empty());
     }
 
     #[test]
