@@ -449,3 +449,61 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
     let text = std::fs::read_to_string(&report).expect("the report of what was done is written");
     assert_eq!(text.lines().count(), 64, "{text}");
 }
+
+#[test]
+fn watchlist_flag_says_once_which_lists_are_screened_and_that_the_bundled_ones_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("my.csv");
+    std::fs::write(
+        &mine,
+        "name,aliases,list,country,reference,listed_on,source,notes\n成都云启智算科技有限公司,,My suppliers,CN,,,internal,\n",
+    )
+    .unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = root.join("fixtures/ccgp_new_award_scu_azure_openai.html");
+    let vocab = root.join("watchlists");
+    let stderr_of = |args: &[&std::ffi::OsStr]| {
+        let out = tenderscan()
+            .arg("--vocab")
+            .arg(&vocab)
+            .args(args)
+            .arg(&page)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let stderr = stderr_of(&["scan".as_ref(), "--watchlist".as_ref(), mine.as_os_str()]);
+    assert_eq!(
+        stderr.matches("screening against My suppliers").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr
+            .matches("the bundled lists are not loaded (add `--watchlist ")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    // The bundled file given too: both are screened, so nothing is "not loaded".
+    let bundled = vocab.join("entities.csv");
+    let stderr = stderr_of(&[
+        "scan".as_ref(),
+        "--watchlist".as_ref(),
+        bundled.as_os_str(),
+        "--watchlist".as_ref(),
+        mine.as_os_str(),
+    ]);
+    assert!(stderr.contains("My suppliers"), "{stderr}");
+    assert!(!stderr.contains("not loaded"), "{stderr}");
+    // -q: nothing; without --watchlist: nothing.
+    let stderr = stderr_of(&[
+        "-q".as_ref(),
+        "scan".as_ref(),
+        "--watchlist".as_ref(),
+        mine.as_os_str(),
+    ]);
+    assert!(!stderr.contains("screening against"), "{stderr}");
+    let stderr = stderr_of(&["scan".as_ref()]);
+    assert!(!stderr.contains("screening against"), "{stderr}");
+}
