@@ -507,3 +507,55 @@ fn watchlist_flag_says_once_which_lists_are_screened_and_that_the_bundled_ones_a
     let stderr = stderr_of(&["scan".as_ref()]);
     assert!(!stderr.contains("screening against"), "{stderr}");
 }
+
+#[test]
+fn summary_line_adds_up_and_comes_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = |out: &assert_cmd::assert::Assert| {
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    // Failed inputs are reported (rows with an error) and counted apart from the levels.
+    let missing = dir.path().join("missing.html");
+    let out = tenderscan()
+        .args(["scan", "-"])
+        .write_stdin(format!("{}\n{}\n", missing.display(), missing.display()))
+        .assert()
+        .code(4);
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().last(),
+        Some(
+            "tenderscan: scanned 0, failed 2; reported 2 (high 0, medium 0, low 0, none 0, failed 2)"
+        ),
+        "{err}"
+    );
+    // Nothing to scan: the note first, the summary line last.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = tenderscan().arg("scan").arg(&empty).assert().code(4);
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].contains("nothing to scan in"), "{err}");
+    assert!(lines[1].starts_with("tenderscan: scanned 0"), "{err}");
+    // --rescreen says how many stored notices it screened again.
+    let page = dir.path().join("a.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let history = dir.path().join("h.db");
+    tenderscan()
+        .args(["-q", "scan", "--history"])
+        .arg(&history)
+        .arg(&page)
+        .assert()
+        .success();
+    let out = tenderscan()
+        .args(["scan", "--rescreen", "--history"])
+        .arg(&history)
+        .assert()
+        .success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("re-screened 1 stored notice (alert up on 0)"),
+        "{err}"
+    );
+}

@@ -174,10 +174,14 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     let nothing = session.summary().scanned + session.summary().failed == 0
         && args.shard.is_none()
         && !args.rescreen;
+    // Not success: a cron job over an empty or wrong folder must not look like a quiet day. Said
+    // before the summary line, which stays the last line of the run.
+    let nothing = nothing && !crate::signal::interrupted();
+    if nothing {
+        eprintln!("tenderscan: {}", nothing_to_scan(&args));
+    }
     let code = session.finish()?;
     if nothing && code != crate::exit::INTERRUPTED {
-        // Not success: a cron job over an empty or wrong folder must not look like a quiet day.
-        eprintln!("tenderscan: {}", nothing_to_scan(&args));
         return Ok(crate::exit::ALL_FAILED);
     }
     Ok(code)

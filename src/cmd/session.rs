@@ -24,6 +24,8 @@ pub struct Session {
     worst: Alert,
     reviews: Option<Reviews>,
     lists_stored: bool,
+    /// `--rescreen`: stored notices re-screened, and on how many the alert went up.
+    rescreened: Option<(usize, usize)>,
     /// Held for the whole run: one run at a time per history.
     _lock: Option<crate::history::lock::RunLock>,
     digest: Option<Digest>,
@@ -72,6 +74,7 @@ impl Session {
             worst: Alert::None,
             reviews,
             lists_stored: false,
+            rescreened: None,
             _lock: lock,
             digest: opts.fail_on.map(|l| Digest::new(l.alert())),
         })
@@ -153,6 +156,11 @@ impl Session {
         }
     }
 
+    /// Record what `--rescreen` did, for the summary line.
+    pub fn note_rescreened(&mut self, stored: usize, rose: usize) {
+        self.rescreened = Some((stored, rose));
+    }
+
     /// Counts so far.
     pub fn summary(&self) -> &RunSummary {
         &self.summary
@@ -177,24 +185,9 @@ impl Session {
         }
         let s = &self.summary;
         if !self.quiet {
-            let mut history = if self.history.is_some() {
-                format!(", new {}, updated {}", s.new, s.updated)
-            } else {
-                String::new()
-            };
-            let retries = crate::fetch::retry_count();
-            if retries > 0 {
-                history.push_str(&format!(", retries {retries}"));
-            }
             eprintln!(
-                "tenderscan: scanned {}{history}, failed {}; reported {} (high {}, medium {}, low {}, none {})",
-                s.scanned,
-                s.failed,
-                s.reported,
-                s.by_level[3],
-                s.by_level[2],
-                s.by_level[1],
-                s.by_level[0]
+                "tenderscan: {}",
+                summary_line(s, self.rescreened, self.history.is_some())
             );
         }
         // Even with -q: with --fail-on this is what cron mails. Nothing when nothing was found.
@@ -219,10 +212,76 @@ impl Session {
     }
 }
 
+/// The stderr summary: `scanned …, failed …; reported R (high …, medium …, low …, none …)`. The
+/// levels count notices; failed inputs are reported too (as `alert: none` rows with an `error`), so
+/// they get their own count in the parentheses and the line adds up to R.
+fn summary_line(s: &RunSummary, rescreened: Option<(usize, usize)>, history: bool) -> String {
+    let mut line = format!("scanned {}", s.scanned);
+    if let Some((stored, rose)) = rescreened {
+        line.push_str(&format!(
+            ", re-screened {} (alert up on {rose})",
+            crate::plural::count(stored, "stored notice", "stored notices")
+        ));
+    }
+    if history {
+        line.push_str(&format!(", new {}, updated {}", s.new, s.updated));
+    }
+    let retries = crate::fetch::retry_count();
+    if retries > 0 {
+        line.push_str(&format!(", retries {retries}"));
+    }
+    let failed_reported = s.reported.saturating_sub(s.by_level.iter().sum::<usize>());
+    line.push_str(&format!(
+        ", failed {}; reported {} (high {}, medium {}, low {}, none {}{})",
+        s.failed,
+        s.reported,
+        s.by_level[3],
+        s.by_level[2],
+        s.by_level[1],
+        s.by_level[0],
+        if failed_reported > 0 {
+            format!(", failed {failed_reported}")
+        } else {
+            String::new()
+        }
+    ));
+    line
+}
+
 /// Peak resident memory of this process (Linux `VmHWM`), for `-v` and the benchmark.
 fn peak_memory_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_line_adds_up_with_failed_inputs() {
+        let s = RunSummary {
+            scanned: 2,
+            failed: 3,
+            reported: 5,
+            by_level: [1, 0, 0, 1],
+            ..RunSummary::default()
+        };
+        assert_eq!(
+            summary_line(&s, None, false),
+            "scanned 2, failed 3; reported 5 (high 1, medium 0, low 0, none 1, failed 3)"
+        );
+        let clean = RunSummary {
+            scanned: 1,
+            reported: 1,
+            by_level: [0, 1, 0, 0],
+            ..RunSummary::default()
+        };
+        assert_eq!(
+            summary_line(&clean, Some((150, 1)), true),
+            "scanned 1, re-screened 150 stored notices (alert up on 1), new 0, updated 0, failed 0; reported 1 (high 0, medium 0, low 1, none 0)"
+        );
+    }
 }
