@@ -151,6 +151,13 @@ fn usage_mistakes_clap_cannot_see_exit_2() {
         help.contains("jsonl") && !help.contains("ocds") && !help.contains("xlsx"),
         "{help}"
     );
+    // Every table command takes its formats in any case, as the report commands do.
+    for args in [
+        &["watchlist", "info", "-f", "JSON"][..],
+        &["watchlist", "lookup", "-f", "JSON", "四川大学"],
+    ] {
+        tenderscan().arg("-q").args(args).assert().success();
+    }
 }
 
 #[test]
