@@ -188,6 +188,11 @@ fn fatal_errors_say_it_once_and_name_what_the_user_gave() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(stderr.contains("/nonexistent/dir/r.csv"), "{stderr}");
     assert!(!stderr.contains(".tenderscan-report"), "{stderr}");
+    // The operating system's words for the cause, not the bare error kind.
+    assert!(
+        stderr.contains("No such file or directory (os error 2)"),
+        "{stderr}"
+    );
     // Not an archive: no CSV header on stdout before the error (`> report.csv` stays empty).
     tenderscan()
         .args(["scan", "--from-archive"])
