@@ -571,3 +571,36 @@ fn summary_line_adds_up_and_comes_last() {
         "{err}"
     );
 }
+
+#[test]
+fn a_run_that_fails_before_any_input_writes_no_report_header() {
+    // A loopback port with nothing listening: the Common Crawl index cannot be read, a fatal
+    // error before any page. `> report.csv` must stay empty, not hold a header alone.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("http://127.0.0.1:{port}/");
+    tenderscan()
+        .env("HOME", dir.path())
+        .args([
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--crawl",
+            "CC-MAIN-2024-10",
+        ])
+        .args(["--url", "127.0.0.1/*", "--retries", "0", "--state"])
+        .arg(dir.path().join("state.json"))
+        .args(["--cc-index", &base, "--cc-data", &base])
+        .assert()
+        .code(1)
+        .stdout("");
+    // An empty run still writes its report whole: the header of an empty CSV.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = tenderscan().arg("scan").arg(&empty).assert().code(4);
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("alert,published,"));
+}

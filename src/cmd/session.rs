@@ -18,6 +18,8 @@ pub struct Session {
     new_only: bool,
     quiet: bool,
     output: Option<Output>,
+    /// Started with the first record written, or at the end: a run that fails before any input
+    /// leaves nothing on stdout (a header alone would read like a quiet day).
     writer: Option<ReportWriter<Box<dyn Write + Send>>>,
     history: Option<(History, i64)>,
     summary: RunSummary,
@@ -56,19 +58,14 @@ impl Session {
             None => None,
         };
         let reviews = opts.reviewed.as_deref().map(Reviews::load).transpose()?;
+        // Opened now, so that an unwritable -o fails before any work.
         let output = Output::open(opts.output.as_deref())?;
-        let writer = ReportWriter::with_ocid_prefix(
-            opts.format,
-            output.writer()?,
-            opts.excel,
-            &opts.ocid_prefix,
-        )?;
         Ok(Session {
             opts: opts.clone(),
             new_only: history_opts.new_only,
             quiet: global.quiet,
             output: Some(output),
-            writer: Some(writer),
+            writer: None,
             history,
             summary: RunSummary::default(),
             worst: Alert::None,
@@ -130,9 +127,7 @@ impl Session {
         if !wanted {
             return Ok(());
         }
-        if let Some(w) = &mut self.writer {
-            w.write(&record)?;
-        }
+        self.writer()?.write(&record)?;
         self.summary.reported += 1;
         if record.error.is_none() {
             self.summary.by_level[record.alert as usize] += 1;
@@ -142,6 +137,26 @@ impl Session {
             d.note(&record);
         }
         Ok(())
+    }
+
+    /// The report writer, started on first use.
+    fn writer(&mut self) -> anyhow::Result<&mut ReportWriter<Box<dyn Write + Send>>> {
+        let writer = match self.writer.take() {
+            Some(w) => w,
+            None => {
+                let output = self
+                    .output
+                    .as_ref()
+                    .context("the report is already closed")?;
+                ReportWriter::with_ocid_prefix(
+                    self.opts.format,
+                    output.writer()?,
+                    self.opts.excel,
+                    &self.opts.ocid_prefix,
+                )?
+            }
+        };
+        Ok(self.writer.insert(writer))
     }
 
     /// The alert a record would be reported with once the `--reviewed` verdicts are applied.
@@ -168,6 +183,8 @@ impl Session {
 
     /// Close the report and the run, print the summary line, and compute the exit code.
     pub fn finish(mut self) -> anyhow::Result<u8> {
+        // An empty report is still written whole (a CSV header, an empty JSON array).
+        self.writer()?;
         if let Some(w) = self.writer.take() {
             drop(w.finish()?);
         }
