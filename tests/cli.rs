@@ -604,3 +604,25 @@ fn a_run_that_fails_before_any_input_writes_no_report_header() {
     let out = tenderscan().arg("scan").arg(&empty).assert().code(4);
     assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("alert,published,"));
 }
+
+#[test]
+fn log_lines_read_like_the_other_stderr_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tenderscan()
+        .args(["-v", "scan", "-f", "ocds"])
+        .arg(dir.path().join("missing.html"))
+        .assert()
+        .code(4);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("tenderscan: warning: no release to write")),
+        "{stderr}"
+    );
+    // Every line, info included, has the program's prefix.
+    assert!(
+        stderr.lines().all(|l| l.starts_with("tenderscan: ")),
+        "{stderr}"
+    );
+}
