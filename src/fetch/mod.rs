@@ -9,7 +9,7 @@ mod client;
 pub mod meta_refresh;
 mod opts;
 pub mod politeness;
-mod progress;
+pub mod progress;
 mod proxy;
 pub mod retry;
 pub mod robots;
