@@ -597,7 +597,13 @@ fn a_run_that_fails_before_any_input_writes_no_report_header() {
         .args(["--cc-index", &base, "--cc-data", &base])
         .assert()
         .code(1)
-        .stdout("");
+        .stdout("")
+        .stderr(predicate::str::contains("Connection refused"))
+        .stderr(predicate::str::contains("(after 1 attempt)"))
+        // The URL once, by the caller; not again inside the cause.
+        .stderr(predicate::function(|e: &str| {
+            e.matches("CC-MAIN-2024-10-index").count() == 1
+        }));
     // An empty run still writes its report whole: the header of an empty CSV.
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();

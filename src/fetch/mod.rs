@@ -22,6 +22,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use futures_util::StreamExt as _;
 
+pub(crate) use client::error_chain;
 pub use client::{Fetcher, header_charset};
 pub use opts::{DEFAULT_MAX_BYTES, FetchOpts, default_user_agent};
 pub use politeness::{Sleeper, Wait, WaitReason};
