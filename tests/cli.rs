@@ -112,6 +112,33 @@ fn usage_mistakes_clap_cannot_see_exit_2() {
     let csv = csv.to_str().unwrap();
     let cases: &[&[&str]] = &[
         &["crawl", "--source", "ccgp-search", "--since", "7d"],
+        &[
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--url",
+            "*.ccgp.gov.cn/*",
+        ],
+        &[
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--crawl",
+            "CC-MAIN-2024-10",
+        ],
+        &[
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--crawl",
+            "CC-MAIN-2024-10",
+            "--url",
+            "*.ccgp.gov.cn/*",
+            "--since",
+            "2025-02-01",
+            "--until",
+            "2025-01-01",
+        ],
         &["scan", "--rescreen"],
         &["watchlist", "lookup", "-f", "ocds", "四川大学"],
         &["watchlist", "lookup", "-f", "xlsx", "四川大学"],
