@@ -27,12 +27,12 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<u8> {
         pattern,
         args.match_type.as_deref(),
     )?;
-    if let (Some(s), Some(u)) = (args.since, args.until) {
-        if s > u {
-            return Err(crate::exit::usage(format!(
-                "--since {s} is after --until {u}"
-            )));
-        }
+    if let (Some(s), Some(u)) = (args.since, args.until)
+        && s > u
+    {
+        return Err(crate::exit::usage(format!(
+            "--since {s} is after --until {u}"
+        )));
     }
     query.from = args.since.map(|d| d.strftime("%Y%m%d").to_string());
     query.to = args.until.map(|d| d.strftime("%Y%m%d").to_string());
