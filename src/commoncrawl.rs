@@ -319,7 +319,7 @@ impl Client {
                 Ok(resp) if retry::is_retryable_status(resp.status().as_u16()) => {
                     let code = resp.status().as_u16();
                     if attempt >= self.settings.retries {
-                        return Err(format!("HTTP {code} (after {} attempts)", attempt + 1));
+                        return Err(format!("HTTP {code} (after {})", attempts(attempt)));
                     }
                     resp.headers()
                         .get(reqwest::header::RETRY_AFTER)
@@ -340,7 +340,13 @@ impl Client {
                 }
                 Err(e) => {
                     if attempt >= self.settings.retries {
-                        return Err(format!("{e} (after {} attempts)", attempt + 1));
+                        // The cause (refused, unresolved …) without the URL, which the
+                        // caller names.
+                        return Err(format!(
+                            "{} (after {})",
+                            crate::fetch::error_chain(&e.without_url()),
+                            attempts(attempt)
+                        ));
                     }
                     self.backoff(attempt + 1)
                 }
@@ -542,6 +548,11 @@ pub async fn run(
 fn is_textual(mime: &str) -> bool {
     let m = mime.to_ascii_lowercase();
     m.is_empty() || m.contains("html") || m.starts_with("text/") || m == "unk"
+}
+
+/// `1 attempt`, `4 attempts`: the count after the last failed try (`attempt` counts from 0).
+fn attempts(attempt: u32) -> String {
+    crate::plural::count(attempt as usize + 1, "attempt", "attempts")
 }
 
 #[cfg(test)]

@@ -199,12 +199,14 @@ impl Reviews {
                 };
                 format!(" by {} on {}{note}", r.reviewer, r.date)
             });
+            // The list named, as in the CSV cell: one entity on two lists gives two reasons
+            // that read differently, not a duplicate.
+            let name = format!("{} [{}]", hit.listed_name, hit.list_short());
             record.reasons.push(match verdict {
-                Verdict::Confirmed => format!("hit {} confirmed{by}", hit.listed_name),
-                Verdict::FalsePositive => format!(
-                    "hit {} cleared as a false positive{by} (does not raise the alert)",
-                    hit.listed_name
-                ),
+                Verdict::Confirmed => format!("hit {name} confirmed{by}"),
+                Verdict::FalsePositive => {
+                    format!("hit {name} cleared as a false positive{by} (does not raise the alert)")
+                }
             });
         }
         record.reasons.extend(other);
@@ -334,7 +336,7 @@ mod tests {
         assert_eq!(r.hits[0].reviewed, Some(Verdict::FalsePositive));
         assert_eq!(r.alert, Alert::Low);
         assert!(r.reasons.iter().any(|x| x
-            == "hit Sichuan University cleared as a false positive by ana on 2026-11-30: namesake (does not raise the alert)"));
+            == "hit Sichuan University [EL] cleared as a false positive by ana on 2026-11-30: namesake (does not raise the alert)"));
         assert!(r.reasons.contains(&"changed: title a → b".to_string()));
         assert!(reviews.unused_lines().is_empty());
     }
@@ -350,7 +352,7 @@ mod tests {
         assert_eq!(r.alert, Alert::High);
         assert!(
             r.reasons
-                .contains(&"hit Sichuan University confirmed by bo on 2026-11-30".to_string())
+                .contains(&"hit Sichuan University [EL] confirmed by bo on 2026-11-30".to_string())
         );
         assert_eq!(reviews.unused_lines(), vec![3]);
     }

@@ -112,6 +112,33 @@ fn usage_mistakes_clap_cannot_see_exit_2() {
     let csv = csv.to_str().unwrap();
     let cases: &[&[&str]] = &[
         &["crawl", "--source", "ccgp-search", "--since", "7d"],
+        &[
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--url",
+            "*.ccgp.gov.cn/*",
+        ],
+        &[
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--crawl",
+            "CC-MAIN-2024-10",
+        ],
+        &[
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--crawl",
+            "CC-MAIN-2024-10",
+            "--url",
+            "*.ccgp.gov.cn/*",
+            "--since",
+            "2025-02-01",
+            "--until",
+            "2025-01-01",
+        ],
         &["scan", "--rescreen"],
         &["watchlist", "lookup", "-f", "ocds", "四川大学"],
         &["watchlist", "lookup", "-f", "xlsx", "四川大学"],
@@ -151,6 +178,13 @@ fn usage_mistakes_clap_cannot_see_exit_2() {
         help.contains("jsonl") && !help.contains("ocds") && !help.contains("xlsx"),
         "{help}"
     );
+    // Every table command takes its formats in any case, as the report commands do.
+    for args in [
+        &["watchlist", "info", "-f", "JSON"][..],
+        &["watchlist", "lookup", "-f", "JSON", "四川大学"],
+    ] {
+        tenderscan().arg("-q").args(args).assert().success();
+    }
 }
 
 #[test]
@@ -181,6 +215,11 @@ fn fatal_errors_say_it_once_and_name_what_the_user_gave() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(stderr.contains("/nonexistent/dir/r.csv"), "{stderr}");
     assert!(!stderr.contains(".tenderscan-report"), "{stderr}");
+    // The operating system's words for the cause, not the bare error kind.
+    assert!(
+        stderr.contains("No such file or directory (os error 2)"),
+        "{stderr}"
+    );
     // Not an archive: no CSV header on stdout before the error (`> report.csv` stays empty).
     tenderscan()
         .args(["scan", "--from-archive"])
@@ -448,4 +487,175 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
     // The batch in flight (64 files) was finished and written; the rest were not started.
     let text = std::fs::read_to_string(&report).expect("the report of what was done is written");
     assert_eq!(text.lines().count(), 64, "{text}");
+}
+
+#[test]
+fn watchlist_flag_says_once_which_lists_are_screened_and_that_the_bundled_ones_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("my.csv");
+    std::fs::write(
+        &mine,
+        "name,aliases,list,country,reference,listed_on,source,notes\n成都云启智算科技有限公司,,My suppliers,CN,,,internal,\n",
+    )
+    .unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = root.join("fixtures/ccgp_new_award_scu_azure_openai.html");
+    let vocab = root.join("watchlists");
+    let stderr_of = |args: &[&std::ffi::OsStr]| {
+        let out = tenderscan()
+            .arg("--vocab")
+            .arg(&vocab)
+            .args(args)
+            .arg(&page)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let stderr = stderr_of(&["scan".as_ref(), "--watchlist".as_ref(), mine.as_os_str()]);
+    assert_eq!(
+        stderr.matches("screening against My suppliers").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr
+            .matches("the bundled lists are not loaded (add `--watchlist ")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    // The bundled file given too: both are screened, so nothing is "not loaded".
+    let bundled = vocab.join("entities.csv");
+    let stderr = stderr_of(&[
+        "scan".as_ref(),
+        "--watchlist".as_ref(),
+        bundled.as_os_str(),
+        "--watchlist".as_ref(),
+        mine.as_os_str(),
+    ]);
+    assert!(stderr.contains("My suppliers"), "{stderr}");
+    assert!(!stderr.contains("not loaded"), "{stderr}");
+    // -q: nothing; without --watchlist: nothing.
+    let stderr = stderr_of(&[
+        "-q".as_ref(),
+        "scan".as_ref(),
+        "--watchlist".as_ref(),
+        mine.as_os_str(),
+    ]);
+    assert!(!stderr.contains("screening against"), "{stderr}");
+    let stderr = stderr_of(&["scan".as_ref()]);
+    assert!(!stderr.contains("screening against"), "{stderr}");
+}
+
+#[test]
+fn summary_line_adds_up_and_comes_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = |out: &assert_cmd::assert::Assert| {
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    // Failed inputs are reported (rows with an error) and counted apart from the levels.
+    let missing = dir.path().join("missing.html");
+    let out = tenderscan()
+        .args(["scan", "-"])
+        .write_stdin(format!("{}\n{}\n", missing.display(), missing.display()))
+        .assert()
+        .code(4);
+    let err = stderr(&out);
+    assert_eq!(
+        err.lines().last(),
+        Some(
+            "tenderscan: scanned 0, failed 2; reported 2 (high 0, medium 0, low 0, none 0, failed 2)"
+        ),
+        "{err}"
+    );
+    // Nothing to scan: the note first, the summary line last.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = tenderscan().arg("scan").arg(&empty).assert().code(4);
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].contains("nothing to scan in"), "{err}");
+    assert!(lines[1].starts_with("tenderscan: scanned 0"), "{err}");
+    // --rescreen says how many stored notices it screened again.
+    let page = dir.path().join("a.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let history = dir.path().join("h.db");
+    tenderscan()
+        .args(["-q", "scan", "--history"])
+        .arg(&history)
+        .arg(&page)
+        .assert()
+        .success();
+    let out = tenderscan()
+        .args(["scan", "--rescreen", "--history"])
+        .arg(&history)
+        .assert()
+        .success();
+    let err = stderr(&out);
+    assert!(
+        err.contains("re-screened 1 stored notice (alert up on 0)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_run_that_fails_before_any_input_writes_no_report_header() {
+    // A loopback port with nothing listening: the Common Crawl index cannot be read, a fatal
+    // error before any page. `> report.csv` must stay empty, not hold a header alone.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("http://127.0.0.1:{port}/");
+    tenderscan()
+        .env("HOME", dir.path())
+        .args([
+            "crawl",
+            "--source",
+            "commoncrawl",
+            "--crawl",
+            "CC-MAIN-2024-10",
+        ])
+        .args(["--url", "127.0.0.1/*", "--retries", "0", "--state"])
+        .arg(dir.path().join("state.json"))
+        .args(["--cc-index", &base, "--cc-data", &base])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("Connection refused"))
+        .stderr(predicate::str::contains("(after 1 attempt)"))
+        // The URL once, by the caller; not again inside the cause.
+        .stderr(predicate::function(|e: &str| {
+            e.matches("CC-MAIN-2024-10-index").count() == 1
+        }));
+    // An empty run still writes its report whole: the header of an empty CSV.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = tenderscan().arg("scan").arg(&empty).assert().code(4);
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("alert,published,"));
+}
+
+#[test]
+fn log_lines_read_like_the_other_stderr_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tenderscan()
+        .args(["-v", "scan", "-f", "ocds"])
+        .arg(dir.path().join("missing.html"))
+        .assert()
+        .code(4);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("tenderscan: warning: no release to write")),
+        "{stderr}"
+    );
+    // Every line, info included, has the program's prefix.
+    assert!(
+        stderr.lines().all(|l| l.starts_with("tenderscan: ")),
+        "{stderr}"
+    );
 }

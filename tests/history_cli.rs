@@ -218,6 +218,42 @@ fn history_show_csv_neutralises_formulas_from_the_page() {
 }
 
 #[test]
+fn history_runs_csv_neutralises_formulas_from_list_names_and_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.sqlite3");
+    let mut h = History::open(&path).unwrap();
+    let run = h.begin_run("=cmd|' /C calc'!A0").unwrap();
+    // A user's watchlist can name its list anything.
+    h.set_run_lists(
+        run,
+        &[tenderscan::model::ListVersion {
+            list: "@SUM A1".into(),
+            kind: Default::default(),
+            as_of: "2026-12-01".into(),
+            sha256: "0123456789abcdef".into(),
+        }],
+    )
+    .unwrap();
+    h.finish_run(run, &RunSummary::default()).unwrap();
+    let out = tenderscan()
+        .args(["history", "runs", "--history"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = stdout_of(&out);
+    assert!(text.contains(",'=cmd|' /C calc'!A0,"), "{text}");
+    assert!(text.ends_with(",'@SUM A1@2026-12-01#01234567\n"), "{text}");
+    // JSON keeps the text as it is.
+    let out = tenderscan()
+        .args(["history", "runs", "-f", "jsonl", "--history"])
+        .arg(&path)
+        .assert()
+        .success();
+    let run: serde_json::Value = serde_json::from_str(stdout_of(&out).trim()).unwrap();
+    assert_eq!(run["command"], "=cmd|' /C calc'!A0");
+}
+
+#[test]
 fn history_show_of_an_unknown_source_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.sqlite3");

@@ -86,12 +86,17 @@ fn false_positive_stays_marked_but_no_longer_raises_the_alert() {
         .iter()
         .map(|x| x.as_str().unwrap())
         .collect();
-    assert!(
-        reasons.contains(
-            &"hit Sichuan University cleared as a false positive by ana on 2026-11-30: checked by phone (does not raise the alert)"
-        ),
-        "{reasons:?}"
-    );
+    // Sichuan University is on the EL and the 1286 list: one reason per list, each naming it.
+    for list in ["EL", "DoD Section 1286 List"] {
+        let reason = format!(
+            "hit Sichuan University [{list}] cleared as a false positive by ana on 2026-11-30: checked by phone (does not raise the alert)"
+        );
+        assert_eq!(
+            reasons.iter().filter(|x| **x == reason).count(),
+            1,
+            "{reasons:?}"
+        );
+    }
     assert!(
         !reasons
             .iter()
@@ -120,7 +125,7 @@ fn confirmed_hit_keeps_the_alert_and_says_so() {
     assert_eq!(r["alert"], "high");
     assert_eq!(r["hits"][0]["reviewed"], "confirmed");
     assert!(r["reasons"].as_array().unwrap().contains(
-        &"hit Sichuan University confirmed by ana on 2026-11-30: checked by phone".into()
+        &"hit Sichuan University [EL] confirmed by ana on 2026-11-30: checked by phone".into()
     ));
 }
 

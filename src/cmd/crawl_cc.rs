@@ -12,14 +12,14 @@ use crate::pipeline::{Engine, failed_record};
 
 /// Run the Common Crawl source; returns the exit code.
 pub fn run(args: &Args, global: &Global) -> anyhow::Result<u8> {
+    // Flags this source needs that clap cannot require: usage errors (exit 2), as for the others.
     let crawl = args
         .crawl
         .as_deref()
-        .context("--source commoncrawl needs --crawl CC-MAIN-YYYY-WW")?;
-    let pattern = args
-        .url
-        .as_deref()
-        .context("--source commoncrawl needs --url PATTERN, e.g. '*.ccgp.gov.cn/*'")?;
+        .ok_or_else(|| crate::exit::usage("--source commoncrawl needs --crawl CC-MAIN-YYYY-WW"))?;
+    let pattern = args.url.as_deref().ok_or_else(|| {
+        crate::exit::usage("--source commoncrawl needs --url PATTERN, e.g. '*.ccgp.gov.cn/*'")
+    })?;
     let mut query = Query::new(
         &args.cc_index,
         &args.cc_data,
@@ -27,8 +27,12 @@ pub fn run(args: &Args, global: &Global) -> anyhow::Result<u8> {
         pattern,
         args.match_type.as_deref(),
     )?;
-    if let (Some(s), Some(u)) = (args.since, args.until) {
-        anyhow::ensure!(s <= u, "--since {s} is after --until {u}");
+    if let (Some(s), Some(u)) = (args.since, args.until)
+        && s > u
+    {
+        return Err(crate::exit::usage(format!(
+            "--since {s} is after --until {u}"
+        )));
     }
     query.from = args.since.map(|d| d.strftime("%Y%m%d").to_string());
     query.to = args.until.map(|d| d.strftime("%Y%m%d").to_string());

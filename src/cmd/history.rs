@@ -120,7 +120,17 @@ pub fn run(args: Args, global: &Global) -> anyhow::Result<u8> {
                     screened_against: r.screened_against.clone(),
                 })
                 .collect();
-            let rows: Vec<RunOut> = runs.into_iter().map(RunOut::from).collect();
+            // CSV cells: a list named in a user's watchlist or a command line could start with
+            // `=`; guarded like the scan report's (JSON keeps the text as it is).
+            let rows: Vec<RunOut> = runs
+                .into_iter()
+                .map(RunOut::from)
+                .map(|r| RunOut {
+                    command: cell(r.command),
+                    lists: cell(r.lists),
+                    ..r
+                })
+                .collect();
             write_table(format.into(), &rows, &nested)?;
         }
         HistoryCommand::Show { source, format } => {

@@ -174,10 +174,14 @@ pub fn run(mut args: Args, global: &Global) -> anyhow::Result<u8> {
     let nothing = session.summary().scanned + session.summary().failed == 0
         && args.shard.is_none()
         && !args.rescreen;
+    // Not success: a cron job over an empty or wrong folder must not look like a quiet day. Said
+    // before the summary line, which stays the last line of the run.
+    let nothing = nothing && !crate::signal::interrupted();
+    if nothing {
+        eprintln!("tenderscan: {}", nothing_to_scan(&args));
+    }
     let code = session.finish()?;
     if nothing && code != crate::exit::INTERRUPTED {
-        // Not success: a cron job over an empty or wrong folder must not look like a quiet day.
-        eprintln!("tenderscan: {}", nothing_to_scan(&args));
         return Ok(crate::exit::ALL_FAILED);
     }
     Ok(code)
@@ -213,6 +217,12 @@ fn nothing_to_scan(args: &Args) -> String {
     format!("nothing to scan in {}{note}", named.join(", "))
 }
 
+/// The spinner's count: `1 file scanned`, `2 files scanned`.
+fn files_scanned(state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write) {
+    let n = usize::try_from(state.pos()).unwrap_or(usize::MAX);
+    let _ = w.write_str(&crate::plural::count(n, "file scanned", "files scanned"));
+}
+
 /// Scan local files in parallel batches, writing records in input order.
 fn scan_local(
     engine: &Engine,
@@ -232,10 +242,10 @@ fn scan_local(
         // Drawn on stderr and hidden automatically when stderr is not a terminal (cron, pipes).
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} files scanned ({per_sec}) {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template("{spinner} {scanned} ({rate}) {msg}")
+                .map(crate::fetch::progress::with_rate)
+                .map(|style| style.with_key("scanned", files_scanned))
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         pb
     };

@@ -18,12 +18,16 @@ pub struct Session {
     new_only: bool,
     quiet: bool,
     output: Option<Output>,
+    /// Started with the first record written, or at the end: a run that fails before any input
+    /// leaves nothing on stdout (a header alone would read like a quiet day).
     writer: Option<ReportWriter<Box<dyn Write + Send>>>,
     history: Option<(History, i64)>,
     summary: RunSummary,
     worst: Alert,
     reviews: Option<Reviews>,
     lists_stored: bool,
+    /// `--rescreen`: stored notices re-screened, and on how many the alert went up.
+    rescreened: Option<(usize, usize)>,
     /// Held for the whole run: one run at a time per history.
     _lock: Option<crate::history::lock::RunLock>,
     digest: Option<Digest>,
@@ -54,24 +58,20 @@ impl Session {
             None => None,
         };
         let reviews = opts.reviewed.as_deref().map(Reviews::load).transpose()?;
+        // Opened now, so that an unwritable -o fails before any work.
         let output = Output::open(opts.output.as_deref())?;
-        let writer = ReportWriter::with_ocid_prefix(
-            opts.format,
-            output.writer()?,
-            opts.excel,
-            &opts.ocid_prefix,
-        )?;
         Ok(Session {
             opts: opts.clone(),
             new_only: history_opts.new_only,
             quiet: global.quiet,
             output: Some(output),
-            writer: Some(writer),
+            writer: None,
             history,
             summary: RunSummary::default(),
             worst: Alert::None,
             reviews,
             lists_stored: false,
+            rescreened: None,
             _lock: lock,
             digest: opts.fail_on.map(|l| Digest::new(l.alert())),
         })
@@ -127,9 +127,7 @@ impl Session {
         if !wanted {
             return Ok(());
         }
-        if let Some(w) = &mut self.writer {
-            w.write(&record)?;
-        }
+        self.writer()?.write(&record)?;
         self.summary.reported += 1;
         if record.error.is_none() {
             self.summary.by_level[record.alert as usize] += 1;
@@ -139,6 +137,26 @@ impl Session {
             d.note(&record);
         }
         Ok(())
+    }
+
+    /// The report writer, started on first use.
+    fn writer(&mut self) -> anyhow::Result<&mut ReportWriter<Box<dyn Write + Send>>> {
+        let writer = match self.writer.take() {
+            Some(w) => w,
+            None => {
+                let output = self
+                    .output
+                    .as_ref()
+                    .context("the report is already closed")?;
+                ReportWriter::with_ocid_prefix(
+                    self.opts.format,
+                    output.writer()?,
+                    self.opts.excel,
+                    &self.opts.ocid_prefix,
+                )?
+            }
+        };
+        Ok(self.writer.insert(writer))
     }
 
     /// The alert a record would be reported with once the `--reviewed` verdicts are applied.
@@ -153,6 +171,11 @@ impl Session {
         }
     }
 
+    /// Record what `--rescreen` did, for the summary line.
+    pub fn note_rescreened(&mut self, stored: usize, rose: usize) {
+        self.rescreened = Some((stored, rose));
+    }
+
     /// Counts so far.
     pub fn summary(&self) -> &RunSummary {
         &self.summary
@@ -160,6 +183,8 @@ impl Session {
 
     /// Close the report and the run, print the summary line, and compute the exit code.
     pub fn finish(mut self) -> anyhow::Result<u8> {
+        // An empty report is still written whole (a CSV header, an empty JSON array).
+        self.writer()?;
         if let Some(w) = self.writer.take() {
             drop(w.finish()?);
         }
@@ -177,24 +202,9 @@ impl Session {
         }
         let s = &self.summary;
         if !self.quiet {
-            let mut history = if self.history.is_some() {
-                format!(", new {}, updated {}", s.new, s.updated)
-            } else {
-                String::new()
-            };
-            let retries = crate::fetch::retry_count();
-            if retries > 0 {
-                history.push_str(&format!(", retries {retries}"));
-            }
             eprintln!(
-                "tenderscan: scanned {}{history}, failed {}; reported {} (high {}, medium {}, low {}, none {})",
-                s.scanned,
-                s.failed,
-                s.reported,
-                s.by_level[3],
-                s.by_level[2],
-                s.by_level[1],
-                s.by_level[0]
+                "tenderscan: {}",
+                summary_line(s, self.rescreened, self.history.is_some())
             );
         }
         // Even with -q: with --fail-on this is what cron mails. Nothing when nothing was found.
@@ -219,10 +229,76 @@ impl Session {
     }
 }
 
+/// The stderr summary: `scanned …, failed …; reported R (high …, medium …, low …, none …)`. The
+/// levels count notices; failed inputs are reported too (as `alert: none` rows with an `error`), so
+/// they get their own count in the parentheses and the line adds up to R.
+fn summary_line(s: &RunSummary, rescreened: Option<(usize, usize)>, history: bool) -> String {
+    let mut line = format!("scanned {}", s.scanned);
+    if let Some((stored, rose)) = rescreened {
+        line.push_str(&format!(
+            ", re-screened {} (alert up on {rose})",
+            crate::plural::count(stored, "stored notice", "stored notices")
+        ));
+    }
+    if history {
+        line.push_str(&format!(", new {}, updated {}", s.new, s.updated));
+    }
+    let retries = crate::fetch::retry_count();
+    if retries > 0 {
+        line.push_str(&format!(", retries {retries}"));
+    }
+    let failed_reported = s.reported.saturating_sub(s.by_level.iter().sum::<usize>());
+    line.push_str(&format!(
+        ", failed {}; reported {} (high {}, medium {}, low {}, none {}{})",
+        s.failed,
+        s.reported,
+        s.by_level[3],
+        s.by_level[2],
+        s.by_level[1],
+        s.by_level[0],
+        if failed_reported > 0 {
+            format!(", failed {failed_reported}")
+        } else {
+            String::new()
+        }
+    ));
+    line
+}
+
 /// Peak resident memory of this process (Linux `VmHWM`), for `-v` and the benchmark.
 fn peak_memory_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_line_adds_up_with_failed_inputs() {
+        let s = RunSummary {
+            scanned: 2,
+            failed: 3,
+            reported: 5,
+            by_level: [1, 0, 0, 1],
+            ..RunSummary::default()
+        };
+        assert_eq!(
+            summary_line(&s, None, false),
+            "scanned 2, failed 3; reported 5 (high 1, medium 0, low 0, none 1, failed 3)"
+        );
+        let clean = RunSummary {
+            scanned: 1,
+            reported: 1,
+            by_level: [0, 1, 0, 0],
+            ..RunSummary::default()
+        };
+        assert_eq!(
+            summary_line(&clean, Some((150, 1)), true),
+            "scanned 1, re-screened 150 stored notices (alert up on 1), new 0, updated 0, failed 0; reported 1 (high 0, medium 0, low 1, none 0)"
+        );
+    }
 }

@@ -64,7 +64,7 @@ pub struct InfoArgs {
     #[arg(long, conflicts_with = "missing")]
     pub files: bool,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = TableFormat::Csv)]
+    #[arg(short, long, value_enum, ignore_case = true, default_value_t = TableFormat::Csv)]
     pub format: TableFormat,
     /// Watchlists.
     #[command(flatten)]

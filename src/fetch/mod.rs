@@ -9,7 +9,7 @@ mod client;
 pub mod meta_refresh;
 mod opts;
 pub mod politeness;
-mod progress;
+pub mod progress;
 mod proxy;
 pub mod retry;
 pub mod robots;
@@ -22,6 +22,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use futures_util::StreamExt as _;
 
+pub(crate) use client::error_chain;
 pub use client::{Fetcher, header_charset};
 pub use opts::{DEFAULT_MAX_BYTES, FetchOpts, default_user_agent};
 pub use politeness::{Sleeper, Wait, WaitReason};

@@ -36,7 +36,13 @@ fn os_cause(e: &std::io::Error) -> String {
         }
         cause = c.source();
     }
-    e.kind().to_string()
+    // tempfile wraps the OS error in a type of its own that hides it from `source()`; its text is
+    // the OS error's, then ` at path "…"`.
+    let text = e.to_string();
+    match text.rfind(" at path ") {
+        Some(end) => text[..end].to_owned(),
+        None => text,
+    }
 }
 
 impl Output {

@@ -383,7 +383,43 @@ pub fn load_selected(paths: &[PathBuf], vocab_dir: &Path) -> anyhow::Result<Watc
     if list.entries.is_empty() {
         anyhow::bail!("the watchlists hold no entries");
     }
+    if let Some(note) = selection_note(paths, vocab_dir, &list) {
+        // A warning, so `-q` hides it: `--watchlist my.csv` reads like "add my list" otherwise.
+        tracing::warn!("{note}");
+    }
     Ok(list)
+}
+
+/// With `--watchlist`, which lists the run screens against and that the bundled lists are not
+/// loaded (unless their file was given too); `None` without `--watchlist`.
+fn selection_note(paths: &[PathBuf], vocab_dir: &Path, list: &Watchlist) -> Option<String> {
+    if paths.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for v in &list.versions {
+        if !names.contains(&v.list.as_str()) {
+            names.push(&v.list);
+        }
+    }
+    let bundled = vocab_dir.join("entities.csv");
+    let same = |p: &PathBuf| match (p.canonicalize(), bundled.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut note = format!(
+        "screening against {} (from {}) only",
+        names.join(", "),
+        files.join(", ")
+    );
+    if !paths.iter().any(same) {
+        note.push_str(&format!(
+            "; the bundled lists are not loaded (add `--watchlist {}` to screen against them too)",
+            bundled.display()
+        ));
+    }
+    Some(note)
 }
 
 /// A short stable id for rows that carry none: sha256 of lower(name) + lower(reference).
