@@ -236,6 +236,30 @@ fn overlay_problems_are_reported_not_dropped() {
         stderr.contains("zh-names.csv:5: `Dawning` is not in the loaded lists"),
         "{stderr}"
     );
+    // Beside the user's own list (--watchlist) most overlay rows are expected to name entries it
+    // lacks: one line per file counts them, instead of a line per row.
+    let own = dir.path().join("own.csv");
+    std::fs::write(
+        &own,
+        "name,aliases,list,country,reference,listed_on,source,notes,kind\n\
+         Sugon,,Entity List (EL) - Bureau of Industry and Security,CN,84 FR 29373,2019-06-24,test,,\n",
+    )
+    .expect("own list");
+    let out = run(&[
+        "watchlist",
+        "lookup",
+        "曙光",
+        "--watchlist",
+        &own.to_string_lossy(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(
+        stderr.contains(
+            "zh-names.csv: 3 of 4 rows name entries that are not in the loaded lists and are unused (-vv lists them)"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is not in the loaded lists;"), "{stderr}");
     // A bad confidence is an error naming the line.
     std::fs::write(
         vocab.join("zh-names.csv"),

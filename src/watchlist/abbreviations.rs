@@ -4,7 +4,7 @@
 //! by fuzzy scoring, pinyin or inside a longer word (湖北航天 is not 北航).
 use std::path::Path;
 
-use super::overlay::{CONFIDENCES, name_index};
+use super::overlay::{CONFIDENCES, Unmatched, UnmatchedLog, name_index};
 use super::{
     Watchlist, WatchlistError, check_field, csv_error, csv_reader, read_utf8, record_line,
 };
@@ -31,6 +31,15 @@ impl Abbreviation {
 /// Add the rows of an abbreviations file to the entries they name. Returns how many were added;
 /// a row naming an entry that no loaded list has is a warning naming file and line.
 pub fn apply_abbreviations(list: &mut Watchlist, path: &Path) -> Result<usize, WatchlistError> {
+    apply_abbreviations_logged(list, path, UnmatchedLog::EachRow)
+}
+
+/// [`apply_abbreviations`], with rows naming no loaded entry logged as `log` says.
+pub fn apply_abbreviations_logged(
+    list: &mut Watchlist,
+    path: &Path,
+    log: UnmatchedLog,
+) -> Result<usize, WatchlistError> {
     let text = read_utf8(path)?;
     let mut reader = csv_reader(&text);
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
@@ -67,8 +76,10 @@ pub fn apply_abbreviations(list: &mut Watchlist, path: &Path) -> Result<usize, W
                 .map(|l| l.trim().to_lowercase())
         })
         .collect();
+    let total = wanted.len();
     let by_name = name_index(list, wanted);
     let mut added = 0;
+    let mut unmatched = Unmatched::new(path, log);
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;
         let line = record_line(&record);
@@ -98,9 +109,11 @@ pub fn apply_abbreviations(list: &mut Watchlist, path: &Path) -> Result<usize, W
             continue;
         }
         let Some(targets) = by_name.get(&listed.to_lowercase()) else {
-            tracing::warn!(
-                "{}:{line}: `{listed}` is not in the loaded lists; abbreviation {abbr} is unused",
-                path.display()
+            unmatched.row(
+                line,
+                format_args!(
+                    "`{listed}` is not in the loaded lists; abbreviation {abbr} is unused"
+                ),
             );
             continue;
         };
@@ -116,5 +129,6 @@ pub fn apply_abbreviations(list: &mut Watchlist, path: &Path) -> Result<usize, W
             }
         }
     }
+    unmatched.finish(total);
     Ok(added)
 }

@@ -18,8 +18,8 @@ mod project_csv;
 pub mod update;
 pub mod version;
 
-pub use abbreviations::{Abbreviation, apply_abbreviations};
-pub use overlay::apply_overlay;
+pub use abbreviations::{Abbreviation, apply_abbreviations, apply_abbreviations_logged};
+pub use overlay::{UnmatchedLog, apply_overlay, apply_overlay_logged};
 
 /// One listed entity.
 #[derive(Debug, Clone, Default)]
@@ -243,6 +243,15 @@ pub fn split_aliases(field: &str) -> Vec<String> {
 impl Watchlist {
     /// Load the given files (format detected by header).
     pub fn load(paths: &[PathBuf], zh_overlay: Option<&Path>) -> anyhow::Result<Self> {
+        Self::load_logged(paths, zh_overlay, UnmatchedLog::EachRow)
+    }
+
+    /// [`Watchlist::load`], with overlay rows naming no loaded entry logged as `log` says.
+    pub fn load_logged(
+        paths: &[PathBuf],
+        zh_overlay: Option<&Path>,
+        log: UnmatchedLog,
+    ) -> anyhow::Result<Self> {
         let mut list = Watchlist::default();
         for path in paths {
             let part = load_file(path)?;
@@ -259,7 +268,7 @@ impl Watchlist {
             list.dedupe();
         }
         if let Some(overlay) = zh_overlay {
-            apply_overlay(&mut list, overlay)?;
+            apply_overlay_logged(&mut list, overlay, log)?;
         }
         Ok(list)
     }
@@ -279,15 +288,15 @@ impl Watchlist {
         }
         let overlay = dir.join("zh-names.csv");
         let mut list = Watchlist::load(&paths, overlay.is_file().then_some(overlay.as_path()))?;
-        list.apply_abbreviations_in(dir)?;
+        list.apply_abbreviations_in(dir, UnmatchedLog::EachRow)?;
         Ok(list)
     }
 
-    /// Add `dir/abbreviations.csv`, if present.
-    pub fn apply_abbreviations_in(&mut self, dir: &Path) -> anyhow::Result<()> {
+    /// Add `dir/abbreviations.csv`, if present; rows naming no loaded entry are logged as `log` says.
+    pub fn apply_abbreviations_in(&mut self, dir: &Path, log: UnmatchedLog) -> anyhow::Result<()> {
         let path = dir.join("abbreviations.csv");
         if path.is_file() {
-            apply_abbreviations(self, &path)?;
+            apply_abbreviations_logged(self, &path, log)?;
         }
         Ok(())
     }
@@ -372,9 +381,12 @@ pub fn load_selected(paths: &[PathBuf], vocab_dir: &Path) -> anyhow::Result<Watc
         Watchlist::load_default(vocab_dir)
     } else {
         let overlay = vocab_dir.join("zh-names.csv");
-        Watchlist::load(paths, overlay.is_file().then_some(overlay.as_path())).and_then(
+        // The user's own lists: the bundled overlays name many entries they may lack, so one
+        // line per file says how many rows go unused.
+        let log = UnmatchedLog::Summary;
+        Watchlist::load_logged(paths, overlay.is_file().then_some(overlay.as_path()), log).and_then(
             |mut list| {
-                list.apply_abbreviations_in(vocab_dir)?;
+                list.apply_abbreviations_in(vocab_dir, log)?;
                 Ok(list)
             },
         )

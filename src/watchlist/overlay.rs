@@ -15,6 +15,61 @@ pub const CONFIDENCES: [&str; 4] = ["official", "press", "derived", "compiled"];
 /// Rows naming entries that no loaded list has are warned about one by one up to this many.
 const MAX_UNMATCHED_WARNINGS: usize = 20;
 
+/// How rows of an overlay file that name no loaded entry are logged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum UnmatchedLog {
+    /// A warning per row, up to a cap: beside the bundled lists such a row is a mistake in the file.
+    #[default]
+    EachRow,
+    /// One warning for the file and each row at debug: beside the user's own lists (`--watchlist`)
+    /// most rows are expected to name entries those lists lack.
+    Summary,
+}
+
+/// Counts the rows of one file that name no loaded entry and logs them as its mode says.
+pub(super) struct Unmatched<'a> {
+    path: &'a Path,
+    mode: UnmatchedLog,
+    count: usize,
+}
+
+impl<'a> Unmatched<'a> {
+    /// Nothing counted yet.
+    pub(super) fn new(path: &'a Path, mode: UnmatchedLog) -> Self {
+        Unmatched {
+            path,
+            mode,
+            count: 0,
+        }
+    }
+
+    /// One more row at `line`, `what` saying what it is and what goes unused.
+    pub(super) fn row(&mut self, line: u64, what: std::fmt::Arguments<'_>) {
+        self.count += 1;
+        if self.mode == UnmatchedLog::EachRow && self.count <= MAX_UNMATCHED_WARNINGS {
+            tracing::warn!("{}:{line}: {what}", self.path.display());
+        } else {
+            tracing::debug!("{}:{line}: {what}", self.path.display());
+        }
+    }
+
+    /// The closing line, given how many rows the file has.
+    pub(super) fn finish(self, rows: usize) {
+        let path = self.path.display();
+        match self.mode {
+            UnmatchedLog::EachRow if self.count > MAX_UNMATCHED_WARNINGS => tracing::warn!(
+                "{path}: {} more rows name entries that are not in the loaded lists (-vv lists them)",
+                self.count - MAX_UNMATCHED_WARNINGS
+            ),
+            UnmatchedLog::Summary if self.count > 0 => tracing::warn!(
+                "{path}: {} of {rows} rows name entries that are not in the loaded lists and are unused (-vv lists them)",
+                self.count
+            ),
+            _ => {}
+        }
+    }
+}
+
 /// One row of the overlay.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ZhRow {
@@ -91,22 +146,29 @@ pub fn read_rows(path: &Path) -> Result<Vec<ZhRow>, WatchlistError> {
 /// (case-insensitive). Returns how many aliases were added. A row naming an entry that no
 /// loaded list has is a warning naming the file and line.
 pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, WatchlistError> {
+    apply_overlay_logged(list, path, UnmatchedLog::EachRow)
+}
+
+/// [`apply_overlay`], with rows naming no loaded entry logged as `log` says.
+pub fn apply_overlay_logged(
+    list: &mut Watchlist,
+    path: &Path,
+    log: UnmatchedLog,
+) -> Result<usize, WatchlistError> {
     let rows = read_rows(path)?;
+    let total = rows.len();
     let by_name = name_index(list, rows.iter().map(|r| r.listed_name.to_lowercase()));
     let mut added = 0;
-    let mut unmatched = 0usize;
+    let mut unmatched = Unmatched::new(path, log);
     for row in rows {
         let Some(targets) = by_name.get(&row.listed_name.to_lowercase()) else {
-            unmatched += 1;
-            if unmatched <= MAX_UNMATCHED_WARNINGS {
-                tracing::warn!(
-                    "{}:{}: `{}` is not in the loaded lists; its Chinese name {} is unused",
-                    path.display(),
-                    row.line,
-                    row.listed_name,
-                    row.zh_name
-                );
-            }
+            unmatched.row(
+                row.line,
+                format_args!(
+                    "`{}` is not in the loaded lists; its Chinese name {} is unused",
+                    row.listed_name, row.zh_name
+                ),
+            );
             continue;
         };
         for &i in targets {
@@ -117,13 +179,7 @@ pub fn apply_overlay(list: &mut Watchlist, path: &Path) -> Result<usize, Watchli
             }
         }
     }
-    if unmatched > MAX_UNMATCHED_WARNINGS {
-        tracing::warn!(
-            "{}: {} more rows name entries that are not in the loaded lists",
-            path.display(),
-            unmatched - MAX_UNMATCHED_WARNINGS
-        );
-    }
+    unmatched.finish(total);
     tracing::debug!("{}: {added} Chinese aliases added", path.display());
     Ok(added)
 }
