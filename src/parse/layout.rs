@@ -111,6 +111,7 @@ pub const GROUPS: &[&str] = &[
     "candidate_list_label",
     "alias_purchase_word",
     "award_total_word",
+    "label_qualifier",
 ];
 
 /// One row of `layout.csv`.
