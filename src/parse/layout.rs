@@ -112,6 +112,7 @@ pub const GROUPS: &[&str] = &[
     "alias_purchase_word",
     "award_total_word",
     "label_qualifier",
+    "count_rank_lead",
 ];
 
 /// One row of `layout.csv`.
