@@ -410,6 +410,29 @@ pub struct Labelled {
 static SENTENCE_DETERMINERS: LazyLock<&[&str]> =
     LazyLock::new(|| layout::words("sentence_determiner"));
 
+/// Words naming whose figure a label gives when they open an item right before the label
+/// ("一、项目最高限价：", "采购项目控制价："): the label's own qualifier, not a longer word.
+static ITEM_QUALIFIERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("label_qualifier"));
+
+/// The label at byte `at` of `cell` opens the item: only the item's numbering ("一、", "（二）",
+/// "3.") and a qualifier word come before it, the label's start within or right after the
+/// qualifier ("（二）采购项目预算：" reads 项目预算). Checked only for labels glued to Han text.
+fn opens_item(cell: &str, at: usize) -> bool {
+    let numbered = ITEM_NUMBER.find(cell).map_or(0, |m| m.end());
+    let rest = cell.get(numbered..).unwrap_or_default();
+    let start = numbered + (rest.len() - rest.trim_start().len());
+    let rest = cell.get(start..).unwrap_or_default();
+    ITEM_QUALIFIERS
+        .iter()
+        .any(|q| rest.starts_with(q) && at > start && at <= start + q.len())
+}
+
+/// An item's numbering opening a cell: "一、", "(一)", "（十二）", "1.", "2、", "3．", "1)".
+static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．)）])")
+        .expect("valid item-number regex")
+});
+
 /// Read every labelled value in `text`, in page order.
 pub fn scan(text: &str) -> Vec<Labelled> {
     let lines: Vec<&str> = text
@@ -509,7 +532,9 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         && !(whole.as_str().starts_with("项目")
                             && (before.ends_with('本') || before.ends_with('该'))
                             // …not the end of a longer word (成本).
-                            && !before.chars().rev().nth(1).is_some_and(is_han));
+                            && !before.chars().rev().nth(1).is_some_and(is_han))
+                        // "一、项目最高限价：": the project's own label opening its item.
+                        && !opens_item(cell, whole.start());
                     (!glued).then(|| {
                         let (label, unit) = label_colon_parts(whole.as_str());
                         let field = BY_LABEL.get(&label_key(label)).copied();
@@ -1068,6 +1093,32 @@ mod tests {
     }
 
     #[test]
+    fn a_qualified_label_opening_a_numbered_item_is_read() {
+        // Round 32 of issue 10: "一、项目最高限价：396万元" — 项目 qualifies the label, as the
+        // item's whole text before it; other numberings and qualifiers alike.
+        for (line, want) in [
+            ("一、项目最高限价：396万元", "396万元"),
+            ("项目最高限价：396万元", "396万元"),
+            ("（三）采购项目最高限价：1,786,000.00元", "1,786,000.00元"),
+            ("2.招标项目控制价：85.6万元", "85.6万元"),
+            ("(2)项目招标控制价：520万元", "520万元"),
+            ("十二、 项目采购预算：300万元", "300万元"),
+            ("（二）采购项目预算：260万元", "260万元"),
+        ] {
+            assert_eq!(values(line, Field::Budget), vec![want], "{line}");
+        }
+        // Other text before the qualifier, or a longer word, still makes the label part of it.
+        for line in [
+            "子项目最高限价：396万元",
+            "一、分包项目最高限价：396万元",
+            "2026年项目最高限价：396万元",
+        ] {
+            assert!(values(line, Field::Budget).is_empty(), "{line}");
+        }
+        assert!(values("一、投标供应商名称：甲公司", Field::Supplier).is_empty());
+    }
+
+    #[test]
     fn a_total_over_lots_is_the_budget() {
         assert_eq!(
             values(
@@ -1140,8 +1191,13 @@ mod tests {
             values(text, Field::BudgetCorrected),
             vec!["486万元", "280万元"]
         );
-        // Inside a longer word the label is no label.
-        assert!(values("项目原预算：520万元", Field::BudgetOriginal).is_empty());
+        // Inside a longer word the label is no label; 项目 alone opening the item is the
+        // label's qualifier (the project's original budget).
+        assert!(values("子项目原预算：520万元", Field::BudgetOriginal).is_empty());
+        assert_eq!(
+            values("项目原预算：520万元", Field::BudgetOriginal),
+            vec!["520万元"]
+        );
     }
 
     #[test]

@@ -111,6 +111,8 @@ pub const GROUPS: &[&str] = &[
     "candidate_list_label",
     "alias_purchase_word",
     "award_total_word",
+    "label_qualifier",
+    "count_rank_lead",
 ];
 
 /// One row of `layout.csv`.

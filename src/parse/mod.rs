@@ -393,7 +393,7 @@ fn build(w: html::Walked) -> Notice {
         // Ranked rows past the number of candidates the page states are bidders, not candidates.
         let mut named: Vec<String> = first(Field::Candidate)
             .map(|l| l.value.as_str())
-            .flat_map(split_orgs)
+            .flat_map(value_names)
             .collect();
         named.extend(prose::candidates(&lines));
         dedup_names(&mut named);
@@ -422,7 +422,7 @@ fn build(w: html::Walked) -> Notice {
     dedup_names(&mut suppliers);
     let mut candidates: Vec<String> = first(Field::Candidate)
         .map(|l| l.value.as_str())
-        .flat_map(split_orgs)
+        .flat_map(value_names)
         .chain(found.candidates)
         .chain(list_candidates(&w.text, &lines, &w.lists))
         .filter(|n| candidate_shaped(n))
@@ -948,6 +948,18 @@ fn candidate_shaped(name: &str) -> bool {
     prose::org_like(name) || !(CLAUSE_WORDS.iter().any(|w| name.contains(w)) || names_a_field(name))
 }
 
+/// The names a candidate label's value gives: its pieces, or, when a piece is a clause (the
+/// value is a sentence under a 中标候选人 heading: "根据招标文件规定，评标委员会推荐…为中标
+/// 候选人，依次类推"), only the pieces shaped as organisations: the other clauses of a
+/// sentence are no names either.
+fn value_names(value: &str) -> Vec<String> {
+    let names = split_orgs(value);
+    if names.iter().all(|n| candidate_shaped(n)) {
+        return names;
+    }
+    names.into_iter().filter(|n| prose::org_like(n)).collect()
+}
+
 /// A field's label or column header ("中标候选人", "投标报价（元）"), or a period's name ending
 /// in a deadline word ("公示期", "投标有效期"): a heading read as a value, never a bidder.
 fn names_a_field(name: &str) -> bool {
@@ -1255,12 +1267,14 @@ impl TableNames {
     }
 }
 
-/// "排名前三名的投标人为中标候选人", "推荐3名中标候选人", "中标候选人共三家": the number of
-/// candidates a line states (第3名中标候选人 is a rank, not a count).
+/// "排名前三名的投标人为中标候选人", "推荐3名中标候选人", "中标候选人共三家", "得分排名前三的投标人"
+/// (a rank word before 前N: `count_rank_lead` rows): the number of candidates a line states
+/// (第3名中标候选人 is a rank, not a count).
 static CANDIDATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"前\s*([一二三四五两1-5])\s*(?:名|位)|(第)?([一二三四五两1-5])\s*(?:名|家|个|位)\s*(?:中标|成交|中选)?候选人|候选人(?:共|为)?\s*([一二三四五两1-5])\s*(?:名|家|个|位)",
-    )
+    Regex::new(&format!(
+        r"前\s*([一二三四五两1-5])\s*(?:名|位|家)|(第)?([一二三四五两1-5])\s*(?:名|家|个|位)\s*(?:中标|成交|中选)?候选人|候选人(?:共|为)?\s*([一二三四五两1-5])\s*(?:名|家|个|位)|(?:{})\s*前\s*([一二三四五两1-5])",
+        layout::alternation(layout::words("count_rank_lead"))
+    ))
     .expect("valid candidate-count regex")
 });
 
@@ -1287,7 +1301,7 @@ fn candidate_cap(lines: &[&str], named: &[String], found: &TableNames) -> Option
             if c.get(2).is_some() {
                 return None;
             }
-            digit(c.get(1).or(c.get(3)).or(c.get(4))?.as_str())
+            digit(c.get(1).or(c.get(3)).or(c.get(4)).or(c.get(5))?.as_str())
         });
     let by_names = || {
         let n = u32::try_from(named.len()).ok().filter(|n| *n >= 2)?;
@@ -2614,6 +2628,65 @@ mod tests {
         );
         assert_eq!(n.notice_type, NoticeType::Candidates);
         assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+    }
+
+    #[test]
+    fn a_count_of_top_ranks_after_a_rank_word_cuts_the_ranked_table() {
+        // Round 32 of issue 10 said "综合得分排名前三的投标人": a rank word before 前N, no 名.
+        let table = "<table><tr><th>递交序号</th><th>响应供应商</th><th>排序</th><th>报价（元）</th></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>2</td><td>468,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>3</td><td>472,500.00</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>1</td><td>479,800.00</td></tr></table>";
+        let head = "<h3>某中心视频云平台采购项目成交候选人公示</h3><p>项目编号：ZX-2026-11</p>";
+        for said in [
+            "<p>磋商小组推荐排序前二的供应商为成交候选人。</p>",
+            "<p>按综合得分前2的供应商确定为成交候选人。</p>",
+            "<p>评标委员会推荐名次前两位的投标人为中标候选人。</p>",
+        ] {
+            let n = notice(&format!("{head}{said}{table}"));
+            assert_eq!(
+                n.candidates,
+                vec!["丙智能有限公司", "甲科技有限公司"],
+                "{said}"
+            );
+        }
+        // 前N after no rank word is no count ("开标前3日"), nor is a line without 候选人.
+        for said in [
+            "<p>投标人应于开标前3日提交样品，中标候选人须配合核验。</p>",
+            "<p>综合得分排名前二的投标人另行通知。</p>",
+        ] {
+            let n = notice(&format!("{head}{said}{table}"));
+            assert_eq!(n.candidates.len(), 3, "{said}");
+        }
+    }
+
+    #[test]
+    fn a_rule_sentence_under_a_candidates_heading_names_no_one() {
+        // Round 32 of issue 10: "三、中标候选人" over the sentence saying how candidates are chosen.
+        for sentence in [
+            "按综合得分由高到低排序，得分最高者为第一中标候选人，以此类推。",
+            "经评审小组评审，推荐以下两家单位为成交候选人。",
+            "依据磋商文件约定，评分最高的供应商为第一成交候选人，其余依次类推。",
+        ] {
+            let n = notice(&format!(
+                "<h3>某局数据平台采购项目中标候选人公示</h3><p>项目编号：SJ-2026-3</p>\
+                 <p>二、中标候选人</p><p>{sentence}</p><p>三、公示期</p><p>3个工作日。</p>"
+            ));
+            assert!(n.candidates.is_empty(), "{sentence}: {:?}", n.candidates);
+        }
+        // Names listed under the heading stay, and so does an organisation inside a sentence.
+        assert_eq!(
+            value_names("甲科技有限公司、乙数据有限公司"),
+            vec!["甲科技有限公司", "乙数据有限公司"]
+        );
+        assert_eq!(
+            value_names("经评审，推荐顺序如下，甲科技有限公司，乙数据有限公司"),
+            vec!["甲科技有限公司", "乙数据有限公司"]
+        );
+        assert_eq!(value_names("张三、李四"), vec!["张三", "李四"]);
+        for clause in ["根据招标文件规定", "依次类推", "推荐排名第一"] {
+            assert!(!candidate_shaped(clause), "{clause}");
+        }
     }
 
     #[test]
