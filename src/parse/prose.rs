@@ -408,11 +408,11 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// A correction as quoted items: the old clause in quotes after 原, the new one in quotes after a
 /// correcting word, each naming the budget inside: "原“预算金额：420万元，最高限价：420万元”，
 /// 现更正为“预算金额：386万元，…”", "原「采购预算为500万元」调整为「采购预算为460万元」".
-/// Between 原 and the quote a short name of the original may stand (原公告, 原招标公告第二章,
-/// 原文为), without a quote or a clause break.
+/// Between 原 and the quote a short name of the original may stand, up to 16 characters (原公告,
+/// 原招标公告第二章, 原文为), without a quote or a clause break.
 static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"原[^“”「」"。；;，,：:\s]{{0,12}}?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        r#"原[^“”「」"。；;，,：:\s]{{0,16}}?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
         layout::alternation(layout::words("quoted_change_verb"))
     ))
     .expect("valid quoted-items regex")
@@ -1839,6 +1839,11 @@ mod tests {
                 "2.原招标公告“采购预算（元）：1,250,000.00；控制价（元）：1,250,000.00”调整为“采购预算（元）：1,180,000.00；控制价（元）：1,180,000.00”。",
                 1_250_000.0,
                 1_180_000.0,
+            ),
+            (
+                "原招标文件第三章采购需求第2.1条“招标控制价为人民币3,600,000.00元”，现修改为“招标控制价为人民币3,420,000.00元”",
+                3_600_000.0,
+                3_420_000.0,
             ),
             // One labelled value, English quotes, 变更为.
             (
