@@ -1181,6 +1181,32 @@ mod tests {
     }
 
     #[test]
+    fn organising_bodies_of_state_company_procurement_are_the_agency() {
+        // Round 33 of issue 10: 采购组织机构 (a 中远海运-like platform). Its other forms, in a
+        // label/value row, a contact line and a two-pairs-per-row table.
+        let text = "招标组织机构 | 甲招标咨询有限公司\n采购实施机构：乙项目管理有限公司　联系人：王女士\n招标人 | 丙集团有限公司 | 采购组织机构 | 丁国际招标有限公司";
+        assert_eq!(
+            values(text, Field::Agency),
+            vec![
+                "甲招标咨询有限公司",
+                "乙项目管理有限公司",
+                "丁国际招标有限公司"
+            ]
+        );
+        // The way a purchase is organised is a method, and 组织机构 alone (its registration code)
+        // names no agency.
+        for other in [
+            "采购组织形式：集中采购",
+            "采购组织形式 | 委托招标",
+            "组织形式：分散采购",
+            "组织机构代码：91110000XXXXXXXX1A",
+            "组织机构：戊科技有限公司",
+        ] {
+            assert!(values(other, Field::Agency).is_empty(), "{other}");
+        }
+    }
+
+    #[test]
     fn before_and_after_budget_labels() {
         let text = "原预算：520万元；现预算：486万元\n调整前预算金额：300万元\n调整后预算：280万元";
         assert_eq!(

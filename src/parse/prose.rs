@@ -408,9 +408,11 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// A correction as quoted items: the old clause in quotes after 原, the new one in quotes after a
 /// correcting word, each naming the budget inside: "原“预算金额：420万元，最高限价：420万元”，
 /// 现更正为“预算金额：386万元，…”", "原「采购预算为500万元」调整为「采购预算为460万元」".
+/// Between 原 and the quote a short name of the original may stand, up to 16 characters (原公告,
+/// 原招标公告第二章, 原文为), without a quote or a clause break.
 static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"原(?:为|内容为|内容|文为|文)?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        r#"原[^“”「」"。；;，,：:\s]{{0,16}}?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
         layout::alternation(layout::words("quoted_change_verb"))
     ))
     .expect("valid quoted-items regex")
@@ -1825,6 +1827,52 @@ mod tests {
         assert!(corrected_budget(&["原“供货期：30天，预算另计”现更正为“供货期：45天”"]).is_none());
         assert!(
             corrected_budget(&["原“预算金额：80万元”更正为“预算金额：80万元，含税”"]).is_none()
+        );
+    }
+
+    #[test]
+    fn quoted_item_corrections_after_a_name_of_the_original() {
+        // Round 32 of issue 10: 原公告“预算金额：…，最高限价：…”，现更正为“…” (the quote after the
+        // original's name, not right after 原). Other names, labels, units, verbs and quotes.
+        for (line, from, to) in [
+            (
+                "2.原招标公告“采购预算（元）：1,250,000.00；控制价（元）：1,250,000.00”调整为“采购预算（元）：1,180,000.00；控制价（元）：1,180,000.00”。",
+                1_250_000.0,
+                1_180_000.0,
+            ),
+            (
+                "原招标文件第三章采购需求第2.1条“招标控制价为人民币3,600,000.00元”，现修改为“招标控制价为人民币3,420,000.00元”",
+                3_600_000.0,
+                3_420_000.0,
+            ),
+            // One labelled value, English quotes, 变更为.
+            (
+                "原采购文件\"最高限价：人民币86.5万元\"，现变更为\"最高限价：人民币79.8万元\"",
+                865_000.0,
+                798_000.0,
+            ),
+            (
+                "原文为：“预算金额：2,300,000.00元”更正为“预算金额：2,150,000.00元”",
+                2_300_000.0,
+                2_150_000.0,
+            ),
+            // The old item's first label is looked up in the new item, whatever their order.
+            (
+                "原公告中“最高限价：500万元，预算金额：520万元”，现更正为“预算金额：480万元，最高限价：460万元”",
+                5_000_000.0,
+                4_600_000.0,
+            ),
+        ] {
+            let (f, t) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        // A quoted date after the original's name is no budget correction.
+        assert!(
+            corrected_budget(&[
+                "原公告“投标截止时间：2026年5月6日9时”，现更正为“投标截止时间：2026年5月13日9时”"
+            ])
+            .is_none()
         );
     }
 
