@@ -100,6 +100,7 @@ pub const GROUPS: &[&str] = &[
     "before_header",
     "after_header",
     "weak_after_header",
+    "item_joiner",
     "total_word",
     "yardstick_header",
     "tax_excluded",
