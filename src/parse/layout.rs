@@ -101,6 +101,8 @@ pub const GROUPS: &[&str] = &[
     "after_header",
     "weak_after_header",
     "item_joiner",
+    "quoted_wrong_word",
+    "quoted_should_be",
     "total_word",
     "yardstick_header",
     "tax_excluded",
