@@ -752,6 +752,9 @@ static AFTER_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("after_
 /// | 更正后内容` the 更正内容 column is the item, not the new value.
 static WEAK_AFTER_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("weak_after_header"));
 
+/// Words joining two items of one correction-table row ("预算金额及最高限价", "采购预算、最高限价").
+static ITEM_JOINERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("item_joiner"));
+
 static HEADER_WORD_SET: LazyLock<Words> = LazyLock::new(|| Words::new(&HEADER_WORDS));
 static BEFORE_SET: LazyLock<Words> = LazyLock::new(|| Words::new(&BEFORE_HEADERS));
 static AFTER_SET: LazyLock<Words> = LazyLock::new(|| Words::new(&AFTER_HEADERS));
@@ -826,11 +829,22 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             let Some((before, after)) = columns else {
                 continue;
             };
-            // The item cell names the budget, perhaps with its unit ("最高限价（万元）").
+            // The item cell names the budget, perhaps with its unit ("最高限价（万元）"), or opens
+            // with it before a joined item ("预算金额及最高限价": one value for both).
             let budget_item = row.iter().take(before.min(after)).find_map(|c| {
-                let caps = may_be_label_cell(c)
-                    .then(|| LABEL_CELL.captures(c))
-                    .flatten()?;
+                fn label(cell: &str) -> Option<regex::Captures<'_>> {
+                    may_be_label_cell(cell)
+                        .then(|| LABEL_CELL.captures(cell))
+                        .flatten()
+                }
+                let caps = label(c).or_else(|| {
+                    let first = ITEM_JOINERS
+                        .iter()
+                        .filter_map(|j| c.split_once(j).map(|(head, _)| head))
+                        .min_by_key(|head| head.len())
+                        .filter(|head| !head.is_empty())?;
+                    label(first)
+                })?;
                 let field = caps
                     .get(1)
                     .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))?;

@@ -2074,6 +2074,26 @@ mod tests {
     }
 
     #[test]
+    fn correction_table_columns_are_read_by_their_headers_in_any_order() {
+        // Round 35 of issue 10: 更正后内容 before 更正前内容, a joined budget item and 大写 cells.
+        // Other headers, items and amounts here.
+        let n = notice(
+            "<h2>某局平台采购项目更正公告</h2><p>项目编号：SX-2026-9</p><table>\
+             <tr><td>序号</td><td>变更事项</td><td>变更后内容</td><td>变更前内容</td></tr>\
+             <tr><td>1</td><td>采购预算和最高限价</td><td>人民币贰佰捌拾万元整（￥2,800,000.00）</td><td>人民币叁佰万元整（￥3,000,000.00）</td></tr>\
+             <tr><td>2</td><td>开标时间</td><td>2026年10月15日</td><td>2026年10月9日</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(2_800_000.0));
+        // A date item in the same table gives no budget.
+        let n = notice(
+            "<h2>某局平台采购项目更正公告</h2><p>项目编号：SX-2026-9</p><table>\
+             <tr><td>序号</td><td>更正事项</td><td>更正后内容</td><td>更正前内容</td></tr>\
+             <tr><td>1</td><td>开标时间</td><td>2026年10月15日</td><td>2026年10月9日</td></tr></table>",
+        );
+        assert!(n.budget.is_none(), "{:?}", n.budget);
+    }
+
+    #[test]
     fn any_short_candidate_header_names_candidates() {
         let n = notice(
             "<h1>某电力公司服务招标采购推荐的中标候选人公示</h1><p>招标编号：0711-25OTL0617</p><table>\

@@ -427,6 +427,29 @@ static QUOTED_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid quoted-budget regex")
 });
 
+/// A quoted budget said to be wrong, then its right value in quotes, perhaps without the label:
+/// "原公告“一、项目基本情况”中“预算金额：512.00万元”有误，应为“486.50万元”",
+/// "“最高限价（万元）：320”错误，应更正为“298”" (`quoted_wrong_word`, `quoted_should_be`).
+static QUOTED_WRONG_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"[“「"]\s*({BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?\s*({CORRECTION_AMOUNT})\s*[”」"]\s*(?:{WRONG})?\s*[，,]?\s*(?:现|故)?(?:{SHOULD})[：:]?\s*[“「"]\s*(?:(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?)?\s*({CORRECTION_AMOUNT})\s*[”」"]"#,
+        BUDGET_WORDS = *BUDGET_WORDS,
+        WRONG = layout::alternation(layout::words("quoted_wrong_word")),
+        SHOULD = layout::alternation(layout::words("quoted_should_be"))
+    ))
+    .expect("valid wrong-value regex")
+});
+
+/// (original, corrected) budget of a "“预算金额：X”有误，应为“Y”" correction; the unit in the
+/// label's note (预算金额（万元）) holds for bare figures on both sides.
+fn quoted_wrong_value(line: &str) -> Option<(Money, Money)> {
+    QUOTED_WRONG_VALUE.captures_iter(line).find_map(|c| {
+        let unit = c.get(2).and_then(|m| Unit::in_notes(m.as_str()));
+        let (from, to) = (parse_money(&c[3], unit)?, parse_money(&c[4], unit)?);
+        (from != to).then_some((from, to))
+    })
+}
+
 /// (original, corrected) budget of a quoted-items correction: the label of the old item's first
 /// budget is looked up in the new item (预算金额 beside 预算金额, not 最高限价), else its first budget.
 fn quoted_items_correction(line: &str) -> Option<(Money, Money)> {
@@ -1011,11 +1034,12 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
         .collect();
     let short = || plain.iter().map(|l| l.as_ref());
     short()
-        // Every form names the old value with 原, 由, 从 or …前.
-        .filter(|l| l.contains(['原', '由', '从', '前']))
+        // Every form names the old value with 原, 由, 从 or …前, or calls it wrong (有误, 应为).
+        .filter(|l| l.contains(['原', '由', '从', '前', '误', '错', '应']))
         .find_map(|l| {
             let changed = |from: Money, to: Money| (from != to).then_some((from, to));
-            quoted_items_correction(l)
+            quoted_wrong_value(l)
+                .or_else(|| quoted_items_correction(l))
                 .or_else(|| {
                     PROSE_CORRECTION
                         .captures_iter(l)
@@ -1827,6 +1851,41 @@ mod tests {
         assert!(corrected_budget(&["原“供货期：30天，预算另计”现更正为“供货期：45天”"]).is_none());
         assert!(
             corrected_budget(&["原“预算金额：80万元”更正为“预算金额：80万元，含税”"]).is_none()
+        );
+    }
+
+    #[test]
+    fn a_quoted_budget_called_wrong_gives_way_to_the_quoted_right_value() {
+        // Round 34 of issue 10: "“预算金额：512.00万元”有误，应为“486.50万元”" (the new quote holds
+        // only the amount). Other labels, units, words and quotes here.
+        for (line, from, to) in [
+            (
+                "2.招标文件第二章中“最高限价（万元）：320”错误，应更正为“298”。",
+                3_200_000.0,
+                2_980_000.0,
+            ),
+            (
+                "原公告“采购预算为人民币1,250,000.00元”有错，现更正为“人民币1,180,000.00元”；",
+                1_250_000.0,
+                1_180_000.0,
+            ),
+            // The right value may repeat the label; 「」 quotes.
+            (
+                "公告正文中「项目预算：96万元」有误，应改为「项目预算：88万元」",
+                960_000.0,
+                880_000.0,
+            ),
+        ] {
+            let (f, t) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        // A date called wrong in the same form is no budget correction.
+        assert!(
+            corrected_budget(&[
+                "原公告中“开标时间：2026年6月18日9点30分”有误，应为“2026年6月25日9点30分”"
+            ])
+            .is_none()
         );
     }
 
