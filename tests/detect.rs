@@ -1350,3 +1350,23 @@ fn an_excluded_product_is_not_use() {
         vec!["NVIDIA H20".to_string()]
     );
 }
+
+/// Held-out round 35 of issue 10: a ratio given as a range of two fractions (六到七成, 60-70%,
+/// 五至六成, 六七成) against a product is a comparison; the product bought in the same
+/// sentence shape without a ratio is still use.
+#[test]
+fn a_range_of_ratios_against_a_product_is_not_use() {
+    for text in [
+        "该国产卡的单卡推理性能约为英伟达A100的五到六成",
+        "国产加速卡训练吞吐约为NVIDIA H800的60-70%",
+        "整机算力约为英伟达H20的六至七成",
+        "单卡性能大约为英伟达A800的六七成",
+        "国产芯片能效为英伟达L40S的1.2~1.5倍",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("该项目的训练集群采用英伟达A100的8卡服务器"),
+        vec!["NVIDIA A100".to_string()]
+    );
+}

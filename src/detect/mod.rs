@@ -737,15 +737,30 @@ fn is_ratio(s: &str) -> bool {
     {
         return true;
     }
-    let digits = s
-        .find(|c: char| {
-            !(c.is_ascii_digit() || c == '.' || "零一二两三四五六七八九十百".contains(c))
-        })
-        .unwrap_or(s.len());
+    let digits = number_len(s);
+    // A range of two fractions ("六到七成", "60-70%", "五至六成") reads as its second number;
+    // "六七成" and "60%-70%" already open with a number and its unit.
+    let digits = RANGE_JOINERS
+        .iter()
+        .find(|j| digits > 0 && s[digits..].starts_with(**j))
+        .map(|j| digits + j.len())
+        .map_or(digits, |at| match number_len(&s[at..]) {
+            0 => digits,
+            n => at + n,
+        });
     digits > 0
         && ["成", "倍", "%", "分之"]
             .iter()
             .any(|u| s[digits..].trim_start_matches(' ').starts_with(u))
+}
+
+/// Words joining the two ends of a range of fractions ("六到七成", "60~70%").
+const RANGE_JOINERS: [&str; 5] = ["到", "至", "-", "~", "～"];
+
+/// Length in bytes of the number (Arabic or Chinese digits) opening `s`.
+fn number_len(s: &str) -> usize {
+    s.find(|c: char| !(c.is_ascii_digit() || c == '.' || "零一二两三四五六七八九十百".contains(c)))
+        .unwrap_or(s.len())
 }
 
 /// A short stretch inside one clause: at most [`FRAME_GAP_CHARS`] characters and no clause
@@ -1002,6 +1017,15 @@ mod tests {
         assert!(!ratio_comparison("性能为国产卡的两倍,采购", "的一半", &o));
         assert!(!ratio_comparison("约为", "服务器,占全部的六成", &o));
         assert!(!ratio_comparison("配置不少于8张", "的服务器", &o));
+        // A range of two fractions (held-out round 35).
+        assert!(ratio_comparison("单卡训练性能约为", "的六到七成", &o));
+        assert!(ratio_comparison("吞吐约为", "的60-70%", &o));
+        assert!(ratio_comparison("性能达", "的五至六成", &o));
+        assert!(ratio_comparison("算力约为", "的六七成", &o));
+        assert!(ratio_comparison("算力约为", "的60%~70%", &o));
+        // A range needs a fraction after it: "六到七台" is a count.
+        assert!(!is_ratio("六到七台"));
+        assert!(!is_ratio("到七成"));
     }
 
     #[test]
