@@ -1370,3 +1370,22 @@ fn a_range_of_ratios_against_a_product_is_not_use() {
         vec!["NVIDIA A100".to_string()]
     );
 }
+
+/// Held-out round 34 of issue 10: an interface reserved for products (预留对接…接口, 具备对接…
+/// 的能力, 可扩展接入) is a compatibility requirement, for every item of its list; connecting a
+/// model and deploying it is use.
+#[test]
+fn a_reserved_interface_for_products_is_not_use() {
+    for text in [
+        "平台应预留与DeepSeek、通义千问等大模型对接的接口",
+        "系统须具备对接DeepSeek、Kimi等第三方模型的能力",
+        "后续可扩展接入通义千问、DeepSeek等模型服务",
+        "预留接入DeepSeek等国产大模型的标准接口",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("本项目对接DeepSeek大模型并完成部署"),
+        vec!["DeepSeek".to_string()]
+    );
+}
