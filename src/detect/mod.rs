@@ -723,7 +723,8 @@ fn is_clause_mark(c: char) -> bool {
     matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '|' | '\n' | '。')
 }
 
-/// A fraction or multiple opens `s`: "一半", "六成", "80%", "2倍", "三分之一" (after an optional "约").
+/// A fraction or multiple opens `s`: "一半", "六成", "80%", "2倍", "三分之一", or a range of two
+/// ("六到七成", "60-70%"), after an optional "约".
 fn is_ratio(s: &str) -> bool {
     let s = s.trim_start_matches(' ');
     let s = ["大约", "约", "近", "将近"]
