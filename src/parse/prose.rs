@@ -1034,8 +1034,12 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
         .collect();
     let short = || plain.iter().map(|l| l.as_ref());
     short()
-        // Every form names the old value with 原, 由, 从 or …前, or calls it wrong (有误, 应为).
-        .filter(|l| l.contains(['原', '由', '从', '前', '误', '错', '应']))
+        // Every form names the old value with 原, 由, 从 or …前, or calls a quoted one wrong
+        // (“…”有误，应为“…”); a bare 应 is in every 供应商 line, so it needs the quotes too.
+        .filter(|l| {
+            l.contains(['原', '由', '从', '前'])
+                || (l.contains(['“', '「', '"']) && l.contains(['误', '错', '应']))
+        })
         .find_map(|l| {
             let changed = |from: Money, to: Money| (from != to).then_some((from, to));
             quoted_wrong_value(l)
