@@ -683,10 +683,12 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
     {
         let about_bids = |m: regex::Match| bid_sentence(line, m.start(), m.end());
         for c in PROSE_RANKED.captures_iter(line) {
-            // "A，排名第一的是B": the rank is B's, read below.
-            if c.get(0)
-                .is_some_and(|m| line[m.end()..].starts_with('的') || !about_bids(m))
-            {
+            // "A，排名第一的是B": the rank is B's, read below. "A、B分别位列第二、第三": a list of
+            // ranks, read below too.
+            if c.get(0).is_some_and(|m| {
+                let rest = &line[m.end()..];
+                rest.starts_with('的') || starts_rank_list(rest) || !about_bids(m)
+            }) {
                 continue;
             }
             let rank = rank_of(&c[2]);
@@ -753,6 +755,18 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
 
 /// Words that give several ranks together (`rank_list_verb`: "分列", "依次为").
 static RANK_LIST_VERBS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_list_verb"));
+
+/// `rest` goes on with more ranks after one ("、第三", "和三", "至第五").
+fn starts_rank_list(rest: &str) -> bool {
+    let Some(more) = ['、', '和', '与', '及', '至', '到']
+        .iter()
+        .find_map(|j| rest.strip_prefix(*j))
+    else {
+        return false;
+    };
+    more.trim_start_matches('第')
+        .starts_with(|c| RANKS.contains(c))
+}
 
 /// Rank numerals, 一 = 1 … 十 = 10 (0 for none).
 const RANKS: &str = "一二三四五六七八九十";
@@ -1453,6 +1467,14 @@ mod tests {
         // Ranks first, then the names: "第二、第三中标候选人分别为B、C".
         let page = [
             "甲云计算有限公司为第一中标候选人，第二、第三中标候选人分别为乙数据有限公司、丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // "A、B分别位列第二、第三": B is third, not second.
+        let page = [
+            "评审结果显示，乙数据有限公司、丙信息技术有限公司分别位列第二、第三；甲云计算有限公司综合得分第一，被推荐为第一中标候选人。",
         ];
         assert_eq!(
             candidates(&page),
