@@ -116,6 +116,11 @@ pub const GROUPS: &[&str] = &[
     "award_total_word",
     "label_qualifier",
     "count_rank_lead",
+    "rank_is_verb",
+    "rank_list_verb",
+    "rank_context",
+    "lead_project_org_end",
+    "lead_project_stop",
 ];
 
 /// One row of `layout.csv`.

@@ -526,7 +526,14 @@ fn build(w: html::Walked) -> Notice {
                 .or_else(|| prose::lead_buyer(&article).filter(not_own))
                 .or_else(|| prose_parties(&article).buyer.filter(not_own))
                 .or_else(|| prose::quoted_title_buyer(&article).filter(not_own))
-                .or_else(|| prose::news_buyer(&article).filter(not_own));
+                .or_else(|| prose::news_buyer(&article).filter(not_own))
+                // Last: the organisation opening the purchase's name in the lead, unless the
+                // page names it as a bidder.
+                .or_else(|| {
+                    prose::lead_project_buyer(&article)
+                        .filter(not_own)
+                        .filter(|b| !candidates.contains(b) && !suppliers.contains(b))
+                });
         }
         _ => {}
     }

@@ -83,15 +83,30 @@ static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
 /// A company named with its rank in running text: "A排名第一，投标报价为…", "B位列第二".
 /// Group 1 is the name, group 2 the rank.
 static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{0,20}?|[^，,。；;、]{0,12}[，,])?(?:综合)?(?:排名|排序|位列|位居|名列)第([一二三四五六七八九十])(?:名|位)?")
+    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{{0,20}}?|[^，,。；;、]{{0,12}}[，,]|[^，,。；;、第]{{1,8}}?)?(?:(?:综合)?(?:排名|排序|位列|位居|名列)|(?:{}))第([一二三四五六七八九十])(?:名|位)?", layout::alternation(layout::words("rank_is_verb"))))
         .expect("valid ranked regex")
 });
 
+/// Companies given their ranks together: "A和B分列第二、第三中标候选人", "A、B、C依次为第一、二、三
+/// 名", "A、B分别位列第一至第二". Group 1 is the list of names, group 2 the list of ranks.
+static PROSE_RANK_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()、和与及]{{4,200}}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:{})第?([一二三四五六七八九十](?:(?:、|和|与|及|至|到)?第?[一二三四五六七八九十]){{1,9}})", layout::alternation(layout::words("rank_list_verb"))))
+        .expect("valid rank-list regex")
+});
+
+/// Ranks given together before the names: "第二、第三中标候选人分别为A、B", "第一至第三名依次为A、B、C".
+/// Group 1 is the list of ranks, group 2 the list of names.
+static PROSE_RANK_FIRST_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"第([一二三四五六七八九十](?:(?:、|和|与|及|至|到)?第?[一二三四五六七八九十]){{1,9}})(?:名|位)?(?:{})?(?:的)?(?:{})[：:]?\s*([\p{{Han}}A-Za-z0-9（）()、和与及]{{4,200}}(?:有限责任公司|股份有限公司|有限公司|集团))", layout::alternation(layout::words("ranked_party")), layout::alternation(layout::words("rank_list_verb"))))
+        .expect("valid rank-first-list regex")
+});
+
 /// A company named after its rank in running text: "排名第一的是A", "位列第二的为B", "第三名为C",
-/// "排在第一位的是D". Group 1 or 2 is the rank, group 3 the name (greedy within the name's
-/// characters, so "X集团有限公司" is not cut at 集团).
+/// "排在第一位的是D", "排名第二的A投标报价…", "第一中标候选人为A", "第一名A". Group 1, 2 or 3 is
+/// the rank, group 4 the name (greedy within the name's characters, so "X集团有限公司" is not cut
+/// at 集团).
 static PROSE_RANK_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:{})第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位))(?:的)?(?:{})?(?:是|为)[：:]?\s*([\p{{Han}}A-Za-z0-9（）()]{{2,40}}(?:有限责任公司|股份有限公司|有限公司|集团))", layout::alternation(layout::words("rank_verb")), layout::alternation(layout::words("ranked_party"))))
+    Regex::new(&format!(r"(?:(?:{})第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位)|第([一二三四五六七八九十])(?:{}))(?:(?:的)?(?:{})?(?:是|为)[：:]?\s*|的)?([\p{{Han}}A-Za-z0-9（）()]{{2,40}}(?:有限责任公司|股份有限公司|有限公司|集团))", layout::alternation(layout::words("rank_verb")), layout::alternation(layout::words("ranked_party")), layout::alternation(layout::words("ranked_party"))))
         .expect("valid rank-first regex")
 });
 
@@ -610,11 +625,20 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
             break;
         }
     }
-    // Companies ranked in running text (A排名第一…B排名第二…) are the full list when a summary
-    // named only some of them ("摘要：第一中标候选人为A"): the ranked list wins if it holds them all.
+    // Companies ranked in running text (A排名第一…B排名第二…, whatever order the sentences name
+    // them in) come first in rank order, then any name given without a rank in page order. Two
+    // names of one rank are lots of their own ("一标段第一中标候选人为A…二标段第一…为C"): there
+    // page order stands.
     if lines.iter().any(|l| l.contains("候选人")) {
         let by_rank = ranked(lines);
-        if by_rank.len() > out.len() && out.iter().all(|n| by_rank.contains(n)) {
+        let one_per_rank = by_rank.windows(2).all(|w| w[0].0 != w[1].0);
+        let by_rank: Vec<String> = by_rank.into_iter().map(|(_, n)| n).collect();
+        if one_per_rank {
+            let rest: Vec<String> = out.into_iter().filter(|n| !by_rank.contains(n)).collect();
+            out = by_rank;
+            out.extend(rest);
+        } else if by_rank.len() > out.len() && out.iter().all(|n| by_rank.contains(n)) {
+            // A summary naming some of them ("摘要：第一中标候选人为A") gives way to the full list.
             out = by_rank;
         }
     }
@@ -622,27 +646,49 @@ pub fn candidates(lines: &[&str]) -> Vec<String> {
     out
 }
 
-/// Companies ranked in running text ("A排名第一…；B排名第二"), in rank order: on a page about
-/// candidates these are the candidates.
-fn ranked(lines: &[&str]) -> Vec<String> {
-    const RANKS: &str = "一二三四五六七八九十";
+/// Companies ranked in running text ("A排名第一…；B排名第二", "排名第二的B…；第一中标候选人为A",
+/// "B和C分列第二、第三中标候选人"), in rank order: on a page about candidates these are the
+/// candidates. A rank counts only in a sentence about the bids ([`RANK_CONTEXT`]) of this
+/// purchase (not "去年…排名第一的X", nor an industry ranking of vendors).
+fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
     let mut found: Vec<(usize, String)> = Vec::new();
-    // One automaton pass skips lines that rank nobody before the regex runs.
+    // One automaton pass skips lines that rank nobody before the regexes run.
     static RANK_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new([
-            "排名", "排序", "位列", "位居", "名列", "排在", "名为", "名是", "位为", "位是", "名的",
-            "位的",
-        ])
+        AhoCorasick::new(
+            [
+                "排名", "排序", "位列", "位居", "名列", "排在", "名为", "名是", "位为", "位是",
+                "名的", "位的",
+            ]
+            .iter()
+            .map(|w| w.to_string())
+            .chain(layout::words("rank_is_verb").iter().map(|w| w.to_string()))
+            .chain(
+                layout::words("rank_list_verb")
+                    .iter()
+                    .map(|w| w.to_string()),
+            )
+            .chain(layout::words("ranked_party").iter().map(|w| w.to_string()))
+            // "第一名A、第二名B": a rank numeral with 名 or 位 after it.
+            .chain(
+                RANKS
+                    .chars()
+                    .flat_map(|r| [format!("第{r}名"), format!("第{r}位")]),
+            ),
+        )
         .expect("rank words build an automaton")
     });
-    let rank_of = |r: &str| RANKS.chars().position(|c| r.starts_with(c)).unwrap_or(0);
     for line in lines
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第') && RANK_WORDS.is_match(**l))
     {
+        let about_bids = |m: regex::Match| bid_sentence(line, m.start(), m.end());
         for c in PROSE_RANKED.captures_iter(line) {
-            // "A，排名第一的是B": the rank is B's, read below.
-            if c.get(0).is_some_and(|m| line[m.end()..].starts_with('的')) {
+            // "A，排名第一的是B": the rank is B's, read below. "A、B分别位列第二、第三": a list of
+            // ranks, read below too.
+            if c.get(0).is_some_and(|m| {
+                let rest = &line[m.end()..];
+                rest.starts_with('的') || starts_rank_list(rest) || !about_bids(m)
+            }) {
                 continue;
             }
             let rank = rank_of(&c[2]);
@@ -652,10 +698,45 @@ fn ranked(lines: &[&str]) -> Vec<String> {
         }
         // The rank before the name: "排名第一的是A，投标报价…；排名第二的是B".
         for c in PROSE_RANK_FIRST.captures_iter(line) {
-            let rank = rank_of(c.get(1).or(c.get(2)).map_or("", |m| m.as_str()));
+            // "第二、第三中标候选人分别为A、B": a list, read below.
+            let list = RANK_LIST_VERBS.iter().any(|w| c[4].starts_with(w));
+            if list || c.get(0).is_some_and(|m| !about_bids(m)) {
+                continue;
+            }
+            let rank = rank_of(
+                c.get(1)
+                    .or(c.get(2))
+                    .or(c.get(3))
+                    .map_or("", |m| m.as_str()),
+            );
             let mut names = Vec::new();
-            listed_orgs(&c[3], &mut names);
+            listed_orgs(&c[4], &mut names);
             found.extend(names.into_iter().map(|n| (rank, n)));
+        }
+        // Ranks given together: the names and the ranks pair up in order, when they count alike.
+        for c in PROSE_RANK_LIST.captures_iter(line) {
+            if c.get(0).is_some_and(|m| !about_bids(m)) {
+                continue;
+            }
+            let mut names = Vec::new();
+            for part in c[1].split('、') {
+                listed_orgs(without_lead(part), &mut names);
+            }
+            let ranks = rank_list(&c[2]);
+            if ranks.len() == names.len() {
+                found.extend(ranks.into_iter().zip(names));
+            }
+        }
+        for c in PROSE_RANK_FIRST_LIST.captures_iter(line) {
+            if c.get(0).is_some_and(|m| !about_bids(m)) {
+                continue;
+            }
+            let mut names = Vec::new();
+            listed_orgs(&c[2], &mut names);
+            let ranks = rank_list(&c[1]);
+            if ranks.len() == names.len() {
+                found.extend(ranks.into_iter().zip(names));
+            }
         }
         if found.len() >= 50 {
             break;
@@ -663,13 +744,76 @@ fn ranked(lines: &[&str]) -> Vec<String> {
     }
     // Stable: equal ranks keep their page order.
     found.sort_by_key(|(rank, _)| *rank);
-    let mut out: Vec<String> = Vec::new();
-    for (_, name) in found {
-        if !out.contains(&name) {
-            out.push(name);
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for (rank, name) in found {
+        if !out.iter().any(|(_, n)| *n == name) {
+            out.push((rank, name));
         }
     }
     out
+}
+
+/// Words that give several ranks together (`rank_list_verb`: "分列", "依次为").
+static RANK_LIST_VERBS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_list_verb"));
+
+/// `rest` goes on with more ranks after one ("、第三", "和三", "至第五").
+fn starts_rank_list(rest: &str) -> bool {
+    let Some(more) = ['、', '和', '与', '及', '至', '到']
+        .iter()
+        .find_map(|j| rest.strip_prefix(*j))
+    else {
+        return false;
+    };
+    more.trim_start_matches('第')
+        .starts_with(|c| RANKS.contains(c))
+}
+
+/// Rank numerals, 一 = 1 … 十 = 10 (0 for none).
+const RANKS: &str = "一二三四五六七八九十";
+
+/// The rank a numeral at the start of `r` gives (1 for 一; 0 when none).
+fn rank_of(r: &str) -> usize {
+    RANKS
+        .chars()
+        .position(|c| r.starts_with(c))
+        .map_or(0, |i| i + 1)
+}
+
+/// The ranks of a list: "第二、第三" → [2, 3], "一、二、三" → [1, 2, 3], "第一至第三" → [1, 2, 3].
+fn rank_list(s: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut range = false;
+    for c in s.chars() {
+        if c == '至' || c == '到' {
+            range = true;
+            continue;
+        }
+        let Some(r) = RANKS.chars().position(|d| d == c).map(|i| i + 1) else {
+            continue;
+        };
+        match out.last() {
+            Some(&from) if range && from < r => out.extend(from + 1..=r),
+            _ => out.push(r),
+        }
+        range = false;
+    }
+    out
+}
+
+/// Words of a sentence about the bids of a purchase (`rank_context`): a rank there is a bidder's.
+static RANK_CONTEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(layout::words("rank_context")).expect("rank context words build an automaton")
+});
+
+/// The sentence around `line[start..end]` is about this purchase's bids: it holds a
+/// [`RANK_CONTEXT`] word and does not speak of an earlier time. Bounded look either side.
+fn bid_sentence(line: &str, start: usize, end: usize) -> bool {
+    let from = line.floor_char_boundary(start.saturating_sub(MAX_SENTENCE_BYTES));
+    let to = line.ceil_char_boundary((end + MAX_SENTENCE_BYTES).min(line.len()));
+    let ends = ['。', '！', '？', '!', '?'];
+    let s = line[from..start].rfind(ends).map_or(from, |i| from + i);
+    let e = line[end..to].find(ends).map_or(to, |i| end + i);
+    RANK_CONTEXT.is_match(&line[s..e]) && !in_the_past(&line[..start])
 }
 
 /// A name captured with the verb before it ("最终确定X", "由X") without that verb.
@@ -896,6 +1040,56 @@ pub fn lead_buyer(lines: &[&str]) -> Option<String> {
                 .take(2)
                 .find_map(|s| lead_alias_org(s, lines, true))
         })
+}
+
+/// Endings of an organisation that opens the purchase's name in a lead (`lead_project_org_end`).
+static PROJECT_ORG_ENDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("lead_project_org_end"));
+/// Words before 项目 that make the opening organisation someone other than the buyer
+/// (`lead_project_stop`: "X中标Y项目", "X承建的Y项目", a byline's "记者").
+static PROJECT_STOPS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_project_stop"));
+
+/// The organisation that opens a clause of the lead's first sentence with the purchase's name
+/// right after it ("华中农业大学作物…平台建设项目日前完成评标", "郑州大学第一附属医院2026年…项目近日
+/// 公示"): the purchase is its own. A last resort when no other form names the buyer; a clause
+/// where the organisation wins, builds or supplies the project ([`PROJECT_STOPS`]), or that opens
+/// with a place or a source ("从X获悉"), names none.
+pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
+    let lead = news_lead(lines)?;
+    let first = lead.split('。').next().unwrap_or(lead);
+    first
+        .split(['，', ',', '；', ';', '：', ':'])
+        .take(6)
+        .find_map(project_org)
+}
+
+/// The organisation opening `clause` before the purchase's name ("X…项目"), if it is one.
+fn project_org(clause: &str) -> Option<String> {
+    let head = &clause[..clause.find("项目")?];
+    // The dateline and byline before the subject are no part of it ("科技日报讯（记者…）",
+    // "新华社长沙3月5日电（记者…）"). A marker inside a name ("…通讯有限公司") has a name after it.
+    let head = LEAD_MARKERS
+        .iter()
+        .filter_map(|m| head.rfind(m).map(|i| i + m.len()))
+        .filter(|&i| !head[i..].starts_with(is_han))
+        .max()
+        .map_or(head, |i| &head[i..]);
+    let head = NEWS_LEAD.replace(head, "");
+    let head = without_byline(head.trim()).trim();
+    if head.chars().count() > MAX_CLAUSE_CHARS || PROJECT_STOPS.iter().any(|w| head.contains(w)) {
+        return None;
+    }
+    let name = title_buyer(head)?;
+    let opens_with_lead = SOURCE_LEADS
+        .iter()
+        .chain(WINNER_LEADS.iter())
+        .any(|w| name.starts_with(w));
+    (org_like(&name)
+        && !opens_with_lead
+        && PROJECT_ORG_ENDS.iter().any(|e| name.ends_with(e))
+        // The purchase's name follows: the organisation is not the whole head.
+        && name.len() < head.len())
+    .then_some(name)
 }
 
 /// Words after an alias-introduced organisation that make its sentence about its own purchase
@@ -1230,6 +1424,130 @@ mod tests {
         );
         // Without 候选人 on the page, a ranking names no candidates.
         assert!(candidates(&["甲智算科技有限公司排名第一。"]).is_empty());
+    }
+
+    #[test]
+    fn ranks_in_running_text_order_the_candidates_whatever_order_the_sentence_names_them() {
+        let page = [
+            "某大学智算平台中标候选人公示。",
+            "评标结果显示，丙信息技术有限公司位列第三，投标报价最低；甲云计算有限公司被确定为第一中标候选人；乙数据有限公司和丁网络有限公司分列第二、第四名。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            [
+                "甲云计算有限公司",
+                "乙数据有限公司",
+                "丙信息技术有限公司",
+                "丁网络有限公司"
+            ]
+        );
+        let page = [
+            "经评审，丙信息技术有限公司、甲云计算有限公司、乙数据有限公司依次为第三、一、二中标候选人。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        let page = [
+            "成交候选人公示",
+            "本次比选结果：第二名乙数据有限公司，第一名甲云计算有限公司，第三名丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        let page = [
+            "投标报价排名第二的乙数据有限公司报价9800万元；第一中标候选人为甲云计算有限公司。",
+            "第三中标候选人是丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // Ranks first, then the names: "第二、第三中标候选人分别为B、C".
+        let page = [
+            "甲云计算有限公司为第一中标候选人，第二、第三中标候选人分别为乙数据有限公司、丙信息技术有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // "A、B分别位列第二、第三": B is third, not second.
+        let page = [
+            "评审结果显示，乙数据有限公司、丙信息技术有限公司分别位列第二、第三；甲云计算有限公司综合得分第一，被推荐为第一中标候选人。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // A name without a rank follows the ranked ones in page order.
+        let page = [
+            "中标候选人为丁网络有限公司、甲云计算有限公司，其中甲云计算有限公司综合得分排名第一。",
+        ];
+        assert_eq!(candidates(&page), ["甲云计算有限公司", "丁网络有限公司"]);
+    }
+
+    #[test]
+    fn ranks_of_last_year_an_industry_or_two_lots_do_not_reorder_the_candidates() {
+        // Last year's tender: its ranked bidder is no candidate now.
+        let page = [
+            "去年同类项目招标中，排名第一的戊服务器有限公司投标报价最低。",
+            "本次第一中标候选人为甲云计算有限公司，第二中标候选人为乙数据有限公司。",
+        ];
+        assert_eq!(candidates(&page), ["甲云计算有限公司", "乙数据有限公司"]);
+        // An industry ranking of vendors on a candidates page.
+        let page = [
+            "中标候选人依次为乙数据有限公司、甲云计算有限公司。",
+            "据IDC统计，排名第二的厂商为戊服务器有限公司，己信息产业股份有限公司在国内市场排名第一。",
+        ];
+        assert_eq!(candidates(&page), ["乙数据有限公司", "甲云计算有限公司"]);
+        // Two lots each with a first candidate keep page order.
+        let page = [
+            "一标段第一中标候选人为甲云计算有限公司，第二中标候选人为乙数据有限公司。",
+            "二标段第一中标候选人为丙信息技术有限公司，第二中标候选人为丁网络有限公司。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            [
+                "甲云计算有限公司",
+                "乙数据有限公司",
+                "丙信息技术有限公司",
+                "丁网络有限公司"
+            ]
+        );
+    }
+
+    #[test]
+    fn rank_lists_read_ranges_and_bare_numerals() {
+        assert_eq!(rank_list("二、第三"), [2, 3]);
+        assert_eq!(rank_list("一、二、三"), [1, 2, 3]);
+        assert_eq!(rank_list("一至第三"), [1, 2, 3]);
+        assert_eq!(rank_list("二和四"), [2, 4]);
+    }
+
+    #[test]
+    fn an_organisation_opening_the_purchase_name_in_the_lead_is_the_buyer() {
+        let page = [
+            "新华社长沙3月5日电（记者李明）中南大学湘雅医院2026年智慧医疗算力平台采购项目近日完成招标，三家企业入围。",
+        ];
+        assert_eq!(
+            lead_project_buyer(&page).as_deref(),
+            Some("中南大学湘雅医院")
+        );
+        let page =
+            ["本报讯 3月2日，成都市公安局视频智能分析系统建设项目公示中标候选人，公示期三天。"];
+        assert_eq!(lead_project_buyer(&page).as_deref(), Some("成都市公安局"));
+        // A winner, a supplier, a place or a source opening the lead names no buyer.
+        for lead in [
+            "本报讯 甲科技有限公司中标乙大学智算中心建设项目，中标金额1.2亿元，工期一年。",
+            "本报讯 甲科技有限公司承建的乙大学智算中心项目日前通过验收，将于下月投入使用。",
+            "本报讯 甲科技有限公司为乙大学智算平台建设项目提供服务器，合同金额1.2亿元。",
+            "本报讯 湖北省武汉市2026年智算中心建设项目近日完成招标，预算3000万元。",
+            "本报讯（记者王明）记者从华中科技大学获悉，该校智算平台项目近日完成招标。",
+            "本报讯 武汉东湖新技术开发区智算中心项目近日完成招标，预算3000万元。",
+        ] {
+            assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
+        }
     }
 
     #[test]
