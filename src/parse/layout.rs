@@ -116,6 +116,8 @@ pub const GROUPS: &[&str] = &[
     "award_total_word",
     "label_qualifier",
     "count_rank_lead",
+    "conclusion_header",
+    "conclusion_out",
 ];
 
 /// One row of `layout.csv`.

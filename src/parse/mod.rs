@@ -1334,6 +1334,9 @@ struct Columns {
     rank: Option<usize>,
     /// A yes/no column (是否推荐为中标候选人): only rows it marks yes are results.
     mark: Option<usize>,
+    /// A conclusion column (评审结论, or the yes/no column): its cells may rank the rows in
+    /// words or rule them out.
+    conclusion: Option<usize>,
 }
 
 /// Openings of a yes/no column header ("是否推荐为中标候选人", "是否入围").
@@ -1366,6 +1369,94 @@ fn is_mark_yes(cell: &str) -> bool {
     MARK_YES.iter().any(|w| cell.starts_with(w))
 }
 
+/// Endings of a conclusion column's header ("评审结论", "评审结果", "推荐意见").
+static CONCLUSION_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_header"));
+/// Words of a conclusion cell ruling its bidder out ("未入围", "不推荐", "否决").
+static CONCLUSION_OUT: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_out"));
+
+/// A conclusion column's header: short, ending (before any bracketed note) in a
+/// [`CONCLUSION_HEADERS`] word; its cells may rank the rows in words.
+fn is_conclusion_header(cell: &str) -> bool {
+    if cell.len() > 60 {
+        return false;
+    }
+    let key = without_notes(&header_key(cell));
+    key.chars().count() <= 10 && CONCLUSION_HEADERS.iter().any(|w| key.ends_with(w))
+}
+
+/// What a conclusion column's cell says of its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// No rank and no exclusion (通过, 合格, 是, an empty cell), or no such column.
+    None,
+    /// The bidder is out (未入围, 不推荐, 否决 …): no candidate, winner or bidder.
+    Out,
+    /// The bidder's rank among the candidates (第二中标候选人 → 2).
+    Rank(u32),
+}
+
+/// A rank written in a conclusion cell: 第N (followed by 名, 位, 中标, 成交, 中选, 候选 or the
+/// cell's end: 第一中标候选人, 第1名, 排名第一, 推荐第一名), a rank word and a number (排名：2),
+/// or a lone numeral (一, 二). Bare digits are left out: a 评审结果 column may hold scores.
+static VERDICT_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"第\s*([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})\s*(?:名|位|中标|成交|中选|候选|$)|^(?:{})\s*[：:]?\s*([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})\s*(?:名|位)?$|^([一二三四五六七八九十])$",
+        layout::alternation(&RANK_HEADERS)
+    ))
+    .expect("valid verdict-rank regex")
+});
+
+/// A number of 1–99 in digits or Han numerals up to 九十九 (一, 十, 十二, 二十, 二十三).
+fn small_number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse::<u32>() {
+        return (1..=99).contains(&n).then_some(n);
+    }
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / '一'.len_utf8()) as u32 + 1)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// What a conclusion cell says: out when it holds a [`CONCLUSION_OUT`] word (checked first: 不推荐
+/// holds 推荐), else the rank it writes. Long cells (a note) say nothing.
+fn verdict(cell: &str) -> Verdict {
+    let cell = cell.trim();
+    if cell.is_empty() || cell.chars().count() > 24 {
+        return Verdict::None;
+    }
+    if CONCLUSION_OUT.iter().any(|w| cell.contains(w)) {
+        return Verdict::Out;
+    }
+    let key = header_key(cell);
+    VERDICT_RANK
+        .captures(&key)
+        .and_then(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+        .and_then(|m| small_number(m.as_str()))
+        .map_or(Verdict::None, Verdict::Rank)
+}
+
+/// Rows looked at below a header for a conclusion cell giving a rank: result tables are short.
+const MAX_VERDICT_ROWS: usize = 40;
+
+/// One name row of a result table, its rank (from a rank column) and its conclusion cell's
+/// verdict, kept until the table ends: whether the two ranks agree is known only then.
+struct NameRow {
+    rank: Option<u32>,
+    verdict: Verdict,
+    name: String,
+    amount: Option<Money>,
+}
+
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
 /// shorter than the header lost their leading cells to `rowspan`, so their cells are aligned
 /// to the right. A column headed 中标候选人 holds candidates: never winners, no award amounts.
@@ -1375,11 +1466,11 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         let mut columns: Option<Columns> = None;
         let (mut unmarked, mut marked) = (Vec::new(), false);
         // This table's candidates with their ranks, put in rank order when every row has one.
-        let mut ranked: Vec<(Option<u32>, String)> = Vec::new();
-        let mut ranked_winners: Vec<(Option<u32>, String)> = Vec::new();
+        let mut ranked: Vec<NameRow> = Vec::new();
+        let mut ranked_winners: Vec<NameRow> = Vec::new();
         // A table turned sideways: candidates in columns by rank, names in one row.
         let mut ranks: Option<Vec<u32>> = None;
-        for row in table {
+        for (at, row) in table.iter().enumerate() {
             if let Some(order) = &ranks {
                 if row.first().is_some_and(|c| is_name_row_label(c)) {
                     let mut named: Vec<(u32, String)> = order
@@ -1431,11 +1522,27 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     (None, None, Some(false)) => (None, named()),
                     other => (other.0, other.1),
                 };
+                // A conclusion column (评审结论); a yes/no column is read the same way.
+                let conclusion = row
+                    .iter()
+                    .position(|c| is_conclusion_header(c) || is_mark_header(c));
+                // A conclusion column whose cells below rank rows (第一中标候选人, 推荐第一名) is
+                // a rank column in words.
+                let ranks_in_words = conclusion.is_some_and(|k| {
+                    table
+                        .iter()
+                        .skip(at + 1)
+                        .take(MAX_VERDICT_ROWS)
+                        .take_while(|r| r.len() == row.len())
+                        .any(|r| {
+                            r.get(k)
+                                .is_some_and(|c| matches!(verdict(c), Verdict::Rank(_)))
+                        })
+                });
                 // A ranked table (排名 | 投标单位 | 投标报价) lists candidates, however its name
                 // column is headed.
                 let ranked = || {
-                    row.iter()
-                        .any(|c| is_rank_header(c))
+                    (ranks_in_words || row.iter().any(|c| is_rank_header(c)))
                         .then(|| row.iter().position(|c| is_ranked_name_header(c)))
                         .flatten()
                 };
@@ -1474,6 +1581,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         quotes,
                         rank: row.iter().position(|c| is_rank_header(c)),
                         mark,
+                        conclusion: conclusion.filter(|k| *k != col),
                     });
                     continue;
                 }
@@ -1487,6 +1595,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 quotes,
                 rank,
                 mark,
+                conclusion,
             }) = columns
             else {
                 continue;
@@ -1514,12 +1623,27 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 .and_then(|i| i.checked_sub(offset))
                 .and_then(|i| row.get(i))
                 .and_then(|c| rank_in_cell(c));
+            let said = conclusion
+                .and_then(|i| i.checked_sub(offset))
+                .and_then(|i| row.get(i))
+                .map_or(Verdict::None, |c| verdict(c));
             if is_candidate {
-                ranked.push((r, name));
+                ranked.push(NameRow {
+                    rank: r,
+                    verdict: said,
+                    name,
+                    amount: None,
+                });
+                continue;
+            }
+            // A table of quotes has no rank column: a bidder its conclusion rules out is no
+            // bidder in the result, and one it ranks is a result row.
+            if quotes && said == Verdict::Out {
                 continue;
             }
             // A bidder in a table of quotes wins only where its row says so.
             if quotes
+                && !matches!(said, Verdict::Rank(_))
                 && !row.iter().enumerate().any(|(i, c)| {
                     i + offset != col
                         && (c.contains("成交") || c.contains("中标"))
@@ -1532,24 +1656,47 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             if quotes {
                 marked = true;
             }
-            ranked_winners.push((r, name));
-            if let Some(m) = amt
+            let amount = amt
                 .and_then(|a| a.checked_sub(offset))
                 .and_then(|i| row.get(i))
-                .and_then(|c| parse_money(c, unit))
-            {
-                found.amounts.push(m);
-            }
+                .and_then(|c| parse_money(c, unit));
+            ranked_winners.push(NameRow {
+                rank: r,
+                verdict: said,
+                name,
+                amount,
+            });
         }
         if !marked {
             found.quoted.append(&mut unmarked);
         }
+        // A conclusion column ranks the rows and rules some out only where it agrees with the
+        // table's rank column: a row ranked differently by the two leaves both as read before.
+        let agree = ranked.iter().chain(&ranked_winners).all(|row| match row {
+            NameRow {
+                rank: Some(a),
+                verdict: Verdict::Rank(b),
+                ..
+            } => a == b,
+            _ => true,
+        });
         // Rows listed in another order (submission order) with a rank column: rank order.
         for (rows, names, ranks) in [
             (ranked, &mut found.candidates, &mut found.candidate_ranks),
             (ranked_winners, &mut found.winners, &mut found.winner_ranks),
         ] {
-            let mut rows = rows;
+            let mut rows: Vec<(Option<u32>, String)> = rows
+                .into_iter()
+                .filter(|row| !(agree && row.verdict == Verdict::Out))
+                .map(|row| {
+                    found.amounts.extend(row.amount);
+                    let said = match row.verdict {
+                        Verdict::Rank(n) if agree => Some(n),
+                        _ => None,
+                    };
+                    (row.rank.or(said), row.name)
+                })
+                .collect();
             if rows.iter().all(|(r, _)| r.is_some()) {
                 rows.sort_by_key(|(r, _)| *r);
             } else {
