@@ -601,9 +601,29 @@ pub fn is_header_row(cells: &[&str]) -> bool {
     }
     let headerish = cells
         .iter()
-        .filter(|c| HEADER_WORD_SET.any_in(c) || LABEL_CELL.is_match(c) || names_a_field_kind(c))
+        .filter(|c| {
+            HEADER_WORD_SET.any_in(c)
+                || LABEL_CELL.is_match(c)
+                || names_a_field_kind(c)
+                || is_conclusion_header(c)
+        })
         .count();
     headerish >= 2 && headerish * 2 > cells.len()
+}
+
+/// Endings of a conclusion column's header ("评审结论", "评审结果", "推荐意见").
+static CONCLUSION_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_header"));
+
+/// A conclusion column's header: at most 10 characters (spaces and a bracketed note aside),
+/// ending in a [`CONCLUSION_HEADERS`] word; its cells may rank the rows in words. A header
+/// cell in a header row.
+pub fn is_conclusion_header(cell: &str) -> bool {
+    if cell.len() > 60 {
+        return false;
+    }
+    let key = header_key(cell);
+    let bare = key.split(['（', '(']).next().unwrap_or(&key);
+    bare.chars().count() <= 10 && CONCLUSION_HEADERS.iter().any(|w| bare.ends_with(w))
 }
 
 /// Nouns that end the name of a field rather than a value ("采购方式", "开标时间", "资金来源", "包数"):

@@ -1369,20 +1369,8 @@ fn is_mark_yes(cell: &str) -> bool {
     MARK_YES.iter().any(|w| cell.starts_with(w))
 }
 
-/// Endings of a conclusion column's header ("评审结论", "评审结果", "推荐意见").
-static CONCLUSION_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_header"));
 /// Words of a conclusion cell ruling its bidder out ("未入围", "不推荐", "否决").
 static CONCLUSION_OUT: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_out"));
-
-/// A conclusion column's header: short, ending (before any bracketed note) in a
-/// [`CONCLUSION_HEADERS`] word; its cells may rank the rows in words.
-fn is_conclusion_header(cell: &str) -> bool {
-    if cell.len() > 60 {
-        return false;
-    }
-    let key = without_notes(&header_key(cell));
-    key.chars().count() <= 10 && CONCLUSION_HEADERS.iter().any(|w| key.ends_with(w))
-}
 
 /// What a conclusion column's cell says of its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1525,7 +1513,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 // A conclusion column (评审结论); a yes/no column is read the same way.
                 let conclusion = row
                     .iter()
-                    .position(|c| is_conclusion_header(c) || is_mark_header(c));
+                    .position(|c| labels::is_conclusion_header(c) || is_mark_header(c));
                 // A conclusion column whose cells below rank rows (第一中标候选人, 推荐第一名) is
                 // a rank column in words.
                 let ranks_in_words = conclusion.is_some_and(|k| {
@@ -2920,6 +2908,170 @@ mod tests {
         assert!(is_rejected_header("未通过资格审查原因") && is_rejected_header("废标原因"));
         // A yes/no column or a plain column is no reason column.
         assert!(!is_rejected_header("是否无效") && !is_rejected_header("投标报价"));
+    }
+
+    #[test]
+    fn a_conclusion_cell_reads_as_a_rank_or_as_out() {
+        for (cell, rank) in [
+            ("第一中标候选人", 1),
+            ("第 2 成交候选人", 2),
+            ("第1名", 1),
+            ("排名第三", 3),
+            ("推荐第一名", 1),
+            ("推荐为第二中选候选人", 2),
+            ("第十二名", 12),
+            ("排名：4", 4),
+            ("二", 2),
+            ("是（第一名）", 1),
+        ] {
+            assert_eq!(verdict(cell), Verdict::Rank(rank), "{cell}");
+        }
+        for cell in [
+            "未入围",
+            "不推荐",
+            "否",
+            "否（投标无效）",
+            "投标被否决",
+            "资格审查未通过",
+        ] {
+            assert_eq!(verdict(cell), Verdict::Out, "{cell}");
+        }
+        // Scores, plain passes and other ordinals (a lot) give no rank.
+        for cell in ["通过", "合格", "是", "88.50", "3", "第一包", "", "入围"] {
+            assert_eq!(verdict(cell), Verdict::None, "{cell}");
+        }
+        assert_eq!(small_number("二十三"), Some(23));
+        assert_eq!(small_number("十"), Some(10));
+        assert_eq!(small_number("0"), None);
+        for h in [
+            "评审结论",
+            "评 审 结 果",
+            "评标委员会推荐意见",
+            "结论（按得分）",
+            "是否入围",
+        ] {
+            assert!(labels::is_conclusion_header(h), "{h}");
+        }
+        for h in ["投标人名称", "综合得分", "评标委员会对各投标人的评审结论"]
+        {
+            assert!(!labels::is_conclusion_header(h), "{h}");
+        }
+        // A conclusion header is a header cell: this row is a header, not label | value.
+        assert!(labels::is_header_row(&[
+            "开标顺序号",
+            "中标候选人名称",
+            "评标价（万元）",
+            "评标结论"
+        ]));
+        // …but a conclusion beside its value is a label | value pair.
+        assert!(!labels::is_header_row(&["评审结果", "通过"]));
+    }
+
+    #[test]
+    fn a_conclusion_column_in_words_orders_the_candidates() {
+        // 评审结果 | 推荐第N名 over a table in submission order, the 不推荐 bidder left out;
+        // the name column headed 单位名称 (no winner or candidate header) is found through it.
+        for name in ["供应商名称", "单位名称"] {
+            let n = notice(&format!(
+                "<h2>某市疾控中心实验室信息系统采购项目成交候选人公示</h2><p>项目编号：JK-2026-031</p><table>\
+                 <tr><th>序号</th><th>{name}</th><th>响应报价（元）</th><th>评审结果</th></tr>\
+                 <tr><td>1</td><td>甲软件有限公司</td><td>812,000.00</td><td>推荐第二名</td></tr>\
+                 <tr><td>2</td><td>乙网络科技有限公司</td><td>799,500.00</td><td>推荐第一名</td></tr>\
+                 <tr><td>3</td><td>丙信息有限公司</td><td>768,000.00</td><td>不推荐</td></tr>\
+                 <tr><td>4</td><td>丁数码有限公司</td><td>826,300.00</td><td>推荐第三名</td></tr></table>"
+            ));
+            assert_eq!(n.notice_type, NoticeType::Candidates, "{name}");
+            assert_eq!(
+                n.candidates,
+                vec!["乙网络科技有限公司", "甲软件有限公司", "丁数码有限公司"],
+                "{name}"
+            );
+        }
+        // Arabic ranks (第1中标候选人) beside a candidate column headed as such.
+        let n = notice(
+            "<h2>某港务集团智能理货系统中标候选人公示</h2><table>\
+             <tr><td>开标顺序号</td><td>中标候选人名称</td><td>评标价（万元）</td><td>评标结论</td></tr>\
+             <tr><td>1</td><td>戊智能装备有限公司</td><td>356.80</td><td>第3中标候选人</td></tr>\
+             <tr><td>2</td><td>己视觉技术有限公司</td><td>349.00</td><td>第1中标候选人</td></tr>\
+             <tr><td>3</td><td>庚物联网有限公司</td><td>352.40</td><td>第2中标候选人</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec![
+                "己视觉技术有限公司",
+                "庚物联网有限公司",
+                "戊智能装备有限公司"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rank_column_beside_a_conclusion_column_decides_unless_they_agree() {
+        // 是否入围 (是/否) with a 排名 column: rank order, the 否 row out.
+        let n = notice(
+            "<h2>某区教育局智慧课堂采购项目中标候选人公示</h2><table>\
+             <tr><th>排名</th><th>投标人名称</th><th>投标报价（元）</th><th>是否入围</th></tr>\
+             <tr><td>2</td><td>甲教育科技有限公司</td><td>1,320,000.00</td><td>是</td></tr>\
+             <tr><td>3</td><td>乙电子有限公司</td><td>1,298,000.00</td><td>否</td></tr>\
+             <tr><td>1</td><td>丙信息技术有限公司</td><td>1,305,600.00</td><td>是</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["丙信息技术有限公司", "甲教育科技有限公司"]
+        );
+        let table = |second: &str| {
+            format!(
+                "<h2>某水务集团管网监测平台中标候选人公示</h2><table>\
+                 <tr><th>排名</th><th>投标人名称</th><th>综合得分</th><th>评审结论</th></tr>\
+                 <tr><td>1</td><td>甲水务科技有限公司</td><td>91.2</td><td>第一中标候选人</td></tr>\
+                 <tr><td>2</td><td>乙环境有限公司</td><td>88.7</td><td>{second}</td></tr>\
+                 <tr><td>3</td><td>丙仪表有限公司</td><td>85.1</td><td>未入围</td></tr></table>"
+            )
+        };
+        // Agreeing ranks: the 未入围 row is out.
+        let n = notice(&table("第二中标候选人"));
+        assert_eq!(n.candidates, vec!["甲水务科技有限公司", "乙环境有限公司"]);
+        // Disagreeing ranks: the rank column as before, every row kept.
+        let n = notice(&table("第三中标候选人"));
+        assert_eq!(
+            n.candidates,
+            vec!["甲水务科技有限公司", "乙环境有限公司", "丙仪表有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_full_ranking_keeps_page_order() {
+        // Scores out of order and no rank column: page order.
+        let n = notice(
+            "<h2>某县医院影像归档系统中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>投标人名称</th><th>投标报价（元）</th><th>综合得分</th></tr>\
+             <tr><td>1</td><td>甲医疗科技有限公司</td><td>560,000.00</td><td>84.20</td></tr>\
+             <tr><td>2</td><td>乙软件有限公司</td><td>548,000.00</td><td>91.05</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["甲医疗科技有限公司", "乙软件有限公司"]);
+        // A conclusion column that ranks only one row of a candidate column: page order too.
+        let n = notice(
+            "<h2>某县医院影像归档系统中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>中标候选人名称</th><th>投标报价（元）</th><th>评审结论</th></tr>\
+             <tr><td>1</td><td>甲医疗科技有限公司</td><td>560,000.00</td><td>通过</td></tr>\
+             <tr><td>2</td><td>乙软件有限公司</td><td>548,000.00</td><td>第一名</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["甲医疗科技有限公司", "乙软件有限公司"]);
+        // In a table of every bidder's quote, only the row the conclusion calls a candidate.
+        let n = notice(
+            "<h2>某县医院影像归档系统中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>投标人名称</th><th>投标报价（元）</th><th>评审结论</th></tr>\
+             <tr><td>1</td><td>甲医疗科技有限公司</td><td>560,000.00</td><td>通过</td></tr>\
+             <tr><td>2</td><td>乙软件有限公司</td><td>548,000.00</td><td>第一中标候选人</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["乙软件有限公司"]);
+        // A table of one ranked row names that one candidate.
+        let n = notice(
+            "<h2>某县医院影像归档系统成交候选人公示</h2><table>\
+             <tr><th>序号</th><th>单位名称</th><th>报价（元）</th><th>评审意见</th></tr>\
+             <tr><td>1</td><td>乙软件有限公司</td><td>548,000.00</td><td>推荐第一</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["乙软件有限公司"]);
     }
 
     #[test]
