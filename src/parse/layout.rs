@@ -118,6 +118,7 @@ pub const GROUPS: &[&str] = &[
     "count_rank_lead",
     "conclusion_header",
     "conclusion_out",
+    "not_rank_word",
 ];
 
 /// One row of `layout.csv`.

@@ -1766,9 +1766,16 @@ static RANK_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_he
 /// Endings of a rank column's header beyond [`RANK_HEADERS`] ("推荐次序", "候选顺序", "综合排名").
 static RANK_HEADER_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_header_end"));
 
-/// A rank column's header: a known one, or a short cell ending in a rank word.
+/// Words of an order column naming an event's order (递交顺序, 开标顺序): no rank.
+static NOT_RANK_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("not_rank_word"));
+
+/// A rank column's header: a known one, or a short cell ending in a rank word, unless it names
+/// the order of an event (递交顺序, 开标顺序: the rows as handed in or opened).
 fn is_rank_header(cell: &str) -> bool {
     let key = header_key(cell);
+    if NOT_RANK_WORDS.iter().any(|w| key.contains(w)) {
+        return false;
+    }
     RANK_HEADERS.contains(&key.as_str())
         || (key.chars().count() <= 8 && RANK_HEADER_ENDS.iter().any(|w| key.ends_with(w)))
 }
@@ -2440,6 +2447,9 @@ mod tests {
             );
         }
         assert!(is_rank_header("综合排名") && !is_rank_header("投标单位"));
+        // The order bids were handed in or opened is no rank.
+        assert!(!is_rank_header("递交顺序") && !is_rank_header("开标顺序"));
+        assert!(!is_rank_header("签到次序") && is_rank_header("推荐顺序"));
         assert!(is_ranked_name_header("投标人全称") && !is_ranked_name_header("投标单位地址"));
         assert!(!is_ranked_name_header("项目负责人"));
     }
