@@ -403,6 +403,18 @@ pub struct Labelled {
     pub value: String,
     /// The label or the value says the amount is without tax (`中标价（不含税）`).
     pub excl_tax: bool,
+    /// The rank a candidate's label states (`第二中标候选人` → 2).
+    pub rank: Option<u32>,
+}
+
+/// The rank a label opening with 第 and a numeral states (第一中标候选人, 第 3 成交候选人).
+fn label_rank(label: &str) -> Option<u32> {
+    let key = label_key(label);
+    let c = key.strip_prefix('第')?.chars().next()?;
+    "一二三四五六七八九"
+        .find(c)
+        .map(|i| (i / '一'.len_utf8()) as u32 + 1)
+        .or_else(|| c.to_digit(10).filter(|d| *d > 0))
 }
 
 /// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
@@ -910,6 +922,9 @@ fn push(
             unit,
             value: value.to_string(),
             excl_tax: excludes_tax(label) || excludes_tax(value),
+            rank: (field == Field::Candidate)
+                .then(|| label_rank(label))
+                .flatten(),
         });
     }
 }
@@ -927,6 +942,17 @@ pub fn header_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_candidate_label_states_its_rank() {
+        assert_eq!(label_rank("第二中标候选人"), Some(2));
+        assert_eq!(label_rank("第 三 成交候选人"), Some(3));
+        assert_eq!(label_rank("中标候选人"), None);
+        let got =
+            scan("第一中标候选人：甲科技有限公司\n中标候选人：乙数据有限公司\n预算金额：100万元");
+        let ranks: Vec<Option<u32>> = got.iter().map(|l| l.rank).collect();
+        assert_eq!(ranks, [Some(1), None, None]);
+    }
 
     #[test]
     fn the_embedded_table_parses() {

@@ -420,9 +420,8 @@ fn build(w: html::Walked) -> Notice {
         suppliers.extend(found.quoted);
     }
     dedup_names(&mut suppliers);
-    let mut candidates: Vec<String> = first(Field::Candidate)
-        .map(|l| l.value.as_str())
-        .flat_map(value_names)
+    let mut candidates: Vec<String> = labelled_candidates(first(Field::Candidate))
+        .into_iter()
         .chain(found.candidates)
         .chain(list_candidates(&w.text, &lines, &w.lists))
         .filter(|n| candidate_shaped(n))
@@ -946,6 +945,22 @@ static CLAUSE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("clause_
 /// field's name.
 fn candidate_shaped(name: &str) -> bool {
     prose::org_like(name) || !(CLAUSE_WORDS.iter().any(|w| name.contains(w)) || names_a_field(name))
+}
+
+/// The names candidate labels give, in page order, or in the order of the ranks the labels
+/// state (第二中标候选人：X in a table's conclusion column before the name, rows in opening
+/// order) when each label states one, no two the same (lots repeat ranks) and names one bidder.
+fn labelled_candidates<'a>(found: impl Iterator<Item = &'a Labelled>) -> Vec<String> {
+    let named: Vec<(Option<u32>, Vec<String>)> =
+        found.map(|l| (l.rank, value_names(&l.value))).collect();
+    let mut ranks: Vec<u32> = named.iter().filter_map(|(r, _)| *r).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    let mut named = named;
+    if ranks.len() == named.len() && named.iter().all(|(_, n)| n.len() == 1) {
+        named.sort_by_key(|(r, _)| *r);
+    }
+    named.into_iter().flat_map(|(_, n)| n).collect()
 }
 
 /// The names a candidate label's value gives: its pieces, or, when a piece is a clause (the
@@ -3012,6 +3027,40 @@ mod tests {
                 "庚物联网有限公司",
                 "戊智能装备有限公司"
             ]
+        );
+    }
+
+    #[test]
+    fn rank_labels_order_the_candidates_they_name() {
+        // The conclusion column before the name: its 第N中标候选人 cells read as labels of the
+        // name beside them, in rank order; the 未入围 row names no one.
+        let n = notice(
+            "<h2>某市轨道交通集团客服大模型平台中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>评审结论</th><th>投标人名称</th><th>投标报价（元）</th></tr>\
+             <tr><td>1</td><td>第二中标候选人</td><td>甲软件有限公司</td><td>812,000.00</td></tr>\
+             <tr><td>2</td><td>第一中标候选人</td><td>乙网络科技有限公司</td><td>799,500.00</td></tr>\
+             <tr><td>3</td><td>未入围</td><td>丙信息有限公司</td><td>768,000.00</td></tr>\
+             <tr><td>4</td><td>第三中标候选人</td><td>丁数码有限公司</td><td>826,300.00</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["乙网络科技有限公司", "甲软件有限公司", "丁数码有限公司"]
+        );
+        // Labelled lines out of rank order: rank order.
+        let n = notice(
+            "<h2>某市轨道交通集团客服大模型平台成交候选人公示</h2>\
+             <p>第二成交候选人：甲软件有限公司</p><p>第一成交候选人：乙网络科技有限公司</p>",
+        );
+        assert_eq!(n.candidates, vec!["乙网络科技有限公司", "甲软件有限公司"]);
+        // Two lots repeat the ranks: page order.
+        let n = notice(
+            "<h2>某市轨道交通集团客服大模型平台中标候选人公示</h2>\
+             <p>标段一</p><p>第一中标候选人：甲软件有限公司</p><p>第二中标候选人：乙网络科技有限公司</p>\
+             <p>标段二</p><p>第一中标候选人：丙信息有限公司</p>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲软件有限公司", "乙网络科技有限公司", "丙信息有限公司"]
         );
     }
 
