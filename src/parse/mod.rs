@@ -1674,7 +1674,8 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             found.quoted.append(&mut unmarked);
         }
         // A conclusion column ranks the rows and rules some out only where it agrees with the
-        // table's rank column: a row ranked differently by the two leaves both as read before.
+        // table's rank column: one row ranked differently by the two leaves the whole table as
+        // read before (rank column only, every row kept).
         let agree = ranked.iter().chain(&ranked_winners).all(|row| match row {
             NameRow {
                 rank: Some(a),
