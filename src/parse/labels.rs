@@ -403,6 +403,18 @@ pub struct Labelled {
     pub value: String,
     /// The label or the value says the amount is without tax (`中标价（不含税）`).
     pub excl_tax: bool,
+    /// The rank a candidate's label states (`第二中标候选人` → 2).
+    pub rank: Option<u32>,
+}
+
+/// The rank a label opening with 第 and a numeral states (第一中标候选人, 第 3 成交候选人).
+fn label_rank(label: &str) -> Option<u32> {
+    let key = label_key(label);
+    let c = key.strip_prefix('第')?.chars().next()?;
+    "一二三四五六七八九"
+        .find(c)
+        .map(|i| (i / '一'.len_utf8()) as u32 + 1)
+        .or_else(|| c.to_digit(10).filter(|d| *d > 0))
 }
 
 /// Words that open a label inside a running sentence ("本项目最高限价：…", "本次采购预算金额："):
@@ -601,9 +613,29 @@ pub fn is_header_row(cells: &[&str]) -> bool {
     }
     let headerish = cells
         .iter()
-        .filter(|c| HEADER_WORD_SET.any_in(c) || LABEL_CELL.is_match(c) || names_a_field_kind(c))
+        .filter(|c| {
+            HEADER_WORD_SET.any_in(c)
+                || LABEL_CELL.is_match(c)
+                || names_a_field_kind(c)
+                || is_conclusion_header(c)
+        })
         .count();
     headerish >= 2 && headerish * 2 > cells.len()
+}
+
+/// Endings of a conclusion column's header ("评审结论", "评审结果", "推荐意见").
+static CONCLUSION_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_header"));
+
+/// A conclusion column's header: at most 10 characters (spaces and a bracketed note aside),
+/// ending in a [`CONCLUSION_HEADERS`] word; its cells may rank the rows in words. A header
+/// cell in a header row.
+pub fn is_conclusion_header(cell: &str) -> bool {
+    if cell.len() > 60 {
+        return false;
+    }
+    let key = header_key(cell);
+    let bare = key.split(['（', '(']).next().unwrap_or(&key);
+    bare.chars().count() <= 10 && CONCLUSION_HEADERS.iter().any(|w| bare.ends_with(w))
 }
 
 /// Nouns that end the name of a field rather than a value ("采购方式", "开标时间", "资金来源", "包数"):
@@ -890,6 +922,9 @@ fn push(
             unit,
             value: value.to_string(),
             excl_tax: excludes_tax(label) || excludes_tax(value),
+            rank: (field == Field::Candidate)
+                .then(|| label_rank(label))
+                .flatten(),
         });
     }
 }
@@ -907,6 +942,17 @@ pub fn header_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_candidate_label_states_its_rank() {
+        assert_eq!(label_rank("第二中标候选人"), Some(2));
+        assert_eq!(label_rank("第 三 成交候选人"), Some(3));
+        assert_eq!(label_rank("中标候选人"), None);
+        let got =
+            scan("第一中标候选人：甲科技有限公司\n中标候选人：乙数据有限公司\n预算金额：100万元");
+        let ranks: Vec<Option<u32>> = got.iter().map(|l| l.rank).collect();
+        assert_eq!(ranks, [Some(1), None, None]);
+    }
 
     #[test]
     fn the_embedded_table_parses() {

@@ -121,6 +121,9 @@ pub const GROUPS: &[&str] = &[
     "rank_context",
     "lead_project_org_end",
     "lead_project_stop",
+    "conclusion_header",
+    "conclusion_out",
+    "not_rank_word",
 ];
 
 /// One row of `layout.csv`.

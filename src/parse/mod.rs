@@ -420,9 +420,8 @@ fn build(w: html::Walked) -> Notice {
         suppliers.extend(found.quoted);
     }
     dedup_names(&mut suppliers);
-    let mut candidates: Vec<String> = first(Field::Candidate)
-        .map(|l| l.value.as_str())
-        .flat_map(value_names)
+    let mut candidates: Vec<String> = labelled_candidates(first(Field::Candidate))
+        .into_iter()
         .chain(found.candidates)
         .chain(list_candidates(&w.text, &lines, &w.lists))
         .filter(|n| candidate_shaped(n))
@@ -955,6 +954,22 @@ fn candidate_shaped(name: &str) -> bool {
     prose::org_like(name) || !(CLAUSE_WORDS.iter().any(|w| name.contains(w)) || names_a_field(name))
 }
 
+/// The names candidate labels give, in page order, or in the order of the ranks the labels
+/// state (第二中标候选人：X in a table's conclusion column before the name, rows in opening
+/// order) when each label states one, no two the same (lots repeat ranks) and names one bidder.
+fn labelled_candidates<'a>(found: impl Iterator<Item = &'a Labelled>) -> Vec<String> {
+    let named: Vec<(Option<u32>, Vec<String>)> =
+        found.map(|l| (l.rank, value_names(&l.value))).collect();
+    let mut ranks: Vec<u32> = named.iter().filter_map(|(r, _)| *r).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    let mut named = named;
+    if ranks.len() == named.len() && named.iter().all(|(_, n)| n.len() == 1) {
+        named.sort_by_key(|(r, _)| *r);
+    }
+    named.into_iter().flat_map(|(_, n)| n).collect()
+}
+
 /// The names a candidate label's value gives: its pieces, or, when a piece is a clause (the
 /// value is a sentence under a 中标候选人 heading: "根据招标文件规定，评标委员会推荐…为中标
 /// 候选人，依次类推"), only the pieces shaped as organisations: the other clauses of a
@@ -1341,6 +1356,9 @@ struct Columns {
     rank: Option<usize>,
     /// A yes/no column (是否推荐为中标候选人): only rows it marks yes are results.
     mark: Option<usize>,
+    /// A conclusion column (评审结论, or the yes/no column): its cells may rank the rows in
+    /// words or rule them out.
+    conclusion: Option<usize>,
 }
 
 /// Openings of a yes/no column header ("是否推荐为中标候选人", "是否入围").
@@ -1373,6 +1391,82 @@ fn is_mark_yes(cell: &str) -> bool {
     MARK_YES.iter().any(|w| cell.starts_with(w))
 }
 
+/// Words of a conclusion cell ruling its bidder out ("未入围", "不推荐", "否决").
+static CONCLUSION_OUT: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_out"));
+
+/// What a conclusion column's cell says of its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// No rank and no exclusion (通过, 合格, 是, an empty cell), or no such column.
+    None,
+    /// The bidder is out (未入围, 不推荐, 否决 …): no candidate, winner or bidder.
+    Out,
+    /// The bidder's rank among the candidates (第二中标候选人 → 2).
+    Rank(u32),
+}
+
+/// A rank written in a conclusion cell: 第N (followed by 名, 位, 中标, 成交, 中选, 候选 or the
+/// cell's end: 第一中标候选人, 第1名, 排名第一, 推荐第一名), a rank word and a number (排名：2),
+/// or a lone numeral (一, 二). Bare digits are left out: a 评审结果 column may hold scores.
+static VERDICT_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"第\s*([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})\s*(?:名|位|中标|成交|中选|候选|$)|^(?:{})\s*[：:]?\s*([一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})\s*(?:名|位)?$|^([一二三四五六七八九十])$",
+        layout::alternation(&RANK_HEADERS)
+    ))
+    .expect("valid verdict-rank regex")
+});
+
+/// A number of 1–99 in digits or Han numerals up to 九十九 (一, 十, 十二, 二十, 二十三).
+fn small_number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse::<u32>() {
+        return (1..=99).contains(&n).then_some(n);
+    }
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / '一'.len_utf8()) as u32 + 1)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', u] => Some(10 * digit(*t)? + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// What a conclusion cell says: out when it holds a [`CONCLUSION_OUT`] word (checked first: 不推荐
+/// holds 推荐), else the rank it writes. Long cells (a note) say nothing.
+fn verdict(cell: &str) -> Verdict {
+    let cell = cell.trim();
+    if cell.is_empty() || cell.chars().count() > 24 {
+        return Verdict::None;
+    }
+    if CONCLUSION_OUT.iter().any(|w| cell.contains(w)) {
+        return Verdict::Out;
+    }
+    let key = header_key(cell);
+    VERDICT_RANK
+        .captures(&key)
+        .and_then(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+        .and_then(|m| small_number(m.as_str()))
+        .map_or(Verdict::None, Verdict::Rank)
+}
+
+/// Rows looked at below a header for a conclusion cell giving a rank: result tables are short.
+const MAX_VERDICT_ROWS: usize = 40;
+
+/// One name row of a result table, its rank (from a rank column) and its conclusion cell's
+/// verdict, kept until the table ends: whether the two ranks agree is known only then.
+struct NameRow {
+    rank: Option<u32>,
+    verdict: Verdict,
+    name: String,
+    amount: Option<Money>,
+}
+
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
 /// shorter than the header lost their leading cells to `rowspan`, so their cells are aligned
 /// to the right. A column headed 中标候选人 holds candidates: never winners, no award amounts.
@@ -1382,11 +1476,11 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         let mut columns: Option<Columns> = None;
         let (mut unmarked, mut marked) = (Vec::new(), false);
         // This table's candidates with their ranks, put in rank order when every row has one.
-        let mut ranked: Vec<(Option<u32>, String)> = Vec::new();
-        let mut ranked_winners: Vec<(Option<u32>, String)> = Vec::new();
+        let mut ranked: Vec<NameRow> = Vec::new();
+        let mut ranked_winners: Vec<NameRow> = Vec::new();
         // A table turned sideways: candidates in columns by rank, names in one row.
         let mut ranks: Option<Vec<u32>> = None;
-        for row in table {
+        for (at, row) in table.iter().enumerate() {
             if let Some(order) = &ranks {
                 if row.first().is_some_and(|c| is_name_row_label(c)) {
                     let mut named: Vec<(u32, String)> = order
@@ -1438,11 +1532,27 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     (None, None, Some(false)) => (None, named()),
                     other => (other.0, other.1),
                 };
+                // A conclusion column (评审结论); a yes/no column is read the same way.
+                let conclusion = row
+                    .iter()
+                    .position(|c| labels::is_conclusion_header(c) || is_mark_header(c));
+                // A conclusion column whose cells below rank rows (第一中标候选人, 推荐第一名) is
+                // a rank column in words.
+                let ranks_in_words = conclusion.is_some_and(|k| {
+                    table
+                        .iter()
+                        .skip(at + 1)
+                        .take(MAX_VERDICT_ROWS)
+                        .take_while(|r| r.len() == row.len())
+                        .any(|r| {
+                            r.get(k)
+                                .is_some_and(|c| matches!(verdict(c), Verdict::Rank(_)))
+                        })
+                });
                 // A ranked table (排名 | 投标单位 | 投标报价) lists candidates, however its name
                 // column is headed.
                 let ranked = || {
-                    row.iter()
-                        .any(|c| is_rank_header(c))
+                    (ranks_in_words || row.iter().any(|c| is_rank_header(c)))
                         .then(|| row.iter().position(|c| is_ranked_name_header(c)))
                         .flatten()
                 };
@@ -1481,6 +1591,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         quotes,
                         rank: row.iter().position(|c| is_rank_header(c)),
                         mark,
+                        conclusion: conclusion.filter(|k| *k != col),
                     });
                     continue;
                 }
@@ -1494,6 +1605,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 quotes,
                 rank,
                 mark,
+                conclusion,
             }) = columns
             else {
                 continue;
@@ -1521,12 +1633,27 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 .and_then(|i| i.checked_sub(offset))
                 .and_then(|i| row.get(i))
                 .and_then(|c| rank_in_cell(c));
+            let said = conclusion
+                .and_then(|i| i.checked_sub(offset))
+                .and_then(|i| row.get(i))
+                .map_or(Verdict::None, |c| verdict(c));
             if is_candidate {
-                ranked.push((r, name));
+                ranked.push(NameRow {
+                    rank: r,
+                    verdict: said,
+                    name,
+                    amount: None,
+                });
+                continue;
+            }
+            // A table of quotes has no rank column: a bidder its conclusion rules out is no
+            // bidder in the result, and one it ranks is a result row.
+            if quotes && said == Verdict::Out {
                 continue;
             }
             // A bidder in a table of quotes wins only where its row says so.
             if quotes
+                && !matches!(said, Verdict::Rank(_))
                 && !row.iter().enumerate().any(|(i, c)| {
                     i + offset != col
                         && (c.contains("成交") || c.contains("中标"))
@@ -1539,24 +1666,48 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             if quotes {
                 marked = true;
             }
-            ranked_winners.push((r, name));
-            if let Some(m) = amt
+            let amount = amt
                 .and_then(|a| a.checked_sub(offset))
                 .and_then(|i| row.get(i))
-                .and_then(|c| parse_money(c, unit))
-            {
-                found.amounts.push(m);
-            }
+                .and_then(|c| parse_money(c, unit));
+            ranked_winners.push(NameRow {
+                rank: r,
+                verdict: said,
+                name,
+                amount,
+            });
         }
         if !marked {
             found.quoted.append(&mut unmarked);
         }
+        // A conclusion column ranks the rows and rules some out only where it agrees with the
+        // table's rank column: one row ranked differently by the two leaves the whole table as
+        // read before (rank column only, every row kept).
+        let agree = ranked.iter().chain(&ranked_winners).all(|row| match row {
+            NameRow {
+                rank: Some(a),
+                verdict: Verdict::Rank(b),
+                ..
+            } => a == b,
+            _ => true,
+        });
         // Rows listed in another order (submission order) with a rank column: rank order.
         for (rows, names, ranks) in [
             (ranked, &mut found.candidates, &mut found.candidate_ranks),
             (ranked_winners, &mut found.winners, &mut found.winner_ranks),
         ] {
-            let mut rows = rows;
+            let mut rows: Vec<(Option<u32>, String)> = rows
+                .into_iter()
+                .filter(|row| !(agree && row.verdict == Verdict::Out))
+                .map(|row| {
+                    found.amounts.extend(row.amount);
+                    let said = match row.verdict {
+                        Verdict::Rank(n) if agree => Some(n),
+                        _ => None,
+                    };
+                    (row.rank.or(said), row.name)
+                })
+                .collect();
             if rows.iter().all(|(r, _)| r.is_some()) {
                 rows.sort_by_key(|(r, _)| *r);
             } else {
@@ -1638,9 +1789,16 @@ static RANK_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_he
 /// Endings of a rank column's header beyond [`RANK_HEADERS`] ("推荐次序", "候选顺序", "综合排名").
 static RANK_HEADER_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_header_end"));
 
-/// A rank column's header: a known one, or a short cell ending in a rank word.
+/// Words of an order column naming an event's order (递交顺序, 开标顺序): no rank.
+static NOT_RANK_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("not_rank_word"));
+
+/// A rank column's header: a known one, or a short cell ending in a rank word, unless it names
+/// the order of an event (递交顺序, 开标顺序: the rows as handed in or opened).
 fn is_rank_header(cell: &str) -> bool {
     let key = header_key(cell);
+    if NOT_RANK_WORDS.iter().any(|w| key.contains(w)) {
+        return false;
+    }
     RANK_HEADERS.contains(&key.as_str())
         || (key.chars().count() <= 8 && RANK_HEADER_ENDS.iter().any(|w| key.ends_with(w)))
 }
@@ -2312,6 +2470,9 @@ mod tests {
             );
         }
         assert!(is_rank_header("综合排名") && !is_rank_header("投标单位"));
+        // The order bids were handed in or opened is no rank.
+        assert!(!is_rank_header("递交顺序") && !is_rank_header("开标顺序"));
+        assert!(!is_rank_header("签到次序") && is_rank_header("推荐顺序"));
         assert!(is_ranked_name_header("投标人全称") && !is_ranked_name_header("投标单位地址"));
         assert!(!is_ranked_name_header("项目负责人"));
     }
@@ -2780,6 +2941,204 @@ mod tests {
         assert!(is_rejected_header("未通过资格审查原因") && is_rejected_header("废标原因"));
         // A yes/no column or a plain column is no reason column.
         assert!(!is_rejected_header("是否无效") && !is_rejected_header("投标报价"));
+    }
+
+    #[test]
+    fn a_conclusion_cell_reads_as_a_rank_or_as_out() {
+        for (cell, rank) in [
+            ("第一中标候选人", 1),
+            ("第 2 成交候选人", 2),
+            ("第1名", 1),
+            ("排名第三", 3),
+            ("推荐第一名", 1),
+            ("推荐为第二中选候选人", 2),
+            ("第十二名", 12),
+            ("排名：4", 4),
+            ("二", 2),
+            ("是（第一名）", 1),
+        ] {
+            assert_eq!(verdict(cell), Verdict::Rank(rank), "{cell}");
+        }
+        for cell in [
+            "未入围",
+            "不推荐",
+            "否",
+            "否（投标无效）",
+            "投标被否决",
+            "资格审查未通过",
+        ] {
+            assert_eq!(verdict(cell), Verdict::Out, "{cell}");
+        }
+        // Scores, plain passes and other ordinals (a lot) give no rank.
+        for cell in ["通过", "合格", "是", "88.50", "3", "第一包", "", "入围"] {
+            assert_eq!(verdict(cell), Verdict::None, "{cell}");
+        }
+        assert_eq!(small_number("二十三"), Some(23));
+        assert_eq!(small_number("十"), Some(10));
+        assert_eq!(small_number("0"), None);
+        for h in [
+            "评审结论",
+            "评 审 结 果",
+            "评标委员会推荐意见",
+            "结论（按得分）",
+            "是否入围",
+        ] {
+            assert!(labels::is_conclusion_header(h), "{h}");
+        }
+        for h in ["投标人名称", "综合得分", "评标委员会对各投标人的评审结论"]
+        {
+            assert!(!labels::is_conclusion_header(h), "{h}");
+        }
+        // A conclusion header is a header cell: this row is a header, not label | value.
+        assert!(labels::is_header_row(&[
+            "开标顺序号",
+            "中标候选人名称",
+            "评标价（万元）",
+            "评标结论"
+        ]));
+        // …but a conclusion beside its value is a label | value pair.
+        assert!(!labels::is_header_row(&["评审结果", "通过"]));
+    }
+
+    #[test]
+    fn a_conclusion_column_in_words_orders_the_candidates() {
+        // 评审结果 | 推荐第N名 over a table in submission order, the 不推荐 bidder left out;
+        // the name column headed 单位名称 (no winner or candidate header) is found through it.
+        for name in ["供应商名称", "单位名称"] {
+            let n = notice(&format!(
+                "<h2>某市疾控中心实验室信息系统采购项目成交候选人公示</h2><p>项目编号：JK-2026-031</p><table>\
+                 <tr><th>序号</th><th>{name}</th><th>响应报价（元）</th><th>评审结果</th></tr>\
+                 <tr><td>1</td><td>甲软件有限公司</td><td>812,000.00</td><td>推荐第二名</td></tr>\
+                 <tr><td>2</td><td>乙网络科技有限公司</td><td>799,500.00</td><td>推荐第一名</td></tr>\
+                 <tr><td>3</td><td>丙信息有限公司</td><td>768,000.00</td><td>不推荐</td></tr>\
+                 <tr><td>4</td><td>丁数码有限公司</td><td>826,300.00</td><td>推荐第三名</td></tr></table>"
+            ));
+            assert_eq!(n.notice_type, NoticeType::Candidates, "{name}");
+            assert_eq!(
+                n.candidates,
+                vec!["乙网络科技有限公司", "甲软件有限公司", "丁数码有限公司"],
+                "{name}"
+            );
+        }
+        // Arabic ranks (第1中标候选人) beside a candidate column headed as such.
+        let n = notice(
+            "<h2>某港务集团智能理货系统中标候选人公示</h2><table>\
+             <tr><td>开标顺序号</td><td>中标候选人名称</td><td>评标价（万元）</td><td>评标结论</td></tr>\
+             <tr><td>1</td><td>戊智能装备有限公司</td><td>356.80</td><td>第3中标候选人</td></tr>\
+             <tr><td>2</td><td>己视觉技术有限公司</td><td>349.00</td><td>第1中标候选人</td></tr>\
+             <tr><td>3</td><td>庚物联网有限公司</td><td>352.40</td><td>第2中标候选人</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec![
+                "己视觉技术有限公司",
+                "庚物联网有限公司",
+                "戊智能装备有限公司"
+            ]
+        );
+    }
+
+    #[test]
+    fn rank_labels_order_the_candidates_they_name() {
+        // The conclusion column before the name: its 第N中标候选人 cells read as labels of the
+        // name beside them, in rank order; the 未入围 row names no one.
+        let n = notice(
+            "<h2>某市轨道交通集团客服大模型平台中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>评审结论</th><th>投标人名称</th><th>投标报价（元）</th></tr>\
+             <tr><td>1</td><td>第二中标候选人</td><td>甲软件有限公司</td><td>812,000.00</td></tr>\
+             <tr><td>2</td><td>第一中标候选人</td><td>乙网络科技有限公司</td><td>799,500.00</td></tr>\
+             <tr><td>3</td><td>未入围</td><td>丙信息有限公司</td><td>768,000.00</td></tr>\
+             <tr><td>4</td><td>第三中标候选人</td><td>丁数码有限公司</td><td>826,300.00</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["乙网络科技有限公司", "甲软件有限公司", "丁数码有限公司"]
+        );
+        // Labelled lines out of rank order: rank order.
+        let n = notice(
+            "<h2>某市轨道交通集团客服大模型平台成交候选人公示</h2>\
+             <p>第二成交候选人：甲软件有限公司</p><p>第一成交候选人：乙网络科技有限公司</p>",
+        );
+        assert_eq!(n.candidates, vec!["乙网络科技有限公司", "甲软件有限公司"]);
+        // Two lots repeat the ranks: page order.
+        let n = notice(
+            "<h2>某市轨道交通集团客服大模型平台中标候选人公示</h2>\
+             <p>标段一</p><p>第一中标候选人：甲软件有限公司</p><p>第二中标候选人：乙网络科技有限公司</p>\
+             <p>标段二</p><p>第一中标候选人：丙信息有限公司</p>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲软件有限公司", "乙网络科技有限公司", "丙信息有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_rank_column_beside_a_conclusion_column_decides_unless_they_agree() {
+        // 是否入围 (是/否) with a 排名 column: rank order, the 否 row out.
+        let n = notice(
+            "<h2>某区教育局智慧课堂采购项目中标候选人公示</h2><table>\
+             <tr><th>排名</th><th>投标人名称</th><th>投标报价（元）</th><th>是否入围</th></tr>\
+             <tr><td>2</td><td>甲教育科技有限公司</td><td>1,320,000.00</td><td>是</td></tr>\
+             <tr><td>3</td><td>乙电子有限公司</td><td>1,298,000.00</td><td>否</td></tr>\
+             <tr><td>1</td><td>丙信息技术有限公司</td><td>1,305,600.00</td><td>是</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["丙信息技术有限公司", "甲教育科技有限公司"]
+        );
+        let table = |second: &str| {
+            format!(
+                "<h2>某水务集团管网监测平台中标候选人公示</h2><table>\
+                 <tr><th>排名</th><th>投标人名称</th><th>综合得分</th><th>评审结论</th></tr>\
+                 <tr><td>1</td><td>甲水务科技有限公司</td><td>91.2</td><td>第一中标候选人</td></tr>\
+                 <tr><td>2</td><td>乙环境有限公司</td><td>88.7</td><td>{second}</td></tr>\
+                 <tr><td>3</td><td>丙仪表有限公司</td><td>85.1</td><td>未入围</td></tr></table>"
+            )
+        };
+        // Agreeing ranks: the 未入围 row is out.
+        let n = notice(&table("第二中标候选人"));
+        assert_eq!(n.candidates, vec!["甲水务科技有限公司", "乙环境有限公司"]);
+        // Disagreeing ranks: the rank column as before, every row kept.
+        let n = notice(&table("第三中标候选人"));
+        assert_eq!(
+            n.candidates,
+            vec!["甲水务科技有限公司", "乙环境有限公司", "丙仪表有限公司"]
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_full_ranking_keeps_page_order() {
+        // Scores out of order and no rank column: page order.
+        let n = notice(
+            "<h2>某县医院影像归档系统中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>投标人名称</th><th>投标报价（元）</th><th>综合得分</th></tr>\
+             <tr><td>1</td><td>甲医疗科技有限公司</td><td>560,000.00</td><td>84.20</td></tr>\
+             <tr><td>2</td><td>乙软件有限公司</td><td>548,000.00</td><td>91.05</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["甲医疗科技有限公司", "乙软件有限公司"]);
+        // A conclusion column that ranks only one row of a candidate column: page order too.
+        let n = notice(
+            "<h2>某县医院影像归档系统中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>中标候选人名称</th><th>投标报价（元）</th><th>评审结论</th></tr>\
+             <tr><td>1</td><td>甲医疗科技有限公司</td><td>560,000.00</td><td>通过</td></tr>\
+             <tr><td>2</td><td>乙软件有限公司</td><td>548,000.00</td><td>第一名</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["甲医疗科技有限公司", "乙软件有限公司"]);
+        // In a table of every bidder's quote, only the row the conclusion calls a candidate.
+        let n = notice(
+            "<h2>某县医院影像归档系统中标候选人公示</h2><table>\
+             <tr><th>序号</th><th>投标人名称</th><th>投标报价（元）</th><th>评审结论</th></tr>\
+             <tr><td>1</td><td>甲医疗科技有限公司</td><td>560,000.00</td><td>通过</td></tr>\
+             <tr><td>2</td><td>乙软件有限公司</td><td>548,000.00</td><td>第一中标候选人</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["乙软件有限公司"]);
+        // A table of one ranked row names that one candidate.
+        let n = notice(
+            "<h2>某县医院影像归档系统成交候选人公示</h2><table>\
+             <tr><th>序号</th><th>单位名称</th><th>报价（元）</th><th>评审意见</th></tr>\
+             <tr><td>1</td><td>乙软件有限公司</td><td>548,000.00</td><td>推荐第一</td></tr></table>",
+        );
+        assert_eq!(n.candidates, vec!["乙软件有限公司"]);
     }
 
     #[test]
