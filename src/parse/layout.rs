@@ -124,6 +124,8 @@ pub const GROUPS: &[&str] = &[
     "conclusion_header",
     "conclusion_out",
     "not_rank_word",
+    "total_score_header",
+    "rank_subject_stop",
 ];
 
 /// One row of `layout.csv`.

@@ -401,6 +401,7 @@ fn build(w: html::Walked) -> Notice {
             found.cut_candidates(cap);
         }
     }
+    let scored = std::mem::take(&mut found.scored);
     let mut suppliers: Vec<String> = Vec::new();
     let named = w
         .code_suppliers
@@ -479,6 +480,16 @@ fn build(w: html::Walked) -> Notice {
         NoticeType::Candidates => {
             candidates.append(&mut suppliers);
             dedup_names(&mut candidates);
+            // A score table in submission order: the top N by score the page states, in place
+            // of its rows read as bidders (a table of quotes) or of nothing.
+            let top = top_scored(&lines, &scored);
+            if !top.is_empty()
+                && candidates
+                    .iter()
+                    .all(|c| scored.iter().flatten().any(|(n, _)| n == c))
+            {
+                candidates = top;
+            }
             if candidates.is_empty() {
                 candidates = prose::candidates(&article);
             }
@@ -1259,6 +1270,9 @@ struct TableNames {
     candidate_ranks: Vec<Option<u32>>,
     /// The same for `winners` (a ranked table of bidders headed 投标人名称 gives winners).
     winner_ranks: Vec<Option<u32>>,
+    /// Bidders with their total scores, one list per table, from tables with a total-score
+    /// column and no column that names, ranks or marks results (递交顺序 | 投标人 | … | 综合得分).
+    scored: Vec<Vec<(String, f64)>>,
 }
 
 impl TableNames {
@@ -1305,16 +1319,7 @@ static CANDIDATE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// they are exactly the table's top ranks.
 fn candidate_cap(lines: &[&str], named: &[String], found: &TableNames) -> Option<u32> {
     let max_rank = found.ranked().map(|(_, r)| r).max()?;
-    let digit = |s: &str| -> Option<u32> {
-        let c = s.chars().next()?;
-        c.to_digit(10)
-            .or_else(|| {
-                "一二三四五"
-                    .find(c)
-                    .map(|i| (i / '一'.len_utf8()) as u32 + 1)
-            })
-            .or_else(|| (c == '两').then_some(2))
-    };
+    let digit = count_digit;
     let stated = lines
         .iter()
         .filter(|l| l.len() <= 600 && l.contains("候选人"))
@@ -1480,6 +1485,8 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         let mut ranked_winners: Vec<NameRow> = Vec::new();
         // A table turned sideways: candidates in columns by rank, names in one row.
         let mut ranks: Option<Vec<u32>> = None;
+        // A score table's width, name column and total-score column.
+        let mut scored: Option<(usize, usize, usize)> = None;
         for (at, row) in table.iter().enumerate() {
             if let Some(order) = &ranks {
                 if row.first().is_some_and(|c| is_name_row_label(c)) {
@@ -1557,6 +1564,33 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         .flatten()
                 };
                 let candidate = candidate.or_else(|| winner.is_none().then(ranked).flatten());
+                // A bidders' table with a total-score column and nothing naming, ranking or
+                // marking results (递交顺序 | 投标人 | … | 综合得分): its scores rank the rows only
+                // where the page states how many of the best are candidates (`top_scored`).
+                // A generic name header (投标人名称) may also make the table one of quotes,
+                // read below as well.
+                let generic = |i: usize| {
+                    row.get(i).is_some_and(|h| {
+                        !["中标", "成交", "中选", "入围"]
+                            .iter()
+                            .any(|w| h.contains(w))
+                    })
+                };
+                scored = None;
+                if candidate.is_none()
+                    && mark.is_none()
+                    && conclusion.is_none()
+                    && !row.iter().any(|c| is_rank_header(c))
+                    && let Some(name) = winner.filter(|w| generic(*w)).or_else(named)
+                    && let Some(score) = row.iter().position(|c| is_total_score_header(c))
+                {
+                    scored = Some((row.len(), name, score));
+                    found.scored.push(Vec::new());
+                    if winner.is_none() {
+                        columns = None;
+                        continue;
+                    }
+                }
                 if let Some(col) = candidate.or(winner) {
                     // The award given without and with tax (中标价（不含税） | 中标价（含税）):
                     // the taxed column is what is paid; a lone 不含税 column still gives it.
@@ -1594,6 +1628,19 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         conclusion: conclusion.filter(|k| *k != col),
                     });
                     continue;
+                }
+            }
+            if let Some((width, name_at, score_at)) = scored {
+                let offset = width.saturating_sub(row.len());
+                let cell = |i: usize| i.checked_sub(offset).and_then(|i| row.get(i));
+                if let Some(name) = cell(name_at)
+                    .filter(|c| !labels::is_label_cell(c))
+                    .and_then(|c| clean_org(c))
+                    && let Some(score) = cell(score_at).and_then(|c| score_value(c))
+                    && let Some(rows) = found.scored.last_mut()
+                    && rows.len() < MAX_SCORED_ROWS
+                {
+                    rows.push((name, score));
                 }
             }
             let Some(Columns {
@@ -1720,6 +1767,82 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         }
     }
     found
+}
+
+/// Rows read from one score table at most (a tender has few bidders).
+const MAX_SCORED_ROWS: usize = 200;
+
+/// Headers of a total-score column (`total_score_header`: "综合得分", "总得分"), compared
+/// whitespace-free without bracketed notes ("综合得分（分）").
+static TOTAL_SCORE_HEADERS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("total_score_header"));
+
+/// A total-score column's header; part scores (技术得分, 价格得分) are not one.
+fn is_total_score_header(cell: &str) -> bool {
+    cell.len() <= 48 && TOTAL_SCORE_HEADERS.contains(&header_key(&without_notes(cell)).as_str())
+}
+
+/// A score cell's value ("91.50", "89.7分").
+fn score_value(cell: &str) -> Option<f64> {
+    let t = cell.trim();
+    let t = t.strip_suffix('分').unwrap_or(t).trim();
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && (0.0..=1000.0).contains(v))
+}
+
+/// "推荐综合得分排名前三的投标人为中标候选人", "得分最高的两家供应商为成交候选人": the number of
+/// top-scored bidders a line about candidates makes the candidates (a plain count such as
+/// "推荐3名中标候选人" says nothing of scores and gives none).
+static TOP_BY_SCORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"最高的?\s*(?:前)?\s*([一二三四五两1-5])\s*(?:名|位|家|个)")
+        .expect("valid top-by-score regex")
+});
+
+/// The candidates of a page whose only result table is a score table in another order
+/// (submission order): its rows with the highest total scores, as many as the page states,
+/// highest first (equal scores keep page order). None without a stated count, or with more
+/// than one score table (lots).
+fn top_scored(lines: &[&str], tables: &[Vec<(String, f64)>]) -> Vec<String> {
+    let mut tables = tables.iter().filter(|t| !t.is_empty());
+    let (Some(rows), None) = (tables.next(), tables.next()) else {
+        return Vec::new();
+    };
+    let stated = lines
+        .iter()
+        .filter(|l| l.len() <= 600 && l.contains("候选人"))
+        .find_map(|l| {
+            CANDIDATE_COUNT
+                .captures_iter(l)
+                .find_map(|c| c.get(1).or(c.get(5)))
+                .or_else(|| TOP_BY_SCORE.captures(l).and_then(|c| c.get(1)))
+                .and_then(|m| count_digit(m.as_str()))
+        });
+    let Some(n) = stated.and_then(|n| usize::try_from(n).ok()) else {
+        return Vec::new();
+    };
+    if n == 0 || rows.len() < n {
+        return Vec::new();
+    }
+    let mut rows: Vec<&(String, f64)> = rows.iter().collect();
+    // Stable: equal scores keep their page order.
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    rows.into_iter()
+        .take(n)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// A count numeral: "3", "三", "两".
+fn count_digit(s: &str) -> Option<u32> {
+    let c = s.chars().next()?;
+    c.to_digit(10)
+        .or_else(|| {
+            "一二三四五"
+                .find(c)
+                .map(|i| (i / '一'.len_utf8()) as u32 + 1)
+        })
+        .or_else(|| (c == '两').then_some(2))
 }
 
 /// The rank a rank column's cell gives: "2", "第二名", "第一中标候选人".
@@ -2846,6 +2969,74 @@ mod tests {
             let n = notice(&format!("{head}{said}{table}"));
             assert_eq!(n.candidates.len(), 3, "{said}");
         }
+    }
+
+    #[test]
+    fn a_score_table_in_submission_order_gives_the_stated_number_of_top_scores() {
+        // Round 36 of issue 10: 递交顺序 | 投标人 | … | 综合得分 with no rank column, under "推荐
+        // 综合得分排名前三的投标人为中标候选人". Here other wordings: 总得分, 前两名, 最高的两家.
+        let head =
+            "<h3>某县人民医院影像云平台采购项目中标候选人公示</h3><p>项目编号：XY-2026-52</p>";
+        let table = "<table><tr><th>开标顺序</th><th>投标人名称</th><th>投标报价（元）</th><th>价格分</th><th>总得分</th></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>468,000.00</td><td>28.5</td><td>81.30</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>472,500.00</td><td>28.1</td><td>88.75</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>479,800.00</td><td>27.6</td><td>84.10</td></tr></table>";
+        for said in [
+            "<p>评标委员会推荐得分前两名的投标人为中标候选人。</p>",
+            "<p>按总得分由高到低排序，得分最高的两家投标人为中标候选人。</p>",
+            "<p>总得分排名前二的投标人为中标候选人。</p>",
+        ] {
+            let n = notice(&format!("{head}{table}{said}"));
+            assert_eq!(n.notice_type, NoticeType::Candidates, "{said}");
+            assert_eq!(
+                n.candidates,
+                vec!["乙数据有限公司", "丙智能有限公司"],
+                "{said}"
+            );
+        }
+        // No stated count, or a plain count that says nothing of scores ("推荐3名中标候选人"):
+        // the table is read as before (its bidders in page order), not by score.
+        for said in [
+            "<p>评标委员会按总得分由高到低的顺序推荐中标候选人。</p>",
+            "<p>评标委员会推荐3名中标候选人。</p>",
+        ] {
+            let n = notice(&format!("{head}{table}{said}"));
+            assert_eq!(
+                n.candidates,
+                vec!["甲科技有限公司", "乙数据有限公司", "丙智能有限公司"],
+                "{said}"
+            );
+        }
+        // Not on an award notice.
+        let n = notice(&format!(
+            "<h3>某县人民医院影像云平台采购项目结果公告</h3><p>项目编号：XY-2026-52</p>{table}<p>评标委员会推荐得分前两名的投标人为中标候选人。</p>"
+        ));
+        assert!(n.candidates.is_empty(), "{:?}", n.candidates);
+    }
+
+    #[test]
+    fn equal_scores_keep_page_order_and_a_rank_column_wins_over_the_scores() {
+        let head = "<h3>某职业学院算力平台采购项目成交候选人公示</h3><p>项目编号：ZY-2026-8</p>\
+             <p>磋商小组推荐综合得分排名前二的供应商为成交候选人。</p>";
+        let table = "<table><tr><td>序号</td><td>供应商</td><td>报价（万元）</td><td>综合得分（分）</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>86.0</td><td>79.5</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>84.0</td><td>90.0分</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>85.5</td><td>90.0分</td></tr></table>";
+        let n = notice(&format!("{head}{table}"));
+        assert_eq!(n.candidates, vec!["乙数据有限公司", "丙智能有限公司"]);
+        // A rank column disagreeing with the scores: the rank column stands.
+        let table = "<table><tr><td>排名</td><td>供应商</td><td>报价（万元）</td><td>综合得分</td></tr>\
+             <tr><td>2</td><td>甲科技有限公司</td><td>86.0</td><td>92.0</td></tr>\
+             <tr><td>1</td><td>乙数据有限公司</td><td>84.0</td><td>90.0</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>85.5</td><td>70.0</td></tr></table>";
+        let n = notice(&format!("{head}{table}"));
+        assert_eq!(n.candidates, vec!["乙数据有限公司", "甲科技有限公司"]);
+        // Two score tables (two lots): no reading by score.
+        let lot = "<table><tr><td>序号</td><td>供应商</td><td>综合得分</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>79.5</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>90.0</td></tr></table>";
+        let n = notice(&format!("{head}{lot}{lot}"));
+        assert!(n.candidates.is_empty(), "{:?}", n.candidates);
     }
 
     #[test]

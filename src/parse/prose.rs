@@ -691,10 +691,29 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
             }) {
                 continue;
             }
+            // "X发布评标结果，排名第一": across a comma the name must be the clause's bidder.
+            if let (Some(n), Some(m)) = (c.get(1), c.get(0))
+                && line[n.end()..m.end()].contains(['，', ','])
+                && !bidder_subject(&line[n.end()..])
+            {
+                continue;
+            }
             let rank = rank_of(&c[2]);
             let mut names = Vec::new();
             listed_orgs(without_lead(&c[1]), &mut names);
             found.extend(names.into_iter().map(|n| (rank, n)));
+        }
+        // A rank clause with no name: "A以1968万元的报价综合得分最高，排名第一" ranks the
+        // organisation opening the clause before it, when that clause is about its bid.
+        for c in SUBJECTLESS_RANK.captures_iter(line) {
+            let Some(m) = c.get(0) else { continue };
+            let rest = &line[m.end()..];
+            if rest.starts_with('的') || starts_rank_list(rest) || !about_bids(m) {
+                continue;
+            }
+            if let Some(name) = clause_subject(&line[..m.start()]) {
+                found.push((rank_of(&c[1]), name));
+            }
         }
         // The rank before the name: "排名第一的是A，投标报价…；排名第二的是B".
         for c in PROSE_RANK_FIRST.captures_iter(line) {
@@ -751,6 +770,54 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// A rank clause with no name of its own, right after a comma: "，排名第一", "，为第二中标候选人".
+/// Group 1 is the rank.
+static SUBJECTLESS_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[，,]\s*(?:(?:综合)?(?:排名|排序|位列|位居|名列)|(?:{}))第([一二三四五六七八九十])(?:名|位)?",
+        layout::alternation(layout::words("rank_is_verb"))
+    ))
+    .expect("valid subjectless-rank regex")
+});
+
+/// An organisation opening a clause (greedy over a group's legal form: "X集团有限公司").
+static CLAUSE_ORG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团(?:股份有限公司|有限责任公司|有限公司)?)")
+        .expect("valid clause-org regex")
+});
+
+/// Words right after a clause's organisation making it the buyer or publisher (`rank_subject_stop`).
+static RANK_SUBJECT_STOPS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_subject_stop"));
+
+/// The subject of the clause that ends `before` (at a comma, within its sentence): the
+/// organisation opening it, when the clause is about that organisation's bid ([`RANK_CONTEXT`]:
+/// "…以1968万元的报价综合得分最高"), not its purchase ("X采购…") nor a thing of its ("X的产品…").
+fn clause_subject(before: &str) -> Option<String> {
+    let from = before.ceil_char_boundary(before.len().saturating_sub(MAX_CLAUSE_CHARS * 4));
+    let tail = &before[from..];
+    let clause = tail
+        .rfind(['，', ',', '；', ';', '。', '！', '？', '：', ':'])
+        .map_or(tail, |i| {
+            let sep = tail[i..].chars().next().map_or(1, char::len_utf8);
+            &tail[i + sep..]
+        })
+        .trim_start();
+    let m = CLAUSE_ORG.find(clause)?;
+    let name = without_lead(m.as_str());
+    let after = &clause[m.end()..];
+    (bidder_subject(after) && RANK_CONTEXT.is_match(after) && org_like(name))
+        .then(|| name.to_string())
+}
+
+/// What follows an organisation's name (`after`) leaves it the subject of its own bid: not "X的…"
+/// (a thing of its) nor "X采购…", "X近日发布…" (`rank_subject_stop`: the buyer or publisher).
+fn bidder_subject(after: &str) -> bool {
+    let after = ["近日", "日前", "今日", "已", "于"]
+        .iter()
+        .fold(after, |a, w| a.strip_prefix(w).unwrap_or(a));
+    !after.starts_with('的') && !RANK_SUBJECT_STOPS.iter().any(|w| after.starts_with(w))
 }
 
 /// Words that give several ranks together (`rank_list_verb`: "分列", "依次为").
@@ -1515,6 +1582,34 @@ mod tests {
                 "丁网络有限公司"
             ]
         );
+    }
+
+    #[test]
+    fn a_rank_clause_without_a_name_ranks_the_subject_of_the_clause_before() {
+        // Round 37 of issue 10: "X以…的报价综合得分最高，排名第一；Y、Z分列第二、第三".
+        let page = [
+            "中标候选人公示显示，共5家企业投标。",
+            "经评审，乙数据有限公司以812万元投标报价技术评分位居前列且综合得分最高，排名第一。丙信息技术有限公司报价最低，位列第二；甲云计算有限公司名列第三。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["乙数据有限公司", "丙信息技术有限公司", "甲云计算有限公司"]
+        );
+        let page = [
+            "评标结果显示，丁网络有限公司综合得分排名第二，戊智算科技有限公司凭借最低的投标报价和最高的技术得分，为第一中标候选人。",
+            "该中标候选人公示期为三天。",
+        ];
+        assert_eq!(candidates(&page), ["戊智算科技有限公司", "丁网络有限公司"]);
+        // The clause before is the buyer's, a product's or last year's: no rank.
+        for line in [
+            "己电力有限公司采购的服务器投标报价中，排名第一的为乙数据有限公司。",
+            "己电力有限公司发布评标结果公示，排名第一，第二中标候选人为乙数据有限公司。",
+            "己芯片有限公司的加速卡在测试中得分最高，排名第一，第二中标候选人为乙数据有限公司。",
+            "去年，己服务器有限公司以较低报价综合得分最高，排名第一；本次第二中标候选人为乙数据有限公司。",
+        ] {
+            let got = candidates(&["中标候选人公示", line]);
+            assert!(!got.iter().any(|n| n.starts_with('己')), "{line}: {got:?}");
+        }
     }
 
     #[test]
