@@ -66,6 +66,9 @@ pub struct Detector {
     qualifiers: Vec<String>,
     /// Words for "about" or a floor that may open a count of a term ("约600张", "不少于64张").
     approx_words: Vec<String>,
+    /// Words naming this purchase's own subject (本项目, 我院, 原有 …): a past-use marker in
+    /// their clause speaks of the buyer's own equipment, which may be use.
+    own_words: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -124,6 +127,7 @@ impl Detector {
             purchase_words: vocab.purchase_words,
             qualifiers: vocab.qualifiers,
             approx_words: vocab.approx_words,
+            own_words: vocab.own_words,
         })
     }
 
@@ -325,6 +329,8 @@ impl Detector {
         let mut scope_notes: Vec<(usize, usize)> = Vec::new();
         // Starts of bracketed notes after the term ("（不作为品牌要求）").
         let mut bracket_notes: Vec<usize> = Vec::new();
+        // Starts and ends of past-use markers before the term ("曾较多采用").
+        let mut past_prefixes: Vec<(usize, usize)> = Vec::new();
         for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
             let mut e = e;
             let Some(word) = self
@@ -362,6 +368,7 @@ impl Detector {
                     Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
                     Position::Scope if s >= end => scope_notes.push((s, e)),
                     Position::Note if s >= end => bracket_notes.push(s),
+                    Position::PastPrefix if e <= start => past_prefixes.push((s, e)),
                     _ => {}
                 }
             }
@@ -430,7 +437,14 @@ impl Detector {
             )
         }) || bracket_notes
             .iter()
-            .any(|&s| in_bracket_after(&hay[end.max(new_end).min(s)..s]));
+            .any(|&s| in_bracket_after(&hay[end.max(new_end).min(s)..s]))
+            || past_prefixes.iter().any(|&(s, e)| {
+                [start, new_start].iter().any(|&at| {
+                    e <= at
+                        && (only_separators(&hay[e..at])
+                            || qualified(&hay[e..at], &self.qualifiers))
+                }) && !own_clause(&hay[from..s], &self.own_words)
+            });
         if vetoed {
             vetoes.push((start, end));
             return None;
@@ -702,6 +716,15 @@ fn out_of_scope(before: &str, between: &str, after: &str, purchase_words: &[Stri
         .rfind(is_clause_mark)
         .map_or(before, |i| &before[i..]);
     !purchase_words.iter().any(|w| clause.contains(w.as_str()))
+}
+
+/// The clause ending at a past-use marker (`before`, within the window) names this purchase's
+/// own subject ("本项目曾采用X": the buyer's own equipment, perhaps extended now).
+fn own_clause(before: &str, own_words: &[String]) -> bool {
+    let clause = before
+        .rfind(is_clause_mark)
+        .map_or(before, |i| &before[i..]);
+    own_words.iter().any(|w| clause.contains(w.as_str()))
 }
 
 /// Characters a bracketed note may run before its note word ("（性能评测参照，不作为品牌要求）").

@@ -124,6 +124,10 @@ pub const GROUPS: &[&str] = &[
     "conclusion_header",
     "conclusion_out",
     "not_rank_word",
+    "org_category",
+    "org_category_lead",
+    "award_adverb",
+    "lead_source_end",
 ];
 
 /// One row of `layout.csv`.

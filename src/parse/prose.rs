@@ -68,9 +68,10 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
-/// ("以1.18亿元中标", "以2,380万元成交", "以1.5亿元（含税）中标": a tax note may stand between).
+/// ("以1.18亿元中标", "以2,380万元成交", "以1.5亿元（含税）中标": a tax note may stand between;
+/// "以4680.5万元的报价最终中标": an adverb too).
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:{})(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:\s*[（(](?:含税|不含税|含增值税|不含增值税)[）)]\s*)?(?:的价格|的报价|的总价)?(?:中标|成交|中选))", layout::alternation(layout::words("news_award_word"))))
+    Regex::new(&format!(r"(?:(?:{})(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:\s*[（(](?:含税|不含税|含增值税|不含增值税)[）)]\s*)?(?:的价格|的报价|的总价)?(?:{})?(?:中标|成交|中选))", layout::alternation(layout::words("news_award_word")), layout::alternation(layout::words("award_adverb"))))
         .expect("valid news-award regex")
 });
 
@@ -999,7 +1000,31 @@ pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
 fn buyer_name(raw: &str) -> Option<String> {
     let n = NEWS_LEAD.replace(raw, "");
     let n = without_byline(n.trim()).trim().to_string();
-    (n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")).then_some(n)
+    ((n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")) && !is_category(&n))
+        .then_some(n)
+}
+
+/// Names of a kind of organisation (`org_category`: 股份制银行, 三甲医院, 央企 …).
+static ORG_CATEGORIES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("org_category"));
+/// Words of number or extent before a category (`org_category_lead`: 多家, 部分 …).
+static CATEGORY_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("org_category_lead"));
+
+/// `name` is a kind of organisation ("股份制银行", "多家城商行"), not one organisation's name: a
+/// category, perhaps after words of number or extent. A named one ("长沙农商行") is a name.
+pub fn is_category(name: &str) -> bool {
+    ORG_CATEGORIES.iter().any(|c| {
+        let Some(mut head) = name.strip_suffix(c) else {
+            return false;
+        };
+        // A few number words at most ("国内多家"), each a whole lead word.
+        for _ in 0..3 {
+            match CATEGORY_LEADS.iter().find(|l| head.ends_with(*l)) {
+                Some(l) => head = &head[..head.len() - l.len()],
+                None => break,
+            }
+        }
+        head.is_empty()
+    })
 }
 
 /// The lead of a news article (`lines` without page furniture): the first sentence-length line
@@ -1056,12 +1081,38 @@ static PROJECT_STOPS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_p
 /// with a place or a source ("从X获悉"), names none.
 pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
     let lead = news_lead(lines)?;
-    let first = lead.split('。').next().unwrap_or(lead);
-    first
-        .split(['，', ',', '；', ';', '：', ':'])
-        .take(6)
-        .find_map(project_org)
+    let mut sentences = lead.split('。');
+    let first = sentences.next().unwrap_or(lead);
+    let in_sentence = |s: &str| {
+        s.split(['，', ',', '；', ';', '：', ':'])
+            .take(6)
+            .find_map(project_org)
+    };
+    in_sentence(first).or_else(|| {
+        // A hook opening the lead ("高校智算中心建设热度不减。") leaves the purchase to the next
+        // sentence; a first sentence with a date, an amount or an organisation of its own is the
+        // news itself, and a later sentence may be about anyone.
+        hook(first)
+            .then(|| sentences.next())
+            .flatten()
+            .and_then(in_sentence)
+    })
 }
+
+/// A lead's first sentence that only sets the scene: no digit (no date or amount) and no
+/// organisation of the kind that buys opening it ([`PROJECT_ORG_ENDS`]; "高校智算中心…" is none).
+fn hook(sentence: &str) -> bool {
+    let sentence = NEWS_LEAD.replace(sentence, "");
+    !sentence
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && sentence.chars().count() <= MAX_CLAUSE_CHARS
+        && title_buyer(&sentence)
+            .is_none_or(|n| is_category(&n) || !PROJECT_ORG_ENDS.iter().any(|e| n.ends_with(e)))
+}
+
+/// Words closing a source ("记者从X获悉", `lead_source_end`): the clause's subject follows them.
+static SOURCE_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_source_end"));
 
 /// The organisation opening `clause` before the purchase's name ("X…项目"), if it is one.
 fn project_org(clause: &str) -> Option<String> {
@@ -1076,6 +1127,12 @@ fn project_org(clause: &str) -> Option<String> {
         .map_or(head, |i| &head[i..]);
     let head = NEWS_LEAD.replace(head, "");
     let head = without_byline(head.trim()).trim();
+    // "记者从X获悉Y大学…项目": the source ends before the subject.
+    let head = SOURCE_ENDS
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|i| i + w.len()))
+        .max()
+        .map_or(head, |i| head[i..].trim_start());
     if head.chars().count() > MAX_CLAUSE_CHARS || PROJECT_STOPS.iter().any(|w| head.contains(w)) {
         return None;
     }
@@ -1086,6 +1143,7 @@ fn project_org(clause: &str) -> Option<String> {
         .any(|w| name.starts_with(w));
     (org_like(&name)
         && !opens_with_lead
+        && !is_category(&name)
         && PROJECT_ORG_ENDS.iter().any(|e| name.ends_with(e))
         // The purchase's name follows: the organisation is not the whole head.
         && name.len() < head.len())
