@@ -999,6 +999,45 @@ mod tests {
     }
 
     #[test]
+    fn a_product_another_subject_used_before_is_no_mention() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let names = |t: &str| -> Vec<String> { d.detect(t).into_iter().map(|m| m.name).collect() };
+        // Another subject's past use, in other wordings than the page's (round 36 of issue 10).
+        for text in [
+            "业内人士表示，过去多数高校智算平台曾大量采用NVIDIA A100，如今转向国产。",
+            "据介绍，该地区医院的影像平台以往多使用英伟达V100显卡。",
+            "同行业企业此前多采用英伟达A800构建训练集群，本次采购昇腾910B服务器。",
+        ] {
+            let got = names(text);
+            assert!(
+                !got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
+        // The purchase named in the same sentence still counts.
+        let got = names("同行业企业此前多采用英伟达A800构建训练集群，本次采购昇腾910B服务器。");
+        assert!(
+            got.iter().any(|n| n.starts_with("Huawei Ascend")),
+            "{got:?}"
+        );
+        // This purchase's own subject before the marker, no marker, or 原有/现有: still a mention.
+        for text in [
+            "本项目曾采用英伟达A100服务器，现扩容同型号GPU服务器8台。",
+            "我院影像平台曾使用NVIDIA V100显卡，本次升级。",
+            "利旧原有NVIDIA A100服务器4台，新增采购GPU服务器。",
+            "现有英伟达A800集群需扩容。",
+            "本次采购NVIDIA H20推理服务器16台。",
+        ] {
+            let got = names(text);
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_model_code_takes_only_a_listed_letter_suffix_that_ends_the_word() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
         let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));

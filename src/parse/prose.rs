@@ -1609,6 +1609,89 @@ mod tests {
     }
 
     #[test]
+    fn a_hook_or_a_source_before_the_purchase_leaves_the_buyer_to_its_clause() {
+        // A hook opens the lead; the next sentence names the buyer opening the purchase, after
+        // a source (round 36 of issue 10, other wordings).
+        for (lead, want) in [
+            (
+                "医疗算力建设提速。3月2日，记者从浙江政府采购网获悉，温州医科大学附属第一医院算力平台采购项目发布招标公告。",
+                "温州医科大学附属第一医院",
+            ),
+            (
+                "高校算力投入持续加码。本报记者了解到，西北工业大学智能计算平台（二期）建设项目近日完成评标。",
+                "西北工业大学",
+            ),
+            (
+                "本报讯 据了解，东北师范大学人工智能实验平台项目日前公示中标候选人，公示期三天。",
+                "东北师范大学",
+            ),
+        ] {
+            assert_eq!(lead_project_buyer(&[lead]).as_deref(), Some(want), "{lead}");
+        }
+        // A first sentence about another organisation, with a date or amount, or a category
+        // opening the purchase: no buyer from a later sentence.
+        for lead in [
+            "湖南大学智算中心已投入使用。长沙理工大学人工智能计算中心建设项目近日完成招标。",
+            "3月1日，省内多所高校发布算力需求。记者获悉，乙大学智算平台项目近日完成招标。",
+            "本报讯 记者获悉，多家股份制银行算力资源池项目近日陆续启动招标。",
+        ] {
+            assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
+        }
+    }
+
+    #[test]
+    fn a_category_of_organisations_names_no_buyer() {
+        for name in [
+            "股份制银行",
+            "多家城商行",
+            "部分三甲医院",
+            "国内多家农商行",
+            "央企",
+        ] {
+            assert!(is_category(name), "{name}");
+        }
+        for name in [
+            "长沙农商行",
+            "中国光大银行",
+            "北京协和医院",
+            "某某国企集团有限公司",
+        ] {
+            assert!(!is_category(name), "{name}");
+        }
+        // The category in the hook gives way to the registered name with its press alias.
+        let page = [
+            "本报讯（记者王明）国有大行之外，城商行的算力投入也在加码。3月2日，甲乙银行股份有限公司（以下简称“甲乙银行”）发布智算平台采购项目招标公告。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙银行股份有限公司"));
+        let page = ["多家三甲医院的智慧病房建设项目近日启动，丙市人民医院发布采购公告。"];
+        assert_eq!(news_buyer(&page).as_deref(), Some("丙市人民医院"));
+    }
+
+    #[test]
+    fn an_adverb_may_stand_before_the_win() {
+        for (line, want) in [
+            (
+                "甲智算科技有限公司以4680.5万元的报价最终中标，评审得分排名第一。",
+                46_805_000.0,
+            ),
+            ("乙数据有限公司以1.2亿元成功中标。", 120_000_000.0),
+            ("丙网络有限公司以3,150万元的价格顺利成交。", 31_500_000.0),
+        ] {
+            let (_, award) = news_amounts(&[line]);
+            assert_eq!(award.map(|m| m.amount), Some(want), "{line}");
+        }
+        // A loser's bid and a budget are no award.
+        for line in [
+            "排名第二、第三的两家企业报价分别为4712万元和4596万元，均未中标。",
+            "该项目采购预算为4950万元，共吸引6家企业投标。",
+            "丁科技有限公司以4712万元的报价最终未中标。",
+        ] {
+            let (_, award) = news_amounts(&[line]);
+            assert_eq!(award, None, "{line}");
+        }
+    }
+
+    #[test]
     fn a_branch_short_name_gives_its_registered_name() {
         let page = [
             "采购单位：北京市分公司",
