@@ -1099,16 +1099,28 @@ pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
     })
 }
 
-/// A lead's first sentence that only sets the scene: no digit (no date or amount) and no
-/// organisation of the kind that buys opening it ([`PROJECT_ORG_ENDS`]; "高校智算中心…" is none).
+/// A lead's first sentence that only sets the scene: no digit (no date or amount), no subject
+/// the lead-buyer forms take, and no organisation of the kind that buys opening it
+/// ([`PROJECT_ORG_ENDS`]; "高校智算中心…" is none). A one-character ending (局) is too weak a
+/// sign there: it ends common words too ("算力布局再添一笔").
 fn hook(sentence: &str) -> bool {
     let sentence = NEWS_LEAD.replace(sentence, "");
+    let subject = NEWS_BUYER
+        .captures_iter(&sentence)
+        .chain(LEAD_BUYER.captures_iter(&sentence))
+        .any(|c| buyer_name(&c[1]).is_some());
     !sentence
         .chars()
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         && sentence.chars().count() <= MAX_CLAUSE_CHARS
-        && title_buyer(&sentence)
-            .is_none_or(|n| is_category(&n) || !PROJECT_ORG_ENDS.iter().any(|e| n.ends_with(e)))
+        && !subject
+        && !LEGAL_FORMS.iter().any(|f| sentence.contains(f))
+        && title_buyer(&sentence).is_none_or(|n| {
+            is_category(&n)
+                || !PROJECT_ORG_ENDS
+                    .iter()
+                    .any(|e| e.chars().count() >= 2 && n.ends_with(e))
+        })
 }
 
 /// Words closing a source ("记者从X获悉", `lead_source_end`): the clause's subject follows them.
@@ -1633,6 +1645,7 @@ mod tests {
         for lead in [
             "湖南大学智算中心已投入使用。长沙理工大学人工智能计算中心建设项目近日完成招标。",
             "3月1日，省内多所高校发布算力需求。记者获悉，乙大学智算平台项目近日完成招标。",
+            "甲市数据局的算力调度平台运行平稳。记者获悉，乙大学智算平台项目近日完成招标。",
             "本报讯 记者获悉，多家股份制银行算力资源池项目近日陆续启动招标。",
         ] {
             assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
