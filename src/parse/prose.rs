@@ -1105,15 +1105,18 @@ pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
 /// sign there: it ends common words too ("算力布局再添一笔").
 fn hook(sentence: &str) -> bool {
     let sentence = NEWS_LEAD.replace(sentence, "");
-    let subject = NEWS_BUYER
-        .captures_iter(&sentence)
-        .chain(LEAD_BUYER.captures_iter(&sentence))
-        .any(|c| buyer_name(&c[1]).is_some());
+    // Run only on a short sentence: the patterns then cover a bounded stretch.
+    let subject = || {
+        NEWS_BUYER
+            .captures_iter(&sentence)
+            .chain(LEAD_BUYER.captures_iter(&sentence))
+            .any(|c| buyer_name(&c[1]).is_some())
+    };
     !sentence
         .chars()
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         && sentence.chars().count() <= MAX_CLAUSE_CHARS
-        && !subject
+        && !subject()
         && !LEGAL_FORMS.iter().any(|f| sentence.contains(f))
         && title_buyer(&sentence).is_none_or(|n| {
             is_category(&n)
