@@ -57,8 +57,8 @@ fn xlsx_report_matches_the_csv_with_typed_cells_and_a_findings_sheet() {
     let got_header: Vec<String> = rows[0].iter().map(cell_text).collect();
     assert_eq!(got_header, header);
     assert_eq!(rows.len() - 1, csv_rows.len());
-    // 19 top-level fixtures + 142 in fixtures/extract/.
-    assert_eq!(csv_rows.len(), 161);
+    // 19 top-level fixtures + 143 in fixtures/extract/.
+    assert_eq!(csv_rows.len(), 162);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
 
     let scu = rows
@@ -144,8 +144,8 @@ fn xlsx_report_matches_the_csv_with_typed_cells_and_a_findings_sheet() {
         ),
         "{sheet1:.600}"
     );
-    // 26 columns (A–Z), a header and 161 notices.
-    assert!(sheet1.contains(r#"<autoFilter ref="A1:Z162"/>"#));
+    // 26 columns (A–Z), a header and 162 notices.
+    assert!(sheet1.contains(r#"<autoFilter ref="A1:Z163"/>"#));
     // Local sources are plain text (web sources are hyperlinks: see the unit test in report/xlsx.rs).
     assert!(cell_text(&r[col("source")]).starts_with('/'));
 }

@@ -66,6 +66,9 @@ pub struct Detector {
     qualifiers: Vec<String>,
     /// Words for "about" or a floor that may open a count of a term ("约600张", "不少于64张").
     approx_words: Vec<String>,
+    /// Words naming this purchase's own subject (本项目, 我院, 原有 …): a past-use marker in
+    /// their clause speaks of the buyer's own equipment, which may be use.
+    own_words: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -124,6 +127,7 @@ impl Detector {
             purchase_words: vocab.purchase_words,
             qualifiers: vocab.qualifiers,
             approx_words: vocab.approx_words,
+            own_words: vocab.own_words,
         })
     }
 
@@ -325,6 +329,8 @@ impl Detector {
         let mut scope_notes: Vec<(usize, usize)> = Vec::new();
         // Starts of bracketed notes after the term ("（不作为品牌要求）").
         let mut bracket_notes: Vec<usize> = Vec::new();
+        // Starts and ends of past-use markers before the term ("曾较多采用").
+        let mut past_prefixes: Vec<(usize, usize)> = Vec::new();
         for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
             let mut e = e;
             let Some(word) = self
@@ -362,6 +368,7 @@ impl Detector {
                     Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
                     Position::Scope if s >= end => scope_notes.push((s, e)),
                     Position::Note if s >= end => bracket_notes.push(s),
+                    Position::PastPrefix if e <= start => past_prefixes.push((s, e)),
                     _ => {}
                 }
             }
@@ -430,7 +437,14 @@ impl Detector {
             )
         }) || bracket_notes
             .iter()
-            .any(|&s| in_bracket_after(&hay[end.max(new_end).min(s)..s]));
+            .any(|&s| in_bracket_after(&hay[end.max(new_end).min(s)..s]))
+            || past_prefixes.iter().any(|&(s, e)| {
+                [start, new_start].iter().any(|&at| {
+                    e <= at
+                        && (only_separators(&hay[e..at])
+                            || qualified(&hay[e..at], &self.qualifiers))
+                }) && !own_clause(&hay[from..s], &self.own_words)
+            });
         if vetoed {
             vetoes.push((start, end));
             return None;
@@ -704,6 +718,15 @@ fn out_of_scope(before: &str, between: &str, after: &str, purchase_words: &[Stri
     !purchase_words.iter().any(|w| clause.contains(w.as_str()))
 }
 
+/// The clause ending at a past-use marker (`before`, within the window) names this purchase's
+/// own subject ("本项目曾采用X": the buyer's own equipment, perhaps extended now).
+fn own_clause(before: &str, own_words: &[String]) -> bool {
+    let clause = before
+        .rfind(is_clause_mark)
+        .map_or(before, |i| &before[i..]);
+    own_words.iter().any(|w| clause.contains(w.as_str()))
+}
+
 /// Characters a bracketed note may run before its note word ("（性能评测参照，不作为品牌要求）").
 const NOTE_CHARS: usize = 20;
 
@@ -972,6 +995,45 @@ mod tests {
                 .map(|m| m.pattern().as_usize())
                 .collect();
             assert_eq!(ids, vec![0, 1, 2, 3], "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_product_another_subject_used_before_is_no_mention() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let names = |t: &str| -> Vec<String> { d.detect(t).into_iter().map(|m| m.name).collect() };
+        // Another subject's past use, in other wordings than the page's (round 36 of issue 10).
+        for text in [
+            "业内人士表示，过去多数高校智算平台曾大量采用NVIDIA A100，如今转向国产。",
+            "据介绍，该地区医院的影像平台以往多使用英伟达V100显卡。",
+            "同行业企业此前多采用英伟达A800构建训练集群，本次采购昇腾910B服务器。",
+        ] {
+            let got = names(text);
+            assert!(
+                !got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
+        // The purchase named in the same sentence still counts.
+        let got = names("同行业企业此前多采用英伟达A800构建训练集群，本次采购昇腾910B服务器。");
+        assert!(
+            got.iter().any(|n| n.starts_with("Huawei Ascend")),
+            "{got:?}"
+        );
+        // This purchase's own subject before the marker, no marker, or 原有/现有: still a mention.
+        for text in [
+            "本项目曾采用英伟达A100服务器，现扩容同型号GPU服务器8台。",
+            "我院影像平台曾使用NVIDIA V100显卡，本次升级。",
+            "利旧原有NVIDIA A100服务器4台，新增采购GPU服务器。",
+            "现有英伟达A800集群需扩容。",
+            "本次采购NVIDIA H20推理服务器16台。",
+        ] {
+            let got = names(text);
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
         }
     }
 

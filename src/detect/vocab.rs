@@ -51,6 +51,10 @@ pub(crate) enum Position {
     /// A scope note later in the term's sentence ("…仅作为对比测评的参照，不在本次采购范围内"):
     /// the products named before it are outside the purchase.
     Scope,
+    /// A past-use marker right before the term ("曾较多采用英伟达H20", "以往多使用X"): what some
+    /// other subject used before, not this purchase, unless the marker's clause opens with this
+    /// purchase's own subject (position `own`: "本项目曾采用X，现扩容").
+    PastPrefix,
     /// A note in a bracket opening right after the term ("L40S服务器（性能评测参照，不作为品牌要求）"):
     /// the term is only a yardstick.
     Note,
@@ -123,6 +127,9 @@ pub(crate) struct Vocabulary {
     /// Words for "about" or a floor that may open a count (position `approx`: 约, 不少于 …,
     /// "相当于约600张英伟达A800"), normalised, in file order (the first that fits is taken).
     pub approx_words: Vec<String>,
+    /// Words naming this purchase's own subject (position `own`: 本项目, 我院, 原有 …): a
+    /// past-use marker in a clause holding one speaks of the buyer's own equipment.
+    pub own_words: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -152,6 +159,7 @@ impl Vocabulary {
         let mut purchase_words = Vec::new();
         let mut qualifiers = Vec::new();
         let mut approx_words = Vec::new();
+        let mut own_words = Vec::new();
         let mut frames = 0usize;
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
@@ -170,6 +178,7 @@ impl Vocabulary {
                 "exampleprefix" => Position::ExamplePrefix,
                 "scope" => Position::Scope,
                 "note" => Position::Note,
+                "pastprefix" => Position::PastPrefix,
                 // "与…相比": two words, one either side of the term, each in its clause.
                 "frame" => {
                     let raw = row.get("term")?;
@@ -208,8 +217,8 @@ impl Vocabulary {
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
-                p
-                @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier" | "approx") => {
+                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier" | "approx"
+                | "own") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -221,13 +230,14 @@ impl Vocabulary {
                         "purchase" => purchase_words.push(word),
                         "qualifier" => qualifiers.push(word),
                         "approx" => approx_words.push(word),
+                        "own" => own_words.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, scope, note, name, break, model, ratio, purchase, qualifier or approx"
+                        "position {other:?} is not near, prefix, suffix, frame, scope, note, pastprefix, name, break, model, ratio, purchase, qualifier, approx or own"
                     )));
                 }
             };
@@ -340,6 +350,7 @@ impl Vocabulary {
             purchase_words,
             qualifiers,
             approx_words,
+            own_words,
         })
     }
 }

@@ -126,6 +126,10 @@ pub const GROUPS: &[&str] = &[
     "not_rank_word",
     "total_score_header",
     "rank_subject_stop",
+    "org_category",
+    "org_category_lead",
+    "award_adverb",
+    "lead_source_end",
 ];
 
 /// One row of `layout.csv`.

@@ -68,9 +68,10 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
-/// ("以1.18亿元中标", "以2,380万元成交", "以1.5亿元（含税）中标": a tax note may stand between).
+/// ("以1.18亿元中标", "以2,380万元成交", "以1.5亿元（含税）中标": a tax note may stand between;
+/// "以4680.5万元的报价最终中标": an adverb too).
 static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:{})(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:\s*[（(](?:含税|不含税|含增值税|不含增值税)[）)]\s*)?(?:的价格|的报价|的总价)?(?:中标|成交|中选))", layout::alternation(layout::words("news_award_word"))))
+    Regex::new(&format!(r"(?:(?:{})(?:为|约为|约|达|共计|合计)?\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))|以\s*(?:约)?\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))(?:\s*[（(](?:含税|不含税|含增值税|不含增值税)[）)]\s*)?(?:的价格|的报价|的总价)?(?:{})?(?:中标|成交|中选))", layout::alternation(layout::words("news_award_word")), layout::alternation(layout::words("award_adverb"))))
         .expect("valid news-award regex")
 });
 
@@ -1066,7 +1067,31 @@ pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
 fn buyer_name(raw: &str) -> Option<String> {
     let n = NEWS_LEAD.replace(raw, "");
     let n = without_byline(n.trim()).trim().to_string();
-    (n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")).then_some(n)
+    ((n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")) && !is_category(&n))
+        .then_some(n)
+}
+
+/// Names of a kind of organisation (`org_category`: 股份制银行, 三甲医院, 央企 …).
+static ORG_CATEGORIES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("org_category"));
+/// Words of number or extent before a category (`org_category_lead`: 多家, 部分 …).
+static CATEGORY_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("org_category_lead"));
+
+/// `name` is a kind of organisation ("股份制银行", "多家城商行"), not one organisation's name: a
+/// category, perhaps after words of number or extent. A named one ("长沙农商行") is a name.
+pub fn is_category(name: &str) -> bool {
+    ORG_CATEGORIES.iter().any(|c| {
+        let Some(mut head) = name.strip_suffix(c) else {
+            return false;
+        };
+        // A few number words at most ("国内多家"), each a whole lead word.
+        for _ in 0..3 {
+            match CATEGORY_LEADS.iter().find(|l| head.ends_with(*l)) {
+                Some(l) => head = &head[..head.len() - l.len()],
+                None => break,
+            }
+        }
+        head.is_empty()
+    })
 }
 
 /// The lead of a news article (`lines` without page furniture): the first sentence-length line
@@ -1123,12 +1148,53 @@ static PROJECT_STOPS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_p
 /// with a place or a source ("从X获悉"), names none.
 pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
     let lead = news_lead(lines)?;
-    let first = lead.split('。').next().unwrap_or(lead);
-    first
-        .split(['，', ',', '；', ';', '：', ':'])
-        .take(6)
-        .find_map(project_org)
+    let mut sentences = lead.split('。');
+    let first = sentences.next().unwrap_or(lead);
+    let in_sentence = |s: &str| {
+        s.split(['，', ',', '；', ';', '：', ':'])
+            .take(6)
+            .find_map(project_org)
+    };
+    in_sentence(first).or_else(|| {
+        // A hook opening the lead ("高校智算中心建设热度不减。") leaves the purchase to the next
+        // sentence; a first sentence with a date, an amount or an organisation of its own is the
+        // news itself, and a later sentence may be about anyone.
+        hook(first)
+            .then(|| sentences.next())
+            .flatten()
+            .and_then(in_sentence)
+    })
 }
+
+/// A lead's first sentence that only sets the scene: no digit (no date or amount), no subject
+/// the lead-buyer forms take, and no organisation of the kind that buys opening it
+/// ([`PROJECT_ORG_ENDS`]; "高校智算中心…" is none). A one-character ending (局) is too weak a
+/// sign there: it ends common words too ("算力布局再添一笔").
+fn hook(sentence: &str) -> bool {
+    let sentence = NEWS_LEAD.replace(sentence, "");
+    // Run only on a short sentence: the patterns then cover a bounded stretch.
+    let subject = || {
+        NEWS_BUYER
+            .captures_iter(&sentence)
+            .chain(LEAD_BUYER.captures_iter(&sentence))
+            .any(|c| buyer_name(&c[1]).is_some())
+    };
+    !sentence
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && sentence.chars().count() <= MAX_CLAUSE_CHARS
+        && !subject()
+        && !LEGAL_FORMS.iter().any(|f| sentence.contains(f))
+        && title_buyer(&sentence).is_none_or(|n| {
+            is_category(&n)
+                || !PROJECT_ORG_ENDS
+                    .iter()
+                    .any(|e| e.chars().count() >= 2 && n.ends_with(e))
+        })
+}
+
+/// Words closing a source ("记者从X获悉", `lead_source_end`): the clause's subject follows them.
+static SOURCE_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_source_end"));
 
 /// The organisation opening `clause` before the purchase's name ("X…项目"), if it is one.
 fn project_org(clause: &str) -> Option<String> {
@@ -1143,6 +1209,12 @@ fn project_org(clause: &str) -> Option<String> {
         .map_or(head, |i| &head[i..]);
     let head = NEWS_LEAD.replace(head, "");
     let head = without_byline(head.trim()).trim();
+    // "记者从X获悉Y大学…项目": the source ends before the subject.
+    let head = SOURCE_ENDS
+        .iter()
+        .filter_map(|w| head.rfind(w).map(|i| i + w.len()))
+        .max()
+        .map_or(head, |i| head[i..].trim_start());
     if head.chars().count() > MAX_CLAUSE_CHARS || PROJECT_STOPS.iter().any(|w| head.contains(w)) {
         return None;
     }
@@ -1153,6 +1225,7 @@ fn project_org(clause: &str) -> Option<String> {
         .any(|w| name.starts_with(w));
     (org_like(&name)
         && !opens_with_lead
+        && !is_category(&name)
         && PROJECT_ORG_ENDS.iter().any(|e| name.ends_with(e))
         // The purchase's name follows: the organisation is not the whole head.
         && name.len() < head.len())
@@ -1642,6 +1715,90 @@ mod tests {
             "本报讯 武汉东湖新技术开发区智算中心项目近日完成招标，预算3000万元。",
         ] {
             assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
+        }
+    }
+
+    #[test]
+    fn a_hook_or_a_source_before_the_purchase_leaves_the_buyer_to_its_clause() {
+        // A hook opens the lead; the next sentence names the buyer opening the purchase, after
+        // a source (round 36 of issue 10, other wordings).
+        for (lead, want) in [
+            (
+                "医疗算力建设提速。3月2日，记者从浙江政府采购网获悉，温州医科大学附属第一医院算力平台采购项目发布招标公告。",
+                "温州医科大学附属第一医院",
+            ),
+            (
+                "高校算力投入持续加码。本报记者了解到，西北工业大学智能计算平台（二期）建设项目近日完成评标。",
+                "西北工业大学",
+            ),
+            (
+                "本报讯 据了解，东北师范大学人工智能实验平台项目日前公示中标候选人，公示期三天。",
+                "东北师范大学",
+            ),
+        ] {
+            assert_eq!(lead_project_buyer(&[lead]).as_deref(), Some(want), "{lead}");
+        }
+        // A first sentence about another organisation, with a date or amount, or a category
+        // opening the purchase: no buyer from a later sentence.
+        for lead in [
+            "湖南大学智算中心已投入使用。长沙理工大学人工智能计算中心建设项目近日完成招标。",
+            "3月1日，省内多所高校发布算力需求。记者获悉，乙大学智算平台项目近日完成招标。",
+            "甲市数据局的算力调度平台运行平稳。记者获悉，乙大学智算平台项目近日完成招标。",
+            "本报讯 记者获悉，多家股份制银行算力资源池项目近日陆续启动招标。",
+        ] {
+            assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
+        }
+    }
+
+    #[test]
+    fn a_category_of_organisations_names_no_buyer() {
+        for name in [
+            "股份制银行",
+            "多家城商行",
+            "部分三甲医院",
+            "国内多家农商行",
+            "央企",
+        ] {
+            assert!(is_category(name), "{name}");
+        }
+        for name in [
+            "长沙农商行",
+            "中国光大银行",
+            "北京协和医院",
+            "某某国企集团有限公司",
+        ] {
+            assert!(!is_category(name), "{name}");
+        }
+        // The category in the hook gives way to the registered name with its press alias.
+        let page = [
+            "本报讯（记者王明）国有大行之外，城商行的算力投入也在加码。3月2日，甲乙银行股份有限公司（以下简称“甲乙银行”）发布智算平台采购项目招标公告。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙银行股份有限公司"));
+        let page = ["多家三甲医院的智慧病房建设项目近日启动，丙市人民医院发布采购公告。"];
+        assert_eq!(news_buyer(&page).as_deref(), Some("丙市人民医院"));
+    }
+
+    #[test]
+    fn an_adverb_may_stand_before_the_win() {
+        for (line, want) in [
+            (
+                "甲智算科技有限公司以4680.5万元的报价最终中标，评审得分排名第一。",
+                46_805_000.0,
+            ),
+            ("乙数据有限公司以1.2亿元成功中标。", 120_000_000.0),
+            ("丙网络有限公司以3,150万元的价格顺利成交。", 31_500_000.0),
+        ] {
+            let (_, award) = news_amounts(&[line]);
+            assert_eq!(award.map(|m| m.amount), Some(want), "{line}");
+        }
+        // A loser's bid and a budget are no award.
+        for line in [
+            "排名第二、第三的两家企业报价分别为4712万元和4596万元，均未中标。",
+            "该项目采购预算为4950万元，共吸引6家企业投标。",
+            "丁科技有限公司以4712万元的报价最终未中标。",
+        ] {
+            let (_, award) = news_amounts(&[line]);
+            assert_eq!(award, None, "{line}");
         }
     }
 
