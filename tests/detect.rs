@@ -849,6 +849,34 @@ fn comparison_frames_around_a_product_are_not_use() {
     );
 }
 
+/// Held-out rounds 38/39 of issue 10 (extract35): a gap to a product (与…差距) compares, and a
+/// platform migrated or switched away from (从…迁移) is the old one; the buyer's own kept
+/// equipment and a product bought in another clause are still use.
+#[test]
+fn a_gap_to_a_product_and_a_platform_left_are_not_use() {
+    for text in [
+        "国产模型在代码生成上和GPT-4的差距正在缩小",
+        "推理性能跟英伟达H100仍有一定差距",
+        "系统须支持由NVIDIA V100平台无缝迁移至国产算力",
+        "业务应能从英伟达A800集群平滑切换",
+    ] {
+        assert_eq!(names(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        names("利旧原有NVIDIA A100服务器4台"),
+        vec!["NVIDIA A100".to_string()]
+    );
+    assert_eq!(
+        names("现有英伟达A800集群扩容，已有模型迁移至新平台"),
+        vec!["NVIDIA A800".to_string()]
+    );
+    // The frame ends at a clause boundary: the product bought stays a mention.
+    assert_eq!(
+        names("采购英伟达H100服务器8台，从旧平台迁移数据"),
+        vec!["NVIDIA H100".to_string()]
+    );
+}
+
 /// Rounds 4 and 5 of issue 10: compatibility frames whose closing word stands after the
 /// product's own ASCII words, benchmarks given as a share of a product's performance, and
 /// nearness are not use; a product bought in the same sentence still is.

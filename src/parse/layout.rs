@@ -130,6 +130,9 @@ pub const GROUPS: &[&str] = &[
     "org_category_lead",
     "award_adverb",
     "lead_source_end",
+    "budget_delta_up",
+    "budget_delta_down",
+    "budget_delta_total",
 ];
 
 /// One row of `layout.csv`.

@@ -352,9 +352,11 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 /// 自筹，最高投标限价为…"), so that it is this purchase's. Without 为/是 the label must follow a
 /// determiner of the whole purchase and the amount must follow it directly and end its clause
 /// ("本项目预算金额310万元，于…开标"): "预算金额310万元以内的项目" is a condition, and "标包1为…，
-/// 最高限价2.1亿元" a lot's amount, not this purchase's budget.
+/// 最高限价2.1亿元" a lot's amount, not this purchase's budget. A colon label inside running text
+/// counts when it opens a sentence with a determiner of the whole purchase ("…平台。项目最高限价：
+/// 人民币贰佰叁拾万元整（2,300,000.00元）。"): a lot's label ("。标包1最高限价：") has no determiner.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:{w})(?:为|是)\s*([^，。；;]{{1,60}})|(?:本项目|该项目|本次采购|本次|此次)(?:的)?(?:{w})\s*((?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))\s*(?:[，,。；;（(]|$)", w = layout::alternation(layout::words("sentence_budget_word"))))
+    Regex::new(&format!(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:{w})(?:为|是)\s*([^，。；;]{{1,60}})|(?:本项目|该项目|本次采购|本次|此次)(?:的)?(?:{w})\s*((?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))\s*(?:[，,。；;（(]|$)|(?:^|[。；;]\s*)(?:本项目|该项目|项目|本次采购|此次采购)(?:的)?(?:{w})[：:]\s*([^，。；;]{{1,60}})", w = layout::alternation(layout::words("sentence_budget_word"))))
         .expect("valid sentence-budget regex")
 });
 
@@ -368,7 +370,12 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
                 && (l.contains("预算") || l.contains("限价") || l.contains("控制价"))
         })
         .flat_map(|l| SENTENCE_BUDGET.captures_iter(l))
-        .find_map(|c| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
+        .find_map(|c| {
+            parse_money(
+                c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str(),
+                None,
+            )
+        })
 }
 
 /// Words that can run into a winner's name from before it in one clause.
@@ -1358,6 +1365,66 @@ fn news_award(lines: &[&str]) -> Option<Money> {
         })
 }
 
+/// Words that raise a budget by an amount ("追加预算资金35万元", "增加36万元"; `budget_delta_up`).
+static DELTA_UP: LazyLock<&[&str]> = LazyLock::new(|| layout::words("budget_delta_up"));
+/// Words that lower a budget by an amount ("核减20万元"; `budget_delta_down`).
+static DELTA_DOWN: LazyLock<&[&str]> = LazyLock::new(|| layout::words("budget_delta_down"));
+
+/// An amount with its unit: a bare figure beside a change may be a count (增加4台).
+const DELTA_AMOUNT: &str = r"(?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元)";
+
+/// A budget changed by a stated amount, with the total after it: the original after 原, the
+/// change word and its amount, then "<change word>后…为" and the new total, within one sentence:
+/// "原公告“预算金额：390.00万元”，现追加预算资金35.00万元，追加后本项目预算金额为425.00万元",
+/// "在原公告432.00万元的基础上增加36.00万元，增加后预算金额为468.00万元".
+static DELTA_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    let delta = layout::alternation(
+        &[*DELTA_UP, *DELTA_DOWN]
+            .concat()
+            .into_iter()
+            .chain(layout::words("budget_delta_total").iter().copied())
+            .collect::<Vec<_>>(),
+    );
+    let change = layout::alternation(&[*DELTA_UP, *DELTA_DOWN].concat());
+    Regex::new(&format!(
+        r"原[^。；;0-9]{{0,16}}?({DELTA_AMOUNT})[^。；;0-9]{{0,16}}?({change})[^。；;0-9]{{0,10}}?({DELTA_AMOUNT})[^。；;0-9]{{0,8}}?(?:{delta})后[^。；;0-9]{{0,16}}?({DELTA_AMOUNT})"
+    ))
+    .expect("valid delta-correction regex")
+});
+
+/// (original, new total) of a budget changed by an amount; the change alone is never the
+/// budget. The sentence must name a budget and the figures must add up (original ± change =
+/// total), so that a count or another sum beside it is not taken for the budget.
+fn delta_correction(line: &str) -> Option<(Money, Money)> {
+    static BUDGET_LABELS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("budget_word"));
+    DELTA_CORRECTION.captures_iter(line).find_map(|c| {
+        let whole = c.get(0)?.as_str();
+        if !BUDGET_LABELS.iter().any(|w| whole.contains(w)) {
+            return None;
+        }
+        let (from, delta, to) = (
+            parse_money(&c[1], None)?,
+            parse_money(&c[3], None)?,
+            parse_money(&c[4], None)?,
+        );
+        let sign = if DELTA_UP.contains(&&c[2]) { 1.0 } else { -1.0 };
+        let adds_up = from.currency == delta.currency
+            && from.currency == to.currency
+            && (from.amount + sign * delta.amount - to.amount).abs() < 1.0;
+        (adds_up && from != to).then_some((from, to))
+    })
+}
+
+/// Whether the words between an old amount and a new one change it by an amount ("现追加预算资金"):
+/// the amount after them is the change, not the new budget. A change word followed by 后 or by
+/// 为 / 至 / 到 / 成 names the total ("追加后…为", "从236万元调减为198万元").
+fn names_a_change(gap: &str) -> bool {
+    DELTA_UP.iter().chain(DELTA_DOWN.iter()).any(|w| {
+        gap.match_indices(w)
+            .any(|(i, _)| !gap[i + w.len()..].starts_with(['后', '为', '至', '到', '成']))
+    })
+}
+
 /// A correction written as one sentence: (original, corrected) budget.
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
     // Only lines naming a budget word can hold a correction; their 大写 amounts made plain.
@@ -1375,23 +1442,27 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
                 || (l.contains(['“', '「', '"']) && l.contains(['误', '错', '应']))
         })
         .find_map(|l| {
-            let changed = |from: Money, to: Money| (from != to).then_some((from, to));
-            quoted_wrong_value(l)
+            let changed = |c: regex::Captures<'_>| {
+                let (old, new) = (c.get(1)?, c.get(2)?);
+                if names_a_change(&l[old.end()..new.start()]) {
+                    return None;
+                }
+                let (from, to) = (
+                    parse_money(old.as_str(), None)?,
+                    parse_money(new.as_str(), None)?,
+                );
+                (from != to).then_some((from, to))
+            };
+            delta_correction(l)
+                .or_else(|| quoted_wrong_value(l))
                 .or_else(|| quoted_items_correction(l))
+                .or_else(|| PROSE_CORRECTION.captures_iter(l).find_map(changed))
+                .or_else(|| PROSE_CORRECTION_QUOTED.captures_iter(l).find_map(changed))
                 .or_else(|| {
-                    PROSE_CORRECTION
-                        .captures_iter(l)
-                        .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
-                })
-                .or_else(|| {
-                    PROSE_CORRECTION_QUOTED
-                        .captures_iter(l)
-                        .find_map(|c| changed(parse_money(&c[1], None)?, parse_money(&c[2], None)?))
-                })
-                .or_else(|| {
-                    PROSE_CORRECTION_AFTER
-                        .captures_iter(l)
-                        .find_map(|c| changed(parse_money(&c[2], None)?, parse_money(&c[1], None)?))
+                    PROSE_CORRECTION_AFTER.captures_iter(l).find_map(|c| {
+                        let (from, to) = (parse_money(&c[2], None)?, parse_money(&c[1], None)?);
+                        (from != to).then_some((from, to))
+                    })
                 })
         })
         .or_else(|| {
@@ -2429,6 +2500,39 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_changed_by_an_amount_gives_the_total_after_it() {
+        for (line, want) in [
+            (
+                "原“采购预算：200.00万元”，现核增预算20.00万元，核增后采购预算为220.00万元。",
+                (2_000_000.0, 2_200_000.0),
+            ),
+            (
+                "最高限价在原1,500,000.00元的基础上调减300,000.00元，调整后最高限价为1,200,000.00元；",
+                (1_500_000.0, 1_200_000.0),
+            ),
+            (
+                "经批复，原预算金额80万元，追加预算15万元，追加后项目预算金额为95万元",
+                (800_000.0, 950_000.0),
+            ),
+        ] {
+            let (from, to) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((from.amount, to.amount), want, "{line}");
+        }
+        // The change alone is never the budget: without a total that adds up, nothing is read.
+        assert!(
+            corrected_budget(&["原预算金额80万元，现追加预算资金15万元，追加后为100万元"])
+                .is_none()
+        );
+        assert!(corrected_budget(&["原预算金额80万元，现追加预算资金15万元。"]).is_none());
+        // A count changed beside it is no amount.
+        assert!(
+            corrected_budget(&["预算不变，服务器数量在原12台的基础上增加4台，增加后为16台"])
+                .is_none()
+        );
+    }
+
+    #[test]
     fn a_quoted_budget_called_wrong_gives_way_to_the_quoted_right_value() {
         // Round 34 of issue 10: "“预算金额：512.00万元”有误，应为“486.50万元”" (the new quote holds
         // only the amount). Other labels, units, words and quotes here.
@@ -2655,6 +2759,21 @@ mod tests {
             "一、项目概况：采购两年的推理算力服务。采购预算为192万元（含两年服务费），超出者无效。",
         ];
         assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(1_920_000.0));
+        // A colon label opening a sentence of running text, after a determiner of the purchase.
+        let amount = |l: &str| sentence_budget(&[l]).map(|m| m.amount);
+        assert_eq!(
+            amount(
+                "采购推理服务器4台及配套软件。本项目采购预算：人民币壹佰伍拾万元整（1,500,000.00元）。"
+            ),
+            Some(1_500_000.0)
+        );
+        assert_eq!(
+            amount("建设问答平台；项目控制价：86万元，超出者无效。"),
+            Some(860_000.0)
+        );
+        // Without a determiner, or a lot's label, it is not the purchase's.
+        assert_eq!(amount("分两个标包。标包1最高限价：120万元。"), None);
+        assert_eq!(amount("详见附件，其他项目最高限价：120万元"), None);
     }
 
     #[test]
