@@ -130,6 +130,11 @@ pub const GROUPS: &[&str] = &[
     "org_category_lead",
     "award_adverb",
     "lead_source_end",
+    "name_descriptor",
+    "lead_anaphor",
+    "eval_price_header",
+    "lowest_price_method",
+    "review_header",
 ];
 
 /// One row of `layout.csv`.
