@@ -133,6 +133,11 @@ pub const GROUPS: &[&str] = &[
     "budget_delta_up",
     "budget_delta_down",
     "budget_delta_total",
+    "name_descriptor",
+    "lead_anaphor",
+    "eval_price_header",
+    "lowest_price_method",
+    "review_header",
 ];
 
 /// One row of `layout.csv`.

@@ -402,6 +402,7 @@ fn build(w: html::Walked) -> Notice {
         }
     }
     let scored = std::mem::take(&mut found.scored);
+    let priced = std::mem::take(&mut found.priced);
     let mut suppliers: Vec<String> = Vec::new();
     let named = w
         .code_suppliers
@@ -487,6 +488,16 @@ fn build(w: html::Walked) -> Notice {
                 && candidates
                     .iter()
                     .all(|c| scored.iter().flatten().any(|(n, _)| n == c))
+            {
+                candidates = top;
+            }
+            // The same for a table of evaluated prices under the lowest-price method: the
+            // stated number of the lowest, rows that failed review left out.
+            let top = top_priced(&lines, &priced);
+            if !top.is_empty()
+                && candidates
+                    .iter()
+                    .all(|c| priced.iter().flatten().any(|(n, _)| n == c))
             {
                 candidates = top;
             }
@@ -1273,6 +1284,10 @@ struct TableNames {
     /// Bidders with their total scores, one list per table, from tables with a total-score
     /// column and no column that names, ranks or marks results (递交顺序 | 投标人 | … | 综合得分).
     scored: Vec<Vec<(String, f64)>>,
+    /// Bidders with their evaluated prices, one list per table, from tables with an
+    /// evaluated-price column (评审价, 评标价) and no column that names or ranks results; None
+    /// for a row its conclusion rules out or with no price (—).
+    priced: Vec<Vec<(String, Option<f64>)>>,
 }
 
 impl TableNames {
@@ -1487,6 +1502,8 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         let mut ranks: Option<Vec<u32>> = None;
         // A score table's width, name column and total-score column.
         let mut scored: Option<(usize, usize, usize)> = None;
+        // A price table's width, name column, evaluated-price column and conclusion column.
+        let mut priced: Option<(usize, usize, usize, Option<usize>)> = None;
         for (at, row) in table.iter().enumerate() {
             if let Some(order) = &ranks {
                 if row.first().is_some_and(|c| is_name_row_label(c)) {
@@ -1577,6 +1594,22 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     })
                 };
                 scored = None;
+                priced = None;
+                // The same with an evaluated-price column (评审价), ranked low to high where the
+                // page states the lowest-price method (`top_priced`); a conclusion column
+                // (符合性审查: 通过 / 不通过) says which rows stay in.
+                if candidate.is_none()
+                    && mark.is_none()
+                    && !ranks_in_words
+                    && !row.iter().any(|c| is_rank_header(c))
+                    && let Some(name) = winner.filter(|w| generic(*w)).or_else(named)
+                    && let Some(price) = row.iter().position(|c| is_eval_price_header(c))
+                {
+                    let review =
+                        conclusion.or_else(|| row.iter().position(|c| is_review_header(c)));
+                    priced = Some((row.len(), name, price, review.filter(|k| *k != name)));
+                    found.priced.push(Vec::new());
+                }
                 if candidate.is_none()
                     && mark.is_none()
                     && conclusion.is_none()
@@ -1628,6 +1661,25 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                         conclusion: conclusion.filter(|k| *k != col),
                     });
                     continue;
+                }
+            }
+            if let Some((width, name_at, price_at, out_at)) = priced {
+                let offset = width.saturating_sub(row.len());
+                let cell = |i: usize| i.checked_sub(offset).and_then(|i| row.get(i));
+                if let Some(name) = cell(name_at)
+                    .filter(|c| !labels::is_label_cell(c))
+                    .and_then(|c| clean_org(c))
+                    && let Some(rows) = found.priced.last_mut()
+                    && rows.len() < MAX_SCORED_ROWS
+                {
+                    let out = out_at
+                        .and_then(cell)
+                        .is_some_and(|c| verdict(c) == Verdict::Out);
+                    let price = cell(price_at)
+                        .and_then(|c| parse_money(c, None))
+                        .map(|m| m.amount)
+                        .filter(|v| v.is_finite() && *v > 0.0);
+                    rows.push((name, price.filter(|_| !out)));
                 }
             }
             if let Some((width, name_at, score_at)) = scored {
@@ -1827,6 +1879,78 @@ fn top_scored(lines: &[&str], tables: &[Vec<(String, f64)>]) -> Vec<String> {
     let mut rows: Vec<&(String, f64)> = rows.iter().collect();
     // Stable: equal scores keep their page order.
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    rows.into_iter()
+        .take(n)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// Headers of an evaluated-price column (`eval_price_header`: "评审价", "评标价"), compared
+/// whitespace-free without bracketed notes ("评审价（元）").
+static EVAL_PRICE_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("eval_price_header"));
+
+/// Headers of a review-stage column whose cells pass or fail a row (`review_header`: 符合性审查,
+/// 资格审查), compared whitespace-free without bracketed notes.
+static REVIEW_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("review_header"));
+
+/// A review-stage column's header (符合性审查 | 通过 / 不通过).
+fn is_review_header(cell: &str) -> bool {
+    cell.len() <= 48 && REVIEW_HEADERS.contains(&header_key(&without_notes(cell)).as_str())
+}
+
+/// An evaluated-price column's header; the bid itself (投标报价) is not one.
+fn is_eval_price_header(cell: &str) -> bool {
+    cell.len() <= 48 && EVAL_PRICE_HEADERS.contains(&header_key(&without_notes(cell)).as_str())
+}
+
+/// Words stating that the lowest evaluated price wins (`lowest_price_method`: 经评审的最低投标价法,
+/// 由低到高).
+static LOWEST_PRICE_METHODS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(layout::words("lowest_price_method"))
+        .expect("lowest-price words build an automaton")
+});
+
+/// The candidates of a page whose only result table is one of evaluated prices in another order
+/// (opening order): as many of its rows as the page states, lowest price first (equal prices
+/// keep page order), rows failed in review or without a price left out. None unless the page
+/// states the lowest-price method and a top count (前三名) on a line about candidates, or with
+/// more than one such table (lots).
+fn top_priced(lines: &[&str], tables: &[Vec<(String, Option<f64>)>]) -> Vec<String> {
+    let mut tables = tables.iter().filter(|t| !t.is_empty());
+    let (Some(rows), None) = (tables.next(), tables.next()) else {
+        return Vec::new();
+    };
+    let short = |l: &&&str| l.len() <= 600;
+    // The method is often stated in the long opening paragraph: one linear automaton pass.
+    if !lines
+        .iter()
+        .filter(|l| l.len() <= 4000)
+        .any(|l| LOWEST_PRICE_METHODS.is_match(*l))
+    {
+        return Vec::new();
+    }
+    let stated = lines
+        .iter()
+        .filter(short)
+        .filter(|l| l.contains("候选人"))
+        .find_map(|l| {
+            CANDIDATE_COUNT
+                .captures_iter(l)
+                .find_map(|c| c.get(1).or(c.get(5)))
+                .and_then(|m| count_digit(m.as_str()))
+        });
+    let Some(n) = stated.and_then(|n| usize::try_from(n).ok()) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<(&String, f64)> = rows
+        .iter()
+        .filter_map(|(name, price)| price.map(|p| (name, p)))
+        .collect();
+    if n == 0 || rows.len() < n {
+        return Vec::new();
+    }
+    // Stable: equal prices keep their page order.
+    rows.sort_by(|a, b| a.1.total_cmp(&b.1));
     rows.into_iter()
         .take(n)
         .map(|(name, _)| name.clone())
@@ -3012,6 +3136,36 @@ mod tests {
             "<h3>某县人民医院影像云平台采购项目结果公告</h3><p>项目编号：XY-2026-52</p>{table}<p>评标委员会推荐得分前两名的投标人为中标候选人。</p>"
         ));
         assert!(n.candidates.is_empty(), "{:?}", n.candidates);
+    }
+
+    #[test]
+    fn an_evaluated_price_table_under_the_lowest_price_method_gives_the_lowest_that_passed() {
+        // Rounds 38/39 of issue 10: 开标序号 | 投标人名称 | 投标报价 | 评审价 (| 符合性审查) with no
+        // rank column, under "经评审的最低投标价法…由低到高…前三名". Here other wordings: 评标价格,
+        // 资格审查 | 不合格, 最低评标价法, 前两名.
+        let head = "<h3>某市疾控中心数据平台采购项目中标候选人公示</h3><p>项目编号：JK-2026-19</p>";
+        let table = "<table><tr><th>序号</th><th>投标人名称</th><th>投标报价（元）</th><th>资格审查</th><th>评标价格（元）</th></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>468,000.00</td><td>合格</td><td>468,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>431,500.00</td><td>不合格</td><td>/</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>452,800.00</td><td>合格</td><td>452,800.00</td></tr>\
+             <tr><td>4</td><td>丁信息有限公司</td><td>489,000.00</td><td>合格</td><td>489,000.00</td></tr></table>";
+        let said = "<p>本项目采用最低评标价法，按评标价格从低到高推荐前两名为中标候选人。</p>";
+        let n = notice(&format!("{head}<p>评审情况如下：</p>{table}{said}"));
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["丙智能有限公司", "甲科技有限公司"]);
+        // Without the lowest-price method stated, or without a top count, the table is read as
+        // before: its prices rank nothing.
+        for said in [
+            "<p>按综合评分法推荐前两名为中标候选人。</p>",
+            "<p>本项目采用最低评标价法，评标委员会推荐中标候选人。</p>",
+        ] {
+            let n = notice(&format!("{head}{table}{said}"));
+            assert!(
+                n.candidates.len() != 2 || n.candidates[0] != "丙智能有限公司",
+                "{said}: {:?}",
+                n.candidates
+            );
+        }
     }
 
     #[test]

@@ -84,7 +84,7 @@ static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
 /// A company named with its rank in running text: "A排名第一，投标报价为…", "B位列第二".
 /// Group 1 is the name, group 2 the rank.
 static PROSE_RANKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{{0,20}}?|[^，,。；;、]{{0,12}}[，,]|[^，,。；;、第]{{1,8}}?)?(?:(?:综合)?(?:排名|排序|位列|位居|名列)|(?:{}))第([一二三四五六七八九十])(?:名|位)?", layout::alternation(layout::words("rank_is_verb"))))
+    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:以[^，,。；;]{{0,20}}?|[^，,。；;、]{{0,12}}[，,]|[^，,。；;、第]{{1,8}}?)?(?:(?:综合)?(?:{})|(?:{}))第([一二三四五六七八九十])(?:名|位)?", layout::alternation(layout::words("rank_verb")), layout::alternation(layout::words("rank_is_verb"))))
         .expect("valid ranked regex")
 });
 
@@ -595,10 +595,32 @@ fn listed_orgs(s: &str, out: &mut Vec<String>) {
             .trim_start_matches(['：', ':'])
             .trim_end_matches(['等', '。'])
             .trim();
+        let name = without_descriptor(name);
         if org_like(name) && !out.iter().any(|o| o == name) {
             out.push(name.to_string());
         }
     }
+}
+
+/// Descriptive lead-ins glued before a name (`name_descriptor`: 本土企业, 老牌厂商 …).
+static NAME_DESCRIPTORS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("name_descriptor"));
+
+/// `name` without a description before the organisation itself: a descriptor word
+/// ("长沙本土企业X有限公司") or a phrase ending in 的 ("报价最低的X有限公司"), when what follows is
+/// a name of its own; otherwise `name` unchanged.
+fn without_descriptor(name: &str) -> &str {
+    if org_like(name) && !NAME_DESCRIPTORS.iter().any(|d| name.contains(d)) {
+        return name;
+    }
+    NAME_DESCRIPTORS
+        .iter()
+        .filter_map(|d| name.rfind(d).map(|i| i + d.len()))
+        .chain(name.rfind('的').map(|i| i + '的'.len_utf8()))
+        .max()
+        .map(|i| &name[i..])
+        // A name of its own, not the tail of one ("…民营企业服务有限公司" keeps its whole name).
+        .filter(|rest| org_like(rest) && rest.chars().count() >= 8)
+        .unwrap_or(name)
 }
 
 /// Candidates named in sentences ("第一中标候选人为A", "候选人依次为A、B", "A为第一中标候选人"), in
@@ -1162,15 +1184,17 @@ pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
             .take(6)
             .find_map(project_org)
     };
-    in_sentence(first).or_else(|| {
-        // A hook opening the lead ("高校智算中心建设热度不减。") leaves the purchase to the next
-        // sentence; a first sentence with a date, an amount or an organisation of its own is the
-        // news itself, and a later sentence may be about anyone.
-        hook(first)
-            .then(|| sentences.next())
-            .flatten()
-            .and_then(in_sentence)
-    })
+    in_sentence(first)
+        .or_else(|| source_anaphor_org(first))
+        .or_else(|| {
+            // A hook opening the lead ("高校智算中心建设热度不减。") leaves the purchase to the next
+            // sentence; a first sentence with a date, an amount or an organisation of its own is the
+            // news itself, and a later sentence may be about anyone.
+            hook(first)
+                .then(|| sentences.next())
+                .flatten()
+                .and_then(in_sentence)
+        })
 }
 
 /// A lead's first sentence that only sets the scene: no digit (no date or amount), no subject
@@ -1198,6 +1222,36 @@ fn hook(sentence: &str) -> bool {
                     .iter()
                     .any(|e| e.chars().count() >= 2 && n.ends_with(e))
         })
+}
+
+/// Words that refer back to an organisation just named (`lead_anaphor`: 该校, 该院 …).
+static ANAPHORS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_anaphor"));
+
+/// The source of a lead sentence when the purchase's subject refers back to it ("记者从X大学获悉，
+/// 该校…项目日前完成定标"): X is the buyer. Only an organisation of the kind that buys
+/// ([`PROJECT_ORG_ENDS`]), and only when the referring clause names the purchase (…项目).
+fn source_anaphor_org(sentence: &str) -> Option<String> {
+    if sentence.chars().count() > MAX_CLAUSE_CHARS * 3 {
+        return None;
+    }
+    SOURCE_ENDS.iter().find_map(|w| {
+        let at = sentence.find(w)?;
+        let rest = sentence[at + w.len()..].trim_start_matches(['，', ',', ' ']);
+        let clause = rest.split(['，', ',', '；', ';']).next().unwrap_or(rest);
+        if !(ANAPHORS.iter().any(|a| clause.starts_with(a)) && clause.contains("项目")) {
+            return None;
+        }
+        let before = &sentence[..at];
+        let source = SOURCE_LEADS
+            .iter()
+            .filter_map(|l| before.rfind(l).map(|i| i + l.len()))
+            .max()
+            .map(|i| before[i..].trim())?;
+        (org_like(source)
+            && !is_category(source)
+            && PROJECT_ORG_ENDS.iter().any(|e| source.ends_with(e)))
+        .then(|| source.to_string())
+    })
 }
 
 /// Words closing a source ("记者从X获悉", `lead_source_end`): the clause's subject follows them.
@@ -1638,6 +1692,30 @@ mod tests {
     }
 
     #[test]
+    fn a_description_before_a_ranked_name_is_no_part_of_it() {
+        let page = [
+            "某银行服务器采购中标候选人公示。",
+            "据公示，杭州老牌厂商西溪数据技术有限公司排名第二，报价3.1亿元；省内企业鼓山智算科技有限公司名列第一，报价3.2亿元。",
+            "投标报价最高的闽江信息技术有限公司以3.4亿元排在第三。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            [
+                "鼓山智算科技有限公司",
+                "西溪数据技术有限公司",
+                "闽江信息技术有限公司"
+            ]
+        );
+        // A descriptor inside a registered name leaves the name whole.
+        assert_eq!(
+            without_descriptor("广州民营企业服务有限公司"),
+            "广州民营企业服务有限公司"
+        );
+        // Without a name after it, nothing is cut.
+        assert_eq!(without_descriptor("报价最低的企业"), "报价最低的企业");
+    }
+
+    #[test]
     fn ranks_in_running_text_order_the_candidates_whatever_order_the_sentence_names_them() {
         let page = [
             "某大学智算平台中标候选人公示。",
@@ -1782,8 +1860,40 @@ mod tests {
             "本报讯 甲科技有限公司承建的乙大学智算中心项目日前通过验收，将于下月投入使用。",
             "本报讯 甲科技有限公司为乙大学智算平台建设项目提供服务器，合同金额1.2亿元。",
             "本报讯 湖北省武汉市2026年智算中心建设项目近日完成招标，预算3000万元。",
-            "本报讯（记者王明）记者从华中科技大学获悉，该校智算平台项目近日完成招标。",
+            // The source is no buyer when the purchase's subject is someone else; when it
+            // refers back to the source (该校…项目) it is: see the test below.
+            "本报讯（记者王明）记者从华中科技大学获悉，湖北多所高校智算平台项目近日完成招标。",
             "本报讯 武汉东湖新技术开发区智算中心项目近日完成招标，预算3000万元。",
+        ] {
+            assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
+        }
+    }
+
+    #[test]
+    fn a_source_the_purchase_refers_back_to_is_the_buyer() {
+        for (lead, want) in [
+            (
+                "9月2日，记者从武汉理工大学了解到，该校“智能制造大模型平台”项目已完成招标，某公司以980万元中标。",
+                "武汉理工大学",
+            ),
+            (
+                "记者近日从苏州市立医院获悉，该院医疗影像智能分析项目日前公示中标结果。",
+                "苏州市立医院",
+            ),
+            (
+                "本报讯（记者王明）记者从华中科技大学获悉，该校智算平台项目近日完成招标。",
+                "华中科技大学",
+            ),
+        ] {
+            assert_eq!(lead_project_buyer(&[lead]).as_deref(), Some(want), "{lead}");
+        }
+        for lead in [
+            // The next clause is the source's news, not a purchase of its own.
+            "记者从南京大学获悉，该校学生在全国大赛中获得一等奖，相关项目将继续推进。",
+            // A new subject after the source: not referred back to.
+            "记者从省财政厅获悉，全省高校智算平台采购项目预算合计12亿元，采购需求已公布。",
+            // A source that is no buyer (a publication).
+            "记者从业内人士处获悉，该公司推理服务器项目近日完成评标。",
         ] {
             assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
         }
