@@ -171,6 +171,8 @@ struct TextSink {
     cell: bool,
     /// The pending cell break follows a label element: a colon right after it joins the label.
     soft_cell: bool,
+    /// The current line of `out` holds a cell separator.
+    line_has_cell: bool,
 }
 
 impl TextSink {
@@ -185,10 +187,12 @@ impl TextSink {
         if self.newline {
             if !at_line_start {
                 self.out.push('\n');
+                self.line_has_cell = false;
             }
         } else if self.cell && !(self.soft_cell && piece.starts_with(['：', ':'])) {
             if !at_line_start {
                 self.out.push_str(CELL_SEP);
+                self.line_has_cell = true;
             }
         } else if self.space && !at_line_start {
             self.out.push(' ');
@@ -394,6 +398,17 @@ impl<K: PartialEq + Copy> Walker<K> {
                     t.cell_space = false;
                     t.blocks_closed = 0;
                 }
+            }
+            // A field grid with two pairs a row (`<label>招标编号</label><span>…</span><label>招标
+            // 代理</label><span>…</span>`): the second label opens a cell of its own, not glued to
+            // the value before it. Only on a line already split into cells, so a label inside a
+            // running sentence stays in it.
+            "label"
+                if !self.tables.last().is_some_and(|t| t.in_cell)
+                    && !self.sink.newline
+                    && self.sink.line_has_cell =>
+            {
+                self.sink.cell_break();
             }
             _ => {}
         }
@@ -828,6 +843,25 @@ mod tests {
                     "最高限价（元） | 980,000",
                     "单独",
                     "甲乙"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn every_label_of_a_grid_row_opens_its_own_cell() {
+        // Two pairs a row: the second label is not glued to the first value.
+        let doc = "<div class=\"row\"><label>项目编号</label><span>ZB-12</span><label>采购代理机构</label>\
+            <span>某某招标有限公司</span></div><div><label>开标时间：</label><em>2026-01-05</em><label>地点\
+            </label><em>某会议室</em></div><p>本项目<label>预算金额</label>为100万元</p>";
+        for w in every_walk(doc) {
+            let lines: Vec<&str> = w.text.lines().collect();
+            assert_eq!(
+                lines,
+                [
+                    "项目编号 | ZB-12 | 采购代理机构 | 某某招标有限公司",
+                    "开标时间： | 2026-01-05 | 地点 | 某会议室",
+                    "本项目预算金额 | 为100万元"
                 ]
             );
         }

@@ -916,6 +916,21 @@ fn push(
         f => f,
     };
     let value = value.trim_matches(|c: char| c.is_whitespace() || "。；;，,".contains(c));
+    // An amount written only in 大写 ("中标金额 | 壹佰捌拾柒万陆仟元整"): its figure in 元, which
+    // the amount parser reads (a sentence's 大写 amount alone stays unread there).
+    let amount_field = matches!(
+        field,
+        Field::Budget
+            | Field::Award
+            | Field::AwardTotal
+            | Field::BudgetOriginal
+            | Field::BudgetCorrected
+    );
+    let figure = amount_field
+        .then(|| super::money::lone_daxie(value))
+        .flatten()
+        .map(|v| format!("{v:.2}元"));
+    let value = figure.as_deref().unwrap_or(value);
     if !value.is_empty() {
         out.push(Labelled {
             field,
@@ -1190,6 +1205,27 @@ mod tests {
         assert_eq!(
             values("采购总预算：¥1,200,000.00", Field::Budget),
             vec!["¥1,200,000.00"]
+        );
+    }
+
+    #[test]
+    fn an_amount_only_in_daxie_is_given_as_its_figure() {
+        assert_eq!(
+            values("成交金额 | 人民币玖拾捌万伍仟元整", Field::Award),
+            vec!["985000.00元"]
+        );
+        assert_eq!(
+            values("采购预算：叁佰贰拾万元", Field::Budget),
+            vec!["3200000.00元"]
+        );
+        // With its figure the value stays as written; other fields are never turned.
+        assert_eq!(
+            values("中标金额：壹拾万元整（¥100,000.00）", Field::Award),
+            vec!["壹拾万元整（¥100,000.00）"]
+        );
+        assert_eq!(
+            values("项目名称 | 壹佰元店改造", Field::Title),
+            vec!["壹佰元店改造"]
         );
     }
 

@@ -106,6 +106,7 @@ pub const GROUPS: &[&str] = &[
     "total_word",
     "yardstick_header",
     "tax_excluded",
+    "daxie_lead",
     "notice_contract",
     "notice_performance",
     "mark_header",

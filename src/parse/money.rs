@@ -213,6 +213,30 @@ fn daxie_value(s: &str) -> Option<f64> {
     (any && total > 0.0).then_some(total)
 }
 
+/// Words that may open a value before its 大写 amount ("人民币", "大写：").
+static DAXIE_LEAD: LazyLock<&[&str]> = LazyLock::new(|| crate::parse::layout::words("daxie_lead"));
+
+/// The amount of a value written only in 大写 ("人民币壹佰捌拾柒万陆仟元整"): it opens with the
+/// amount, which states its 元 and ends its words (so "叁拾天", "第壹包" or "壹佰元店" are none), and
+/// holds no figure at all (a figure beside it says the amount, and is read as one).
+pub fn lone_daxie(value: &str) -> Option<f64> {
+    if value.len() > 200 || value.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut rest = value.trim_start();
+    while let Some(lead) = DAXIE_LEAD.iter().find(|l| rest.starts_with(*l)) {
+        rest = rest[lead.len()..].trim_start();
+    }
+    let in_run = |c: char| DAXIE_DIGITS.contains(c) || DAXIE_UNITS.contains(c);
+    let end = rest.find(|c: char| !in_run(c)).unwrap_or(rest.len());
+    let (run, after) = rest.split_at(end);
+    // A word going on after it ("壹佰元店") makes it no amount.
+    let ends = !after.chars().next().is_some_and(super::labels::is_han);
+    (ends && run.chars().count() >= 3 && run.contains(['元', '圆']))
+        .then(|| daxie_value(run))
+        .flatten()
+}
+
 /// `line` with its 大写 amounts made plain for the correction patterns: a 大写 amount next to a
 /// figure ("人民币伍佰贰拾万元（￥5,200,000.00）", "¥586,000.00（大写：人民币伍拾捌万陆仟元整）") is
 /// dropped, the figure says it; one standing alone becomes a figure in 元. Linear; the line is
@@ -260,6 +284,20 @@ mod tests {
         assert_eq!(daxie_value("壹亿贰仟万元"), Some(120_000_000.0));
         assert_eq!(daxie_value("壹拾万零伍佰元"), Some(100_500.0));
         assert_eq!(daxie_value("零售"), None);
+    }
+
+    #[test]
+    fn a_value_only_in_daxie_is_its_amount() {
+        let amount = lone_daxie;
+        assert_eq!(amount("人民币贰佰叁拾肆万元"), Some(2_340_000.0));
+        assert_eq!(amount("大写：伍拾万零叁佰元整"), Some(500_300.0));
+        assert_eq!(amount("壹拾贰万圆整（含税）"), Some(120_000.0));
+        // A figure beside it says the amount (the figure is read); a run without 元 is none.
+        assert_eq!(amount("壹佰万元整（¥1,000,000.00）"), None);
+        assert_eq!(amount("叁拾天"), None);
+        assert_eq!(amount("壹佰元店"), None);
+        assert_eq!(amount("第壹包"), None);
+        assert_eq!(amount("详见招标文件"), None);
     }
 
     #[test]

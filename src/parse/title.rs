@@ -169,23 +169,34 @@ pub fn abridges(short: &str, full: &str) -> bool {
     found * 10 >= s.len() * 9
 }
 
+/// Endings of a publishing body's name ("…局", "…人民政府", "…大学").
+static PUBLISHER_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("publisher_end"));
+
 /// The heading that names the notice: the first heading that is, contains or fills out
 /// ([`abridges`]) the cleaned `<title>`, else the first one with a notice word (公告, 公示,
-/// 结果 …) and the length of a title.
+/// 结果 …) and the length of a title. A heading matching the `<title>` that is a body's name
+/// (a publisher ending, no notice word) is the site's banner ("四平市市场监督管理局" when the
+/// `<title>` is "政府采购_四平市市场监督管理局"): a heading with a notice word beats it.
 pub fn notice_heading<'a>(headings: &'a [String], title_tag: Option<&str>) -> Option<&'a str> {
     let fits =
         |h: &str| (6..=150).contains(&h.chars().count()) && !site_like(h) && !is_type_name(h);
+    let by_word = || {
+        headings
+            .iter()
+            .find(|h| fits(h) && h.chars().count() >= 8 && has_notice_word(h))
+            .map(String::as_str)
+    };
     if let Some(tag) = title_tag.filter(|t| t.chars().count() >= 6)
         && let Some(h) = headings
             .iter()
             .find(|h| fits(h) && (h.contains(tag) || tag.contains(h.as_str()) || abridges(tag, h)))
     {
-        return Some(h);
+        if has_notice_word(h) || !PUBLISHER_ENDS.iter().any(|e| h.ends_with(e)) {
+            return Some(h);
+        }
+        return by_word().or(Some(h));
     }
-    headings
-        .iter()
-        .find(|h| fits(h) && h.chars().count() >= 8 && has_notice_word(h))
-        .map(String::as_str)
+    by_word()
 }
 
 #[cfg(test)]
@@ -317,5 +328,49 @@ mod tests {
             Some("湘潭大学智能计算平台建设项目中标候选人公示")
         );
         assert_eq!(notice_heading(&hs[..1], None), None);
+    }
+
+    #[test]
+    fn a_banner_name_matching_the_title_is_no_notice_heading() {
+        // The `<title>` is the body's or site's name (alone or beside a channel name), and so is
+        // the banner heading; the article's heading names the notice.
+        let hs = vec![
+            "某某县人民医院".to_string(),
+            "某某县人民医院医学影像云平台采购项目竞争性磋商公告".to_string(),
+        ];
+        for tag in [
+            "某某县人民医院",
+            "信息公开-某某县人民医院",
+            "某某县人民医院_采购信息",
+        ] {
+            assert_eq!(
+                notice_heading(&hs, Some(tag)),
+                Some(hs[1].as_str()),
+                "{tag}"
+            );
+        }
+        // Without a heading naming a notice, the banner stays the heading that matched.
+        assert_eq!(
+            notice_heading(&hs[..1], Some("某某县人民医院")),
+            Some(hs[0].as_str())
+        );
+        // A news headline matching the `<title>` is no body's name: it stays.
+        let hs = vec![
+            "某某医院上线DeepSeek大模型".to_string(),
+            "某某医院关于设备采购的结果公示".to_string(),
+        ];
+        assert_eq!(
+            notice_heading(&hs, Some("某某医院上线DeepSeek大模型")),
+            Some(hs[0].as_str())
+        );
+        // A heading matching the `<title>` with a notice word keeps winning over a later one.
+        let hs = vec![
+            "某某大学算力平台采购项目".to_string(),
+            "某某大学关于寒假放假安排的通知公告".to_string(),
+        ];
+        assert_eq!(
+            notice_heading(&hs, Some("某某大学算力平台采购项目")),
+            Some(hs[0].as_str())
+        );
     }
 }
