@@ -1831,7 +1831,12 @@ static TOTAL_SCORE_HEADERS: LazyLock<&[&str]> =
 
 /// A total-score column's header; part scores (技术得分, 价格得分) are not one.
 fn is_total_score_header(cell: &str) -> bool {
-    cell.len() <= 48 && TOTAL_SCORE_HEADERS.contains(&header_key(&without_notes(cell)).as_str())
+    header_in(&TOTAL_SCORE_HEADERS, cell)
+}
+
+/// A short header cell that is one of `words`, compared whitespace-free without bracketed notes.
+fn header_in(words: &[&str], cell: &str) -> bool {
+    cell.len() <= 48 && words.contains(&header_key(&without_notes(cell)).as_str())
 }
 
 /// A score cell's value ("91.50", "89.7分").
@@ -1860,25 +1865,41 @@ fn top_scored(lines: &[&str], tables: &[Vec<(String, f64)>]) -> Vec<String> {
     let (Some(rows), None) = (tables.next(), tables.next()) else {
         return Vec::new();
     };
-    let stated = lines
+    let Some(n) = stated_top_count(lines, true) else {
+        return Vec::new();
+    };
+    let rows = rows.iter().map(|(name, score)| (name, -score)).collect();
+    first_by_value(rows, n)
+}
+
+/// The number of top-ranked bidders a line about candidates makes the candidates ("排名前三的",
+/// "前两名"; with `by_score`, also "得分最高的两家").
+fn stated_top_count(lines: &[&str], by_score: bool) -> Option<usize> {
+    lines
         .iter()
         .filter(|l| l.len() <= 600 && l.contains("候选人"))
         .find_map(|l| {
             CANDIDATE_COUNT
                 .captures_iter(l)
                 .find_map(|c| c.get(1).or(c.get(5)))
-                .or_else(|| TOP_BY_SCORE.captures(l).and_then(|c| c.get(1)))
+                .or_else(|| {
+                    by_score
+                        .then(|| TOP_BY_SCORE.captures(l).and_then(|c| c.get(1)))
+                        .flatten()
+                })
                 .and_then(|m| count_digit(m.as_str()))
-        });
-    let Some(n) = stated.and_then(|n| usize::try_from(n).ok()) else {
-        return Vec::new();
-    };
+        })
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+/// The names of the `n` rows of lowest value, in that order (equal values keep their page
+/// order); none when `n` is 0 or more than the rows.
+fn first_by_value(mut rows: Vec<(&String, f64)>, n: usize) -> Vec<String> {
     if n == 0 || rows.len() < n {
         return Vec::new();
     }
-    let mut rows: Vec<&(String, f64)> = rows.iter().collect();
-    // Stable: equal scores keep their page order.
-    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // Stable: equal values keep their page order.
+    rows.sort_by(|a, b| a.1.total_cmp(&b.1));
     rows.into_iter()
         .take(n)
         .map(|(name, _)| name.clone())
@@ -1895,12 +1916,12 @@ static REVIEW_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("revie
 
 /// A review-stage column's header (符合性审查 | 通过 / 不通过).
 fn is_review_header(cell: &str) -> bool {
-    cell.len() <= 48 && REVIEW_HEADERS.contains(&header_key(&without_notes(cell)).as_str())
+    header_in(&REVIEW_HEADERS, cell)
 }
 
 /// An evaluated-price column's header; the bid itself (投标报价) is not one.
 fn is_eval_price_header(cell: &str) -> bool {
-    cell.len() <= 48 && EVAL_PRICE_HEADERS.contains(&header_key(&without_notes(cell)).as_str())
+    header_in(&EVAL_PRICE_HEADERS, cell)
 }
 
 /// Words stating that the lowest evaluated price wins (`lowest_price_method`: 经评审的最低投标价法,
@@ -1920,7 +1941,6 @@ fn top_priced(lines: &[&str], tables: &[Vec<(String, Option<f64>)>]) -> Vec<Stri
     let (Some(rows), None) = (tables.next(), tables.next()) else {
         return Vec::new();
     };
-    let short = |l: &&&str| l.len() <= 600;
     // The method is often stated in the long opening paragraph: one linear automaton pass.
     if !lines
         .iter()
@@ -1929,32 +1949,14 @@ fn top_priced(lines: &[&str], tables: &[Vec<(String, Option<f64>)>]) -> Vec<Stri
     {
         return Vec::new();
     }
-    let stated = lines
-        .iter()
-        .filter(short)
-        .filter(|l| l.contains("候选人"))
-        .find_map(|l| {
-            CANDIDATE_COUNT
-                .captures_iter(l)
-                .find_map(|c| c.get(1).or(c.get(5)))
-                .and_then(|m| count_digit(m.as_str()))
-        });
-    let Some(n) = stated.and_then(|n| usize::try_from(n).ok()) else {
+    let Some(n) = stated_top_count(lines, false) else {
         return Vec::new();
     };
-    let mut rows: Vec<(&String, f64)> = rows
+    let rows = rows
         .iter()
         .filter_map(|(name, price)| price.map(|p| (name, p)))
         .collect();
-    if n == 0 || rows.len() < n {
-        return Vec::new();
-    }
-    // Stable: equal prices keep their page order.
-    rows.sort_by(|a, b| a.1.total_cmp(&b.1));
-    rows.into_iter()
-        .take(n)
-        .map(|(name, _)| name.clone())
-        .collect()
+    first_by_value(rows, n)
 }
 
 /// A count numeral: "3", "三", "两".
