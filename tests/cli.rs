@@ -443,33 +443,48 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
         std::fs::write(dir.path().join(format!("p{i:03}.html")), PAGE).unwrap();
     }
     let report = pipe_dir.path().join("report.jsonl");
-    let child = Command::cargo_bin("tenderscan")
+    let mut child = Command::cargo_bin("tenderscan")
         .unwrap()
-        .args(["scan", "--all", "-f", "jsonl", "--page-timeout", "0", "-o"])
+        .args([
+            "-vv",
+            "scan",
+            "--all",
+            "-f",
+            "jsonl",
+            "--page-timeout",
+            "0",
+            "-o",
+        ])
         .arg(&report)
         .arg(&heavy)
         .arg(dir.path())
-        .stdout(Stdio::piped())
+        .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // The report's temporary file appears just before the first batch starts.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !std::fs::read_dir(pipe_dir.path())
-        .unwrap()
-        .flatten()
-        .any(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with(".tenderscan-report-")
-        })
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the scan never started"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    // The signal goes only once the first batch has begun (a signal sent before it, under a
+    // loaded machine, rightly ends the run with nothing written); stderr is read to the end on
+    // a thread so the child never blocks on a full pipe.
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut all = String::new();
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("batch started") {
+                let _ = started_tx.send(());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    started_rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the first batch never started");
     assert!(
         Command::new("kill")
             .args(["-INT", &child.id().to_string()])
@@ -477,13 +492,9 @@ fn ctrl_c_finishes_the_batch_writes_it_and_exits_130() {
             .unwrap()
             .success()
     );
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let status = child.wait().unwrap();
+    let stderr = reader.join().unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
     // The batch in flight (64 files) was finished and written; the rest were not started.
     let text = std::fs::read_to_string(&report).expect("the report of what was done is written");
     assert_eq!(text.lines().count(), 64, "{text}");

@@ -276,6 +276,8 @@ fn scan_local(
         {
             batch.push(found);
         }
+        // Lets a caller (and the Ctrl-C test) see that work on a batch has begun.
+        tracing::debug!(files = batch.len(), "batch started");
         let records: Vec<Record> = pool.install(|| {
             batch
                 .par_iter()
