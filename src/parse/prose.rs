@@ -1118,12 +1118,14 @@ pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
 fn buyer_name(raw: &str) -> Option<String> {
     let n = NEWS_LEAD.replace(raw, "");
     let n = without_byline(n.trim()).trim();
-    // A description before the name ends at its 的 ("培养师范生的长江师范学院决定建设…").
+    // A description before the name ends at its 的 ("培养师范生的长江师范学院决定建设…"); after an
+    // organisation it names a part of that one ("甲大学的附属医院"), kept whole.
     let n = n
         .rsplit_once('的')
-        .map(|(_, name)| name)
-        .filter(|name| name.chars().count() >= 4)
-        .unwrap_or(n)
+        .filter(|(before, name)| {
+            name.chars().count() >= 4 && !ORG_ENDS.iter().any(|e| before.ends_with(e))
+        })
+        .map_or(n, |(_, name)| name)
         .to_string();
     ((n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")) && !is_category(&n))
         .then_some(n)
