@@ -12,11 +12,12 @@ use regex::Regex;
 /// Longest line looked at (a paragraph).
 const MAX_LINE_BYTES: usize = 10_000;
 
-/// The announcing company, the purchase it names (group 2), its rank (group 3) and its role
-/// (group 4). "公司" / "本公司" / "该公司" / "其" right after the announcing verb refers back to the
-/// company (not "公告，Y有限公司为…", where another company is meant).
+/// The announcing company, the subsidiary that bid (group 2, `sub`), the purchase it names
+/// (group 3), its rank (group 4) and its role (group 5). "公司" / "本公司" / "该公司" / "其" right after the announcing verb refers back to the
+/// company (not "公告，Y有限公司为…", where another company is meant); a subsidiary it names there
+/// ("公司全资子公司Z有限公司（下称“Z”）被确定为…", group `sub`) is the one that bid.
 static OWN_RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[（(](?:以下)?(?:简称|下称)[^（()）]{{0,20}}[）)])?[^。；;]{{0,20}}?(?:公告|披露|宣布|公布)[》”]?(?:中)?(?:称|显示|表示|指出)?[，,：:]?\s*(?:本公司|该公司|公司|其)(?:已|近日|日前)?(?:被确定为|确定为|被推荐为|成为|为|系|是|入围)([^。；;]{{0,120}}?)(?:的)?(?:第([一二三四五六七八九十])(?:名)?)?({})", layout::alternation(layout::words("own_result_role"))))
+    Regex::new(&format!(r"([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[（(](?:以下)?(?:简称|下称)[^（()）]{{0,20}}[）)])?[^。；;]{{0,20}}?(?:公告|披露|宣布|公布)[》”]?(?:中)?(?:称|显示|表示|指出)?[，,：:]?\s*(?:本公司|该公司|公司|其)(?:的)?(?:(?:全资|控股)?子公司(?P<sub>[\p{{Han}}A-Za-z0-9]{{2,40}}?(?:有限责任公司|股份有限公司|有限公司))(?:[（(](?:以下)?(?:简称|下称)[^（()）]{{0,20}}[）)])?)?(?:已|近日|日前)?(?:被确定为|确定为|被推荐为|成为|为|系|是|入围)([^。；;]{{0,120}}?)(?:的)?(?:第([一二三四五六七八九十])(?:名)?)?({})", layout::alternation(layout::words("own_result_role"))))
         .expect("valid own-result regex")
 });
 
@@ -26,8 +27,10 @@ static BUYER_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("purchase_
 /// What a company announced about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnResult {
-    /// The announcing company.
+    /// The company that bid: the announcing company, or the subsidiary it names.
     pub company: String,
+    /// The announcing company (a listed parent announcing its subsidiary's result is no buyer).
+    pub announcer: String,
     /// Its rank among the candidates (1 = first), if stated.
     pub rank: Option<usize>,
     /// A candidate (候选人), not yet the winner.
@@ -44,15 +47,19 @@ pub fn own_result(lines: &[&str]) -> Option<OwnResult> {
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains("公司") && has_result_word(l))
         .find_map(|l| OWN_RESULT.captures(l))
         .map(|c| {
-            let company = without_lead(&c[1]).to_string();
+            let announcer = without_lead(&c[1]).to_string();
+            let company = c
+                .name("sub")
+                .map_or_else(|| announcer.clone(), |m| m.as_str().to_string());
             let rank = c
-                .get(3)
+                .get(4)
                 .and_then(|m| RANKS.chars().position(|r| m.as_str().starts_with(r)))
                 .map(|i| i + 1);
             OwnResult {
-                candidate: c[4].contains("候选"),
-                buyer: purchaser(&c[2]).filter(|b| *b != company),
+                candidate: c[5].contains("候选"),
+                buyer: purchaser(&c[3]).filter(|b| *b != company && *b != announcer),
                 company,
+                announcer,
                 rank,
             }
         })
@@ -109,6 +116,7 @@ mod tests {
             own_result(&page),
             Some(OwnResult {
                 company: "兰州金城智算科技股份有限公司".into(),
+                announcer: "兰州金城智算科技股份有限公司".into(),
                 rank: Some(1),
                 candidate: true,
                 buyer: Some("中国联合网络通信有限公司甘肃省分公司".into()),
@@ -125,6 +133,7 @@ mod tests {
             own_result(&page),
             Some(OwnResult {
                 company: "甲数据股份有限公司".into(),
+                announcer: "甲数据股份有限公司".into(),
                 rank: None,
                 candidate: false,
                 buyer: Some("乙理工大学".into()),
@@ -142,6 +151,23 @@ mod tests {
         let got = own_result(&page).expect("an own result");
         assert_eq!(got.company, "丁科技股份有限公司");
         assert_eq!(got.buyer.as_deref(), Some("戊省电力有限公司"));
+        assert!(!got.candidate);
+        // A subsidiary named after 公司 bid; the listed parent only announces it.
+        let page = [
+            "11月3日晚间，甲信息技术股份有限公司（下称“甲信息”）发布公告称，公司全资子公司乙智算科技有限公司（下称“乙智算”）被确定为丙能源集团有限公司算力平台采购项目的第一中标候选人。",
+        ];
+        let got = own_result(&page).expect("an own result");
+        assert_eq!(got.company, "乙智算科技有限公司");
+        assert_eq!(got.announcer, "甲信息技术股份有限公司");
+        assert_eq!(got.buyer.as_deref(), Some("丙能源集团有限公司"));
+        assert_eq!((got.rank, got.candidate), (Some(1), true));
+        let got =
+            own_result(&["丁科技股份有限公司公告，其控股子公司戊数据有限公司成为该项目的中标人。"])
+                .expect("an own result");
+        assert_eq!(
+            (got.company.as_str(), got.announcer.as_str()),
+            ("戊数据有限公司", "丁科技股份有限公司")
+        );
         assert!(!got.candidate);
         // Another company after the verb, or a buyer announcing candidates: no own result.
         assert_eq!(

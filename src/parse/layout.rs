@@ -136,6 +136,8 @@ pub const GROUPS: &[&str] = &[
     "budget_delta_total",
     "name_descriptor",
     "lead_anaphor",
+    "lead_purchase_word",
+    "purchase_source_word",
     "eval_price_header",
     "lowest_price_method",
     "review_header",

@@ -538,8 +538,11 @@ fn build(w: html::Walked) -> Notice {
             // The lead sentence's subject first, then prose forms, then any publisher named.
             // The sender of an award letter names the buyer before any subject does (the lead
             // of a listed company's announcement is the company).
-            let own_company = own.as_ref().map(|o| o.company.as_str());
-            let not_own = |b: &String| Some(b.as_str()) != own_company;
+            // Nor is the listed parent announcing its subsidiary's bid.
+            let not_own = |b: &String| {
+                own.as_ref()
+                    .is_none_or(|o| *b != o.company && *b != o.announcer)
+            };
             buyer = labelled_buyer
                 .clone()
                 .or_else(|| prose::letter_sender(&article))
@@ -547,6 +550,7 @@ fn build(w: html::Walked) -> Notice {
                 .or_else(|| prose::lead_buyer(&article).filter(not_own))
                 .or_else(|| prose_parties(&article).buyer.filter(not_own))
                 .or_else(|| prose::quoted_title_buyer(&article).filter(not_own))
+                .or_else(|| prose::purchase_source(&article).filter(not_own))
                 .or_else(|| prose::news_buyer(&article).filter(not_own))
                 // Last: the organisation opening the purchase's name in the lead, unless the
                 // page names it as a bidder.
@@ -2312,6 +2316,27 @@ mod tests {
              <p>项目编号：XM-2026-0002</p>",
         );
         assert_eq!(n.project_id.as_deref(), Some("XM-2026-0002"));
+    }
+
+    #[test]
+    fn an_institutions_own_number_is_the_project_number() {
+        // Round 40 of issue 10, other wordings: a school or hospital organising its own purchase
+        // numbers it in its own series (校内编号, 院内编号), in brackets or as a label.
+        for (html, want) in [
+            (
+                "<p>甲乙大学就智算平台采购项目（校内编号：XN-CG-2026-07）组织公开招标。</p>",
+                "XN-CG-2026-07",
+            ),
+            ("<p>院内编号：YN-2026-115</p>", "YN-2026-115"),
+        ] {
+            let n = notice(&format!("<h3>某大学服务器采购项目招标公告</h3>{html}"));
+            assert_eq!(n.project_id.as_deref(), Some(want), "{html}");
+        }
+        // Glued to a longer word it is no label ("学院内编号" is not 院内编号).
+        let n = notice(
+            "<h3>某大学服务器采购项目招标公告</h3><p>本次按学院内编号：XY-9 排序的清单报价。</p>",
+        );
+        assert_eq!(n.project_id, None);
     }
 
     #[test]

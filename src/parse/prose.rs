@@ -959,6 +959,28 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
     out
 }
 
+/// The purchaser a news article names as where the purchase comes from ("这项采购来自X（下称“Y”）",
+/// "该订单来自X。"): the words of a purchase (`purchase_source_word`) before 来自, then a name
+/// ending a clause. Not "采购来自X的服务器" (a product's maker).
+static PURCHASE_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{})来自([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{}))(?:[（(，,。；;]|$)",
+        layout::alternation(layout::words("purchase_source_word")),
+        *ORG_END
+    ))
+    .expect("valid purchase-source regex")
+});
+
+/// The first purchaser named by [`PURCHASE_SOURCE`] in `lines`.
+pub fn purchase_source(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains("来自"))
+        .flat_map(|l| PURCHASE_SOURCE.captures_iter(l))
+        .map(|c| c[1].to_string())
+        .find(|n| org_like(n) && !is_category(n))
+}
+
 /// The buyer of a news article: the first organisation that publishes or starts a purchase.
 pub fn news_buyer(lines: &[&str]) -> Option<String> {
     lines
@@ -1095,7 +1117,16 @@ pub fn branch_full_name(short: &str, lines: &[&str]) -> Option<String> {
 /// A captured buyer without the dateline before it, if it is long enough to be a name.
 fn buyer_name(raw: &str) -> Option<String> {
     let n = NEWS_LEAD.replace(raw, "");
-    let n = without_byline(n.trim()).trim().to_string();
+    let n = without_byline(n.trim()).trim();
+    // A description before the name ends at its 的 ("培养师范生的长江师范学院决定建设…"); after an
+    // organisation it names a part of that one ("甲大学的附属医院"), kept whole.
+    let n = n
+        .rsplit_once('的')
+        .filter(|(before, name)| {
+            name.chars().count() >= 4 && !ORG_ENDS.iter().any(|e| before.ends_with(e))
+        })
+        .map_or(n, |(_, name)| name)
+        .to_string();
     ((n.chars().count() >= 4 || n.ends_with("联通") || n.ends_with("移动")) && !is_category(&n))
         .then_some(n)
 }
@@ -1126,24 +1157,66 @@ pub fn is_category(name: &str) -> bool {
 /// The lead of a news article (`lines` without page furniture): the first sentence-length line
 /// opening with a dateline or byline, else the first line that is a sentence.
 pub fn news_lead<'a>(lines: &[&'a str]) -> Option<&'a str> {
-    let sentence =
-        |l: &&&str| l.len() <= MAX_LINE_BYTES && l.contains('。') && l.chars().count() >= 20;
-    lines
-        .iter()
-        .take(60)
-        .filter(sentence)
-        .find(|l| {
-            let head: String = l.chars().take(40).collect();
-            LEAD_MARKERS.iter().any(|m| head.contains(m))
+    news_lead_at(lines).map(|i| lines[i])
+}
+
+/// A line long enough to be a sentence of running text.
+fn is_sentence_line(l: &str) -> bool {
+    l.len() <= MAX_LINE_BYTES && l.contains('。') && l.chars().count() >= 20
+}
+
+/// Index of [`news_lead`] in `lines`.
+fn news_lead_at(lines: &[&str]) -> Option<usize> {
+    let head = &lines[..lines.len().min(60)];
+    head.iter()
+        .position(|l| {
+            is_sentence_line(l) && {
+                let head: String = l.chars().take(40).collect();
+                LEAD_MARKERS.iter().any(|m| head.contains(m))
+            }
         })
-        .or_else(|| lines.iter().take(60).find(sentence))
-        .copied()
+        .or_else(|| head.iter().position(|l| is_sentence_line(l)))
+}
+
+/// Words that show a text is about a purchase (`lead_purchase_word`: 采购, 招标, 项目 …).
+static LEAD_PURCHASE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(layout::words("lead_purchase_word"))
+        .expect("lead purchase words build an automaton")
+});
+
+/// How many lines after a scene-setting lead are looked at for the one about the purchase.
+const SCENE_LINES: usize = 3;
+
+/// The leads to read the buyer from, likelier first. A lead that names no purchase only sets the
+/// scene ("东北网11月10日讯 黑龙江粮食总产量…", figures of the region): the next sentence-length line
+/// that names one ("…记者从X获悉，该院…项目已完成评标") comes before it.
+fn news_leads<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let Some(at) = news_lead_at(lines) else {
+        return Vec::new();
+    };
+    let lead = lines[at];
+    let names_purchase = |l: &str| LEAD_PURCHASE_WORDS.is_match(l);
+    let purchase = (!names_purchase(lead))
+        .then(|| {
+            lines[at + 1..]
+                .iter()
+                .take(SCENE_LINES)
+                .find(|l| is_sentence_line(l) && names_purchase(l))
+        })
+        .flatten();
+    purchase.into_iter().copied().chain([lead]).collect()
 }
 
 /// The buyer named as the subject of a news article's lead sentence, which beats any other
 /// organisation on the page.
 pub fn lead_buyer(lines: &[&str]) -> Option<String> {
-    let lead = news_lead(lines)?;
+    news_leads(lines)
+        .into_iter()
+        .find_map(|lead| lead_buyer_in(lead, lines))
+}
+
+/// [`lead_buyer`] of one lead.
+fn lead_buyer_in(lead: &str, lines: &[&str]) -> Option<String> {
     // The first sentence of the lead only: later sentences name others.
     let first = lead.split('。').next().unwrap_or(lead);
     NEWS_BUYER
@@ -1176,7 +1249,13 @@ static PROJECT_STOPS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("lead_p
 /// where the organisation wins, builds or supplies the project ([`PROJECT_STOPS`]), or that opens
 /// with a place or a source ("从X获悉"), names none.
 pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
-    let lead = news_lead(lines)?;
+    news_leads(lines)
+        .into_iter()
+        .find_map(lead_project_buyer_in)
+}
+
+/// [`lead_project_buyer`] of one lead.
+fn lead_project_buyer_in(lead: &str) -> Option<String> {
     let mut sentences = lead.split('。');
     let first = sentences.next().unwrap_or(lead);
     let in_sentence = |s: &str| {
@@ -1190,10 +1269,12 @@ pub fn lead_project_buyer(lines: &[&str]) -> Option<String> {
             // A hook opening the lead ("高校智算中心建设热度不减。") leaves the purchase to the next
             // sentence; a first sentence with a date, an amount or an organisation of its own is the
             // news itself, and a later sentence may be about anyone.
+            // There too the purchase's subject may refer back to the source ("一项…采购如今有了
+            // 结果。记者从X获悉，该院…项目已完成评标").
             hook(first)
                 .then(|| sentences.next())
                 .flatten()
-                .and_then(in_sentence)
+                .and_then(|s| in_sentence(s).or_else(|| source_anaphor_org(s)))
         })
 }
 
@@ -1896,6 +1977,79 @@ mod tests {
             "记者从业内人士处获悉，该公司推理服务器项目近日完成评标。",
         ] {
             assert_eq!(lead_project_buyer(&[lead]), None, "{lead}");
+        }
+    }
+
+    #[test]
+    fn a_scene_setting_lead_gives_way_to_the_line_about_the_purchase() {
+        // Rounds 40/41 of issue 10, other wordings: the dated lead states figures of the region
+        // and names no purchase; the next line names the buyer (a source referred back to after
+        // a hook, or a described subject deciding to build).
+        let page = [
+            "本报讯 江苏水稻种植面积常年稳定在3300万亩左右。近年来，全省智慧农业累计投入超过20亿元，多家单位建设了数字农场。",
+            "一项面向稻麦轮作的人工智能采购日前落地。3月5日，记者从江苏省农业科学院获悉，该院稻麦种植大模型平台项目已完成评标。",
+        ];
+        assert_eq!(
+            lead_project_buyer(&page).as_deref(),
+            Some("江苏省农业科学院")
+        );
+        let page = [
+            "新华网5月6日讯 清晨六点，城西新区的实训楼里已亮起灯。今年以来，全区在职业教育上的投入超过8000万元。",
+            "为此，以工科见长的甲乙职业技术学院决定建设人工智能实训平台。记者从学校获悉，该项目日前完成定标。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙职业技术学院"));
+        // A lead that names the purchase stays the lead: the next line is not read first.
+        let page = [
+            "本报讯 甲乙医院智慧病房采购项目近日完成招标，丙丁科技有限公司中标。",
+            "此前，戊己大学决定建设智算平台，该项目已于上月完成定标。",
+        ];
+        assert_eq!(lead_project_buyer(&page).as_deref(), Some("甲乙医院"));
+        // A scene with no line about a purchase after it keeps its own reading (none here).
+        let page = [
+            "本报讯 全省粮食总产量连续多年稳定在1500亿斤以上。",
+            "专家认为，数字农业正在从“能看”走向“能管”。",
+        ];
+        assert_eq!(lead_project_buyer(&page), None);
+        assert_eq!(lead_buyer(&page), None);
+    }
+
+    #[test]
+    fn a_description_before_a_named_subject_ends_at_its_de() {
+        assert_eq!(
+            buyer_name("培养师范生的甲乙师范学院").as_deref(),
+            Some("甲乙师范学院")
+        );
+        // A short tail after 的 is no name of its own: the whole capture stays.
+        assert_eq!(
+            buyer_name("甲乙大学的附属医院").as_deref(),
+            Some("甲乙大学的附属医院")
+        );
+    }
+
+    #[test]
+    fn the_purchaser_a_purchase_comes_from_is_the_buyer() {
+        for (line, want) in [
+            (
+                "这项采购来自甲乙能源集团有限公司（下称“甲乙能源”）。据甲乙能源发布的公示，最高限价2亿元。",
+                "甲乙能源集团有限公司",
+            ),
+            (
+                "该订单来自丙丁银行股份有限公司，金额约3亿元。",
+                "丙丁银行股份有限公司",
+            ),
+            ("此次集采来自戊己大学。", "戊己大学"),
+        ] {
+            assert_eq!(purchase_source(&[line]).as_deref(), Some(want), "{line}");
+        }
+        for line in [
+            // A product's maker, not the purchaser.
+            "这项采购来自甲乙科技有限公司的推理服务器占比最高。",
+            // Funding, not the purchase.
+            "项目资金来自甲乙市财政局，共计3000万元。",
+            // A category of buyers.
+            "今年的订单来自多家城商行。",
+        ] {
+            assert_eq!(purchase_source(&[line]), None, "{line}");
         }
     }
 
