@@ -19,7 +19,7 @@ mod text;
 mod vocab;
 
 use text::{Normalized, chars_back, chars_forward, is_word_byte, snippet};
-use vocab::{ContextWord, Position, Product, Term, Vocabulary};
+use vocab::{ContextWord, FrameReach, Position, Product, Term, Vocabulary};
 
 pub use vocab::{CONTEXT_FILE, PRODUCTS_FILE, TERMS_FILE};
 
@@ -69,6 +69,10 @@ pub struct Detector {
     /// Words naming this purchase's own subject (本项目, 我院, 原有 …): a past-use marker in
     /// their clause speaks of the buyer's own equipment, which may be use.
     own_words: Vec<String>,
+    /// How far each frame's closing word may stand (by frame index).
+    frame_reach: Vec<FrameReach>,
+    /// Words giving a correction's new wording (替换为 …): a quote after one is not deleted.
+    replacement_words: Vec<String>,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -128,6 +132,8 @@ impl Detector {
             qualifiers: vocab.qualifiers,
             approx_words: vocab.approx_words,
             own_words: vocab.own_words,
+            frame_reach: vocab.frame_reach,
+            replacement_words: vocab.replacement_words,
         })
     }
 
@@ -325,6 +331,10 @@ impl Detector {
         // of the closing word).
         let mut frame_opens: Vec<(usize, usize)> = Vec::new();
         let mut frame_closes: Vec<(usize, usize)> = Vec::new();
+        // Closing words of `leadframe` frames, which stand before the term: (frame, start, end).
+        let mut lead_closes: Vec<(usize, usize, usize)> = Vec::new();
+        // Ends of deletion words before the term ("删除…“…”").
+        let mut deletions: Vec<usize> = Vec::new();
         // Starts and ends of scope notes after the term ("不在本次采购范围内").
         let mut scope_notes: Vec<(usize, usize)> = Vec::new();
         // Starts of bracketed notes after the term ("（不作为品牌要求）").
@@ -366,6 +376,8 @@ impl Detector {
                     Position::ExamplePrefix if e <= start => example_prefixes.push(e),
                     Position::FrameOpen(f) if e <= start => frame_opens.push((f, e)),
                     Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
+                    Position::FrameClose(f) if e <= start => lead_closes.push((f, s, e)),
+                    Position::Deletion if e <= start => deletions.push(e),
                     Position::Scope if s >= end => scope_notes.push((s, e)),
                     Position::Note if s >= end => bracket_notes.push(s),
                     Position::PastPrefix if e <= start => past_prefixes.push((s, e)),
@@ -420,24 +432,52 @@ impl Detector {
                 .iter()
                 .any(|&at| s >= at && only_separators(&hay[at..s]))
         }) || frame_opens.iter().any(|&(f, e)| {
-            in_clause(&hay[e..new_start.min(start).max(e)])
-                && frame_closes
-                    .iter()
-                    .any(|&(g, s)| g == f && in_clause(&hay[new_end.max(end).min(s)..s]))
-        }) || ratio_comparison(
-            &hay[..new_start.min(start)],
-            &hay[new_end.max(end)..],
-            &self.ratio_openers,
-        ) || scope_notes.iter().any(|&(s, e)| {
-            out_of_scope(
-                &hay[from..start],
-                &hay[end.max(new_end).min(s)..s],
-                &hay[e..],
-                &self.purchase_words,
-            )
-        }) || bracket_notes
+            let after = new_end.max(end);
+            match self.frame_reach.get(f) {
+                Some(FrameReach::Lead) => lead_closes.iter().any(|&(g, cs, ce)| {
+                    g == f
+                        && e <= cs
+                        && in_clause(&hay[e..cs])
+                        && [start, new_start].iter().any(|&at| {
+                            ce <= at
+                                && (only_separators(&hay[ce..at])
+                                    || qualified(&hay[ce..at], &self.qualifiers))
+                        })
+                        && !own_clause(&hay[from..cs], &self.own_words)
+                }),
+                Some(&reach) => {
+                    in_clause(&hay[e..new_start.min(start).max(e)])
+                        && frame_closes.iter().any(|&(g, s)| {
+                            let gap = &hay[after.min(s)..s];
+                            g == f
+                                && match reach {
+                                    FrameReach::Clause => !gap.contains(is_clause_mark),
+                                    FrameReach::Sentence => !sentence_break(gap),
+                                    _ => in_clause(gap),
+                                }
+                        })
+                }
+                None => false,
+            }
+        }) || deletions
             .iter()
-            .any(|&s| in_bracket_after(&hay[end.max(new_end).min(s)..s]))
+            .any(|&e| deleted_quote(&hay[e..start], &self.replacement_words))
+            || ratio_comparison(
+                &hay[..new_start.min(start)],
+                &hay[new_end.max(end)..],
+                &self.ratio_openers,
+            )
+            || scope_notes.iter().any(|&(s, e)| {
+                out_of_scope(
+                    &hay[from..start],
+                    &hay[end.max(new_end).min(s)..s],
+                    &hay[e..],
+                    &self.purchase_words,
+                )
+            })
+            || bracket_notes
+                .iter()
+                .any(|&s| in_bracket_after(&hay[end.max(new_end).min(s)..s]))
             || past_prefixes.iter().any(|&(s, e)| {
                 [start, new_start].iter().any(|&at| {
                     e <= at
@@ -725,6 +765,29 @@ fn own_clause(before: &str, own_words: &[String]) -> bool {
         .rfind(is_clause_mark)
         .map_or(before, |i| &before[i..]);
     own_words.iter().any(|w| clause.contains(w.as_str()))
+}
+
+/// `s` holds a sentence end; a decimal point ("第2.4条", "2.5倍") is none.
+fn sentence_break(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.match_indices(SENTENCE_ENDS).any(|(i, m)| {
+        m != "."
+            || !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+/// The stretch from a deletion word to the term (`between`, within the window) stays in one
+/// sentence, opens a quote that is still open at the term, and gives no new wording (a
+/// `replacement` word: "删除…，替换为“…X…”" keeps X): the term is in the wording a correction
+/// deletes ("删除…第2.4条中“GPU须采用NVIDIA A800或同等性能产品”的表述").
+fn deleted_quote(between: &str, replacements: &[String]) -> bool {
+    if sentence_break(between) || replacements.iter().any(|w| between.contains(w.as_str())) {
+        return false;
+    }
+    let open = between.rfind(['“', '「', '『']);
+    let close = between.rfind(['”', '」', '』']);
+    let curly_open = open.is_some_and(|o| close.is_none_or(|c| c < o));
+    curly_open || between.matches('"').count() % 2 == 1
 }
 
 /// Characters a bracketed note may run before its note word ("（性能评测参照，不作为品牌要求）").
