@@ -46,7 +46,8 @@ pub(crate) enum Position {
     ExamplePrefix,
     /// The opening word of a frame around the term ("与" of "与…相比"), in the same clause before it.
     FrameOpen(usize),
-    /// The closing word of a frame ("相比" of "与…相比"), in the same clause after the term.
+    /// The closing word of a frame ("相比" of "与…相比"), in the same clause after the term; how
+    /// far it may stand is the frame's [`FrameReach`].
     FrameClose(usize),
     /// A scope note later in the term's sentence ("…仅作为对比测评的参照，不在本次采购范围内"):
     /// the products named before it are outside the purchase.
@@ -58,6 +59,23 @@ pub(crate) enum Position {
     /// A note in a bracket opening right after the term ("L40S服务器（性能评测参照，不作为品牌要求）"):
     /// the term is only a yardstick.
     Note,
+    /// A deletion word before a quoted requirement ("删除…中“GPU须采用NVIDIA A800…”的表述"):
+    /// a term inside a quote it opens is the wording a correction removes.
+    Deletion,
+}
+
+/// How far the closing word of a frame may stand from the term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FrameReach {
+    /// `frame`: within a few characters after the term, in its clause ("与X相比").
+    Near,
+    /// `clauseframe`: anywhere after the term in its clause ("在X等芯片对华供应仍存变数的背景下").
+    Clause,
+    /// `sentframe`: anywhere after the term in its sentence ("评估过X方案，最终没有选用").
+    Sentence,
+    /// `leadframe`: right before the term, with the opening word earlier in the same clause
+    /// ("以前不少同学用X", "海外同类项目大多采用X").
+    Lead,
 }
 
 /// A context word (a row of `context.csv`).
@@ -130,6 +148,11 @@ pub(crate) struct Vocabulary {
     /// Words naming this purchase's own subject (position `own`: 本项目, 我院, 原有 …): a
     /// past-use marker in a clause holding one speaks of the buyer's own equipment.
     pub own_words: Vec<String>,
+    /// The reach of each frame, by the index of `Position::FrameOpen` / `FrameClose`.
+    pub frame_reach: Vec<FrameReach>,
+    /// Words that give a correction's new wording (position `replacement`: 替换为, 修改为 …): a
+    /// quote after one is what the notice now requires, not what it deletes.
+    pub replacement_words: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -160,7 +183,8 @@ impl Vocabulary {
         let mut qualifiers = Vec::new();
         let mut approx_words = Vec::new();
         let mut own_words = Vec::new();
-        let mut frames = 0usize;
+        let mut replacement_words = Vec::new();
+        let mut frame_reach = Vec::new();
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
             let group = match groups.iter().position(|g| g == group_name) {
@@ -179,20 +203,32 @@ impl Vocabulary {
                 "scope" => Position::Scope,
                 "note" => Position::Note,
                 "pastprefix" => Position::PastPrefix,
-                // "与…相比": two words, one either side of the term, each in its clause.
-                "frame" => {
+                "deletion" => Position::Deletion,
+                // "与…相比": two words, one either side of the term, each in its clause; either
+                // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
+                p @ ("frame" | "clauseframe" | "sentframe" | "leadframe") => {
                     let raw = row.get("term")?;
                     let (open, close) = raw
                         .split_once('…')
-                        .map(|(o, c)| (normalize_term(o), normalize_term(c)))
+                        .map(|(o, c)| (alternatives(o), alternatives(c)))
                         .filter(|(o, c)| !o.is_empty() && !c.is_empty())
                         .ok_or_else(|| {
-                            row.error(format!("frame {raw:?} is not two words around '…'"))
+                            row.error(format!(
+                                "frame {raw:?} is not two words (or '/' lists) around '…'"
+                            ))
                         })?;
-                    for (word, position) in [
-                        (open, Position::FrameOpen(frames)),
-                        (close, Position::FrameClose(frames)),
-                    ] {
+                    let frames = frame_reach.len();
+                    frame_reach.push(match p {
+                        "frame" => FrameReach::Near,
+                        "clauseframe" => FrameReach::Clause,
+                        "sentframe" => FrameReach::Sentence,
+                        _ => FrameReach::Lead,
+                    });
+                    let words = open
+                        .into_iter()
+                        .map(|w| (w, Position::FrameOpen(frames)))
+                        .chain(close.into_iter().map(|w| (w, Position::FrameClose(frames))));
+                    for (word, position) in words {
                         let index = context.len();
                         context.push(ContextWord {
                             group,
@@ -211,14 +247,13 @@ impl Vocabulary {
                             context_patterns.push((spelling, index));
                         }
                     }
-                    frames += 1;
                     continue;
                 }
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
                 p @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier" | "approx"
-                | "own") => {
+                | "own" | "replacement") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -231,13 +266,14 @@ impl Vocabulary {
                         "qualifier" => qualifiers.push(word),
                         "approx" => approx_words.push(word),
                         "own" => own_words.push(word),
+                        "replacement" => replacement_words.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, scope, note, pastprefix, name, break, model, ratio, purchase, qualifier, approx or own"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, scope, note, pastprefix, deletion, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
                     )));
                 }
             };
@@ -351,8 +387,18 @@ impl Vocabulary {
             qualifiers,
             approx_words,
             own_words,
+            frame_reach,
+            replacement_words,
         })
     }
+}
+
+/// The '/'-separated words of one side of a frame, normalised, empty ones dropped.
+fn alternatives(side: &str) -> Vec<String> {
+    side.split('/')
+        .map(normalize_term)
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn read_products(path: &Path) -> anyhow::Result<Vec<Product>> {
