@@ -139,6 +139,9 @@ pub const GROUPS: &[&str] = &[
     "eval_price_header",
     "lowest_price_method",
     "review_header",
+    // extract39
+    "score_tie",
+    "tie_lower_bid",
 ];
 
 /// One row of `layout.csv`.
