@@ -142,6 +142,8 @@ pub const GROUPS: &[&str] = &[
     // extract39
     "score_tie",
     "tie_lower_bid",
+    "award_as_verb",
+    "award_as_noun",
 ];
 
 /// One row of `layout.csv`.

@@ -506,6 +506,16 @@ fn build(w: html::Walked) -> Notice {
             }
             award = None;
         }
+        // An award notice that states its result only in running text ("确定成交供应商为：X（地址：
+        // …）。该供应商最后报价为…元，作为本项目成交金额"), no label or result table naming it.
+        NoticeType::Award => {
+            if suppliers.is_empty() && candidates.is_empty() {
+                suppliers = prose::winners(&article);
+            }
+            if award.is_none() && !suppliers.is_empty() {
+                award = prose::amount_as_award(&article);
+            }
+        }
         NoticeType::News => {
             candidates.extend(prose::candidates(&article));
             // A company announcing its own result ("公司为Y…项目的第一中标候选人") is a candidate at
@@ -3789,5 +3799,22 @@ mod tests {
             vec!["甲科技有限公司"]
         );
         assert!(split_orgs("详见附件（地址：某路1号）").is_empty());
+    }
+
+    #[test]
+    fn an_award_notice_with_its_result_only_in_running_text() {
+        let head = "<h3>某区数据局政务云服务项目成交结果公告</h3><p>项目编号：SJ-2026-12</p>";
+        let n = notice(&format!(
+            "{head}<p>经评审小组评审，确定成交供应商为：甲数据有限公司（联系地址：某市某路3号），其报价236.5万元确定为成交价。</p>"
+        ));
+        assert_eq!(n.notice_type, NoticeType::Award);
+        assert_eq!(n.suppliers, vec!["甲数据有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(2_365_000.0));
+        // A labelled winner stays the winner; an amount that is no award is none.
+        let n = notice(&format!(
+            "{head}<p>成交供应商：乙科技有限公司</p><p>本项目预算金额800,000.00元，作为本项目最高限价。</p>"
+        ));
+        assert_eq!(n.suppliers, vec!["乙科技有限公司"]);
+        assert_eq!(n.award, None);
     }
 }
