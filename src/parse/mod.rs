@@ -1902,11 +1902,12 @@ fn stacked_candidate(table: &[Vec<String>]) -> Option<(u32, String)> {
         return None;
     };
     let rank = rank_of(title)?;
-    rest.iter().find_map(|row| match row.as_slice() {
-        [label, value] if is_name_row_label(label) => clean_org(value),
-        _ => None,
-    })
-    .map(|name| (rank, name))
+    rest.iter()
+        .find_map(|row| match row.as_slice() {
+            [label, value] if is_name_row_label(label) => clean_org(value),
+            _ => None,
+        })
+        .map(|name| (rank, name))
 }
 
 /// Rows read from one score table at most (a tender has few bidders).
@@ -1962,7 +1963,10 @@ fn top_scored(lines: &[&str], tables: &[Vec<(String, f64, Option<f64>)>]) -> Vec
     if rows.iter().all(|r| r.2.is_some()) && ties_go_to_lower_bid(lines) {
         rows.sort_by(|a, b| a.2.unwrap_or(0.0).total_cmp(&b.2.unwrap_or(0.0)));
     }
-    let rows = rows.into_iter().map(|(name, score, _)| (name, -score)).collect();
+    let rows = rows
+        .into_iter()
+        .map(|(name, score, _)| (name, -score))
+        .collect();
     first_by_value(rows, n)
 }
 
@@ -3717,10 +3721,13 @@ mod tests {
         let page = "<h3>某县人民医院影像云平台采购项目成交候选人公示</h3><p>项目编号：XY-2026-77</p>\
              <table><tr><td colspan=\"2\">项目基本情况</td></tr>\
              <tr><td>投标人名称</td><td>丁信息有限公司</td></tr></table>";
-        assert_eq!(stacked_candidate(&[
-            vec!["项目基本情况".to_string()],
-            vec!["投标人名称".to_string(), "丁信息有限公司".to_string()],
-        ]), None);
+        assert_eq!(
+            stacked_candidate(&[
+                vec!["项目基本情况".to_string()],
+                vec!["投标人名称".to_string(), "丁信息有限公司".to_string()],
+            ]),
+            None
+        );
         let n = notice(page);
         assert!(!n.candidates.contains(&"丁信息有限公司".to_string()) || n.candidates.len() == 1);
     }
@@ -3780,7 +3787,10 @@ mod tests {
         // A bracketed place in a name stays; a single winner stays single.
         let n = notice(&format!("{head}{}", table("戊数据系统有限公司（北京）")));
         assert_eq!(n.suppliers, vec!["戊数据系统有限公司（北京）"]);
-        assert_eq!(without_role_note("己智能有限公司（联合体）"), "己智能有限公司");
+        assert_eq!(
+            without_role_note("己智能有限公司（联合体）"),
+            "己智能有限公司"
+        );
     }
 
     #[test]
