@@ -141,6 +141,11 @@ pub const GROUPS: &[&str] = &[
     "eval_price_header",
     "lowest_price_method",
     "review_header",
+    // extract39
+    "score_tie",
+    "tie_lower_bid",
+    "award_as_verb",
+    "award_as_noun",
 ];
 
 /// One row of `layout.csv`.

@@ -487,7 +487,7 @@ fn build(w: html::Walked) -> Notice {
             if !top.is_empty()
                 && candidates
                     .iter()
-                    .all(|c| scored.iter().flatten().any(|(n, _)| n == c))
+                    .all(|c| scored.iter().flatten().any(|(n, ..)| n == c))
             {
                 candidates = top;
             }
@@ -505,6 +505,16 @@ fn build(w: html::Walked) -> Notice {
                 candidates = prose::candidates(&article);
             }
             award = None;
+        }
+        // An award notice that states its result only in running text ("确定成交供应商为：X（地址：
+        // …）。该供应商最后报价为…元，作为本项目成交金额"), no label or result table naming it.
+        NoticeType::Award => {
+            if suppliers.is_empty() && candidates.is_empty() {
+                suppliers = prose::winners(&article);
+            }
+            if award.is_none() && !suppliers.is_empty() {
+                award = prose::amount_as_award(&article);
+            }
         }
         NoticeType::News => {
             candidates.extend(prose::candidates(&article));
@@ -1047,8 +1057,21 @@ fn split_orgs(v: &str) -> Vec<String> {
     for part in v.split([',', '，', '、', ';', '；']) {
         let mut name = part.trim();
         // Another label's value follows ("X公司，投标报价：3,126,000.00元"): the names end here.
-        if name.contains(['：', ':']) {
-            break;
+        // A bracket opened after a whole name holds a note with its own label ("X公司（地址：
+        // 某路1号）"): that name is the last.
+        let mut last = false;
+        if let Some(colon) = name.find(['：', ':']) {
+            let head = &name[..colon];
+            match head.rfind(['（', '(']) {
+                Some(open)
+                    if !head[open..].contains(['）', ')'])
+                        && prose::org_like(head[..open].trim_end()) =>
+                {
+                    name = head[..open].trim_end();
+                    last = true;
+                }
+                _ => break,
+            }
         }
         // A piece of a number split at its thousands separators is no name.
         if !name.chars().any(|c| is_han(c) || c.is_alphabetic()) {
@@ -1071,6 +1094,9 @@ fn split_orgs(v: &str) -> Vec<String> {
         }
         if seen.insert(name) {
             out.push(name.to_string());
+        }
+        if last {
+            break;
         }
     }
     out
@@ -1287,7 +1313,9 @@ struct TableNames {
     winner_ranks: Vec<Option<u32>>,
     /// Bidders with their total scores, one list per table, from tables with a total-score
     /// column and no column that names, ranks or marks results (递交顺序 | 投标人 | … | 综合得分).
-    scored: Vec<Vec<(String, f64)>>,
+    /// Each row also has its bid price when the table has a price column (投标报价): a stated
+    /// tie rule orders equal scores by it.
+    scored: Vec<Vec<(String, f64, Option<f64>)>>,
     /// Bidders with their evaluated prices, one list per table, from tables with an
     /// evaluated-price column (评审价, 评标价) and no column that names or ranks results; None
     /// for a row its conclusion rules out or with no price (—).
@@ -1496,7 +1524,13 @@ struct NameRow {
 /// to the right. A column headed 中标候选人 holds candidates: never winners, no award amounts.
 fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
     let mut found = TableNames::default();
+    // Candidates of small key/value tables, one per candidate, each headed by its rank.
+    let mut stacked: Vec<(u32, String)> = Vec::new();
     for table in tables {
+        if let Some(one) = stacked_candidate(table) {
+            stacked.push(one);
+            continue;
+        }
         let mut columns: Option<Columns> = None;
         let (mut unmarked, mut marked) = (Vec::new(), false);
         // This table's candidates with their ranks, put in rank order when every row has one.
@@ -1504,8 +1538,8 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         let mut ranked_winners: Vec<NameRow> = Vec::new();
         // A table turned sideways: candidates in columns by rank, names in one row.
         let mut ranks: Option<Vec<u32>> = None;
-        // A score table's width, name column and total-score column.
-        let mut scored: Option<(usize, usize, usize)> = None;
+        // A score table's width, name column, total-score column and bid-price column.
+        let mut scored: Option<(usize, usize, usize, Option<usize>)> = None;
         // A price table's width, name column, evaluated-price column and conclusion column.
         let mut priced: Option<(usize, usize, usize, Option<usize>)> = None;
         for (at, row) in table.iter().enumerate() {
@@ -1621,7 +1655,11 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     && let Some(name) = winner.filter(|w| generic(*w)).or_else(named)
                     && let Some(score) = row.iter().position(|c| is_total_score_header(c))
                 {
-                    scored = Some((row.len(), name, score));
+                    // The bid column (投标报价（元）), not a score of the price (价格得分, 报价得分).
+                    let bid = row
+                        .iter()
+                        .position(|c| c.contains("报价") && !c.contains('分'));
+                    scored = Some((row.len(), name, score, bid));
                     found.scored.push(Vec::new());
                     if winner.is_none() {
                         columns = None;
@@ -1686,7 +1724,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     rows.push((name, price.filter(|_| !out)));
                 }
             }
-            if let Some((width, name_at, score_at)) = scored {
+            if let Some((width, name_at, score_at, bid_at)) = scored {
                 let offset = width.saturating_sub(row.len());
                 let cell = |i: usize| i.checked_sub(offset).and_then(|i| row.get(i));
                 if let Some(name) = cell(name_at)
@@ -1696,7 +1734,12 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     && let Some(rows) = found.scored.last_mut()
                     && rows.len() < MAX_SCORED_ROWS
                 {
-                    rows.push((name, score));
+                    let bid = bid_at
+                        .and_then(cell)
+                        .and_then(|c| parse_money(c, None))
+                        .map(|m| m.amount)
+                        .filter(|v| v.is_finite() && *v > 0.0);
+                    rows.push((name, score, bid));
                 }
             }
             let Some(Columns {
@@ -1726,9 +1769,13 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             if labels::is_label_cell(name) {
                 continue;
             }
-            let Some(name) = clean_org(name) else {
+            let mut names = split_orgs(name).into_iter();
+            let Some(name) = names.next() else {
                 continue;
             };
+            // A consortium in one winner's cell ("A（联合体牵头人）、B（联合体成员）"): each
+            // member that is an organisation is a winner too.
+            let members: Vec<String> = names.filter(|n| prose::org_like(n)).collect();
             if name.chars().any(|c| c.is_ascii_digit()) && !name.chars().any(is_han) {
                 continue;
             }
@@ -1779,6 +1826,14 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 name,
                 amount,
             });
+            for name in members {
+                ranked_winners.push(NameRow {
+                    rank: r,
+                    verdict: said,
+                    name,
+                    amount: None,
+                });
+            }
         }
         if !marked {
             found.quoted.append(&mut unmarked);
@@ -1822,7 +1877,41 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             }
         }
     }
+    // Stacked tables in rank order when no two give the same rank (lots repeat ranks).
+    let mut distinct: Vec<u32> = stacked.iter().map(|(r, _)| *r).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() == stacked.len() {
+        stacked.sort_by_key(|(r, _)| *r);
+    }
+    for (r, n) in stacked {
+        found.candidates.push(n);
+        found.candidate_ranks.push(Some(r));
+    }
     found
+}
+
+/// Rows of a key/value table that holds one candidate: a few fields.
+const MAX_STACKED_ROWS: usize = 16;
+
+/// One candidate's key/value table, stacked with the others': a first row of one cell giving
+/// the rank (第一中标候选人, 第二名), and a row "投标人名称 | X" (any name-row label) naming it.
+/// Gives the rank and the name.
+fn stacked_candidate(table: &[Vec<String>]) -> Option<(u32, String)> {
+    if table.len() > MAX_STACKED_ROWS {
+        return None;
+    }
+    let (first, rest) = table.split_first()?;
+    let [title] = first.as_slice() else {
+        return None;
+    };
+    let rank = rank_of(title)?;
+    rest.iter()
+        .find_map(|row| match row.as_slice() {
+            [label, value] if is_name_row_label(label) => clean_org(value),
+            _ => None,
+        })
+        .map(|name| (rank, name))
 }
 
 /// Rows read from one score table at most (a tender has few bidders).
@@ -1862,9 +1951,9 @@ static TOP_BY_SCORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The candidates of a page whose only result table is a score table in another order
 /// (submission order): its rows with the highest total scores, as many as the page states,
-/// highest first (equal scores keep page order). None without a stated count, or with more
-/// than one score table (lots).
-fn top_scored(lines: &[&str], tables: &[Vec<(String, f64)>]) -> Vec<String> {
+/// highest first (equal scores keep page order, or go lower bid first where the page states
+/// that tie rule). None without a stated count, or with more than one score table (lots).
+fn top_scored(lines: &[&str], tables: &[Vec<(String, f64, Option<f64>)>]) -> Vec<String> {
     let mut tables = tables.iter().filter(|t| !t.is_empty());
     let (Some(rows), None) = (tables.next(), tables.next()) else {
         return Vec::new();
@@ -1872,8 +1961,48 @@ fn top_scored(lines: &[&str], tables: &[Vec<(String, f64)>]) -> Vec<String> {
     let Some(n) = stated_top_count(lines, true) else {
         return Vec::new();
     };
-    let rows = rows.iter().map(|(name, score)| (name, -score)).collect();
+    let mut rows: Vec<&(String, f64, Option<f64>)> = rows.iter().collect();
+    // Stable: equal scores keep page order unless the rule orders them, and then only rows
+    // that all have a bid (a missing bid leaves the page order).
+    if rows.iter().all(|r| r.2.is_some()) && ties_go_to_lower_bid(lines) {
+        rows.sort_by(|a, b| a.2.unwrap_or(0.0).total_cmp(&b.2.unwrap_or(0.0)));
+    }
+    let rows = rows
+        .into_iter()
+        .map(|(name, score, _)| (name, -score))
+        .collect();
     first_by_value(rows, n)
+}
+
+/// Words saying two bidders' scores are equal (`score_tie`: 得分相同, 得分并列).
+static SCORE_TIES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(layout::words("score_tie"))
+        .expect("score-tie words build an automaton")
+});
+
+/// Words ordering tied bidders by the lower bid (`tie_lower_bid`: 报价由低到高, 报价低的优先).
+static TIE_LOWER_BIDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(layout::words("tie_lower_bid"))
+        .expect("tie-rule words build an automaton")
+});
+
+/// Bytes after a tie word in which its rule's lower-bid words must stand (the same clause:
+/// "综合得分相同的，按投标报价由低到高顺序排列").
+const TIE_RULE_SPAN: usize = 60;
+
+/// Whether the page states that equal total scores are ordered by the lower bid
+/// ("得分相同的，按投标报价由低到高顺序排列", "得分并列时，报价低者优先"): a tie word followed
+/// closely by a lower-bid word on one line. Linear: one automaton pass per capped line.
+fn ties_go_to_lower_bid(lines: &[&str]) -> bool {
+    lines.iter().filter(|l| l.len() <= 4000).any(|l| {
+        SCORE_TIES.find_iter(*l).any(|m| {
+            let mut end = (m.end() + TIE_RULE_SPAN).min(l.len());
+            while !l.is_char_boundary(end) {
+                end -= 1;
+            }
+            TIE_LOWER_BIDS.is_match(&l[m.end()..end])
+        })
+    })
 }
 
 /// The number of top-ranked bidders a line about candidates makes the candidates ("排名前三的",
@@ -3590,5 +3719,137 @@ mod tests {
         assert_eq!(unit_in_header("成交金额（人民币，万元）"), Some(Unit::Wan));
         assert_eq!(unit_in_header("单价（含税，元）"), Some(Unit::Yuan));
         assert_eq!(unit_in_header("中标（成交）金额"), None);
+    }
+
+    // extract39: held-out rounds 40/41 of issue 10, in other wordings than their pages.
+
+    #[test]
+    fn stacked_key_value_tables_give_one_candidate_each_in_rank_order() {
+        let kv = |rank: &str, name: &str| {
+            format!(
+                "<table><tr><td colspan=\"2\"><b>{rank}</b></td></tr>\
+                 <tr><td>供应商名称</td><td>{name}</td></tr>\
+                 <tr><td>投标报价</td><td>￥468,000.00</td></tr>\
+                 <tr><td>综合得分</td><td>88.10</td></tr></table>"
+            )
+        };
+        // Tables listed in another order than their ranks: rank order.
+        let page = format!(
+            "<h3>某县人民医院影像云平台采购项目成交候选人公示</h3><p>项目编号：XY-2026-77</p>{}{}",
+            kv("第二名", "乙数据有限公司"),
+            kv("第一名", "甲科技有限公司"),
+        );
+        let n = notice(&page);
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["甲科技有限公司", "乙数据有限公司"]);
+        // A key/value table headed by a section title, not a rank, names no candidate.
+        let page = "<h3>某县人民医院影像云平台采购项目成交候选人公示</h3><p>项目编号：XY-2026-77</p>\
+             <table><tr><td colspan=\"2\">项目基本情况</td></tr>\
+             <tr><td>投标人名称</td><td>丁信息有限公司</td></tr></table>";
+        assert_eq!(
+            stacked_candidate(&[
+                vec!["项目基本情况".to_string()],
+                vec!["投标人名称".to_string(), "丁信息有限公司".to_string()],
+            ]),
+            None
+        );
+        let n = notice(page);
+        assert!(!n.candidates.contains(&"丁信息有限公司".to_string()) || n.candidates.len() == 1);
+    }
+
+    #[test]
+    fn a_stated_tie_rule_orders_equal_scores_by_the_lower_bid() {
+        let head = "<h3>某职业学院算力平台采购项目成交候选人公示</h3><p>项目编号：ZY-2026-9</p>";
+        let table = "<table><tr><td>开标顺序</td><td>供应商</td><td>响应报价（元）</td><td>价格得分</td><td>总得分</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>860,000.00</td><td>18.2</td><td>90.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>840,000.00</td><td>19.0</td><td>90.00</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>855,000.00</td><td>18.5</td><td>93.50</td></tr></table>";
+        for rule in [
+            "<p>磋商小组推荐总得分排名前三的供应商为成交候选人，总分相同时，响应报价低的优先。</p>",
+            "<p>按得分由高到低推荐前三名为成交候选人；得分并列的，按报价从低到高排列。</p>",
+        ] {
+            let n = notice(&format!("{head}{rule}{table}"));
+            assert_eq!(
+                n.candidates,
+                vec!["丙智能有限公司", "乙数据有限公司", "甲科技有限公司"],
+                "{rule}"
+            );
+        }
+        // A tie rule by another score, or the lower-bid words far from any tie word: page order.
+        for rule in [
+            "<p>推荐总得分排名前三的供应商为成交候选人，得分相同的，按技术得分由高到低排列。</p>",
+            "<p>推荐总得分排名前三的供应商为成交候选人。价格分按报价由低到高计算。</p>",
+        ] {
+            let n = notice(&format!("{head}{rule}{table}"));
+            assert_eq!(
+                n.candidates,
+                vec!["丙智能有限公司", "甲科技有限公司", "乙数据有限公司"],
+                "{rule}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_consortium_in_one_winner_cell_names_every_member() {
+        let head = "<h3>某市教育局智慧校园平台采购项目成交结果公告</h3><p>项目编号：JY-2026-31</p>";
+        let table = |cell: &str| {
+            format!(
+                "<table><tr><th>成交供应商</th><th>成交金额（元）</th></tr>\
+                 <tr><td>{cell}</td><td>2,360,000.00</td></tr></table>"
+            )
+        };
+        let n = notice(&format!(
+            "{head}{}",
+            table("甲科技有限公司（牵头人）、乙教育服务有限公司（成员）")
+        ));
+        assert_eq!(n.suppliers, vec!["甲科技有限公司", "乙教育服务有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(2_360_000.0));
+        let n = notice(&format!(
+            "{head}{}",
+            table("丙信息有限公司（联合体牵头方）,丁网络有限公司（联合体成员单位）")
+        ));
+        assert_eq!(n.suppliers, vec!["丙信息有限公司", "丁网络有限公司"]);
+        // A bracketed place in a name stays; a single winner stays single.
+        let n = notice(&format!("{head}{}", table("戊数据系统有限公司（北京）")));
+        assert_eq!(n.suppliers, vec!["戊数据系统有限公司（北京）"]);
+        assert_eq!(
+            without_role_note("己智能有限公司（联合体）"),
+            "己智能有限公司"
+        );
+    }
+
+    #[test]
+    fn a_labelled_note_in_brackets_after_a_name_ends_the_names() {
+        assert_eq!(
+            split_orgs("丙智能有限公司（地址：某市某区某路8号），成交金额：468,000.00元"),
+            vec!["丙智能有限公司"]
+        );
+        assert_eq!(
+            split_orgs("甲科技有限公司(联系人:王工)、乙数据有限公司"),
+            vec!["甲科技有限公司"]
+        );
+        // Still: another label's value ends the names, and a bracket after no whole name is no note.
+        assert_eq!(
+            split_orgs("甲科技有限公司，投标报价：3,126,000.00元"),
+            vec!["甲科技有限公司"]
+        );
+        assert!(split_orgs("详见附件（地址：某路1号）").is_empty());
+    }
+
+    #[test]
+    fn an_award_notice_with_its_result_only_in_running_text() {
+        let head = "<h3>某区数据局政务云服务项目成交结果公告</h3><p>项目编号：SJ-2026-12</p>";
+        let n = notice(&format!(
+            "{head}<p>经评审小组评审，确定成交供应商为：甲数据有限公司（联系地址：某市某路3号），其报价236.5万元确定为成交价。</p>"
+        ));
+        assert_eq!(n.notice_type, NoticeType::Award);
+        assert_eq!(n.suppliers, vec!["甲数据有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(2_365_000.0));
+        // A labelled winner stays the winner; an amount that is no award is none.
+        let n = notice(&format!(
+            "{head}<p>成交供应商：乙科技有限公司</p><p>本项目预算金额800,000.00元，作为本项目最高限价。</p>"
+        ));
+        assert_eq!(n.suppliers, vec!["乙科技有限公司"]);
+        assert_eq!(n.award, None);
     }
 }

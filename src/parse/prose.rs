@@ -590,7 +590,7 @@ fn listed_orgs(s: &str, out: &mut Vec<String>) {
             .iter()
             .find_map(|w| part.rsplit_once(w).map(|(_, r)| r))
             .unwrap_or(part);
-        let name = without_byline(part.trim())
+        let name = without_labelled_note(without_byline(part.trim()))
             .trim()
             .trim_start_matches(['：', ':'])
             .trim_end_matches(['等', '。'])
@@ -599,6 +599,20 @@ fn listed_orgs(s: &str, out: &mut Vec<String>) {
         if org_like(name) && !out.iter().any(|o| o == name) {
             out.push(name.to_string());
         }
+    }
+}
+
+/// `part` without a bracketed note that has its own label after a whole name ("X有限公司（地址：
+/// 某路1号）"): the name; otherwise `part` unchanged.
+fn without_labelled_note(part: &str) -> &str {
+    let Some(open) = part.find(['（', '(']) else {
+        return part;
+    };
+    let (name, note) = part.split_at(open);
+    if note.contains(['：', ':']) && org_like(name.trim_end()) {
+        name.trim_end()
+    } else {
+        part
     }
 }
 
@@ -1438,6 +1452,31 @@ fn in_the_past(before: &str) -> bool {
         .map_or(sentence, |i| &sentence[i..]);
     PAST_WORDS.iter().any(|w| sentence.contains(w))
         && !PRESENT_WORDS.iter().any(|w| clause.contains(w))
+}
+
+/// An award amount stated before the words that make it the award: "最后报价为…即1,968,000.00元，
+/// 作为本项目成交金额", "236.5万元确定为中标价" (`award_as_verb`, then `award_as_noun`). Group 1 is
+/// the amount.
+static AMOUNT_AS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元))\s*[，,]?\s*(?:{})(?:本项目|该项目|本次|本包|本标段)?(?:的)?(?:{})",
+        layout::alternation(layout::words("award_as_verb")),
+        layout::alternation(layout::words("award_as_noun"))
+    ))
+    .expect("valid amount-as-award regex")
+});
+
+/// The award of a notice stated in running text before its role ("…即1,968,000.00元，作为本项目
+/// 成交金额"): the first such amount, on lines about the result only.
+pub fn amount_as_award(lines: &[&str]) -> Option<Money> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && (l.contains("成交") || l.contains("中标")))
+        .find_map(|l| {
+            AMOUNT_AS_AWARD
+                .captures(l)
+                .and_then(|c| parse_money(c.get(1)?.as_str(), None))
+        })
 }
 
 /// Budget and award of a news article, from amounts tied to the purchase (not bids).
