@@ -55,6 +55,56 @@ pub struct Walked {
     /// Byte ranges of `text` in lists (`ul`/`ol`) outside furniture that are not lists of
     /// links, one per list (at most [`MAX_FURNITURE`]): items such as ranked candidates.
     pub lists: Vec<std::ops::Range<usize>>,
+    /// `text` as walked, struck text (`<del>`, `<s>`, `<strike>`) kept between [`STRUCK_OPEN`]
+    /// and [`STRUCK_CLOSE`]; `None` when the page strikes nothing. In `text` and `tables` that
+    /// text is blanked: it was taken back ("灰色删除线为原公告内容"), so it names nothing the page
+    /// asks for; only a correction reads it, as the old value.
+    pub struck_text: Option<String>,
+}
+
+/// Opens struck text in [`Walked::struck_text`].
+pub const STRUCK_OPEN: &str = "〔删除：";
+/// Closes struck text in [`Walked::struck_text`].
+pub const STRUCK_CLOSE: &str = "〕";
+
+/// Elements whose text is struck out.
+fn is_struck(name: &str) -> bool {
+    matches!(name, "del" | "s" | "strike")
+}
+
+/// `text` with each struck run (marker to marker) turned into as many spaces as it has bytes,
+/// so byte ranges into it stay right. An unclosed run ends with its line.
+pub fn blank_struck(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(STRUCK_OPEN) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        // Brackets inside the struck text ("财〔2026〕12号") nest.
+        let mut depth = 0usize;
+        let mut end = rest.len();
+        for (j, c) in rest.char_indices() {
+            match c {
+                '\n' => {
+                    end = j;
+                    break;
+                }
+                '〔' => depth += 1,
+                '〕' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        end = j + c.len_utf8();
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.extend(std::iter::repeat_n(' ', end));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Furniture ranges kept per page.
@@ -305,6 +355,10 @@ pub(crate) struct Walker<K> {
     /// Inline elements opened at a line's start outside table cells, with the text offset there:
     /// one whose text is a bare label is the key of a key/value pair.
     line_openers: Vec<(K, usize)>,
+    /// Struck elements open (`<del>`, `<s>`, `<strike>`).
+    struck: usize,
+    /// Whether the page struck any text.
+    any_struck: bool,
 }
 
 impl<K> Default for Walker<K> {
@@ -319,6 +373,8 @@ impl<K> Default for Walker<K> {
             furniture: FurnitureWalk::default(),
             centred: None,
             line_openers: Vec::new(),
+            struck: 0,
+            any_struck: false,
         }
     }
 }
@@ -366,6 +422,13 @@ impl<K: PartialEq + Copy> Walker<K> {
         if self.skip > 0 || is_skipped(name) {
             self.skip += 1;
             return;
+        }
+        if is_struck(name) {
+            if self.struck == 0 {
+                self.text(STRUCK_OPEN);
+                self.any_struck = true;
+            }
+            self.struck += 1;
         }
         let w = &mut self.w;
         match name {
@@ -461,6 +524,12 @@ impl<K: PartialEq + Copy> Walker<K> {
             self.skip -= 1;
             return;
         }
+        if is_struck(name) && self.struck > 0 {
+            self.struck -= 1;
+            if self.struck == 0 {
+                self.text(STRUCK_CLOSE);
+            }
+        }
         match name {
             "title" => self.title_hidden = self.title_hidden.saturating_sub(1),
             "table" => {
@@ -547,6 +616,15 @@ impl<K: PartialEq + Copy> Walker<K> {
     /// The walked page.
     pub(crate) fn finish(mut self) -> Walked {
         self.w.text = self.sink.out;
+        if self.any_struck {
+            let blanked = blank_struck(&self.w.text);
+            self.w.struck_text = Some(std::mem::replace(&mut self.w.text, blanked));
+            for cell in self.w.tables.iter_mut().flatten().flatten() {
+                if cell.contains(STRUCK_OPEN) {
+                    *cell = squash(&blank_struck(cell));
+                }
+            }
+        }
         self.w
     }
 }
@@ -959,5 +1037,48 @@ mod tests {
             b.text(c.encode_utf8(&mut [0; 4]));
         }
         assert_eq!(a.finish().text, b.finish().text);
+    }
+
+    #[test]
+    fn struck_text_is_blanked_and_kept_for_corrections() {
+        // Round 41 of issue 10: `<del>` old value, `<ins>` new one; `<s>` and `<strike>` alike.
+        for tag in ["del", "s", "strike"] {
+            let w = walk(&format!(
+                "<html><body><p>预算金额：<{tag}>456.00万元</{tag}> <ins>418.00万元</ins></p>\
+                 <p>需求：<{tag}>配置某型号GPU（16卡）</{tag}>国产GPU云主机</p></body></html>"
+            ));
+            assert!(
+                !w.text.contains("456") && !w.text.contains("型号"),
+                "{tag}: {}",
+                w.text
+            );
+            assert!(w.text.contains("418.00万元") && w.text.contains("国产GPU云主机"));
+            let struck = w.struck_text.unwrap_or_default();
+            assert!(
+                struck.contains(&format!("{STRUCK_OPEN}456.00万元{STRUCK_CLOSE}")),
+                "{tag}: {struck}"
+            );
+        }
+        // Nested struck elements and brackets inside are one run; table cells lose it too.
+        let w = walk(
+            "<html><body><table><tr><td>文号</td><td><del>财〔2026〕<s>12</s>号</del>财〔2026〕15号</td></tr></table></body></html>",
+        );
+        assert_eq!(w.tables[0][0][1], "财〔2026〕15号");
+        assert!(!w.text.contains("12号"), "{}", w.text);
+        // Without struck text nothing changes.
+        let w = walk("<html><body><p>预算金额：418.00万元</p></body></html>");
+        assert!(w.struck_text.is_none());
+    }
+
+    #[test]
+    fn blanking_keeps_byte_offsets() {
+        let t = format!("a{STRUCK_OPEN}x〔1〕y{STRUCK_CLOSE}b\n{STRUCK_OPEN}open\nc");
+        let b = blank_struck(&t);
+        assert_eq!(b.len(), t.len());
+        assert_eq!(
+            b.trim_start_matches('a').trim_start().chars().next(),
+            Some('b')
+        );
+        assert!(b.ends_with("\nc") && !b.contains("open"));
     }
 }

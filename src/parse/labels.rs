@@ -263,17 +263,21 @@ static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a value stops: the next numbered heading or the next short `label：`, after a space or
 /// a comma ("X公司，投标报价：3,126,000.00元"). A label never opens with a digit, so the thousands
-/// separator of "¥586,000.00（大写：…）" is no clause break.
+/// separator of "¥586,000.00（大写：…）" is no clause break. A label's bracket is closed before its
+/// colon ("预算金额（万元）："): "人民币385万元（其中：A包…）" is a note inside the value, not a label.
 static VALUE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|[^\s：:|]{1,12}[：:])|[，,；;]\s*(?:\d{1,2}[.．、])?[^\s0-9：:|，,；;][^\s：:|，,；;]{0,11}[：:]",
+        r"\s+(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、]\p{Han}|(?:[^\s：:|（(]|[（(][^（()）\s：:|]{0,10}[）)]){1,12}[：:])|[，,；;]\s*(?:\d{1,2}[.．、])?[^\s0-9：:|，,；;][^\s：:|，,；;]{0,11}[：:]",
     )
     .expect("valid value-end regex")
 });
 
-/// A line that opens with some short `label：` (known or not).
-static SHORT_LABEL_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[^\s：:]{1,12}[：:]").expect("valid short-label regex"));
+/// A line that opens with some short `label：` (known or not). As in [`VALUE_END`], a label's
+/// bracket is closed before its colon: "人民币385万元（其中：A包…）" opens with a value.
+static SHORT_LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^\s：:（(]|[（(][^（()）\s：:]{0,10}[）)]){1,12}[：:]")
+        .expect("valid short-label regex")
+});
 
 /// Chinese labels may be letter-spaced in Word pages (`采 购 人`).
 fn alternation() -> String {
@@ -666,11 +670,11 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             }
             // A 合计 row further down totals the lots listed under the header: it, not the
             // first lot, gives a budget column's value. Looked for under header rows only.
-            let total = table
-                .iter()
-                .skip(at + 2)
-                .take(MAX_LOT_ROWS)
-                .find(|r| r.len() == head.len() && r.first().is_some_and(|c| is_total_cell(c)));
+            // The total row may be short: its 合计 cell spans the columns on the left
+            // (colspan), so its cells line up with the header's from the right.
+            let total = table.iter().skip(at + 2).take(MAX_LOT_ROWS).find(|r| {
+                (2..=head.len()).contains(&r.len()) && r.first().is_some_and(|c| is_total_cell(c))
+            });
             let value_cells: Vec<&str> = values.iter().map(String::as_str).collect();
             if is_header_row(&value_cells) {
                 continue;
@@ -698,8 +702,9 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                 }
                 let unit = caps.get(2).and_then(|m| Unit::in_notes(m.as_str()));
                 let value = match (field, total) {
-                    (Field::Budget, Some(t)) => t
-                        .get(column)
+                    (Field::Budget, Some(t)) => column
+                        .checked_sub(head.len() - t.len())
+                        .and_then(|c| t.get(c))
                         .filter(|v| v.chars().any(|ch| ch.is_ascii_digit()))
                         .unwrap_or(value),
                     _ => value,
@@ -1473,5 +1478,73 @@ mod tests {
             "采购方式",
             "公开招标"
         ]));
+    }
+
+    #[test]
+    fn a_note_in_brackets_with_a_colon_stays_in_the_value() {
+        // Round 41 of issue 10: a space after the label's colon, then "…（其中：A包…）".
+        assert_eq!(
+            values(
+                "项目预算： 人民币385万元（其中：A包260万元，B包125万元）",
+                Field::Budget
+            ),
+            vec!["人民币385万元（其中：A包260万元，B包125万元）"]
+        );
+        // The value on the line below its label (`<dt>项目预算：</dt><dd>…</dd>`).
+        assert_eq!(
+            values(
+                "项目预算：\n人民币385万元（其中：A包260万元）",
+                Field::Budget
+            ),
+            vec!["人民币385万元（其中：A包260万元）"]
+        );
+        assert_eq!(
+            values("采购预算： 120万元（含：运维费10万元）", Field::Budget),
+            vec!["120万元（含：运维费10万元）"]
+        );
+        // A label line below, with or without a closed note, is no value.
+        assert!(
+            values(
+                "项目预算：\n联系电话（办公室）：0454-1234567",
+                Field::Budget
+            )
+            .is_empty()
+        );
+        // A label with its closed unit note after a space still ends the value.
+        assert_eq!(
+            values(
+                "采购人：某大学 办公电话（传真）：0454-1234567",
+                Field::Buyer
+            ),
+            vec!["某大学"]
+        );
+    }
+
+    #[test]
+    fn a_short_total_row_lines_up_from_the_right() {
+        // Round 40 of issue 10: `合计` spans the left columns (colspan); its amount is under the
+        // budget column. Another header and unit alike.
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let tables = vec![vec![
+            row(&["序号", "货物名称", "数量", "预算金额（万元）"]),
+            row(&["1", "服务器", "2台", "60"]),
+            row(&["2", "软件", "1套", "40"]),
+            row(&["合计", "100"]),
+        ]];
+        let pairs = header_pairs(&tables);
+        let budget: Vec<_> = pairs.iter().filter(|l| l.field == Field::Budget).collect();
+        assert_eq!(budget.len(), 1, "{pairs:?}");
+        assert_eq!(budget[0].value, "100");
+        assert_eq!(budget[0].unit, Some(Unit::Wan));
+        // A total row whose amount is under another column gives way to the row below the header.
+        let tables = vec![vec![
+            row(&["序号", "货物名称", "数量", "预算合计（元）", "备注"]),
+            row(&["1", "服务器", "2台", "600000", "无"]),
+            row(&["合计", "600000"]),
+        ]];
+        let pairs = header_pairs(&tables);
+        let budget: Vec<_> = pairs.iter().filter(|l| l.field == Field::Budget).collect();
+        assert_eq!(budget.len(), 1, "{pairs:?}");
+        assert_eq!(budget[0].value, "600000");
     }
 }

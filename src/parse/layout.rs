@@ -107,6 +107,8 @@ pub const GROUPS: &[&str] = &[
     "yardstick_header",
     "tax_excluded",
     "daxie_lead",
+    "quoted_removal",
+    "news_budget_compared",
     "notice_contract",
     "notice_performance",
     "mark_header",

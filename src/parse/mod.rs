@@ -153,8 +153,14 @@ fn build(w: html::Walked) -> Notice {
     let mut notes: Vec<String> = Vec::new();
 
     let clean_tag = w.title_tag.as_deref().and_then(title::clean_title_tag);
+    // A `<title>` that is a body's name and also the page's `<h1>` is the site's banner
+    // ("盐城市生态环境局" in both): as a heading it names no notice, and the line naming the
+    // notice beats it as a `<title>` (a news headline in both stays).
+    let banner =
+        |tag: &str| w.h1.as_deref().map(str::trim) == Some(tag) && title::is_body_name(tag);
     let heading = title::notice_heading(&w.headings, clean_tag.as_deref())
         .or_else(|| title::notice_heading(&w.headings, w.title_tag.as_deref()))
+        .filter(|h| !(clean_tag.as_deref() == Some(*h) && banner(h)))
         .map(str::to_string);
     // A heading without markup to know it by: an early line naming a notice.
     let notice_line = lines
@@ -176,8 +182,9 @@ fn build(w: html::Walked) -> Notice {
     // version of the line, gives way to the line.
     let (line_first, line_last) = match (&clean_tag, notice_line) {
         (Some(tag), Some(line))
-            if line.len() > tag.len()
-                && (line.starts_with(tag.as_str()) || title::abridges(tag, &line)) =>
+            if (line.len() > tag.len()
+                && (line.starts_with(tag.as_str()) || title::abridges(tag, &line)))
+                || banner(tag) =>
         {
             (Some(line), None)
         }
@@ -374,7 +381,20 @@ fn build(w: html::Walked) -> Notice {
         budget = prose::sentence_budget(&lines);
     }
     let mut budget_from = original;
-    if let Some((from, to)) = prose::corrected_budget(&lines) {
+    // Struck text is left out of the lines; its lines with it read the old value struck out.
+    let struck_lines: Vec<&str> = w
+        .struck_text
+        .as_deref()
+        .map(|t| {
+            t.lines()
+                .filter(|l| l.contains(html::STRUCK_OPEN))
+                .map(str::trim)
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some((from, to)) =
+        prose::struck_budget(&struck_lines).or_else(|| prose::corrected_budget(&lines))
+    {
         budget_from = Some(from);
         budget = Some(to);
     }
@@ -3851,5 +3871,53 @@ mod tests {
         ));
         assert_eq!(n.suppliers, vec!["乙科技有限公司"]);
         assert_eq!(n.award, None);
+    }
+
+    #[test]
+    fn a_struck_old_budget_corrects_it_and_names_nothing() {
+        // Round 41 of issue 10: `<del>` old / `<ins>` new with a legend and no joining word.
+        let n = notice(
+            "<html><head><title>某市政务云平台项目更正公告</title></head><body>\
+             <h2>某市政务云平台项目更正公告</h2><p>原公告的采购项目编号：AB-2026-07</p>\
+             <p>更正内容：（说明：<s>删除线</s>为原内容，<b>加粗</b>为更正后内容。）</p>\
+             <p>1.最高限价：<strike>人民币300万元</strike> 人民币276万元</p>\
+             <p>2.算力要求：<del>配置NVIDIA H20不少于8卡</del> <ins>国产GPU不少于8卡</ins></p>\
+             <p>采购人：某市数据局</p></body></html>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(2_760_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 3000000.00 CNY to 2760000.00 CNY".to_string()]
+        );
+        assert!(
+            !n.text.contains("H20") && n.text.contains("国产GPU"),
+            "{}",
+            n.text
+        );
+    }
+
+    #[test]
+    fn a_title_that_is_also_the_h1_banner_gives_way_to_the_notice_line() {
+        // Round 40 of issue 10: `<title>` and `<h1>` both the publisher's name.
+        let n = notice(
+            "<html><head><title>某某市交通运输局</title></head><body>\
+             <div class=\"banner\"><h1>某某市交通运输局</h1></div>\
+             <table><tr><td class=\"t\">某某市智慧交通大脑平台项目中标结果公告</td></tr>\
+             <tr><td>发布日期：2026-07-15</td></tr></table></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某市智慧交通大脑平台项目中标结果公告")
+        );
+        // A `<title>` naming the notice stays, whatever the h1.
+        let n = notice(
+            "<html><head><title>某某市智慧交通大脑平台项目招标公告</title></head><body>\
+             <h1>某某市智慧交通大脑平台项目招标公告</h1>\
+             <p>某某市智慧交通大脑平台项目中标结果公告</p></body></html>",
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某市智慧交通大脑平台项目招标公告")
+        );
     }
 }

@@ -67,6 +67,13 @@ static NEWS_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid news-amount regex")
 });
 
+/// The budget after a comparing word, before the budget word ("中标价2386.6万元，较2450万元的
+/// 项目预算节省约63万元", "比500万元的预算下浮8%"; `news_budget_compared`, `news_budget_word`).
+static NEWS_BUDGET_COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:{})\s*(?:人民币)?\s*([0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))的?(?:项目|采购)?(?:{})", layout::alternation(layout::words("news_budget_compared")), layout::alternation(layout::words("news_budget_word"))))
+        .expect("valid news-compared-budget regex")
+});
+
 /// An award amount in a news article: "中标金额为2.36亿元", or the amount a winner won at
 /// ("以1.18亿元中标", "以2,380万元成交", "以1.5亿元（含税）中标": a tax note may stand between;
 /// "以4680.5万元的报价最终中标": an adverb too).
@@ -432,19 +439,24 @@ static PROSE_CORRECTION_QUOTED: LazyLock<Regex> = LazyLock::new(|| {
 /// correcting word, each naming the budget inside: "原“预算金额：420万元，最高限价：420万元”，
 /// 现更正为“预算金额：386万元，…”", "原「采购预算为500万元」调整为「采购预算为460万元」".
 /// Between 原 and the quote a short name of the original may stand, up to 16 characters (原公告,
-/// 原招标公告第二章, 原文为), without a quote or a clause break.
+/// 原招标公告第二章, 原文为), without a quote or a clause break, and a quoted place in it
+/// (原公告“二、项目基本情况”中“…”); the old item may be deleted before it is replaced
+/// ("“…”整句删除，替换为“…”"; `quoted_removal`).
 static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"原[^“”「」"。；;，,：:\s]{{0,16}}?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        r#"原[^“”「」"。；;，,：:\s]{{0,16}}?(?:[“「"][^“”「」"。；;]{{1,30}}[”」"][中里内]?)?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]\s*(?:(?:{})\s*[，,；;]?\s*(?:并|再)?)?[，,；;]?\s*(?:现|已|并|均|拟)?(?:{})(?:后)?(?:为|成|至)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        layout::alternation(layout::words("quoted_removal")),
         layout::alternation(layout::words("quoted_change_verb"))
     ))
     .expect("valid quoted-items regex")
 });
 
-/// A budget label and its amount inside one quoted item ("预算金额：420.00万元", "采购预算为500万元").
+/// A budget label and its amount inside one quoted item ("预算金额：420.00万元", "采购预算为500万元");
+/// the figure may stand in the brackets left by a 大写 amount made plain ("预算金额：叁佰贰拾捌万元整
+/// （￥3,280,000.00）" reads "预算金额：（￥3,280,000.00）").
 static QUOTED_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?\s*({CORRECTION_AMOUNT})",
+        r"({BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?\s*[（(]?\s*({CORRECTION_AMOUNT})",
         BUDGET_WORDS = *BUDGET_WORDS
     ))
     .expect("valid quoted-budget regex")
@@ -1489,7 +1501,10 @@ pub fn news_amounts(lines: &[&str]) -> (Option<Money>, Option<Money>) {
             .filter(|(l, c)| c.get(0).is_some_and(|m| !in_the_past(&l[..m.start()])))
             .find_map(|(_, c)| parse_money(c.get(1).or_else(|| c.get(2))?.as_str(), None))
     };
-    (find(&NEWS_BUDGET), news_award(lines))
+    (
+        find(&NEWS_BUDGET).or_else(|| find(&NEWS_BUDGET_COMPARED)),
+        news_award(lines),
+    )
 }
 
 /// Words that make an award amount a stated total ("合计中标金额…", "中标金额共计…").
@@ -1597,6 +1612,33 @@ fn names_a_change(gap: &str) -> bool {
         gap.match_indices(w)
             .any(|(i, _)| !gap[i + w.len()..].starts_with(['后', '为', '至', '到', '成']))
     })
+}
+
+/// A budget label, then the old amount struck out (kept between the walk's markers) and the new
+/// one after it: "预算金额：<del>456.00万元</del> <ins>418.00万元</ins>".
+static STRUCK_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{BUDGET_WORDS})([（(][^）)]{{0,12}}[）)])?[^。；;，,0-9〔]{{0,12}}?{open}\s*({CORRECTION_AMOUNT})\s*{close}\s*(?:[：:]|为)?\s*({CORRECTION_AMOUNT})",
+        BUDGET_WORDS = *BUDGET_WORDS,
+        open = regex::escape(super::html::STRUCK_OPEN),
+        close = regex::escape(super::html::STRUCK_CLOSE),
+    ))
+    .expect("valid struck-correction regex")
+});
+
+/// (original, corrected) budget from lines with struck text ([`super::html::Walked::struck_text`]):
+/// the struck amount after a budget label is the old value, the amount after it the new one.
+pub fn struck_budget(lines: &[&str]) -> Option<(Money, Money)> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains(super::html::STRUCK_OPEN))
+        .flat_map(|l| STRUCK_CORRECTION.captures_iter(l))
+        .find_map(|c| {
+            // The unit in the label's note (预算金额（万元）) holds for bare figures.
+            let unit = c.get(1).and_then(|m| Unit::in_notes(m.as_str()));
+            let (from, to) = (parse_money(&c[2], unit)?, parse_money(&c[3], unit)?);
+            (from != to).then_some((from, to))
+        })
 }
 
 /// A correction written as one sentence: (original, corrected) budget.
@@ -3097,5 +3139,118 @@ mod tests {
         assert_eq!(amount("其中设备预算金额120万元，服务费另计。"), None);
         assert_eq!(amount("其他项目预算金额100万元。"), None);
         assert_eq!(amount("标包1为租赁服务，最高限价2.1亿元；"), None);
+    }
+
+    #[test]
+    fn a_bare_budget_after_a_determiner_is_the_budget() {
+        // Round 41 of issue 10: "本项目预算127.60万元，已落实…"; other determiners and amounts.
+        for (line, want) in [
+            ("本次采购预算80万元。", 800_000.0),
+            ("该项目预算人民币1,250,000.00元（含税）", 1_250_000.0),
+            ("资金已落实，预算为96万元。", 960_000.0),
+        ] {
+            assert_eq!(
+                sentence_budget(&[line]).map(|m| m.amount),
+                Some(want),
+                "{line}"
+            );
+        }
+        // A condition or an amount of another purchase is none.
+        assert_eq!(
+            sentence_budget(&["本项目预算500万元以内的部分由学校自筹"]),
+            None
+        );
+        assert_eq!(sentence_budget(&["单位年度预算300万元"]), None);
+    }
+
+    #[test]
+    fn a_budget_the_award_is_compared_with_is_the_budget() {
+        // Round 40 of issue 10: "较2450万元的项目预算节省约63万元"; other wordings.
+        let (budget, award) =
+            news_amounts(&["甲公司以1.2亿元中标，比1.5亿元的采购预算节约3000万元。"]);
+        assert_eq!(budget.map(|m| m.amount), Some(150_000_000.0));
+        assert_eq!(award.map(|m| m.amount), Some(120_000_000.0));
+        let (budget, _) = news_amounts(&["成交价480万元，较500万元的控制价下浮4%。"]);
+        assert_eq!(budget.map(|m| m.amount), Some(5_000_000.0));
+        // A comparison with anything but a budget is none.
+        let (budget, _) = news_amounts(&["营收较2450万元的上年同期增长12%。"]);
+        assert_eq!(budget, None);
+    }
+
+    #[test]
+    fn a_quoted_item_deleted_and_replaced_is_a_correction() {
+        // Round 40 of issue 10: "原公告“…”中“预算金额：…”整句删除，替换为“预算金额：…”".
+        for (line, from, to) in [
+            (
+                "原公告“三、采购需求”中“采购预算：500万元”整段删除，替换为“采购预算：460万元”。",
+                5_000_000.0,
+                4_600_000.0,
+            ),
+            (
+                "原“最高限价：人民币1,200,000.00元”予以删除，并替换为“最高限价：人民币1,080,000.00元”",
+                1_200_000.0,
+                1_080_000.0,
+            ),
+            (
+                "1.原招标文件中“预算金额：420万元”删除，更正为“预算金额：400万元”",
+                4_200_000.0,
+                4_000_000.0,
+            ),
+            // 大写 amounts with their figures in brackets.
+            (
+                "原公告“一、项目概况”中“采购预算：伍佰万元整（¥5,000,000.00）”整句删除，替换为“采购预算：肆佰陆拾万元整（¥4,600,000.00）”",
+                5_000_000.0,
+                4_600_000.0,
+            ),
+        ] {
+            let (f, t) =
+                corrected_budget(&[line]).unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        // Deleted without a replacement, or a quoted place without a budget, is none.
+        assert!(corrected_budget(&["原公告中“预算金额：420万元”整句删除。"]).is_none());
+        assert!(
+            corrected_budget(&[
+                "原公告“二、项目基本情况”中“供货期：30天”整句删除，替换为“供货期：45天”"
+            ])
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn a_struck_amount_after_a_budget_label_is_the_old_value() {
+        // Round 41 of issue 10: "预算金额：<del>456.00万元</del> <ins>418.00万元</ins>", as the
+        // walk keeps struck text; other labels, units and spacing.
+        let o = crate::parse::html::STRUCK_OPEN;
+        let c = crate::parse::html::STRUCK_CLOSE;
+        for (line, from, to) in [
+            (
+                format!("1.预算金额：{o}456.00万元{c} 418.00万元"),
+                4_560_000.0,
+                4_180_000.0,
+            ),
+            (
+                format!("最高限价（万元）：{o}300{c}280"),
+                3_000_000.0,
+                2_800_000.0,
+            ),
+            (
+                format!("采购预算为{o}¥1,200,000.00元{c} ¥1,080,000.00元"),
+                1_200_000.0,
+                1_080_000.0,
+            ),
+        ] {
+            let (f, t) = struck_budget(&[line.as_str()])
+                .unwrap_or_else(|| panic!("no correction read in {line}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{line}");
+        }
+        // Struck text that is no budget, or a budget label far before it, gives none.
+        assert!(
+            struck_budget(&[format!("开标时间：{o}2026年6月9日{c} 2026年6月16日").as_str()])
+                .is_none()
+        );
+        assert!(
+            struck_budget(&[format!("预算金额不变，供货期：{o}30天{c} 45天").as_str()]).is_none()
+        );
     }
 }

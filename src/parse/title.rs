@@ -20,6 +20,12 @@ static TITLE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("title_wo
 /// Words that make a text a notice title (a segment with one is never cut as a site name).
 pub static NOTICE_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("notice_word"));
 
+/// Whether `s` is a body's name, not a notice's: a publisher ending and no notice word
+/// ("盐城市生态环境局", "某某大学").
+pub fn is_body_name(s: &str) -> bool {
+    !has_notice_word(s) && PUBLISHER_ENDS.iter().any(|e| s.ends_with(e))
+}
+
 fn has_notice_word(s: &str) -> bool {
     NOTICE_WORDS.iter().any(|w| s.contains(w))
 }
