@@ -121,6 +121,8 @@ pub const GROUPS: &[&str] = &[
     "count_rank_lead",
     "rank_is_verb",
     "rank_list_verb",
+    "rank_note_party",
+    "rank_note_lead",
     "rank_context",
     "lead_project_org_end",
     "lead_project_stop",

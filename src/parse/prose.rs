@@ -788,6 +788,15 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
             listed_orgs(&c[4], &mut names);
             found.extend(names.into_iter().map(|n| (rank, n)));
         }
+        // The rank in a bracket after the name, short names resolved to the registered ones.
+        for c in PROSE_NOTED_RANK.captures_iter(line) {
+            if c.get(0).is_some_and(|m| !about_bids(m)) {
+                continue;
+            }
+            if let Some(name) = noted_org(&c[1], lines) {
+                found.push((rank_of(&c[2]), name));
+            }
+        }
         // Ranks given together: the names and the ranks pair up in order, when they count alike.
         for c in PROSE_RANK_LIST.captures_iter(line) {
             if c.get(0).is_some_and(|m| !about_bids(m)) {
@@ -826,6 +835,52 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// A name with its rank in a bracket after it: "超山智算（第二中标候选人，报价2.61亿元）",
+/// "A公司（第一名）". Group 1 is what runs up to the bracket (a lead may open it), group 2 the
+/// rank.
+static PROSE_NOTED_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"([\p{{Han}}A-Za-z0-9]{{2,40}})[（(]\s*(?:为|系)?第([一二三四五六七八九十])(?:{})",
+        layout::alternation(layout::words("rank_note_party"))
+    ))
+    .expect("valid noted-rank regex")
+});
+
+/// Words that end a lead-in before a name (`rank_note_lead`: "三家依次为", "、", "和").
+static RANK_NOTE_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("rank_note_lead"));
+
+/// The organisation `run` ends with, after a lead word of it or whole, shortest first: the short
+/// name the page introduced for one ("X有限公司（下称“超山智算”）") resolved to it, or a registered
+/// name of 8 characters or more (so "华为技术有限公司" is not cut at its 为), else `run` itself.
+fn noted_org(run: &str, lines: &[&str]) -> Option<String> {
+    let mut starts: Vec<usize> = RANK_NOTE_LEADS
+        .iter()
+        .flat_map(|w| run.match_indices(w).map(|(i, m)| i + m.len()))
+        .collect();
+    starts.sort_unstable_by(|a, b| b.cmp(a));
+    starts.dedup();
+    starts
+        .into_iter()
+        .find_map(|i| {
+            let name = &run[i..];
+            if org_like(name) {
+                (name.chars().count() >= 8).then(|| name.to_string())
+            } else if name.chars().count() >= 2 {
+                aliased_name(name, lines)
+            } else {
+                None
+            }
+        })
+        .or_else(|| {
+            let name = without_lead(run);
+            if org_like(name) {
+                Some(name.to_string())
+            } else {
+                aliased_name(name, lines)
+            }
+        })
 }
 
 /// A rank clause with no name of its own, right after a comma: "，排名第一", "，为第二中标候选人".
@@ -1994,6 +2049,33 @@ mod tests {
             let got = candidates(&["中标候选人公示", line]);
             assert!(!got.iter().any(|n| n.starts_with('己')), "{line}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_rank_in_a_bracket_after_a_short_name_ranks_its_registered_name() {
+        let page = [
+            "某市政务云扩容项目中标候选人公示。",
+            "北京甲星算力有限公司（以下简称“甲星”）、乙辰数据技术有限公司（下称“乙辰”）均在名单中。",
+            "按投标报价排列，分别是乙辰（第一名，得分92分）和甲星（第二名，得分90分），华为技术有限公司（第三中标候选人）随后。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            [
+                "乙辰数据技术有限公司",
+                "北京甲星算力有限公司",
+                "华为技术有限公司"
+            ]
+        );
+        // A short name never introduced for a registered one names nobody.
+        let page = ["中标候选人公示：甲星（第一中标候选人，报价1亿元）。"];
+        assert!(candidates(&page).is_empty());
+        // The same bracket in a sentence about an industry ranking, not the bids, ranks nobody.
+        let page = [
+            "中标候选人公示。",
+            "北京甲星算力有限公司（以下简称“甲星”）去年营收增长。",
+            "行业榜单中，甲星（第一名）领先。",
+        ];
+        assert!(candidates(&page).is_empty());
     }
 
     #[test]
