@@ -375,7 +375,12 @@ fn round39_pages_hold_every_expected_value_since_fixed() {
     assert_round("round39");
 }
 
-/// A new round, once written: `HELDOUT_ROUND=round40 cargo test --release --test extract_score
+#[test]
+fn round41_pages_hold_every_expected_value_since_fixed() {
+    assert_round("round41");
+}
+
+/// A new round, once written: `HELDOUT_ROUND=round44 cargo test --release --test extract_score
 /// heldout_round -- --ignored --nocapture` prints its per-field accuracy without asserting it.
 #[test]
 #[ignore]
