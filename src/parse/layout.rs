@@ -150,6 +150,9 @@ pub const GROUPS: &[&str] = &[
     "tie_lower_bid",
     "award_as_verb",
     "award_as_noun",
+    // extract44
+    "score_order",
+    "candidate_order_word",
 ];
 
 /// One row of `layout.csv`.

@@ -2026,7 +2026,8 @@ fn ties_go_to_lower_bid(lines: &[&str]) -> bool {
 }
 
 /// The number of top-ranked bidders a line about candidates makes the candidates ("排名前三的",
-/// "前两名"; with `by_score`, also "得分最高的两家").
+/// "前两名"; with `by_score`, also "得分最高的两家" and a plain count in a sentence ordering by
+/// score, [`scored_count`]).
 fn stated_top_count(lines: &[&str], by_score: bool) -> Option<usize> {
     lines
         .iter()
@@ -2041,8 +2042,29 @@ fn stated_top_count(lines: &[&str], by_score: bool) -> Option<usize> {
                         .flatten()
                 })
                 .and_then(|m| count_digit(m.as_str()))
+                .or_else(|| by_score.then(|| scored_count(l)).flatten())
         })
         .and_then(|n| usize::try_from(n).ok())
+}
+
+/// Words ordering bidders by score, high to low (`score_order`: 得分由高到低, 评分从高到低).
+static SCORE_ORDERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(layout::words("score_order"))
+        .expect("score-order words build an automaton")
+});
+
+/// A plain count of candidates ("推荐3名中标候选人") in a sentence of `line` that orders the
+/// bidders by score ("按综合得分由高到低的顺序推荐3名中标候选人"): the candidates are that many
+/// top scores. A count in another sentence, or a rank (第3名), gives none. `line` is capped.
+fn scored_count(line: &str) -> Option<u32> {
+    line.split(['。', '；', ';'])
+        .filter(|s| SCORE_ORDERS.is_match(*s))
+        .find_map(|s| {
+            CANDIDATE_COUNT
+                .captures_iter(s)
+                .find_map(|c| c.get(3).filter(|_| c.get(2).is_none()).or(c.get(4)))
+                .and_then(|m| count_digit(m.as_str()))
+        })
 }
 
 /// The names of the `n` rows of lowest value, in that order (equal values keep their page
@@ -2135,12 +2157,31 @@ fn rank_in_cell(cell: &str) -> Option<u32> {
 
 /// The ranks of a sideways candidate table's header row ("中标候选人排序 | 第一中标候选人 |
 /// 第二中标候选人 | 第三中标候选人"): every cell after the first names a rank (第一…候选人, 第一名,
-/// 候选人1), at least two of them. Cheap: short cells only, no regex.
+/// 候选人1), at least two of them. Under a rank label (`is_rank_header`: 中标候选人排序, 排名) a
+/// bare ordinal is a rank too ("排名 | 第一 | 第二 | 第三", "排序 | 1 | 2 | 3"). Cheap: short cells
+/// only, no regex.
 fn transposed_ranks(row: &[String]) -> Option<Vec<u32>> {
     if row.len() < 3 || row.iter().any(|c| c.len() > 48) {
         return None;
     }
-    row[1..].iter().map(|c| rank_of(c)).collect()
+    let ranks: Option<Vec<u32>> = row[1..].iter().map(|c| rank_of(c)).collect();
+    ranks.or_else(|| {
+        is_rank_header(&row[0])
+            .then(|| row[1..].iter().map(|c| bare_rank(c)).collect())
+            .flatten()
+    })
+}
+
+/// A bare ordinal cell: "第一", "第2", "3" (1 to 10).
+fn bare_rank(cell: &str) -> Option<u32> {
+    let key = header_key(cell);
+    let rest = key.strip_prefix('第').unwrap_or(&key);
+    let n = "一二三四五六七八九十"
+        .find(rest)
+        .filter(|_| rest.chars().count() == 1)
+        .map(|i| (i / '一'.len_utf8()) as u32 + 1)
+        .or_else(|| rest.parse::<u32>().ok());
+    n.filter(|n| (1..=10).contains(n))
 }
 
 /// The rank a candidate column header names: 第一中标候选人 / 第二名 / 候选人3 / 第1成交候选人.
@@ -3918,6 +3959,71 @@ mod tests {
         assert_eq!(
             n.title.as_deref(),
             Some("某某市智慧交通大脑平台项目招标公告")
+        );
+    }
+
+    #[test]
+    fn a_plain_count_in_a_sentence_ordering_by_score_gives_the_top_scores() {
+        // Round 43 of issue 10: "按综合得分由高到低的顺序推荐3名中标候选人" over a score table in
+        // opening order. Here other wordings: 从高到低, 评分, 候选人N名.
+        let head =
+            "<h3>某县人民医院影像云平台采购项目中标候选人公示</h3><p>项目编号：XY-2026-52</p>";
+        let table = "<table><tr><th>开标顺序</th><th>投标人名称</th><th>投标报价（元）</th><th>价格分</th><th>总得分</th></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>468,000.00</td><td>28.5</td><td>81.30</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>472,500.00</td><td>28.1</td><td>88.75</td></tr>\
+             <tr><td>3</td><td>丙智能有限公司</td><td>479,800.00</td><td>27.6</td><td>84.10</td></tr></table>";
+        for said in [
+            "<p>评标委员会按总得分从高到低排序，推荐2名中标候选人。</p>",
+            "<p>按综合评分由高到低的顺序确定中标候选人2名，排名第一的为拟中标人。</p>",
+        ] {
+            let n = notice(&format!("{head}{said}{table}"));
+            assert_eq!(
+                n.candidates,
+                vec!["乙数据有限公司", "丙智能有限公司"],
+                "{said}"
+            );
+        }
+        // The count in another sentence than the score order, or a rank (第2名), is none.
+        for said in [
+            "<p>评标委员会按总得分由高到低排序。推荐2名中标候选人。</p>",
+            "<p>按总得分由高到低排序，第2名中标候选人为备选。</p>",
+        ] {
+            let n = notice(&format!("{head}{said}{table}"));
+            assert_eq!(
+                n.candidates,
+                vec!["甲科技有限公司", "乙数据有限公司", "丙智能有限公司"],
+                "{said}"
+            );
+        }
+        assert_eq!(scored_count("按得分高低顺序推荐两家成交候选人"), Some(2));
+        assert_eq!(scored_count("推荐两家成交候选人"), None);
+    }
+
+    #[test]
+    fn a_sideways_table_under_a_rank_label_reads_bare_ordinals() {
+        // Round 43 of issue 10: "中标候选人排序 | 第一 | 第二 | 第三" over "投标人名称 | A | B | C".
+        // Here other wordings: 排名 with digits in another order, 名次 with 第N.
+        let n = notice(
+            "<h3>某市数据局智算中心设备采购项目中标候选人公示</h3><p>项目编号：WH-2026-1</p><table>\
+             <tr><td>排名</td><td>2</td><td>1</td><td>3</td></tr>\
+             <tr><td>单位名称</td><td>乙数据有限公司</td><td>甲科技有限公司</td><td>丙智能有限公司</td></tr>\
+             <tr><td>投标报价（元）</td><td>23,402,500.00</td><td>23,156,000.00</td><td>23,590,000.00</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲科技有限公司", "乙数据有限公司", "丙智能有限公司"]
+        );
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            transposed_ranks(&row(&["名次", "第一", "第二", "第三"])),
+            Some(vec![1, 2, 3])
+        );
+        // Bare numbers under no rank label (序号, 开标顺序) rank nothing.
+        assert_eq!(transposed_ranks(&row(&["序号", "1", "2", "3"])), None);
+        assert_eq!(transposed_ranks(&row(&["开标顺序", "1", "2", "3"])), None);
+        assert_eq!(
+            transposed_ranks(&row(&["排名", "第一", "甲科技有限公司"])),
+            None
         );
     }
 }

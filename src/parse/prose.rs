@@ -82,10 +82,14 @@ static NEWS_AWARD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid news-award regex")
 });
 
-/// "第一中标候选人为A" / "中标候选人依次为：A、B、C" — the names up to the end of the clause.
+/// "第一中标候选人为A" / "中标候选人依次为：A、B、C" / "中标候选人排序依次为A、B、C" (an order
+/// noun, `candidate_order_word`, between) — the names up to the end of the clause.
 static PROSE_CANDIDATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"候选人(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{2,})")
-        .expect("valid candidates regex")
+    Regex::new(&format!(
+        r"候选人(?:{})?(?:依次|分别)?(?:为|是)[：:]?\s*([^。；;！!？?]{{2,}})",
+        layout::alternation(layout::words("candidate_order_word"))
+    ))
+    .expect("valid candidates regex")
 });
 
 /// A company named with its rank in running text: "A排名第一，投标报价为…", "B位列第二".
@@ -597,21 +601,52 @@ fn listed_orgs(s: &str, out: &mut Vec<String>) {
         .split(['、', '，', ',', '；', ';', '及'])
         .flat_map(split_joined)
     {
-        // "A，第二中标候选人为B": the next rank's name after its own 候选人为.
-        let part = ["候选人为", "候选人是"]
-            .iter()
-            .find_map(|w| part.rsplit_once(w).map(|(_, r)| r))
-            .unwrap_or(part);
+        // "A，第二中标候选人为B", "第三中标候选人分别为B和C": the next rank's names after
+        // their own 候选人为.
+        let part = after_candidate_verb(part);
         let name = without_labelled_note(without_byline(part.trim()))
             .trim()
             .trim_start_matches(['：', ':'])
             .trim_end_matches(['等', '。'])
             .trim();
         let name = without_descriptor(name);
-        if org_like(name) && !out.iter().any(|o| o == name) {
+        if org_like(name) && !opens_with_rank(name) && !out.iter().any(|o| o == name) {
             out.push(name.to_string());
         }
     }
+}
+
+/// What follows the last "候选人" of `part` that a verb follows ("为", "是", a
+/// `rank_list_verb` such as "分别为", after an optional `candidate_order_word`): "第三中标候选人
+/// 分别为X" gives X. `part` unchanged without such a verb.
+fn after_candidate_verb(part: &str) -> &str {
+    static ORDER_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("candidate_order_word"));
+    part.rmatch_indices("候选人")
+        .find_map(|(i, w)| {
+            let rest = &part[i + w.len()..];
+            let rest = ORDER_WORDS
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            RANK_LIST_VERBS
+                .iter()
+                .chain(["为", "是"].iter())
+                .find_map(|w| rest.strip_prefix(w))
+        })
+        .unwrap_or(part)
+}
+
+/// `name` opens with a rank phrase ("第三中标候选人…", "第二名…"): a clause, never a name
+/// ("第一拖拉机股份有限公司" opens with no rank party and stays a name).
+fn opens_with_rank(name: &str) -> bool {
+    static PARTIES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("ranked_party"));
+    let Some(rest) = name.strip_prefix('第') else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(|c| RANKS.contains(c)) else {
+        return false;
+    };
+    rest.starts_with(['名', '位']) || PARTIES.iter().any(|p| rest.starts_with(p))
 }
 
 /// `part` without a bracketed note that has its own label after a whole name ("X有限公司（地址：
@@ -3334,5 +3369,51 @@ mod tests {
         assert!(
             struck_budget(&[format!("预算金额不变，供货期：{o}30天{c} 45天").as_str()]).is_none()
         );
+    }
+
+    #[test]
+    fn a_rank_phrase_never_opens_a_listed_name() {
+        // Round 43 of issue 10 wrote "第一…为A，第二、第三中标候选人分别为B和C". Here other
+        // wordings: 依次是, 成交候选人, 与; "第一拖拉机…" opens with no rank party and stays.
+        let got = candidates(&[
+            "第一成交候选人为甲科技有限公司，第二、第三成交候选人依次是乙数据有限公司与丙智能有限公司。",
+        ]);
+        assert_eq!(got, ["甲科技有限公司", "乙数据有限公司", "丙智能有限公司"]);
+        let got = candidates(&[
+            "第一名候选人为第一拖拉机股份有限公司，第二名、第三名候选人分别为乙数据有限公司、丙智能有限公司。",
+        ]);
+        assert_eq!(
+            got,
+            ["第一拖拉机股份有限公司", "乙数据有限公司", "丙智能有限公司"]
+        );
+        assert!(opens_with_rank("第三中标候选人分别为乙数据有限公司"));
+        assert!(opens_with_rank("第二名乙数据有限公司"));
+        assert!(!opens_with_rank("第一拖拉机股份有限公司"));
+        assert_eq!(
+            after_candidate_verb("第三中标候选人分别为乙数据有限公司"),
+            "乙数据有限公司"
+        );
+        // A 候选人 with no verb after it leaves the part whole.
+        assert_eq!(after_candidate_verb("候选人甲有限公司"), "候选人甲有限公司");
+    }
+
+    #[test]
+    fn an_order_noun_may_stand_between_candidates_and_the_list() {
+        // Round 42 of issue 10 wrote "中标候选人排序依次为A、B、C，三家拟中标份额分别为…". Here
+        // other wordings: 排名依次是, 名单为.
+        for line in [
+            "经评审，成交候选人排名依次是甲科技有限公司、乙数据有限公司、丙智能有限公司，公示期三日。",
+            "本项目中标候选人名单为甲科技有限公司、乙数据有限公司、丙智能有限公司。",
+        ] {
+            assert_eq!(
+                candidates(&[line]),
+                ["甲科技有限公司", "乙数据有限公司", "丙智能有限公司"],
+                "{line}"
+            );
+        }
+        // The order noun with a rank after it is no list ("候选人排名第一的是…" is read by rank).
+        assert!(candidates(&["中标候选人排名第一的是技术得分最高的方案。"]).is_empty());
+        // Without a verb after the noun nothing is listed.
+        assert!(candidates(&["中标候选人排序甲科技有限公司、乙数据有限公司。"]).is_empty());
     }
 }
