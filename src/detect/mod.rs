@@ -445,6 +445,13 @@ impl Detector {
                         })
                         && !own_clause(&hay[from..cs], &self.own_words)
                 }),
+                // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
+                Some(FrameReach::Ban) => {
+                    banned_stretch(&hay[e..new_start.min(start).max(e)])
+                        && frame_closes
+                            .iter()
+                            .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
+                }
                 Some(&reach) => {
                     in_clause(&hay[e..new_start.min(start).max(e)])
                         && frame_closes.iter().any(|&(g, s)| {
@@ -870,6 +877,30 @@ fn in_clause(s: &str) -> bool {
     width <= FRAME_GAP_CHARS
 }
 
+/// The stretch from a prohibition word to the term stays in its clause and holds no number:
+/// "禁止将巡护影像、坐标等数据上传至X" forbids X, but "不得少于4台X" asks for a count of X.
+fn banned_stretch(s: &str) -> bool {
+    !s.contains(is_clause_mark) && !s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The stretch after the term up to a word closing its list ("等境外"): nothing, or later items
+/// of the same list ("、Claude"), each short and in the clause.
+fn later_items(s: &str) -> bool {
+    let s = s.trim_matches(' ');
+    if s.is_empty() {
+        return true;
+    }
+    let Some(rest) = s.strip_prefix(LIST_JOINERS) else {
+        return false;
+    };
+    let items: Vec<&str> = rest.split(LIST_JOINERS).collect();
+    items.len() < MAX_LIST_ITEMS
+        && items.iter().all(|item| {
+            let item = item.trim_matches(' ');
+            !item.is_empty() && in_clause(item)
+        })
+}
+
 /// Words that join the items of a list ("兼容OpenAI API、Claude API"), so a prefix before the
 /// first item governs the later ones too.
 const LIST_JOINERS: [char; 5] = ['、', ',', '和', '及', '或'];
@@ -1160,6 +1191,58 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_prohibition_over_outside_products_and_existing_equipment_out_of_scope() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let names = |t: &str| -> Vec<String> { d.detect(t).into_iter().map(|m| m.name).collect() };
+        // Other wordings than the pages of held-out rounds 42/43 (extract42): the prohibition
+        // word further before the product, a list after it, a scope note on existing equipment.
+        for text in [
+            "严禁把业务日志、用户信息发送给ChatGPT、Claude等国外大模型。",
+            "各单位不应调用OpenAI等互联网大模型服务处理涉密信息。",
+            "所投设备不得使用英伟达H800等进口GPU芯片。",
+            "中心机房原有4台NVIDIA A100服务器由信息中心运维，不属于本项目采购内容。",
+        ] {
+            let got = names(text);
+            assert!(
+                !got.iter().any(|n| n.starts_with("NVIDIA")
+                    || n == "OpenAI"
+                    || n.starts_with("Anthropic")),
+                "{text}: {got:?}"
+            );
+        }
+        // The same words where the product still counts: no 等 + category after the product, a
+        // prohibition in another clause, a count after the prohibition word, existing equipment
+        // extended by this purchase, a note that speaks of what follows 的.
+        for text in [
+            "投标人不得将所投英伟达H20服务器转包。",
+            "禁止将数据外传；本项目采购NVIDIA H20等进口GPU服务器。",
+            "GPU卡不得少于8张NVIDIA H100等进口加速卡。",
+            "现有NVIDIA A100服务器4台，本次扩容采购NVIDIA A100服务器4台。",
+            "现有英伟达A800集群，不属于本次采购内容的部分由学校维护，本次扩容英伟达A800服务器。",
+            "平台接入OpenAI等境外大模型接口，不得上传涉密数据。",
+        ] {
+            let got = names(text);
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA") || n == "OpenAI"),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn later_items_of_a_list_up_to_its_closing_word() {
+        assert!(later_items(""));
+        assert!(later_items("、claude"));
+        assert!(later_items("、claude、gemini"));
+        assert!(!later_items("服务器转包"));
+        assert!(!later_items("、a;b"));
+        assert!(banned_stretch("将巡护影像、坐标等数据上传至"));
+        assert!(!banned_stretch("少于8张"));
+        assert!(!banned_stretch("将数据外传;本项目采购"));
     }
 
     #[test]

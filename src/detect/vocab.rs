@@ -76,6 +76,9 @@ pub(crate) enum FrameReach {
     /// `leadframe`: right before the term, with the opening word earlier in the same clause
     /// ("以前不少同学用X", "海外同类项目大多采用X").
     Lead,
+    /// `banframe`: a prohibition anywhere earlier in the term's clause, and a foreign or outside
+    /// category right after the term or the rest of its list ("禁止将数据上传至X等境外大模型").
+    Ban,
 }
 
 /// A context word (a row of `context.csv`).
@@ -206,7 +209,7 @@ impl Vocabulary {
                 "deletion" => Position::Deletion,
                 // "与…相比": two words, one either side of the term, each in its clause; either
                 // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
-                p @ ("frame" | "clauseframe" | "sentframe" | "leadframe") => {
+                p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "banframe") => {
                     let raw = row.get("term")?;
                     let (open, close) = raw
                         .split_once('…')
@@ -222,6 +225,7 @@ impl Vocabulary {
                         "frame" => FrameReach::Near,
                         "clauseframe" => FrameReach::Clause,
                         "sentframe" => FrameReach::Sentence,
+                        "banframe" => FrameReach::Ban,
                         _ => FrameReach::Lead,
                     });
                     let words = open
@@ -273,7 +277,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, scope, note, pastprefix, deletion, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, banframe, scope, note, pastprefix, deletion, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
                     )));
                 }
             };

@@ -235,6 +235,23 @@ mod tests {
     }
 
     #[test]
+    fn a_news_outlets_name_is_no_title() {
+        // Held-out round 43 (extract42): "天目新闻" alone; other outlets and a cut trailing name.
+        assert_eq!(clean_title_tag("天目新闻"), None);
+        assert_eq!(clean_title_tag("潮新闻客户端"), None);
+        assert_eq!(clean_title_tag("齐鲁晚报"), None);
+        assert_eq!(
+            clean_title_tag("浙能集团1.28亿元项目候选人出炉_天目新闻").as_deref(),
+            Some("浙能集团1.28亿元项目候选人出炉")
+        );
+        // A notice's own title that speaks of news keeps its words.
+        assert_eq!(
+            clean_title_tag("新闻中心融媒体平台采购项目招标公告").as_deref(),
+            Some("新闻中心融媒体平台采购项目招标公告")
+        );
+    }
+
+    #[test]
     fn a_type_or_channel_name_is_no_title() {
         assert!(is_type_name("招标公告"));
         assert!(is_type_name("中标（成交）结果公告"));
