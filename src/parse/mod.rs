@@ -3272,6 +3272,28 @@ mod tests {
     }
 
     #[test]
+    fn a_selection_grid_names_the_selected_supplier_and_its_amount() {
+        // Round 43 of issue 10, other wordings: a 中选结果 grid of a state company's platform,
+        // the amount in a 万元 column with a tax note; those not selected are named in a
+        // sentence and stay out.
+        let n = notice(
+            "<h3>某电网公司数据中心推理服务器采购中选结果公示</h3><p>采购编号：DW-2026-41</p><table>             <tr><td>包号</td><td>中选单位</td><td>中选金额（万元，不含税）</td></tr>             <tr><td>包1</td><td>甲算力科技有限公司</td><td>318.60</td></tr></table>             <p>未中选供应商：乙数据有限公司（最终报价330.00万元）。</p>",
+        );
+        assert_eq!(n.suppliers, vec!["甲算力科技有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(3_186_000.0));
+        let n = notice(
+            "<h3>某钢铁集团有限公司智能质检平台中选结果公告</h3><p>采购编号：GT-2026-8</p><table>             <tr><td>序号</td><td>中选供应商名称</td><td>中选价格（元）</td><td>服务期</td></tr>             <tr><td>1</td><td>丙智能装备有限公司</td><td>1,245,000.00</td><td>一年</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["丙智能装备有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(1_245_000.0));
+        // A column of those not selected names no supplier.
+        let n = notice(
+            "<h3>某汽车公司仿真平台采购中选结果公示</h3><p>采购编号：QC-2026-2</p><table>             <tr><td>包号</td><td>未中选供应商</td><td>最终报价（万元）</td></tr>             <tr><td>包1</td><td>丁信息有限公司</td><td>96.00</td></tr></table>",
+        );
+        assert!(n.suppliers.is_empty());
+    }
+
+    #[test]
     fn a_rank_column_last_names_no_heading_below_the_table() {
         // The rank cell ending the last row is a label with no value: the heading after the
         // table ("四、质疑期限") is the next section, never a candidate.

@@ -122,14 +122,31 @@ static PROSE_RANK_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid rank-first regex")
 });
 
-/// Winners named together before the win: "由A与B组成的联合体中标", "A和B中标". Group 1 is the list.
+/// Winners named together before the win: "由A与B组成的联合体中标", "A和B中标"; a member may
+/// carry its role in a bracket ("A（牵头人）与B", `role_note`), and the amount the consortium won
+/// at may stand before the win ("…组成的联合体，以1.26亿元的报价中标"; not "…未能中标"). Group 1
+/// is the list; group 2 is set when a candidate is meant ("…以X报价成为第一中标候选人").
 static PROSE_JOINT_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
     const ORG: &str = r"[\p{Han}A-Za-z0-9（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团)";
+    let note = &*MEMBER_NOTE_PATTERN;
     Regex::new(&format!(
-        r"((?:{ORG})(?:(?:与|和|及|、)(?:{ORG}))+)(?:组成的|共同)?(?:联合体)?(?:共同|均|分别)?(?:中标|成交|中选)"
+        r"((?:{ORG})(?:{note})?(?:(?:与|和|及|、)(?:{ORG})(?:{note})?)+)(?:组成的|共同)?(?:联合体)?(?:[，,]?以(?:[0-9],[0-9]|[^，,。；;未]){{0,20}}?)?(?:共同|均|分别)?(?:中标|成交|中选)(候选)?"
     ))
     .expect("valid joint-winners regex")
 });
+
+/// A bracketed role note after a consortium member ("（牵头人）", "（联合体成员）"; `role_note`):
+/// a few characters around one role word.
+static MEMBER_NOTE_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"[（(][^（()）。，,]{{0,6}}(?:{})[^（()）。，,]{{0,6}}[）)]",
+        layout::alternation(layout::words("role_note"))
+    )
+});
+
+/// [`MEMBER_NOTE_PATTERN`], to take the notes out of a list of members.
+static MEMBER_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&MEMBER_NOTE_PATTERN).expect("valid member-note regex"));
 
 /// "中标人为A" / "成交供应商为A、B".
 static PROSE_WINNERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1049,7 +1066,10 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
             listed_orgs(&c[1], &mut out);
         }
         for c in PROSE_JOINT_WINNERS.captures_iter(line) {
-            listed_orgs(without_lead(&c[1]), &mut out);
+            if c.get(2).is_none() {
+                // The members' role notes are no part of their names.
+                listed_orgs(without_lead(&MEMBER_NOTE.replace_all(&c[1], "")), &mut out);
+            }
         }
         if line.contains("通知书") {
             for c in LETTER_RECEIVER.captures_iter(line) {
@@ -1063,8 +1083,9 @@ pub fn winners(lines: &[&str]) -> Vec<String> {
         }
         for c in PROSE_WINNER_FIRST.captures_iter(line) {
             if c.get(2).is_none() {
-                // The name class takes in the verb before it ("最终确定X", "由X").
-                listed_orgs(without_lead(&c[1]), &mut out);
+                // The name class takes in the verb before it ("最终确定X", "由X") and members'
+                // role notes ("A（牵头方）与B以…中标").
+                listed_orgs(without_lead(&MEMBER_NOTE.replace_all(&c[1], "")), &mut out);
             }
         }
         if out.len() >= 50 {
@@ -1305,22 +1326,25 @@ const SCENE_LINES: usize = 3;
 
 /// The leads to read the buyer from, likelier first. A lead that names no purchase only sets the
 /// scene ("东北网11月10日讯 黑龙江粮食总产量…", figures of the region): the next sentence-length line
-/// that names one ("…记者从X获悉，该院…项目已完成评标") comes before it.
+/// that names one ("…记者从X获悉，该院…项目已完成评标") comes before it. A lead that names a purchase
+/// word in figures of the trade ("全国…项目招标总额已超过200亿元") may still name no buyer: that
+/// line comes after it.
 fn news_leads<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let Some(at) = news_lead_at(lines) else {
         return Vec::new();
     };
     let lead = lines[at];
     let names_purchase = |l: &str| LEAD_PURCHASE_WORDS.is_match(l);
-    let purchase = (!names_purchase(lead))
-        .then(|| {
-            lines[at + 1..]
-                .iter()
-                .take(SCENE_LINES)
-                .find(|l| is_sentence_line(l) && names_purchase(l))
-        })
-        .flatten();
-    purchase.into_iter().copied().chain([lead]).collect()
+    let purchase = lines[at + 1..]
+        .iter()
+        .take(SCENE_LINES)
+        .find(|l| is_sentence_line(l) && names_purchase(l))
+        .copied();
+    if names_purchase(lead) {
+        [lead].into_iter().chain(purchase).collect()
+    } else {
+        purchase.into_iter().chain([lead]).collect()
+    }
 }
 
 /// The buyer named as the subject of a news article's lead sentence, which beats any other
@@ -1519,8 +1543,10 @@ fn lead_alias_org(first: &str, lines: &[&str], purchase: bool) -> Option<String>
         .map(|c| {
             let raw = NEWS_LEAD.replace(&c[1], "");
             let name = without_byline(raw.trim()).trim();
+            // A source ("记者从X") or a role's lead-in ("该项目由X（以下简称…）招标") is no part of it.
             let name = SOURCE_LEADS
                 .iter()
+                .chain(ROLE_LEADS.iter())
                 .find_map(|w| name.rsplit_once(w).map(|(_, r)| r).filter(|r| org_like(r)))
                 .unwrap_or(name);
             name.to_string()
@@ -2212,6 +2238,40 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_of_trade_figures_gives_way_to_the_line_that_names_the_buyer() {
+        // Round 42 of issue 10, other wordings: the lead gives figures of the trade with a
+        // purchase word in them (招标总额, 采购规模) and no buyer; the next line names it.
+        let page = [
+            "今年以来，全省医疗机构信息化项目采购规模已超过80亿元，“AI进医院”成为热门话题。",
+            "11月3日，记者从甲乙市第一人民医院（以下简称“市一院”）了解到，该院智慧病历大模型项目已完成招标。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙市第一人民医院"));
+        let page = [
+            "据行业协会统计，前三季度全国智算中心相关项目招标总额超过300亿元。",
+            "丙丁大学昨日发布智算平台建设项目中标结果公告，总金额约2400万元。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("丙丁大学"));
+        // There a role's lead-in before the aliased buyer is no part of its name.
+        let page = [
+            "今年以来，全区政务云及智算项目招标持续升温，市场规模同比增长四成。",
+            "据公告，该项目由甲乙市大数据发展局（以下简称“市数据局”）委托招标，采购算力服务器64台。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("甲乙市大数据发展局"));
+        // A lead that names its buyer keeps it: the next line is read only when it names none.
+        let page = [
+            "戊己能源集团有限公司近日发布算力服务器采购项目招标公告，预算3000万元。",
+            "此前，庚辛大学发布智算平台采购项目中标结果，由壬癸科技有限公司中标。",
+        ];
+        assert_eq!(lead_buyer(&page).as_deref(), Some("戊己能源集团有限公司"));
+        // A next line that names no purchase names no buyer.
+        let page = [
+            "今年全省数据中心项目招标总额已超过50亿元，同比增长三成。",
+            "专家认为，算力建设正在从“重规模”转向“重应用”。",
+        ];
+        assert_eq!(lead_buyer(&page), None);
+    }
+
+    #[test]
     fn a_description_before_a_named_subject_ends_at_its_de() {
         assert_eq!(
             buyer_name("培养师范生的甲乙师范学院").as_deref(),
@@ -2605,6 +2665,38 @@ mod tests {
         assert_eq!(
             winners(&["中标人为和林格尔云数据有限公司。"]),
             ["和林格尔云数据有限公司"]
+        );
+    }
+
+    #[test]
+    fn consortium_members_with_role_notes_and_the_won_amount_are_winners() {
+        // Round 42 of issue 10, other wordings: a member's role in a bracket, the amount the
+        // consortium won at between it and the win.
+        assert_eq!(
+            winners(&[
+                "经评审，由甲智算科技有限公司（联合体牵头人）和乙数据有限公司（联合体成员）组成的联合体，以8,650万元的报价中标。"
+            ]),
+            ["甲智算科技有限公司", "乙数据有限公司"]
+        );
+        assert_eq!(
+            winners(&["丙信息技术股份有限公司（牵头方）与丁网络有限公司以2.4亿元中标。"]),
+            ["丙信息技术股份有限公司", "丁网络有限公司"]
+        );
+        // The same words where the consortium did not win, or only became a candidate.
+        assert!(
+            winners(&["由甲智算科技有限公司（牵头人）与乙数据有限公司组成的联合体，以9000万元的报价未能中标。"])
+                .is_empty()
+        );
+        assert!(
+            winners(&["甲智算科技有限公司（牵头人）与乙数据有限公司组成的联合体以9000万元报价成为第一中标候选人。"])
+                .is_empty()
+        );
+        // A consortium that only bid leaves the win to the one named with it.
+        assert_eq!(
+            winners(&[
+                "甲智算科技有限公司（牵头人）与乙数据有限公司组成的联合体参与投标，最终丙科技有限公司以8000万元中标。"
+            ]),
+            ["丙科技有限公司"]
         );
     }
 
