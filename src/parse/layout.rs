@@ -150,6 +150,9 @@ pub const GROUPS: &[&str] = &[
     "tie_lower_bid",
     "award_as_verb",
     "award_as_noun",
+    // extract43
+    "void_word",
+    "restate_verb",
 ];
 
 /// One row of `layout.csv`.
