@@ -153,6 +153,9 @@ pub const GROUPS: &[&str] = &[
     // extract44
     "score_order",
     "candidate_order_word",
+    // extract43
+    "void_word",
+    "restate_verb",
 ];
 
 /// One row of `layout.csv`.

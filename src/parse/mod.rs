@@ -379,6 +379,14 @@ fn build(w: html::Walked) -> Notice {
     let labelled_budget = budget.is_some();
     if budget.is_none() {
         budget = prose::sentence_budget(&lines);
+    } else if original.is_none()
+        && let Some(lots) = intent_total(&w.tables)
+        && let Some(total) = prose::sentence_budget(&lines)
+        && same_amount(&lots, &total)
+    {
+        // Lots in a budget column (each its own cap) under a total stated in a sentence that
+        // they add up to ("本项目预算总金额196万元，分两个包"): the purchase's budget is the total.
+        budget = Some(total);
     }
     let mut budget_from = original;
     // Struck text is left out of the lines; its lines with it read the old value struck out.
@@ -1151,14 +1159,19 @@ fn without_role_note(name: &str) -> &str {
     }
 }
 
-/// The sum of an intent table's budget lines, when it has two or more (one line is its own
-/// budget, already read).
+/// The sum of a table's budget lines (an intent's purchases, a tender's lots), when it has two
+/// or more (one line is its own budget, already read).
 fn intent_total(tables: &[Vec<Vec<String>>]) -> Option<Money> {
     let lines: Vec<Money> = labels::budget_column_cells(tables)
         .into_iter()
         .flat_map(|(unit, cells)| cells.into_iter().filter_map(move |c| parse_money(c, unit)))
         .collect();
     (lines.len() >= 2).then(|| sum(lines.into_iter())).flatten()
+}
+
+/// Whether two amounts are the same, in one currency, to the yuan.
+fn same_amount(a: &Money, b: &Money) -> bool {
+    a.currency == b.currency && (a.amount - b.amount).abs() < 1.0
 }
 
 /// Sum of lot amounts, in the first amount's currency.
@@ -3248,6 +3261,41 @@ mod tests {
         // A tender's lots are not summed (the first lot, as before).
         let n = page(lines, "某市教育局服务器采购项目公开招标公告");
         assert_eq!(n.budget.map(|m| m.amount), Some(1_205_000.0));
+    }
+
+    #[test]
+    fn lot_caps_under_a_stated_total_give_the_total() {
+        // Round 42 of issue 10: a total in a sentence, the lots' caps in a column adding up to it.
+        let page = |sentence: &str| {
+            notice(&format!(
+                "<h3>某大学算力平台建设项目公开招标公告</h3><p>{sentence}</p>\
+                 <table><tr><td>包号</td><td>包名称</td><td>预算金额（万元）</td></tr>\
+                 <tr><td>1</td><td>服务器</td><td>230</td></tr>\
+                 <tr><td>2</td><td>软件平台</td><td>120</td></tr></table>"
+            ))
+        };
+        let n = page("本次采购预算总金额人民币350万元，分两个包采购。");
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_500_000.0));
+        // A stated amount the lots do not add up to, or none, leaves the first lot.
+        let n = page("本项目预算金额为300万元。");
+        assert_eq!(n.budget.map(|m| m.amount), Some(2_300_000.0));
+        let n = page("分两个包采购。");
+        assert_eq!(n.budget.map(|m| m.amount), Some(2_300_000.0));
+    }
+
+    #[test]
+    fn a_daxie_budget_with_a_bracketed_daxie_note_is_read() {
+        // Round 42 of issue 10: "采购预算：人民币（大写）捌拾玖万陆仟元整　￥：896,000.00".
+        for line in [
+            "采购预算：人民币（大写）壹佰贰拾万元整　￥：1,200,000.00",
+            "预算金额：人民币(大写)壹佰贰拾万元整",
+            "最高限价：（大写）壹佰贰拾万元整",
+        ] {
+            let n = notice(&format!(
+                "<h3>某单位设备采购项目竞争性磋商公告</h3><p>{line}</p>"
+            ));
+            assert_eq!(n.budget.map(|m| m.amount), Some(1_200_000.0), "{line}");
+        }
     }
 
     #[test]

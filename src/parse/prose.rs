@@ -376,7 +376,7 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 }
 
 /// "本项目最高限价为人民币壹佰…万元整（¥1,380,000.00）": a budget stated in a sentence with 为/是
-/// instead of a colon, after a determiner (本项目, 本次采购 …) or opening a clause ("资金来自企业
+/// (a short note may stand before it: "本项目采购控制价（含税）为650.00万元") instead of a colon, after a determiner (本项目, 本次采购 …) or opening a clause ("资金来自企业
 /// 自筹，最高投标限价为…"), so that it is this purchase's. Without 为/是 the label must follow a
 /// determiner of the whole purchase and the amount must follow it directly and end its clause
 /// ("本项目预算金额310万元，于…开标"): "预算金额310万元以内的项目" is a condition, and "标包1为…，
@@ -384,7 +384,7 @@ pub fn quoted_title_buyer(lines: &[&str]) -> Option<String> {
 /// counts when it opens a sentence with a determiner of the whole purchase ("…平台。项目最高限价：
 /// 人民币贰佰叁拾万元整（2,300,000.00元）。"): a lot's label ("。标包1最高限价：") has no determiner.
 static SENTENCE_BUDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:{w})(?:为|是)\s*([^，。；;]{{1,60}})|(?:本项目|该项目|本次采购|本次|此次)(?:的)?(?:{w})\s*((?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))\s*(?:[，,。；;（(]|$)|(?:^|[。；;]\s*)(?:本项目|该项目|项目|本次采购|此次采购)(?:的)?(?:{w})[：:]\s*([^，。；;]{{1,60}})", w = layout::alternation(layout::words("sentence_budget_word"))))
+    Regex::new(&format!(r"(?:本项目|该项目|本次采购|本次|此次|本包|本标段|^|[，,；;：:。]\s*)(?:的)?(?:{w})(?:[（(][^）)0-9]{{1,8}}[）)])?(?:为|是)\s*([^，。；;]{{1,60}})|(?:本项目|该项目|本次采购|本次|此次)(?:的)?(?:{w})\s*((?:人民币)?\s*[¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元))\s*(?:[，,。；;（(]|$)|(?:^|[。；;]\s*)(?:本项目|该项目|项目|本次采购|此次采购)(?:的)?(?:{w})[：:]\s*([^，。；;]{{1,60}})", w = layout::alternation(layout::words("sentence_budget_word"))))
         .expect("valid sentence-budget regex")
 });
 
@@ -1757,6 +1757,46 @@ pub fn struck_budget(lines: &[&str]) -> Option<(Money, Money)> {
         })
 }
 
+/// A budget voided or deleted, then restated: the old amount after a budget label (perhaps in
+/// quotes), a voiding word (`void_word`, or a `quoted_removal` word), then the new amount either
+/// "以…为准" or after a restating verb (`restate_verb`) with its own budget label:
+/// "预算金额“380.00万元”作废，本项目预算金额以人民币（3,560,000.00元）为准",
+/// "“预算金额：3,600,000.00元”一句删除，另行明确为：预算金额（同时作为最高限价）：3520000.00元".
+static RESTATED_CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    let void = [layout::words("void_word"), layout::words("quoted_removal")].concat();
+    Regex::new(&format!(
+        r#"(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?[^。；;0-9“”「」"]{{0,4}}?[“「"]?\s*({CORRECTION_AMOUNT})\s*[”」"]?[^。；;0-9]{{0,6}}?(?:{VOID})\s*[，,；;]?\s*(?:[^。；;0-9]{{0,24}}?以\s*(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})\s*[）)]?\s*为准|(?:并|现|并且)?(?:{RESTATE})[：:]?\s*[“「"]?[^。；;0-9]{{0,4}}?(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?\s*(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT}))"#,
+        BUDGET_WORDS = *BUDGET_WORDS,
+        VOID = layout::alternation(&void),
+        RESTATE = layout::alternation(layout::words("restate_verb")),
+    ))
+    .expect("valid restated-correction regex")
+});
+
+/// (original, corrected) budget of a voided or deleted budget restated after it
+/// ([`RESTATED_CORRECTION`]). A line ending in a colon ("…删除，另行明确为：") is read with the
+/// line after it, where the restated item may stand on its own (an inline element of its own).
+fn restated_correction(lines: &[&str]) -> Option<(Money, Money)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.len() <= MAX_LINE_BYTES && (l.contains("预算") || l.contains("价")))
+        .find_map(|(i, l)| {
+            let joined = match lines.get(i + 1) {
+                Some(next) if l.ends_with(['：', ':']) && next.len() <= MAX_LINE_BYTES => {
+                    std::borrow::Cow::Owned(format!("{l}{next}"))
+                }
+                _ => std::borrow::Cow::Borrowed(*l),
+            };
+            let plain = plain_amounts(&joined);
+            RESTATED_CORRECTION.captures_iter(&plain).find_map(|c| {
+                let from = parse_money(c.get(1)?.as_str(), None)?;
+                let to = parse_money(c.get(2).or_else(|| c.get(3))?.as_str(), None)?;
+                (from != to).then_some((from, to))
+            })
+        })
+}
+
 /// A correction written as one sentence: (original, corrected) budget.
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
     // Only lines naming a budget word can hold a correction; their 大写 amounts made plain.
@@ -1830,6 +1870,7 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
             Some((before?, after?))
         })
         .or_else(|| item_correction(lines))
+        .or_else(|| restated_correction(lines))
 }
 
 /// The organisation opening a title ("郑州大学第一附属医院人工智能…项目…公告" → 郑州大学第一附属医院),
@@ -3351,6 +3392,40 @@ mod tests {
     }
 
     #[test]
+    fn a_note_may_stand_between_the_sentence_label_and_its_verb() {
+        // Round 43 of issue 10: "本项目采购控制价（含税）为650.00万元"; other notes and labels.
+        let amount = |l: &str| sentence_budget(&[l]).map(|m| m.amount);
+        assert_eq!(
+            amount("本次采购最高限价（不含税）为人民币128万元。"),
+            Some(1_280_000.0)
+        );
+        assert_eq!(amount("本项目预算金额(含税)是96万元"), Some(960_000.0));
+        assert_eq!(
+            amount("该项目采购控制价（不含税）为人民币300万元"),
+            Some(3_000_000.0)
+        );
+        // A note with a figure is a lot or an item, and another item's amount stays none.
+        assert_eq!(amount("本项目最高限价（包1）为120万元"), None);
+        assert_eq!(amount("其中设备预算金额（含税）为120万元"), None);
+    }
+
+    #[test]
+    fn a_total_budget_after_a_determiner_is_the_budget() {
+        // Round 42 of issue 10: "本项目预算总金额196万元，分两个包…".
+        let amount = |l: &str| sentence_budget(&[l]).map(|m| m.amount);
+        assert_eq!(
+            amount("本次采购预算总金额人民币350万元，分三个包。"),
+            Some(3_500_000.0)
+        );
+        assert_eq!(
+            amount("该项目预算总金额为1,200,000.00元"),
+            Some(1_200_000.0)
+        );
+        // A bound on the total is no budget.
+        assert_eq!(amount("本项目预算总金额300万元以上的须公开招标。"), None);
+    }
+
+    #[test]
     fn a_bare_budget_after_a_determiner_is_the_budget() {
         // Round 41 of issue 10: "本项目预算127.60万元，已落实…"; other determiners and amounts.
         for (line, want) in [
@@ -3384,6 +3459,57 @@ mod tests {
         // A comparison with anything but a budget is none.
         let (budget, _) = news_amounts(&["营收较2450万元的上年同期增长12%。"]);
         assert_eq!(budget, None);
+    }
+
+    #[test]
+    fn a_budget_voided_or_deleted_then_restated_is_a_correction() {
+        // Rounds 42/43 of issue 10: "…“X”作废，…以Y为准", "“预算金额：X”一句删除，另行明确为：预算金额：Y".
+        for (lines, from, to) in [
+            (
+                vec!["二、更正内容：采购预算“500万元”作废，采购预算以人民币460万元为准。"],
+                5_000_000.0,
+                4_600_000.0,
+            ),
+            (
+                vec!["最高限价：1,200,000.00元不再适用，本项目最高限价以1,080,000.00元为准"],
+                1_200_000.0,
+                1_080_000.0,
+            ),
+            // The new value only in 大写, old and new in different units.
+            (
+                vec!["原文件“采购预算：420万元”删除，现明确为“采购预算：肆佰零伍万元整”。"],
+                4_200_000.0,
+                4_050_000.0,
+            ),
+            // The restated item on the line after a colon.
+            (
+                vec![
+                    "原公告中“最高限价：2,800,000.00元”整句删除，另行规定为：",
+                    "最高限价（含税）：贰佰陆拾万元整",
+                    "。其余不变。",
+                ],
+                2_800_000.0,
+                2_600_000.0,
+            ),
+        ] {
+            let (f, t) = corrected_budget(&lines)
+                .unwrap_or_else(|| panic!("no correction read in {lines:?}"));
+            assert_eq!((f.amount, t.amount), (from, to), "{lines:?}");
+        }
+        // Other items voided or restated, a deletion without a restated budget, and a budget
+        // that stands are none.
+        for lines in [
+            vec!["预算金额360万元不变，原第3.2条作废，以本公告为准。"],
+            vec!["删除采购需求第3.2条，另行明确为：供货期30天。"],
+            vec!["原公告中“预算金额：420万元”整句删除。"],
+            vec!["本项目预算金额以人民币360万元为准。"],
+            vec![
+                "预算金额：360万元，采购需求第3条删除，现明确为：",
+                "供货期：45天",
+            ],
+        ] {
+            assert!(corrected_budget(&lines).is_none(), "{lines:?}");
+        }
     }
 
     #[test]
