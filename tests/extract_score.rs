@@ -380,7 +380,17 @@ fn round41_pages_hold_every_expected_value_since_fixed() {
     assert_round("round41");
 }
 
-/// A new round, once written: `HELDOUT_ROUND=round44 cargo test --release --test extract_score
+#[test]
+fn round42_pages_hold_every_expected_value_since_fixed() {
+    assert_round("round42");
+}
+
+#[test]
+fn round43_pages_hold_every_expected_value_since_fixed() {
+    assert_round("round43");
+}
+
+/// A new round, once written: `HELDOUT_ROUND=round46 cargo test --release --test extract_score
 /// heldout_round -- --ignored --nocapture` prints its per-field accuracy without asserting it.
 #[test]
 #[ignore]
