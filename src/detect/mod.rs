@@ -1300,7 +1300,7 @@ mod tests {
                 "AWS",
             ),
             (
-                "部署Qwen2.5-72B与DeepSeek-R1-Distill-Qwen-32B两个模型。",
+                "部署Qwen-72B与DeepSeek-R1-Distill-Qwen-32B两个模型。",
                 "Alibaba Qwen",
             ),
         ] {
