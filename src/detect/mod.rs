@@ -755,8 +755,9 @@ const SENTENCE_ENDS: [char; 7] = ['。', '.', ';', '!', '?', '|', '\n'];
 /// (not "不在本次采购范围内的Y…", where `after` opens with (内)的), and the term's own clause in
 /// `before` buys nothing ("本项目采购X，Kimi仅作对比，不在本次采购范围内" keeps X).
 fn out_of_scope(before: &str, between: &str, after: &str, purchase_words: &[String]) -> bool {
-    // "范围" is often closed by "内" ("不在本次采购范围内的Y").
-    if between.contains(SENTENCE_ENDS) || after.trim_start_matches('内').starts_with('的') {
+    // "范围" is often closed by "内" ("不在本次采购范围内的Y"); a decimal point ("Claude 3.5")
+    // between them ends no sentence.
+    if sentence_break(between) || after.trim_start_matches('内').starts_with('的') {
         return false;
     }
     let clause = before
@@ -1231,6 +1232,86 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn notes_bans_practice_and_yardsticks_of_rounds_44_45() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let names = |t: &str| -> Vec<String> { d.detect(t).into_iter().map(|m| m.name).collect() };
+        // Other wordings than the pages of held-out rounds 44/45 (extract46): a note that the
+        // named service or existing equipment is not bought, a ban over consumer cards, others'
+        // practice, a yardstick, a distilled model's base.
+        for (text, name) in [
+            (
+                "内容审核策略借鉴Azure OpenAI的做法，不使用该服务。",
+                "Azure OpenAI",
+            ),
+            ("界面交互风格对齐ChatGPT网页版，不接入该服务。", "OpenAI"),
+            (
+                "测评基准选用Claude 3.5的公开榜单成绩，不涉及采购和使用。",
+                "Anthropic Claude",
+            ),
+            (
+                "对照Anthropic Claude 3.5 Haiku的公开评测分数（不涉及采购或使用）。",
+                "Anthropic Claude",
+            ),
+            (
+                "机房已有NVIDIA A100服务器2台，不属于本项目采购。",
+                "NVIDIA A100",
+            ),
+            (
+                "投标方案不得使用GeForce RTX 4090等消费级显卡。",
+                "NVIDIA RTX 4090",
+            ),
+            ("海外同类系统大多部署于Amazon Web Services。", "AWS"),
+            (
+                "评测中NVIDIA H100仅用来对照，本项目采购国产卡。",
+                "NVIDIA H100",
+            ),
+            ("部署DeepSeek-R1-Distill-Qwen-7B模型。", "Alibaba Qwen"),
+        ] {
+            let got = names(text);
+            assert!(!got.iter().any(|n| n == name), "{text}: {got:?}");
+        }
+        // The same words where the product still counts: bought in its own clause, the note in
+        // another sentence, no consumer category after the product, practice word in another
+        // clause, Qwen named on its own.
+        for (text, name) in [
+            (
+                "本项目采购Azure OpenAI服务12个月，不使用该服务处理涉密数据。",
+                "Azure OpenAI",
+            ),
+            ("平台接入ChatGPT。门户不接入该服务的旧版本。", "OpenAI"),
+            (
+                "平台接入Anthropic Claude服务。旧版不涉及采购或使用。",
+                "Anthropic Claude",
+            ),
+            (
+                "采购NVIDIA A100服务器4台，安装场地不属于本次采购。",
+                "NVIDIA A100",
+            ),
+            (
+                "本项目采购NVIDIA RTX 4090显卡8张，不接受翻新产品等消费级配件。",
+                "NVIDIA RTX 4090",
+            ),
+            (
+                "国外同类平台较多，本平台部署在Amazon Web Services上。",
+                "AWS",
+            ),
+            (
+                "部署Qwen-72B与DeepSeek-R1-Distill-Qwen-32B两个模型。",
+                "Alibaba Qwen",
+            ),
+        ] {
+            let got = names(text);
+            assert!(got.iter().any(|n| n == name), "{text}: {got:?}");
+        }
+        assert!(
+            names("部署DeepSeek-R1-Distill-Qwen-7B模型。")
+                .iter()
+                .any(|n| n == "DeepSeek")
+        );
     }
 
     #[test]
