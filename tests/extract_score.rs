@@ -5,7 +5,7 @@
 //! was run on them) to `round45/`: the misses of rounds 1–39 and 41–43 (3, 7, 6, 12, 12, 6, 7, 7,
 //! 10, 4, 4, 6, 5, 3, 1, 4, 3, 3, 0, 1, 1, 2, 4, 6, 3, 5, 3, 3, 0, 3, 1, 4, 1, 4, 7, 5, 1, 9, 8;
 //! 16, 9, 9) were then fixed in general terms, so those forty-two are asserted too. Round 40 (one
-//! news page's candidates open) and rounds 44/45 (scored last, not yet fixed) are only scored by
+//! news page's candidates open) and rounds 44/45 (scored last, only their mentions fixed) are only scored by
 //! `heldout_round_accuracy`. The next round is held out until it is scored.
 //! Expectations are in each directory's `expected.jsonl`;
 //! `cargo test --test extract_score -- --nocapture` prints the per-field accuracy of the fixtures.
