@@ -255,6 +255,13 @@ pub fn words(group: &str) -> &'static [&'static str] {
     TABLE.get(group).copied().unwrap_or(&[])
 }
 
+/// An automaton over the words of `group` (default match kind). Build it once, in a
+/// static. The words are compiled in from `layout.csv`, so building cannot fail on input.
+pub fn searcher(group: &str) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(words(group))
+        .unwrap_or_else(|e| panic!("layout group {group} builds no automaton: {e}"))
+}
+
 /// `words` as the body of a regex alternation (`a|b|c`), each escaped, in the given order: a
 /// regex built from a group takes the first word that fits, as the former inline `(?:a|b|c)` did.
 /// Build the regex once (in a static), never per call.
@@ -296,15 +303,18 @@ mod tests {
 
     #[test]
     fn every_group_the_code_asks_for_exists() {
-        // The groups named in `layout::words("…")` calls across the parser's sources.
+        // The groups named in `layout::words("…")` and `layout::searcher("…")` calls across the
+        // parser's sources.
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/parse");
         let mut asked = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("layout.rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for part in text.split("layout::words(\"").skip(1) {
-                    asked.push(part.split('"').next().unwrap().to_owned());
+                for call in ["layout::words(\"", "layout::searcher(\""] {
+                    for part in text.split(call).skip(1) {
+                        asked.push(part.split('"').next().unwrap().to_owned());
+                    }
                 }
             }
         }

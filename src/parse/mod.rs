@@ -2008,16 +2008,12 @@ fn top_scored(lines: &[&str], tables: &[Vec<(String, f64, Option<f64>)>]) -> Vec
 }
 
 /// Words saying two bidders' scores are equal (`score_tie`: 得分相同, 得分并列).
-static SCORE_TIES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(layout::words("score_tie"))
-        .expect("score-tie words build an automaton")
-});
+static SCORE_TIES: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| layout::searcher("score_tie"));
 
 /// Words ordering tied bidders by the lower bid (`tie_lower_bid`: 报价由低到高, 报价低的优先).
-static TIE_LOWER_BIDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(layout::words("tie_lower_bid"))
-        .expect("tie-rule words build an automaton")
-});
+static TIE_LOWER_BIDS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| layout::searcher("tie_lower_bid"));
 
 /// Bytes after a tie word in which its rule's lower-bid words must stand (the same clause:
 /// "综合得分相同的，按投标报价由低到高顺序排列").
@@ -2061,10 +2057,8 @@ fn stated_top_count(lines: &[&str], by_score: bool) -> Option<usize> {
 }
 
 /// Words ordering bidders by score, high to low (`score_order`: 得分由高到低, 评分从高到低).
-static SCORE_ORDERS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(layout::words("score_order"))
-        .expect("score-order words build an automaton")
-});
+static SCORE_ORDERS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| layout::searcher("score_order"));
 
 /// A plain count of candidates ("推荐3名中标候选人") in a sentence of `line` that orders the
 /// bidders by score ("按综合得分由高到低的顺序推荐3名中标候选人"): the candidates are that many
@@ -2114,10 +2108,8 @@ fn is_eval_price_header(cell: &str) -> bool {
 
 /// Words stating that the lowest evaluated price wins (`lowest_price_method`: 经评审的最低投标价法,
 /// 由低到高).
-static LOWEST_PRICE_METHODS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(layout::words("lowest_price_method"))
-        .expect("lowest-price words build an automaton")
-});
+static LOWEST_PRICE_METHODS: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| layout::searcher("lowest_price_method"));
 
 /// The candidates of a page whose only result table is one of evaluated prices in another order
 /// (opening order): as many of its rows as the page states, lowest price first (equal prices

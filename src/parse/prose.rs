@@ -1031,9 +1031,7 @@ fn rank_list(s: &str) -> Vec<usize> {
 }
 
 /// Words of a sentence about the bids of a purchase (`rank_context`): a rank there is a bidder's.
-static RANK_CONTEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(layout::words("rank_context")).expect("rank context words build an automaton")
-});
+static RANK_CONTEXT: LazyLock<AhoCorasick> = LazyLock::new(|| layout::searcher("rank_context"));
 
 /// The sentence around `line[start..end]` is about this purchase's bids: it holds a
 /// [`RANK_CONTEXT`] word and does not speak of an earlier time. Bounded look either side.
@@ -1316,10 +1314,8 @@ fn news_lead_at(lines: &[&str]) -> Option<usize> {
 }
 
 /// Words that show a text is about a purchase (`lead_purchase_word`: 采购, 招标, 项目 …).
-static LEAD_PURCHASE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(layout::words("lead_purchase_word"))
-        .expect("lead purchase words build an automaton")
-});
+static LEAD_PURCHASE_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| layout::searcher("lead_purchase_word"));
 
 /// How many lines after a scene-setting lead are looked at for the one about the purchase.
 const SCENE_LINES: usize = 3;
