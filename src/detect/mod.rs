@@ -880,8 +880,28 @@ fn in_clause(s: &str) -> bool {
 
 /// The stretch from a prohibition word to the term stays in its clause and holds no number:
 /// "禁止将巡护影像、坐标等数据上传至X" forbids X, but "不得少于4台X" asks for a count of X.
+/// Digits inside an earlier item's model code ("禁止使用GPT-4、X等境外…") are no count.
 fn banned_stretch(s: &str) -> bool {
-    !s.contains(is_clause_mark) && !s.bytes().any(|b| b.is_ascii_digit())
+    !s.contains(is_clause_mark) && !holds_count(s)
+}
+
+/// A number standing on its own: a digit run whose previous non-space character is not part of
+/// an ASCII code (a letter, digit, '-' or '.'), so "少于4台" and "少于 8 张" count, "GPT-4" and
+/// "H100 80G" do not.
+fn holds_count(s: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            let in_code = prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '-' || p == '.');
+            if !in_code {
+                return true;
+            }
+        }
+        if c != ' ' {
+            prev = Some(c);
+        }
+    }
+    false
 }
 
 /// The stretch after the term up to a word closing its list ("等境外"): nothing, or later items
@@ -1324,6 +1344,40 @@ mod tests {
         assert!(banned_stretch("将巡护影像、坐标等数据上传至"));
         assert!(!banned_stretch("少于8张"));
         assert!(!banned_stretch("将数据外传;本项目采购"));
+        // Earlier items of the list with model codes are no count; a number on its own still is.
+        assert!(banned_stretch("使用gpt-4、"));
+        assert!(banned_stretch("采用a100、"));
+        assert!(!banned_stretch("少于 8 张"));
+        assert!(!banned_stretch("采购2台a100、"));
+    }
+
+    #[test]
+    fn a_prohibition_governs_items_after_one_with_a_model_code() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        let names = |t: &str| -> Vec<String> { d.detect(t).into_iter().map(|m| m.name).collect() };
+        for text in [
+            "严禁将涉密文档上传至GPT-4、Claude等境外大模型。",
+            "不得接入GPT-4o、Gemini等国外大模型服务。",
+            "禁止采用A100、H100等进口GPU。",
+        ] {
+            let got = names(text);
+            assert!(
+                !got.iter().any(|n| n == "Anthropic Claude"
+                    || n == "Google Gemini"
+                    || n.starts_with("NVIDIA")
+                    || n == "OpenAI"),
+                "{text}: {got:?}"
+            );
+        }
+        // A count before the list is still a requirement.
+        for text in ["GPU卡不得少于8张A100、H100等进口加速卡。"] {
+            let got = names(text);
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]
