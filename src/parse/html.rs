@@ -18,6 +18,8 @@ pub struct Walked {
     pub article_title: Option<String>,
     /// `<meta name="PubDate">`.
     pub pub_date: Option<String>,
+    /// `<meta property="og:title">`: the title a publisher gives the page for sharing.
+    pub og_title: Option<String>,
     /// The first `<title>`.
     pub title_tag: Option<String>,
     /// `h2.tc` (ccgp header) or `div.title3` (Epoint).
@@ -439,6 +441,11 @@ impl<K: PartialEq + Copy> Walker<K> {
                     w.article_title = content.filter(|c| !c.is_empty());
                 } else if key.eq_ignore_ascii_case("PubDate") && w.pub_date.is_none() {
                     w.pub_date = content.filter(|c| !c.is_empty());
+                } else if w.og_title.is_none()
+                    && e.attr("property")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("og:title"))
+                {
+                    w.og_title = content.filter(|c| !c.is_empty());
                 }
             }
             "title" => self.title_hidden += 1,

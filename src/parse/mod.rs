@@ -205,6 +205,13 @@ fn build(w: html::Walked) -> Notice {
         .then(|| title::notice_heading(&w.centred_bold, None))
         .flatten()
         .map(str::to_string);
+    // The publisher's share title (`og:title`) that a heading repeats is the article's headline,
+    // whatever `<title>` holds (an outlet's name only, which no site word marks).
+    let og_heading = w.og_title.as_deref().map(html::squash).filter(|og| {
+        w.h1.iter()
+            .chain(w.headings.iter())
+            .any(|h| html::squash(h) == *og)
+    });
     let title = [w.article_title.as_deref(), w.heading.as_deref()]
         .into_iter()
         .flatten()
@@ -213,6 +220,7 @@ fn build(w: html::Walked) -> Notice {
         .chain(heading)
         .chain(bold_heading)
         .chain(line_first)
+        .chain(og_heading)
         .chain(clean_tag)
         .chain(bold_fallback)
         .chain(w.h1.clone())
@@ -587,6 +595,9 @@ fn build(w: html::Walked) -> Notice {
                 .or_else(|| own.as_ref().and_then(|o| o.buyer.clone()))
                 .or_else(|| prose::lead_buyer(&article).filter(not_own))
                 .or_else(|| prose_parties(&article).buyer.filter(not_own))
+                // A buyer stated under its role anywhere in the article ("此次的招标方是X",
+                // "作为项目招标人，X是…"), when the lead opens with someone else.
+                .or_else(|| prose::role_statement_buyer(&article).filter(not_own))
                 .or_else(|| prose::quoted_title_buyer(&article).filter(not_own))
                 .or_else(|| prose::purchase_source(&article).filter(not_own))
                 .or_else(|| prose::news_buyer(&article).filter(not_own))
@@ -4087,5 +4098,79 @@ mod tests {
             transposed_ranks(&row(&["排名", "第一", "甲科技有限公司"])),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod user_notes_stated_buyers_and_share_titles {
+    use super::*;
+
+    #[test]
+    fn a_bracketed_note_on_the_using_unit_is_no_part_of_the_buyer() {
+        for (value, name) in [
+            ("某某学院（图书馆使用）", "某某学院"),
+            ("某某大学（供计算机学院使用）", "某某大学"),
+            ("某某市人民医院（使用单位：影像科）", "某某市人民医院"),
+            // Brackets that are part of the name, or a note with no whole name before it, stay.
+            ("某某大学（本部）", "某某大学（本部）"),
+            ("某某（使用）", "某某（使用）"),
+        ] {
+            assert_eq!(clean_org(value).as_deref(), Some(name), "{value}");
+        }
+        let n = parse(
+            "<h1>某某学院实训平台建设项目招标公告</h1><table>\
+             <tr><td>项目名称</td><td>某某学院实训平台建设项目</td></tr>\
+             <tr><td>采购人</td><td>某某学院（电子工程系使用）</td></tr></table>",
+        );
+        assert_eq!(n.buyer.as_deref(), Some("某某学院"));
+    }
+
+    #[test]
+    fn an_article_naming_its_buyer_by_role_after_a_lead_on_someone_else() {
+        // The lead opens with the winner, the buyer comes later under its role.
+        let n = parse(
+            "<html><head><title>某地企业拿下油田算力大单_某某网</title></head><body>\
+             <h1>某地企业拿下油田算力大单</h1><div>2026-03-02 10:00 来源：某某网 作者：张三</div>\
+             <p>某某网记者张三3月2日报道：记者昨天获悉，甲智算科技有限公司近日中标一个能源巨头的算力平台项目。</p>\
+             <p>这家公司去年营收约5亿元。</p>\
+             <p>此次的招标方是乙省能源（集团）有限责任公司（以下简称“乙能源”）。该项目最高投标限价为6000万元，\
+             甲智算科技有限公司以5800万元中标。</p></body></html>",
+        );
+        assert_eq!(n.notice_type, NoticeType::News);
+        assert_eq!(n.buyer.as_deref(), Some("乙省能源（集团）有限责任公司"));
+        assert_eq!(n.suppliers, vec!["甲智算科技有限公司"]);
+        // The lead's subject, where it is the buyer, still wins over a later role statement.
+        let n = parse(
+            "<html><head><title>某大学算力平台项目定标_某某网</title></head><body>\
+             <h1>某大学算力平台项目定标</h1><div>2026-03-02 10:00 来源：某某网 作者：张三</div>\
+             <p>某某网讯 丙理工大学日前发布算力平台采购项目中标结果公告，丁科技有限公司以1200万元中标。</p>\
+             <p>作为项目招标人，戊大学附属医院是合作单位。</p></body></html>",
+        );
+        assert_eq!(n.buyer.as_deref(), Some("丙理工大学"));
+    }
+
+    #[test]
+    fn a_share_title_a_heading_repeats_beats_an_outlet_name_title() {
+        let page = |title: &str, og: &str| {
+            parse(&format!(
+                "<html><head><title>{title}</title><meta property=\"og:title\" content=\"{og}\"></head>\
+                 <body><div>某某+</div><h1>某省高速要上AI巡路员，三家候选人出炉</h1>\
+                 <p>2026-12-02 20:16</p><p>记者获悉，某省交通控股有限公司的项目已完成评标。</p></body></html>"
+            ))
+        };
+        // A `<title>` that is only the outlet's name, which no site word marks.
+        let n = page("某某快报+", "某省高速要上AI巡路员，三家候选人出炉");
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某省高速要上AI巡路员，三家候选人出炉")
+        );
+        let n = page("AB Daily", "某省高速要上AI巡路员，三家候选人出炉");
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某省高速要上AI巡路员，三家候选人出炉")
+        );
+        // A share title no heading repeats (a site-wide default) decides nothing.
+        let n = page("某某快报+", "某某快报+ 新闻客户端");
+        assert_eq!(n.title.as_deref(), Some("某某快报+"));
     }
 }

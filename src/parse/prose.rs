@@ -255,11 +255,25 @@ pub fn role_tagged(lines: &[&str]) -> (Option<String>, Option<String>) {
 }
 
 /// An organisation introduced with a short name: "中国联合网络通信有限公司湖南省分公司（下称“湖南联通”）".
-/// Group 1 is the registered name (no punctuation inside), group 2 the short name.
+/// Group 1 is the registered name (no punctuation inside but a bracketed part of Han characters,
+/// "X（集团）有限责任公司"), group 2 the short name.
 static NAME_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"([^\s，,。：:；;（(）)“”"、]{4,60})[（(](?:以下|下文|下)?(?:简称|称)[：:]?\s*[“"「‘]([^”"」’（()）]{2,20})[”"」’][）)]"#)
+    Regex::new(r#"((?:[^\s，,。：:；;（(）)“”"、]|[（(]\p{Han}{1,8}[）)]){4,60})[（(](?:以下|下文|下)?(?:简称|称)[：:]?\s*[“"「‘]([^”"」’（()）]{2,20})[”"」’][）)]"#)
         .expect("valid name-alias regex")
 });
+
+/// Group 1 of [`NAME_ALIAS`] after the last role tag in brackets ("X（采购人）委托Y…（以下简称…）":
+/// the name opens after "（采购人）"); a bracketed name part ("（集团）") stays.
+fn after_role_tag(name: &str) -> &str {
+    static ROLES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("role_tag"));
+    name.rmatch_indices(['）', ')'])
+        .find(|(i, _)| {
+            let head = &name[..*i];
+            head.rfind(['（', '('])
+                .is_some_and(|o| ROLES.contains(&head[o..].trim_start_matches(['（', '('])))
+        })
+        .map_or(name, |(i, c)| &name[i + c.len()..])
+}
 
 /// The registered name the page gives for `short` when it introduces it as an alias
 /// ("X（下称“湖南联通”）", "X（以下简称“江西铜业”）"): the article uses the alias afterwards, but the
@@ -277,9 +291,9 @@ pub fn aliased_name(short: &str, lines: &[&str]) -> Option<String> {
         .filter(|c| &c[2] == short)
         // "该项目由X（以下简称“Y”）组织": the words before the name are no part of it.
         .map(|c| {
-            let name = without_lead(without_byline(&c[1]));
+            let name = without_lead(without_byline(after_role_tag(&c[1])));
             // "招标人为X（下称…）": the role before the name is no part of it either.
-            let name = ["人为", "单位为", "方为"]
+            let name = ["人为", "单位为", "方为", "人是", "单位是", "方是"]
                 .iter()
                 .find_map(|w| name.rsplit_once(w).map(|(_, r)| r))
                 .unwrap_or(name);
@@ -1537,7 +1551,7 @@ fn lead_alias_org(first: &str, lines: &[&str], purchase: bool) -> Option<String>
                 })
         })
         .map(|c| {
-            let raw = NEWS_LEAD.replace(&c[1], "");
+            let raw = NEWS_LEAD.replace(after_role_tag(&c[1]), "");
             let name = without_byline(raw.trim()).trim();
             // A source ("记者从X") or a role's lead-in ("该项目由X（以下简称…）招标") is no part of it.
             let name = SOURCE_LEADS
@@ -1912,6 +1926,40 @@ pub fn title_buyer(title: &str) -> Option<String> {
     }
     let name = head[..end].trim();
     (name.chars().count() >= 4).then(|| name.to_string())
+}
+
+/// The buyer stated under its role in running text, wherever the article introduces it:
+/// "此次的招标方是X（以下简称…）", "采购人为X，", "作为项目招标人，X是…", "作为招标人的X表示".
+/// The roles are the buyer roles of `role_tag` (those naming no agency). Group 1 is the stretch
+/// of name characters after the role; [`title_buyer`] cuts the name from it.
+static ROLE_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    let roles: Vec<&str> = layout::words("role_tag")
+        .iter()
+        .copied()
+        .filter(|r| !r.contains("代理") && !r.contains("机构"))
+        .collect();
+    let roles = layout::alternation(&roles);
+    Regex::new(&format!(
+        r"(?:作为[^，,。；;：:“”\x22]{{0,12}}?(?:{roles})(?:[，,]\s*|的)|(?:{roles})(?:就是|是|为)[：:]?\s*)([\p{{Han}}A-Za-z0-9（）()]{{4,40}})"
+    ))
+    .expect("valid role-statement regex")
+});
+
+/// The first buyer a sentence states under its role ([`ROLE_STATEMENT`]): a news article that
+/// opens with someone else (the winner, a quote, a short name) names the buyer in full there.
+/// Only a whole organisation name counts, not a kind of one ("一家省属国企").
+pub fn role_statement_buyer(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| {
+            l.len() <= MAX_LINE_BYTES
+                && (l.contains('人') || l.contains('方') || l.contains("单位"))
+        })
+        .flat_map(|l| ROLE_STATEMENT.captures_iter(l))
+        // "采购人是指…", "招标方是否…": 是 opens another word, no name follows.
+        .filter(|c| !c[1].starts_with(['指', '否']))
+        .filter_map(|c| title_buyer(&c[1]))
+        .find(|n| org_like(n) && !is_category(n))
 }
 
 #[cfg(test)]
@@ -3629,5 +3677,84 @@ mod tests {
         assert!(candidates(&["中标候选人排名第一的是技术得分最高的方案。"]).is_empty());
         // Without a verb after the noun nothing is listed.
         assert!(candidates(&["中标候选人排序甲科技有限公司、乙数据有限公司。"]).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod role_statement_tests {
+    use super::*;
+
+    #[test]
+    fn a_buyer_stated_under_its_role_is_read_in_any_paragraph() {
+        for (line, name) in [
+            // 招标方是 with a bracketed name part and an alias after it.
+            (
+                "本次的招标方是甲省能源（集团）有限责任公司（以下简称“甲能源”），项目于9月公开招标。",
+                "甲省能源（集团）有限责任公司",
+            ),
+            // 作为…招标人， before the name, a description after it.
+            (
+                "作为项目招标人，乙省交通投资有限公司是省属国有企业，负责全省高速公路建设。",
+                "乙省交通投资有限公司",
+            ),
+            // 作为…的 before the name, a verb after it.
+            (
+                "作为本次采购的采购人的丙市第一人民医院介绍，平台将于明年投用。",
+                "丙市第一人民医院",
+            ),
+            // 采购方为 with a branch after the registered name.
+            (
+                "据了解，该项目采购方为中国联合网络通信有限公司丁省分公司，共有5家企业投标。",
+                "中国联合网络通信有限公司丁省分公司",
+            ),
+        ] {
+            assert_eq!(
+                role_statement_buyer(&[line]).as_deref(),
+                Some(name),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_registered_name_with_a_bracketed_part_is_read_whole_before_its_alias() {
+        let lines = [
+            "此次的招标方是甲省能源（集团）有限责任公司（以下简称“甲能源”）。",
+            "乙（中国）投资有限公司（下称“乙投资”）近日公示了采购结果。",
+            "丙市人民医院（采购人）委托丁项目管理有限公司（以下简称“丁项目”）进行招标。",
+        ];
+        assert_eq!(
+            aliased_name("甲能源", &lines).as_deref(),
+            Some("甲省能源（集团）有限责任公司")
+        );
+        assert_eq!(
+            aliased_name("乙投资", &lines).as_deref(),
+            Some("乙（中国）投资有限公司")
+        );
+        // A role tag in brackets before the name is no part of it.
+        assert_eq!(
+            after_role_tag("丙市人民医院（采购人）委托丁项目管理有限公司"),
+            "委托丁项目管理有限公司"
+        );
+        assert_eq!(
+            after_role_tag("甲省能源（集团）有限责任公司"),
+            "甲省能源（集团）有限责任公司"
+        );
+    }
+
+    #[test]
+    fn other_roles_kinds_and_clauses_state_no_buyer() {
+        for line in [
+            // A winner's or bidder's role, an agency's role.
+            "作为中标人，戊科技有限公司将在8个月内完成建设。",
+            "作为投标人，己数据有限公司报价最低。",
+            "招标代理机构为庚招标有限公司，",
+            // A kind of organisation, not a name; a clause, not a name.
+            "招标方是一家央企，",
+            "采购人是指依法进行政府采购的国家机关、事业单位和团体组织。",
+            "采购人为确保项目进度，要求中标人于30日内进场。",
+        ] {
+            assert_eq!(role_statement_buyer(&[line]), None, "{line}");
+        }
     }
 }
