@@ -469,12 +469,21 @@ impl<K: PartialEq + Copy> Walker<K> {
             "title" => self.title_hidden += 1,
             "table" => {
                 let out = &self.sink.out;
-                let line = out.rfind('\n').map_or(out.as_str(), |i| &out[i + 1..]);
+                // Only the tail of the text is looked at (a long line holds no caption), so
+                // many tables on one long line cost no rescans of it.
+                let mut from = out.len().saturating_sub(MAX_TABLE_LEAD_CHARS * 4 + 8);
+                while !out.is_char_boundary(from) {
+                    from += 1;
+                }
+                let tail = &out[from..];
+                let line = tail.rsplit('\n').next().unwrap_or(tail);
                 // In a cell of an outer table the line holds that row's cells: the last one
                 // precedes the table.
-                let line = line.rsplit(CELL_SEP).next().unwrap_or(line);
+                let last = line.rsplit(CELL_SEP).next().unwrap_or(line);
+                // A piece running back past the tail is longer than any caption.
+                let cut = from > 0 && last.len() == tail.len();
                 self.tables.push(TableBuild {
-                    lead: short_lead(line),
+                    lead: if cut { String::new() } else { short_lead(last) },
                     text_at: out.len(),
                     ..TableBuild::default()
                 });
