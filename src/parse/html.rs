@@ -14,6 +14,10 @@ pub struct Walked {
     pub text: String,
     /// Every table (nested ones separately), rows of trimmed cell texts.
     pub tables: Vec<Vec<Vec<String>>>,
+    /// For each of `tables` (same index): its `<caption>`, else the short line right before it
+    /// (at most [`MAX_TABLE_LEAD_CHARS`] characters, else empty). A caption line such as
+    /// "金额单位：人民币万元" gives the unit of the table's bare figures.
+    pub table_leads: Vec<String>,
     /// `<meta name="ArticleTitle">`.
     pub article_title: Option<String>,
     /// `<meta name="PubDate">`.
@@ -196,6 +200,23 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Longest line kept as a table's lead ([`Walked::table_leads`]): a caption is short.
+pub const MAX_TABLE_LEAD_CHARS: usize = 40;
+
+/// `text` squashed if it is short enough to be a table's caption line, else empty.
+fn short_lead(text: &str) -> String {
+    let text = text.trim();
+    if text.is_empty() || text.len() > MAX_TABLE_LEAD_CHARS * 4 {
+        return String::new();
+    }
+    let lead = squash(text);
+    if lead.chars().count() <= MAX_TABLE_LEAD_CHARS {
+        lead
+    } else {
+        String::new()
+    }
+}
+
 /// Which anchor a captured element's text goes to.
 #[derive(Debug, Clone, Copy)]
 enum Slot {
@@ -275,6 +296,10 @@ impl TextSink {
 struct TableBuild {
     /// Cells are squashed as their text arrives ([`squash_piece`]), not copied raw and squashed later.
     rows: Vec<Vec<String>>,
+    /// The line before the table, replaced by its caption if it has one ([`Walked::table_leads`]).
+    lead: String,
+    /// Where the table's text starts in the sink: text before its first row is its caption.
+    text_at: usize,
     in_cell: bool,
     /// Whitespace seen in the current cell since its last word.
     cell_space: bool,
@@ -449,9 +474,36 @@ impl<K: PartialEq + Copy> Walker<K> {
                 }
             }
             "title" => self.title_hidden += 1,
-            "table" => self.tables.push(TableBuild::default()),
+            "table" => {
+                let out = &self.sink.out;
+                // Only the tail of the text is looked at (a long line holds no caption), so
+                // many tables on one long line cost no rescans of it.
+                let mut from = out.len().saturating_sub(MAX_TABLE_LEAD_CHARS * 4 + 8);
+                while !out.is_char_boundary(from) {
+                    from += 1;
+                }
+                let tail = &out[from..];
+                let line = tail.rsplit('\n').next().unwrap_or(tail);
+                // In a cell of an outer table the line holds that row's cells: the last one
+                // precedes the table.
+                let last = line.rsplit(CELL_SEP).next().unwrap_or(line);
+                // A piece running back past the tail is longer than any caption.
+                let cut = from > 0 && last.len() == tail.len();
+                self.tables.push(TableBuild {
+                    lead: if cut { String::new() } else { short_lead(last) },
+                    text_at: out.len(),
+                    ..TableBuild::default()
+                });
+            }
             "tr" => {
                 if let Some(t) = self.tables.last_mut() {
+                    // Text inside the table before its first row is its `<caption>`.
+                    if t.rows.is_empty() && self.sink.out.len() > t.text_at {
+                        let caption = short_lead(self.sink.out.get(t.text_at..).unwrap_or(""));
+                        if !caption.is_empty() {
+                            t.lead = caption;
+                        }
+                    }
                     t.rows.push(Vec::new());
                 }
             }
@@ -546,6 +598,7 @@ impl<K: PartialEq + Copy> Walker<K> {
                         t.rows.into_iter().filter(|r| !r.is_empty()).collect();
                     if !rows.is_empty() {
                         self.w.tables.push(rows);
+                        self.w.table_leads.push(t.lead);
                     }
                 }
             }
@@ -1087,5 +1140,50 @@ mod tests {
             Some('b')
         );
         assert!(b.ends_with("\nc") && !b.contains("open"));
+    }
+}
+
+#[cfg(test)]
+mod table_lead_tests {
+    use super::*;
+
+    fn every_walk(doc: &str) -> impl Iterator<Item = Walked> {
+        [
+            Some(walk(doc)),
+            Some(walk_dom(doc)),
+            super::super::stream::walk(doc),
+            super::super::stream::tokens::walk(doc),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    #[test]
+    fn a_table_keeps_the_short_line_before_it_or_its_caption() {
+        let doc = "<p>更正内容：</p><p style=\"text-align:right\">金额单位：人民币万元</p>\
+            <table><tr><td>更正项</td><td>更正前</td><td>更正后</td></tr></table>\
+            <table><caption>（单位：元）</caption><tr><td>预算金额</td><td>960,000</td></tr></table>\
+            <p>本项目分两个包，各包预算及最高限价详见下表，投标人可就其中一个或全部两个包投标，不得拆分投标。</p>\
+            <table><tr><td>包号</td><td>预算</td></tr></table>";
+        for w in every_walk(doc) {
+            assert_eq!(w.tables.len(), w.table_leads.len());
+            assert_eq!(w.table_leads[0], "金额单位：人民币万元");
+            assert_eq!(w.table_leads[1], "（单位：元）");
+            // A long sentence before a table is no caption.
+            assert_eq!(w.table_leads[2], "");
+        }
+    }
+
+    #[test]
+    fn nested_tables_keep_their_leads_in_step() {
+        let doc = "<table><tr><td>外层</td><td><p>单位：万元</p>\
+            <table><tr><td>预算金额</td><td>96</td></tr></table></td></tr></table>";
+        for w in every_walk(doc) {
+            assert_eq!(w.tables.len(), 2);
+            assert_eq!(w.table_leads.len(), 2);
+            // The inner table closes first and is stored first.
+            assert_eq!(w.tables[0][0][0], "预算金额");
+            assert_eq!(w.table_leads[0], "单位：万元");
+        }
     }
 }

@@ -252,10 +252,12 @@ static SPLIT_FROM_END: LazyLock<bool> = LazyLock::new(|| {
     })
 });
 
-/// A whole cell that is only a label (table label cell or a label alone on its line).
+/// A whole cell that is only a label (table label cell or a label alone on its line). Its note
+/// may name the unit after a colon ("采购预算（人民币：元）", "预算金额（单位：万元）"): a colon
+/// inside the note is taken only before a currency or unit word, so "（其中：A包）" stays no note.
 static LABEL_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、.．])?\s*({})\s*([（(][^（()）：:]{{1,16}}[）)])?\s*[：:]?\s*$",
+        r"(?i)^\s*(?:[一二三四五六七八九十]{{1,3}}[、.．]|\d{{1,2}}[、.．])?\s*({})\s*([（(](?:[^（()）：:]|[：:]\s*(?:人民币|万元|亿元|元)){{1,16}}[）)])?\s*[：:]?\s*$",
         alternation()
     ))
     .expect("valid label-cell regex")
@@ -842,11 +844,18 @@ impl Words {
     }
 }
 
+/// The unit a table's caption line states for its bare figures ("金额单位：人民币万元" above it;
+/// `leads` is [`super::html::Walked::table_leads`], index by index with the tables).
+fn caption_unit(leads: &[String], table: usize) -> Option<Unit> {
+    leads.get(table).and_then(|l| Unit::of_caption(l))
+}
+
 /// Budget rows of correction tables: the item cell is a budget label, the before / after columns
-/// come from the header row. Yields the original and the corrected budget.
-pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
+/// come from the header row. Yields the original and the corrected budget. The unit is the item
+/// label's ("最高限价（万元）"), else the one the table's caption line states (`leads`).
+pub fn correction_rows(tables: &[Vec<Vec<String>>], leads: &[String]) -> Vec<Labelled> {
     let mut out = Vec::new();
-    for table in tables {
+    for (at, table) in tables.iter().enumerate() {
         let mut columns: Option<(usize, usize)> = None;
         for row in table {
             // Header cells are short; checking the length first keeps long data rows cheap.
@@ -891,6 +900,7 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
             let Some(unit) = budget_item else {
                 continue;
             };
+            let unit = unit.or_else(|| caption_unit(leads, at));
             if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
                 push(&mut out, Field::BudgetOriginal, unit, "", from, None);
                 push(&mut out, Field::BudgetCorrected, unit, "", to, None);
@@ -1546,5 +1556,99 @@ mod tests {
         let budget: Vec<_> = pairs.iter().filter(|l| l.field == Field::Budget).collect();
         assert_eq!(budget.len(), 1, "{pairs:?}");
         assert_eq!(budget[0].value, "600000");
+    }
+}
+
+#[cfg(test)]
+mod extract47_tests {
+    use super::*;
+
+    fn table(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    fn budget_of(out: &[Labelled], field: Field) -> Option<f64> {
+        out.iter()
+            .find(|l| l.field == field)
+            .and_then(|l| super::super::money::parse_money(&l.value, l.unit))
+            .map(|m| m.amount)
+    }
+
+    #[test]
+    fn a_label_cell_may_name_its_unit_after_a_colon_in_its_note() {
+        assert!(is_label_cell("采购预算（人民币：元）"));
+        assert!(is_label_cell("最高限价（单位：万元）"));
+        assert!(is_label_cell("预算金额（币种：人民币，单位：元）"));
+        // A colon before anything but a unit or currency is still no note of a label.
+        assert!(!is_label_cell("预算金额（其中：设备）"));
+    }
+
+    #[test]
+    fn a_header_row_inside_a_key_value_table_reads_the_row_below() {
+        // Round 45 of issue 10: a `<th>` row with the unit after a colon in its notes, under
+        // key/value rows. Other headers and amounts here.
+        let tables = vec![table(&[
+            &["项目编号", "XX-2026-01", "采购方式", "公开招标"],
+            &["项目名称", "某平台采购项目"],
+            &[
+                "预算金额（人民币：元）",
+                "最高限价（人民币：元）",
+                "交货期",
+                "是否接受联合体",
+            ],
+            &["2,350,000.00", "2,350,000.00", "合同签订后30日内", "否"],
+        ])];
+        assert_eq!(
+            budget_of(&header_pairs(&tables), Field::Budget),
+            Some(2_350_000.0)
+        );
+        // The unit after the colon scales bare figures.
+        let tables = vec![table(&[
+            &["采购预算（人民币：万元）", "服务期", "采购方式"],
+            &["96.5", "一年", "竞争性磋商"],
+        ])];
+        assert_eq!(
+            budget_of(&header_pairs(&tables), Field::Budget),
+            Some(965_000.0)
+        );
+    }
+
+    #[test]
+    fn a_caption_unit_scales_the_bare_figures_of_a_correction_table() {
+        // Round 44 of issue 10: "金额单位：人民币万元" only above the table. Other captions,
+        // headers and amounts here.
+        let tables = vec![table(&[
+            &["序号", "更正事项", "更正前内容", "更正后内容"],
+            &["1", "最高限价", "315.00", "298.00"],
+        ])];
+        let leads = vec!["（单位：万元）".to_string()];
+        let out = correction_rows(&tables, &leads);
+        assert_eq!(budget_of(&out, Field::BudgetOriginal), Some(3_150_000.0));
+        assert_eq!(budget_of(&out, Field::BudgetCorrected), Some(2_980_000.0));
+        let tables = vec![table(&[
+            &["更正项目", "原公告内容", "更正后内容"],
+            &["采购预算", "1.25", "1.18"],
+        ])];
+        let leads = vec!["金额单位：亿元".to_string()];
+        let out = correction_rows(&tables, &leads);
+        assert_eq!(budget_of(&out, Field::BudgetCorrected), Some(118_000_000.0));
+        // The item's own unit beats the caption's; a line that is no caption gives none.
+        let tables = vec![table(&[
+            &["更正项", "更正前", "更正后"],
+            &["预算金额（元）", "960,000", "900,000"],
+        ])];
+        let out = correction_rows(&tables, &["单位：万元".to_string()]);
+        assert_eq!(budget_of(&out, Field::BudgetCorrected), Some(900_000.0));
+        let tables = vec![table(&[
+            &["更正项", "更正前", "更正后"],
+            &["预算金额", "960,000", "900,000"],
+        ])];
+        let out = correction_rows(&tables, &["单位：某某市财政局".to_string()]);
+        assert_eq!(budget_of(&out, Field::BudgetCorrected), Some(900_000.0));
+        // Without leads (or a lead for another table) nothing changes.
+        let out = correction_rows(&tables, &[]);
+        assert_eq!(budget_of(&out, Field::BudgetCorrected), Some(900_000.0));
     }
 }

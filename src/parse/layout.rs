@@ -156,6 +156,10 @@ pub const GROUPS: &[&str] = &[
     // extract43
     "void_word",
     "restate_verb",
+    // extract47
+    "apply_verb",
+    "apply_end",
+    "unit_caption",
 ];
 
 /// One row of `layout.csv`.

@@ -128,7 +128,7 @@ pub fn parse(doc: &str) -> Notice {
 fn build(w: html::Walked) -> Notice {
     let mut labelled = labels::scan(&w.text);
     labelled.extend(labels::header_pairs(&w.tables));
-    labelled.extend(labels::correction_rows(&w.tables));
+    labelled.extend(labels::correction_rows(&w.tables, &w.table_leads));
     // An amount given both without and with tax (中标价（不含税）：… 中标价（含税）：…): the taxed
     // one is what is paid, so the untaxed labels of that field drop out; a lone 不含税 stays.
     let taxed_twice: Vec<Field> = [Field::Budget, Field::Award, Field::AwardTotal]
@@ -4172,5 +4172,71 @@ mod user_notes_stated_buyers_and_share_titles {
         // A share title no heading repeats (a site-wide default) decides nothing.
         let n = page("某某快报+", "某某快报+ 新闻客户端");
         assert_eq!(n.title.as_deref(), Some("某某快报+"));
+    }
+}
+
+#[cfg(test)]
+mod extract47_tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_caption_above_a_correction_table_scales_its_cells() {
+        // Round 44 of issue 10: "金额单位：人民币万元" on a line of its own above the table.
+        // Other captions, items and amounts here.
+        let n = parse(
+            "<h2>某区平台采购项目更正公告</h2><p>更正内容：</p><p align=\"right\">（单位：万元）</p><table>\
+             <tr><td>序号</td><td>更正事项</td><td>更正前内容</td><td>更正后内容</td></tr>\
+             <tr><td>1</td><td>最高限价</td><td>415.00</td><td>398.50</td></tr>\
+             <tr><td>2</td><td>开标时间</td><td>2026年05月10日</td><td>2026年05月17日</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_985_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 4150000.00 CNY to 3985000.00 CNY".to_string()]
+        );
+        let n = parse(
+            "<h2>某局系统采购项目变更公告</h2><table><caption>金额单位：人民币元</caption>\
+             <tr><td>变更项</td><td>变更前</td><td>变更后</td></tr>\
+             <tr><td>采购预算</td><td>880000</td><td>860000</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(860_000.0));
+        // A caption-like line above another table states nothing for this one.
+        let n = parse(
+            "<h2>某局系统采购项目变更公告</h2><p>单位：万元</p><table><tr><td>包号</td><td>预算</td></tr>\
+             <tr><td>1</td><td>50</td></tr></table><p>更正如下：</p><table>\
+             <tr><td>变更项</td><td>变更前</td><td>变更后</td></tr>\
+             <tr><td>采购预算</td><td>880000</td><td>860000</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(860_000.0));
+    }
+
+    #[test]
+    fn a_header_row_under_key_value_rows_gives_the_budget_over_a_unit_cap() {
+        // Round 45 of issue 10: "采购预算（人民币：元）" in a `<th>` row of a key/value table; a
+        // per-unit 单台最高限价 in the prose below is not the purchase's. Other wordings here.
+        let n = parse(
+            "<h1>某学院实训平台采购项目公开招标公告</h1><table>\
+             <tr><td>项目编号</td><td>XY-ZC2026-01</td><td>采购方式</td><td>公开招标</td></tr>\
+             <tr><td>项目名称</td><td colspan=\"3\">某学院实训平台采购项目</td></tr>\
+             <tr><th>预算金额（人民币：元）</th><th>最高限价（人民币：元）</th><th>交货期</th><th>是否接受联合体</th></tr>\
+             <tr><td>1,230,000.00</td><td>1,230,000.00</td><td>合同签订后45日内</td><td>否</td></tr></table>\
+             <p>其中服务器共3台，单台最高限价人民币贰拾伍万元（￥250,000.00），超过单台限价的报价无效。</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(1_230_000.0));
+    }
+
+    #[test]
+    fn a_quoted_old_budget_applied_anew_is_the_corrected_budget() {
+        // Round 45 of issue 10: the new amount after 改按…执行, the old item in quotes.
+        let n = parse(
+            "<h2>某局平台项目更正公告</h2><p>原公告的采购项目编号：AB-2026-01</p>\
+             <p>（一）原公告“二、采购需求”所列“预算金额：265.00万元；最高限价：265.00万元”，经评审后，\
+             两项金额均改按人民币贰佰肆拾捌万元（2,480,000.00元）执行，原列数额不再适用。</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(2_480_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 2650000.00 CNY to 2480000.00 CNY".to_string()]
+        );
     }
 }

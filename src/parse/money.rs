@@ -16,6 +16,11 @@ pub fn excludes_tax(text: &str) -> bool {
     TAX_EXCLUDED.iter().any(|w| text.contains(w))
 }
 
+/// Words opening a caption line that states the unit of the table under it ("金额单位：万元";
+/// `unit_caption`, longer forms first).
+static UNIT_CAPTIONS: LazyLock<&[&str]> =
+    LazyLock::new(|| crate::parse::layout::words("unit_caption"));
+
 /// A unit stated next to the label, e.g. `预算金额（万元）`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -50,24 +55,61 @@ impl Unit {
             .split(['（', '('])
             .skip(1)
             .filter_map(|part| part.split([')', '）']).next())
-            .flat_map(|note| note.split(['，', ',', '、', '/', '；', ';', ' ']))
+            // "（人民币：元）": a colon parts a currency from its unit, as a comma does.
+            .flat_map(|note| note.split(['，', ',', '、', '/', '；', ';', ' ', '：', ':']))
             .filter_map(|word| {
-                let word = word
-                    .trim()
-                    .trim_start_matches("单位")
-                    .trim_start_matches(['：', ':']);
-                match word {
-                    "万元" | "万" | "人民币万元" | "万元人民币" => Some(Unit::Wan),
-                    "亿元" | "亿" | "人民币亿元" => Some(Unit::Yi),
-                    "元" | "人民币" | "人民币元" | "元人民币" => Some(Unit::Yuan),
-                    _ => None,
-                }
+                Unit::of_word(
+                    word.trim()
+                        .trim_start_matches("单位")
+                        .trim_start_matches(['：', ':']),
+                )
             })
             // "（人民币，万元）": the currency word names no scale; 万元 does.
-            .max_by_key(|u| match u {
-                Unit::Yuan => 0,
-                Unit::Wan | Unit::Yi => 1,
+            .max_by_key(|u| u.scaled())
+    }
+
+    /// The unit a whole word names ("万元", "人民币元"), if any.
+    fn of_word(word: &str) -> Option<Unit> {
+        match word {
+            "万元" | "万" | "人民币万元" | "万元人民币" => Some(Unit::Wan),
+            "亿元" | "亿" | "人民币亿元" => Some(Unit::Yi),
+            "元" | "人民币" | "人民币元" | "元人民币" => Some(Unit::Yuan),
+            _ => None,
+        }
+    }
+
+    /// 1 for a unit above 元: it beats a bare currency word beside it.
+    fn scaled(&self) -> u8 {
+        match self {
+            Unit::Yuan => 0,
+            Unit::Wan | Unit::Yi => 1,
+        }
+    }
+
+    /// The unit of a caption line that states only a unit for the table under it
+    /// ("金额单位：人民币万元", "（单位：万元）", "单位：元"): a `unit_caption` word, a colon, then
+    /// nothing but unit or currency words. Any other line (a label with a value) names none.
+    pub fn of_caption(line: &str) -> Option<Unit> {
+        let line = line
+            .trim()
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')'])
+            .trim();
+        let rest = UNIT_CAPTIONS.iter().find_map(|w| line.strip_prefix(w))?;
+        let rest = rest.trim_start().strip_prefix(['：', ':'])?;
+        let mut units = rest
+            .split(['（', '(', ')', '）', '，', ',', '、', '/', ' '])
+            .filter(|w| !w.is_empty())
+            .map(Unit::of_word);
+        units
+            .try_fold(None, |best: Option<Unit>, u| {
+                let u = u?;
+                Some(Some(match best {
+                    Some(b) if b.scaled() >= u.scaled() => b,
+                    _ => u,
+                }))
             })
+            .flatten()
     }
 
     fn factor(self) -> f64 {
@@ -329,5 +371,40 @@ mod tests {
             parse_money("586.0万元", Some(Unit::Yuan)).map(|m| m.amount),
             Some(5_860_000.0)
         );
+    }
+}
+
+#[cfg(test)]
+mod caption_unit_tests {
+    use super::*;
+
+    #[test]
+    fn a_caption_line_states_the_unit_of_the_table_under_it() {
+        assert_eq!(Unit::of_caption("金额单位：人民币万元"), Some(Unit::Wan));
+        assert_eq!(Unit::of_caption("（单位：万元）"), Some(Unit::Wan));
+        assert_eq!(Unit::of_caption("单位: 元"), Some(Unit::Yuan));
+        assert_eq!(Unit::of_caption("货币单位：人民币元"), Some(Unit::Yuan));
+        assert_eq!(
+            Unit::of_caption("金额单位：万元（人民币）"),
+            Some(Unit::Wan)
+        );
+        // A line naming anything else after the word states no unit.
+        assert_eq!(Unit::of_caption("单位：某某市教育局"), None);
+        assert_eq!(Unit::of_caption("单位名称：某某学院"), None);
+        assert_eq!(Unit::of_caption("采购单位：某某大学"), None);
+        assert_eq!(Unit::of_caption("金额单位："), None);
+        assert_eq!(Unit::of_caption("预算金额：96万元"), None);
+    }
+
+    #[test]
+    fn a_colon_in_a_note_parts_the_currency_from_the_unit() {
+        assert_eq!(Unit::in_notes("采购预算（人民币：元）"), Some(Unit::Yuan));
+        assert_eq!(Unit::in_notes("最高限价（人民币：万元）"), Some(Unit::Wan));
+        assert_eq!(
+            Unit::in_notes("预算金额（币种：人民币，单位：万元）"),
+            Some(Unit::Wan)
+        );
+        // Notes without a unit still name none.
+        assert_eq!(Unit::in_notes("预算金额（其中：设备）"), None);
     }
 }

@@ -413,10 +413,13 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
         })
         .flat_map(|l| SENTENCE_BUDGET.captures_iter(l))
         .find_map(|c| {
-            parse_money(
-                c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str(),
-                None,
-            )
+            let value = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
+            // An amount stated only in 大写 ("最高投标限价为人民币贰佰贰拾万元整"): it opens the
+            // value and ends its words, as a labelled one must (`lone_daxie`).
+            parse_money(value, None).or_else(|| {
+                super::money::lone_daxie(value)
+                    .and_then(|v| parse_money(&format!("{v:.2}元"), None))
+            })
         })
 }
 
@@ -535,6 +538,34 @@ fn quoted_items_correction(line: &str) -> Option<(Money, Money)> {
             .find(|b| b.get(1).map(|m| m.as_str()) == old.get(1).map(|m| m.as_str()))
             .or_else(|| QUOTED_BUDGET.captures(new_side))?;
         let (from, to) = (amount(&old)?, amount(&new)?);
+        (from != to).then_some((from, to))
+    })
+}
+
+/// A quoted old item naming the budget after 原, then the new amount applied in its place without
+/// quotes: "原公告“一、项目基本情况”所列“预算金额：328.00万元；…”，经…评审后，两项金额均改按人民币
+/// X执行", "原招标文件中“最高限价：150万元”，现按145万元执行", "原“采购预算为500万元”，调整后统一以
+/// 480万元为准". The old item is named as in [`QUOTED_ITEMS`] (a short name of the original, a quoted
+/// place, then 所列 / 所载 / 中); the new amount stands right after an applying word (`apply_verb`)
+/// and before the word that ends the frame (`apply_end`), and states its unit (a bare figure there
+/// may be a count or a date: "原为10台，现改按8台执行").
+static QUOTED_APPLIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"原[^“”「」"。；;，,：:\s]{{0,16}}?(?:[“「"][^“”「」"。；;]{{1,30}}[”」"])?[^“”「」"。；;，,：:\s0-9]{{0,4}}?[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"][^。；;0-9“”「」"]{{0,30}}?(?:{APPLY})\s*(?:人民币)?\s*[（(]?\s*({DELTA_AMOUNT})\s*[）)]?\s*(?:{END})"#,
+        APPLY = layout::alternation(layout::words("apply_verb")),
+        END = layout::alternation(layout::words("apply_end")),
+    ))
+    .expect("valid quoted-applied regex")
+});
+
+/// (original, corrected) budget of a quoted old item replaced by an amount applied in its place
+/// ([`QUOTED_APPLIED`]): the quoted item's first budget is the original.
+fn quoted_applied_correction(line: &str) -> Option<(Money, Money)> {
+    QUOTED_APPLIED.captures_iter(line).find_map(|c| {
+        let old = QUOTED_BUDGET.captures(c.get(1)?.as_str())?;
+        let unit = old.get(2).and_then(|m| Unit::in_notes(m.as_str()));
+        let from = parse_money(old.get(3)?.as_str(), unit)?;
+        let to = parse_money(c.get(2)?.as_str(), None)?;
         (from != to).then_some((from, to))
     })
 }
@@ -1838,6 +1869,7 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
             delta_correction(l)
                 .or_else(|| quoted_wrong_value(l))
                 .or_else(|| quoted_items_correction(l))
+                .or_else(|| quoted_applied_correction(l))
                 .or_else(|| PROSE_CORRECTION.captures_iter(l).find_map(changed))
                 .or_else(|| PROSE_CORRECTION_QUOTED.captures_iter(l).find_map(changed))
                 .or_else(|| {
@@ -3387,11 +3419,12 @@ mod tests {
     fn a_budget_stated_in_a_sentence() {
         let lines = ["本项目最高限价为人民币玖拾陆万元整（¥960,000.00），超出者无效。"];
         assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(960_000.0));
-        // Whose budget is unclear without a determiner; a 大写 amount alone is not read.
+        // Whose budget is unclear without a determiner. A 大写 amount alone is read since
+        // round 44 of issue 10 (see `extract47_tests`).
         assert_eq!(sentence_budget(&["其他项目预算金额为100万元"]), None);
         assert_eq!(
-            sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]),
-            None
+            sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]).map(|m| m.amount),
+            Some(960_000.0)
         );
         // A sentence of its own after another one ("…服务。采购预算为192万元（含…）").
         let lines = [
@@ -3756,5 +3789,69 @@ mod role_statement_tests {
         ] {
             assert_eq!(role_statement_buyer(&[line]), None, "{line}");
         }
+    }
+}
+
+#[cfg(test)]
+mod extract47_tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_sentence_may_state_its_amount_only_in_daxie() {
+        // Round 44 of issue 10: "…，最高投标限价为人民币…万元整。" in the opening paragraph, with no
+        // figure. Other labels, determiners and amounts here.
+        let amount = |l: &str| sentence_budget(&[l]).map(|m| m.amount);
+        assert_eq!(
+            amount(
+                "招标人为某市数据局，招标代理机构为某招标有限公司，最高投标限价为人民币叁佰壹拾万元整。"
+            ),
+            Some(3_100_000.0)
+        );
+        assert_eq!(
+            amount("本次采购控制价为人民币捌拾陆万伍仟元整，超出者无效。"),
+            Some(865_000.0)
+        );
+        assert_eq!(
+            amount("资金已落实，采购预算为壹佰零伍万元（含税）。"),
+            Some(1_050_000.0)
+        );
+        // A 大写 word that goes on, names no 元, or stands without a determiner is none.
+        assert_eq!(amount("本项目最高限价为人民币壹佰万元整以内的部分"), None);
+        assert_eq!(amount("本项目预算金额为叁拾天内支付"), None);
+        assert_eq!(amount("其他项目预算金额为人民币玖拾万元整"), None);
+        assert_eq!(amount("标包1为租赁服务，最高限价壹佰万元整；"), None);
+    }
+
+    #[test]
+    fn a_quoted_old_budget_replaced_by_an_amount_applied_in_its_place() {
+        // Round 45 of issue 10: "原公告…所列“预算金额：…；最高限价：…”，经…后，两项金额均改按人民币
+        // …（…元）执行，原列数额不再适用". Other names, verbs and amounts here.
+        let pair = |l: &str| corrected_budget(&[l]).map(|(a, b)| (a.amount, b.amount));
+        assert_eq!(
+            pair(
+                "（一）原招标文件第二章所列“最高限价：150.00万元”，经复核后，现改按人民币壹佰肆拾伍万元（1,450,000.00元）执行，原列数额不再适用。"
+            ),
+            Some((1_500_000.0, 1_450_000.0))
+        );
+        assert_eq!(
+            pair("原公告中“采购预算为500万元”，调整后统一以480万元为准。"),
+            Some((5_000_000.0, 4_800_000.0))
+        );
+        assert_eq!(
+            pair("原公告“预算金额（万元）：260”，经财政评审，现按照人民币2,400,000.00元执行。"),
+            Some((2_600_000.0, 2_400_000.0))
+        );
+        // A count or a date applied in place of another item is no budget.
+        assert_eq!(pair("GPU服务器数量原为10台，现改按8台执行；"), None);
+        assert_eq!(
+            pair("原公告“服务期限：一年”，现改按两年执行，预算金额不变。"),
+            None
+        );
+        assert_eq!(
+            pair("原公告“开标时间：2026年7月9日”，现改按2026年7月16日执行，预算金额不变。"),
+            None
+        );
+        // The same amount applied again is no correction.
+        assert_eq!(pair("原公告“预算金额：300万元”，现仍按300万元执行。"), None);
     }
 }
