@@ -156,6 +156,9 @@ pub const GROUPS: &[&str] = &[
     // extract43
     "void_word",
     "restate_verb",
+    // extract49
+    "rank_top_word",
+    "rank_follow_word",
 ];
 
 /// One row of `layout.csv`.
