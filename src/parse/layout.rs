@@ -159,6 +159,7 @@ pub const GROUPS: &[&str] = &[
     // extract49
     "rank_top_word",
     "rank_follow_word",
+    "bidder_no_header",
 ];
 
 /// One row of `layout.csv`.
