@@ -160,6 +160,10 @@ pub const GROUPS: &[&str] = &[
     "apply_verb",
     "apply_end",
     "unit_caption",
+    // extract49
+    "rank_top_word",
+    "rank_follow_word",
+    "bidder_no_header",
 ];
 
 /// One row of `layout.csv`.

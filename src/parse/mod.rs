@@ -537,6 +537,12 @@ fn build(w: html::Walked) -> Notice {
             {
                 candidates = top;
             }
+            // Candidates ranked by the bidders' numbers in a table ("推荐3号投标人为第一中标候选人"):
+            // the table lists every bidder in number order, the sentence the ranking.
+            let numbered = numbered_candidates(&lines, &w.tables);
+            if !numbered.is_empty() {
+                candidates = numbered;
+            }
             if candidates.is_empty() {
                 candidates = prose::candidates(&article);
             }
@@ -2283,6 +2289,100 @@ static RANKED_NAME_HEADERS: LazyLock<&[&str]> =
 /// The unit in a header such as `中标金额（万元）`.
 fn unit_in_header(cell: &str) -> Option<Unit> {
     Unit::in_notes(cell)
+}
+
+/// A sentence ranking bidders by their numbers: "推荐3号投标人为第一中标候选人" (group 1 the
+/// number, group 2 the rank) or "第一中标候选人为3号投标人" (group 3 the rank, group 4 the number).
+static NUMBERED_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"([0-9]{{1,2}})\s*号\s*(?:{party})?\s*(?:{verb})\s*第([一二三四五六七八九十])名?(?:中标|成交|中选)?候选人|第([一二三四五六七八九十])名?(?:中标|成交|中选)?候选人\s*(?:为|是)[：:]?\s*([0-9]{{1,2}})\s*号",
+        party = layout::alternation(layout::words("ranked_party")),
+        verb = layout::alternation(layout::words("rank_is_verb")),
+    ))
+    .expect("valid numbered-rank regex")
+});
+
+/// A bidder's number written in a cell: "3号", "第3号".
+static NUMBER_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^第?\s*([0-9]{1,2})\s*号$").expect("valid number-cell regex"));
+
+/// Column headers of the bidders' numbers (`bidder_no_header`: 投标人序号, 投标人编号).
+static BIDDER_NO_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("bidder_no_header"));
+
+/// Rows looked at in one table for bidders' numbers: a bid record is short.
+const MAX_NUMBERED_ROWS: usize = 60;
+
+/// Candidates a page ranks only by the bidders' numbers ("推荐3号投标人为第一中标候选人，1号投标人
+/// 为第二中标候选人"), each looked up in a table that numbers the bidders: a cell "3号", or a
+/// number under a bidder-number header ([`BIDDER_NO_HEADERS`]), in a row naming an
+/// organisation. In rank order, when the ranks run from the first without a gap or a repeat
+/// and every number names one organisation; else none.
+fn numbered_candidates(lines: &[&str], tables: &[Vec<Vec<String>>]) -> Vec<String> {
+    let mut ranked: Vec<(u32, u32)> = lines
+        .iter()
+        .filter(|l| l.len() <= 2_000 && l.contains('号') && l.contains("候选人"))
+        .flat_map(|l| NUMBERED_RANK.captures_iter(l))
+        .filter_map(|c| {
+            let (rank, no) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+                (Some(n), Some(r), ..) => (r, n),
+                (.., Some(r), Some(n)) => (r, n),
+                _ => return None,
+            };
+            Some((small_number(rank.as_str())?, no.as_str().parse().ok()?))
+        })
+        .take(20)
+        .collect();
+    if ranked.is_empty() {
+        return Vec::new();
+    }
+    ranked.sort_unstable();
+    if ranked.iter().zip(1u32..).any(|((r, _), want)| *r != want) {
+        return Vec::new();
+    }
+    // The bidders each table numbers: (number, name).
+    let mut numbered: Vec<(u32, String)> = Vec::new();
+    for table in tables {
+        let mut column: Option<usize> = None;
+        for row in table.iter().take(MAX_NUMBERED_ROWS) {
+            if column.is_none() {
+                column = row.iter().position(|c| {
+                    let key = header_key(c);
+                    BIDDER_NO_HEADERS.iter().any(|w| key == *w)
+                });
+                if column.is_some() {
+                    continue;
+                }
+            }
+            let no = row.iter().enumerate().find_map(|(i, c)| {
+                let c = c.trim();
+                NUMBER_CELL
+                    .captures(c)
+                    .map(|m| m[1].to_string())
+                    .or_else(|| {
+                        (Some(i) == column && c.chars().all(|d| d.is_ascii_digit()))
+                            .then(|| c.to_string())
+                    })
+                    .and_then(|n| n.parse::<u32>().ok())
+            });
+            let name = row.iter().map(|c| c.trim()).find(|c| prose::org_like(c));
+            if let (Some(no), Some(name)) = (no, name) {
+                numbered.push((no, name.to_string()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (_, no) in &ranked {
+        // Two tables may number the same bidder; two names under one number are ambiguous.
+        let mut names = numbered.iter().filter(|(n, _)| n == no).map(|(_, m)| m);
+        let Some(name) = names.next() else {
+            return Vec::new();
+        };
+        if names.any(|m| m != name) || out.contains(name) {
+            return Vec::new();
+        }
+        out.push(name.clone());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -4238,5 +4338,101 @@ mod extract47_tests {
             n.notes,
             vec!["budget corrected from 2650000.00 CNY to 2480000.00 CNY".to_string()]
         );
+    }
+}
+
+/// Candidates ranked by bidder number, and bidders a conclusion cell leaves out (extract49).
+#[cfg(test)]
+mod numbered_tests {
+    use super::*;
+
+    #[test]
+    fn bidders_ranked_by_number_are_looked_up_in_the_numbered_table() {
+        // Digits under a bidder-number header, the ranks in one sentence.
+        let n = parse(
+            "<h2>某学院算力平台采购项目中标候选人公示</h2><p>项目编号：XY-2026-0101</p>\
+             <table><tr><td>投标人编号</td><td>供应商名称</td><td>投标报价（元）</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>1,200,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>1,150,000.00</td></tr>\
+             <tr><td>3</td><td>丙信息有限公司</td><td>1,180,000.00</td></tr></table>\
+             <p>经评审，评标委员会推荐2号投标人为第一中标候选人，3号投标人为第二中标候选人。</p>",
+        );
+        assert_eq!(n.notice_type, NoticeType::Candidates);
+        assert_eq!(n.candidates, vec!["乙数据有限公司", "丙信息有限公司"]);
+        // Cells written "第N号", the rank before the number.
+        let n = parse(
+            "<h2>某医院信息系统采购项目成交候选人公示</h2><p>项目编号：YY-2026-0202</p>\
+             <table><tr><td>序号</td><td>供应商</td><td>报价（元）</td></tr>\
+             <tr><td>第1号</td><td>甲科技有限公司</td><td>500,000.00</td></tr>\
+             <tr><td>第2号</td><td>乙数据有限公司</td><td>480,000.00</td></tr>\
+             <tr><td>第3号</td><td>丙信息有限公司</td><td>510,000.00</td></tr></table>\
+             <p>第一成交候选人为3号供应商，第二成交候选人为1号供应商，第三成交候选人为2号供应商。</p>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["丙信息有限公司", "甲科技有限公司", "乙数据有限公司"]
+        );
+    }
+
+    #[test]
+    fn bidder_numbers_that_do_not_resolve_change_nothing() {
+        let table = "<table><tr><td>序号</td><td>投标人名称</td><td>投标报价（元）</td></tr>\
+             <tr><td>1</td><td>甲科技有限公司</td><td>1,200,000.00</td></tr>\
+             <tr><td>2</td><td>乙数据有限公司</td><td>1,150,000.00</td></tr></table>";
+        // A plain row counter is no bidder number: the table stands as before.
+        let plain = parse(&format!(
+            "<h2>某项目中标候选人公示</h2><p>项目编号：ZZ-2026-0303</p>{table}\
+             <p>推荐2号投标人为第一中标候选人，1号投标人为第二中标候选人。</p>"
+        ));
+        let before = parse(&format!(
+            "<h2>某项目中标候选人公示</h2><p>项目编号：ZZ-2026-0303</p>{table}"
+        ));
+        assert_eq!(plain.candidates, before.candidates);
+        let lines = ["推荐2号投标人为第一中标候选人，1号投标人为第二中标候选人。"];
+        let numbered = vec![vec![
+            vec!["投标人序号".to_string(), "投标人名称".to_string()],
+            vec!["1号".to_string(), "甲科技有限公司".to_string()],
+            vec!["2号".to_string(), "乙数据有限公司".to_string()],
+        ]];
+        assert_eq!(
+            numbered_candidates(&lines, &numbered),
+            vec!["乙数据有限公司", "甲科技有限公司"]
+        );
+        // A gap in the ranks, or a number no table gives: no ranking read.
+        assert!(numbered_candidates(&["推荐2号投标人为第二中标候选人。"], &numbered).is_empty());
+        assert!(
+            numbered_candidates(
+                &["推荐5号投标人为第一中标候选人，1号投标人为第二中标候选人。"],
+                &numbered
+            )
+            .is_empty()
+        );
+        // No number: nothing.
+        assert!(numbered_candidates(&["第一中标候选人为甲科技有限公司。"], &numbered).is_empty());
+    }
+
+    #[test]
+    fn a_bidder_left_out_of_the_candidates_in_a_conclusion_cell_is_none() {
+        for out in [
+            "综合得分第四名，未进入中标候选人",
+            "排名第四，未能进入候选人名单",
+        ] {
+            let n = parse(&format!(
+                "<h2>某局平台项目中标候选人公示</h2><p>项目编号：GG-2026-0404</p>\
+                 <p><b>第一中标候选人：</b>甲科技有限公司</p>\
+                 <p><b>第二中标候选人：</b>乙数据有限公司</p>\
+                 <p><b>第三中标候选人：</b>丙信息有限公司</p>\
+                 <table><tr><th>投标人</th><th>投标报价（元）</th><th>评审结果</th></tr>\
+                 <tr><td>丁网络有限公司</td><td>2,089,000.00</td><td>{out}</td></tr></table>"
+            ));
+            assert_eq!(
+                n.candidates,
+                vec!["甲科技有限公司", "乙数据有限公司", "丙信息有限公司"],
+                "{out}"
+            );
+        }
+        // A conclusion cell giving a rank still ranks its row.
+        assert_eq!(verdict("第四名"), Verdict::Rank(4));
+        assert_eq!(verdict("综合得分第四名，未进入中标候选人"), Verdict::Out);
     }
 }

@@ -114,11 +114,12 @@ static PROSE_RANK_FIRST_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A company named after its rank in running text: "排名第一的是A", "位列第二的为B", "第三名为C",
-/// "排在第一位的是D", "排名第二的A投标报价…", "第一中标候选人为A", "第一名A". Group 1, 2 or 3 is
+/// "排在第一位的是D", "排名第二的A投标报价…", "第一中标候选人为A", "第一名A", "位列第一中标候选人的
+/// 是A" (the party before 的: without it the name class would swallow "中标候选人的是"). Group 1, 2 or 3 is
 /// the rank, group 4 the name (greedy within the name's characters, so "X集团有限公司" is not cut
 /// at 集团).
 static PROSE_RANK_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:(?:{})第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位)|第([一二三四五六七八九十])(?:{}))(?:(?:的)?(?:{})?(?:是|为)[：:]?\s*|的)?([\p{{Han}}A-Za-z0-9（）()]{{2,40}}(?:有限责任公司|股份有限公司|有限公司|集团))", layout::alternation(layout::words("rank_verb")), layout::alternation(layout::words("ranked_party")), layout::alternation(layout::words("ranked_party"))))
+    Regex::new(&format!(r"(?:(?:{})第([一二三四五六七八九十])(?:名|位)?|第([一二三四五六七八九十])(?:名|位)|第([一二三四五六七八九十])(?:{}))(?:(?:的)?(?:{})?(?:的)?(?:是|为)[：:]?\s*|的)?([\p{{Han}}A-Za-z0-9（）()]{{2,40}}(?:有限责任公司|股份有限公司|有限公司|集团))", layout::alternation(layout::words("rank_verb")), layout::alternation(layout::words("ranked_party")), layout::alternation(layout::words("ranked_party"))))
         .expect("valid rank-first regex")
 });
 
@@ -923,6 +924,7 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
             break;
         }
     }
+    found.extend(score_ranked(lines));
     // Stable: equal ranks keep their page order.
     found.sort_by_key(|(rank, _)| *rank);
     let mut out: Vec<(usize, String)> = Vec::new();
@@ -932,6 +934,100 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// The bidder named as scoring highest ("综合得分最高的是A", "评分最高的为A"; `rank_top_word`):
+/// ranked first. Group 1 is the name.
+static TOP_SCORED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{})的?(?:是|为)[：:]?\s*([\p{{Han}}A-Za-z0-9（）()]{{2,40}}(?:有限责任公司|股份有限公司|有限公司|集团))",
+        layout::alternation(layout::words("rank_top_word"))
+    ))
+    .expect("valid top-scored regex")
+});
+
+/// Bidders ranked after the one a sentence has just ranked: "B和C分别以91.05分、88.47分位居其后",
+/// "B紧随其后" (`rank_follow_word`). Group 1 is the list of names.
+static FOLLOWING_RANKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"([\p{{Han}}A-Za-z0-9（）()、和与及]{{2,200}}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:分别|依次|则)?(?:以[^，,。；;]{{0,40}}?)?(?:{})",
+        layout::alternation(layout::words("rank_follow_word"))
+    ))
+    .expect("valid following-ranks regex")
+});
+
+/// A rank stated in a sentence: the top-score words (1) or 第 and rank numerals ("第一",
+/// "第二、三"; the last of a list counts).
+static STATED_RANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{})|第[一二三四五六七八九十](?:(?:、|和|与|及|至|到)?第?[一二三四五六七八九十]){{0,9}}",
+        layout::alternation(layout::words("rank_top_word"))
+    ))
+    .expect("valid stated-rank regex")
+});
+
+/// Bidders ranked by score in running text with no rank numeral of their own: the top scorer
+/// ([`TOP_SCORED`]) first, and names said to follow ([`FOLLOWING_RANKS`]) after the last rank
+/// stated before them in their sentence (none stated: no rank). Only in sentences about the bids.
+fn score_ranked(lines: &[&str]) -> Vec<(usize, String)> {
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(
+            layout::words("rank_top_word")
+                .iter()
+                .chain(layout::words("rank_follow_word")),
+        )
+        .expect("rank words build an automaton")
+    });
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for line in lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && WORDS.is_match(**l))
+    {
+        for c in TOP_SCORED.captures_iter(line) {
+            if c.get(0)
+                .is_some_and(|m| bid_sentence(line, m.start(), m.end()))
+            {
+                let mut names = Vec::new();
+                listed_orgs(without_lead(&c[1]), &mut names);
+                found.extend(names.into_iter().take(1).map(|n| (1, n)));
+            }
+        }
+        for c in FOLLOWING_RANKS.captures_iter(line) {
+            let (Some(m), Some(list)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if !bid_sentence(line, m.start(), m.end()) {
+                continue;
+            }
+            // The last rank stated earlier in the same sentence.
+            let before = &line[..list.start()];
+            let from = before.floor_char_boundary(before.len().saturating_sub(MAX_SENTENCE_BYTES));
+            let sentence = before[from..]
+                .rfind(['。', '！', '？', '!', '?'])
+                .map_or(&before[from..], |i| &before[from + i..]);
+            let Some(prior) = STATED_RANK
+                .find_iter(sentence)
+                .last()
+                .map(|r| rank_list(r.as_str()).into_iter().max().unwrap_or(1))
+            else {
+                continue;
+            };
+            let mut names = Vec::new();
+            for part in list.as_str().split('、') {
+                listed_orgs(without_lead(part), &mut names);
+            }
+            found.extend(
+                names
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, n)| (prior + 1 + i, n)),
+            );
+        }
+        if found.len() >= 50 {
+            break;
+        }
+    }
+    found
 }
 
 /// A name with its rank in a bracket after it: "超山智算（第二中标候选人，报价2.61亿元）",
@@ -3853,5 +3949,80 @@ mod extract47_tests {
         );
         // The same amount applied again is no correction.
         assert_eq!(pair("原公告“预算金额：300万元”，现仍按300万元执行。"), None);
+    }
+}
+
+/// Ranks stated by score order or after the ranked party (extract49).
+#[cfg(test)]
+mod score_rank_tests {
+    use super::*;
+
+    #[test]
+    fn the_party_may_stand_between_the_rank_and_its_name() {
+        let page = [
+            "中标候选人公示",
+            "根据公示，排名第一中标候选人的是甲云计算有限公司，投标报价1.2亿元；乙数据有限公司和丙信息技术有限公司分列第二、三位。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        let page = [
+            "成交候选人公示",
+            "经评审，名列第一成交候选人的为甲云计算有限公司，报价980万元。",
+        ];
+        assert_eq!(candidates(&page), ["甲云计算有限公司"]);
+        // As before: the rank straight before 的是.
+        let page = [
+            "中标候选人公示",
+            "评审结果显示，排名第一的是甲云计算有限公司，投标报价最低。",
+        ];
+        assert_eq!(candidates(&page), ["甲云计算有限公司"]);
+    }
+
+    #[test]
+    fn the_top_scorer_and_those_following_it_are_ranked_in_order() {
+        let page = [
+            "中标候选人公示",
+            "评审结果显示，综合得分最高的是甲云计算有限公司，得分95.1分；乙数据有限公司和丙信息技术有限公司分别以90.2分、88.3分位居其后。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+        // "评分最高的为A…；B紧随其后".
+        let page = [
+            "中标候选人公示",
+            "经评审，乙数据有限公司紧随其后，报价最低；评分最高的为甲云计算有限公司。",
+        ];
+        // The follower comes before the top scorer in its sentence: no rank is stated before it.
+        assert_eq!(candidates(&page), ["甲云计算有限公司"]);
+        let page = [
+            "中标候选人公示",
+            "评分最高的为甲云计算有限公司，投标报价980万元；乙数据有限公司紧随其后。",
+        ];
+        assert_eq!(candidates(&page), ["甲云计算有限公司", "乙数据有限公司"]);
+        // After a numeral rank: "A排名第一；B和C紧随其后".
+        let page = [
+            "中标候选人公示",
+            "评标结果显示，甲云计算有限公司以980万元的报价排名第一，乙数据有限公司、丙信息技术有限公司紧随其后。",
+        ];
+        assert_eq!(
+            candidates(&page),
+            ["甲云计算有限公司", "乙数据有限公司", "丙信息技术有限公司"]
+        );
+    }
+
+    #[test]
+    fn following_words_rank_no_one_outside_a_sentence_about_bids() {
+        // An industry ranking, and a follower with no rank stated before it.
+        let page = [
+            "中标候选人公示",
+            "在全国智算企业榜单中，甲科技有限公司排名第一，乙数据有限公司紧随其后。",
+            "乙数据有限公司的投标报价位居其后。",
+        ];
+        assert!(score_ranked(&page).is_empty());
+        // "推荐得分最高的两家投标人为中标候选人" names no one.
+        assert!(score_ranked(&["推荐得分最高的两家投标人为中标候选人。"]).is_empty());
     }
 }
