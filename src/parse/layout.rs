@@ -156,6 +156,11 @@ pub const GROUPS: &[&str] = &[
     // extract43
     "void_word",
     "restate_verb",
+    // extract48
+    "converted_lead",
+    "breakdown_lead",
+    "winner_mark_header",
+    "bid_header",
 ];
 
 /// One row of `layout.csv`.

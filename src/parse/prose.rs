@@ -399,10 +399,14 @@ pub fn sentence_budget(lines: &[&str]) -> Option<Money> {
         })
         .flat_map(|l| SENTENCE_BUDGET.captures_iter(l))
         .find_map(|c| {
-            parse_money(
-                c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str(),
-                None,
-            )
+            let value = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
+            // "招标控制价为人民币陆佰万元（含税）": an amount written only in 大写.
+            parse_money(value, None).or_else(|| {
+                super::money::lone_daxie(value).map(|amount| Money {
+                    amount,
+                    currency: "CNY".to_string(),
+                })
+            })
         })
 }
 
