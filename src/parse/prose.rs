@@ -3343,12 +3343,14 @@ mod tests {
     fn a_budget_stated_in_a_sentence() {
         let lines = ["本项目最高限价为人民币玖拾陆万元整（¥960,000.00），超出者无效。"];
         assert_eq!(sentence_budget(&lines).map(|m| m.amount), Some(960_000.0));
-        // Whose budget is unclear without a determiner; a 大写 amount alone is not read.
+        // Whose budget is unclear without a determiner. A 大写 amount alone is read (extract48:
+        // "招标控制价为人民币…万元（含税）"); it was left unread before the 大写 reader existed.
         assert_eq!(sentence_budget(&["其他项目预算金额为100万元"]), None);
         assert_eq!(
-            sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]),
-            None
+            sentence_budget(&["本项目预算金额为人民币玖拾陆万元整"]).map(|m| m.amount),
+            Some(960_000.0)
         );
+        assert_eq!(sentence_budget(&["其他项目预算金额为玖拾陆万元整"]), None);
         // A sentence of its own after another one ("…服务。采购预算为192万元（含…）").
         let lines = [
             "一、项目概况：采购两年的推理算力服务。采购预算为192万元（含两年服务费），超出者无效。",
