@@ -164,6 +164,11 @@ pub const GROUPS: &[&str] = &[
     "rank_top_word",
     "rank_follow_word",
     "bidder_no_header",
+    // extract48
+    "converted_lead",
+    "breakdown_lead",
+    "winner_mark_header",
+    "bid_header",
 ];
 
 /// One row of `layout.csv`.

@@ -1487,6 +1487,33 @@ fn is_rejected_header(cell: &str) -> bool {
         && labels::is_header_cell(cell)
 }
 
+/// Openings of a yes/no column header asking whether the row won ("是否中标", "是否成交").
+static WINNER_MARK_HEADERS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("winner_mark_header"));
+/// Words of a bid column header ("投标报价（元，含税）", "投标价格").
+static BID_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("bid_header"));
+
+/// The bid column of a result table whose yes/no column asks whether each row won (推荐排序 |
+/// 投标人名称 | 投标报价（元） | 是否中标) and that has no award column: the bid of the row marked yes
+/// is what it won. The taxed bid beats an untaxed one; a score of the bid (报价得分) is no bid.
+fn won_bid_column(row: &[String], mark: Option<usize>) -> Option<usize> {
+    let header = header_key(row.get(mark?)?);
+    if !WINNER_MARK_HEADERS.iter().any(|w| header.starts_with(w)) {
+        return None;
+    }
+    let bids = || {
+        row.iter().enumerate().filter(|(_, c)| {
+            c.chars().count() <= 24
+                && !c.contains('分')
+                && BID_HEADERS.iter().any(|w| c.contains(w))
+        })
+    };
+    bids()
+        .find(|(_, c)| !money::excludes_tax(c))
+        .or_else(|| bids().next())
+        .map(|(i, _)| i)
+}
+
 /// A cell of a yes/no column saying yes ("是", "是（第一名）", "√"); "否", "不推荐" are no.
 fn is_mark_yes(cell: &str) -> bool {
     let cell = cell.trim();
@@ -1727,7 +1754,8 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     let amt = amounts()
                         .find(|(_, c)| !money::excludes_tax(c))
                         .or_else(|| amounts().next())
-                        .map(|(i, _)| i);
+                        .map(|(i, _)| i)
+                        .or_else(|| won_bid_column(row, mark));
                     let unit = amt.and_then(|i| row.get(i)).and_then(|c| unit_in_header(c));
                     // A generic name header (供应商名称) over bids, with no award column.
                     let quotes = candidate.is_none()
@@ -4434,5 +4462,128 @@ mod numbered_tests {
         // A conclusion cell giving a rank still ranks its row.
         assert_eq!(verdict("第四名"), Verdict::Rank(4));
         assert_eq!(verdict("综合得分第四名，未进入中标候选人"), Verdict::Out);
+    }
+}
+
+/// extract48: award amounts given as a rate with the amount it comes to, in 大写 with parts after
+/// 其中, or as the bid of the row a 是否中标 column marks; a budget sentence written in 大写 only.
+#[cfg(test)]
+mod award_forms_tests {
+    use super::*;
+
+    #[test]
+    fn a_won_column_marks_the_winner_and_its_bid_is_the_award() {
+        let n = parse(
+            "<h3>某港口集团视觉质检平台采购项目成交结果公告</h3><p>项目编号：GK-2026-17</p><table>\
+             <tr><td>序号</td><td>供应商名称</td><td>最终报价（万元）</td><td>报价得分</td><td>是否成交</td></tr>\
+             <tr><td>1</td><td>甲视觉科技有限公司</td><td>96.50</td><td>28.00</td><td>否</td></tr>\
+             <tr><td>2</td><td>乙智能装备有限公司</td><td>92.80</td><td>30.00</td><td>是</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["乙智能装备有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(928_000.0));
+        // Bids without and with tax, the rank column first: the taxed bid of the 是 row.
+        let n = parse(
+            "<h3>某能源集团算力租赁项目中标结果公告</h3><p>招标编号：NY-2026-33</p><table>\
+             <tr><td>排名</td><td>投标人</td><td>投标金额（不含税，元）</td><td>投标金额（含税，元）</td><td>是否中标</td></tr>\
+             <tr><td>1</td><td>丙算力有限公司</td><td>2,000,000.00</td><td>2,120,000.00</td><td>是</td></tr>\
+             <tr><td>2</td><td>丁云服务有限公司</td><td>1,980,000.00</td><td>2,098,800.00</td><td>否</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["丙算力有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(2_120_000.0));
+    }
+
+    #[test]
+    fn other_yes_no_columns_give_no_award_from_bids() {
+        // 是否入围: several admitted, their bids are no award.
+        let n = parse(
+            "<h3>某市政务云服务商入围结果公告</h3><p>项目编号：RW-2026-9</p><table>\
+             <tr><td>序号</td><td>供应商名称</td><td>投标报价（元）</td><td>是否入围</td></tr>\
+             <tr><td>1</td><td>戊云有限公司</td><td>500,000.00</td><td>是</td></tr>\
+             <tr><td>2</td><td>己网络有限公司</td><td>520,000.00</td><td>是</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["戊云有限公司", "己网络有限公司"]);
+        assert_eq!(n.award, None);
+        // Candidates marked by a 是否推荐 column: no award.
+        let n = parse(
+            "<h3>某大学超算扩容项目中标候选人公示</h3><p>项目编号：CS-2026-9</p><table>\
+             <tr><td>投标人名称</td><td>投标报价（元）</td><td>是否推荐为中标候选人</td></tr>\
+             <tr><td>庚算力科技有限公司</td><td>980,000.00</td><td>是</td></tr></table>",
+        );
+        assert_eq!(n.award, None);
+        // A 是否中标 column with no bid column: the winner, no amount.
+        let n = parse(
+            "<h3>某医院影像平台采购项目中标结果公告</h3><p>项目编号：YY-2026-5</p><table>\
+             <tr><td>序号</td><td>投标人名称</td><td>综合得分</td><td>是否中标</td></tr>\
+             <tr><td>1</td><td>辛医疗科技有限公司</td><td>91.20</td><td>是</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["辛医疗科技有限公司"]);
+        assert_eq!(n.award, None);
+    }
+
+    #[test]
+    fn an_award_as_a_rate_with_the_amount_it_comes_to() {
+        let n = parse(
+            "<h3>某区数据局政务云服务项目中标结果公告</h3><p>项目编号：SJ-2026-4</p><table>\
+             <tr><td>供应商名称</td><td>供应商地址</td><td>中标金额</td></tr>\
+             <tr><td>壬数字科技有限公司</td><td>某市某路1号</td><td>下浮率6%（折合人民币940,000.00元）</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["壬数字科技有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(940_000.0));
+        let n = parse(
+            "<h3>某县教育局智慧课堂项目成交结果公告</h3><p>项目编号：JY-2026-8</p>\
+             <p>成交供应商：癸教育科技有限公司</p><p>成交金额：折扣率92%，即人民币73.6万元</p>",
+        );
+        assert_eq!(n.award.map(|m| m.amount), Some(736_000.0));
+        // A rate alone stays no award.
+        let n = parse(
+            "<h3>某县教育局智慧课堂项目成交结果公告</h3><p>项目编号：JY-2026-9</p>\
+             <p>成交供应商：癸教育科技有限公司</p><p>成交金额：下浮率8%</p>",
+        );
+        assert_eq!(n.award, None);
+    }
+
+    #[test]
+    fn a_daxie_award_with_its_parts_after_qizhong_is_the_whole() {
+        let n = parse(
+            "<h3>某物业公司客服平台采购成交结果公示</h3><p>项目编号：WY-2026-3</p><dl>\
+             <dt>成交供应商</dt><dd>子智能科技有限公司</dd>\
+             <dt>成交价</dt><dd>人民币叁佰万元整（含税），其中不含税金额2,830,188.68元，税额169,811.32元</dd></dl>",
+        );
+        assert_eq!(n.award.map(|m| m.amount), Some(3_000_000.0));
+        let n = parse(
+            "<h3>某集团视频平台采购项目中标结果公告</h3><p>项目编号：JT-2026-6</p>\
+             <p>中标人：丑数据有限公司</p>\
+             <p>中标金额：大写伍拾万元整；包括设备费400,000.00元、安装费100,000.00元</p>",
+        );
+        assert_eq!(n.award.map(|m| m.amount), Some(500_000.0));
+        // A figure beside the 大写 amount is read as before.
+        let n = parse(
+            "<h3>某集团视频平台采购项目中标结果公告</h3><p>项目编号：JT-2026-7</p>\
+             <p>中标人：丑数据有限公司</p>\
+             <p>中标金额：人民币伍拾万元整（¥500,000.00），其中税额28,301.89元</p>",
+        );
+        assert_eq!(n.award.map(|m| m.amount), Some(500_000.0));
+    }
+
+    #[test]
+    fn a_budget_sentence_in_daxie_only() {
+        let n = parse(
+            "<h3>某矿业公司算力平台采购项目中标结果公告</h3>\
+             <p>本项目于2026年3月1日开标，招标控制价为人民币叁佰伍拾万元（含税）。</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_500_000.0));
+        let n = parse(
+            "<h3>某局数据平台项目招标公告</h3>\
+             <p>本项目最高投标限价为人民币捌拾万零伍佰元整，超过的投标无效。</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(800_500.0));
+        // A figure beside it is read as before; a 大写 count is no budget.
+        let n = parse(
+            "<h3>某局数据平台项目招标公告</h3>\
+             <p>本项目最高限价为人民币伍拾万元（¥500,000.00）。</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(500_000.0));
+        let n = parse("<h3>某局数据平台项目招标公告</h3><p>本项目预算为叁拾天内支付。</p>");
+        assert_eq!(n.budget, None);
     }
 }

@@ -134,13 +134,21 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid amount regex")
 });
 
+/// Words right after a rate that open the amount it comes to ("（折合人民币…元）", "，即…元").
+static CONVERTED_LEADS: LazyLock<&[&str]> =
+    LazyLock::new(|| crate::parse::layout::words("converted_lead"));
+
 /// Parse the first amount in `raw`; `hint` is the unit given by the label. None for rates
-/// (下浮率 5%), per-unit prices (36元/支), 大写 amounts and "暂未确定".
+/// (下浮率 5%), per-unit prices (36元/支), 大写 amounts and "暂未确定"; a rate followed by the
+/// amount it comes to ("下浮率8%（折合人民币92,000.00元）") is that amount.
 pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
     let s = LEADING_NOTE.replace(raw, "");
     let caps = AMOUNT.captures(&s)?;
-    if caps.get(4).is_some() {
-        return None;
+    if let Some(per) = caps.get(4) {
+        return match per.as_str() {
+            "/" => None,
+            _ => converted(&s[caps.get(0)?.end()..], hint),
+        };
     }
     let number: f64 = caps.get(2)?.as_str().replace(',', "").parse().ok()?;
     // A unit after the figure, right after it or in parentheses ("58.60（万元）").
@@ -164,6 +172,20 @@ pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
         amount,
         currency: currency.to_string(),
     })
+}
+
+/// The amount a rate comes to, stated right after it: `rest` opens (after a bracket or a comma)
+/// with a [`CONVERTED_LEADS`] word, and the amount is read up to the bracket's or clause's end.
+/// Anything else after a rate ("下浮率5%（以招标文件为准）") gives none.
+fn converted(rest: &str, hint: Option<Unit>) -> Option<Money> {
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "（(，,：:".contains(c));
+    let lead = CONVERTED_LEADS.iter().find(|w| rest.starts_with(*w))?;
+    let clause =
+        rest[lead.len()..].trim_start_matches(|c: char| c.is_whitespace() || "为：:".contains(c));
+    let end = clause
+        .find(['）', ')', '，', '；', ';', '。'])
+        .unwrap_or(clause.len());
+    parse_money(&clause[..end], hint)
 }
 
 /// ISO code from the symbol before the number, else from words anywhere in the value; CNY default.
@@ -258,10 +280,34 @@ fn daxie_value(s: &str) -> Option<f64> {
 /// Words that may open a value before its 大写 amount ("人民币", "大写：").
 static DAXIE_LEAD: LazyLock<&[&str]> = LazyLock::new(|| crate::parse::layout::words("daxie_lead"));
 
+/// Words opening a clause that splits an amount into parts ("…，其中不含税金额…元").
+static BREAKDOWN_LEADS: LazyLock<&[&str]> =
+    LazyLock::new(|| crate::parse::layout::words("breakdown_lead"));
+
+/// `value` up to the first clause (after a comma or semicolon) opening with a
+/// [`BREAKDOWN_LEADS`] word: "人民币…元整（含税），其中不含税金额4,512.00元" → "人民币…元整（含税），".
+/// The figures after it are parts of the amount, not the amount.
+fn before_breakdown(value: &str) -> &str {
+    let mut at = 0;
+    for clause in value.split_inclusive(['，', ',', '；', ';']) {
+        if at > 0
+            && BREAKDOWN_LEADS
+                .iter()
+                .any(|w| clause.trim_start().starts_with(w))
+        {
+            return &value[..at];
+        }
+        at += clause.len();
+    }
+    value
+}
+
 /// The amount of a value written only in 大写 ("人民币壹佰捌拾柒万陆仟元整"): it opens with the
 /// amount, which states its 元 and ends its words (so "叁拾天", "第壹包" or "壹佰元店" are none), and
-/// holds no figure at all (a figure beside it says the amount, and is read as one).
+/// holds no figure at all (a figure beside it says the amount, and is read as one) before a clause
+/// splitting it into parts ("…元整，其中税额…元": the parts are no figure of the whole).
 pub fn lone_daxie(value: &str) -> Option<f64> {
+    let value = before_breakdown(value);
     if value.len() > 200 || value.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -406,5 +452,71 @@ mod caption_unit_tests {
         );
         // Notes without a unit still name none.
         assert_eq!(Unit::in_notes("预算金额（其中：设备）"), None);
+    }
+}
+
+/// extract48: a rate with the amount it comes to; a 大写 amount with its parts after 其中.
+#[cfg(test)]
+mod converted_and_breakdown_tests {
+    use super::*;
+
+    fn amount(s: &str) -> Option<f64> {
+        parse_money(s, None).map(|m| m.amount)
+    }
+
+    #[test]
+    fn a_rate_followed_by_the_amount_it_comes_to_is_that_amount() {
+        assert_eq!(
+            amount("下浮率6%（折合人民币940,000.00元）"),
+            Some(940_000.0)
+        );
+        assert_eq!(
+            amount("折扣率95%，折算金额为：1,140,000.00元"),
+            Some(1_140_000.0)
+        );
+        assert_eq!(amount("优惠率3％（即人民币48.5万元）"), Some(485_000.0));
+        // The label's unit still applies to a bare converted figure.
+        assert_eq!(
+            parse_money("下浮率2%（折合98.00）", Some(Unit::Wan)).map(|m| m.amount),
+            Some(980_000.0)
+        );
+    }
+
+    #[test]
+    fn a_rate_alone_or_with_another_note_stays_no_amount() {
+        assert_eq!(amount("下浮率5%"), None);
+        assert_eq!(amount("下浮率5%（以招标文件为准）"), None);
+        assert_eq!(amount("下浮率5%（即报价为预算的95%）"), None);
+        // A per-unit price is never an amount, whatever follows it.
+        assert_eq!(amount("36元/支（折合人民币3,600.00元）"), None);
+    }
+
+    #[test]
+    fn a_daxie_amount_split_into_parts_is_the_whole() {
+        assert_eq!(
+            lone_daxie("人民币叁佰万元整（含税），其中不含税金额2,830,188.68元，税额169,811.32元"),
+            Some(3_000_000.0)
+        );
+        assert_eq!(
+            lone_daxie("大写：伍拾万元整；包括设备费400,000.00元、安装费100,000.00元"),
+            Some(500_000.0)
+        );
+        assert_eq!(
+            lone_daxie("壹拾贰万圆整，含增值税6,792.45元"),
+            Some(120_000.0)
+        );
+    }
+
+    #[test]
+    fn a_figure_before_the_parts_or_inside_the_amounts_note_still_says_it() {
+        // A figure beside the 大写 amount says it (the figure is read, not the 大写).
+        assert_eq!(
+            lone_daxie("壹佰万元整（¥1,000,000.00），其中税额56,603.77元"),
+            None
+        );
+        // 其中 inside a bracket opens no clause: the figure there is still beside the amount.
+        assert_eq!(lone_daxie("人民币伍拾万元整（其中5万元为运维费）"), None);
+        // A breakdown with no 大写 amount before it gives nothing.
+        assert_eq!(lone_daxie("详见附件，其中软件费120,000.00元"), None);
     }
 }
