@@ -1652,3 +1652,40 @@ mod extract47_tests {
         assert_eq!(budget_of(&out, Field::BudgetCorrected), Some(900_000.0));
     }
 }
+
+/// extract53: a package's budget label qualified by its package word (政采云 template).
+#[cfg(test)]
+mod extract53_tests {
+    use super::*;
+
+    fn budgets(text: &str) -> Vec<String> {
+        scan(text)
+            .into_iter()
+            .filter(|l| l.field == Field::Budget)
+            .map(|l| l.value)
+            .collect()
+    }
+
+    #[test]
+    fn a_package_qualified_budget_label_is_read() {
+        for (text, want) in [
+            ("采购包1：\n采购包预算金额（元）：880000.00", "880000.00"),
+            ("合同包1：\n合同包预算金额（元）：452000.00", "452000.00"),
+            ("（一）采购包最高限价（万元）：85.5", "85.5"),
+        ] {
+            assert_eq!(
+                budgets(text).first().map(String::as_str),
+                Some(want),
+                "{text}"
+            );
+        }
+        // Other words glued before a budget label still make it part of a longer word.
+        for text in [
+            "标的预算金额（元）：618000.00",
+            "分包预算金额：20万元",
+            "第二采购包预算金额：20万元",
+        ] {
+            assert!(budgets(text).is_empty(), "{text}");
+        }
+    }
+}

@@ -169,6 +169,10 @@ pub const GROUPS: &[&str] = &[
     "breakdown_lead",
     "winner_mark_header",
     "bid_header",
+    // extract53
+    "total_clause_word",
+    "period_word",
+    "quoted_here_lead",
 ];
 
 /// One row of `layout.csv`.

@@ -142,14 +142,24 @@ static CONVERTED_LEADS: LazyLock<&[&str]> =
 /// (下浮率 5%), per-unit prices (36元/支), 大写 amounts and "暂未确定"; a rate followed by the
 /// amount it comes to ("下浮率8%（折合人民币92,000.00元）") is that amount.
 pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
+    if let Some(total) = total_clause(raw) {
+        return Some(total);
+    }
     let s = LEADING_NOTE.replace(raw, "");
     let caps = AMOUNT.captures(&s)?;
     if let Some(per) = caps.get(4) {
         return match per.as_str() {
+            // "159.6万元/3年": the total over a stated period, not a price per unit.
+            "/" if over_period(&s[caps.get(0)?.end()..]) => figure(&caps, &s, hint),
             "/" => None,
             _ => converted(&s[caps.get(0)?.end()..], hint),
         };
     }
+    figure(&caps, &s, hint)
+}
+
+/// The amount of one `AMOUNT` match `caps` in `s`, with the unit after it or else `hint`.
+fn figure(caps: &regex::Captures<'_>, s: &str, hint: Option<Unit>) -> Option<Money> {
     let number: f64 = caps.get(2)?.as_str().replace(',', "").parse().ok()?;
     // A unit after the figure, right after it or in parentheses ("58.60（万元）").
     let unit_text = caps
@@ -163,7 +173,7 @@ pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
         Some(_) => 1.0,
         None => hint.map_or(1.0, Unit::factor),
     };
-    let currency = currency_of(caps.get(1).map(|m| m.as_str()), &s);
+    let currency = currency_of(caps.get(1).map(|m| m.as_str()), s);
     let amount = (number * factor * 100.0).round() / 100.0;
     if !amount.is_finite() || amount <= 0.0 {
         return None;
@@ -172,6 +182,51 @@ pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
         amount,
         currency: currency.to_string(),
     })
+}
+
+/// Words opening a later clause that states the value's total (`total_clause_word`).
+static TOTAL_CLAUSE_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| crate::parse::layout::words("total_clause_word"));
+
+/// Words of a service period after a slash and a count (`period_word`).
+static PERIOD_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| crate::parse::layout::words("period_word"));
+
+/// The amount stated by a later clause of `raw` opening with a total word ("综合单价：…元/台，
+/// 数量：4台，总价：1,596,800.00元"): the unit price and quantity before it are its parts. Only
+/// before any breakdown clause (…，其中…), whose figures are parts; none when the clause holds
+/// no amount.
+fn total_clause(raw: &str) -> Option<Money> {
+    if raw.len() > 400 {
+        return None;
+    }
+    let value = before_breakdown(raw);
+    let mut at = 0;
+    for clause in value.split_inclusive(['，', ',', '；', ';']) {
+        let rest = clause.trim_start();
+        if at > 0
+            && let Some(word) = TOTAL_CLAUSE_WORDS.iter().find(|w| rest.starts_with(*w))
+        {
+            let start = at + (clause.len() - rest.len()) + word.len();
+            let tail = value[start..]
+                .trim_start_matches(|c: char| c.is_whitespace() || "：:为".contains(c));
+            // The figure must follow at once ("总价：以合同为准" states none).
+            if tail.starts_with(|c: char| c.is_ascii_digit() || "￥¥人".contains(c)) {
+                return parse_money(tail, None);
+            }
+        }
+        at += clause.len();
+    }
+    None
+}
+
+/// `rest` (after an amount's slash) is a count and a period word ("3年", "36个月"): the amount
+/// is the total over that period. A bare period ("/年") or unit ("/台") is a rate.
+fn over_period(rest: &str) -> bool {
+    let count = rest
+        .find(|c: char| !(c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)))
+        .unwrap_or(rest.len());
+    count > 0 && PERIOD_WORDS.iter().any(|w| rest[count..].starts_with(w))
 }
 
 /// The amount a rate comes to, stated right after it: `rest` opens (after a bracket or a comma)
@@ -518,5 +573,68 @@ mod converted_and_breakdown_tests {
         assert_eq!(lone_daxie("人民币伍拾万元整（其中5万元为运维费）"), None);
         // A breakdown with no 大写 amount before it gives nothing.
         assert_eq!(lone_daxie("详见附件，其中软件费120,000.00元"), None);
+    }
+}
+
+/// extract53: totals after a unit price and quantity, amounts over a stated period.
+#[cfg(test)]
+mod extract53_tests {
+    use super::*;
+
+    fn amount(s: &str) -> Option<f64> {
+        parse_money(s, None).map(|m| m.amount)
+    }
+
+    #[test]
+    fn a_total_clause_after_a_unit_price_and_quantity_is_the_amount() {
+        for (cell, want) in [
+            (
+                "综合单价：人民币贰拾万元/台，数量：3台，总价：600,000.00元",
+                600_000.0,
+            ),
+            (
+                "单价：1,200.00元/套，数量：50套，合计：60,000.00元",
+                60_000.0,
+            ),
+            (
+                "单价58000元/台；数量20台；总金额为人民币1,160,000元",
+                1_160_000.0,
+            ),
+            ("每套8.5万元，共6套，总计51万元", 510_000.0),
+        ] {
+            assert_eq!(amount(cell), Some(want), "{cell}");
+        }
+        // Unchanged: a total opening the value, a total stating no figure, a per-unit price
+        // alone, a breakdown after the amount, an amount with no total clause.
+        assert_eq!(amount("总价：1,000.00元，含税"), Some(1000.0));
+        assert_eq!(amount("单价500元/台，总价：以合同为准"), None);
+        assert_eq!(amount("36元/支"), None);
+        assert_eq!(
+            amount("人民币120万元，其中软件50万元，合计服务70万元"),
+            Some(1_200_000.0)
+        );
+        assert_eq!(amount("1,596,800.00元"), Some(1_596_800.0));
+    }
+
+    #[test]
+    fn an_amount_over_a_stated_period_is_that_total() {
+        for (cell, want) in [
+            ("48.00万元/36个月", 480_000.0),
+            ("12,000元/2年", 12_000.0),
+            ("90万元/三年", 900_000.0),
+            ("¥300,000.00/90天", 300_000.0),
+        ] {
+            assert_eq!(amount(cell), Some(want), "{cell}");
+        }
+        // A rate per period or per unit stays no amount.
+        for cell in [
+            "5.2万元/年",
+            "36元/支",
+            "200元/台",
+            "1.5元/3台",
+            "8000元/人·月",
+        ] {
+            assert_eq!(amount(cell), None, "{cell}");
+        }
     }
 }

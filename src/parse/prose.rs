@@ -490,6 +490,19 @@ static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid quoted-items regex")
 });
 
+/// A correction stating that the quoted item before it is changed, then the new item in quotes:
+/// "招标公告中“预算金额：220万元；…”，此处内容调整，调整后内容为“预算金额：236万元；…”",
+/// "“采购预算：300万元”，该处内容更正，更正后为“采购预算：280万元”". The lead (`quoted_here_lead`)
+/// says the quote before it is the old item, so no 原 is needed.
+static QUOTED_HERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:{LEAD})\s*(?:{VERB})\s*[，,；;]\s*(?:{VERB})后(?:的)?(?:内容)?(?:为|成)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        LEAD = layout::alternation(layout::words("quoted_here_lead")),
+        VERB = layout::alternation(layout::words("quoted_change_verb"))
+    ))
+    .expect("valid quoted-here regex")
+});
+
 /// A budget label and its amount inside one quoted item ("预算金额：420.00万元", "采购预算为500万元");
 /// the figure may stand in the brackets left by a 大写 amount made plain ("预算金额：叁佰贰拾捌万元整
 /// （￥3,280,000.00）" reads "预算金额：（￥3,280,000.00）").
@@ -527,20 +540,23 @@ fn quoted_wrong_value(line: &str) -> Option<(Money, Money)> {
 /// (original, corrected) budget of a quoted-items correction: the label of the old item's first
 /// budget is looked up in the new item (预算金额 beside 预算金额, not 最高限价), else its first budget.
 fn quoted_items_correction(line: &str) -> Option<(Money, Money)> {
-    QUOTED_ITEMS.captures_iter(line).find_map(|c| {
-        let old = QUOTED_BUDGET.captures(c.get(1)?.as_str())?;
-        let amount = |b: &regex::Captures<'_>| {
-            let unit = b.get(2).and_then(|m| Unit::in_notes(m.as_str()));
-            parse_money(b.get(3)?.as_str(), unit)
-        };
-        let new_side = c.get(2)?.as_str();
-        let new = QUOTED_BUDGET
-            .captures_iter(new_side)
-            .find(|b| b.get(1).map(|m| m.as_str()) == old.get(1).map(|m| m.as_str()))
-            .or_else(|| QUOTED_BUDGET.captures(new_side))?;
-        let (from, to) = (amount(&old)?, amount(&new)?);
-        (from != to).then_some((from, to))
-    })
+    QUOTED_ITEMS
+        .captures_iter(line)
+        .chain(QUOTED_HERE.captures_iter(line))
+        .find_map(|c| {
+            let old = QUOTED_BUDGET.captures(c.get(1)?.as_str())?;
+            let amount = |b: &regex::Captures<'_>| {
+                let unit = b.get(2).and_then(|m| Unit::in_notes(m.as_str()));
+                parse_money(b.get(3)?.as_str(), unit)
+            };
+            let new_side = c.get(2)?.as_str();
+            let new = QUOTED_BUDGET
+                .captures_iter(new_side)
+                .find(|b| b.get(1).map(|m| m.as_str()) == old.get(1).map(|m| m.as_str()))
+                .or_else(|| QUOTED_BUDGET.captures(new_side))?;
+            let (from, to) = (amount(&old)?, amount(&new)?);
+            (from != to).then_some((from, to))
+        })
 }
 
 /// A quoted old item naming the budget after 原, then the new amount applied in its place without
@@ -1949,6 +1965,8 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
         .filter(|l| {
             l.contains(['原', '由', '从', '前'])
                 || (l.contains(['“', '「', '"']) && l.contains(['误', '错', '应']))
+                // "“…”，此处内容调整，调整后内容为“…”": the lead names the quote before as old.
+                || (l.contains('后') && QUOTED_HERE.is_match(l))
         })
         .find_map(|l| {
             let changed = |c: regex::Captures<'_>| {
@@ -4024,5 +4042,43 @@ mod score_rank_tests {
         assert!(score_ranked(&page).is_empty());
         // "推荐得分最高的两家投标人为中标候选人" names no one.
         assert!(score_ranked(&["推荐得分最高的两家投标人为中标候选人。"]).is_empty());
+    }
+}
+
+/// extract53: corrections that say the quoted item before them is changed ("此处内容调整").
+#[cfg(test)]
+mod extract53_tests {
+    use super::*;
+
+    fn amounts(lines: &[&str]) -> Option<(f64, f64)> {
+        corrected_budget(lines).map(|(f, t)| (f.amount, t.amount))
+    }
+
+    #[test]
+    fn a_quoted_item_changed_here_gives_the_new_budget() {
+        for (line, want) in [
+            (
+                "1. 招标公告中“预算金额：300.00万元；最高限价：300.00万元”，此处内容调整，调整后内容为“预算金额：285.00万元；最高限价：285.00万元”。",
+                (3_000_000.0, 2_850_000.0),
+            ),
+            (
+                "二、“采购预算：1,200,000.00元”，该处内容更正，更正后为“采购预算：1,350,000.00元”。",
+                (1_200_000.0, 1_350_000.0),
+            ),
+            (
+                "招标文件第一章“最高限价为150万元”，此项内容修改，修改后的内容为“最高限价为145万元”",
+                (1_500_000.0, 1_450_000.0),
+            ),
+        ] {
+            assert_eq!(amounts(&[line]), Some(want), "{line}");
+        }
+        // No budget in the quotes, no quote after the verb, or no lead: nothing read here.
+        for line in [
+            "“接入监测点位不少于800个”，此处内容调整，调整后内容为“接入监测点位不少于900个”。",
+            "开标时间：原为2026年03月01日09时00分，此处内容调整，调整后内容为2026年03月08日09时00分。",
+            "“预算金额：300.00万元”，此处内容不变。",
+        ] {
+            assert_eq!(amounts(&[line]), None, "{line}");
+        }
     }
 }
