@@ -437,21 +437,23 @@ impl Detector {
         }) || frame_opens.iter().any(|&(f, e)| {
             let after = new_end.max(end);
             match self.frame_reach.get(f) {
-                Some(&reach @ (FrameReach::Lead | FrameReach::SentLead)) => lead_closes.iter().any(|&(g, cs, ce)| {
-                    g == f
-                        && e <= cs
-                        && if reach == FrameReach::Lead {
-                            in_clause(&hay[e..cs])
-                        } else {
-                            other_subject_sentence(&hay[e..cs], &self.own_words)
-                        }
-                        && [start, new_start].iter().any(|&at| {
-                            ce <= at
-                                && (only_separators(&hay[ce..at])
-                                    || qualified(&hay[ce..at], &self.qualifiers))
-                        })
-                        && !own_clause(&hay[from..cs], &self.own_words)
-                }),
+                Some(&reach @ (FrameReach::Lead | FrameReach::SentLead)) => {
+                    lead_closes.iter().any(|&(g, cs, ce)| {
+                        g == f
+                            && e <= cs
+                            && if reach == FrameReach::Lead {
+                                in_clause(&hay[e..cs])
+                            } else {
+                                other_subject_sentence(&hay[e..cs], &self.own_words)
+                            }
+                            && [start, new_start].iter().any(|&at| {
+                                ce <= at
+                                    && (only_separators(&hay[ce..at])
+                                        || qualified(&hay[ce..at], &self.qualifiers))
+                            })
+                            && !own_clause(&hay[from..cs], &self.own_words)
+                    })
+                }
                 // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
                 Some(FrameReach::Ban) => {
                     banned_stretch(&hay[e..new_start.min(start).max(e)])
@@ -817,10 +819,7 @@ fn replaced_quote(between: &str) -> bool {
         return false;
     };
     let (inside, rest) = between.split_at(close);
-    let rest = rest
-        .char_indices()
-        .nth(1)
-        .map_or("", |(i, _)| &rest[i..]);
+    let rest = rest.char_indices().nth(1).map_or("", |(i, _)| &rest[i..]);
     !inside.contains(['“', '「', '『', '。', '\n'])
         && rest.chars().all(|c| matches!(c, ',' | ' ' | '、'))
 }
@@ -1601,7 +1600,10 @@ mod not_use_round47_tests {
             ),
         ] {
             let got = names(&d, text);
-            assert!(!got.iter().any(|n| n.starts_with(product)), "{text}: {got:?}");
+            assert!(
+                !got.iter().any(|n| n.starts_with(product)),
+                "{text}: {got:?}"
+            );
         }
         // Bought in the term's own clause, or the note in another sentence: still a mention.
         for text in [
@@ -1609,7 +1611,10 @@ mod not_use_round47_tests {
             "部署NVIDIA A100服务器4台。机房装修不作为采购内容。",
         ] {
             let got = names(&d, text);
-            assert!(got.iter().any(|n| n.starts_with("NVIDIA")), "{text}: {got:?}");
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
         }
     }
 
@@ -1633,7 +1638,10 @@ mod not_use_round47_tests {
             "原文“平台部署于阿里云或华为云”，此处内容调整，调整后内容为“平台部署于华为云”。",
         );
         assert!(got.iter().any(|n| n.starts_with("Huawei Cloud")), "{got:?}");
-        assert!(!got.iter().any(|n| n.starts_with("Alibaba Cloud")), "{got:?}");
+        assert!(
+            !got.iter().any(|n| n.starts_with("Alibaba Cloud")),
+            "{got:?}"
+        );
         // The new wording, or a product outside any quote: still a mention.
         for text in [
             "将“GPU须采用国产加速卡”修改为“GPU须采用NVIDIA A800”。",
@@ -1641,7 +1649,10 @@ mod not_use_round47_tests {
             "“服务器采用NVIDIA A800”一条保持不变，交货期修改为60日。",
         ] {
             let got = names(&d, text);
-            assert!(got.iter().any(|n| n.starts_with("NVIDIA")), "{text}: {got:?}");
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
         }
     }
 
@@ -1653,7 +1664,10 @@ mod not_use_round47_tests {
             "“此前不少医院的影像系统，都使用英伟达A100显卡。”一位业内人士说。",
         ] {
             let got = names(&d, text);
-            assert!(!got.iter().any(|n| n.starts_with("NVIDIA")), "{text}: {got:?}");
+            assert!(
+                !got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
         }
         // This purchase's own subject between, or another sentence: still a mention.
         for text in [
@@ -1662,7 +1676,10 @@ mod not_use_round47_tests {
             "以前用国产卡，现在用NVIDIA H20。",
         ] {
             let got = names(&d, text);
-            assert!(got.iter().any(|n| n.starts_with("NVIDIA")), "{text}: {got:?}");
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
         }
     }
 }
