@@ -335,6 +335,8 @@ impl Detector {
         let mut lead_closes: Vec<(usize, usize, usize)> = Vec::new();
         // Ends of deletion words before the term ("删除…“…”").
         let mut deletions: Vec<usize> = Vec::new();
+        // Starts of correction markers after the term ("”，此处内容调整").
+        let mut superseded: Vec<usize> = Vec::new();
         // Starts and ends of scope notes after the term ("不在本次采购范围内").
         let mut scope_notes: Vec<(usize, usize)> = Vec::new();
         // Starts of bracketed notes after the term ("（不作为品牌要求）").
@@ -378,6 +380,7 @@ impl Detector {
                     Position::FrameClose(f) if s >= end => frame_closes.push((f, s)),
                     Position::FrameClose(f) if e <= start => lead_closes.push((f, s, e)),
                     Position::Deletion if e <= start => deletions.push(e),
+                    Position::Superseded if s >= end => superseded.push(s),
                     Position::Scope if s >= end => scope_notes.push((s, e)),
                     Position::Note if s >= end => bracket_notes.push(s),
                     Position::PastPrefix if e <= start => past_prefixes.push((s, e)),
@@ -434,17 +437,23 @@ impl Detector {
         }) || frame_opens.iter().any(|&(f, e)| {
             let after = new_end.max(end);
             match self.frame_reach.get(f) {
-                Some(FrameReach::Lead) => lead_closes.iter().any(|&(g, cs, ce)| {
-                    g == f
-                        && e <= cs
-                        && in_clause(&hay[e..cs])
-                        && [start, new_start].iter().any(|&at| {
-                            ce <= at
-                                && (only_separators(&hay[ce..at])
-                                    || qualified(&hay[ce..at], &self.qualifiers))
-                        })
-                        && !own_clause(&hay[from..cs], &self.own_words)
-                }),
+                Some(&reach @ (FrameReach::Lead | FrameReach::SentLead)) => {
+                    lead_closes.iter().any(|&(g, cs, ce)| {
+                        g == f
+                            && e <= cs
+                            && if reach == FrameReach::Lead {
+                                in_clause(&hay[e..cs])
+                            } else {
+                                other_subject_sentence(&hay[e..cs], &self.own_words)
+                            }
+                            && [start, new_start].iter().any(|&at| {
+                                ce <= at
+                                    && (only_separators(&hay[ce..at])
+                                        || qualified(&hay[ce..at], &self.qualifiers))
+                            })
+                            && !own_clause(&hay[from..cs], &self.own_words)
+                    })
+                }
                 // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
                 Some(FrameReach::Ban) => {
                     banned_stretch(&hay[e..new_start.min(start).max(e)])
@@ -469,6 +478,9 @@ impl Detector {
         }) || deletions
             .iter()
             .any(|&e| deleted_quote(&hay[e..start], &self.replacement_words))
+            || superseded
+                .iter()
+                .any(|&s| replaced_quote(&hay[end.max(new_end).min(s)..s]))
             || ratio_comparison(
                 &hay[..new_start.min(start)],
                 &hay[new_end.max(end)..],
@@ -796,6 +808,27 @@ fn deleted_quote(between: &str, replacements: &[String]) -> bool {
     let close = between.rfind(['”', '」', '』']);
     let curly_open = open.is_some_and(|o| close.is_none_or(|c| c < o));
     curly_open || between.matches('"').count() % 2 == 1
+}
+
+/// The stretch from the term to a correction's marker (`between`, within the window) closes the
+/// quote the term stands in, and only a comma or spaces follow the quote before the marker: the
+/// term is in the old wording ("第3.2条“平台部署于X或Y资源池”，此处内容调整，调整后内容为“…Y…”"
+/// drops X; the new quote after the marker keeps Y).
+fn replaced_quote(between: &str) -> bool {
+    let Some(close) = between.find(['”', '」', '』']) else {
+        return false;
+    };
+    let (inside, rest) = between.split_at(close);
+    let rest = rest.char_indices().nth(1).map_or("", |(i, _)| &rest[i..]);
+    !inside.contains(['“', '「', '『', '。', '\n'])
+        && rest.chars().all(|c| matches!(c, ',' | ' ' | '、'))
+}
+
+/// The stretch from a `sentleadframe` opening word to its closing word stays in one sentence and
+/// names none of this purchase's own subjects (`own`): "过去不少企业的同类平台，主要用X" is others'
+/// practice, "过去不少单位用国产卡，本项目主要用X" is this purchase.
+fn other_subject_sentence(between: &str, own_words: &[String]) -> bool {
+    !sentence_break(between) && !own_words.iter().any(|w| between.contains(w.as_str()))
 }
 
 /// Characters a bracketed note may run before its note word ("（性能评测参照，不作为品牌要求）").
@@ -1531,5 +1564,122 @@ mod tests {
         assert!(!list_items("a、b、c、d、e、"));
         assert!(!list_items("服务器、"));
         assert!(!list_items("型为nv a100或"));
+    }
+}
+
+/// extract52 (held-out round 47 of issue 10): scope notes on a project's other work, the old
+/// wording a correction replaces, and others' practice whose subject stands a clause earlier.
+#[cfg(test)]
+mod not_use_round47_tests {
+    use super::*;
+
+    fn detector() -> Detector {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
+    fn names(d: &Detector, t: &str) -> Vec<String> {
+        d.detect(t).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn a_note_putting_the_product_outside_the_project_vetoes_it() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "验收时以OpenAI GPT-4o的公开评测成绩作为参照，该结果仅供专家参考，不作为本次采购内容。",
+                "OpenAI",
+            ),
+            (
+                "项目组此前借用NVIDIA A100服务器完成数据标注，相关工作不属于本项目建设内容。",
+                "NVIDIA",
+            ),
+            (
+                "此前课题组使用英伟达V100显卡完成预实验，相关工作不属于本次项目内容，本次须迁移至国产平台。",
+                "NVIDIA",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(
+                !got.iter().any(|n| n.starts_with(product)),
+                "{text}: {got:?}"
+            );
+        }
+        // Bought in the term's own clause, or the note in another sentence: still a mention.
+        for text in [
+            "本项目采购NVIDIA A100服务器4台，机房改造不属于本项目内容。",
+            "部署NVIDIA A100服务器4台。机房装修不作为采购内容。",
+        ] {
+            let got = names(&d, text);
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_old_wording_a_correction_replaces_is_no_mention() {
+        let d = detector();
+        for text in [
+            "将“GPU须采用NVIDIA A800或同等性能产品”修改为“GPU须采用国产加速卡”。",
+            "第5条“模型服务调用OpenAI接口”，此处内容更正，调整后内容为“模型服务调用国产大模型接口”。",
+        ] {
+            let got = names(&d, text);
+            assert!(
+                !got.iter()
+                    .any(|n| n.starts_with("NVIDIA") || n.starts_with("OpenAI")),
+                "{text}: {got:?}"
+            );
+        }
+        // The product in both quotes stays (from the new one), the dropped one goes.
+        let got = names(
+            &d,
+            "原文“平台部署于阿里云或华为云”，此处内容调整，调整后内容为“平台部署于华为云”。",
+        );
+        assert!(got.iter().any(|n| n.starts_with("Huawei Cloud")), "{got:?}");
+        assert!(
+            !got.iter().any(|n| n.starts_with("Alibaba Cloud")),
+            "{got:?}"
+        );
+        // The new wording, or a product outside any quote: still a mention.
+        for text in [
+            "将“GPU须采用国产加速卡”修改为“GPU须采用NVIDIA A800”。",
+            "服务器采用NVIDIA A800，配置修改为8卡。",
+            "“服务器采用NVIDIA A800”一条保持不变，交货期修改为60日。",
+        ] {
+            let got = names(&d, text);
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn others_practice_with_its_subject_a_clause_earlier_is_no_mention() {
+        let d = detector();
+        for text in [
+            "以往很多高校的实验室，大多采用NVIDIA V100训练模型。",
+            "“此前不少医院的影像系统，都使用英伟达A100显卡。”一位业内人士说。",
+        ] {
+            let got = names(&d, text);
+            assert!(
+                !got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
+        // This purchase's own subject between, or another sentence: still a mention.
+        for text in [
+            "过去不少单位用国产卡，本项目主要采用NVIDIA H20。",
+            "过去不少单位用国产卡。现主要采用NVIDIA H20。",
+            "以前用国产卡，现在用NVIDIA H20。",
+        ] {
+            let got = names(&d, text);
+            assert!(
+                got.iter().any(|n| n.starts_with("NVIDIA")),
+                "{text}: {got:?}"
+            );
+        }
     }
 }

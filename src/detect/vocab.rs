@@ -62,6 +62,9 @@ pub(crate) enum Position {
     /// A deletion word before a quoted requirement ("删除…中“GPU须采用NVIDIA A800…”的表述"):
     /// a term inside a quote it opens is the wording a correction removes.
     Deletion,
+    /// A correction's marker right after the closing quote around the term ("第3.2条“…X…”，此处内容
+    /// 调整，调整后内容为“…”"): the quote is the old wording, replaced.
+    Superseded,
 }
 
 /// How far the closing word of a frame may stand from the term.
@@ -76,6 +79,9 @@ pub(crate) enum FrameReach {
     /// `leadframe`: right before the term, with the opening word earlier in the same clause
     /// ("以前不少同学用X", "海外同类项目大多采用X").
     Lead,
+    /// `sentleadframe`: as `Lead`, but the opening word may stand in an earlier clause of the
+    /// term's sentence ("过去不少企业的同类平台，主要用X来搭").
+    SentLead,
     /// `banframe`: a prohibition anywhere earlier in the term's clause, and a foreign or outside
     /// category right after the term or the rest of its list ("禁止将数据上传至X等境外大模型").
     Ban,
@@ -207,9 +213,11 @@ impl Vocabulary {
                 "note" => Position::Note,
                 "pastprefix" => Position::PastPrefix,
                 "deletion" => Position::Deletion,
+                "superseded" => Position::Superseded,
                 // "与…相比": two words, one either side of the term, each in its clause; either
                 // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
-                p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "banframe") => {
+                p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "sentleadframe"
+                | "banframe") => {
                     let raw = row.get("term")?;
                     let (open, close) = raw
                         .split_once('…')
@@ -226,6 +234,7 @@ impl Vocabulary {
                         "clauseframe" => FrameReach::Clause,
                         "sentframe" => FrameReach::Sentence,
                         "banframe" => FrameReach::Ban,
+                        "sentleadframe" => FrameReach::SentLead,
                         _ => FrameReach::Lead,
                     });
                     let words = open
@@ -277,7 +286,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, banframe, scope, note, pastprefix, deletion, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, scope, note, pastprefix, deletion, superseded, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
                     )));
                 }
             };
