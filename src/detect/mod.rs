@@ -461,6 +461,13 @@ impl Detector {
                             .iter()
                             .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
                 }
+                // A refused question ("能否采用X投标？答：不接受").
+                Some(FrameReach::Answer) => {
+                    in_clause(&hay[e..new_start.min(start).max(e)])
+                        && frame_closes
+                            .iter()
+                            .any(|&(g, s)| g == f && s >= after && refused(&hay[after..s]))
+                }
                 Some(&reach) => {
                     in_clause(&hay[e..new_start.min(start).max(e)])
                         && frame_closes.iter().any(|&(g, s)| {
@@ -785,6 +792,29 @@ fn own_clause(before: &str, own_words: &[String]) -> bool {
         .rfind(is_clause_mark)
         .map_or(before, |i| &before[i..]);
     own_words.iter().any(|w| clause.contains(w.as_str()))
+}
+
+/// Labels opening the answer to a supplier's question ("答1：", "答复：").
+const ANSWER_LABELS: [&str; 3] = ["答复", "回复", "答"];
+
+/// The stretch from the term to a refusal word (`gap`, within the window) ends the term's
+/// question ('?') and then holds only the answer's label, its number and a colon: the refusal
+/// answers the question that names the term ("能否采用X投标？答1：不接受").
+fn refused(gap: &str) -> bool {
+    let Some(q) = gap.find('?') else {
+        return false;
+    };
+    if sentence_break(&gap[..q]) {
+        return false;
+    }
+    let answer = gap[q + 1..].trim_start_matches([' ', '\t', '\n']);
+    let Some(rest) = ANSWER_LABELS.iter().find_map(|l| answer.strip_prefix(l)) else {
+        return false;
+    };
+    rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .trim_start_matches(':')
+        .trim_start_matches(' ')
+        .is_empty()
 }
 
 /// `s` holds a sentence end; a decimal point ("第2.4条", "2.5倍") is none.
@@ -1404,13 +1434,12 @@ mod tests {
             );
         }
         // A count before the list is still a requirement.
-        for text in ["GPU卡不得少于8张A100、H100等进口加速卡。"] {
-            let got = names(text);
-            assert!(
-                got.iter().any(|n| n.starts_with("NVIDIA")),
-                "{text}: {got:?}"
-            );
-        }
+        let text = "GPU卡不得少于8张A100、H100等进口加速卡。";
+        let got = names(text);
+        assert!(
+            got.iter().any(|n| n.starts_with("NVIDIA")),
+            "{text}: {got:?}"
+        );
     }
 
     #[test]
@@ -1681,5 +1710,82 @@ mod not_use_round47_tests {
                 "{text}: {got:?}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod round46_not_use_tests {
+    use super::*;
+    use std::path::Path;
+
+    fn names(text: &str) -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        d.detect(text).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn products_named_but_not_used_of_round_46() {
+        // Other wordings than the pages of held-out round 46 (extract51): a refused question,
+        // a course topic, a platform left or retired, a failed proposal, others' past choice.
+        for (text, name) in [
+            (
+                "问2：可否以NVIDIA A800 GPU服务器响应？\n答2：不可以，须为国产加速卡。",
+                "NVIDIA A800",
+            ),
+            (
+                "问：是否接受Azure OpenAI服务作为大模型底座？答复：不接受。",
+                "Azure OpenAI",
+            ),
+            ("教材第三章讲解ChatGPT技术原理。", "OpenAI"),
+            ("专题讲座：文心一言发展史与应用展望。", "Baidu ERNIE"),
+            (
+                "中标人负责将学院原有NVIDIA A100集群上的推理服务迁移到国产平台。",
+                "NVIDIA A100",
+            ),
+            (
+                "现有阿里云对象存储服务合同期满后停止使用，数据迁回本地。",
+                "Alibaba Cloud",
+            ),
+            ("原V100服务器改作教学演示用途。", "NVIDIA V100"),
+            (
+                "某公司投标方案拟采用OpenAI接口，数据出境，资格性审查未通过。",
+                "OpenAI",
+            ),
+            ("许多高校的首选是英伟达A100，但供货紧张。", "NVIDIA A100"),
+        ] {
+            let got = names(text);
+            assert!(!got.iter().any(|n| n == name), "{text}: {got:?}");
+        }
+        // The same words where the product still counts: a question answered yes, a course
+        // taught on the product, a migration onto it, existing equipment kept, a winner's plan,
+        // this purchase's own choice.
+        for (text, name) in [
+            (
+                "问1：能否采用NVIDIA A800 GPU服务器投标？答1：可以。",
+                "NVIDIA A800",
+            ),
+            (
+                "能否采用NVIDIA A800服务器？不接受的原因见第5条。",
+                "NVIDIA A800",
+            ),
+            ("课程实验基于ChatGPT接口开展。", "OpenAI"),
+            ("将业务系统迁移至阿里云。", "Alibaba Cloud"),
+            ("利旧原有NVIDIA A100服务器，扩容4台。", "NVIDIA A100"),
+            ("中标人拟采用华为云部署，满足要求。", "Huawei Cloud"),
+            ("本项目首选英伟达A100服务器。", "NVIDIA A100"),
+        ] {
+            let got = names(text);
+            assert!(got.iter().any(|n| n == name), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_answers_only_the_question_naming_the_term() {
+        assert!(refused("GPU的服务器投标?\n答1:"));
+        assert!(refused("服务? 答复: "));
+        assert!(!refused("服务器。问2:哪些?答:"));
+        assert!(!refused("服务器投标?\n答1:经研究,"));
+        assert!(!refused("服务器投标,"));
     }
 }

@@ -85,6 +85,9 @@ pub(crate) enum FrameReach {
     /// `banframe`: a prohibition anywhere earlier in the term's clause, and a foreign or outside
     /// category right after the term or the rest of its list ("禁止将数据上传至X等境外大模型").
     Ban,
+    /// `answerframe`: a question asking to offer the term ("能否采用X投标？"), answered with a
+    /// refusal right after its answer label ("答：不接受"): the product is refused, not bought.
+    Answer,
 }
 
 /// A context word (a row of `context.csv`).
@@ -217,7 +220,7 @@ impl Vocabulary {
                 // "与…相比": two words, one either side of the term, each in its clause; either
                 // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
                 p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "sentleadframe"
-                | "banframe") => {
+                | "banframe" | "answerframe") => {
                     let raw = row.get("term")?;
                     let (open, close) = raw
                         .split_once('…')
@@ -232,6 +235,7 @@ impl Vocabulary {
                     frame_reach.push(match p {
                         "frame" => FrameReach::Near,
                         "clauseframe" => FrameReach::Clause,
+                        "answerframe" => FrameReach::Answer,
                         "sentframe" => FrameReach::Sentence,
                         "banframe" => FrameReach::Ban,
                         "sentleadframe" => FrameReach::SentLead,
@@ -286,7 +290,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, scope, note, pastprefix, deletion, superseded, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
                     )));
                 }
             };
