@@ -4685,23 +4685,6 @@ mod extract54_tests {
     }
 
     #[test]
-    fn the_agency_labelled_only_zhaobiao_jigou() {
-        for line in [
-            "<p>3. 招标机构：丙丁招标有限公司。</p>",
-            "<p>招标机构：丙丁招标有限公司　　地址：某市某路　　联系人：廖工</p>",
-        ] {
-            let n = parse(&format!(
-                "<h3>某研究院数据平台项目中标候选人公示</h3><p>招标人：某某研究院有限公司</p>{line}"
-            ));
-            assert_eq!(n.agency.as_deref(), Some("丙丁招标有限公司"), "{line}");
-            assert_eq!(n.buyer.as_deref(), Some("某某研究院有限公司"), "{line}");
-        }
-        // 招标代理机构 reads as before.
-        let n = parse("<h3>某项目招标公告</h3><p>招标代理机构：戊己咨询有限公司</p>");
-        assert_eq!(n.agency.as_deref(), Some("戊己咨询有限公司"));
-    }
-
-    #[test]
     fn ranked_bidders_under_a_generic_name_header_leave_only_the_first_as_winner() {
         for table in [
             "<table><tr><th>供应商名称</th><th>企业规模</th><th>投标报价（元）</th>\
