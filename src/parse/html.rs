@@ -305,6 +305,66 @@ struct TableBuild {
     cell_space: bool,
     /// Paragraph-like blocks closed in the current cell: a layout cell holds many.
     blocks_closed: usize,
+    /// Cells spanning rows below their own (`rowspan`): row index, cell index in it, rows spanned.
+    row_spans: Vec<(usize, usize, usize)>,
+}
+
+/// Most rows a `rowspan` cell is copied into: a result table is short.
+const MAX_ROW_SPAN: usize = 64;
+
+/// The rows with each `rowspan` cell copied into the rows it spans, at its column, so a row
+/// of a table with spanned cells (标段编号 | 标段名称 spanning three candidates) lines up with
+/// the header. Without spans the rows are returned as they are.
+fn expand_row_spans(rows: Vec<Vec<String>>, spans: &[(usize, usize, usize)]) -> Vec<Vec<String>> {
+    if spans.is_empty() {
+        return rows;
+    }
+    let mut spans = spans.iter().peekable();
+    // Spanned cells still to copy: column, rows left, text.
+    let mut pending: Vec<(usize, usize, String)> = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut own: Vec<Option<usize>> = vec![None; row.len()];
+        while let Some(&&(at, cell, n)) = spans.peek() {
+            if at != r {
+                break;
+            }
+            if let Some(slot) = own.get_mut(cell) {
+                *slot = Some(n.min(MAX_ROW_SPAN));
+            }
+            spans.next();
+        }
+        let mut full: Vec<String> = Vec::with_capacity(row.len() + pending.len());
+        let mut next_pending = Vec::new();
+        let mut fill = |full: &mut Vec<String>, next: &mut Vec<(usize, usize, String)>| {
+            while let Some(i) = pending.iter().position(|(c, ..)| *c == full.len()) {
+                let (c, left, text) = pending.swap_remove(i);
+                full.push(text.clone());
+                if left > 1 {
+                    next.push((c, left - 1, text));
+                }
+            }
+        };
+        for (cell, span) in row.into_iter().zip(own) {
+            fill(&mut full, &mut next_pending);
+            if let Some(n) = span.filter(|n| *n > 1) {
+                next_pending.push((full.len(), n - 1, cell.clone()));
+            }
+            full.push(cell);
+        }
+        // Spans at the row's end.
+        fill(&mut full, &mut next_pending);
+        // Spans past a short row's end pass that row by.
+        next_pending.extend(
+            pending
+                .drain(..)
+                .filter(|(_, left, _)| *left > 1)
+                .map(|(c, left, text)| (c, left - 1, text)),
+        );
+        pending = next_pending;
+        out.push(full);
+    }
+    out
 }
 
 /// Walk the parsed document once.
@@ -516,6 +576,15 @@ impl<K: PartialEq + Copy> Walker<K> {
                     if let Some(row) = t.rows.last_mut() {
                         row.push(String::new());
                     }
+                    if let Some(n) = e
+                        .attr("rowspan")
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .filter(|n| *n > 1)
+                    {
+                        let at = t.rows.len() - 1;
+                        let cell = t.rows.last().map_or(0, |r| r.len().saturating_sub(1));
+                        t.row_spans.push((at, cell, n));
+                    }
                     t.in_cell = true;
                     t.cell_space = false;
                     t.blocks_closed = 0;
@@ -594,8 +663,10 @@ impl<K: PartialEq + Copy> Walker<K> {
             "table" => {
                 if let Some(t) = self.tables.pop() {
                     // Cells are already squashed (see `text`).
-                    let rows: Vec<Vec<String>> =
-                        t.rows.into_iter().filter(|r| !r.is_empty()).collect();
+                    let rows: Vec<Vec<String>> = expand_row_spans(t.rows, &t.row_spans)
+                        .into_iter()
+                        .filter(|r| !r.is_empty())
+                        .collect();
                     if !rows.is_empty() {
                         self.w.tables.push(rows);
                         self.w.table_leads.push(t.lead);
@@ -1185,5 +1256,36 @@ mod table_lead_tests {
             assert_eq!(w.tables[0][0][0], "预算金额");
             assert_eq!(w.table_leads[0], "单位：万元");
         }
+    }
+}
+
+#[cfg(test)]
+mod extract54_row_spans {
+    use super::*;
+
+    #[test]
+    fn a_rowspan_cell_is_copied_into_the_rows_it_spans() {
+        // Spans at the start and in the middle (质量 across three candidates).
+        let w = walk(
+            "<table><tr><th>标段编号</th><th>排序</th><th>名称</th><th>质量</th><th>得分</th></tr>\
+             <tr><td rowspan=\"3\">A-001</td><td>1</td><td>甲公司</td><td rowspan=\"3\">合格</td><td>90</td></tr>\
+             <tr><td>2</td><td>乙公司</td><td>88</td></tr>\
+             <tr><td>3</td><td>丙公司</td><td>85</td></tr></table>",
+        );
+        let t = &w.tables[0];
+        assert_eq!(t[2], vec!["A-001", "2", "乙公司", "合格", "88"]);
+        assert_eq!(t[3], vec!["A-001", "3", "丙公司", "合格", "85"]);
+        // A span at the row's end, over two rows only; the third row is its own.
+        let w = walk(
+            "<table><tr><td>名称</td><td>工期</td></tr>\
+             <tr><td>甲公司</td><td rowspan='2'>90日</td></tr>\
+             <tr><td>乙公司</td></tr><tr><td>丙公司</td><td>60日</td></tr></table>",
+        );
+        assert_eq!(w.tables[0][2], vec!["乙公司", "90日"]);
+        assert_eq!(w.tables[0][3], vec!["丙公司", "60日"]);
+        // No rowspan (or rowspan=1): the rows as written.
+        let w =
+            walk("<table><tr><td rowspan=\"1\">a</td><td>b</td></tr><tr><td>c</td></tr></table>");
+        assert_eq!(w.tables[0][1], vec!["c"]);
     }
 }

@@ -439,6 +439,8 @@ fn build(w: html::Walked) -> Notice {
     }
     let scored = std::mem::take(&mut found.scored);
     let priced = std::mem::take(&mut found.priced);
+    let outranked: std::collections::HashSet<String> =
+        std::mem::take(&mut found.outranked).into_iter().collect();
     let mut suppliers: Vec<String> = Vec::new();
     let named = w
         .code_suppliers
@@ -551,6 +553,10 @@ fn build(w: html::Walked) -> Notice {
         // An award notice that states its result only in running text ("确定成交供应商为：X（地址：
         // …）。该供应商最后报价为…元，作为本项目成交金额"), no label or result table naming it.
         NoticeType::Award => {
+            // Bidders a rank column puts below the first lost, unless that leaves no winner.
+            if suppliers.iter().any(|s| !outranked.contains(s)) {
+                suppliers.retain(|s| !outranked.contains(s));
+            }
             if suppliers.is_empty() && candidates.is_empty() {
                 suppliers = prose::winners(&article);
             }
@@ -1352,6 +1358,9 @@ fn line_spans(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Ra
 #[derive(Default)]
 struct TableNames {
     winners: Vec<String>,
+    /// Winners ranked below first by a rank column beside a generic name header (供应商名称 |
+    /// … | 排名): ranked bidders, of whom an award page's winner is the first.
+    outranked: Vec<String>,
     amounts: Vec<Money>,
     candidates: Vec<String>,
     /// Bidders in tables of quotes with no row marked as the result: the winners only when no
@@ -1594,6 +1603,9 @@ struct NameRow {
     verdict: Verdict,
     name: String,
     amount: Option<Money>,
+    /// The rank cell holds a dash or slash (—, /): the row was not ranked (a price-cap row, a
+    /// rejected bid).
+    void_rank: bool,
 }
 
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
@@ -1613,6 +1625,9 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
         // This table's candidates with their ranks, put in rank order when every row has one.
         let mut ranked: Vec<NameRow> = Vec::new();
         let mut ranked_winners: Vec<NameRow> = Vec::new();
+        // The winner column is a generic name (供应商名称) beside a rank column: the rows are
+        // ranked bidders, of whom only the first won.
+        let mut ranked_bidders = false;
         // A table turned sideways: candidates in columns by rank, names in one row.
         let mut ranks: Option<Vec<u32>> = None;
         // A score table's width, name column, total-score column and bid-price column.
@@ -1744,6 +1759,9 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     }
                 }
                 if let Some(col) = candidate.or(winner) {
+                    ranked_bidders = candidate.is_none()
+                        && row.iter().any(|c| is_rank_header(c))
+                        && generic(col);
                     // The award given without and with tax (中标价（不含税） | 中标价（含税）):
                     // the taxed column is what is paid; a lone 不含税 column still gives it.
                     let amounts = || {
@@ -1865,12 +1883,17 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 .and_then(|i| i.checked_sub(offset))
                 .and_then(|i| row.get(i))
                 .map_or(Verdict::None, |c| verdict(c));
+            let void_rank = rank
+                .and_then(|i| i.checked_sub(offset))
+                .and_then(|i| row.get(i))
+                .is_some_and(|c| is_void_rank(c));
             if is_candidate {
                 ranked.push(NameRow {
                     rank: r,
                     verdict: said,
                     name,
                     amount: None,
+                    void_rank,
                 });
                 continue;
             }
@@ -1903,6 +1926,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 verdict: said,
                 name,
                 amount,
+                void_rank,
             });
             for name in members {
                 ranked_winners.push(NameRow {
@@ -1910,6 +1934,7 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     verdict: said,
                     name,
                     amount: None,
+                    void_rank,
                 });
             }
         }
@@ -1927,6 +1952,30 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             } => a == b,
             _ => true,
         });
+        // A candidates table whose rank column leaves some rows unranked with a dash or slash
+        // (a 最高投标限价 row, a bid that failed review, listed in decryption order) ranks the
+        // others: those rows are no candidates, and the rest keep their ranks.
+        for rows in [&mut ranked, &mut ranked_winners] {
+            if rows.iter().filter(|row| row.rank.is_some()).count() >= 2
+                && rows.iter().any(|row| row.void_rank)
+                && rows.iter().all(|row| row.rank.is_some() || row.void_rank)
+            {
+                rows.retain(|row| row.rank.is_some());
+            }
+        }
+        // Ranked bidders under a generic name header (供应商名称 | … | 排名): on an award page
+        // the first won and the others lost (a table of every valid bid after the result).
+        if ranked_bidders
+            && ranked_winners.iter().any(|row| row.rank == Some(1))
+            && ranked_winners.iter().all(|row| row.rank.is_some())
+        {
+            found.outranked.extend(
+                ranked_winners
+                    .iter()
+                    .filter(|row| row.rank != Some(1))
+                    .map(|row| row.name.clone()),
+            );
+        }
         // Rows listed in another order (submission order) with a rank column: rank order.
         for (rows, names, ranks) in [
             (ranked, &mut found.candidates, &mut found.candidate_ranks),
@@ -2194,6 +2243,14 @@ fn count_digit(s: &str) -> Option<u32> {
                 .map(|i| (i / '一'.len_utf8()) as u32 + 1)
         })
         .or_else(|| (c == '两').then_some(2))
+}
+
+/// A rank cell saying the row has no rank: only dashes and slashes (—, ——, -, /, ／).
+fn is_void_rank(cell: &str) -> bool {
+    let t = cell.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '—' | '-' | '－' | '–' | '/' | '／' | '\\'))
 }
 
 /// The rank a rank column's cell gives: "2", "第二名", "第一中标候选人".
@@ -4585,5 +4642,117 @@ mod award_forms_tests {
         assert_eq!(n.budget.map(|m| m.amount), Some(500_000.0));
         let n = parse("<h3>某局数据平台项目招标公告</h3><p>本项目预算为叁拾天内支付。</p>");
         assert_eq!(n.budget, None);
+    }
+}
+
+#[cfg(test)]
+mod extract54_tests {
+    use super::*;
+
+    /// An award page naming the winner by label, then a table of the other bidders.
+    fn award_with(table: &str) -> Notice {
+        parse(&format!(
+            "<h3>某局政务大模型平台项目中标（成交）结果公告</h3><p>项目编号：AB-2026-01</p>\
+             <p>供应商名称：甲乙数据科技有限公司</p><p>中标（成交）金额：1200000.00（元）</p>\
+             <p>其他补充事宜</p>{table}"
+        ))
+    }
+
+    #[test]
+    fn a_table_of_losing_bidders_with_their_reasons_names_no_winner() {
+        for table in [
+            "<table><tr><td>供应商名称</td><td>评审得分</td><td>未中标原因</td></tr>\
+             <tr><td>丙丁科技有限公司</td><td>84.37</td><td>综合得分低于中标供应商</td></tr>\
+             <tr><td>戊己信息技术有限公司</td><td>/</td><td>符合性审查未通过</td></tr></table>",
+            // The 成交 form, reason column first.
+            "<table><tr><th>未成交原因</th><th>供应商名称</th></tr>\
+             <tr><td>报价高于成交供应商</td><td>丙丁科技有限公司</td></tr></table>",
+            // Another word for the losers.
+            "<table><tr><th>投标人名称</th><th>落选原因</th></tr>\
+             <tr><td>丙丁科技有限公司</td><td>得分排名第二</td></tr></table>",
+        ] {
+            let n = award_with(table);
+            assert_eq!(n.suppliers, vec!["甲乙数据科技有限公司"], "{table}");
+            assert!(n.candidates.is_empty(), "{table}");
+        }
+        // A result table without such a column still names its winners.
+        let n = parse(
+            "<h3>某局平台项目中标（成交）结果公告</h3><table>\
+             <tr><td>中标供应商名称</td><td>中标金额（元）</td></tr>\
+             <tr><td>甲乙数据科技有限公司</td><td>1,200,000.00</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["甲乙数据科技有限公司"]);
+    }
+
+    #[test]
+    fn ranked_bidders_under_a_generic_name_header_leave_only_the_first_as_winner() {
+        for table in [
+            "<table><tr><th>供应商名称</th><th>企业规模</th><th>投标报价（元）</th>\
+             <th>评审价格（元）</th><th>综合得分</th><th>排名</th></tr>\
+             <tr><td>甲乙数据科技有限公司</td><td>小型企业</td><td>1,200,000.00</td>\
+             <td>1,080,000.00</td><td>91.84</td><td>1</td></tr>\
+             <tr><td>丙丁科技有限公司</td><td>中型企业</td><td>1,150,000.00</td>\
+             <td>1,150,000.00</td><td>84.62</td><td>2</td></tr></table>",
+            // Rank first, rows out of rank order.
+            "<table><tr><th>排名</th><th>投标人名称</th><th>投标报价</th></tr>\
+             <tr><td>2</td><td>丙丁科技有限公司</td><td>1,150,000.00</td></tr>\
+             <tr><td>1</td><td>甲乙数据科技有限公司</td><td>1,200,000.00</td></tr>\
+             <tr><td>3</td><td>戊己信息技术有限公司</td><td>1,260,000.00</td></tr></table>",
+        ] {
+            let n = award_with(table);
+            assert_eq!(n.suppliers, vec!["甲乙数据科技有限公司"], "{table}");
+        }
+        // A table naming its winners (中标供应商) keeps every row: lots each have a winner.
+        let n = parse(
+            "<h3>某局平台项目中标（成交）结果公告</h3><table>\
+             <tr><td>包号</td><td>中标供应商名称</td><td>排名</td></tr>\
+             <tr><td>1</td><td>甲乙数据科技有限公司</td><td>1</td></tr>\
+             <tr><td>2</td><td>丙丁科技有限公司</td><td>1</td></tr></table>",
+        );
+        assert_eq!(
+            n.suppliers,
+            vec!["甲乙数据科技有限公司", "丙丁科技有限公司"]
+        );
+    }
+
+    fn candidates_with(table: &str) -> Notice {
+        parse(&format!(
+            "<h3>某委员会AI辅助决策系统建设项目中标候选人公示</h3><p>采购人：某市某委员会</p>{table}"
+        ))
+    }
+
+    #[test]
+    fn rows_a_rank_column_leaves_unranked_are_no_candidates() {
+        for table in [
+            // A price-cap row first, a failed bid with a slash, bids in decryption order.
+            "<table><tr><th>序号</th><th>投标人名称</th><th>投标报价（元）</th><th>排名</th></tr>\
+             <tr><td>—</td><td>最高投标限价</td><td>3,000,000.00</td><td>—</td></tr>\
+             <tr><td>1</td><td>甲乙数据科技有限公司</td><td>2,900,000.00</td><td>2</td></tr>\
+             <tr><td>2</td><td>丙丁科技有限公司</td><td>2,700,000.00</td><td>/</td></tr>\
+             <tr><td>3</td><td>戊己信息技术有限公司</td><td>2,950,000.00</td><td>1</td></tr></table>",
+            // Dashes of another width; the rank column first.
+            "<table><tr><th>排名</th><th>投标人</th><th>投标报价</th></tr>\
+             <tr><td>——</td><td>丙丁科技有限公司</td><td>2,700,000.00</td></tr>\
+             <tr><td>2</td><td>甲乙数据科技有限公司</td><td>2,900,000.00</td></tr>\
+             <tr><td>1</td><td>戊己信息技术有限公司</td><td>2,950,000.00</td></tr></table>",
+        ] {
+            let n = candidates_with(table);
+            assert_eq!(
+                n.candidates,
+                vec!["戊己信息技术有限公司", "甲乙数据科技有限公司"],
+                "{table}"
+            );
+        }
+        // An empty rank cell is no dash: the table is read as before, in its own order.
+        let n = candidates_with(
+            "<table><tr><th>投标人名称</th><th>排名</th></tr>\
+             <tr><td>丙丁科技有限公司</td><td></td></tr>\
+             <tr><td>甲乙数据科技有限公司</td><td>2</td></tr>\
+             <tr><td>戊己信息技术有限公司</td><td>1</td></tr></table>",
+        );
+        assert_eq!(n.candidates.len(), 3);
+        assert!(
+            is_void_rank(" — ") && is_void_rank("／") && !is_void_rank("") && !is_void_rank("1")
+        );
     }
 }
