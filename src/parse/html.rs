@@ -1027,7 +1027,7 @@ mod tests {
 
     /// `doc` read by each walker that takes it: the two DOM walks, the streaming tree sink and
     /// the token walk (the last two decline some pages).
-    fn every_walk(doc: &str) -> impl Iterator<Item = Walked> {
+    pub(super) fn every_walk(doc: &str) -> impl Iterator<Item = Walked> {
         [
             Some(walk(doc)),
             Some(walk_dom(doc)),
@@ -1216,18 +1216,7 @@ mod tests {
 
 #[cfg(test)]
 mod table_lead_tests {
-    use super::*;
-
-    fn every_walk(doc: &str) -> impl Iterator<Item = Walked> {
-        [
-            Some(walk(doc)),
-            Some(walk_dom(doc)),
-            super::super::stream::walk(doc),
-            super::super::stream::tokens::walk(doc),
-        ]
-        .into_iter()
-        .flatten()
-    }
+    use super::tests::every_walk;
 
     #[test]
     fn a_table_keeps_the_short_line_before_it_or_its_caption() {
