@@ -311,6 +311,9 @@ struct TableBuild {
 
 /// Most rows a `rowspan` cell is copied into: a result table is short.
 const MAX_ROW_SPAN: usize = 64;
+/// Columns whose `rowspan` is honoured: the copy looks up the open spans at every cell, so
+/// bounding them keeps a hostile 10,000-column table of spanning cells linear.
+const MAX_SPANNED_COLUMNS: usize = 32;
 
 /// The rows with each `rowspan` cell copied into the rows it spans, at its column, so a row
 /// of a table with spanned cells (标段编号 | 标段名称 spanning three candidates) lines up with
@@ -583,7 +586,9 @@ impl<K: PartialEq + Copy> Walker<K> {
                     {
                         let at = t.rows.len() - 1;
                         let cell = t.rows.last().map_or(0, |r| r.len().saturating_sub(1));
-                        t.row_spans.push((at, cell, n));
+                        if cell < MAX_SPANNED_COLUMNS {
+                            t.row_spans.push((at, cell, n));
+                        }
                     }
                     t.in_cell = true;
                     t.cell_space = false;
