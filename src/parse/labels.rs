@@ -20,6 +20,9 @@ pub enum Field {
     Buyer,
     /// 采购代理机构 …
     Agency,
+    /// A label naming the agency only when its value reads as one (招标机构: an agency company on
+    /// some platforms, a buyer-side unit on others); the assembly decides.
+    AgencyIfNamed,
     /// 预算金额 …
     Budget,
     /// One lot's award amount (summed over lots).
@@ -47,11 +50,12 @@ pub enum Field {
 
 impl Field {
     /// Every field, in declaration order.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 16] = [
         Field::Title,
         Field::ProjectId,
         Field::Buyer,
         Field::Agency,
+        Field::AgencyIfNamed,
         Field::Budget,
         Field::Award,
         Field::AwardTotal,
@@ -73,6 +77,7 @@ impl Field {
             Field::ProjectId => "project_id",
             Field::Buyer => "buyer",
             Field::Agency => "agency",
+            Field::AgencyIfNamed => "agency_if_named",
             Field::Budget => "budget",
             Field::Award => "award",
             Field::AwardTotal => "award_total",

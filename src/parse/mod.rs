@@ -362,7 +362,9 @@ fn build(w: html::Walked) -> Notice {
     }
     let prose = prose_parties(&lines);
     let labelled_buyer = first(Field::Buyer).find_map(|l| clean_org(&l.value));
-    let labelled_agency = first(Field::Agency).find_map(|l| clean_org(&l.value));
+    let labelled_agency = first(Field::Agency)
+        .find_map(|l| clean_org(&l.value))
+        .or_else(|| agency_if_named(&labelled, labelled_buyer.as_deref()));
     let mut buyer = labelled_buyer
         .clone()
         .or(prose.buyer)
@@ -439,8 +441,15 @@ fn build(w: html::Walked) -> Notice {
     }
     let scored = std::mem::take(&mut found.scored);
     let priced = std::mem::take(&mut found.priced);
-    let outranked: std::collections::HashSet<String> =
-        std::mem::take(&mut found.outranked).into_iter().collect();
+    // Ranks restart with each package: a bidder first in any package won it, whatever its rank
+    // in another.
+    let first_ranked: std::collections::HashSet<String> = std::mem::take(&mut found.first_ranked)
+        .into_iter()
+        .collect();
+    let outranked: std::collections::HashSet<String> = std::mem::take(&mut found.outranked)
+        .into_iter()
+        .filter(|n| !first_ranked.contains(n))
+        .collect();
     let mut suppliers: Vec<String> = Vec::new();
     let named = w
         .code_suppliers
@@ -557,6 +566,12 @@ fn build(w: html::Walked) -> Notice {
             if suppliers.iter().any(|s| !outranked.contains(s)) {
                 suppliers.retain(|s| !outranked.contains(s));
             }
+            // A winner named only by its bidder number ("确定3号投标人为中标人"), looked up in
+            // the table that numbers the bidders.
+            let numbered = numbered_winners(&lines, &w.tables);
+            if !numbered.is_empty() {
+                suppliers = numbered;
+            }
             if suppliers.is_empty() && candidates.is_empty() {
                 suppliers = prose::winners(&article);
             }
@@ -622,6 +637,11 @@ fn build(w: html::Walked) -> Notice {
                 });
         }
         _ => {}
+    }
+    // A bidder the running text rules out ("丁公司排名第四，未能进入前三") is no candidate.
+    let out = ruled_out_in_text(&article, &candidates);
+    if !out.is_empty() {
+        candidates.retain(|c| !out.contains(c));
     }
 
     // A 采购意向 lists the buyer's planned purchases: its budget is their sum, whether or not
@@ -1361,6 +1381,9 @@ struct TableNames {
     /// Winners ranked below first by a rank column beside a generic name header (供应商名称 |
     /// … | 排名): ranked bidders, of whom an award page's winner is the first.
     outranked: Vec<String>,
+    /// Bidders ranked first in such a table: a package's winner, never outranked by its rank
+    /// in another package.
+    first_ranked: Vec<String>,
     amounts: Vec<Money>,
     candidates: Vec<String>,
     /// Bidders in tables of quotes with no row marked as the result: the winners only when no
@@ -1975,6 +1998,12 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                     .filter(|row| row.rank != Some(1))
                     .map(|row| row.name.clone()),
             );
+            found.first_ranked.extend(
+                ranked_winners
+                    .iter()
+                    .filter(|row| row.rank == Some(1))
+                    .map(|row| row.name.clone()),
+            );
         }
         // Rows listed in another order (submission order) with a rank column: rank order.
         for (rows, names, ranks) in [
@@ -2376,6 +2405,79 @@ fn unit_in_header(cell: &str) -> Option<Unit> {
     Unit::in_notes(cell)
 }
 
+/// Words of a company's name that make it an agency (`agency_name_word`: 招标, 咨询, 项目管理 …).
+static AGENCY_NAME_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("agency_name_word"));
+
+/// The agency under a label that names one only on some platforms (招标机构, field
+/// [`Field::AgencyIfNamed`]): the value when it is a company whose name reads as an agency and
+/// a buyer label names another organisation. A buyer-side unit under the same label (a group's
+/// materials company) has no agency word and stays unread.
+fn agency_if_named(labelled: &[Labelled], buyer: Option<&str>) -> Option<String> {
+    let buyer = buyer?;
+    labelled
+        .iter()
+        .filter(|l| l.field == Field::AgencyIfNamed)
+        .find_map(|l| clean_org(&l.value))
+        .filter(|a| {
+            a != buyer && a.ends_with("公司") && AGENCY_NAME_WORDS.iter().any(|w| a.contains(w))
+        })
+}
+
+/// Words of running text ruling a bidder out (`text_out_word`: 未能进入, 未入围 …).
+static TEXT_OUT_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("text_out_word"));
+
+/// A clause stating a bidder's rank ("排名第四", "综合得分第四名", "名次第五").
+static RANK_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"排名|名次|第[一二三四五六七八九十0-9]{1,3}名").expect("valid rank-clause regex")
+});
+
+/// The `names` that running text rules out: named before an out word ([`TEXT_OUT_WORDS`]) in
+/// its clause ("丁公司未入围"), or, when the clause opens with the out word ("，未能进入前三"),
+/// in the clause before it that states a rank ("丁公司排名第四"). A clause about bidders in
+/// general ("未进入候选人名单的投标人…") names no one.
+fn ruled_out_in_text(lines: &[&str], names: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if names.is_empty() {
+        return out;
+    }
+    let named_in = |clause: &str| -> Vec<String> {
+        names
+            .iter()
+            .filter(|n| clause.contains(n.as_str()))
+            .cloned()
+            .collect()
+    };
+    for line in lines
+        .iter()
+        // Running text only: a table row's conclusion cell is read with its table.
+        .filter(|l| {
+            l.len() <= 2_000
+                && !l.contains(html::CELL_SEP)
+                && TEXT_OUT_WORDS.iter().any(|w| l.contains(w))
+        })
+    {
+        for sentence in line.split(['。', '；', ';']) {
+            let clauses: Vec<&str> = sentence.split(['，', ',']).map(str::trim).collect();
+            for (i, clause) in clauses.iter().enumerate() {
+                let Some(at) = TEXT_OUT_WORDS.iter().filter_map(|w| clause.find(w)).min() else {
+                    continue;
+                };
+                let own = named_in(&clause[..at]);
+                if !own.is_empty() {
+                    out.extend(own);
+                } else if at == 0
+                    && !clause.contains('的')
+                    && let Some(before) = i.checked_sub(1).and_then(|j| clauses.get(j))
+                    && RANK_CLAUSE.is_match(before)
+                {
+                    out.extend(named_in(before));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A sentence ranking bidders by their numbers: "推荐3号投标人为第一中标候选人" (group 1 the
 /// number, group 2 the rank) or "第一中标候选人为3号投标人" (group 3 the rank, group 4 the number).
 static NUMBERED_RANK: LazyLock<Regex> = LazyLock::new(|| {
@@ -2424,7 +2526,67 @@ fn numbered_candidates(lines: &[&str], tables: &[Vec<Vec<String>>]) -> Vec<Strin
     if ranked.iter().zip(1u32..).any(|((r, _), want)| *r != want) {
         return Vec::new();
     }
-    // The bidders each table numbers: (number, name).
+    let numbered = bidder_numbers(tables);
+    let mut out = Vec::new();
+    for (_, no) in &ranked {
+        // Two tables may number the same bidder; two names under one number are ambiguous.
+        let Some(name) = numbered_name(&numbered, *no) else {
+            return Vec::new();
+        };
+        if out.contains(&name) {
+            return Vec::new();
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// The one organisation numbered `no` in `numbered`, or none when no table or two names give it.
+fn numbered_name(numbered: &[(u32, String)], no: u32) -> Option<String> {
+    let mut names = numbered.iter().filter(|(n, _)| *n == no).map(|(_, m)| m);
+    let name = names.next()?;
+    (!names.any(|m| m != name)).then(|| name.clone())
+}
+
+/// A sentence naming an award's winner by the bidder's number: "确定3号投标人为中标人" (group
+/// 1) or "成交供应商为2号供应商" (group 2).
+static NUMBERED_WINNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"([0-9]{{1,2}})\s*号\s*(?:{party})?\s*(?:被确定为|确定为|为|是)\s*(?:本项目的?)?(?:中标|成交|中选)(?:人|供应商|单位)|(?:中标|成交|中选)(?:人|供应商|单位)\s*(?:为|是|[：:])\s*第?\s*([0-9]{{1,2}})\s*号",
+        party = layout::alternation(layout::words("ranked_party")),
+    ))
+    .expect("valid numbered-winner regex")
+});
+
+/// Winners an award page names only by the bidders' numbers ("确定3号投标人为中标人"), each
+/// looked up like [`numbered_candidates`]; none unless every number names one organisation.
+fn numbered_winners(lines: &[&str], tables: &[Vec<Vec<String>>]) -> Vec<String> {
+    let nos: Vec<u32> = lines
+        .iter()
+        .filter(|l| l.len() <= 2_000 && l.contains('号'))
+        .flat_map(|l| NUMBERED_WINNER.captures_iter(l))
+        .filter_map(|c| c.get(1).or(c.get(2))?.as_str().parse().ok())
+        .take(20)
+        .collect();
+    if nos.is_empty() {
+        return Vec::new();
+    }
+    let numbered = bidder_numbers(tables);
+    let mut out: Vec<String> = Vec::new();
+    for no in nos {
+        let Some(name) = numbered_name(&numbered, no) else {
+            return Vec::new();
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The bidders each table numbers, (number, name): a cell "3号", or a number under a
+/// bidder-number header, in a row naming an organisation.
+fn bidder_numbers(tables: &[Vec<Vec<String>>]) -> Vec<(u32, String)> {
     let mut numbered: Vec<(u32, String)> = Vec::new();
     for table in tables {
         let mut column: Option<usize> = None;
@@ -2455,19 +2617,7 @@ fn numbered_candidates(lines: &[&str], tables: &[Vec<Vec<String>>]) -> Vec<Strin
             }
         }
     }
-    let mut out = Vec::new();
-    for (_, no) in &ranked {
-        // Two tables may number the same bidder; two names under one number are ambiguous.
-        let mut names = numbered.iter().filter(|(n, _)| n == no).map(|(_, m)| m);
-        let Some(name) = names.next() else {
-            return Vec::new();
-        };
-        if names.any(|m| m != name) || out.contains(name) {
-            return Vec::new();
-        }
-        out.push(name.clone());
-    }
-    out
+    numbered
 }
 
 #[cfg(test)]
@@ -4754,5 +4904,151 @@ mod extract54_tests {
         assert!(
             is_void_rank(" — ") && is_void_rank("／") && !is_void_rank("") && !is_void_rank("1")
         );
+    }
+}
+
+#[cfg(test)]
+mod party_tests_57 {
+    use super::*;
+
+    #[test]
+    fn a_zhaobiao_jigou_value_is_the_agency_only_when_it_reads_as_one() {
+        // Label lines in the contacts, or a table of label | value, beside a 招标人.
+        for page in [
+            "<h3>某研究院实验平台项目中标候选人公示</h3>\
+             <p>招标人：甲乙化工研究院有限公司　联系人：王工</p>\
+             <p>招标机构：丙丁工程咨询有限公司　联系人：李工</p>",
+            "<h3>某研究院实验平台项目招标公告</h3><table>\
+             <tr><td>招标人</td><td>甲乙化工研究院有限公司</td></tr>\
+             <tr><td>招标机构</td><td>丙丁招标代理有限公司</td></tr></table>",
+        ] {
+            let n = parse(page);
+            assert_eq!(n.buyer.as_deref(), Some("甲乙化工研究院有限公司"), "{page}");
+            assert!(
+                n.agency.as_deref().is_some_and(|a| a.starts_with("丙丁")),
+                "{page}"
+            );
+        }
+        // A buyer-side unit under the label (a group's materials company): no agency.
+        let n = parse(
+            "<h3>某油田分公司算力服务项目变更公告</h3>\
+             <p>招标人：某某石油股份有限公司某油田分公司</p>\
+             <p>招标机构：某某石油物资有限公司某分公司</p>",
+        );
+        assert_eq!(n.agency, None);
+        // No buyer label beside it: the label alone decides nothing.
+        let n = parse("<h3>某研究院实验平台项目招标公告</h3><p>招标机构：丙丁工程咨询有限公司</p>");
+        assert_eq!(n.agency, None);
+        // A real agency label still wins.
+        let n = parse(
+            "<h3>某研究院实验平台项目招标公告</h3><p>招标人：甲乙化工研究院有限公司</p>\
+             <p>招标代理机构：戊己项目管理有限公司</p><p>招标机构：丙丁工程咨询有限公司</p>",
+        );
+        assert_eq!(n.agency.as_deref(), Some("戊己项目管理有限公司"));
+    }
+
+    fn award(body: &str) -> Notice {
+        parse(&format!(
+            "<h3>某局算力平台项目中标结果公告</h3><p>项目编号：AB-2026-07</p>{body}"
+        ))
+    }
+
+    #[test]
+    fn every_package_keeps_its_first_ranked_winner() {
+        for body in [
+            // One table with a package column; the second package's winner is second in the first.
+            "<table><tr><th>包号</th><th>供应商名称</th><th>投标报价（元）</th><th>排名</th></tr>\
+             <tr><td>1</td><td>甲乙数据科技有限公司</td><td>1,200,000.00</td><td>1</td></tr>\
+             <tr><td>1</td><td>丙丁科技有限公司</td><td>1,250,000.00</td><td>2</td></tr>\
+             <tr><td>2</td><td>丙丁科技有限公司</td><td>800,000.00</td><td>1</td></tr>\
+             <tr><td>2</td><td>戊己信息技术有限公司</td><td>820,000.00</td><td>2</td></tr></table>",
+            // A table per package, the rank column first.
+            "<p>包1：</p><table><tr><th>排名</th><th>投标人名称</th><th>投标报价</th></tr>\
+             <tr><td>1</td><td>甲乙数据科技有限公司</td><td>1,200,000.00</td></tr>\
+             <tr><td>2</td><td>丙丁科技有限公司</td><td>1,250,000.00</td></tr></table>\
+             <p>包2：</p><table><tr><th>排名</th><th>投标人名称</th><th>投标报价</th></tr>\
+             <tr><td>2</td><td>戊己信息技术有限公司</td><td>820,000.00</td></tr>\
+             <tr><td>1</td><td>丙丁科技有限公司</td><td>800,000.00</td></tr></table>",
+        ] {
+            let n = award(body);
+            assert_eq!(
+                n.suppliers,
+                vec!["甲乙数据科技有限公司", "丙丁科技有限公司"],
+                "{body}"
+            );
+        }
+        // Negative: one package, the second-ranked bidder still lost.
+        let n = award(
+            "<table><tr><th>供应商名称</th><th>投标报价（元）</th><th>排名</th></tr>\
+             <tr><td>甲乙数据科技有限公司</td><td>1,200,000.00</td><td>1</td></tr>\
+             <tr><td>丙丁科技有限公司</td><td>1,250,000.00</td><td>2</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, vec!["甲乙数据科技有限公司"]);
+    }
+
+    #[test]
+    fn an_award_naming_its_winner_by_number_resolves_it() {
+        let table = "<table><tr><td>投标人编号</td><td>投标人名称</td><td>投标报价（元）</td></tr>\
+             <tr><td>1</td><td>甲乙数据科技有限公司</td><td>1,200,000.00</td></tr>\
+             <tr><td>2</td><td>丙丁科技有限公司</td><td>1,150,000.00</td></tr>\
+             <tr><td>3</td><td>戊己信息技术有限公司</td><td>1,180,000.00</td></tr></table>";
+        for sentence in [
+            "<p>经评审，确定2号投标人为中标人。</p>",
+            "<p>评标委员会推荐，采购人确认：成交供应商为2号供应商。</p>",
+        ] {
+            let n = award(&format!("{table}{sentence}"));
+            assert_eq!(n.suppliers, vec!["丙丁科技有限公司"], "{sentence}");
+        }
+        // Cells written "N号" under any header.
+        let lines = ["中标人为第3号。"];
+        let tables = vec![vec![
+            vec!["序号".to_string(), "供应商".to_string()],
+            vec!["1号".to_string(), "甲乙数据科技有限公司".to_string()],
+            vec!["3号".to_string(), "戊己信息技术有限公司".to_string()],
+        ]];
+        assert_eq!(
+            numbered_winners(&lines, &tables),
+            vec!["戊己信息技术有限公司"]
+        );
+        // Negatives: a number no table gives, a candidate rank, no number.
+        assert!(numbered_winners(&["确定5号投标人为中标人。"], &tables).is_empty());
+        assert!(numbered_winners(&["推荐3号投标人为第一中标候选人。"], &tables).is_empty());
+        assert!(numbered_winners(&["中标人为戊己信息技术有限公司。"], &tables).is_empty());
+    }
+
+    #[test]
+    fn a_bidder_the_text_rules_out_is_no_candidate() {
+        let names: Vec<String> = ["甲公司有限公司", "乙科技有限公司", "丁信息有限公司"]
+            .map(String::from)
+            .to_vec();
+        for line in [
+            "丁信息有限公司综合得分排名第四，未能进入前三。",
+            "经评审，丁信息有限公司因报价超过最高限价未入围。",
+            "甲公司有限公司、乙科技有限公司入围，丁信息有限公司得分第四名，未能进入中标候选人名单。",
+        ] {
+            assert_eq!(
+                ruled_out_in_text(&[line], &names),
+                vec!["丁信息有限公司"],
+                "{line}"
+            );
+        }
+        // Negatives: bidders in general, a winner before a general clause, no out word.
+        for line in [
+            "未进入候选人名单的投标人可在公示期内提出异议。",
+            "甲公司有限公司为第一中标候选人，未进入候选人名单的投标人可查询得分。",
+            "甲公司有限公司排名第一，乙科技有限公司排名第二。",
+        ] {
+            assert!(ruled_out_in_text(&[line], &names).is_empty(), "{line}");
+        }
+        // On a page: the table's fourth row leaves the candidates.
+        let n = parse(
+            "<h3>某委员会平台项目中标候选人公示</h3><p>采购人：某市某委员会</p>\
+             <table><tr><th>排名</th><th>投标人名称</th><th>综合得分</th></tr>\
+             <tr><td>1</td><td>甲公司有限公司</td><td>90.1</td></tr>\
+             <tr><td>2</td><td>乙科技有限公司</td><td>88.2</td></tr>\
+             <tr><td>4</td><td>丁信息有限公司</td><td>80.3</td></tr></table>\
+             <p>丁信息有限公司排名第四，未能进入前三，不作为中标候选人。</p>",
+        );
+        assert_eq!(n.candidates, vec!["甲公司有限公司", "乙科技有限公司"]);
     }
 }

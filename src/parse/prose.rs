@@ -298,10 +298,30 @@ pub fn aliased_name(short: &str, lines: &[&str]) -> Option<String> {
                 .iter()
                 .find_map(|w| name.rsplit_once(w).map(|(_, r)| r))
                 .unwrap_or(name);
-            name.trim_start_matches('受').to_string()
+            let name = name.trim_start_matches('受');
+            // "与X（以下简称“Y”）签订", "公司近日与X（…）": the clause before a connective is no
+            // part of the name: one opening the text, unless the short name opens with it too
+            // (同方…（简称“同方股份”）), or one inside it right before the short name's first
+            // character.
+            let first = short.chars().next();
+            let cut = ALIAS_CONNECTIVES
+                .iter()
+                .flat_map(|w| {
+                    name.match_indices(w).filter_map(move |(i, _)| {
+                        let rest = &name[i + w.len()..];
+                        ((i == 0 && !short.starts_with(w))
+                            || first.is_some_and(|c| rest.starts_with(c)))
+                        .then_some(i + w.len())
+                    })
+                })
+                .max();
+            cut.map_or(name, |i| &name[i..]).to_string()
         })
         .find(|n| org_like(n) && n != short)
 }
+
+/// Connectives opening a clause before an aliased name (`alias_connective`: 与, 和, 同, 由).
+static ALIAS_CONNECTIVES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("alias_connective"));
 
 /// A reporter's or editor's byline run into a name from before it ("记者 周启航）中国移动…",
 /// "本报记者王明报道：中国联通…"): the name after it. A closing bracket with no opening one
@@ -4080,5 +4100,52 @@ mod extract53_tests {
         ] {
             assert_eq!(amounts(&[line]), None, "{line}");
         }
+    }
+}
+
+#[cfg(test)]
+mod alias_connective_tests {
+    use super::*;
+
+    #[test]
+    fn a_connective_before_an_aliased_name_is_no_part_of_it() {
+        for (line, short) in [
+            (
+                "公司近日与甲乙数据科技有限公司（以下简称“甲乙数据”）签订了算力服务合同。",
+                "甲乙数据",
+            ),
+            (
+                "本院将和甲乙数据科技有限公司（下称“甲乙数据”）签署合作协议。",
+                "甲乙数据",
+            ),
+            (
+                "项目由甲乙数据科技有限公司（以下简称“甲乙数据”）承建。",
+                "甲乙数据",
+            ),
+        ] {
+            assert_eq!(
+                aliased_name(short, &[line]).as_deref(),
+                Some("甲乙数据科技有限公司"),
+                "{line}"
+            );
+        }
+        // A name that opens with the same character as its short name keeps it.
+        assert_eq!(
+            aliased_name(
+                "同方数据",
+                &["同方数据科技有限公司（以下简称“同方数据”）中标。"]
+            )
+            .as_deref(),
+            Some("同方数据科技有限公司")
+        );
+        // A name with no connective is unchanged.
+        assert_eq!(
+            aliased_name(
+                "丙丁科技",
+                &["丙丁科技有限公司（以下简称“丙丁科技”）发布公告。"]
+            )
+            .as_deref(),
+            Some("丙丁科技有限公司")
+        );
     }
 }
