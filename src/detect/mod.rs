@@ -843,16 +843,37 @@ fn deleted_quote(between: &str, replacements: &[String]) -> bool {
 /// The stretch from the term to a correction's marker (`between`, within the window) closes the
 /// quote the term stands in, and only a comma or spaces follow the quote before the marker: the
 /// term is in the old wording ("第3.2条“平台部署于X或Y资源池”，此处内容调整，调整后内容为“…Y…”"
-/// drops X; the new quote after the marker keeps Y).
+/// drops X; the new quote after the marker keeps Y). A short bracketed reason may stand between
+/// the quote and the marker ("“…X…”（因需求调整），此处内容调整，…").
 fn replaced_quote(between: &str) -> bool {
     let Some(close) = between.find(['”', '」', '』']) else {
         return false;
     };
     let (inside, rest) = between.split_at(close);
     let rest = rest.char_indices().nth(1).map_or("", |(i, _)| &rest[i..]);
-    !inside.contains(['“', '「', '『', '。', '\n'])
-        && rest.chars().all(|c| matches!(c, ',' | ' ' | '、'))
+    let separator = |c: char| matches!(c, ',' | ' ' | '、');
+    let rest = rest.trim_start_matches(separator);
+    // One bracketed note of a few characters (no quote or sentence end in it) is skipped.
+    let rest = match rest.strip_prefix(['(', '（']) {
+        Some(note) => match note.find([')', '）']) {
+            Some(end)
+                if note[..end].chars().count() <= REASON_CHARS
+                    && !note[..end].contains(['“', '”', '「', '」', '。', '\n', '(', '（']) =>
+            {
+                note[end..]
+                    .char_indices()
+                    .nth(1)
+                    .map_or("", |(i, _)| &note[end + i..])
+            }
+            _ => return false,
+        },
+        None => rest,
+    };
+    !inside.contains(['“', '「', '『', '。', '\n']) && rest.chars().all(separator)
 }
+
+/// Characters a bracketed reason between a replaced quote and its marker may run.
+const REASON_CHARS: usize = 20;
 
 /// The stretch from a `sentleadframe` opening word to its closing word stays in one sentence and
 /// names none of this purchase's own subjects (`own`): "过去不少企业的同类平台，主要用X" is others'
@@ -1787,5 +1808,47 @@ mod round46_not_use_tests {
         assert!(!refused("服务器。问2:哪些?答:"));
         assert!(!refused("服务器投标?\n答1:经研究,"));
         assert!(!refused("服务器投标,"));
+    }
+}
+
+/// extract56: a bracketed reason between a replaced quote and the correction's marker.
+#[cfg(test)]
+mod replaced_quote_reason_tests {
+    use super::*;
+
+    fn names(t: &str) -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        d.detect(t).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn a_bracketed_reason_after_the_old_quote_still_marks_it_replaced() {
+        for text in [
+            "第4.1条“模型服务调用OpenAI接口”（因安全审查），此处内容更正，调整后内容为“模型服务调用国产大模型接口”。",
+            "原文“GPU须采用NVIDIA A800”(笔误)，此处内容修改，修改后内容为“GPU须采用国产加速卡”。",
+        ] {
+            let got = names(text);
+            assert!(
+                !got.iter()
+                    .any(|n| n.starts_with("NVIDIA") || n.starts_with("OpenAI")),
+                "{text}: {got:?}"
+            );
+        }
+        assert!(replaced_quote("X资源池”(因需求调整),"));
+        assert!(replaced_quote("X资源池”（笔误）"));
+    }
+
+    #[test]
+    fn a_long_note_or_other_words_after_the_quote_keep_the_mention() {
+        // A note that runs on, a second quote, or words after the bracket: not the replaced quote.
+        assert!(!replaced_quote(
+            "X”(这里是一段远远超过二十个字的说明文字用来描述其他的事项内容)"
+        ));
+        assert!(!replaced_quote("X”(见“附件”)"));
+        assert!(!replaced_quote("X”(笔误)保持不变,"));
+        assert!(!replaced_quote("X”(笔误"));
+        let got = names("“服务器采用NVIDIA A800”（已确认）一条保持不变，交货期修改为60日。");
+        assert!(got.iter().any(|n| n.starts_with("NVIDIA")), "{got:?}");
     }
 }

@@ -712,7 +712,11 @@ pub fn header_pairs(tables: &[Vec<Vec<String>>]) -> Vec<Labelled> {
                     (Field::Budget, Some(t)) => column
                         .checked_sub(head.len() - t.len())
                         .and_then(|c| t.get(c))
-                        .filter(|v| v.chars().any(|ch| ch.is_ascii_digit()))
+                        // "合计 | 其中设备费120万元" names a part: no total.
+                        .filter(|v| {
+                            v.chars().any(|ch| ch.is_ascii_digit())
+                                && !super::money::opens_with_part(v)
+                        })
                         .unwrap_or(value),
                     _ => value,
                 };
@@ -757,10 +761,12 @@ pub fn budget_column_cells(tables: &[Vec<Vec<String>>]) -> Vec<(Option<Unit>, Ve
             .take(MAX_LOT_ROWS)
             .take_while(|r| r.len() == head.len())
             .collect();
-        if rows
-            .iter()
-            .any(|r| r.first().is_some_and(|c| is_total_cell(c)))
-        {
+        // A total row stating a part ("合计 | 其中设备费…") totals nothing: the lines still count.
+        if rows.iter().any(|r| {
+            r.first().is_some_and(|c| is_total_cell(c))
+                && r.get(column)
+                    .is_none_or(|v| !super::money::opens_with_part(v))
+        }) {
             continue;
         }
         let cells = rows
@@ -1692,5 +1698,52 @@ mod extract53_tests {
         ] {
             assert!(budgets(text).is_empty(), "{text}");
         }
+    }
+}
+
+/// extract56: a 合计 row whose budget cell names a part ("其中设备费…") totals nothing.
+#[cfg(test)]
+mod part_total_row_tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn a_total_row_naming_a_part_gives_no_total() {
+        for part in ["其中设备费120万元", "其中：软件80万元，服务20万元"] {
+            let table = vec![
+                row(&["序号", "采购内容", "预算金额（万元）"]),
+                row(&["1", "服务器", "150"]),
+                row(&["2", "软件", "50"]),
+                row(&["合计", "", part]),
+            ];
+            let pairs = header_pairs(std::slice::from_ref(&table));
+            let budget: Vec<&str> = pairs
+                .iter()
+                .filter(|l| l.field == Field::Budget)
+                .map(|l| l.value.as_str())
+                .collect();
+            assert_eq!(budget, vec!["150"], "{part}");
+            // The lines still count: the table's column is read as lots.
+            let cells = budget_column_cells(std::slice::from_ref(&table));
+            assert_eq!(cells.len(), 1, "{part}");
+            assert_eq!(&cells[0].1[..2], &["150", "50"]);
+        }
+        // A total row with the total itself: read, and the column is left to it.
+        let table = vec![
+            row(&["序号", "预算金额（万元）"]),
+            row(&["1", "150"]),
+            row(&["2", "50"]),
+            row(&["合计", "200"]),
+        ];
+        let pairs = header_pairs(std::slice::from_ref(&table));
+        assert!(
+            pairs
+                .iter()
+                .any(|l| l.field == Field::Budget && l.value == "200")
+        );
+        assert!(budget_column_cells(std::slice::from_ref(&table)).is_empty());
     }
 }

@@ -176,6 +176,11 @@ pub const GROUPS: &[&str] = &[
     "total_clause_word",
     "period_word",
     "quoted_here_lead",
+    // extract56
+    "part_lead",
+    "clause_unit",
+    "package_prefix",
+    "package_suffix",
 ];
 
 /// One row of `layout.csv`.

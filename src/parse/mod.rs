@@ -12,6 +12,7 @@ pub mod html;
 pub mod labels;
 pub mod layout;
 pub mod money;
+pub mod packages;
 pub mod prose;
 pub mod stream;
 pub mod title;
@@ -397,6 +398,22 @@ fn build(w: html::Walked) -> Notice {
         // Lots in a budget column (each its own cap) under a total stated in a sentence that
         // they add up to ("本项目预算总金额196万元，分两个包"): the purchase's budget is the total.
         budget = Some(total);
+    }
+    // Budgets stated package by package (包1 / 标段一 / 采购包1 …, as lines or a lot table) with no
+    // total: the first label read is package 1's, and the purchase's budget is their sum.
+    if labelled_budget
+        && original.is_none()
+        && let Some(b) = budget.clone()
+    {
+        if let Some((first, total)) = packages::package_budgets(&lines)
+            && first == b
+        {
+            budget = Some(total);
+        } else if prose::sentence_budget(&lines).is_none()
+            && let Some(total) = packages::lot_column_total(&w.tables, &b)
+        {
+            budget = Some(total);
+        }
     }
     let mut budget_from = original;
     // Struck text is left out of the lines; its lines with it read the old value struck out.
@@ -3614,11 +3631,12 @@ mod tests {
         };
         let n = page("本次采购预算总金额人民币350万元，分两个包采购。");
         assert_eq!(n.budget.map(|m| m.amount), Some(3_500_000.0));
-        // A stated amount the lots do not add up to, or none, leaves the first lot.
+        // A stated amount the lots do not add up to leaves the first lot.
         let n = page("本项目预算金额为300万元。");
         assert_eq!(n.budget.map(|m| m.amount), Some(2_300_000.0));
+        // No total stated: the lots add up to the budget (extract56; was the first lot).
         let n = page("分两个包采购。");
-        assert_eq!(n.budget.map(|m| m.amount), Some(2_300_000.0));
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_500_000.0));
     }
 
     #[test]

@@ -146,6 +146,9 @@ pub fn parse_money(raw: &str, hint: Option<Unit>) -> Option<Money> {
         return Some(total);
     }
     let s = LEADING_NOTE.replace(raw, "");
+    if opens_with_part(&s) {
+        return None;
+    }
     let caps = AMOUNT.captures(&s)?;
     if let Some(per) = caps.get(4) {
         return match per.as_str() {
@@ -334,6 +337,16 @@ fn daxie_value(s: &str) -> Option<f64> {
 
 /// Words that may open a value before its 大写 amount ("人民币", "大写：").
 static DAXIE_LEAD: LazyLock<&[&str]> = LazyLock::new(|| crate::parse::layout::words("daxie_lead"));
+
+/// Words that, opening a value, name a part of the amount rather than the amount ("合计：其中设备费
+/// 120万元": the figure is the 设备费's, not the total's; `part_lead`).
+static PART_LEADS: LazyLock<&[&str]> = LazyLock::new(|| crate::parse::layout::words("part_lead"));
+
+/// `value` opens (after spaces and a colon) with a [`PART_LEADS`] word: its figures are parts.
+pub fn opens_with_part(value: &str) -> bool {
+    let v = value.trim_start_matches(|c: char| c.is_whitespace() || c == '：' || c == ':');
+    PART_LEADS.iter().any(|w| v.starts_with(w))
+}
 
 /// Words opening a clause that splits an amount into parts ("…，其中不含税金额…元").
 static BREAKDOWN_LEADS: LazyLock<&[&str]> =
@@ -636,5 +649,34 @@ mod extract53_tests {
         ] {
             assert_eq!(amount(cell), None, "{cell}");
         }
+    }
+}
+
+/// extract56: a value opening with a part ("合计：其中设备费…") states no amount of its own.
+#[cfg(test)]
+mod part_value_tests {
+    use super::*;
+
+    #[test]
+    fn a_value_opening_with_a_part_is_no_amount() {
+        assert_eq!(parse_money("其中设备费120万元", None), None);
+        assert_eq!(
+            parse_money("：其中软件费80,000.00元，服务费20,000.00元", None),
+            None
+        );
+        assert_eq!(parse_money(" 包括运维服务费30万元", None), None);
+        // The amount first, its parts after: the amount stays.
+        assert_eq!(
+            parse_money("150万元，其中设备费120万元", None).map(|m| m.amount),
+            Some(1_500_000.0)
+        );
+        assert_eq!(
+            parse_money("（含税）120万元", None).map(|m| m.amount),
+            Some(1_200_000.0)
+        );
+        assert_eq!(
+            parse_money("含税价120万元", None).map(|m| m.amount),
+            Some(1_200_000.0)
+        );
     }
 }

@@ -513,10 +513,11 @@ static QUOTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
 /// A correction stating that the quoted item before it is changed, then the new item in quotes:
 /// "招标公告中“预算金额：220万元；…”，此处内容调整，调整后内容为“预算金额：236万元；…”",
 /// "“采购预算：300万元”，该处内容更正，更正后为“采购预算：280万元”". The lead (`quoted_here_lead`)
-/// says the quote before it is the old item, so no 原 is needed.
+/// says the quote before it is the old item, so no 原 is needed. A short bracketed reason may
+/// stand between the quote and the lead ("“…”（因需求调整），此处内容调整，…").
 static QUOTED_HERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"[“「"]([^“”「」"]{{1,160}})[”」"]\s*[，,；;]?\s*(?:{LEAD})\s*(?:{VERB})\s*[，,；;]\s*(?:{VERB})后(?:的)?(?:内容)?(?:为|成)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
+        r#"[“「"]([^“”「」"]{{1,160}})[”」"]\s*(?:[（(][^（）()“”「」"。；;]{{1,20}}[）)])?\s*[，,；;]?\s*(?:{LEAD})\s*(?:{VERB})\s*[，,；;]\s*(?:{VERB})后(?:的)?(?:内容)?(?:为|成)[：:]?\s*[“「"]([^“”「」"]{{1,160}})[”」"]"#,
         LEAD = layout::alternation(layout::words("quoted_here_lead")),
         VERB = layout::alternation(layout::words("quoted_change_verb"))
     ))
@@ -1896,6 +1897,20 @@ fn delta_correction(line: &str) -> Option<(Money, Money)> {
 /// Whether the words between an old amount and a new one change it by an amount ("现追加预算资金"):
 /// the amount after them is the change, not the new budget. A change word followed by 后 or by
 /// 为 / 至 / 到 / 成 names the total ("追加后…为", "从236万元调减为198万元").
+/// Words after a number that make it a clause's number ("原第3条删除", "原第2款"; `clause_unit`).
+static CLAUSE_UNITS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("clause_unit"));
+
+/// The figure `m` of `line` numbers a clause rather than stating an amount: 第 stands before it
+/// or a clause word (条, 款, 项 …) right after it ("原第3条删除" deletes a clause; 3 is no old
+/// budget).
+fn clause_number(line: &str, m: regex::Match<'_>) -> bool {
+    let figure = m.as_str().trim_end();
+    let after = line[m.start() + figure.len()..].trim_start();
+    line[..m.start()].trim_end().ends_with('第')
+        || (figure.ends_with(|c: char| c.is_ascii_digit())
+            && CLAUSE_UNITS.iter().any(|w| after.starts_with(w)))
+}
+
 fn names_a_change(gap: &str) -> bool {
     DELTA_UP.iter().chain(DELTA_DOWN.iter()).any(|w| {
         gap.match_indices(w)
@@ -1991,7 +2006,7 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
         .find_map(|l| {
             let changed = |c: regex::Captures<'_>| {
                 let (old, new) = (c.get(1)?, c.get(2)?);
-                if names_a_change(&l[old.end()..new.start()]) {
+                if names_a_change(&l[old.end()..new.start()]) || clause_number(l, old) {
                     return None;
                 }
                 let (from, to) = (
@@ -2008,6 +2023,9 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
                 .or_else(|| PROSE_CORRECTION_QUOTED.captures_iter(l).find_map(changed))
                 .or_else(|| {
                     PROSE_CORRECTION_AFTER.captures_iter(l).find_map(|c| {
+                        if clause_number(l, c.get(2)?) {
+                            return None;
+                        }
                         let (from, to) = (parse_money(&c[2], None)?, parse_money(&c[1], None)?);
                         (from != to).then_some((from, to))
                     })
@@ -2023,6 +2041,9 @@ pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
                     PROSE_CORRECTION_CHANGED_TO.captures_iter(l).find_map(|c| {
                         // The unit in the label's note (预算金额（万元）) holds for bare figures.
                         let unit = c.get(1).and_then(|m| Unit::in_notes(m.as_str()));
+                        if clause_number(l, c.get(2)?) {
+                            return None;
+                        }
                         let (from, to) = (parse_money(&c[2], unit)?, parse_money(&c[3], unit)?);
                         (from != to).then_some((from, to))
                     })
@@ -4146,6 +4167,57 @@ mod alias_connective_tests {
             )
             .as_deref(),
             Some("丙丁科技有限公司")
+        );
+    }
+}
+
+/// extract56: a deleted clause's number is no old budget; a bracketed reason after a replaced quote.
+#[cfg(test)]
+mod extract56_correction_tests {
+    use super::*;
+
+    fn corrected(line: &str) -> Option<(f64, f64)> {
+        corrected_budget(&[line]).map(|(a, b)| (a.amount, b.amount))
+    }
+
+    #[test]
+    fn a_deleted_clause_number_is_no_old_budget() {
+        assert_eq!(
+            corrected("更正内容：预算金额原第3条删除，现调整为120万元。"),
+            None
+        );
+        assert_eq!(
+            corrected("最高限价原第5款删除，现修改为：最高限价180万元。"),
+            None
+        );
+        assert_eq!(corrected("预算金额：120万元，原第2项作废。"), None);
+        // Real old amounts still read.
+        assert_eq!(
+            corrected("预算金额：原为200万元，现更正为180万元。"),
+            Some((2_000_000.0, 1_800_000.0))
+        );
+        assert_eq!(
+            corrected("预算金额由3,000,000.00元调整为2,800,000.00元"),
+            Some((3_000_000.0, 2_800_000.0))
+        );
+    }
+
+    #[test]
+    fn a_bracketed_reason_after_the_quoted_old_item() {
+        assert_eq!(
+            corrected(
+                "招标公告中“预算金额：220万元”（因需求调整），此处内容调整，调整后内容为“预算金额：236万元”。"
+            ),
+            Some((2_200_000.0, 2_360_000.0))
+        );
+        assert_eq!(
+            corrected("“采购预算：300万元”(笔误)，该处内容更正，更正后为“采购预算：280万元”"),
+            Some((3_000_000.0, 2_800_000.0))
+        );
+        // Without the reason, as before.
+        assert_eq!(
+            corrected("“采购预算：300万元”，该处内容更正，更正后为“采购预算：280万元”"),
+            Some((3_000_000.0, 2_800_000.0))
         );
     }
 }
