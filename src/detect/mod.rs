@@ -62,6 +62,8 @@ pub struct Detector {
     ratio_openers: Vec<String>,
     /// Purchase verbs: a term bought in its own clause stays despite a later scope note.
     purchase_words: Vec<String>,
+    /// Words that may open a scope note's clause and still refer it back ("相关模型", "本期").
+    scope_leads: Vec<String>,
     /// Short qualifiers a comparison word may have before its product ("不低于同配置NVIDIA L40S").
     qualifiers: Vec<String>,
     /// Words for "about" or a floor that may open a count of a term ("约600张", "不少于64张").
@@ -129,6 +131,7 @@ impl Detector {
             model_suffixes: vocab.model_suffixes,
             ratio_openers: vocab.ratio_openers,
             purchase_words: vocab.purchase_words,
+            scope_leads: vocab.scope_leads,
             qualifiers: vocab.qualifiers,
             approx_words: vocab.approx_words,
             own_words: vocab.own_words,
@@ -499,6 +502,7 @@ impl Detector {
                     &hay[end.max(new_end).min(s)..s],
                     &hay[e..],
                     &self.purchase_words,
+                    &self.scope_leads,
                 )
             })
             || bracket_notes
@@ -771,18 +775,52 @@ const SENTENCE_ENDS: [char; 7] = ['。', '.', ';', '!', '?', '|', '\n'];
 
 /// A scope note after a term ("不在本次采购范围内") puts the term outside the purchase when it
 /// stands in the term's sentence (`between`, within the window), is said of what came before it
-/// (not "不在本次采购范围内的Y…", where `after` opens with (内)的), and the term's own clause in
-/// `before` buys nothing ("本项目采购X，Kimi仅作对比，不在本次采购范围内" keeps X).
-fn out_of_scope(before: &str, between: &str, after: &str, purchase_words: &[String]) -> bool {
+/// (not "不在本次采购范围内的Y…", where `after` opens with (内)的), governs the term's clause (see
+/// [`note_reaches_back`]), and the term's own clause in `before` buys nothing ("本项目采购X，Kimi
+/// 仅作对比，不在本次采购范围内" keeps X).
+fn out_of_scope(
+    before: &str,
+    between: &str,
+    after: &str,
+    purchase_words: &[String],
+    scope_leads: &[String],
+) -> bool {
     // "范围" is often closed by "内" ("不在本次采购范围内的Y"); a decimal point ("Claude 3.5")
     // between them ends no sentence.
-    if sentence_break(between) || after.trim_start_matches('内').starts_with('的') {
+    if sentence_break(between)
+        || after.trim_start_matches('内').starts_with('的')
+        || !note_reaches_back(between, scope_leads)
+    {
         return false;
     }
     let clause = before
         .rfind(is_clause_mark)
         .map_or(before, |i| &before[i..]);
     !purchase_words.iter().any(|w| clause.contains(w.as_str()))
+}
+
+/// A scope note reaches the term across the clause breaks of `between` (term to note) only when
+/// its own clause names no subject of its own: the note opens it ("…X…，不属于本次采购内容"), or a
+/// word referring back does (`scope_leads`: "相关模型…", "本期未开通"). "部署X，培训场地不作为
+/// 采购内容" speaks of the venue only. With no clause break the term is in the note's clause.
+fn note_reaches_back(between: &str, scope_leads: &[String]) -> bool {
+    let b = between.as_bytes();
+    // A decimal point ("Claude 3.5") breaks no clause; an opening bracket starts the note's
+    // clause ("X…（不涉及采购或使用）").
+    let breaks = between.match_indices(|c: char| is_clause_mark(c) || c == '(' || c == '（');
+    let Some((i, m)) = breaks
+        .filter(|&(i, m)| {
+            m != "."
+                || !(i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .last()
+    else {
+        return true;
+    };
+    let lead = between[i + m.len()..].trim_start_matches([' ', '\t']);
+    lead.is_empty() || scope_leads.iter().any(|w| lead.starts_with(w.as_str()))
 }
 
 /// The clause ending at a past-use marker (`before`, within the window) names this purchase's
@@ -1850,5 +1888,84 @@ mod replaced_quote_reason_tests {
         assert!(!replaced_quote("X”(笔误"));
         let got = names("“服务器采用NVIDIA A800”（已确认）一条保持不变，交货期修改为60日。");
         assert!(got.iter().any(|n| n.starts_with("NVIDIA")), "{got:?}");
+    }
+}
+
+/// extract55: a scope note covers only its own clause when that clause names a subject of its
+/// own ("部署X，培训场地不作为采购内容"); opened by the note or by a word referring back
+/// ("…X…，相关模型不在本次采购范围内") it still covers the earlier clauses.
+#[cfg(test)]
+mod scope_clause_tests {
+    use super::*;
+
+    fn detector() -> Detector {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
+    fn names(d: &Detector, t: &str) -> Vec<String> {
+        d.detect(t).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn a_note_on_another_subject_leaves_earlier_clauses() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "平台部署NVIDIA A100服务器，机房装修不属于本次采购范围。",
+                "NVIDIA",
+            ),
+            (
+                "服务运行于华为云，运维驻场人员费用不纳入本次采购。",
+                "Huawei Cloud",
+            ),
+            (
+                "系统接入DeepSeek-R1模型，培训场地不作为采购内容。",
+                "DeepSeek",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(
+                got.iter().any(|n| n.starts_with(product)),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_note_opening_its_clause_or_referring_back_still_covers_them() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "以NVIDIA A100作为测评参照，相关设备不在本次采购范围内。",
+                "NVIDIA",
+            ),
+            (
+                "现有英伟达V100服务器由学院自行维护，不属于本次采购内容。",
+                "NVIDIA",
+            ),
+            ("平台预留与OpenAI接口对接的能力，本期未开通。", "OpenAI"),
+            (
+                "测评中与NVIDIA H100进行对比，上述产品均不属于本次采购内容。",
+                "NVIDIA",
+            ),
+            ("机房装修与NVIDIA A100服务器不属于本次采购范围。", "NVIDIA"),
+            (
+                "新平台须兼容学院原有的英伟达T4推理卡，原有推理卡不在本次采购范围内。",
+                "NVIDIA",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(
+                !got.iter().any(|n| n.starts_with(product)),
+                "{text}: {got:?}"
+            );
+        }
+        let leads = ["相关".to_string(), "本期".to_string()];
+        assert!(note_reaches_back("A100,相关", &leads));
+        assert!(note_reaches_back("A100服务器,", &leads));
+        assert!(note_reaches_back("A100与机房装修", &leads));
+        assert!(!note_reaches_back("A100,机房装修", &leads));
+        assert!(note_reaches_back(" 3.5 Haiku的评测分数(", &leads));
     }
 }

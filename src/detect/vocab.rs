@@ -151,6 +151,11 @@ pub(crate) struct Vocabulary {
     /// Purchase verbs (position `purchase`: 采购, 购买 …): a term whose clause buys it before a
     /// scope note ("本项目采购X，Kimi仅作对比，不在本次采购范围内") is not covered by the note.
     pub purchase_words: Vec<String>,
+    /// Words that may open a scope note's own clause and still refer it back to earlier
+    /// clauses (position `scopelead`: 相关, 上述, 本期, 均 …, "…X…，相关模型不在本次采购范围内"),
+    /// normalised. A clause opened by anything else names its own subject ("培训场地不作为采购
+    /// 内容"), and the note covers only that clause.
+    pub scope_leads: Vec<String>,
     /// Short qualifiers a comparison word may have before its product (position `qualifier`:
     /// 同配置, 主流 …, "不低于同配置NVIDIA L40S"), normalised.
     pub qualifiers: Vec<String>,
@@ -192,6 +197,7 @@ impl Vocabulary {
         let mut model_suffixes = Vec::new();
         let mut ratio_openers = Vec::new();
         let mut purchase_words = Vec::new();
+        let mut scope_leads = Vec::new();
         let mut qualifiers = Vec::new();
         let mut approx_words = Vec::new();
         let mut own_words = Vec::new();
@@ -269,8 +275,8 @@ impl Vocabulary {
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
-                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "qualifier" | "approx"
-                | "own" | "replacement") => {
+                p @ ("name" | "break" | "model" | "ratio" | "purchase" | "scopelead"
+                | "qualifier" | "approx" | "own" | "replacement") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -280,6 +286,7 @@ impl Vocabulary {
                         "break" => org_breaks.push(word),
                         "ratio" => ratio_openers.push(word),
                         "purchase" => purchase_words.push(word),
+                        "scopelead" => scope_leads.push(word),
                         "qualifier" => qualifiers.push(word),
                         "approx" => approx_words.push(word),
                         "own" => own_words.push(word),
@@ -290,7 +297,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, name, break, model, ratio, purchase, qualifier, approx, own or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, name, break, model, ratio, purchase, scopelead, qualifier, approx, own or replacement"
                     )));
                 }
             };
@@ -401,6 +408,7 @@ impl Vocabulary {
             model_suffixes,
             ratio_openers,
             purchase_words,
+            scope_leads,
             qualifiers,
             approx_words,
             own_words,

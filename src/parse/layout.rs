@@ -105,6 +105,8 @@ pub const GROUPS: &[&str] = &[
     "quoted_should_be",
     "total_word",
     "yardstick_header",
+    "past_work_header",
+    "past_work_header_not",
     "tax_excluded",
     "daxie_lead",
     "quoted_removal",

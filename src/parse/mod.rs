@@ -713,7 +713,8 @@ fn build(w: html::Walked) -> Notice {
     } else {
         article.join("\n")
     };
-    // A table column headed as a comparison (对比基准) names the yardstick, not the goods.
+    // A table column headed as a comparison (对比基准) names the yardstick, not the goods; one
+    // headed as past or existing work (类似业绩, 原有设备) names work outside this purchase.
     let yardsticks = comparison_cells(&w.tables);
     let text = if yardsticks.is_empty() {
         text
@@ -741,33 +742,70 @@ fn build(w: html::Walked) -> Notice {
 static YARDSTICK_HEADER_WORDS: LazyLock<&[&str]> =
     LazyLock::new(|| layout::words("yardstick_header"));
 
-/// The cells under a comparison column of a table: a short, digit-free header row with one
-/// cell naming a yardstick, and the rows of its width below it.
+/// Words of a column header naming work outside this purchase: a bidder's past projects or
+/// the buyer's existing equipment ("投标文件中填报的类似业绩", "原有设备"): the cells below are
+/// not screened.
+static PAST_WORK_HEADER_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("past_work_header"));
+
+/// Words that make a [`PAST_WORK_HEADER_WORDS`] header a requirement or a score ("业绩要求",
+/// "类似业绩评分标准"): the cells below say what is asked, which may be the purchase.
+static PAST_WORK_HEADER_NOT: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("past_work_header_not"));
+
+/// The cells under a comparison or past-work column of a table (a short, digit-free header row
+/// with cells naming a yardstick or past work, and the rows of its width below it), and the
+/// value of a two-cell row keyed by past work.
 fn comparison_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
     for table in tables {
-        let mut column: Option<(usize, usize)> = None;
+        let mut columns: Option<(usize, Vec<usize>)> = None;
         for row in table {
+            // A stacked key/value table ("类似项目业绩 | 某医院…项目"): the key is the header.
+            if let [key, value] = row.as_slice()
+                && key.chars().count() <= 16
+                && is_past_work_header(key)
+                && !value.trim().is_empty()
+            {
+                out.insert(value.trim().to_string());
+                continue;
+            }
             let header = row.len() >= 2
                 && row
                     .iter()
                     .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()));
             if header {
-                column = row
-                    .iter()
-                    .position(|c| is_yardstick_header(c))
-                    .map(|i| (row.len(), i));
+                let found: Vec<usize> = (0..row.len())
+                    .filter(|&i| {
+                        row.get(i)
+                            .is_some_and(|c| is_yardstick_header(c) || is_past_work_header(c))
+                    })
+                    .collect();
+                columns = (!found.is_empty()).then_some((row.len(), found));
                 continue;
             }
-            if let Some((width, i)) = column
-                && row.len() == width
-                && let Some(cell) = row.get(i).filter(|c| !c.trim().is_empty())
-            {
-                out.insert(cell.trim().to_string());
+            let Some((width, found)) = &columns else {
+                continue;
+            };
+            if row.len() != *width {
+                continue;
+            }
+            for cell in found.iter().filter_map(|&i| row.get(i)) {
+                if !cell.trim().is_empty() {
+                    out.insert(cell.trim().to_string());
+                }
             }
         }
     }
     out
+}
+
+/// A header cell naming past or existing work (a [`PAST_WORK_HEADER_WORDS`] word), not a
+/// requirement or score of it ([`PAST_WORK_HEADER_NOT`]).
+fn is_past_work_header(cell: &str) -> bool {
+    let cell = cell.trim();
+    PAST_WORK_HEADER_WORDS.iter().any(|w| cell.contains(w))
+        && !PAST_WORK_HEADER_NOT.iter().any(|w| cell.contains(w))
 }
 
 /// A header cell (before any parenthesised note) naming a comparison: short, with a
@@ -5068,5 +5106,79 @@ mod party_tests_57 {
              <p>丁信息有限公司排名第四，未能进入前三，不作为中标候选人。</p>",
         );
         assert_eq!(n.candidates, vec!["甲公司有限公司", "乙科技有限公司"]);
+    }
+}
+
+/// extract55 (held-out round 46 of issue 10): table columns headed as past or existing work
+/// (类似业绩, 原有设备) name work outside this purchase and are left out of the screened text.
+#[cfg(test)]
+mod past_work_column_tests {
+    use super::*;
+
+    #[test]
+    fn a_past_work_column_is_left_out_of_the_screened_text() {
+        // A candidate table with a past-projects column, in two header wordings.
+        for header in ["近三年同类业绩", "类似项目业绩（投标文件填报）"] {
+            let n = parse(&format!(
+                "<h2>某学院智慧教学平台采购项目中标候选人公示</h2><p>发布时间：2026-05-01</p>\
+                 <p>项目编号：XY-2026-0501</p><p>平台部署通义千问大模型。</p><table>\
+                 <tr><td>排名</td><td>候选人名称</td><td>报价（元）</td><td>{header}</td></tr>\
+                 <tr><td>1</td><td>甲科技有限公司</td><td>986,000.00</td>\
+                 <td>某县教育云平台（腾讯云部署）项目</td></tr>\
+                 <tr><td>2</td><td>乙数据有限公司</td><td>990,000.00</td>\
+                 <td>某市智慧校园项目</td></tr></table>"
+            ));
+            assert!(!n.text.contains("腾讯云"), "{header}: {}", n.text);
+            assert!(n.text.contains("甲科技有限公司"), "{}", n.text);
+            assert!(n.text.contains("通义千问"));
+        }
+        // Existing equipment in a tender's list, beside what is bought.
+        let n = parse(
+            "<h2>某医院影像服务器扩容项目招标公告</h2><p>发布时间：2026-05-02</p>\
+             <p>项目编号：YY-2026-0502</p><table>\
+             <tr><td>序号</td><td>原有设备</td><td>本次采购</td></tr>\
+             <tr><td>1</td><td>英伟达V100服务器2台</td><td>昇腾910B服务器4台</td></tr></table>",
+        );
+        assert!(!n.text.contains("V100"), "{}", n.text);
+        assert!(n.text.contains("昇腾910B"), "{}", n.text);
+    }
+
+    #[test]
+    fn a_stacked_row_keyed_by_past_work_is_left_out() {
+        let n = parse(
+            "<h2>某医院病历质控系统采购项目中标候选人公示</h2><p>发布时间：2026-05-03</p>\
+             <p>项目编号：YY-2026-0503</p><table>\
+             <tr><td>中标候选人名称</td><td>甲科技有限公司</td></tr>\
+             <tr><td>投标报价</td><td>1,260,000.00元</td></tr>\
+             <tr><td>以往业绩</td><td>某医院AI辅助诊断项目（阿里云部署），2025年验收</td></tr>\
+             </table><p>系统部署DeepSeek-R1模型。</p>",
+        );
+        assert!(!n.text.contains("阿里云"), "{}", n.text);
+        assert!(n.text.contains("1,260,000.00"), "{}", n.text);
+        assert!(n.text.contains("DeepSeek"));
+    }
+
+    #[test]
+    fn a_requirement_or_score_of_past_work_stays_screened() {
+        // 业绩要求 / 类似业绩评分标准 say what is asked, which may be the purchase.
+        for header in ["类似业绩要求", "项目业绩评分标准"] {
+            let n = parse(&format!(
+                "<h2>某大学算力平台采购项目招标公告</h2><p>发布时间：2026-05-04</p>\
+                 <p>项目编号：DX-2026-0504</p><table>\
+                 <tr><td>序号</td><td>评分项</td><td>{header}</td></tr>\
+                 <tr><td>1</td><td>业绩</td><td>提供昇腾910B服务器供货业绩</td></tr></table>"
+            ));
+            assert!(n.text.contains("昇腾910B"), "{header}: {}", n.text);
+        }
+        assert!(is_past_work_header("投标文件中填报的类似业绩"));
+        assert!(is_past_work_header("现有配置"));
+        assert!(!is_past_work_header("业绩要求"));
+        assert!(!is_past_work_header("技术参数"));
+        // A two-cell row keyed by something else keeps its value.
+        let n = parse(
+            "<h2>某中心服务器采购项目中标结果公告</h2><p>发布时间：2026-05-05</p><table>\
+             <tr><td>中标内容</td><td>华为Atlas 800服务器</td></tr></table>",
+        );
+        assert!(n.text.contains("Atlas 800"), "{}", n.text);
     }
 }
