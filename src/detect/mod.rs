@@ -807,16 +807,11 @@ fn note_reaches_back(between: &str, scope_leads: &[String]) -> bool {
     let b = between.as_bytes();
     // A decimal point ("Claude 3.5") breaks no clause; an opening bracket starts the note's
     // clause ("X…（不涉及采购或使用）").
-    let breaks = between.match_indices(|c: char| is_clause_mark(c) || c == '(' || c == '（');
-    let Some((i, m)) = breaks
-        .filter(|&(i, m)| {
-            m != "."
-                || !(i > 0
-                    && b[i - 1].is_ascii_digit()
-                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-        })
-        .last()
-    else {
+    let mut breaks = between.rmatch_indices(|c: char| is_clause_mark(c) || c == '(' || c == '（');
+    let Some((i, m)) = breaks.find(|&(i, m)| {
+        m != "."
+            || !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    }) else {
         return true;
     };
     let lead = between[i + m.len()..].trim_start_matches([' ', '\t']);
