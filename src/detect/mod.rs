@@ -1964,3 +1964,146 @@ mod scope_clause_tests {
         assert!(note_reaches_back(" 3.5 Haiku的评测分数(", &leads));
     }
 }
+
+/// extract59 (held-out rounds 48/49 of issue 10): products named only as not part of this
+/// purchase, in variants of covered frames: a dropped plan, existing equipment kept or retired,
+/// a later phase, an earlier trial or separate system, demonstration equipment.
+#[cfg(test)]
+mod not_ours_round48_tests {
+    use super::*;
+
+    fn detector() -> Detector {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"))
+    }
+
+    fn names(d: &Detector, t: &str) -> Vec<String> {
+        d.detect(t).into_iter().map(|m| m.name).collect()
+    }
+
+    fn assert_none(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            !got.iter().any(|n| n.starts_with(product)),
+            "{text}: {got:?}"
+        );
+    }
+
+    fn assert_some(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            got.iter().any(|n| n.starts_with(product)),
+            "{text}: {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_dropped_plan_is_no_mention() {
+        let d = detector();
+        for text in [
+            "（说明：初步方案中拟采用NVIDIA A10显卡，经专家论证后已调整，本项目不再采用。）",
+            "原设计中的英伟达L4推理服务器方案已取消，本次不再使用。",
+            "可研阶段曾比选英伟达A30方案，因供货原因调整，不予采用。",
+        ] {
+            assert_none(&d, text, "NVIDIA");
+        }
+        // Bought in its own clause, a note in another sentence, or a note on something else.
+        assert_some(
+            &d,
+            "本项目采购NVIDIA L40S服务器2台，原方案不再采用。",
+            "NVIDIA",
+        );
+        assert_some(&d, "部署NVIDIA L40S服务器2台。旧机房不再使用。", "NVIDIA");
+        assert_some(&d, "部署NVIDIA L40S服务器2台，机房空调不再使用。", "NVIDIA");
+    }
+
+    #[test]
+    fn existing_or_retired_equipment_outside_the_project_is_no_mention() {
+        let d = detector();
+        for text in [
+            "中心现有4台英伟达A10服务器继续用于视频分析，不纳入本项目建设内容。",
+            "既有的NVIDIA V100集群由信息科维护，不纳入本项目建设范围。",
+            "新平台上线后替换机房原有2台NVIDIA P100服务器，旧设备统一报废，不作为利旧设备。",
+            "原英伟达T4服务器已到使用年限，不予利旧。",
+        ] {
+            assert_none(&d, text, "NVIDIA");
+        }
+        // Reused equipment stays use; another subject's note speaks of it only.
+        assert_some(&d, "利旧原有NVIDIA A100服务器2台，纳入统一调度。", "NVIDIA");
+        assert_some(
+            &d,
+            "部署NVIDIA A100服务器2台，机房装修不纳入本项目建设内容。",
+            "NVIDIA",
+        );
+    }
+
+    #[test]
+    fn a_later_phase_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "后续拟接入通义千问开展智能问答，另行立项，不在本次招标范围内。",
+                "Alibaba Qwen",
+            ),
+            (
+                "三期计划部署英伟达H20推理集群，不属于本期采购范围。",
+                "NVIDIA",
+            ),
+        ] {
+            assert_none(&d, text, product);
+        }
+        // "不在本期招标范围内的Y" speaks of Y; bought in the term's own clause.
+        assert_some(
+            &d,
+            "本期采购英伟达L20服务器，二期扩容不在本期招标范围内。",
+            "NVIDIA",
+        );
+        assert_some(
+            &d,
+            "部署DeepSeek模型，不在本期招标范围内的运维服务另行采购。",
+            "DeepSeek",
+        );
+    }
+
+    #[test]
+    fn an_earlier_trial_or_separate_system_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "前几年我们试用过基于英伟达V100的识别方案，效果一般。",
+                "NVIDIA",
+            ),
+            ("该中心曾试点NVIDIA A30推理方案。", "NVIDIA"),
+            (
+                "医院门户网站此前曾调用通义千问接口，与本项目无关。",
+                "Alibaba Qwen",
+            ),
+            (
+                "学校原有的教务问答系统曾引入讯飞星火，该系统与本项目相互独立。",
+                "iFlytek Spark",
+            ),
+        ] {
+            assert_none(&d, text, product);
+        }
+        // Past use of this project's own equipment is kept, as is a plain deployment.
+        assert_some(&d, "本项目曾接入通义千问，现扩容。", "Alibaba Qwen");
+        assert_some(&d, "平台基于通义千问大模型建设。", "Alibaba Qwen");
+    }
+
+    #[test]
+    fn demonstration_equipment_is_no_mention() {
+        let d = detector();
+        for text in [
+            "答辩环节供应商自带笔记本演示（演示用机配备NVIDIA RTX 4080显卡），演示设备不属于本次采购内容。",
+            "现场演示使用的英伟达RTX 3090工作站由投标人自备，演示环境不在采购范围内。",
+        ] {
+            assert_none(&d, text, "NVIDIA");
+        }
+        // A demo of the product bought in its own clause stays.
+        assert_some(
+            &d,
+            "采购搭载NVIDIA RTX 4090显卡的工作站10台，演示培训不属于本次采购内容。",
+            "NVIDIA",
+        );
+    }
+}
