@@ -346,6 +346,8 @@ impl Detector {
         let mut bracket_notes: Vec<usize> = Vec::new();
         // Starts and ends of past-use markers before the term ("曾较多采用").
         let mut past_prefixes: Vec<(usize, usize)> = Vec::new();
+        // Starts of share-price words after the term ("股价").
+        let mut share_words: Vec<usize> = Vec::new();
         for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
             let mut e = e;
             let Some(word) = self
@@ -387,6 +389,7 @@ impl Detector {
                     Position::Scope if s >= end => scope_notes.push((s, e)),
                     Position::Note if s >= end => bracket_notes.push(s),
                     Position::PastPrefix if e <= start => past_prefixes.push((s, e)),
+                    Position::ShareSuffix if s >= end => share_words.push(s),
                     _ => {}
                 }
             }
@@ -514,6 +517,11 @@ impl Detector {
                         && (only_separators(&hay[e..at])
                             || qualified(&hay[e..at], &self.qualifiers))
                 }) && !own_clause(&hay[from..s], &self.own_words)
+            })
+            || share_words.iter().any(|&s| {
+                [end, new_end]
+                    .iter()
+                    .any(|&at| s >= at && name_tail(&hay[at..s]))
             });
         if vetoed {
             vetoes.push((start, end));
@@ -1022,9 +1030,16 @@ fn holds_count(s: &str) -> bool {
 }
 
 /// The stretch after the term up to a word closing its list ("等境外"): nothing, or later items
-/// of the same list ("、Claude"), each short and in the clause.
+/// of the same list ("、Claude"), each short and in the clause; a bracketed alias the term closes
+/// or that follows it ("亚马逊云科技(AWS)、…") is skipped first.
 fn later_items(s: &str) -> bool {
     let s = s.trim_matches(' ');
+    // The term closes a bracketed alias ("亚马逊云科技(AWS)、…"), or one follows it ("(AWS)、…").
+    let s = s.strip_prefix(')').unwrap_or(s);
+    let s = match s.strip_prefix('(').and_then(|a| a.split_once(')')) {
+        Some((alias, rest)) if in_clause(alias) && !alias.contains('(') => rest,
+        _ => s,
+    };
     if s.is_empty() {
         return true;
     }
@@ -1037,6 +1052,23 @@ fn later_items(s: &str) -> bool {
             let item = item.trim_matches(' ');
             !item.is_empty() && in_clause(item)
         })
+}
+
+/// Han characters the rest of a maker's short name may run after the term (海光 + 信息).
+const NAME_TAIL_CHARS: usize = 4;
+
+/// The stretch from a maker's name to a share-price word: nothing, the rest of its short name
+/// ("海光信息股价"), or the later items of its list ("寒武纪、海光信息股价"), in one clause.
+fn name_tail(s: &str) -> bool {
+    let s = s.trim_matches(' ');
+    let tail: usize = s
+        .chars()
+        .take_while(|&c| is_han(c) && !LIST_JOINERS.contains(&c))
+        .take(NAME_TAIL_CHARS)
+        .map(char::len_utf8)
+        .sum();
+    let rest = &s[tail..];
+    rest.is_empty() || later_items(rest)
 }
 
 /// Words that join the items of a list ("兼容OpenAI API、Claude API"), so a prefix before the
@@ -2105,5 +2137,109 @@ mod not_ours_round48_tests {
             "采购搭载NVIDIA RTX 4090显卡的工作站10台，演示培训不属于本次采购内容。",
             "NVIDIA",
         );
+    }
+}
+
+/// extract60 (held-out rounds 48/49 of issue 10): variants of covered not-use frames, on other
+/// wordings than the pages: a prohibition opened by 不将 over a list with a bracketed alias,
+/// others' practice built on a product (多基于), a tender's scope note (招标范围), a contrast
+/// (与…不同, 不同于), and share-price news on listed makers.
+#[cfg(test)]
+mod round48_49_not_use_tests {
+    use super::*;
+    use std::path::Path;
+
+    fn names(text: &str) -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
+        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
+        d.detect(text).into_iter().map(|m| m.name).collect()
+    }
+
+    #[test]
+    fn products_named_but_not_used_of_rounds_48_49() {
+        for (text, name) in [
+            (
+                "运营方承诺不会将用户语音转写结果传输至OpenAI等境外模型接口。",
+                "OpenAI",
+            ),
+            (
+                "中标人不将监测数据同步至微软智能云(Azure)等海外云平台。",
+                "Microsoft Azure",
+            ),
+            (
+                "海外同行大多基于NVIDIA A100构建同类训练平台。",
+                "NVIDIA A100",
+            ),
+            ("业内普遍基于AWS部署同类系统，本项目采用国产云。", "AWS"),
+            (
+                "原有门户网站托管于阿里云，由信息中心自行维护，不在招标范围内。",
+                "Alibaba Cloud",
+            ),
+            (
+                "合作医院的影像系统使用腾讯云，不属于本项目招标范围。",
+                "Tencent Cloud",
+            ),
+            (
+                "跟Azure OpenAI的公有云方案不同，本系统全部本地部署。",
+                "Azure OpenAI",
+            ),
+            ("不同于ChatGPT等云端服务，本平台部署在院内。", "OpenAI"),
+            (
+                "午后算力芯片板块拉升，摩尔线程股价一度上涨6%。",
+                "Moore Threads",
+            ),
+            (
+                "国产算力芯片板块走强，寒武纪和海光信息盘中涨停。",
+                "Cambricon MLU",
+            ),
+            ("国产算力芯片板块走强，寒武纪和海光信息盘中涨停。", "Hygon"),
+        ] {
+            assert!(
+                !names(text).iter().any(|n| n == name),
+                "{name} in {text}: {:?}",
+                names(text)
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_products_bought_stay_mentions() {
+        for (text, name) in [
+            // No outside category closes the list: the ban does not reach the product.
+            (
+                "平台数据存储于阿里云政务云，承诺不将数据存储至境外。",
+                "Alibaba Cloud",
+            ),
+            ("本项目基于NVIDIA A100服务器开展训练。", "NVIDIA A100"),
+            // The purchase's own clause buys it; the note speaks of the supervision only.
+            (
+                "本项目租用阿里云资源，监理服务不在本次招标范围内。",
+                "Alibaba Cloud",
+            ),
+            ("项目租用腾讯云，与往年方案不同。", "Tencent Cloud"),
+            (
+                "本项目采购摩尔线程MTT S4000加速卡8张，供应商股票代码见附件。",
+                "Moore Threads",
+            ),
+        ] {
+            assert!(
+                names(text).iter().any(|n| n == name),
+                "{name} missing in {text}: {:?}",
+                names(text)
+            );
+        }
+    }
+
+    #[test]
+    fn name_tail_and_bracketed_aliases() {
+        assert!(name_tail(""));
+        assert!(name_tail("信息"));
+        assert!(name_tail("、海光信息"));
+        assert!(name_tail("和海光信息"));
+        assert!(!name_tail("MTT S4000加速卡8张,供应商"));
+        assert!(!name_tail("加速卡采购项目的中标人"));
+        assert!(later_items(")、微软Azure"));
+        assert!(later_items("(AWS)、微软Azure"));
+        assert!(!later_items("(AWS,云服务)、微软Azure"));
     }
 }

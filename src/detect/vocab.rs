@@ -65,6 +65,9 @@ pub(crate) enum Position {
     /// A correction's marker right after the closing quote around the term ("第3.2条“…X…”，此处内容
     /// 调整，调整后内容为“…”"): the quote is the old wording, replaced.
     Superseded,
+    /// A word on a listed company's shares after a maker's name, the rest of its short name or
+    /// the later items of its list ("寒武纪、海光信息股价…上涨"): market news, not a product used.
+    ShareSuffix,
 }
 
 /// How far the closing word of a frame may stand from the term.
@@ -223,6 +226,7 @@ impl Vocabulary {
                 "pastprefix" => Position::PastPrefix,
                 "deletion" => Position::Deletion,
                 "superseded" => Position::Superseded,
+                "sharesuffix" => Position::ShareSuffix,
                 // "与…相比": two words, one either side of the term, each in its clause; either
                 // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
                 p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "sentleadframe"
@@ -297,7 +301,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, name, break, model, ratio, purchase, scopelead, qualifier, approx, own or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, sharesuffix, name, break, model, ratio, purchase, scopelead, qualifier, approx, own or replacement"
                     )));
                 }
             };

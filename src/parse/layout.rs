@@ -107,6 +107,7 @@ pub const GROUPS: &[&str] = &[
     "yardstick_header",
     "past_work_header",
     "past_work_header_not",
+    "old_wording_header",
     "tax_excluded",
     "daxie_lead",
     "quoted_removal",

@@ -715,7 +715,9 @@ fn build(w: html::Walked) -> Notice {
     };
     // A table column headed as a comparison (对比基准) names the yardstick, not the goods; one
     // headed as past or existing work (类似业绩, 原有设备) names work outside this purchase.
-    let yardsticks = comparison_cells(&w.tables);
+    let mut yardsticks = comparison_cells(&w.tables);
+    // The old-wording column of a correction table names what the correction replaces.
+    yardsticks.extend(replaced_cells(&w.tables));
     let text = if yardsticks.is_empty() {
         text
     } else {
@@ -813,6 +815,72 @@ fn is_past_work_header(cell: &str) -> bool {
 fn is_yardstick_header(cell: &str) -> bool {
     let bare = cell.split(['（', '(']).next().unwrap_or(cell).trim();
     bare.chars().count() <= 8 && YARDSTICK_HEADER_WORDS.iter().any(|w| bare.contains(w))
+}
+
+/// Whole header cells naming the old wording of a correction table (原文, 原表述), also with 内容.
+static OLD_WORDING_HEADER_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("old_wording_header"));
+/// Header words of a correction table's old side (更正前, 变更前 …), found inside the cell.
+static BEFORE_HEADER_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("before_header"));
+/// Header words of a correction table's new side (更正后, 更正为, 更正内容 …).
+static NEW_SIDE_HEADER_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let mut w = layout::words("after_header").to_vec();
+    w.extend_from_slice(layout::words("weak_after_header"));
+    w
+});
+
+/// Longest header cell of a correction table read as a column name.
+const MAX_CORRECTION_HEADER_CHARS: usize = 12;
+
+/// The cells under the old-wording column of a correction table (`序号 | 更正位置 | 原文 | 更正为`,
+/// `更正项 | 更正前内容 | 更正后内容`): a short, digit-free header row with an old-side and a
+/// new-side column, and the rows of its width below it. What a correction removes is not
+/// bought, and what it keeps stands in the new column as well.
+fn replaced_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for table in tables {
+        let mut column: Option<(usize, usize, usize)> = None;
+        for row in table {
+            let short = |c: &String| {
+                c.chars().count() <= MAX_CORRECTION_HEADER_CHARS
+                    && !c.chars().any(|ch| ch.is_ascii_digit())
+            };
+            if row.len() >= 2 && row.iter().all(short) {
+                let old = row.iter().position(|c| is_old_wording_header(c));
+                let new = row.iter().position(|c| {
+                    let c = c.trim();
+                    NEW_SIDE_HEADER_WORDS.iter().any(|w| c.contains(w))
+                });
+                column = match (old, new) {
+                    (Some(o), Some(n)) if o != n => Some((row.len(), o, n)),
+                    _ => None,
+                };
+                continue;
+            }
+            let Some((width, old, new)) = column else {
+                continue;
+            };
+            // A cell the correction leaves as it was is kept (the new cell is the same text).
+            if let Some(cell) = row.get(old).filter(|_| row.len() == width)
+                && !cell.trim().is_empty()
+                && row.get(new).is_none_or(|n| n.trim() != cell.trim())
+            {
+                out.insert(cell.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A header cell naming the old side of a correction: a `before_header` word inside it
+/// (更正前内容), or an `old_wording_header` word as the whole cell or before 内容 (原文, 原文内容).
+fn is_old_wording_header(cell: &str) -> bool {
+    let cell = cell.trim();
+    BEFORE_HEADER_WORDS.iter().any(|w| cell.contains(w))
+        || OLD_WORDING_HEADER_WORDS.iter().any(|w| {
+            cell.strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r == "内容")
+        })
 }
 
 /// `text` with the table cells in `cells` left out of its table-row lines.
@@ -5180,5 +5248,60 @@ mod past_work_column_tests {
              <tr><td>中标内容</td><td>华为Atlas 800服务器</td></tr></table>",
         );
         assert!(n.text.contains("Atlas 800"), "{}", n.text);
+    }
+}
+
+/// extract60 (held-out round 48 of issue 10): the old-wording column of a correction table
+/// names what the correction replaces and is left out of the screened text.
+#[cfg(test)]
+mod replaced_column_tests {
+    use super::*;
+
+    #[test]
+    fn the_old_wording_column_of_a_correction_table_is_left_out() {
+        // Two header layouts: 原文 / 修改后 with a 说明 column, 更正前内容 / 更正后内容 first.
+        for (old, new) in [("原文内容", "修改后"), ("更正前内容", "更正后内容")] {
+            let n = parse(&format!(
+                "<h2>某县人民医院影像平台采购项目更正公告</h2><p>发布时间：2026-06-01</p>\
+                 <p>项目编号：YY-2026-0601</p><table>\
+                 <tr><td>更正事项</td><td>{old}</td><td>{new}</td><td>说明</td></tr>\
+                 <tr><td>技术要求第2条</td><td>GPU卡4张（如英伟达L40S等同档次产品）</td>\
+                 <td>GPU卡4张，单卡显存不低于48GB</td><td>删除品牌示例</td></tr>\
+                 <tr><td>部署要求</td><td>部署于天翼云，每周备份1次</td>\
+                 <td>部署于天翼云，每日备份1次</td><td>调整频次</td></tr></table>"
+            ));
+            assert!(!n.text.contains("L40S"), "{old}: {}", n.text);
+            assert!(!n.text.contains("每周备份"), "{old}: {}", n.text);
+            // The new wording keeps what it keeps.
+            assert!(
+                n.text.contains("部署于天翼云，每日备份1次"),
+                "{old}: {}",
+                n.text
+            );
+            assert!(n.text.contains("单卡显存不低于48GB"), "{old}: {}", n.text);
+        }
+    }
+
+    #[test]
+    fn a_table_without_a_new_side_or_an_unchanged_cell_stays_screened() {
+        // 原文 beside a translation is no correction.
+        let n = parse(
+            "<h2>某学院语料平台采购项目招标公告</h2><p>发布时间：2026-06-02</p><table>\
+             <tr><td>序号</td><td>原文</td><td>译文</td></tr>\
+             <tr><td>1</td><td>平台部署通义千问大模型</td><td>The platform runs Qwen</td></tr>\
+             </table>",
+        );
+        assert!(n.text.contains("通义千问"), "{}", n.text);
+        // A cell the correction repeats unchanged stays.
+        let n = parse(
+            "<h2>某局监测平台采购项目更正公告</h2><p>发布时间：2026-06-03</p><table>\
+             <tr><td>序号</td><td>原文</td><td>更正为</td></tr>\
+             <tr><td>1</td><td>平台部署于移动云</td><td>平台部署于移动云</td></tr></table>",
+        );
+        assert!(n.text.contains("移动云"), "{}", n.text);
+        assert!(is_old_wording_header("原文"));
+        assert!(is_old_wording_header("更正前"));
+        assert!(!is_old_wording_header("原文件条款号"));
+        assert!(!is_old_wording_header("更正位置"));
     }
 }
