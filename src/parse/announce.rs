@@ -21,6 +21,14 @@ static OWN_RESULT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid own-result regex")
 });
 
+/// The announcing company (group 1) receiving an award letter itself: "X（下称“甲”）11月3日晚间公告称，
+/// 公司近日收到Y发出的《中标通知书》". The company is the winner; the sender, the buyer, is read by
+/// `prose::letter_sender`.
+static OWN_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}A-Za-z0-9（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|集团))(?:[（(](?:以下)?(?:简称|下称)[^（()）]{0,20}[）)])?[^。；;]{0,20}?(?:公告|披露|宣布|公布)[》”]?(?:中)?(?:称|显示|表示|指出)?[，,：:]?\s*(?:本公司|该公司|公司|其)(?:已|近日|日前|近期|于近日)?(?:已)?收到[^。；;]{0,80}?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书")
+        .expect("valid own-letter regex")
+});
+
 /// Endings of the purchaser's name inside the purchase named ("Y（以下简称“Z”）…项目", "Y…项目").
 static BUYER_ENDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("purchase_buyer_end"));
 
@@ -41,28 +49,43 @@ pub struct OwnResult {
 
 /// The first own-result announcement in `lines`.
 pub fn own_result(lines: &[&str]) -> Option<OwnResult> {
-    const RANKS: &str = "一二三四五六七八九十";
     lines
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains("公司") && has_result_word(l))
-        .find_map(|l| OWN_RESULT.captures(l))
-        .map(|c| {
-            let announcer = without_lead(&c[1]).to_string();
-            let company = c
-                .name("sub")
-                .map_or_else(|| announcer.clone(), |m| m.as_str().to_string());
-            let rank = c
-                .get(4)
-                .and_then(|m| RANKS.chars().position(|r| m.as_str().starts_with(r)))
-                .map(|i| i + 1);
-            OwnResult {
-                candidate: c[5].contains("候选"),
-                buyer: purchaser(&c[3]).filter(|b| *b != company && *b != announcer),
-                company,
-                announcer,
-                rank,
-            }
+        .find_map(|l| {
+            OWN_RESULT.captures(l).map(|c| result_of(&c)).or_else(|| {
+                OWN_LETTER.captures(l).map(|c| {
+                    let company = without_lead(&c[1]).to_string();
+                    OwnResult {
+                        announcer: company.clone(),
+                        company,
+                        rank: None,
+                        candidate: false,
+                        buyer: None,
+                    }
+                })
+            })
         })
+}
+
+/// What an [`OWN_RESULT`] match states.
+fn result_of(c: &regex::Captures) -> OwnResult {
+    const RANKS: &str = "一二三四五六七八九十";
+    let announcer = without_lead(&c[1]).to_string();
+    let company = c
+        .name("sub")
+        .map_or_else(|| announcer.clone(), |m| m.as_str().to_string());
+    let rank = c
+        .get(4)
+        .and_then(|m| RANKS.chars().position(|r| m.as_str().starts_with(r)))
+        .map(|i| i + 1);
+    OwnResult {
+        candidate: c[5].contains("候选"),
+        buyer: purchaser(&c[3]).filter(|b| *b != company && *b != announcer),
+        company,
+        announcer,
+        rank,
+    }
 }
 
 /// Cheap precheck: the line names a bid result at all.
@@ -176,6 +199,44 @@ mod tests {
         );
         assert_eq!(
             own_result(&["丁集团有限公司发布公示，第一中标候选人为戊科技有限公司。"]),
+            None
+        );
+    }
+}
+
+#[cfg(test)]
+mod letter_tests {
+    use super::*;
+
+    #[test]
+    fn a_company_announcing_an_award_letter_it_received_won() {
+        for (line, company) in [
+            (
+                "甲智算科技股份有限公司（下称“甲智算”）11月3日晚间公告称，公司近日收到乙省交通控股集团有限公司（下称“乙交控”）发出的《中标通知书》。",
+                "甲智算科技股份有限公司",
+            ),
+            (
+                "丙信息股份有限公司披露，公司已收到丁市人民医院的中标通知书，中标金额为3,200万元。",
+                "丙信息股份有限公司",
+            ),
+            (
+                "据戊数据有限公司公告，本公司于近日收到己大学发来的成交通知书。",
+                "戊数据有限公司",
+            ),
+        ] {
+            let got = own_result(&[line]).expect("an own result");
+            assert_eq!(got.company, company, "{line}");
+            assert!(!got.candidate && got.rank.is_none() && got.buyer.is_none());
+        }
+        // Another company received it, or no letter: no own result.
+        assert_eq!(
+            own_result(&[
+                "甲股份有限公司公告称，乙科技有限公司收到丙集团有限公司发出的中标通知书。"
+            ]),
+            None
+        );
+        assert_eq!(
+            own_result(&["甲股份有限公司公告称，公司收到丙集团有限公司发出的问询函。"]),
             None
         );
     }

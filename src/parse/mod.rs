@@ -486,8 +486,13 @@ fn build(w: html::Walked) -> Notice {
         suppliers.extend(found.quoted);
     }
     dedup_names(&mut suppliers);
+    // A candidates table names the candidates; labels of their ranks below it then give other
+    // facts about them ("第一中标候选人：具备…资质；近三年完成类似项目2项"): only organisation-shaped
+    // pieces of such labels are names.
+    let table_named = !found.candidates.is_empty();
     let mut candidates: Vec<String> = labelled_candidates(first(Field::Candidate))
         .into_iter()
+        .filter(|n| !table_named || prose::org_like(n))
         .chain(found.candidates)
         .chain(list_candidates(&w.text, &lines, &w.lists))
         .filter(|n| candidate_shaped(n))
@@ -2011,6 +2016,19 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
             if labels::is_label_cell(name) {
                 continue;
             }
+            // All candidates in one cell, each on a line of its own after its rank.
+            if is_candidate && let Some(pieces) = rank_pieces(name) {
+                for (r, name) in pieces {
+                    ranked.push(NameRow {
+                        rank: Some(r),
+                        verdict: Verdict::None,
+                        name,
+                        amount: None,
+                        void_rank: false,
+                    });
+                }
+                continue;
+            }
             let mut names = split_orgs(name).into_iter();
             let Some(name) = names.next() else {
                 continue;
@@ -2475,6 +2493,39 @@ fn rank_of(cell: &str) -> Option<u32> {
         .or_else(|| key.strip_prefix("候选人"))?;
     let (n, len) = ordinal(rest)?;
     (len == rest.len()).then_some(n)
+}
+
+/// Longest cell read for ranked names on lines of their own.
+const MAX_RANK_PIECES_BYTES: usize = 1_000;
+
+/// The ranks and names of a cell listing several candidates on lines of their own ("第一名：A<br>
+/// 第二名：B", whose text runs on as "第一名：A第二名：B"): two or more pieces, each a rank label
+/// opening with 第 (`rank_of`) and an organisation's name; none unless every piece is one.
+fn rank_pieces(cell: &str) -> Option<Vec<(u32, String)>> {
+    let cell = cell.trim();
+    if cell.len() > MAX_RANK_PIECES_BYTES || !cell.starts_with('第') {
+        return None;
+    }
+    // Each piece after a colon holds a name and the next rank label (第…) after it.
+    let segments: Vec<&str> = cell.split(['：', ':']).collect();
+    if segments.len() < 3 {
+        return None;
+    }
+    let mut rank = rank_of(segments[0])?;
+    let mut out = Vec::new();
+    for (i, segment) in segments.iter().enumerate().skip(1) {
+        let (name, next) = if i + 1 == segments.len() {
+            (*segment, None)
+        } else {
+            let at = segment.rfind('第')?;
+            (&segment[..at], Some(rank_of(&segment[at..])?))
+        };
+        out.push((rank, clean_org(name.trim()).filter(|n| prose::org_like(n))?));
+        if let Some(next) = next {
+            rank = next;
+        }
+    }
+    Some(out)
 }
 
 /// The label cell of the row that names a sideways table's candidates (投标人名称, 单位名称 …).
@@ -5303,5 +5354,126 @@ mod replaced_column_tests {
         assert!(is_old_wording_header("更正前"));
         assert!(!is_old_wording_header("原文件条款号"));
         assert!(!is_old_wording_header("更正位置"));
+    }
+}
+
+#[cfg(test)]
+mod extract62_party_tests {
+    use super::*;
+
+    #[test]
+    fn candidates_on_lines_of_their_own_in_one_cell_are_read_in_rank_order() {
+        // 第N名 or 第N中标候选人 before each name, the bids in a parallel cell; ranks out of order.
+        for (page, want) in [
+            (
+                "<h3>某电力公司视觉质检平台采购项目中标候选人公示</h3><table>\
+                 <tr><th>标段名称</th><th>中标候选人名称</th><th>投标报价（万元）</th></tr>\
+                 <tr><td>质检平台</td><td>第一名：甲智能科技有限公司<br>第二名：乙数字技术有限公司<br>第三名：丙软件有限公司</td>\
+                 <td>第一名：100.00<br>第二名：101.00<br>第三名：99.00</td></tr></table>",
+                vec!["甲智能科技有限公司", "乙数字技术有限公司", "丙软件有限公司"],
+            ),
+            (
+                "<h3>某大学算力平台项目中标候选人公示</h3><table>\
+                 <tr><th>包号</th><th>中标候选人</th><th>投标报价（元）</th></tr>\
+                 <tr><td>1</td><td>第二中标候选人：乙网络科技有限公司<br>第一中标候选人：甲信息技术股份有限公司</td>\
+                 <td>812,000.00<br>799,500.00</td></tr></table>",
+                vec!["甲信息技术股份有限公司", "乙网络科技有限公司"],
+            ),
+        ] {
+            assert_eq!(parse(page).candidates, want, "{page}");
+        }
+        // One name in its cell per row: read as before.
+        let n = parse(
+            "<h3>某大学算力平台项目中标候选人公示</h3><table>\
+             <tr><th>排名</th><th>中标候选人名称</th><th>投标报价（元）</th></tr>\
+             <tr><td>1</td><td>甲信息技术股份有限公司</td><td>799,500.00</td></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>812,000.00</td></tr></table>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲信息技术股份有限公司", "乙网络科技有限公司"]
+        );
+        // Pieces that are not all rank labels with names: no split on that account.
+        assert_eq!(rank_pieces("第一名：甲智能科技有限公司 备注：无"), None);
+        assert_eq!(rank_pieces("第一名：甲智能科技有限公司"), None);
+        assert_eq!(rank_pieces("第一名：100.00 第二名：101.00"), None);
+    }
+
+    #[test]
+    fn rank_labels_below_a_candidates_table_give_facts_not_names() {
+        // A sideways table names the candidates; rank labels below give their qualifications.
+        let sideways = "<h3>某灌区调度平台建设项目中标候选人公示</h3><table>\
+             <tr><td>排序</td><td>第一中标候选人</td><td>第二中标候选人</td></tr>\
+             <tr><td>投标人名称</td><td>甲信息技术有限公司</td><td>乙数智科技有限公司</td></tr>\
+             <tr><td>投标报价（万元）</td><td>284.6300</td><td>279.8000</td></tr></table>\
+             <p>三、中标候选人响应招标文件要求的资格能力条件</p>\
+             <p>第一中标候选人：具备电子与智能化工程专业承包二级资质；近三年完成类似项目2项。</p>\
+             <p>第二中标候选人：具备建筑智能化工程设计专项乙级资质；近三年完成类似项目1项（某平台项目，合同金额98.7万元）。</p>";
+        assert_eq!(
+            parse(sideways).candidates,
+            vec!["甲信息技术有限公司", "乙数智科技有限公司"]
+        );
+        // One small table per candidate, then each one's staff and past work under rank labels.
+        let ranked = "<h3>某医院信息平台项目中标候选人公示</h3>\
+             <table><tr><td>第一中标候选人</td></tr><tr><td>投标人名称</td><td>甲信息技术有限公司</td></tr>\
+             <tr><td>投标报价</td><td>1,200,000.00元</td></tr></table>\
+             <table><tr><td>第二中标候选人</td></tr><tr><td>投标人名称</td><td>乙数智科技有限公司</td></tr>\
+             <tr><td>投标报价</td><td>1,180,000.00元</td></tr></table>\
+             <p>第一中标候选人：近三年完成某市智慧医院项目</p>\
+             <p>第二中标候选人：项目负责人具备高级工程师职称</p>";
+        assert_eq!(
+            parse(ranked).candidates,
+            vec!["甲信息技术有限公司", "乙数智科技有限公司"]
+        );
+        // No table: the labels name the candidates, as before.
+        let n = parse(
+            "<h3>某医院信息平台项目中标候选人公示</h3>\
+             <p>第一中标候选人：甲信息技术有限公司</p><p>第二中标候选人：乙数智科技有限公司</p>",
+        );
+        assert_eq!(
+            n.candidates,
+            vec!["甲信息技术有限公司", "乙数智科技有限公司"]
+        );
+    }
+
+    #[test]
+    fn news_candidates_listed_with_a_short_name_and_a_passive_rank_verb() {
+        for line in [
+            "记者注意到，10月27日，甲市水务集团有限公司发布中标候选人公示，经评标委员会评审，\
+             乙智能科技有限公司（下称“乙智能”）、丙数字技术有限公司、丁科技有限公司依次被推荐为第一、第二、第三中标候选人。",
+            "经评审，乙智能科技有限公司、丙数字技术有限公司（以下简称“丙数字”）、丁科技有限公司依次被确定为第一、二、三名中标候选人。",
+        ] {
+            let page = format!(
+                "<h1>甲市水务智慧水厂项目中标候选人出炉</h1><p>摘要：三家候选人报价接近。</p><div class=\"article\"><p>{line}</p></div>"
+            );
+            let n = parse(&page);
+            assert_eq!(
+                n.candidates,
+                vec!["乙智能科技有限公司", "丙数字技术有限公司", "丁科技有限公司"],
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_listed_company_announcing_its_award_letter_is_the_winner_and_the_sender_the_buyer() {
+        for (line, buyer) in [
+            (
+                "甲智算科技股份有限公司（下称“甲智算”）11月3日晚间公告称，公司近日收到乙省交通控股集团有限公司（下称“乙交控”）发出的《中标通知书》，确认公司为“乙交控智算中心建设项目”的中标单位，中标金额为21,000.00万元（含税）。",
+                "乙省交通控股集团有限公司",
+            ),
+            (
+                "丙信息股份有限公司晚间披露，公司已收到丁市人民医院（以下简称“丁医院”）的中标通知书，中标金额为3,200万元。",
+                "丁市人民医院",
+            ),
+        ] {
+            let page = format!(
+                "<h1>某公司中标智算项目</h1><p>摘要：单笔中标金额约占公司营业收入的三成。</p><div class=\"article\"><p>{line}</p></div>"
+            );
+            let n = parse(&page);
+            assert_eq!(n.buyer.as_deref(), Some(buyer), "{line}");
+            assert_eq!(n.suppliers.len(), 1, "{line}");
+            assert!(n.candidates.is_empty(), "{line}");
+        }
     }
 }

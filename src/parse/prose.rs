@@ -174,10 +174,11 @@ static PROSE_WINNER_LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid winner-list regex")
 });
 
-/// "收到X发出的《中标通知书》": the sender of an award letter is the buyer (or its agency).
+/// "收到X发出的《中标通知书》": the sender of an award letter is the buyer (or its agency); a short
+/// name introduced after it ("收到X（下称“Y”）发出的…") is skipped.
 static LETTER_SENDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"收到([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:{LETTER_VERBS})?(?:的)?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书",
+        r"收到([\p{{Han}}A-Za-z0-9（）()]{{2,40}}?(?:{ORG_END}))(?:[（(](?:以下)?(?:简称|下称)[^（()）]{{0,20}}[）)])?(?:{LETTER_VERBS})?(?:的)?[《“]?(?:中标|成交|中选)(?:（成交）|\(成交\))?通知书",
         ORG_END = *ORG_END, LETTER_VERBS = layout::alternation(layout::words("letter_verb"))))
     .expect("valid letter regex")
 });
@@ -933,8 +934,12 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
             }
         }
         // Ranks given together: the names and the ranks pair up in order, when they count alike.
-        for c in PROSE_RANK_LIST.captures_iter(line) {
-            if c.get(0).is_some_and(|m| !about_bids(m)) {
+        // A short name introduced for one of them ("A（下称“甲”）、B、C依次…") is no part of the list.
+        let plain = without_alias_notes(line);
+        for c in PROSE_RANK_LIST.captures_iter(&plain) {
+            if c.get(0)
+                .is_some_and(|m| !bid_sentence(&plain, m.start(), m.end()))
+            {
                 continue;
             }
             let mut names = Vec::new();
@@ -971,6 +976,21 @@ fn ranked(lines: &[&str]) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// A short name introduced in brackets after a name: "（下称“甲智能”）", "（以下简称“乙公司”）".
+static ALIAS_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[（(](?:以下)?(?:简称|下称)[“"「][^”"」（()）]{1,20}[”"」][）)]"#)
+        .expect("valid alias-note regex")
+});
+
+/// `line` without the short names it introduces in brackets (the names then stand side by side).
+fn without_alias_notes(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.contains("简称") || line.contains("下称") {
+        ALIAS_NOTE.replace_all(line, "")
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
 }
 
 /// The bidder named as scoring highest ("综合得分最高的是A", "评分最高的为A"; `rank_top_word`):
