@@ -908,17 +908,52 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>], leads: &[String]) -> Vec<Lab
                 (*field == Field::Budget)
                     .then(|| caps.get(2).and_then(|m| Unit::in_notes(m.as_str())))
             });
-            let Some(unit) = budget_item else {
-                continue;
+            let (unit, from, to) = match budget_item {
+                Some(unit) => (unit, row.get(before), row.get(after)),
+                None => {
+                    // The item cell names a place in the file ("第一章 一、项目基本情况"): both
+                    // sides open with the budget label themselves ("预算金额：X元；最高限价：X元").
+                    let (Some((unit, from)), Some((_, to))) = (
+                        row.get(before).and_then(|c| budget_led_cell(c)),
+                        row.get(after).and_then(|c| budget_led_cell(c)),
+                    ) else {
+                        continue;
+                    };
+                    push_correction(&mut out, unit.or_else(|| caption_unit(leads, at)), from, to);
+                    continue;
+                }
             };
             let unit = unit.or_else(|| caption_unit(leads, at));
-            if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
-                push(&mut out, Field::BudgetOriginal, unit, "", from, None);
-                push(&mut out, Field::BudgetCorrected, unit, "", to, None);
+            if let (Some(from), Some(to)) = (from, to) {
+                push_correction(&mut out, unit, from, to);
             }
         }
     }
     out
+}
+
+/// The original and the corrected budget of one correction-table row.
+fn push_correction(out: &mut Vec<Labelled>, unit: Option<Unit>, from: &str, to: &str) {
+    push(out, Field::BudgetOriginal, unit, "", from, None);
+    push(out, Field::BudgetCorrected, unit, "", to, None);
+}
+
+/// A correction-table side that opens with a budget label and its colon ("预算金额：1,960,000.00元；
+/// 最高限价：…", "采购预算（万元）：196"): the label's unit and the value after the colon.
+fn budget_led_cell(cell: &str) -> Option<(Option<Unit>, &str)> {
+    // The label is short: the colon within its first few characters.
+    let (head, rest) = cell
+        .char_indices()
+        .take(24)
+        .find(|(_, c)| matches!(c, '：' | ':'))
+        .map(|(i, c)| (&cell[..i], &cell[i + c.len_utf8()..]))?;
+    let caps = may_be_label_cell(head)
+        .then(|| LABEL_CELL.captures(head))
+        .flatten()?;
+    let field = caps
+        .get(1)
+        .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))?;
+    (*field == Field::Budget).then(|| (caps.get(2).and_then(|m| Unit::in_notes(m.as_str())), rest))
 }
 
 /// True if the cell is only a label.
