@@ -48,6 +48,17 @@ pub fn is_link_list(linked_chars: usize, all_chars: usize) -> bool {
     all_chars > 0 && linked_chars * 5 >= all_chars * 4
 }
 
+/// A character of a list item's date or count beside its link ("2026-08-11", "06-03", "(12)"):
+/// not counted against the link text by [`is_link_list`] (the HTML walk leaves it out).
+pub fn is_list_meta_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '年' | '月' | '日' | '【' | '】' | '［' | '］' | '（' | '）'
+        )
+}
+
 /// Headings of furniture blocks in the text.
 static FURNITURE_HEADINGS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("furniture_heading"));
 
@@ -105,8 +116,20 @@ pub fn furniture_lines(text: &str, lines: &[&str], ranges: &[Range<usize>]) -> V
                 .iter()
                 .take_while(|r| r.start <= start)
                 .any(|r| r.end > start);
+            // A layout cell joins a box's heading and its list of links on one line ("通知公告
+            // <list>"): the line is furniture when the ranges hold nearly all of it.
+            let from = start + (raw.len() - raw.trim_start().len());
+            let to = start + raw.trim_end().len();
+            let mostly = !covered && {
+                let held: usize = sorted[next..]
+                    .iter()
+                    .take_while(|r| r.start < to)
+                    .map(|r| r.end.min(to).saturating_sub(r.start.max(from)))
+                    .sum();
+                held * 5 >= (to - from) * 4
+            };
             if let Some(f) = flags.get_mut(i) {
-                *f = covered;
+                *f = covered || mostly;
             }
             i += 1;
         }
@@ -175,6 +198,32 @@ mod tests {
         assert!(is_furniture_heading("【相关新闻】"));
         assert!(is_furniture_heading("热门文章 更多>>"));
         assert!(!is_furniture_heading("热门行业智算中心建设观察"));
+    }
+
+    #[test]
+    fn a_line_mostly_in_ranges_is_furniture() {
+        // A box heading joined to its list of links on one line; a line with a short link
+        // inside article text is not.
+        let text = "正文。\n最新动态 关于举办某某培训班的通知 关于做好某某工作的通知\n详见附件一和附件二所列的全部采购需求。";
+        let lines: Vec<&str> = text.lines().collect();
+        let a = text.find("关于举办").unwrap_or_default();
+        let b = text.find("\n详见").unwrap_or_default();
+        let c = text.find("附件一").unwrap_or_default();
+        let ranges = [a..b, c..c + "附件一".len()];
+        assert_eq!(
+            furniture_lines(text, &lines, &ranges),
+            vec![false, true, false]
+        );
+        // Another joined heading; half of a line in a range is not enough.
+        let text = "便民服务 农机补贴查询 种子质量查询 三农热线 办事指南\n项目概况 采购内容为服务器 详见下表";
+        let lines: Vec<&str> = text.lines().collect();
+        let a = text.find("农机").unwrap_or_default();
+        let b = text.find('\n').unwrap_or_default();
+        let c = text.find("采购内容").unwrap_or_default();
+        assert_eq!(
+            furniture_lines(text, &lines, &[a..b, c..c + "采购内容为服务器".len()]),
+            vec![true, false]
+        );
     }
 
     #[test]

@@ -491,9 +491,18 @@ impl<K: PartialEq + Copy> Walker<K> {
         // Visible characters, counted over the runs that are not spaces (`is_space` is exactly
         // `char::is_whitespace`): one pass instead of a second decode of the text.
         let mut n = 0;
+        // Inside a list, the dates and counts out of its links ("<a>…</a><span>2026-08-11</span>")
+        // are not weighed against the link text: a list of dated headlines is still a link list.
+        let weigh_meta = self.furniture.link_depth == 0 && !self.furniture.lists.is_empty();
         for (space, piece) in Segments(t) {
             if !space {
                 n += char_count(piece);
+                if weigh_meta {
+                    n -= piece
+                        .chars()
+                        .filter(|c| super::boiler::is_list_meta_char(*c))
+                        .count();
+                }
             }
             self.sink.push_piece(space, piece);
             if let Some((cell, cell_space)) = cell.as_mut() {

@@ -861,6 +861,23 @@ fn caption_unit(leads: &[String], table: usize) -> Option<Unit> {
     leads.get(table).and_then(|l| Unit::of_caption(l))
 }
 
+/// Whole header cells naming the old wording of a correction table (原文, 原表述), also with 内容.
+static OLD_WORDING_HEADER_WORDS: LazyLock<&[&str]> =
+    LazyLock::new(|| layout::words("old_wording_header"));
+/// Header words of a correction table's old side (更正前, 变更前 …), found inside the cell.
+static BEFORE_HEADER_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("before_header"));
+
+/// A header cell naming the old side of a correction: a `before_header` word inside it
+/// (更正前内容), or an `old_wording_header` word as the whole cell or before 内容 (原文, 原文内容).
+pub(crate) fn is_old_wording_header(cell: &str) -> bool {
+    let cell = cell.trim();
+    BEFORE_HEADER_WORDS.iter().any(|w| cell.contains(w))
+        || OLD_WORDING_HEADER_WORDS.iter().any(|w| {
+            cell.strip_prefix(w)
+                .is_some_and(|r| r.is_empty() || r == "内容")
+        })
+}
+
 /// Budget rows of correction tables: the item cell is a budget label, the before / after columns
 /// come from the header row. Yields the original and the corrected budget. The unit is the item
 /// label's ("最高限价（万元）"), else the one the table's caption line states (`leads`).
@@ -872,8 +889,11 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>], leads: &[String]) -> Vec<Lab
             // Header cells are short; checking the length first keeps long data rows cheap.
             let find = |words: &Words| row.iter().position(|c| c.len() <= 48 && words.any_in(c));
             let before = find(&BEFORE_SET).or_else(|| {
-                row.iter()
-                    .position(|c| c.len() <= 48 && c.starts_with('原') && c.ends_with("内容"))
+                row.iter().position(|c| {
+                    c.len() <= 48
+                        && ((c.starts_with('原') && c.ends_with("内容"))
+                            || is_old_wording_header(c))
+                })
             });
             // Most rows have no old side: the new side is looked for only after one.
             let after = before.and_then(|_| find(&AFTER_SET).or_else(|| find(&WEAK_AFTER_SET)));
@@ -908,17 +928,52 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>], leads: &[String]) -> Vec<Lab
                 (*field == Field::Budget)
                     .then(|| caps.get(2).and_then(|m| Unit::in_notes(m.as_str())))
             });
-            let Some(unit) = budget_item else {
-                continue;
+            let (unit, from, to) = match budget_item {
+                Some(unit) => (unit, row.get(before), row.get(after)),
+                None => {
+                    // The item cell names a place in the file ("第一章 一、项目基本情况"): both
+                    // sides open with the budget label themselves ("预算金额：X元；最高限价：X元").
+                    let (Some((unit, from)), Some((_, to))) = (
+                        row.get(before).and_then(|c| budget_led_cell(c)),
+                        row.get(after).and_then(|c| budget_led_cell(c)),
+                    ) else {
+                        continue;
+                    };
+                    push_correction(&mut out, unit.or_else(|| caption_unit(leads, at)), from, to);
+                    continue;
+                }
             };
             let unit = unit.or_else(|| caption_unit(leads, at));
-            if let (Some(from), Some(to)) = (row.get(before), row.get(after)) {
-                push(&mut out, Field::BudgetOriginal, unit, "", from, None);
-                push(&mut out, Field::BudgetCorrected, unit, "", to, None);
+            if let (Some(from), Some(to)) = (from, to) {
+                push_correction(&mut out, unit, from, to);
             }
         }
     }
     out
+}
+
+/// The original and the corrected budget of one correction-table row.
+fn push_correction(out: &mut Vec<Labelled>, unit: Option<Unit>, from: &str, to: &str) {
+    push(out, Field::BudgetOriginal, unit, "", from, None);
+    push(out, Field::BudgetCorrected, unit, "", to, None);
+}
+
+/// A correction-table side that opens with a budget label and its colon ("预算金额：1,960,000.00元；
+/// 最高限价：…", "采购预算（万元）：196"): the label's unit and the value after the colon.
+fn budget_led_cell(cell: &str) -> Option<(Option<Unit>, &str)> {
+    // The label is short: the colon within its first few characters.
+    let (head, rest) = cell
+        .char_indices()
+        .take(24)
+        .find(|(_, c)| matches!(c, '：' | ':'))
+        .map(|(i, c)| (&cell[..i], &cell[i + c.len_utf8()..]))?;
+    let caps = may_be_label_cell(head)
+        .then(|| LABEL_CELL.captures(head))
+        .flatten()?;
+    let field = caps
+        .get(1)
+        .and_then(|m| BY_LABEL.get(&label_key(m.as_str())))?;
+    (*field == Field::Budget).then(|| (caps.get(2).and_then(|m| Unit::in_notes(m.as_str())), rest))
 }
 
 /// True if the cell is only a label.

@@ -822,11 +822,6 @@ fn is_yardstick_header(cell: &str) -> bool {
     bare.chars().count() <= 8 && YARDSTICK_HEADER_WORDS.iter().any(|w| bare.contains(w))
 }
 
-/// Whole header cells naming the old wording of a correction table (原文, 原表述), also with 内容.
-static OLD_WORDING_HEADER_WORDS: LazyLock<&[&str]> =
-    LazyLock::new(|| layout::words("old_wording_header"));
-/// Header words of a correction table's old side (更正前, 变更前 …), found inside the cell.
-static BEFORE_HEADER_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("before_header"));
 /// Header words of a correction table's new side (更正后, 更正为, 更正内容 …).
 static NEW_SIDE_HEADER_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
     let mut w = layout::words("after_header").to_vec();
@@ -851,7 +846,7 @@ fn replaced_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<Stri
                     && !c.chars().any(|ch| ch.is_ascii_digit())
             };
             if row.len() >= 2 && row.iter().all(short) {
-                let old = row.iter().position(|c| is_old_wording_header(c));
+                let old = row.iter().position(|c| labels::is_old_wording_header(c));
                 let new = row.iter().position(|c| {
                     let c = c.trim();
                     NEW_SIDE_HEADER_WORDS.iter().any(|w| c.contains(w))
@@ -875,17 +870,6 @@ fn replaced_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<Stri
         }
     }
     out
-}
-
-/// A header cell naming the old side of a correction: a `before_header` word inside it
-/// (更正前内容), or an `old_wording_header` word as the whole cell or before 内容 (原文, 原文内容).
-fn is_old_wording_header(cell: &str) -> bool {
-    let cell = cell.trim();
-    BEFORE_HEADER_WORDS.iter().any(|w| cell.contains(w))
-        || OLD_WORDING_HEADER_WORDS.iter().any(|w| {
-            cell.strip_prefix(w)
-                .is_some_and(|r| r.is_empty() || r == "内容")
-        })
 }
 
 /// `text` with the table cells in `cells` left out of its table-row lines.
@@ -5350,10 +5334,10 @@ mod replaced_column_tests {
              <tr><td>1</td><td>平台部署于移动云</td><td>平台部署于移动云</td></tr></table>",
         );
         assert!(n.text.contains("移动云"), "{}", n.text);
-        assert!(is_old_wording_header("原文"));
-        assert!(is_old_wording_header("更正前"));
-        assert!(!is_old_wording_header("原文件条款号"));
-        assert!(!is_old_wording_header("更正位置"));
+        assert!(labels::is_old_wording_header("原文"));
+        assert!(labels::is_old_wording_header("更正前"));
+        assert!(!labels::is_old_wording_header("原文件条款号"));
+        assert!(!labels::is_old_wording_header("更正位置"));
     }
 }
 
@@ -5475,5 +5459,131 @@ mod extract62_party_tests {
             assert_eq!(n.suppliers.len(), 1, "{line}");
             assert!(n.candidates.is_empty(), "{line}");
         }
+    }
+}
+
+/// Sidebars of dated headlines and 上一条 / 下一条 lines are furniture; correction tables headed
+/// 原文 / 更正为 whose item cell names a place in the file (extract61).
+#[cfg(test)]
+mod extract61_tests {
+    use super::*;
+
+    #[test]
+    fn a_list_of_dated_headlines_is_furniture_whatever_its_class() {
+        // Round 48/49 of issue 10: a side box's list whose items carry a date beside the link
+        // (`<span>2026-08-11</span>`, `<span>06-03</span>`) under a class the words miss.
+        // Other markup, dates and headlines here.
+        let docs = [
+            "<div class=\"art\"><h2>某局平台采购项目中标公告</h2><p>中标内容：国产服务器3台。</p></div>\
+             <div class=\"col-r\"><div class=\"box-hd\">同类公告</div><ul class=\"box-ul\">\
+             <li><a href=\"/a/1.html\">某市政务云（天翼云）扩容项目成交公告</a><span>2026-03-02</span></li>\
+             <li><a href=\"/a/2.html\">某县中学教学设备采购项目中标公告</a><span>2026-03-01</span></li></ul></div>",
+            "<div class=\"lbg\"><div class=\"l_t\">通知公告</div><ul class=\"l_ul\">\
+             <li><a href=\"/t/1.html\">关于举办文心大模型应用培训的通知</a>[11-20]</li>\
+             <li><a href=\"/t/2.html\">关于做好秋季农机安全生产工作的通知</a>[11-12]</li></ul></div>\
+             <div><h2>某局平台采购项目中标公告</h2><p>中标内容：国产服务器3台。</p></div>",
+            "<div class=\"c\"><ol><li><a href=\"/n/1\">某区智算中心（昇腾）开工</a>（2026年1月5日）</li>\
+             <li><a href=\"/n/2\">某馆扩容工程招标</a>（2026年1月4日）</li></ol>\
+             <h2>某局平台采购项目中标公告</h2><p>中标内容：国产服务器3台。</p></div>",
+        ];
+        for doc in docs {
+            let n = parse(doc);
+            assert!(n.text.contains("国产服务器"), "{}", n.text);
+            for other in ["天翼云", "文心", "昇腾", "农机", "教学设备"] {
+                assert!(!n.text.contains(other), "{other}: {}", n.text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_of_items_with_figures_stays_article() {
+        // Negatives: a list whose text out of links is words (candidates with their bids, a
+        // link inside a sentence) is still read.
+        let n = parse(
+            "<h2>某局平台采购项目中标候选人公示</h2><ul>\
+             <li>第一名：<a href=\"/c/1\">甲科技有限公司</a>，投标报价：1,234,000.00元</li>\
+             <li>第二名：<a href=\"/c/2\">乙科技有限公司</a>，投标报价：1,250,000.00元</li></ul>",
+        );
+        assert!(n.text.contains("甲科技有限公司"), "{}", n.text);
+        let n = parse(
+            "<h2>某局平台采购项目招标公告</h2><ul><li>采购内容：昇腾服务器2台，详见\
+             <a href=\"/f/1\">采购需求</a>（2026年版）。</li></ul>",
+        );
+        assert!(n.text.contains("昇腾服务器"), "{}", n.text);
+    }
+
+    #[test]
+    fn previous_and_next_item_lines_are_furniture() {
+        // Round 49 of issue 10: "上一条：<a>…</a>" under the article names another notice.
+        let n = parse(
+            "<h2>某局平台采购项目变更公告</h2><p>变更内容：开标时间顺延。</p>\
+             <div class=\"wz_b\"><p>上一条：<a href=\"/1\">关于举办通义千问应用培训的通知</a></p>\
+             <p>下一条：<a href=\"/2\">某市智算中心（华为云）项目成交公告</a></p></div>",
+        );
+        assert!(n.text.contains("开标时间顺延"), "{}", n.text);
+        assert!(!n.text.contains("通义千问"), "{}", n.text);
+        assert!(!n.text.contains("华为云"), "{}", n.text);
+        // A sentence that merely uses the word stays.
+        let n = parse(
+            "<h2>某局平台采购项目变更公告</h2><p>本条与上一条规定不一致的，以本条为准；平台部署于华为云。</p>",
+        );
+        assert!(n.text.contains("华为云"), "{}", n.text);
+    }
+
+    #[test]
+    fn correction_sides_that_open_with_the_budget_label_give_the_budget() {
+        // Round 48 of issue 10: 原文 / 更正为 columns, the item cell a place in the file and
+        // both sides "预算金额：X元；最高限价：X元". Other wordings and amounts here.
+        let n = parse(
+            "<h2>某局监测平台采购项目更正公告</h2><table>\
+             <tr><td>序号</td><td>更正位置</td><td>原文</td><td>更正为</td><td>备注</td></tr>\
+             <tr><td>1</td><td>第一章 一、项目基本情况</td><td>预算金额：3,400,000.00元；最高限价：3,400,000.00元</td>\
+             <td>预算金额：3,150,000.00元；最高限价：3,150,000.00元</td><td>核减</td></tr>\
+             <tr><td>2</td><td>第一章 四、开标时间</td><td>2026年03月09日</td><td>2026年03月16日</td><td>顺延</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(3_150_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 3400000.00 CNY to 3150000.00 CNY".to_string()]
+        );
+        // 更正前内容 / 更正后内容 sides with the unit in the label, the item a chapter; a budget up.
+        let n = parse(
+            "<h2>某院设备采购项目更正公告</h2><table>\
+             <tr><td>序号</td><td>更正章节</td><td>更正前内容</td><td>更正后内容</td></tr>\
+             <tr><td>1</td><td>第二章 第3条</td><td>采购预算（万元）：86</td><td>采购预算（万元）：92</td></tr></table>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(920_000.0));
+        assert_eq!(
+            n.notes,
+            vec!["budget corrected from 860000.00 CNY to 920000.00 CNY".to_string()]
+        );
+    }
+
+    #[test]
+    fn correction_sides_with_other_labels_give_no_budget() {
+        // Negatives: sides that open with a date or a quantity label; a budget-led row in a table
+        // without before / after headers.
+        let n = parse(
+            "<h2>某局平台采购项目更正公告</h2><table>\
+             <tr><td>序号</td><td>更正位置</td><td>原文</td><td>更正为</td></tr>\
+             <tr><td>1</td><td>第一章</td><td>开标时间：2026年03月09日</td><td>开标时间：2026年03月16日</td></tr>\
+             <tr><td>2</td><td>第三章</td><td>数量：12套</td><td>数量：8套</td></tr></table>",
+        );
+        assert!(n.budget.is_none(), "{:?}", n.budget);
+        assert!(
+            n.notes.iter().all(|r| !r.contains("budget corrected")),
+            "{:?}",
+            n.notes
+        );
+        let n = parse(
+            "<h2>某局平台采购项目招标公告</h2><table>\
+             <tr><td>包号</td><td>内容</td><td>金额</td></tr>\
+             <tr><td>1</td><td>预算金额：500,000.00元</td><td>最高限价：480,000.00元</td></tr></table>",
+        );
+        assert!(
+            n.notes.iter().all(|r| !r.contains("budget corrected")),
+            "{:?}",
+            n.notes
+        );
     }
 }
