@@ -1682,20 +1682,35 @@ mod tests {
     }
 }
 
-/// extract52 (held-out round 47 of issue 10): scope notes on a project's other work, the old
-/// wording a correction replaces, and others' practice whose subject stands a clause earlier.
+/// What the detector's test modules share: the bundled vocabulary and the names it reports.
 #[cfg(test)]
-mod not_use_round47_tests {
-    use super::*;
+mod test_support {
+    use super::Detector;
+    use std::path::Path;
 
-    fn detector() -> Detector {
+    /// The detector over the repository's `watchlists/`.
+    pub(super) fn detector() -> Detector {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
         Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"))
     }
 
-    fn names(d: &Detector, t: &str) -> Vec<String> {
+    /// The canonical names `d` reports in `t`, in order.
+    pub(super) fn names(d: &Detector, t: &str) -> Vec<String> {
         d.detect(t).into_iter().map(|m| m.name).collect()
     }
+
+    /// [`names`] with the bundled detector.
+    pub(super) fn bundled_names(t: &str) -> Vec<String> {
+        names(&detector(), t)
+    }
+}
+
+/// extract52 (held-out round 47 of issue 10): scope notes on a project's other work, the old
+/// wording a correction replaces, and others' practice whose subject stands a clause earlier.
+#[cfg(test)]
+mod not_use_round47_tests {
+
+    use super::test_support::{detector, names};
 
     #[test]
     fn a_note_putting_the_product_outside_the_project_vetoes_it() {
@@ -1802,13 +1817,8 @@ mod not_use_round47_tests {
 #[cfg(test)]
 mod round46_not_use_tests {
     use super::*;
-    use std::path::Path;
 
-    fn names(text: &str) -> Vec<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
-        d.detect(text).into_iter().map(|m| m.name).collect()
-    }
+    use super::test_support::bundled_names as names;
 
     #[test]
     fn products_named_but_not_used_of_round_46() {
@@ -1881,11 +1891,7 @@ mod round46_not_use_tests {
 mod replaced_quote_reason_tests {
     use super::*;
 
-    fn names(t: &str) -> Vec<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
-        d.detect(t).into_iter().map(|m| m.name).collect()
-    }
+    use super::test_support::bundled_names as names;
 
     #[test]
     fn a_bracketed_reason_after_the_old_quote_still_marks_it_replaced() {
@@ -1925,14 +1931,7 @@ mod replaced_quote_reason_tests {
 mod scope_clause_tests {
     use super::*;
 
-    fn detector() -> Detector {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-        Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"))
-    }
-
-    fn names(d: &Detector, t: &str) -> Vec<String> {
-        d.detect(t).into_iter().map(|m| m.name).collect()
-    }
+    use super::test_support::{detector, names};
 
     #[test]
     fn a_note_on_another_subject_leaves_earlier_clauses() {
@@ -2004,14 +2003,7 @@ mod scope_clause_tests {
 mod not_ours_round48_tests {
     use super::*;
 
-    fn detector() -> Detector {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-        Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"))
-    }
-
-    fn names(d: &Detector, t: &str) -> Vec<String> {
-        d.detect(t).into_iter().map(|m| m.name).collect()
-    }
+    use super::test_support::{detector, names};
 
     fn assert_none(d: &Detector, text: &str, product: &str) {
         let got = names(d, text);
@@ -2147,13 +2139,8 @@ mod not_ours_round48_tests {
 #[cfg(test)]
 mod round48_49_not_use_tests {
     use super::*;
-    use std::path::Path;
 
-    fn names(text: &str) -> Vec<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("watchlists");
-        let d = Detector::load(&dir).unwrap_or_else(|e| panic!("{e:#}"));
-        d.detect(text).into_iter().map(|m| m.name).collect()
-    }
+    use super::test_support::bundled_names as names;
 
     #[test]
     fn products_named_but_not_used_of_rounds_48_49() {
