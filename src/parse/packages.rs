@@ -36,6 +36,7 @@ static SECTION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_LINE_BYTES: usize = 600;
 
 /// The package a line opens, as a number key (一 and 1 name the same package), if it opens one.
+/// The package a line opens ("包1：…" → "1", "第二标段" → "2"), if it opens one.
 fn package_of(line: &str) -> Option<String> {
     let c = PACKAGE_LINE.captures(line)?;
     let id = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
@@ -53,6 +54,8 @@ fn package_of(line: &str) -> Option<String> {
 /// under two or more packages and none outside them: no total before the first package or under
 /// a section heading of its own (a label or a "本项目预算…" sentence), and no package whose later
 /// budget exceeds its first (a total written after the last package's own budget).
+/// Package 1's budget and the sum of every package's, when the page states budgets package by
+/// package (two packages at least) and no budget outside them; `None` otherwise.
 pub fn package_budgets(lines: &[&str]) -> Option<(Money, Money)> {
     // Parts of the page in order: None = outside any package.
     let mut parts: Vec<(Option<String>, Vec<&str>)> = vec![(None, Vec::new())];
@@ -64,6 +67,12 @@ pub fn package_budgets(lines: &[&str]) -> Option<(Money, Money)> {
         } else if let Some(last) = parts.last_mut() {
             last.1.push(line);
         }
+    }
+    // Most pages open no package: they are done before any part is scanned for labels (that
+    // scan would repeat the page's whole label scan).
+    let ids: HashSet<&str> = parts.iter().filter_map(|(id, _)| id.as_deref()).collect();
+    if ids.len() < 2 {
+        return None;
     }
     let mut seen: HashSet<String> = HashSet::new();
     let mut budgets: Vec<Money> = Vec::new();
@@ -111,6 +120,7 @@ pub fn package_budgets(lines: &[&str]) -> Option<(Money, Money)> {
 /// A table of packages: a row has a cell naming its package ("包1", "一标段"), or a header cell
 /// opens with a package word followed by nothing or by 号 / 名 / 件 / a bracket ("包号", "标段名称",
 /// "采购包"; not "包装要求", "包括").
+/// A table of lots: a package word or package id in one of the first cells of its first rows.
 fn is_lot_table(table: &[Vec<String>]) -> bool {
     let words = || {
         layout::words("package_prefix")
@@ -137,6 +147,7 @@ const MAX_LOT_ROWS: usize = 40;
 /// The sum of a lot table's budget column (two or more lines, no 合计 row) whose first line is
 /// `budget`: the budget was read from the first lot, and the lots together are the purchase's.
 /// Other tables (an item list of one purchase) are left alone.
+/// The sum of a lot table's budget column whose first figure is `budget` (package 1's).
 pub fn lot_column_total(tables: &[Vec<Vec<String>>], budget: &Money) -> Option<Money> {
     tables
         .iter()
