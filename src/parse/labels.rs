@@ -864,15 +864,19 @@ fn caption_unit(leads: &[String], table: usize) -> Option<Unit> {
 /// Whole header cells naming the old wording of a correction table (原文, 原表述), also with 内容.
 static OLD_WORDING_HEADER_WORDS: LazyLock<&[&str]> =
     LazyLock::new(|| layout::words("old_wording_header"));
-/// Header words of a correction table's old side (更正前, 变更前 …), found inside the cell.
-static BEFORE_HEADER_WORDS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("before_header"));
 
 /// A header cell naming the old side of a correction: a `before_header` word inside it
 /// (更正前内容), or an `old_wording_header` word as the whole cell or before 内容 (原文, 原文内容).
+/// Runs on every short cell of every table: one probe per character, no search per word.
 pub(crate) fn is_old_wording_header(cell: &str) -> bool {
     let cell = cell.trim();
-    BEFORE_HEADER_WORDS.iter().any(|w| cell.contains(w))
-        || OLD_WORDING_HEADER_WORDS.iter().any(|w| {
+    cell.len() <= 48 && (BEFORE_SET.any_in(cell) || is_old_wording_cell(cell))
+}
+
+/// An `old_wording_header` word as the whole cell or before 内容 (原文, 原文内容).
+fn is_old_wording_cell(cell: &str) -> bool {
+    cell.starts_with('原')
+        && OLD_WORDING_HEADER_WORDS.iter().any(|w| {
             cell.strip_prefix(w)
                 .is_some_and(|r| r.is_empty() || r == "内容")
         })
@@ -891,8 +895,8 @@ pub fn correction_rows(tables: &[Vec<Vec<String>>], leads: &[String]) -> Vec<Lab
             let before = find(&BEFORE_SET).or_else(|| {
                 row.iter().position(|c| {
                     c.len() <= 48
-                        && ((c.starts_with('原') && c.ends_with("内容"))
-                            || is_old_wording_header(c))
+                        && c.starts_with('原')
+                        && (c.ends_with("内容") || is_old_wording_cell(c))
                 })
             });
             // Most rows have no old side: the new side is looked for only after one.
