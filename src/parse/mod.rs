@@ -846,10 +846,13 @@ fn replaced_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<Stri
                     && !c.chars().any(|ch| ch.is_ascii_digit())
             };
             if row.len() >= 2 && row.iter().all(short) {
+                // Most header rows have no old side: the new side is looked for only after one.
                 let old = row.iter().position(|c| labels::is_old_wording_header(c));
-                let new = row.iter().position(|c| {
-                    let c = c.trim();
-                    NEW_SIDE_HEADER_WORDS.iter().any(|w| c.contains(w))
+                let new = old.and_then(|_| {
+                    row.iter().position(|c| {
+                        let c = c.trim();
+                        NEW_SIDE_HEADER_WORDS.iter().any(|w| c.contains(w))
+                    })
                 });
                 column = match (old, new) {
                     (Some(o), Some(n)) if o != n => Some((row.len(), o, n)),
