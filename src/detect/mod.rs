@@ -64,6 +64,11 @@ pub struct Detector {
     purchase_words: Vec<String>,
     /// Words that may open a scope note's clause and still refer it back ("相关模型", "本期").
     scope_leads: Vec<String>,
+    /// Kinds a scope note's clause may open with (现有/原 …, 演示): it refers back only to a term
+    /// whose own clause names the same kind.
+    kind_leads: Vec<Vec<String>>,
+    /// Words naming a bidder (投标人 …): a past-use marker after one is the bidder's experience.
+    bidder_words: Vec<String>,
     /// Short qualifiers a comparison word may have before its product ("不低于同配置NVIDIA L40S").
     qualifiers: Vec<String>,
     /// Words for "about" or a floor that may open a count of a term ("约600张", "不少于64张").
@@ -132,6 +137,8 @@ impl Detector {
             ratio_openers: vocab.ratio_openers,
             purchase_words: vocab.purchase_words,
             scope_leads: vocab.scope_leads,
+            kind_leads: vocab.kind_leads,
+            bidder_words: vocab.bidder_words,
             qualifiers: vocab.qualifiers,
             approx_words: vocab.approx_words,
             own_words: vocab.own_words,
@@ -348,6 +355,10 @@ impl Detector {
         let mut past_prefixes: Vec<(usize, usize)> = Vec::new();
         // Starts of share-price words after the term ("股价").
         let mut share_words: Vec<usize> = Vec::new();
+        // Ends of `near` anchors of a required group, and starts of every share-price word: a
+        // maker's name before one ("英伟达股价下跌") is market news and anchors no product.
+        let mut near_anchors: Vec<usize> = Vec::new();
+        let mut any_share_words: Vec<usize> = Vec::new();
         for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
             let mut e = e;
             let Some(word) = self
@@ -369,6 +380,9 @@ impl Detector {
             if word.wildcard {
                 // "sxm*" stands for the whole word "SXM4".
                 e += bytes[e..].iter().take_while(|b| is_word_byte(**b)).count();
+            }
+            if matches!(word.position, Position::ShareSuffix) {
+                any_share_words.push(s);
             }
             if rule.excludes.contains(&word.group) {
                 match word.position {
@@ -395,13 +409,18 @@ impl Detector {
             }
             if rule.requires.contains(&word.group) {
                 match word.position {
-                    Position::Near => satisfied = true,
+                    Position::Near => near_anchors.push(e),
                     Position::Prefix if e <= start => prefixes.push((s, e)),
                     Position::Suffix if s >= end => suffixes.push((s, e)),
                     _ => {}
                 }
             }
         }
+        satisfied |= near_anchors.iter().any(|&e| {
+            !any_share_words
+                .iter()
+                .any(|&s| s >= e && name_tail(&hay[e..s]))
+        });
         let (mut new_start, mut new_end) = (start, end);
         while let Some(&(s, _)) = prefixes
             .iter()
@@ -457,7 +476,7 @@ impl Detector {
                                     && (only_separators(&hay[ce..at])
                                         || qualified(&hay[ce..at], &self.qualifiers))
                             })
-                            && !own_clause(&hay[from..cs], &self.own_words)
+                            && !own_clause(&hay[from..cs], &self.own_words, &self.bidder_words)
                     })
                 }
                 // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
@@ -506,6 +525,7 @@ impl Detector {
                     &hay[e..],
                     &self.purchase_words,
                     &self.scope_leads,
+                    &self.kind_leads,
                 )
             })
             || bracket_notes
@@ -516,7 +536,7 @@ impl Detector {
                     e <= at
                         && (only_separators(&hay[e..at])
                             || qualified(&hay[e..at], &self.qualifiers))
-                }) && !own_clause(&hay[from..s], &self.own_words)
+                }) && !own_clause(&hay[from..s], &self.own_words, &self.bidder_words)
             })
             || share_words.iter().any(|&s| {
                 [end, new_end]
@@ -792,18 +812,23 @@ fn out_of_scope(
     after: &str,
     purchase_words: &[String],
     scope_leads: &[String],
+    kind_leads: &[Vec<String>],
 ) -> bool {
+    let clause = before
+        .rfind(is_clause_mark)
+        .map_or(before, |i| &before[i..]);
+    // The term's own clause: its part before the term and after it up to a clause break.
+    let rest = between
+        .find(is_clause_mark)
+        .map_or(between, |i| &between[..i]);
     // "范围" is often closed by "内" ("不在本次采购范围内的Y"); a decimal point ("Claude 3.5")
     // between them ends no sentence.
     if sentence_break(between)
         || after.trim_start_matches('内').starts_with('的')
-        || !note_reaches_back(between, scope_leads)
+        || !note_reaches_back(between, [clause, rest], scope_leads, kind_leads)
     {
         return false;
     }
-    let clause = before
-        .rfind(is_clause_mark)
-        .map_or(before, |i| &before[i..]);
     !purchase_words.iter().any(|w| clause.contains(w.as_str()))
 }
 
@@ -811,7 +836,15 @@ fn out_of_scope(
 /// its own clause names no subject of its own: the note opens it ("…X…，不属于本次采购内容"), or a
 /// word referring back does (`scope_leads`: "相关模型…", "本期未开通"). "部署X，培训场地不作为
 /// 采购内容" speaks of the venue only. With no clause break the term is in the note's clause.
-fn note_reaches_back(between: &str, scope_leads: &[String]) -> bool {
+/// A lead naming a kind of thing (`kind_leads`: 现有/原 …, 演示) refers back only when the term's
+/// own clause (`term_clause`, its parts before and after the term) names that kind too: "现有X
+/// 服务器…，原服务器不纳入…" but not "升级现有平台，新增X服务，原服务器不纳入…".
+fn note_reaches_back(
+    between: &str,
+    term_clause: [&str; 2],
+    scope_leads: &[String],
+    kind_leads: &[Vec<String>],
+) -> bool {
     let b = between.as_bytes();
     // A decimal point ("Claude 3.5") breaks no clause; an opening bracket starts the note's
     // clause ("X…（不涉及采购或使用）").
@@ -823,16 +856,28 @@ fn note_reaches_back(between: &str, scope_leads: &[String]) -> bool {
         return true;
     };
     let lead = between[i + m.len()..].trim_start_matches([' ', '\t']);
-    lead.is_empty() || scope_leads.iter().any(|w| lead.starts_with(w.as_str()))
+    lead.is_empty()
+        || scope_leads.iter().any(|w| lead.starts_with(w.as_str()))
+        || kind_leads.iter().any(|kind| {
+            kind.iter().any(|w| lead.starts_with(w.as_str()))
+                && kind
+                    .iter()
+                    .any(|w| term_clause.iter().any(|part| part.contains(w.as_str())))
+        })
 }
 
 /// The clause ending at a past-use marker (`before`, within the window) names this purchase's
-/// own subject ("本项目曾采用X": the buyer's own equipment, perhaps extended now).
-fn own_clause(before: &str, own_words: &[String]) -> bool {
+/// own subject ("本项目曾采用X": the buyer's own equipment, perhaps extended now), and no bidder
+/// after it ("本项目要求投标人具有使用过X的业绩" is the bidder's experience).
+fn own_clause(before: &str, own_words: &[String], bidder_words: &[String]) -> bool {
     let clause = before
         .rfind(is_clause_mark)
         .map_or(before, |i| &before[i..]);
-    own_words.iter().any(|w| clause.contains(w.as_str()))
+    let last = |words: &[String]| words.iter().filter_map(|w| clause.rfind(w.as_str())).max();
+    match (last(own_words), last(bidder_words)) {
+        (Some(own), Some(bidder)) => own > bidder,
+        (own, _) => own.is_some(),
+    }
 }
 
 /// Labels opening the answer to a supplier's question ("答1：", "答复：").
@@ -1988,11 +2033,16 @@ mod scope_clause_tests {
             );
         }
         let leads = ["相关".to_string(), "本期".to_string()];
-        assert!(note_reaches_back("A100,相关", &leads));
-        assert!(note_reaches_back("A100服务器,", &leads));
-        assert!(note_reaches_back("A100与机房装修", &leads));
-        assert!(!note_reaches_back("A100,机房装修", &leads));
-        assert!(note_reaches_back(" 3.5 Haiku的评测分数(", &leads));
+        assert!(note_reaches_back("A100,相关", ["", ""], &leads, &[]));
+        assert!(note_reaches_back("A100服务器,", ["", ""], &leads, &[]));
+        assert!(note_reaches_back("A100与机房装修", ["", ""], &leads, &[]));
+        assert!(!note_reaches_back("A100,机房装修", ["", ""], &leads, &[]));
+        assert!(note_reaches_back(
+            " 3.5 Haiku的评测分数(",
+            ["", ""],
+            &leads,
+            &[]
+        ));
     }
 }
 
@@ -2228,5 +2278,168 @@ mod round48_49_not_use_tests {
         assert!(later_items(")、微软Azure"));
         assert!(later_items("(AWS)、微软Azure"));
         assert!(!later_items("(AWS,云服务)、微软Azure"));
+    }
+}
+
+/// extract64: weaknesses seen in code review, on wordings of our own: a demonstration or
+/// existing-equipment note that names its own subject, a bidder's past experience in a
+/// qualification, a contrast of models, and share-price news on foreign makers.
+#[cfg(test)]
+mod review64_tests {
+    use super::test_support::{detector, names};
+    use super::{Detector, note_reaches_back, own_clause};
+
+    fn assert_none(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            !got.iter().any(|n| n.starts_with(product)),
+            "{product} in {text}: {got:?}"
+        );
+    }
+
+    fn assert_some(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            got.iter().any(|n| n.starts_with(product)),
+            "{product} missing in {text}: {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_demonstration_note_governs_only_its_own_clause() {
+        let d = detector();
+        // The note names its own subject (the demo set-up); the product bought stands apart.
+        assert_some(
+            &d,
+            "部署DeepSeek大模型，演示环境不属于采购内容。",
+            "DeepSeek",
+        );
+        assert_some(
+            &d,
+            "本平台接入通义千问提供问答服务，演示设备不在本次采购范围内。",
+            "Alibaba Qwen",
+        );
+        assert_some(
+            &d,
+            "配置英伟达L40S推理服务器2台，演示用笔记本不属于本次采购内容。",
+            "NVIDIA",
+        );
+        // The product is the demonstration's own equipment.
+        assert_none(&d, "演示用英伟达RTX 4090工作站不属于采购内容。", "NVIDIA");
+        assert_none(
+            &d,
+            "投标人可现场演示DeepSeek对话效果，演示环境不在采购范围内。",
+            "DeepSeek",
+        );
+        assert_none(&d, "NVIDIA A100服务器仅作演示。", "NVIDIA");
+        assert_none(
+            &d,
+            "其中通义千问仅作为演示，不纳入本次采购。",
+            "Alibaba Qwen",
+        );
+    }
+
+    #[test]
+    fn an_existing_equipment_note_governs_only_clauses_naming_it() {
+        let d = detector();
+        assert_some(
+            &d,
+            "升级现有平台，新增DeepSeek推理服务，原服务器不纳入本次采购。",
+            "DeepSeek",
+        );
+        assert_some(
+            &d,
+            "扩容现有机房，部署英伟达H20推理服务器4台，现有服务器不在本次采购范围内。",
+            "NVIDIA",
+        );
+        // The existing equipment is the product itself.
+        assert_none(
+            &d,
+            "现有2台英伟达A100服务器继续使用，原服务器不纳入本次采购。",
+            "NVIDIA",
+        );
+        assert_none(
+            &d,
+            "与我院原有的NVIDIA V100集群统一纳管，原集群不在本次采购范围内。",
+            "NVIDIA",
+        );
+    }
+
+    #[test]
+    fn a_bidders_past_experience_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            ("投标人须具有使用过英伟达H20的项目业绩。", "NVIDIA"),
+            (
+                "本项目要求投标人具有采用过英伟达A100集群的实施业绩。",
+                "NVIDIA",
+            ),
+            ("供应商应具备部署过DeepSeek大模型的项目经验。", "DeepSeek"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        // The purchase's own use, and the buyer's own past use, stay.
+        assert_some(&d, "本项目使用英伟达H20服务器开展训练。", "NVIDIA");
+        assert_some(&d, "中标人须采用英伟达A100服务器部署平台。", "NVIDIA");
+        assert_some(&d, "我院曾采用DeepSeek模型，现扩容。", "DeepSeek");
+        let own = ["本项目".to_string(), "采购人".to_string()];
+        let bidders = ["投标人".to_string(), "供应商".to_string()];
+        assert!(own_clause("本项目曾", &own, &bidders));
+        assert!(own_clause("投标人须知:采购人曾", &own, &bidders));
+        assert!(!own_clause("采购人要求供应商具有", &own, &bidders));
+        assert!(!own_clause("投标人须具有", &own, &bidders));
+    }
+
+    #[test]
+    fn a_kind_lead_needs_its_kind_in_the_terms_clause() {
+        let kinds = vec![
+            vec!["现有".to_string(), "原".to_string()],
+            vec!["演示".to_string()],
+        ];
+        let reach =
+            |clause: [&str; 2], between: &str| note_reaches_back(between, clause, &[], &kinds);
+        assert!(reach(["现有2台", "服务器"], "服务器,原服务器"));
+        assert!(reach(["演示用机配备", ""], "显卡),演示设备"));
+        assert!(!reach(["新增", "推理服务"], "推理服务,原服务器"));
+        assert!(!reach(["现有2台", ""], ",演示环境"));
+    }
+
+    #[test]
+    fn a_contrast_of_models_is_no_mention() {
+        let d = detector();
+        assert_none(&d, "提供与英伟达A100不同型号的加速卡。", "NVIDIA");
+        assert_none(
+            &d,
+            "所投服务器须采用与NVIDIA H20不同的国产加速卡。",
+            "NVIDIA",
+        );
+        assert_none(&d, "所投产品与英伟达L40S不同，采用国产芯片。", "NVIDIA");
+        assert_some(&d, "提供与英伟达A100配套的NVLink桥接器。", "NVIDIA");
+        assert_some(&d, "扩容节点须与现有NVIDIA H100同型号。", "NVIDIA");
+        assert_some(&d, "提供与英伟达A800同型号的加速卡4张。", "NVIDIA");
+    }
+
+    #[test]
+    fn share_news_on_a_foreign_maker_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            ("受H20出口许可影响，英伟达股价当日下跌3%。", "NVIDIA"),
+            ("NVIDIA shares fell after the H20 licence news.", "NVIDIA"),
+            ("AMD股价盘中上涨，MI308订单增加。", "AMD"),
+            ("英特尔股价收跌，Gaudi需求不及预期。", "Intel"),
+            ("微软股价上涨，Azure业务增长。", "Microsoft Azure"),
+            ("亚马逊股价收涨，AWS业务增长。", "AWS"),
+            ("谷歌市值突破2万亿美元，Vertex用户增长。", "Google"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        for (text, product) in [
+            ("采购英伟达H100 8卡服务器2台。", "NVIDIA"),
+            ("采购英伟达H20推理卡，供应商股票代码见附件。", "NVIDIA"),
+            ("AMD MI308加速卡8张。", "AMD"),
+            ("租用微软Azure云资源。", "Microsoft Azure"),
+        ] {
+            assert_some(&d, text, product);
+        }
     }
 }

@@ -159,6 +159,14 @@ pub(crate) struct Vocabulary {
     /// normalised. A clause opened by anything else names its own subject ("培训场地不作为采购
     /// 内容"), and the note covers only that clause.
     pub scope_leads: Vec<String>,
+    /// Kinds of thing a scope note's clause may open with (position `kindlead`, '/'-separated
+    /// words of one kind: 现有/原有/原 …, 演示), normalised: such a note refers back only to a
+    /// term whose own clause names the same kind ("现有X…，原服务器不纳入…" but not "升级现有平台，
+    /// 新增X…，原服务器不纳入…").
+    pub kind_leads: Vec<Vec<String>>,
+    /// Words naming a bidder (position `bidder`: 投标人, 供应商 …), normalised: a past-use marker
+    /// after one speaks of the bidder's experience, even in a clause naming this project.
+    pub bidder_words: Vec<String>,
     /// Short qualifiers a comparison word may have before its product (position `qualifier`:
     /// 同配置, 主流 …, "不低于同配置NVIDIA L40S"), normalised.
     pub qualifiers: Vec<String>,
@@ -201,6 +209,8 @@ impl Vocabulary {
         let mut ratio_openers = Vec::new();
         let mut purchase_words = Vec::new();
         let mut scope_leads = Vec::new();
+        let mut kind_leads = Vec::new();
+        let mut bidder_words = Vec::new();
         let mut qualifiers = Vec::new();
         let mut approx_words = Vec::new();
         let mut own_words = Vec::new();
@@ -276,11 +286,19 @@ impl Vocabulary {
                     }
                     continue;
                 }
+                "kindlead" => {
+                    let words = alternatives(row.get("term")?);
+                    if words.is_empty() {
+                        return Err(row.error("empty term".to_string()));
+                    }
+                    kind_leads.push(words);
+                    continue;
+                }
                 // Organisation-name words apply to every term, outside the context automaton;
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
                 p @ ("name" | "break" | "model" | "ratio" | "purchase" | "scopelead"
-                | "qualifier" | "approx" | "own" | "replacement") => {
+                | "qualifier" | "approx" | "own" | "bidder" | "replacement") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -294,6 +312,7 @@ impl Vocabulary {
                         "qualifier" => qualifiers.push(word),
                         "approx" => approx_words.push(word),
                         "own" => own_words.push(word),
+                        "bidder" => bidder_words.push(word),
                         "replacement" => replacement_words.push(word),
                         _ => model_suffixes.push(word),
                     }
@@ -301,7 +320,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, sharesuffix, name, break, model, ratio, purchase, scopelead, qualifier, approx, own or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, sharesuffix, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder or replacement"
                     )));
                 }
             };
@@ -413,6 +432,8 @@ impl Vocabulary {
             ratio_openers,
             purchase_words,
             scope_leads,
+            kind_leads,
+            bidder_words,
             qualifiers,
             approx_words,
             own_words,
