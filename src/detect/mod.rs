@@ -15,6 +15,7 @@ use anyhow::Context;
 
 use crate::model::Mention;
 
+mod negscope;
 mod text;
 mod vocab;
 
@@ -80,6 +81,8 @@ pub struct Detector {
     frame_reach: Vec<FrameReach>,
     /// Words giving a correction's new wording (替换为 …): a quote after one is not deleted.
     replacement_words: Vec<String>,
+    /// The words of a composed negated scope phrase ("X不纳入本项目建设内容", "不再采用X").
+    negated_scope: negscope::NegatedScope,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -144,6 +147,7 @@ impl Detector {
             own_words: vocab.own_words,
             frame_reach: vocab.frame_reach,
             replacement_words: vocab.replacement_words,
+            negated_scope: vocab.negated_scope,
         })
     }
 
@@ -359,6 +363,11 @@ impl Detector {
         // maker's name before one ("英伟达股价下跌") is market news and anchors no product.
         let mut near_anchors: Vec<usize> = Vec::new();
         let mut any_share_words: Vec<usize> = Vec::new();
+        // Starts and ends of negators after the term; ends of negators before it, and of those
+        // taking their object first ("不将").
+        let mut negators_after: Vec<(usize, usize)> = Vec::new();
+        let mut negators_before: Vec<usize> = Vec::new();
+        let mut object_negators: Vec<usize> = Vec::new();
         for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
             let mut e = e;
             let Some(word) = self
@@ -404,6 +413,9 @@ impl Detector {
                     Position::Note if s >= end => bracket_notes.push(s),
                     Position::PastPrefix if e <= start => past_prefixes.push((s, e)),
                     Position::ShareSuffix if s >= end => share_words.push(s),
+                    Position::Negator if s >= end => negators_after.push((s, e)),
+                    Position::Negator if e <= start => negators_before.push(e),
+                    Position::NegatorObject if e <= start => object_negators.push(e),
                     _ => {}
                 }
             }
@@ -542,6 +554,42 @@ impl Detector {
                 [end, new_end]
                     .iter()
                     .any(|&at| s >= at && name_tail(&hay[at..s]))
+            })
+            || negators_after.iter().any(|&(s, e)| {
+                self.negated_scope
+                    .note_after(&hay[from..e], &hay[e..])
+                    .is_some_and(|v| {
+                        out_of_scope(
+                            &hay[from..start],
+                            &hay[end.max(new_end).min(s)..s],
+                            &hay[e + v..],
+                            &self.purchase_words,
+                            &self.scope_leads,
+                            &self.kind_leads,
+                        )
+                    })
+            })
+            || negators_before.iter().any(|&e| {
+                [start, new_start].iter().any(|&at| {
+                    e <= at
+                        && self.negated_scope.before_term(
+                            &hay[from..e],
+                            &hay[e..at],
+                            &hay[end.max(new_end)..],
+                            &self.qualifiers,
+                        )
+                })
+            })
+            || object_negators.iter().any(|&e| {
+                [start, new_start].iter().any(|&at| {
+                    e <= at
+                        && self.negated_scope.object_first(
+                            &hay[from..e],
+                            &hay[e..at],
+                            &hay[end.max(new_end)..],
+                            &self.qualifiers,
+                        )
+                })
             });
         if vetoed {
             vetoes.push((start, end));

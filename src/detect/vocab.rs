@@ -68,6 +68,11 @@ pub(crate) enum Position {
     /// A word on a listed company's shares after a maker's name, the rest of its short name or
     /// the later items of its list ("寒武纪、海光信息股价…上涨"): market news, not a product used.
     ShareSuffix,
+    /// A negator (不, 未, 无需 …) that, followed by a scope verb, says the purchase does not take
+    /// the term in ("本项目不再采用X", "X不纳入本项目建设内容"; see `negscope`).
+    Negator,
+    /// A negator taking its object before the verb ("不将X、Y接入平台").
+    NegatorObject,
 }
 
 /// How far the closing word of a frame may stand from the term.
@@ -181,6 +186,9 @@ pub(crate) struct Vocabulary {
     /// Words that give a correction's new wording (position `replacement`: 替换为, 修改为 …): a
     /// quote after one is what the notice now requires, not what it deletes.
     pub replacement_words: Vec<String>,
+    /// The words a negated scope phrase is composed of (positions `scopeverb`, `negfill`,
+    /// `scopeobject`, `conditional`).
+    pub negated_scope: super::negscope::NegatedScope,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -216,6 +224,7 @@ impl Vocabulary {
         let mut own_words = Vec::new();
         let mut replacement_words = Vec::new();
         let mut frame_reach = Vec::new();
+        let mut negated_scope = super::negscope::NegatedScope::default();
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
             let group = match groups.iter().position(|g| g == group_name) {
@@ -237,6 +246,17 @@ impl Vocabulary {
                 "deletion" => Position::Deletion,
                 "superseded" => Position::Superseded,
                 "sharesuffix" => Position::ShareSuffix,
+                "negator" => Position::Negator,
+                "negatorobject" => Position::NegatorObject,
+                // The other words of a negated scope phrase, checked only after a negator.
+                p @ ("scopeverb" | "negfill" | "scopeobject" | "conditional") => {
+                    let word = normalize_term(row.get("term")?);
+                    if word.is_empty() {
+                        return Err(row.error("empty term".to_string()));
+                    }
+                    negated_scope.add(p, traditional_variants(&word, MAX_VARIANTS));
+                    continue;
+                }
                 // "与…相比": two words, one either side of the term, each in its clause; either
                 // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
                 p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "sentleadframe"
@@ -320,7 +340,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, sharesuffix, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder or replacement"
                     )));
                 }
             };
@@ -439,6 +459,7 @@ impl Vocabulary {
             own_words,
             frame_reach,
             replacement_words,
+            negated_scope,
         })
     }
 }
