@@ -2064,11 +2064,19 @@ fn table_winners(tables: &[Vec<Vec<String>>], lined: Option<&[Vec<Vec<String>>]>
                 continue;
             }
             // A cell with names on lines of their own ("A公司<br>B公司"; an address on its line
-            // names none): each line is read apart.
+            // names none): each line is read apart, when the first is a whole name (a long
+            // name wrapped by hand, "某某信息<br>技术有限公司", stays one).
             let lines_of_cell = col
                 .checked_sub(offset)
                 .and_then(|i| lined?.get(table_at)?.get(at)?.get(i))
-                .filter(|c| c.contains(html::CELL_LINE));
+                .filter(|c| {
+                    let mut lines = c.split(html::CELL_LINE);
+                    lines.next().is_some_and(|first| {
+                        split_orgs(first)
+                            .first()
+                            .is_some_and(|n| prose::org_like(n))
+                    }) && lines.next().is_some()
+                });
             let mut names = match lines_of_cell {
                 Some(c) => c
                     .split(html::CELL_LINE)
@@ -5681,6 +5689,15 @@ mod extract65_tests {
     }
 
     #[test]
+    fn a_cell_line_break_is_marked_inside_the_cell_only() {
+        let w = html::walk(
+            "<table><tr><td><br>甲有限公司<br><br>乙有限公司<br></td><td>1<br/></td></tr></table>",
+        );
+        assert_eq!(w.tables[0][0], ["甲有限公司\n乙有限公司", "1"]);
+        assert!(!w.text.contains("\n乙"), "{}", w.text);
+    }
+
+    #[test]
     fn an_address_on_its_own_line_in_a_winner_cell_is_no_name() {
         let docs = [
             "<h2>某局平台采购项目中标公告</h2><table><tr><td>中标供应商</td><td>中标金额（元）</td></tr>\
@@ -5693,6 +5710,12 @@ mod extract65_tests {
             let n = parse(doc);
             assert_eq!(n.suppliers, [want], "{}", n.text);
         }
+        // A long name wrapped by hand is one name.
+        let n = parse(
+            "<h2>某局平台采购项目中标公告</h2><table><tr><td>中标供应商</td><td>中标金额（元）</td></tr>\
+             <tr><td>某某市甲乙丙信息<br>技术有限公司</td><td>1,200,000.00</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, ["某某市甲乙丙信息技术有限公司"], "{}", n.text);
         // One name in the cell, as before.
         let n = parse(
             "<h2>某局平台采购项目中标公告</h2><table><tr><td>中标供应商</td><td>中标金额（元）</td></tr>\
@@ -5756,10 +5779,54 @@ mod extract65_tests {
         for (doc, want) in docs {
             assert_eq!(budget(doc), Some(want), "{doc}");
         }
+        // A deleted clause restated without a budget leaves the labelled budget.
+        let doc = "<h2>某局平台采购项目更正公告</h2><p>预算金额：120万元</p>\
+             <p>交货期原第3条删除，现修改为：交货期30日历天。</p>";
+        assert_eq!(budget(doc), Some(1_200_000.0));
         // A plain correction reads as before.
         let doc =
             "<h2>某局平台采购项目更正公告</h2><p>预算金额：原为200万元，现更正为180万元。</p>";
         assert_eq!(budget(doc), Some(1_800_000.0));
+    }
+
+    #[test]
+    fn candidates_under_spanned_headers_come_in_rank_order() {
+        // The rank header spans two header rows; name and price sit under a spanned group.
+        let docs = [
+            "<h2>某局平台采购项目中标候选人公示</h2><table>\
+             <tr><th rowspan=\"2\">排名</th><th colspan=\"2\">中标候选人</th></tr>\
+             <tr><th>名称</th><th>投标报价（元）</th></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>1,250,000.00</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,234,000.00</td></tr>\
+             <tr><td>3</td><td>丙数据股份有限公司</td><td>1,260,000.00</td></tr></table>",
+            "<h2>某中心设备采购成交候选人公示</h2><table>\
+             <tr><td rowspan=\"2\">推荐顺序</td><td colspan=\"2\">成交候选人</td><td rowspan=\"2\">备注</td></tr>\
+             <tr><td>单位名称</td><td>报价（万元）</td></tr>\
+             <tr><td>第三名</td><td>丙数据股份有限公司</td><td>99.8</td><td></td></tr>\
+             <tr><td>第一名</td><td>甲信息技术有限公司</td><td>98.5</td><td></td></tr>\
+             <tr><td>第二名</td><td>乙网络科技有限公司</td><td>99.1</td><td></td></tr></table>",
+            // A group header over the whole width, the column headers below it.
+            "<h2>某局平台采购项目中标候选人公示</h2><table>\
+             <tr><th colspan=\"3\">中标候选人情况</th></tr>\
+             <tr><th>名次</th><th>中标候选人名称</th><th>投标报价（元）</th></tr>\
+             <tr><td>3</td><td>丙数据股份有限公司</td><td>1,260,000.00</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,234,000.00</td></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>1,250,000.00</td></tr></table>",
+        ];
+        for doc in docs {
+            let n = parse(doc);
+            assert_eq!(
+                n.candidates,
+                [
+                    "甲信息技术有限公司",
+                    "乙网络科技有限公司",
+                    "丙数据股份有限公司"
+                ],
+                "{}",
+                n.text
+            );
+            assert!(n.suppliers.is_empty(), "{:?}", n.suppliers);
+        }
     }
 
     #[test]
