@@ -7,12 +7,18 @@ use scraper::{Html, Node};
 /// Separator between table cells in `Notice.text`.
 pub const CELL_SEP: &str = " | ";
 
+/// Marks a `<br>` inside a cell of [`Walked::tables`] (never at a cell's ends): names on lines
+/// of their own in one cell are two names. The parser strips it from every cell but the few
+/// read line by line.
+pub const CELL_LINE: char = '\n';
+
 /// What one DOM pass yields.
 #[derive(Debug, Default)]
 pub struct Walked {
     /// Visible text, one block per line.
     pub text: String,
-    /// Every table (nested ones separately), rows of trimmed cell texts.
+    /// Every table (nested ones separately), rows of trimmed cell texts; a `<br>` inside a cell
+    /// is a [`CELL_LINE`].
     pub tables: Vec<Vec<Vec<String>>>,
     /// For each of `tables` (same index): its `<caption>`, else the short line right before it
     /// (at most [`MAX_TABLE_LEAD_CHARS`] characters, else empty). A caption line such as
@@ -604,6 +610,17 @@ impl<K: PartialEq + Copy> Walker<K> {
                     t.blocks_closed = 0;
                 }
             }
+            // A line break inside a cell separates what it holds ("A公司<br>B公司").
+            "br" => {
+                if let Some(t) = self.tables.last_mut().filter(|t| t.in_cell)
+                    && let Some(cell) = t.rows.last_mut().and_then(|r| r.last_mut())
+                    && !cell.is_empty()
+                    && !cell.ends_with(CELL_LINE)
+                {
+                    cell.push(CELL_LINE);
+                    t.cell_space = false;
+                }
+            }
             // A field grid with two pairs a row (`<label>招标编号</label><span>…</span><label>招标
             // 代理</label><span>…</span>`): the second label opens a cell of its own, not glued to
             // the value before it. Only on a line already split into cells, so a label inside a
@@ -689,6 +706,12 @@ impl<K: PartialEq + Copy> Walker<K> {
             }
             "td" | "th" => {
                 if let Some(t) = self.tables.last_mut() {
+                    if t.in_cell
+                        && let Some(cell) = t.rows.last_mut().and_then(|r| r.last_mut())
+                        && cell.ends_with(CELL_LINE)
+                    {
+                        cell.pop();
+                    }
                     t.in_cell = false;
                 }
             }

@@ -184,6 +184,8 @@ pub const GROUPS: &[&str] = &[
     "clause_unit",
     "package_prefix",
     "package_suffix",
+    // extract65
+    "budget_total_label",
 ];
 
 /// One row of `layout.csv`.

@@ -126,7 +126,27 @@ pub fn parse(doc: &str) -> Notice {
 }
 
 /// Turn one walked page into a notice.
-fn build(w: html::Walked) -> Notice {
+fn build(mut w: html::Walked) -> Notice {
+    // Cells are read whole, their `<br>`s dropped as the text has always run; the winner
+    // column alone is read line by line ([`table_winners`]).
+    let lined = w
+        .tables
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|c| c.contains(html::CELL_LINE))
+        .then(|| {
+            let whole = w
+                .tables
+                .iter()
+                .map(|t| {
+                    t.iter()
+                        .map(|r| r.iter().map(|c| c.replace(html::CELL_LINE, "")).collect())
+                        .collect()
+                })
+                .collect();
+            std::mem::replace(&mut w.tables, whole)
+        });
     let mut labelled = labels::scan(&w.text);
     labelled.extend(labels::header_pairs(&w.tables));
     labelled.extend(labels::correction_rows(&w.tables, &w.table_leads));
@@ -401,11 +421,17 @@ fn build(w: html::Walked) -> Notice {
     }
     // Budgets stated package by package (包1 / 标段一 / 采购包1 …, as lines or a lot table) with no
     // total: the first label read is package 1's, and the purchase's budget is their sum.
+    // A stated total beats the lots, whatever they add up to: the lots are summed only without one.
+    let stated_total = packages::stated_total(&lines);
     if labelled_budget
         && original.is_none()
         && let Some(b) = budget.clone()
     {
-        if let Some((first, total)) = packages::package_budgets(&lines)
+        if let Some(total) =
+            stated_total.filter(|t| t.currency == b.currency && t.amount > b.amount)
+        {
+            budget = Some(total);
+        } else if let Some((first, total)) = packages::package_budgets(&lines)
             && first == b
         {
             budget = Some(total);
@@ -432,6 +458,9 @@ fn build(w: html::Walked) -> Notice {
     {
         budget_from = Some(from);
         budget = Some(to);
+    } else if let Some(to) = prose::clause_replaced_budget(&lines) {
+        // A budget clause deleted by its number and restated: the restated value stands.
+        budget = Some(to);
     }
     if let (Some(from), Some(to)) = (&budget_from, &budget)
         && from != to
@@ -443,7 +472,7 @@ fn build(w: html::Walked) -> Notice {
         ));
     }
 
-    let mut found = table_winners(&w.tables);
+    let mut found = table_winners(&w.tables, lined.as_deref());
     {
         // Ranked rows past the number of candidates the page states are bidders, not candidates.
         let mut named: Vec<String> = first(Field::Candidate)
@@ -777,10 +806,13 @@ fn comparison_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<St
                 out.insert(value.trim().to_string());
                 continue;
             }
+            // A past-work header may count years ("近3年类似业绩"): that digit is no data.
             let header = row.len() >= 2
-                && row
-                    .iter()
-                    .all(|c| c.chars().count() <= 16 && !c.chars().any(|ch| ch.is_ascii_digit()));
+                && row.iter().all(|c| {
+                    c.chars().count() <= 16
+                        && (!c.chars().any(|ch| ch.is_ascii_digit())
+                            || (digits_count_years(c) && is_past_work_header(c)))
+                });
             if header {
                 let found: Vec<usize> = (0..row.len())
                     .filter(|&i| {
@@ -805,6 +837,21 @@ fn comparison_cells(tables: &[Vec<Vec<String>>]) -> std::collections::HashSet<St
         }
     }
     out
+}
+
+/// Every run of ASCII digits in `cell` is followed by 年 ("近3年…", "2023年以来…"): a span of
+/// years, not a figure of a data row.
+fn digits_count_years(cell: &str) -> bool {
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            while chars.next_if(|d| d.is_ascii_digit()).is_some() {}
+            if chars.peek() != Some(&'年') {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// A header cell naming past or existing work (a [`PAST_WORK_HEADER_WORDS`] word), not a
@@ -1749,11 +1796,11 @@ struct NameRow {
 /// Winners and their amounts, and candidates, from result tables with a header row. Rows
 /// shorter than the header lost their leading cells to `rowspan`, so their cells are aligned
 /// to the right. A column headed 中标候选人 holds candidates: never winners, no award amounts.
-fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
+fn table_winners(tables: &[Vec<Vec<String>>], lined: Option<&[Vec<Vec<String>>]>) -> TableNames {
     let mut found = TableNames::default();
     // Candidates of small key/value tables, one per candidate, each headed by its rank.
     let mut stacked: Vec<(u32, String)> = Vec::new();
-    for table in tables {
+    for (table_at, table) in tables.iter().enumerate() {
         if let Some(one) = stacked_candidate(table) {
             stacked.push(one);
             continue;
@@ -2016,7 +2063,28 @@ fn table_winners(tables: &[Vec<Vec<String>>]) -> TableNames {
                 }
                 continue;
             }
-            let mut names = split_orgs(name).into_iter();
+            // A cell with names on lines of their own ("A公司<br>B公司"; an address on its line
+            // names none): each line is read apart, when the first is a whole name (a long
+            // name wrapped by hand, "某某信息<br>技术有限公司", stays one).
+            let lines_of_cell = col
+                .checked_sub(offset)
+                .and_then(|i| lined?.get(table_at)?.get(at)?.get(i))
+                .filter(|c| {
+                    let mut lines = c.split(html::CELL_LINE);
+                    lines.next().is_some_and(|first| {
+                        split_orgs(first)
+                            .first()
+                            .is_some_and(|n| prose::org_like(n))
+                    }) && lines.next().is_some()
+                });
+            let mut names = match lines_of_cell {
+                Some(c) => c
+                    .split(html::CELL_LINE)
+                    .flat_map(split_orgs)
+                    .collect::<Vec<_>>(),
+                None => split_orgs(name),
+            }
+            .into_iter();
             let Some(name) = names.next() else {
                 continue;
             };
@@ -5588,5 +5656,203 @@ mod extract61_tests {
             "{:?}",
             n.notes
         );
+    }
+}
+
+/// extract65: weaknesses seen in review: names on lines of their own in one winner cell, a stated
+/// total beside lot budgets, the value after 现修改为 in a deleted-clause correction, past-work
+/// headers with a year count.
+#[cfg(test)]
+mod extract65_tests {
+    use super::*;
+
+    fn budget(doc: &str) -> Option<f64> {
+        parse(doc).budget.map(|m| m.amount)
+    }
+
+    #[test]
+    fn names_on_lines_of_their_own_in_a_winner_cell_are_two_winners() {
+        let docs = [
+            "<h2>某局平台采购项目中标公告</h2><table><tr><td>包号</td><td>中标供应商</td><td>中标金额（元）</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司<br>乙网络科技有限公司</td><td>1,200,000.00</td></tr></table>",
+            "<h2>某中心设备采购成交结果公告</h2><table><tr><th>成交单位</th><th>成交金额</th></tr>\
+             <tr><td>丙数据股份有限公司<br/>丁智能科技有限公司（联合体成员）</td><td>98.5万元</td></tr></table>",
+        ];
+        let want = [
+            ["甲信息技术有限公司", "乙网络科技有限公司"],
+            ["丙数据股份有限公司", "丁智能科技有限公司"],
+        ];
+        for (doc, want) in docs.iter().zip(want) {
+            let n = parse(doc);
+            assert_eq!(n.suppliers, want, "{}", n.text);
+        }
+    }
+
+    #[test]
+    fn a_cell_line_break_is_marked_inside_the_cell_only() {
+        let w = html::walk(
+            "<table><tr><td><br>甲有限公司<br><br>乙有限公司<br></td><td>1<br/></td></tr></table>",
+        );
+        assert_eq!(w.tables[0][0], ["甲有限公司\n乙有限公司", "1"]);
+        assert!(!w.text.contains("\n乙"), "{}", w.text);
+    }
+
+    #[test]
+    fn an_address_on_its_own_line_in_a_winner_cell_is_no_name() {
+        let docs = [
+            "<h2>某局平台采购项目中标公告</h2><table><tr><td>中标供应商</td><td>中标金额（元）</td></tr>\
+             <tr><td>甲信息技术有限公司<br>地址：某市某路1号</td><td>1,200,000.00</td></tr></table>",
+            "<h2>某局平台采购项目中标公告</h2><table><tr><td>中标人</td><td>中标价</td></tr>\
+             <tr><td>乙网络科技有限公司<br>统一社会信用代码：91110000MA00000000</td><td>80万元</td></tr></table>",
+        ];
+        let want = ["甲信息技术有限公司", "乙网络科技有限公司"];
+        for (doc, want) in docs.iter().zip(want) {
+            let n = parse(doc);
+            assert_eq!(n.suppliers, [want], "{}", n.text);
+        }
+        // A long name wrapped by hand is one name.
+        let n = parse(
+            "<h2>某局平台采购项目中标公告</h2><table><tr><td>中标供应商</td><td>中标金额（元）</td></tr>\
+             <tr><td>某某市甲乙丙信息<br>技术有限公司</td><td>1,200,000.00</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, ["某某市甲乙丙信息技术有限公司"], "{}", n.text);
+        // One name in the cell, as before.
+        let n = parse(
+            "<h2>某局平台采购项目中标公告</h2><table><tr><td>中标供应商</td><td>中标金额（元）</td></tr>\
+             <tr><td>甲信息技术有限公司</td><td>1,200,000.00</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, ["甲信息技术有限公司"]);
+    }
+
+    #[test]
+    fn a_stated_total_beats_lot_budgets_that_do_not_add_up() {
+        // Lines: lot budgets, then the total in a label.
+        let doc = "<h2>某局平台采购项目招标公告</h2><p>二、项目基本情况</p>\
+             <p>包1：服务器采购</p><p>预算金额：120万元</p>\
+             <p>包2：存储采购</p><p>预算金额：100万元</p>\
+             <p>项目总预算：300万元</p><p>三、申请人的资格要求</p>";
+        assert_eq!(budget(doc), Some(3_000_000.0));
+        // A lot table, and the total in a sentence.
+        let doc = "<h2>某局平台采购项目招标公告</h2><p>本项目预算总金额为260万元。</p>\
+             <table><tr><td>包号</td><td>包名称</td><td>预算金额（万元）</td></tr>\
+             <tr><td>1</td><td>服务器</td><td>120</td></tr>\
+             <tr><td>2</td><td>存储</td><td>100</td></tr></table>";
+        assert_eq!(budget(doc), Some(2_600_000.0));
+        // A lot table under a labelled total written after it.
+        let doc = "<h2>某局平台采购项目招标公告</h2>\
+             <table><tr><td>包号</td><td>包名称</td><td>预算金额（万元）</td></tr>\
+             <tr><td>1</td><td>服务器</td><td>120</td></tr>\
+             <tr><td>2</td><td>存储</td><td>100</td></tr></table><p>预算总金额：260万元</p>";
+        assert_eq!(budget(doc), Some(2_600_000.0));
+    }
+
+    #[test]
+    fn lots_are_summed_only_without_a_stated_total() {
+        let doc = "<h2>某局平台采购项目招标公告</h2><p>二、项目基本情况</p>\
+             <p>包1：服务器采购</p><p>预算金额：120万元</p>\
+             <p>包2：存储采购</p><p>预算金额：100万元</p><p>三、申请人的资格要求</p>";
+        assert_eq!(budget(doc), Some(2_200_000.0));
+        let doc = "<h2>某局平台采购项目招标公告</h2>\
+             <table><tr><td>包号</td><td>包名称</td><td>预算金额（万元）</td></tr>\
+             <tr><td>1</td><td>服务器</td><td>120</td></tr>\
+             <tr><td>2</td><td>存储</td><td>100</td></tr></table>";
+        assert_eq!(budget(doc), Some(2_200_000.0));
+    }
+
+    #[test]
+    fn the_value_after_a_deleted_clause_is_the_corrected_one() {
+        let docs = [
+            (
+                "<h2>某局平台采购项目更正公告</h2><p>更正内容：</p>\
+              <p>最高限价原第5款删除，现修改为：最高限价180万元。</p>",
+                1_800_000.0,
+            ),
+            (
+                "<h2>某局平台采购项目更正公告</h2><p>更正事项：预算金额原第3条删除，现更正为：预算金额95万元。</p>",
+                950_000.0,
+            ),
+            (
+                "<h2>某局平台采购项目变更公告</h2><p>采购预算原第二项作废，调整为：采购预算2,400,000.00元。</p>",
+                2_400_000.0,
+            ),
+        ];
+        for (doc, want) in docs {
+            assert_eq!(budget(doc), Some(want), "{doc}");
+        }
+        // A deleted clause restated without a budget leaves the labelled budget.
+        let doc = "<h2>某局平台采购项目更正公告</h2><p>预算金额：120万元</p>\
+             <p>交货期原第3条删除，现修改为：交货期30日历天。</p>";
+        assert_eq!(budget(doc), Some(1_200_000.0));
+        // A plain correction reads as before.
+        let doc =
+            "<h2>某局平台采购项目更正公告</h2><p>预算金额：原为200万元，现更正为180万元。</p>";
+        assert_eq!(budget(doc), Some(1_800_000.0));
+    }
+
+    #[test]
+    fn candidates_under_spanned_headers_come_in_rank_order() {
+        // The rank header spans two header rows; name and price sit under a spanned group.
+        let docs = [
+            "<h2>某局平台采购项目中标候选人公示</h2><table>\
+             <tr><th rowspan=\"2\">排名</th><th colspan=\"2\">中标候选人</th></tr>\
+             <tr><th>名称</th><th>投标报价（元）</th></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>1,250,000.00</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,234,000.00</td></tr>\
+             <tr><td>3</td><td>丙数据股份有限公司</td><td>1,260,000.00</td></tr></table>",
+            "<h2>某中心设备采购成交候选人公示</h2><table>\
+             <tr><td rowspan=\"2\">推荐顺序</td><td colspan=\"2\">成交候选人</td><td rowspan=\"2\">备注</td></tr>\
+             <tr><td>单位名称</td><td>报价（万元）</td></tr>\
+             <tr><td>第三名</td><td>丙数据股份有限公司</td><td>99.8</td><td></td></tr>\
+             <tr><td>第一名</td><td>甲信息技术有限公司</td><td>98.5</td><td></td></tr>\
+             <tr><td>第二名</td><td>乙网络科技有限公司</td><td>99.1</td><td></td></tr></table>",
+            // A group header over the whole width, the column headers below it.
+            "<h2>某局平台采购项目中标候选人公示</h2><table>\
+             <tr><th colspan=\"3\">中标候选人情况</th></tr>\
+             <tr><th>名次</th><th>中标候选人名称</th><th>投标报价（元）</th></tr>\
+             <tr><td>3</td><td>丙数据股份有限公司</td><td>1,260,000.00</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,234,000.00</td></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>1,250,000.00</td></tr></table>",
+        ];
+        for doc in docs {
+            let n = parse(doc);
+            assert_eq!(
+                n.candidates,
+                [
+                    "甲信息技术有限公司",
+                    "乙网络科技有限公司",
+                    "丙数据股份有限公司"
+                ],
+                "{}",
+                n.text
+            );
+            assert!(n.suppliers.is_empty(), "{:?}", n.suppliers);
+        }
+    }
+
+    #[test]
+    fn a_past_work_header_with_a_year_count_is_past_work() {
+        let docs = [
+            "<h2>某局平台采购项目中标候选人公示</h2><table><tr><td>排名</td><td>候选人名称</td><td>近3年类似业绩</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>某市政务云（天翼云）扩容项目</td></tr></table>",
+            "<h2>某局平台采购项目中标候选人公示</h2><table><tr><td>排名</td><td>候选人名称</td><td>近三年同类项目业绩</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>某县昇腾智算中心建设项目</td></tr></table>",
+            "<h2>某局平台采购项目中标候选人公示</h2><table><tr><td>排名</td><td>候选人名称</td><td>近5年以往业绩</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>某馆文心大模型应用项目</td></tr></table>",
+        ];
+        for doc in docs {
+            let n = parse(doc);
+            assert!(n.text.contains("甲信息技术有限公司"), "{}", n.text);
+            for other in ["天翼云", "昇腾", "文心"] {
+                assert!(!n.text.contains(other), "{other}: {}", n.text);
+            }
+        }
+        // Negatives: a requirement with a year count stays; a data row with a year is no header.
+        let n = parse(
+            "<h2>某局平台采购项目招标公告</h2><table><tr><td>序号</td><td>近3年类似业绩要求</td></tr>\
+             <tr><td>1</td><td>具有昇腾服务器供货业绩</td></tr></table>",
+        );
+        assert!(n.text.contains("昇腾"), "{}", n.text);
+        assert!(is_past_work_header("近3年类似业绩"));
+        assert!(!is_past_work_header("近3年类似业绩要求"));
     }
 }

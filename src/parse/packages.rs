@@ -169,6 +169,32 @@ pub fn lot_column_total(tables: &[Vec<Vec<String>>], budget: &Money) -> Option<M
         })
 }
 
+/// The purchase's stated total budget: a `budget_total_label` label, perhaps with a unit note,
+/// then 为 / 是 / a colon / a cell break and the amount ("预算总金额：300万元", "本项目总预算为
+/// 260万元", "预算总金额（万元） | 260").
+static STATED_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{W})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为|是|\|)\s*(?:人民币)?\s*([¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元)?)",
+        W = layout::alternation(layout::words("budget_total_label")),
+    ))
+    .expect("valid stated-total regex")
+});
+
+/// The first total budget the page states ([`STATED_TOTAL`]): it is the purchase's, whatever its
+/// lots add up to.
+pub fn stated_total(lines: &[&str]) -> Option<Money> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('总'))
+        .flat_map(|l| STATED_TOTAL.captures_iter(l))
+        .find_map(|c| {
+            let unit = c
+                .get(1)
+                .and_then(|m| super::money::Unit::in_notes(m.as_str()));
+            parse_money(c.get(2)?.as_str(), unit)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

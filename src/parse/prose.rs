@@ -2005,6 +2005,36 @@ fn restated_correction(lines: &[&str]) -> Option<(Money, Money)> {
         })
 }
 
+/// A budget's clause deleted or voided by its number, then the new value after a changing verb,
+/// perhaps under its label again: "最高限价原第5款删除，现修改为：最高限价180万元",
+/// "采购预算原第二项作废，调整为：采购预算2,400,000.00元". No old amount is stated (the figure is
+/// the clause's number, [`clause_number`]); the amount after the verb is the corrected one.
+static CLAUSE_REPLACED: LazyLock<Regex> = LazyLock::new(|| {
+    let void = [layout::words("void_word"), layout::words("quoted_removal")].concat();
+    Regex::new(&format!(
+        r#"(?:{BUDGET_WORDS})[^。；;0-9]{{0,8}}?第\s*[0-9一二三四五六七八九十]{{1,3}}\s*(?:{UNITS})[^。；;0-9]{{0,4}}?(?:{VOID})\s*[，,；;]?\s*(?:现|并|已)?(?:{CHANGED})后?(?:为|成)[：:]?\s*[“「"]?\s*(?:(?:{BUDGET_WORDS})(?:[（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为)?)?\s*(?:人民币)?\s*[（(]?\s*({CORRECTION_AMOUNT})"#,
+        BUDGET_WORDS = *BUDGET_WORDS,
+        UNITS = layout::alternation(layout::words("clause_unit")),
+        VOID = layout::alternation(&void),
+        CHANGED = layout::alternation(layout::words("changed_to_verb")),
+    ))
+    .expect("valid clause-replaced regex")
+});
+
+/// The corrected budget of a budget clause deleted by its number and restated after a changing
+/// verb ([`CLAUSE_REPLACED`]); the old value is not stated.
+pub fn clause_replaced_budget(lines: &[&str]) -> Option<Money> {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('第'))
+        .find_map(|l| {
+            let plain = plain_amounts(l);
+            CLAUSE_REPLACED
+                .captures_iter(&plain)
+                .find_map(|c| parse_money(c.get(1)?.as_str(), None))
+        })
+}
+
 /// A correction written as one sentence: (original, corrected) budget.
 pub fn corrected_budget(lines: &[&str]) -> Option<(Money, Money)> {
     // Only lines naming a budget word can hold a correction; their 大写 amounts made plain.
