@@ -498,6 +498,13 @@ impl Detector {
                             .iter()
                             .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
                 }
+                // An old system's host, in a bracket, migrated off ("原X系统（部署于Y）数据迁移").
+                Some(FrameReach::Bracket) => {
+                    in_bracket_of(&hay[e..new_start.min(start).max(e)])
+                        && frame_closes
+                            .iter()
+                            .any(|&(g, s)| g == f && s >= after && !sentence_break(&hay[after..s]))
+                }
                 // A refused question ("能否采用X投标？答：不接受").
                 Some(FrameReach::Answer) => {
                     in_clause(&hay[e..new_start.min(start).max(e)])
@@ -1004,6 +1011,22 @@ fn replaced_quote(between: &str) -> bool {
         None => rest,
     };
     !inside.contains(['“', '「', '『', '。', '\n']) && rest.chars().all(separator)
+}
+
+/// `between` (from a `bracketframe` opening word to the term) opens a bracket within a short
+/// stretch of the word's clause, and the term stands in that bracket, a few characters in, with
+/// no sentence end before it: "原监测系统（2021年建设，部署于X" puts X in the old system's note,
+/// "原有机房改造，新建平台（部署于X" and "原系统（…）；新平台部署于X" do not.
+fn in_bracket_of(between: &str) -> bool {
+    let Some(open) = between.rfind('(') else {
+        return false;
+    };
+    let (head, inside) = between.split_at(open);
+    let inside = &inside[1..];
+    in_clause(head)
+        && !inside.contains(')')
+        && !sentence_break(inside)
+        && inside.chars().count() <= NOTE_CHARS
 }
 
 /// Characters a bracketed reason between a replaced quote and its marker may run.
@@ -2488,6 +2511,150 @@ mod review64_tests {
             ("租用微软Azure云资源。", "Microsoft Azure"),
         ] {
             assert_some(&d, text, product);
+        }
+    }
+}
+
+/// extract68 (held-out round 51 of issue 10): products that are old, replaced or someone else's —
+/// the old wording a correction replaces with 更改为 / 改为 / 更换为, an old system's host in a
+/// bracket that is migrated off or switched off, and a company called a product's partner.
+#[cfg(test)]
+mod old_replaced_partner_tests {
+    use super::in_bracket_of;
+    use super::test_support::{detector, names};
+
+    fn has(got: &[String], product: &str) -> bool {
+        got.iter().any(|n| n.starts_with(product))
+    }
+
+    #[test]
+    fn the_old_wording_a_correction_changes_is_no_mention() {
+        let d = detector();
+        for (text, old, new) in [
+            (
+                "2．采购需求第2项“云资源：租用阿里云ECS云主机2台”更改为“云资源：依托市政务云（华为云）资源池”。",
+                "Alibaba Cloud",
+                "Huawei Cloud",
+            ),
+            (
+                "部署位置由“部署于腾讯云”改为“部署于天翼云”，其余不变。",
+                "Tencent Cloud",
+                "China Telecom Cloud",
+            ),
+            (
+                "第4条“算力资源租用移动云GPU主机”更换为“算力资源租用天翼云GPU主机”。",
+                "China Mobile Cloud",
+                "China Telecom Cloud",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(!has(&got, old), "{text}: {got:?}");
+            assert!(has(&got, new), "{text}: {got:?}");
+        }
+        // The new wording, a requirement said to stay, or a change told without quotes: kept.
+        for (text, product) in [
+            ("将“部署于本地机房”更改为“部署于阿里云”。", "Alibaba Cloud"),
+            (
+                "第5项“问答助手基于文心大模型私有化部署”的要求不变。",
+                "Baidu ERNIE",
+            ),
+            ("平台部署位置由本地机房更改为华为云。", "Huawei Cloud"),
+        ] {
+            let got = names(&d, text);
+            assert!(has(&got, product), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_old_systems_host_migrated_off_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "将原门户网站（2019年建设，托管于腾讯云）数据迁移至政务云，原网站随后下线。",
+                "Tencent Cloud",
+            ),
+            (
+                "旧版OA系统（部署于华为云，2020年上线）停止使用后，数据归档保存。",
+                "Huawei Cloud",
+            ),
+            (
+                "现有视频平台（基于阿里云搭建，2018年上线）迁出后关停。",
+                "Alibaba Cloud",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(!has(&got, product), "{text}: {got:?}");
+        }
+        // No migration or retirement, the bracket on a new platform, or the retirement in
+        // another sentence: still a mention.
+        for (text, product) in [
+            (
+                "原有系统（部署于华为云）扩容升级，新增存储。",
+                "Huawei Cloud",
+            ),
+            (
+                "新建平台（部署于华为云），原系统数据迁移至新平台后停止使用。",
+                "Huawei Cloud",
+            ),
+            (
+                "原有机房改造完成，新建平台（部署于阿里云）上线后旧系统停止使用。",
+                "Alibaba Cloud",
+            ),
+            (
+                "原系统（部署于阿里云）继续运行。数据迁移由中标人负责。",
+                "Alibaba Cloud",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(has(&got, product), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_bracket_after_the_opening_word_holds_the_term() {
+        assert!(in_bracket_of("监测系统(2021年建设,部署于"));
+        assert!(in_bracket_of("系统("));
+        // A clause mark before the bracket, a closed bracket, a sentence end or no bracket.
+        assert!(!in_bracket_of("有机房改造,新建平台(部署于"));
+        assert!(!in_bracket_of("系统(2021年建设)部署于"));
+        assert!(!in_bracket_of("系统(2021年建设。部署于"));
+        assert!(!in_bracket_of("系统部署于"));
+    }
+
+    #[test]
+    fn a_company_called_a_products_partner_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "第一中标候选人系华为云的金牌合作伙伴，近年承建多个政务项目。",
+                "Huawei Cloud",
+            ),
+            (
+                "该公司作为腾讯云生态伙伴参与了多个智慧园区项目。",
+                "Tencent Cloud",
+            ),
+            (
+                "据了解，排名第二的公司是阿里云在本省的战略伙伴。",
+                "Alibaba Cloud",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(!has(&got, product), "{text}: {got:?}");
+        }
+        // The product used, with a partner named in another clause or far from it: kept.
+        for (text, product) in [
+            ("项目部署于阿里云，合作伙伴负责日常运维。", "Alibaba Cloud"),
+            (
+                "本项目采用的是华为云GPU云主机，由原厂技术合作伙伴驻场。",
+                "Huawei Cloud",
+            ),
+            (
+                "中标人为本地企业，平台租用腾讯云GPU云服务器，并由其合作伙伴提供运维服务。",
+                "Tencent Cloud",
+            ),
+        ] {
+            let got = names(&d, text);
+            assert!(has(&got, product), "{text}: {got:?}");
         }
     }
 }

@@ -96,6 +96,9 @@ pub(crate) enum FrameReach {
     /// `answerframe`: a question asking to offer the term ("能否采用X投标？"), answered with a
     /// refusal right after its answer label ("答：不接受"): the product is refused, not bought.
     Answer,
+    /// `bracketframe`: the term inside a bracket opened a few characters after the opening word,
+    /// the closing word later in its sentence ("原X系统（部署于Y）数据迁移后停止使用").
+    Bracket,
 }
 
 /// A context word (a row of `context.csv`).
@@ -260,7 +263,7 @@ impl Vocabulary {
                 // "与…相比": two words, one either side of the term, each in its clause; either
                 // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
                 p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "sentleadframe"
-                | "banframe" | "answerframe") => {
+                | "banframe" | "answerframe" | "bracketframe") => {
                     let raw = row.get("term")?;
                     let (open, close) = raw
                         .split_once('…')
@@ -279,6 +282,7 @@ impl Vocabulary {
                         "sentframe" => FrameReach::Sentence,
                         "banframe" => FrameReach::Ban,
                         "sentleadframe" => FrameReach::SentLead,
+                        "bracketframe" => FrameReach::Bracket,
                         _ => FrameReach::Lead,
                     });
                     let words = open
@@ -340,7 +344,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder or replacement"
                     )));
                 }
             };
