@@ -2658,3 +2658,121 @@ mod old_replaced_partner_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod extract66_not_use_tests {
+    use super::Detector;
+    use super::test_support::{detector, names};
+
+    fn assert_none(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            !got.iter().any(|n| n.starts_with(product)),
+            "{product} in {text}: {got:?}"
+        );
+    }
+
+    fn assert_some(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            got.iter().any(|n| n.starts_with(product)),
+            "{product} missing in {text}: {got:?}"
+        );
+    }
+
+    #[test]
+    fn an_exclusion_whose_word_stands_off_its_list_governs_it() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "报价不包含学生自行订阅的ChatGPT、Claude等境外AI应用的会员费用。",
+                "OpenAI",
+            ),
+            (
+                "服务费不含员工个人使用的Kimi、豆包等第三方应用的订阅费。",
+                "Moonshot Kimi",
+            ),
+            (
+                "服务费不含员工个人使用的Kimi、豆包等第三方应用的订阅费。",
+                "ByteDance Doubao",
+            ),
+            (
+                "本项目不接受以OpenAI、Claude等境外模型接口封装的产品。",
+                "OpenAI",
+            ),
+            (
+                "不包括基于阿里云、华为云等公有云部署的方案。",
+                "Alibaba Cloud",
+            ),
+        ] {
+            assert_none(&d, text, product);
+        }
+        // Without 等 + an outside category the product is still named as bought or used.
+        for (text, product) in [
+            ("报价包含ChatGPT企业版订阅费用。", "OpenAI"),
+            ("报价不含税，采购英伟达H100服务器2台。", "NVIDIA"),
+            ("不接受非原厂的NVIDIA H100。", "NVIDIA"),
+            ("本项目部署于阿里云，不包含三年后的续费。", "Alibaba Cloud"),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_staff_certificate_named_after_a_cloud_is_no_use_of_it() {
+        let d = detector();
+        for (text, product) in [
+            ("项目经理具有华为云HCIE认证的，得2分。", "Huawei Cloud"),
+            (
+                "技术负责人持有阿里云ACE认证证书，提供复印件。",
+                "Alibaba Cloud",
+            ),
+            (
+                "团队成员持有AWS Certified Solutions Architect证书的得1分。",
+                "AWS",
+            ),
+            ("拟派人员具有华为云认证证书的每人得1分。", "Huawei Cloud"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        for (text, product) in [
+            ("平台部署于华为云，租用3年。", "Huawei Cloud"),
+            ("采购阿里云ECS云服务器资源。", "Alibaba Cloud"),
+            ("租用AWS云资源，并提供认证证书。", "AWS"),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_platform_the_software_must_prove_compatibility_with_is_no_use_of_it() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "软件须提供与麒麟操作系统及海光、飞腾等国产CPU的兼容性证明。",
+                "Hygon",
+            ),
+            (
+                "投标人须提供与鲲鹏、昇腾等国产芯片平台的兼容性互认证书。",
+                "Huawei Ascend",
+            ),
+            (
+                "须提供与统信UOS等操作系统及寒武纪、昆仑芯等国产AI芯片的兼容认证。",
+                "Cambricon",
+            ),
+        ] {
+            assert_none(&d, text, product);
+        }
+        // The makers' chips bought or the list without the compatibility closing stay use.
+        for (text, product) in [
+            ("采购海光、鲲鹏等国产CPU服务器4台。", "Hygon"),
+            ("采购昇腾910B服务器，与海光CPU服务器组成异构集群。", "Hygon"),
+            (
+                "推理服务器配置寒武纪MLU370加速卡，须提供与国产操作系统的兼容性证明。",
+                "Cambricon",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+}

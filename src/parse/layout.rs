@@ -116,6 +116,7 @@ pub const GROUPS: &[&str] = &[
     "notice_performance",
     "mark_header",
     "mark_yes",
+    "mark_attribute",
     "rejected_word",
     "candidate_list_label",
     "alias_purchase_word",

@@ -1662,10 +1662,17 @@ static MARK_HEADERS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_he
 /// Openings of a yes cell in such a column ("是", "√").
 static MARK_YES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_yes"));
 
-/// A short header asking a yes/no question of each row.
+/// Words of a yes/no header asking about the bidder itself ("是否小微企业"), not its result.
+static MARK_ATTRIBUTES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_attribute"));
+
+/// A short header asking a yes/no question of each row. A question about the bidder itself
+/// (是否小微企业, beside a price after the small-business deduction) marks no result: its 否
+/// rules no row out.
 fn is_mark_header(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.chars().count() <= 16 && MARK_HEADERS.iter().any(|w| cell.starts_with(w))
+    cell.chars().count() <= 16
+        && MARK_HEADERS.iter().any(|w| cell.starts_with(w))
+        && !MARK_ATTRIBUTES.iter().any(|w| cell.contains(w))
 }
 
 /// Words of a rejected-bidders table's reason column ("无效原因", "否决理由", "未通过原因").
@@ -5854,5 +5861,78 @@ mod extract65_tests {
         assert!(n.text.contains("昇腾"), "{}", n.text);
         assert!(is_past_work_header("近3年类似业绩"));
         assert!(!is_past_work_header("近3年类似业绩要求"));
+    }
+}
+
+#[cfg(test)]
+mod extract66_tests {
+    use super::*;
+
+    #[test]
+    fn a_yes_no_column_about_the_bidder_rules_no_row_out() {
+        let docs = [
+            // A price after the small-business deduction beside a 是否小微企业 column.
+            "<h2>某局监控平台建设项目中标候选人公示</h2><table>\
+             <tr><th>排序</th><th>中标候选人名称</th><th>投标报价（元）</th><th>评审价格（元）</th><th>是否小微企业</th></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,000,000.00</td><td>900,000.00</td><td>是</td></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>980,000.00</td><td>980,000.00</td><td>否</td></tr>\
+             <tr><td>3</td><td>丙数据股份有限公司</td><td>950,000.00</td><td>855,000.00</td><td>是</td></tr></table>",
+            // The same policy asked as 是否中小企业, the column before the score.
+            "<h2>某中心软件采购项目中标候选人公示</h2><table>\
+             <tr><td>排名</td><td>投标人名称</td><td>投标报价（元）</td><td>是否中小企业</td><td>综合得分</td></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,000,000.00</td><td>否</td><td>92.10</td></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>990,000.00</td><td>是</td><td>88.40</td></tr>\
+             <tr><td>3</td><td>丙数据股份有限公司</td><td>970,000.00</td><td>否</td><td>80.05</td></tr></table>",
+            // 是否监狱企业 as the last column, no price after deduction.
+            "<h2>某院设备采购项目中标候选人公示</h2><table>\
+             <tr><th>排名</th><th>供应商名称</th><th>投标报价</th><th>是否监狱企业</th></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,000,000.00</td><td>否</td></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>990,000.00</td><td>否</td></tr>\
+             <tr><td>3</td><td>丙数据股份有限公司</td><td>985,000.00</td><td>否</td></tr></table>",
+        ];
+        for doc in docs {
+            assert_eq!(
+                parse(doc).candidates,
+                [
+                    "甲信息技术有限公司",
+                    "乙网络科技有限公司",
+                    "丙数据股份有限公司"
+                ],
+                "{doc}"
+            );
+        }
+        assert!(!is_mark_header("是否小微企业") && !is_mark_header("是否为中小企业"));
+        // A result question still marks rows: its 否 rules the row out.
+        assert!(is_mark_header("是否推荐为中标候选人") && is_mark_header("是否入围"));
+        let n = parse(
+            "<h2>某局平台采购项目中标候选人公示</h2><table>\
+             <tr><th>投标人</th><th>投标报价（元）</th><th>是否推荐为中标候选人</th></tr>\
+             <tr><td>甲信息技术有限公司</td><td>1,000,000.00</td><td>是</td></tr>\
+             <tr><td>乙网络科技有限公司</td><td>980,000.00</td><td>否</td></tr>\
+             <tr><td>丙数据股份有限公司</td><td>950,000.00</td><td>是</td></tr></table>",
+        );
+        assert_eq!(n.candidates, ["甲信息技术有限公司", "丙数据股份有限公司"]);
+    }
+
+    #[test]
+    fn a_side_box_of_the_channels_latest_notices_is_no_title() {
+        let docs = [
+            "<title>某市公共资源交易中心</title><div class=\"side\"><h3>最新评标结果公示</h3>\
+             <ul><li><a href=\"/a.html\">某县医院设备采购项目中标候选人公示</a></li></ul></div>\
+             <h1>某市城市管理局视频平台建设项目中标候选人公示</h1><p>采购人：某市城市管理局</p>",
+            "<title>某省政府采购网</title><h3>政府采购</h3><h2>最新中标公告</h2>\
+             <h1 class=\"detail-title\">某大学算力平台采购项目中标公告</h1><p>采购人：某大学</p>",
+        ];
+        let want = [
+            "某市城市管理局视频平台建设项目中标候选人公示",
+            "某大学算力平台采购项目中标公告",
+        ];
+        for (doc, want) in docs.iter().zip(want) {
+            assert_eq!(parse(doc).title.as_deref(), Some(want), "{doc}");
+        }
+        assert!(title::is_type_name("最新评标结果公示") && title::is_type_name("评标结果公示"));
+        // A notice's own heading stays a title.
+        assert!(!title::is_type_name("某局最新评标结果公示"));
+        assert!(!title::is_type_name("某市医院设备采购项目评标结果公示"));
     }
 }
