@@ -17,6 +17,7 @@ use crate::model::Mention;
 
 mod negscope;
 mod text;
+mod verdict;
 mod vocab;
 
 use text::{Normalized, chars_back, chars_forward, is_word_byte, snippet};
@@ -81,6 +82,8 @@ pub struct Detector {
     frame_reach: Vec<FrameReach>,
     /// Words giving a correction's new wording (替换为 …): a quote after one is not deleted.
     replacement_words: Vec<String>,
+    /// Rule, condition and winner words that keep a product a verdict frame would rule out.
+    verdict_guards: Vec<String>,
     /// The words of a composed negated scope phrase ("X不纳入本项目建设内容", "不再采用X").
     negated_scope: negscope::NegatedScope,
 }
@@ -147,6 +150,7 @@ impl Detector {
             own_words: vocab.own_words,
             frame_reach: vocab.frame_reach,
             replacement_words: vocab.replacement_words,
+            verdict_guards: vocab.verdict_guards,
             negated_scope: vocab.negated_scope,
         })
     }
@@ -368,6 +372,11 @@ impl Detector {
         let mut negators_after: Vec<(usize, usize)> = Vec::new();
         let mut negators_before: Vec<usize> = Vec::new();
         let mut object_negators: Vec<usize> = Vec::new();
+        // Opening and verdict words of `verdictframe` frames (either side of the term).
+        let mut verdict = verdict::VerdictWords {
+            opens: Vec::new(),
+            closes: Vec::new(),
+        };
         for &(s, e, pattern) in context.within(&self.context_automaton, hay, from, to) {
             let mut e = e;
             let Some(word) = self
@@ -395,6 +404,17 @@ impl Detector {
             }
             if rule.excludes.contains(&word.group) {
                 match word.position {
+                    Position::FrameOpen(f) | Position::FrameClose(f)
+                        if self.frame_reach.get(f) == Some(&FrameReach::Verdict) =>
+                    {
+                        match word.position {
+                            Position::FrameOpen(_) if e <= start || s >= end => {
+                                verdict.opens.push((f, s, e))
+                            }
+                            Position::FrameClose(_) if s >= end => verdict.closes.push((f, s, e)),
+                            _ => {}
+                        }
+                    }
                     Position::Near => {
                         vetoes.push((start, end));
                         return None;
@@ -587,6 +607,17 @@ impl Detector {
                         )
                 })
             })
+            || verdict.rules_out(
+                hay,
+                from,
+                new_start.min(start),
+                new_end.max(end),
+                &verdict::VerdictLists {
+                    guards: &self.verdict_guards,
+                    bidders: &self.bidder_words,
+                    purchases: &self.purchase_words,
+                },
+            )
             || object_negators.iter().any(|&e| {
                 [start, new_start].iter().any(|&at| {
                     e <= at

@@ -99,6 +99,10 @@ pub(crate) enum FrameReach {
     /// `bracketframe`: the term inside a bracket opened a few characters after the opening word,
     /// the closing word later in its sentence ("原X系统（部署于Y）数据迁移后停止使用").
     Bracket,
+    /// `verdictframe`: an offer or option word in the term's clause (before or after it) and a
+    /// verdict later in its sentence ("所投X加速卡，不满足…要求", "对基于X的方案进行比选，…未予
+    /// 采用"): a rejected bid's or a dropped option's product, not this purchase.
+    Verdict,
 }
 
 /// A context word (a row of `context.csv`).
@@ -189,6 +193,9 @@ pub(crate) struct Vocabulary {
     /// Words that give a correction's new wording (position `replacement`: 替换为, 修改为 …): a
     /// quote after one is what the notice now requires, not what it deletes.
     pub replacement_words: Vec<String>,
+    /// Words that make a `verdictframe` sentence a rule, not a reported verdict (position
+    /// `verdictguard`: 须, 否则, 如 …, "所投GPU须为X，不满足要求的投标无效"), normalised.
+    pub verdict_guards: Vec<String>,
     /// The words a negated scope phrase is composed of (positions `scopeverb`, `negfill`,
     /// `scopeobject`, `conditional`).
     pub negated_scope: super::negscope::NegatedScope,
@@ -226,6 +233,7 @@ impl Vocabulary {
         let mut approx_words = Vec::new();
         let mut own_words = Vec::new();
         let mut replacement_words = Vec::new();
+        let mut verdict_guards = Vec::new();
         let mut frame_reach = Vec::new();
         let mut negated_scope = super::negscope::NegatedScope::default();
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
@@ -263,7 +271,7 @@ impl Vocabulary {
                 // "与…相比": two words, one either side of the term, each in its clause; either
                 // side may list alternatives split by '/' ("评估过/测试过…没有选用/未选用").
                 p @ ("frame" | "clauseframe" | "sentframe" | "leadframe" | "sentleadframe"
-                | "banframe" | "answerframe" | "bracketframe") => {
+                | "banframe" | "answerframe" | "bracketframe" | "verdictframe") => {
                     let raw = row.get("term")?;
                     let (open, close) = raw
                         .split_once('…')
@@ -283,6 +291,7 @@ impl Vocabulary {
                         "banframe" => FrameReach::Ban,
                         "sentleadframe" => FrameReach::SentLead,
                         "bracketframe" => FrameReach::Bracket,
+                        "verdictframe" => FrameReach::Verdict,
                         _ => FrameReach::Lead,
                     });
                     let words = open
@@ -322,7 +331,8 @@ impl Vocabulary {
                 // model suffixes are checked only right after a `@model` term; ratio openers
                 // only before a term followed by "的" and a fraction.
                 p @ ("name" | "break" | "model" | "ratio" | "purchase" | "scopelead"
-                | "qualifier" | "approx" | "own" | "bidder" | "replacement") => {
+                | "qualifier" | "approx" | "own" | "bidder" | "replacement"
+                | "verdictguard") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -338,13 +348,14 @@ impl Vocabulary {
                         "own" => own_words.push(word),
                         "bidder" => bidder_words.push(word),
                         "replacement" => replacement_words.push(word),
+                        "verdictguard" => verdict_guards.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder or replacement"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement or verdictguard"
                     )));
                 }
             };
@@ -463,6 +474,7 @@ impl Vocabulary {
             own_words,
             frame_reach,
             replacement_words,
+            verdict_guards,
             negated_scope,
         })
     }
