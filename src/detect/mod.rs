@@ -1850,6 +1850,24 @@ mod test_support {
     pub(super) fn bundled_names(t: &str) -> Vec<String> {
         names(&detector(), t)
     }
+
+    /// Panics unless no name `d` reports in `text` starts with `product`.
+    pub(super) fn assert_none(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            !got.iter().any(|n| n.starts_with(product)),
+            "{product} in {text}: {got:?}"
+        );
+    }
+
+    /// Panics unless a name `d` reports in `text` starts with `product`.
+    pub(super) fn assert_some(d: &Detector, text: &str, product: &str) {
+        let got = names(d, text);
+        assert!(
+            got.iter().any(|n| n.starts_with(product)),
+            "{product} missing in {text}: {got:?}"
+        );
+    }
 }
 
 /// extract52 (held-out round 47 of issue 10): scope notes on a project's other work, the old
@@ -2153,25 +2171,8 @@ mod scope_clause_tests {
 /// a later phase, an earlier trial or separate system, demonstration equipment.
 #[cfg(test)]
 mod not_ours_round48_tests {
-    use super::*;
 
-    use super::test_support::{detector, names};
-
-    fn assert_none(d: &Detector, text: &str, product: &str) {
-        let got = names(d, text);
-        assert!(
-            !got.iter().any(|n| n.starts_with(product)),
-            "{text}: {got:?}"
-        );
-    }
-
-    fn assert_some(d: &Detector, text: &str, product: &str) {
-        let got = names(d, text);
-        assert!(
-            got.iter().any(|n| n.starts_with(product)),
-            "{text}: {got:?}"
-        );
-    }
+    use super::test_support::{assert_none, assert_some, detector};
 
     #[test]
     fn a_dropped_plan_is_no_mention() {
@@ -2388,24 +2389,8 @@ mod round48_49_not_use_tests {
 /// qualification, a contrast of models, and share-price news on foreign makers.
 #[cfg(test)]
 mod review64_tests {
-    use super::test_support::{detector, names};
-    use super::{Detector, note_reaches_back, own_clause};
-
-    fn assert_none(d: &Detector, text: &str, product: &str) {
-        let got = names(d, text);
-        assert!(
-            !got.iter().any(|n| n.starts_with(product)),
-            "{product} in {text}: {got:?}"
-        );
-    }
-
-    fn assert_some(d: &Detector, text: &str, product: &str) {
-        let got = names(d, text);
-        assert!(
-            got.iter().any(|n| n.starts_with(product)),
-            "{product} missing in {text}: {got:?}"
-        );
-    }
+    use super::test_support::{assert_none, assert_some, detector};
+    use super::{note_reaches_back, own_clause};
 
     #[test]
     fn a_demonstration_note_governs_only_its_own_clause() {
@@ -2692,24 +2677,7 @@ mod old_replaced_partner_tests {
 
 #[cfg(test)]
 mod extract66_not_use_tests {
-    use super::Detector;
-    use super::test_support::{detector, names};
-
-    fn assert_none(d: &Detector, text: &str, product: &str) {
-        let got = names(d, text);
-        assert!(
-            !got.iter().any(|n| n.starts_with(product)),
-            "{product} in {text}: {got:?}"
-        );
-    }
-
-    fn assert_some(d: &Detector, text: &str, product: &str) {
-        let got = names(d, text);
-        assert!(
-            got.iter().any(|n| n.starts_with(product)),
-            "{product} missing in {text}: {got:?}"
-        );
-    }
+    use super::test_support::{assert_none, assert_some, detector};
 
     #[test]
     fn an_exclusion_whose_word_stands_off_its_list_governs_it() {
