@@ -519,8 +519,11 @@ impl Detector {
                             .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
                 }
                 // An old system's host, in a bracket, migrated off ("原X系统（部署于Y）数据迁移").
+                // A closing word of the frame before the bracket ("原有业务迁移至政务云（X）")
+                // makes the bracket the new host's, not the old system's.
                 Some(FrameReach::Bracket) => {
                     in_bracket_of(&hay[e..new_start.min(start).max(e)])
+                        && !lead_closes.iter().any(|&(g, cs, _)| g == f && cs >= e)
                         && frame_closes
                             .iter()
                             .any(|&(g, s)| g == f && s >= after && !sentence_break(&hay[after..s]))
@@ -2772,6 +2775,82 @@ mod extract66_not_use_tests {
             ),
         ] {
             assert_some(&d, text, product);
+        }
+    }
+}
+
+/// review69: wordings of real purchases that resemble a bracket or verdict frame — a bracket
+/// after the move's own verb names the new host, a negated verdict passes the bid.
+#[cfg(test)]
+mod review69_tests {
+    use super::test_support::{assert_none, assert_some, detector};
+
+    #[test]
+    fn a_bracket_after_the_moves_verb_is_the_new_host() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "原有业务迁移至政务云（华为云）后，原机房停止使用。",
+                "Huawei Cloud",
+            ),
+            (
+                "原系统数据迁移至新建平台（部署于天翼云），迁移完成后原系统停用。",
+                "China Telecom Cloud",
+            ),
+            (
+                "现有应用停止使用本地机房，改由云平台（阿里云）承载，原服务器报废。",
+                "Alibaba Cloud",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+        // The old system's own bracket, before the move's verb, still says where it ran.
+        for (text, product) in [
+            ("原系统（部署于阿里云）停止使用。", "Alibaba Cloud"),
+            (
+                "含原监测系统（2020年建设，部署于华为云）历史数据迁移，迁移完成后原系统停止使用。",
+                "Huawei Cloud",
+            ),
+            (
+                "原有平台（租用腾讯云）数据迁出后不再续约。",
+                "Tencent Cloud",
+            ),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_negated_verdict_passes_the_bid() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "所投NVIDIA L20显卡经复核不存在不满足招标要求的情形。",
+                "NVIDIA L20",
+            ),
+            (
+                "投标人所投昇腾910B加速卡经评审未发现不符合项。",
+                "Huawei Ascend",
+            ),
+            (
+                "所报寒武纪MLU370加速卡经核验不存在被否决的情形。",
+                "Cambricon",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+        // A plain verdict still rules the offer out.
+        for (text, product) in [
+            (
+                "其他投标人所投NVIDIA A100服务器不满足招标文件要求，投标无效。",
+                "NVIDIA A100",
+            ),
+            (
+                "1家投标人所投一体机配置NVIDIA L40S，经复核不满足实质性要求，其投标被否决。",
+                "NVIDIA L40S",
+            ),
+        ] {
+            assert_none(&d, text, product);
         }
     }
 }
