@@ -43,6 +43,10 @@ impl VerdictWords {
         after: usize,
         lists: &VerdictLists,
     ) -> bool {
+        // Most terms have no frame word near them: skip the clause scans then.
+        if self.opens.is_empty() || self.closes.is_empty() {
+            return false;
+        }
         let before = &hay[from..start];
         let sentence = before
             .char_indices()

@@ -422,13 +422,12 @@ fn build(mut w: html::Walked) -> Notice {
     // Budgets stated package by package (包1 / 标段一 / 采购包1 …, as lines or a lot table) with no
     // total: the first label read is package 1's, and the purchase's budget is their sum.
     // A stated total beats the lots, whatever they add up to: the lots are summed only without one.
-    let stated_total = packages::stated_total(&lines);
     if labelled_budget
         && original.is_none()
         && let Some(b) = budget.clone()
     {
-        if let Some(total) =
-            stated_total.filter(|t| t.currency == b.currency && t.amount > b.amount)
+        if let Some(total) = packages::stated_total(&lines)
+            .filter(|t| t.currency == b.currency && t.amount > b.amount)
         {
             budget = Some(total);
         } else if let Some((first, total)) = packages::package_budgets(&lines)
