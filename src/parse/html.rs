@@ -7,8 +7,8 @@ use scraper::{Html, Node};
 /// Separator between table cells in `Notice.text`.
 pub const CELL_SEP: &str = " | ";
 
-/// Marks a `<br>` inside a cell of [`Walked::tables`] (never at a cell's ends): names on lines
-/// of their own in one cell are two names. The parser strips it from every cell but the few
+/// Marks a `<br>` or a closed paragraph (`<p>`, `<div>` …) inside a cell of [`Walked::tables`]
+/// (never at a cell's ends): names on lines of their own in one cell are two names. The parser strips it from every cell but the few
 /// read line by line.
 pub const CELL_LINE: char = '\n';
 
@@ -17,8 +17,8 @@ pub const CELL_LINE: char = '\n';
 pub struct Walked {
     /// Visible text, one block per line.
     pub text: String,
-    /// Every table (nested ones separately), rows of trimmed cell texts; a `<br>` inside a cell
-    /// is a [`CELL_LINE`].
+    /// Every table (nested ones separately), rows of trimmed cell texts; a `<br>` or a closed
+    /// paragraph inside a cell is a [`CELL_LINE`].
     pub tables: Vec<Vec<Vec<String>>>,
     /// For each of `tables` (same index): its `<caption>`, else the short line right before it
     /// (at most [`MAX_TABLE_LEAD_CHARS`] characters, else empty). A caption line such as
@@ -740,6 +740,15 @@ impl<K: PartialEq + Copy> Walker<K> {
             && let Some(t) = self.tables.last_mut().filter(|t| t.in_cell)
         {
             t.blocks_closed += 1;
+            // A paragraph closing inside a cell ends a line of it, as a `<br>` does
+            // ("<p>A公司</p><p>B公司</p>"): the winner column reads the lines apart.
+            if let Some(cell) = t.rows.last_mut().and_then(|r| r.last_mut())
+                && !cell.is_empty()
+                && !cell.ends_with(CELL_LINE)
+            {
+                cell.push(CELL_LINE);
+                t.cell_space = false;
+            }
         }
         if is_block(name) {
             block_break(&mut self.sink, &self.tables, name);

@@ -117,6 +117,8 @@ pub const GROUPS: &[&str] = &[
     "mark_header",
     "mark_yes",
     "mark_attribute",
+    "mark_copula",
+    "own_lot_lead",
     "rejected_word",
     "candidate_list_label",
     "alias_purchase_word",

@@ -426,7 +426,24 @@ fn build(mut w: html::Walked) -> Notice {
         && original.is_none()
         && let Some(b) = budget.clone()
     {
-        if let Some(total) = packages::stated_total(&lines)
+        if packages::names_own_lot(&lines) {
+            // The notice covers one lot of a larger project ("本项目总预算500万元，分三个包，本次
+            // 招标为第2包"): that lot's budget, when it is the one smaller budget stated, is the
+            // notice's, not the project's total; several lot budgets leave the total. Nor is
+            // its own budget summed with its siblings'.
+            if let Some(total) = packages::stated_total(&lines)
+                && total == b
+            {
+                let mut lots = first(Field::Budget)
+                    .filter_map(money_of)
+                    .filter(|m| m.currency == total.currency && m.amount < total.amount);
+                if let Some(lot) = lots.next()
+                    && lots.all(|m| m == lot)
+                {
+                    budget = Some(lot);
+                }
+            }
+        } else if let Some(total) = packages::stated_total(&lines)
             .filter(|t| t.currency == b.currency && t.amount > b.amount)
         {
             budget = Some(total);
@@ -1243,7 +1260,16 @@ fn labelled_candidates<'a>(found: impl Iterator<Item = &'a Labelled>) -> Vec<Str
 /// 候选人，依次类推"), only the pieces shaped as organisations: the other clauses of a
 /// sentence are no names either.
 fn value_names(value: &str) -> Vec<String> {
-    let names = split_orgs(value);
+    // A worded figure after the name ("X公司，报价98万元", "X公司，得分92.5") is another
+    // field's value, not a name; a bidder's number ("3号投标人") opens with its digit.
+    let names: Vec<String> = split_orgs(value)
+        .into_iter()
+        .filter(|n| {
+            prose::org_like(n)
+                || !n.chars().any(|c| c.is_ascii_digit())
+                || n.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .collect();
     if names.iter().all(|n| candidate_shaped(n)) {
         return names;
     }
@@ -1664,14 +1690,35 @@ static MARK_YES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_yes"))
 /// Words of a yes/no header asking about the bidder itself ("是否小微企业"), not its result.
 static MARK_ATTRIBUTES: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_attribute"));
 
+/// Words between 是否 and the attribute asked about ("是否为中小企业", "是否属于小微企业").
+static MARK_COPULAS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_copula"));
+
 /// A short header asking a yes/no question of each row. A question about the bidder itself
 /// (是否小微企业, beside a price after the small-business deduction) marks no result: its 否
-/// rules no row out.
+/// rules no row out. The attribute must be what is asked (right after 是否 and a copula, notes
+/// left out): a note mentioning one ("是否推荐为中标候选人（联合体须注明）") leaves a result mark.
 fn is_mark_header(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.chars().count() <= 16
-        && MARK_HEADERS.iter().any(|w| cell.starts_with(w))
-        && !MARK_ATTRIBUTES.iter().any(|w| cell.contains(w))
+    // Short, its notes left out; the byte cap keeps long cells off the scan.
+    if cell.len() > 120 {
+        return false;
+    }
+    let Some(question) = MARK_HEADERS
+        .iter()
+        .find_map(|w| cell.strip_prefix(w))
+        .map(without_notes)
+    else {
+        return false;
+    };
+    let question = question.trim_start();
+    if question.chars().count() > 14 {
+        return false;
+    }
+    let question = MARK_COPULAS
+        .iter()
+        .find_map(|w| question.strip_prefix(w))
+        .unwrap_or(question);
+    !MARK_ATTRIBUTES.iter().any(|w| question.starts_with(w))
 }
 
 /// Words of a rejected-bidders table's reason column ("无效原因", "否决理由", "未通过原因").
@@ -5933,5 +5980,185 @@ mod extract66_tests {
         // A notice's own heading stays a title.
         assert!(!title::is_type_name("某局最新评标结果公示"));
         assert!(!title::is_type_name("某市医院设备采购项目评标结果公示"));
+    }
+}
+
+#[cfg(test)]
+mod extract72_tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_in_a_winner_cell_are_lines_like_br() {
+        for cell in [
+            "<p>甲信息技术有限公司</p><p>乙网络科技有限公司</p>",
+            "<div>甲信息技术有限公司</div><div>乙网络科技有限公司</div>",
+            "<p>甲信息技术有限公司</p>\n<p>乙网络科技有限公司</p>",
+        ] {
+            let n = parse(&format!(
+                "<h2>某局平台采购项目中标结果公告</h2><table>\
+                 <tr><th>中标供应商名称</th><th>中标金额（元）</th></tr>\
+                 <tr><td>{cell}</td><td>1,000,000.00</td></tr></table>"
+            ));
+            assert_eq!(
+                n.suppliers,
+                ["甲信息技术有限公司", "乙网络科技有限公司"],
+                "{cell}"
+            );
+        }
+        // A long name wrapped in two paragraphs by hand stays one name.
+        let n = parse(
+            "<h2>某局平台采购项目中标结果公告</h2><table>\
+             <tr><th>中标供应商名称</th><th>中标金额（元）</th></tr>\
+             <tr><td><p>某某信息</p><p>技术有限公司</p></td><td>1,000,000.00</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, ["某某信息技术有限公司"]);
+        // One name in a paragraph: one winner, as before.
+        let n = parse(
+            "<h2>某局平台采购项目中标结果公告</h2><table>\
+             <tr><td><p>中标供应商名称</p></td><td><p>中标金额（元）</p></td></tr>\
+             <tr><td><p>甲信息技术有限公司</p></td><td><p>1,000,000.00</p></td></tr></table>",
+        );
+        assert_eq!(n.suppliers, ["甲信息技术有限公司"]);
+        assert_eq!(n.award.map(|m| m.amount), Some(1_000_000.0));
+    }
+
+    #[test]
+    fn cheng_jiao_and_zhong_xuan_name_the_winner() {
+        for header in ["成交人", "成交单位", "中选人", "中选单位"] {
+            let n = parse(&format!(
+                "<h2>某中心设备采购结果公告</h2><table>\
+                 <tr><th>序号</th><th>{header}</th><th>金额（元）</th></tr>\
+                 <tr><td>1</td><td>甲信息技术有限公司</td><td>1,000,000.00</td></tr></table>"
+            ));
+            assert_eq!(n.suppliers, ["甲信息技术有限公司"], "{header}");
+            let n = parse(&format!(
+                "<h2>某中心设备采购结果公告</h2><p>项目编号：ZX-2026-1</p>\
+                 <p>{header}：乙网络科技有限公司</p><p>成交金额：98万元</p>"
+            ));
+            assert_eq!(n.suppliers, ["乙网络科技有限公司"], "{header}");
+        }
+        // Those not selected stay out.
+        let n = parse(
+            "<h2>某中心设备采购中选结果公示</h2><p>中选单位：甲信息技术有限公司</p>\
+             <p>未中选单位：乙网络科技有限公司</p>",
+        );
+        assert_eq!(n.suppliers, ["甲信息技术有限公司"]);
+    }
+
+    #[test]
+    fn a_total_written_only_in_daxie_is_the_total() {
+        for line in [
+            "预算总金额：人民币壹佰贰拾万元整",
+            "本项目总预算为人民币（大写）壹佰贰拾万元整",
+            "采购预算总金额：大写：壹佰贰拾万元整",
+        ] {
+            let lines = [line];
+            assert_eq!(
+                packages::stated_total(&lines).map(|m| m.amount),
+                Some(1_200_000.0),
+                "{line}"
+            );
+            let n = parse(&format!(
+                "<h2>某局设备采购项目招标公告</h2><p>{line}</p>\
+                 <p>包1：服务器</p><p>预算金额：50万元</p><p>包2：存储</p><p>预算金额：40万元</p>"
+            ));
+            assert_eq!(n.budget.map(|m| m.amount), Some(1_200_000.0), "{line}");
+        }
+        // A figure still reads as before; a 大写 word that is no amount gives none.
+        assert_eq!(
+            packages::stated_total(&["预算总金额：120万元"]).map(|m| m.amount),
+            Some(1_200_000.0)
+        );
+        assert_eq!(packages::stated_total(&["预算总额为壹佰元店采购"]), None);
+    }
+
+    #[test]
+    fn a_notice_for_one_lot_keeps_that_lot_s_budget() {
+        let docs = [
+            "<h2>某局设备采购项目（第2包）招标公告</h2><p>本项目总预算500万元，分三个包。</p>\
+             <p>本次招标为第2包。</p><p>预算金额：150万元</p>",
+            "<h2>某局设备采购项目招标公告</h2><p>项目总预算：500万元</p>\
+             <p>本次采购为二标段，最高限价：150万元</p>",
+            "<h2>某局设备采购项目招标公告</h2><p>预算总金额：人民币伍佰万元整</p>\
+             <p>本次公告仅为包2的采购</p><p>包2预算金额：1,500,000.00元</p>",
+        ];
+        for doc in docs {
+            assert_eq!(
+                parse(doc).budget.map(|m| m.amount),
+                Some(1_500_000.0),
+                "{doc}"
+            );
+        }
+        // Without a sentence naming this notice's lot, the stated total still wins.
+        let n = parse(
+            "<h2>某局设备采购项目招标公告</h2><p>项目总预算：500万元</p>\
+             <p>包1预算金额：150万元</p><p>包2预算金额：200万元</p>",
+        );
+        assert_eq!(n.budget.map(|m| m.amount), Some(5_000_000.0));
+    }
+
+    #[test]
+    fn a_yes_no_attribute_is_a_whole_question() {
+        assert!(!is_mark_header("是否小微企业") && !is_mark_header("是否联合体投标"));
+        assert!(!is_mark_header("是否为中小企业"));
+        // A result question whose note mentions a consortium still marks rows.
+        assert!(is_mark_header("是否推荐为中标候选人（联合体须注明）"));
+        assert!(is_mark_header("是否入围（小微企业见备注）"));
+        let n = parse(
+            "<h2>某局平台采购项目中标候选人公示</h2><table>\
+             <tr><th>排名</th><th>供应商名称（是否联合体见备注）</th><th>投标报价（元）</th></tr>\
+             <tr><td>1</td><td>甲信息技术有限公司</td><td>1,000,000.00</td></tr>\
+             <tr><td>2</td><td>乙网络科技有限公司</td><td>980,000.00</td></tr></table>",
+        );
+        assert_eq!(n.candidates, ["甲信息技术有限公司", "乙网络科技有限公司"]);
+        // A result mark whose note names a consortium still rules its 否 rows out.
+        let n = parse(
+            "<h2>某局平台采购项目中标候选人公示</h2><table>\
+             <tr><th>投标人</th><th>投标报价（元）</th><th>是否入围（含联合体）</th></tr>\
+             <tr><td>甲信息技术有限公司</td><td>1,000,000.00</td><td>是</td></tr>\
+             <tr><td>乙网络科技有限公司</td><td>980,000.00</td><td>否</td></tr>\
+             <tr><td>丙数据股份有限公司</td><td>950,000.00</td><td>是</td></tr></table>",
+        );
+        assert_eq!(n.candidates, ["甲信息技术有限公司", "丙数据股份有限公司"]);
+    }
+
+    #[test]
+    fn candidates_in_one_paragraph_come_in_rank_order() {
+        let docs = [
+            "<h2>某局平台采购项目中标候选人公示</h2><p>第一中标候选人：甲信息技术有限公司，投标报价：1,000,000.00元；\
+             第二中标候选人：乙网络科技有限公司，投标报价：990,000.00元；第三中标候选人：丙数据股份有限公司，投标报价：980,000.00元。</p>",
+            "<h2>某局平台采购项目中标候选人公示</h2><p>第一成交候选人：甲信息技术有限公司，报价98万元；第二成交候选人：\
+             乙网络科技有限公司，报价99万元；第三成交候选人：丙数据股份有限公司，报价100万元</p>",
+            // Written out of order: the ranks, not the order of writing, decide.
+            "<h2>某局平台采购项目中标候选人公示</h2><p>第二中标候选人：乙网络科技有限公司；第一中标候选人：\
+             甲信息技术有限公司；第三中标候选人：丙数据股份有限公司。</p>",
+        ];
+        for doc in docs {
+            assert_eq!(
+                parse(doc).candidates,
+                [
+                    "甲信息技术有限公司",
+                    "乙网络科技有限公司",
+                    "丙数据股份有限公司"
+                ],
+                "{doc}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_publication_date_after_the_body_beats_a_deadline_before_it() {
+        let docs = [
+            "<h2>某局平台采购项目招标公告</h2><p>投标截止时间：2026年11月20日 09:30</p>\
+             <p>采购人：某局</p><div class=\"info\">发布时间：2026年11月3日 09:30</div>",
+            "<h2>某局平台采购项目招标公告</h2><p>递交响应文件截止时间：2026-11-20 09:30</p>\
+             <p>采购人：某局</p><p>公告日期：2026-11-03</p>",
+        ];
+        for doc in docs {
+            assert_eq!(parse(doc).published.as_deref(), Some("2026-11-03"), "{doc}");
+        }
+        // A deadline alone is no publication date.
+        let n = parse("<h2>某局平台采购项目招标公告</h2><p>投标截止时间：2026年11月20日 09:30</p>");
+        assert_ne!(n.published.as_deref(), Some("2026-11-20"));
     }
 }

@@ -171,10 +171,11 @@ pub fn lot_column_total(tables: &[Vec<Vec<String>>], budget: &Money) -> Option<M
 
 /// The purchase's stated total budget: a `budget_total_label` label, perhaps with a unit note,
 /// then 为 / 是 / a colon / a cell break and the amount ("预算总金额：300万元", "本项目总预算为
-/// 260万元", "预算总金额（万元） | 260").
+/// 260万元", "预算总金额（万元） | 260"), as a figure (group 2) or only in 大写 (group 3:
+/// "预算总金额：人民币壹佰贰拾万元整", "总预算为人民币（大写）…").
 static STATED_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{W})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为|是|\|)\s*(?:人民币)?\s*([¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元)?)",
+        r"(?:{W})([（(][^）)]{{0,12}}[）)])?\s*(?:[：:]|为|是|\|)\s*(?:人民币)?\s*(?:([¥￥]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:亿元|万元|元)?)|(?:[（(]?大写[）)]?\s*[：:]?\s*)?([零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整]{{3,}}))",
         W = layout::alternation(layout::words("budget_total_label")),
     ))
     .expect("valid stated-total regex")
@@ -186,12 +187,41 @@ pub fn stated_total(lines: &[&str]) -> Option<Money> {
     lines
         .iter()
         .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains('总'))
-        .flat_map(|l| STATED_TOTAL.captures_iter(l))
-        .find_map(|c| {
+        .flat_map(|l| STATED_TOTAL.captures_iter(l).map(move |c| (l, c)))
+        .find_map(|(l, c)| {
+            if let Some(run) = c.get(3) {
+                // A 大写 run going on into a word ("壹佰元店") is no amount.
+                let after = l.get(run.end()..).unwrap_or_default();
+                if after.chars().next().is_some_and(labels::is_han) {
+                    return None;
+                }
+                return super::money::lone_daxie(run.as_str()).map(|amount| Money {
+                    amount,
+                    currency: "CNY".to_string(),
+                });
+            }
             let unit = c
                 .get(1)
                 .and_then(|m| super::money::Unit::in_notes(m.as_str()));
             parse_money(c.get(2)?.as_str(), unit)
+        })
+}
+
+/// Words saying which lot of a larger project this notice is for ("本次招标为第2包",
+/// "本次采购为二标段", "本次公告仅为包2"): `own_lot_lead`, each followed by the lot's id.
+static OWN_LOT_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("own_lot_lead"));
+
+/// The page says the notice covers one lot of its project: an [`OWN_LOT_LEADS`] word followed by
+/// a package id (perhaps after 第). A project total stated beside it is not this notice's budget.
+pub fn names_own_lot(lines: &[&str]) -> bool {
+    lines
+        .iter()
+        .filter(|l| l.len() <= MAX_LINE_BYTES && l.contains("本"))
+        .any(|l| {
+            OWN_LOT_LEADS.iter().any(|w| {
+                l.match_indices(w)
+                    .any(|(at, _)| package_of(l[at + w.len()..].trim_start()).is_some())
+            })
         })
 }
 
