@@ -15,6 +15,7 @@ use anyhow::Context;
 
 use crate::model::Mention;
 
+mod headnoun;
 mod negscope;
 mod text;
 mod verdict;
@@ -86,6 +87,8 @@ pub struct Detector {
     verdict_guards: Vec<String>,
     /// The words of a composed negated scope phrase ("X不纳入本项目建设内容", "不再采用X").
     negated_scope: negscope::NegatedScope,
+    /// The head nouns a product's name may modify ("华为云HCIP认证证书", "阿里云授权合作伙伴").
+    head_nouns: headnoun::HeadNouns,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -152,6 +155,7 @@ impl Detector {
             replacement_words: vocab.replacement_words,
             verdict_guards: vocab.verdict_guards,
             negated_scope: vocab.negated_scope,
+            head_nouns: vocab.head_nouns,
         })
     }
 
@@ -466,6 +470,18 @@ impl Detector {
         {
             new_end = e;
         }
+        // The compound the term opens: a certificate, a partner status, a share price … of it
+        // ("华为云HCIP-AI认证证书", "阿里云授权合作伙伴") is no use; a partner status required of
+        // the bidder ("投标人须为X授权合作伙伴") stays, whatever partner frame surrounds it.
+        let head = if self.head_nouns.serves(&rule.excludes) {
+            let after = new_end.max(end).min(to);
+            self.head_nouns.read(&hay[from..start], &hay[after..to])
+        } else {
+            headnoun::Reading::Open
+        };
+        if head == headnoun::Reading::RequiredPartner {
+            frame_opens.clear();
+        }
         let vetoed = vetoing_prefixes.iter().any(|&e| {
             [start, new_start].iter().any(|&at| {
                 e <= at
@@ -632,7 +648,7 @@ impl Detector {
                         )
                 })
             });
-        if vetoed {
+        if vetoed || head == headnoun::Reading::NotUse {
             vetoes.push((start, end));
             return None;
         }

@@ -199,6 +199,9 @@ pub(crate) struct Vocabulary {
     /// The words a negated scope phrase is composed of (positions `scopeverb`, `negfill`,
     /// `scopeobject`, `conditional`).
     pub negated_scope: super::negscope::NegatedScope,
+    /// The head nouns a product's name may modify (positions `headnoun`, `partnerhead`,
+    /// `producthead`, `headmodifier`, `headrequire`; see `headnoun`).
+    pub head_nouns: super::headnoun::HeadNouns,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -236,6 +239,7 @@ impl Vocabulary {
         let mut verdict_guards = Vec::new();
         let mut frame_reach = Vec::new();
         let mut negated_scope = super::negscope::NegatedScope::default();
+        let mut head_nouns = super::headnoun::HeadNouns::default();
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
             let group = match groups.iter().position(|g| g == group_name) {
@@ -266,6 +270,15 @@ impl Vocabulary {
                         return Err(row.error("empty term".to_string()));
                     }
                     negated_scope.add(p, traditional_variants(&word, MAX_VARIANTS));
+                    continue;
+                }
+                // The words of a compound after the term, read by one bounded scan after it.
+                p if super::headnoun::POSITIONS.contains(&p) => {
+                    let word = normalize_term(row.get("term")?);
+                    if word.is_empty() {
+                        return Err(row.error("empty term".to_string()));
+                    }
+                    head_nouns.add(p, group, traditional_variants(&word, MAX_VARIANTS));
                     continue;
                 }
                 // "与…相比": two words, one either side of the term, each in its clause; either
@@ -355,7 +368,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement or verdictguard"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, headnoun, partnerhead, producthead, headmodifier, headrequire, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement or verdictguard"
                     )));
                 }
             };
@@ -454,6 +467,9 @@ impl Vocabulary {
         if terms.is_empty() {
             bail!("{}: no terms", terms_path.display());
         }
+        head_nouns
+            .build()
+            .with_context(|| format!("{}: head nouns", context_path.display()))?;
         Ok(Vocabulary {
             products,
             terms,
@@ -476,6 +492,7 @@ impl Vocabulary {
             replacement_words,
             verdict_guards,
             negated_scope,
+            head_nouns,
         })
     }
 }
