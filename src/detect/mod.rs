@@ -631,6 +631,7 @@ impl Detector {
                     guards: &self.verdict_guards,
                     bidders: &self.bidder_words,
                     purchases: &self.purchase_words,
+                    other_product: &|clause: &str| self.names_other_product(clause, term_index),
                 },
             )
             || object_negators.iter().any(|&e| {
@@ -831,6 +832,19 @@ impl Detector {
 impl Detector {
     /// `s` is, whole, a vocabulary term naming the same product as term `term` (the maker's name
     /// before a model's: "智谱" before "GLM"). One automaton pass over a short stretch.
+    /// `s` (one short clause) holds a term of a product other than `term`'s.
+    fn names_other_product(&self, s: &str, term: usize) -> bool {
+        let Some(products) = self.terms.get(term).map(|t| &t.products) else {
+            return false;
+        };
+        self.terms_automaton.find_overlapping_iter(s).any(|m| {
+            self.term_of_pattern
+                .get(m.pattern().as_usize())
+                .and_then(|&i| self.terms.get(i))
+                .is_some_and(|t| !t.products.iter().any(|p| products.contains(p)))
+        })
+    }
+
     fn same_product_term(&self, s: &str, term: usize) -> bool {
         if s.is_empty() || s.len() > MAX_MAKER_BYTES {
             return false;
@@ -2949,6 +2963,16 @@ mod extract71_tests {
                 "China Telecom Cloud",
             ),
             (
+                "对阿里云、华为云两种方案进行比选，阿里云方案未予采用。",
+                "Alibaba Cloud",
+                "Huawei Cloud",
+            ),
+            (
+                "对基于腾讯云和天翼云的方案进行比选，腾讯云方案未被采纳。",
+                "Tencent Cloud",
+                "China Telecom Cloud",
+            ),
+            (
                 "选型论证中，华为云方案落选，最终确定采用阿里云。",
                 "Huawei Cloud",
                 "Alibaba Cloud",
@@ -2956,6 +2980,19 @@ mod extract71_tests {
         ] {
             assert_none(&d, text, dropped);
             assert_some(&d, text, kept);
+        }
+        // A verdict clause without a subject of its own still rules out the compared option.
+        for (text, product) in [
+            (
+                "可研阶段曾对基于阿里云的方案进行比选，因成本原因未予采用。",
+                "Alibaba Cloud",
+            ),
+            (
+                "对基于华为云和阿里云的方案进行比选，该方案未被采纳。",
+                "Huawei Cloud",
+            ),
+        ] {
+            assert_none(&d, text, product);
         }
     }
 
