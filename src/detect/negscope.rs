@@ -131,7 +131,7 @@ impl NegatedScope {
         };
         let gap = &between[v..];
         (only_separators(gap) || list_items(gap) || qualified(gap, qualifiers))
-            && !(relative_after(after) && !self.plan_after(after))
+            && (!relative_after(after) || self.plan_after(after))
             && !self.conditional(before)
     }
 
