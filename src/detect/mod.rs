@@ -89,6 +89,8 @@ pub struct Detector {
     negated_scope: negscope::NegatedScope,
     /// The head nouns a product's name may modify ("华为云HCIP认证证书", "阿里云授权合作伙伴").
     head_nouns: headnoun::HeadNouns,
+    /// Words read in the term's clause by the resale, old-host and unquoted-correction rules.
+    clause_words: vocab::ClauseWords,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -156,6 +158,7 @@ impl Detector {
             verdict_guards: vocab.verdict_guards,
             negated_scope: vocab.negated_scope,
             head_nouns: vocab.head_nouns,
+            clause_words: vocab.clause_words,
         })
     }
 
@@ -497,80 +500,89 @@ impl Detector {
                         || count_of(&hay[e..at], &self.approx_words)
                         || qualified(&hay[e..at], &self.qualifiers))
             })
-        }) || example_prefixes.iter().any(|&e| {
+        }) || (example_prefixes.iter().any(|&e| {
             [start, new_start]
                 .iter()
                 .any(|&at| e <= at && example_stretch(&hay[e..at]))
                 // "如智谱GLM": the maker before the term is a term of the same product itself.
                 || (e <= start && self.same_product_term(&hay[e..start], term_index))
-        }) || vetoing_suffixes.iter().any(|&s| {
-            [end, new_end]
-                .iter()
-                .any(|&at| s >= at && only_separators(&hay[at..s]))
-        }) || frame_opens.iter().any(|&(f, e)| {
-            let after = new_end.max(end);
-            match self.frame_reach.get(f) {
-                Some(&reach @ (FrameReach::Lead | FrameReach::SentLead)) => {
-                    lead_closes.iter().any(|&(g, cs, ce)| {
-                        g == f
-                            && e <= cs
-                            && if reach == FrameReach::Lead {
-                                in_clause(&hay[e..cs])
-                            } else {
-                                other_subject_sentence(&hay[e..cs], &self.own_words)
-                            }
-                            && [start, new_start].iter().any(|&at| {
-                                ce <= at
-                                    && (only_separators(&hay[ce..at])
-                                        || qualified(&hay[ce..at], &self.qualifiers))
-                            })
-                            && !own_clause(&hay[from..cs], &self.own_words, &self.bidder_words)
-                    })
-                }
-                // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
-                Some(FrameReach::Ban) => {
-                    banned_stretch(&hay[e..new_start.min(start).max(e)])
-                        && frame_closes
-                            .iter()
-                            .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
-                }
-                // An old system's host, in a bracket, migrated off ("原X系统（部署于Y）数据迁移").
-                // A closing word of the frame before the bracket ("原有业务迁移至政务云（X）")
-                // makes the bracket the new host's, not the old system's.
-                Some(FrameReach::Bracket) => {
-                    in_bracket_of(&hay[e..new_start.min(start).max(e)])
-                        && !lead_closes.iter().any(|&(g, cs, _)| g == f && cs >= e)
-                        && frame_closes
-                            .iter()
-                            .any(|&(g, s)| g == f && s >= after && !sentence_break(&hay[after..s]))
-                }
-                // A refused question ("能否采用X投标？答：不接受").
-                Some(FrameReach::Answer) => {
-                    in_clause(&hay[e..new_start.min(start).max(e)])
-                        && frame_closes
-                            .iter()
-                            .any(|&(g, s)| g == f && s >= after && refused(&hay[after..s]))
-                }
-                Some(&reach) => {
-                    in_clause(&hay[e..new_start.min(start).max(e)])
-                        && frame_closes.iter().any(|&(g, s)| {
-                            let gap = &hay[after.min(s)..s];
+        }) && !words_in_clause(&hay[new_end.max(end)..], &self.clause_words.resale))
+            || vetoing_suffixes.iter().any(|&s| {
+                [end, new_end]
+                    .iter()
+                    .any(|&at| s >= at && only_separators(&hay[at..s]))
+            })
+            || frame_opens.iter().any(|&(f, e)| {
+                let after = new_end.max(end);
+                match self.frame_reach.get(f) {
+                    Some(&reach @ (FrameReach::Lead | FrameReach::SentLead)) => {
+                        lead_closes.iter().any(|&(g, cs, ce)| {
                             g == f
-                                && match reach {
-                                    FrameReach::Clause => !gap.contains(is_clause_mark),
-                                    FrameReach::Sentence => !sentence_break(gap),
-                                    _ => in_clause(gap),
+                                && e <= cs
+                                && if reach == FrameReach::Lead {
+                                    in_clause(&hay[e..cs])
+                                } else {
+                                    other_subject_sentence(&hay[e..cs], &self.own_words)
                                 }
+                                && [start, new_start].iter().any(|&at| {
+                                    ce <= at
+                                        && (only_separators(&hay[ce..at])
+                                            || qualified(&hay[ce..at], &self.qualifiers))
+                                })
+                                && !own_clause(&hay[from..cs], &self.own_words, &self.bidder_words)
                         })
+                    }
+                    // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
+                    Some(FrameReach::Ban) => {
+                        banned_stretch(&hay[e..new_start.min(start).max(e)])
+                            && frame_closes
+                                .iter()
+                                .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
+                    }
+                    // An old system's host, in a bracket, migrated off ("原X系统（部署于Y）数据迁移").
+                    // A closing word of the frame before the bracket ("原有业务迁移至政务云（X）")
+                    // makes the bracket the new host's, not the old system's.
+                    Some(FrameReach::Bracket) => {
+                        let between = &hay[e..new_start.min(start).max(e)];
+                        (in_bracket_of(between) || hosted_on(between, &self.clause_words.host_verbs))
+                            && !lead_closes.iter().any(|&(g, cs, _)| g == f && cs >= e)
+                            && frame_closes.iter().any(|&(g, s)| {
+                                g == f && s >= after && !sentence_break(&hay[after..s])
+                            })
+                    }
+                    // A refused question ("能否采用X投标？答：不接受").
+                    Some(FrameReach::Answer) => {
+                        in_clause(&hay[e..new_start.min(start).max(e)])
+                            && frame_closes
+                                .iter()
+                                .any(|&(g, s)| g == f && s >= after && refused(&hay[after..s]))
+                    }
+                    Some(&reach) => {
+                        in_clause(&hay[e..new_start.min(start).max(e)])
+                            && frame_closes.iter().any(|&(g, s)| {
+                                let gap = &hay[after.min(s)..s];
+                                g == f
+                                    && match reach {
+                                        FrameReach::Clause => !gap.contains(is_clause_mark),
+                                        FrameReach::Sentence => !sentence_break(gap),
+                                        _ => in_clause(gap),
+                                    }
+                            })
+                    }
+                    None => false,
                 }
-                None => false,
-            }
-        }) || deletions
-            .iter()
-            .any(|&e| deleted_quote(&hay[e..start], &self.replacement_words))
-            || superseded
+            })
+            || deletions
                 .iter()
-                .any(|&s| replaced_quote(&hay[end.max(new_end).min(s)..s]))
+                .any(|&e| deleted_quote(&hay[e..start], &self.replacement_words))
+            || superseded.iter().any(|&s| {
+                replaced_quote(&hay[end.max(new_end).min(s)..s])
+                    || unquoted_correction(
+                        &hay[from..new_start.min(start)],
+                        &hay[end.max(new_end).min(s)..s],
+                        &self.clause_words.correction_leads,
+                    )
+            })
             || ratio_comparison(
                 &hay[..new_start.min(start)],
                 &hay[new_end.max(end)..],
@@ -635,6 +647,7 @@ impl Detector {
                     guards: &self.verdict_guards,
                     bidders: &self.bidder_words,
                     purchases: &self.purchase_words,
+                    other_product: &|clause: &str| self.names_other_product(clause, term_index),
                 },
             )
             || object_negators.iter().any(|&e| {
@@ -835,6 +848,19 @@ impl Detector {
 impl Detector {
     /// `s` is, whole, a vocabulary term naming the same product as term `term` (the maker's name
     /// before a model's: "智谱" before "GLM"). One automaton pass over a short stretch.
+    /// `s` (one short clause) holds a term of a product other than `term`'s.
+    fn names_other_product(&self, s: &str, term: usize) -> bool {
+        let Some(products) = self.terms.get(term).map(|t| &t.products) else {
+            return false;
+        };
+        self.terms_automaton.find_overlapping_iter(s).any(|m| {
+            self.term_of_pattern
+                .get(m.pattern().as_usize())
+                .and_then(|&i| self.terms.get(i))
+                .is_some_and(|t| !t.products.iter().any(|p| products.contains(p)))
+        })
+    }
+
     fn same_product_term(&self, s: &str, term: usize) -> bool {
         if s.is_empty() || s.len() > MAX_MAKER_BYTES {
             return false;
@@ -1077,6 +1103,60 @@ fn in_bracket_of(between: &str) -> bool {
         && !inside.contains(')')
         && !sentence_break(inside)
         && inside.chars().count() <= NOTE_CHARS
+}
+
+/// Characters of the term's clause after it read for a `resale` word ("X资源转租给第三方").
+const RESALE_CHARS: usize = 20;
+
+/// A word of `words` stands in the clause `after` opens, within [`RESALE_CHARS`]: a ban on
+/// reselling or diverting a bought resource ("不得将X资源转租") keeps the product.
+fn words_in_clause(after: &str, words: &[String]) -> bool {
+    let end = after
+        .char_indices()
+        .take(RESALE_CHARS)
+        .find(|&(_, c)| is_clause_mark(c))
+        .map_or_else(
+            || {
+                after
+                    .char_indices()
+                    .nth(RESALE_CHARS)
+                    .map_or(after.len(), |(i, _)| i)
+            },
+            |(i, _)| i,
+        );
+    let clause = &after[..end];
+    words.iter().any(|w| clause.contains(w.as_str()))
+}
+
+/// `between` (from a `bracketframe` opening word to the term) stays in the word's clause and
+/// ends with a host verb: "原系统部署于X" names the old system's host without a bracket.
+fn hosted_on(between: &str, host_verbs: &[String]) -> bool {
+    let head = between.trim_end_matches(' ');
+    in_clause(between) && host_verbs.iter().any(|v| head.ends_with(v.as_str()))
+}
+
+/// Characters a correction verb may stand after the term it replaces, told without quotes
+/// ("原采用X服务，现更改为Y服务").
+const CORRECTION_GAP_CHARS: usize = 3;
+
+/// A correction told without quotes: a `correctionlead` word (原, 由, 将) earlier in the term's
+/// clause (`before` ends at the term) and the correction verb soon after it (`gap`, from the
+/// term to the verb, may end with a comma and 现): "将X调整为Y", "由X更换为Y" replace X.
+fn unquoted_correction(before: &str, gap: &str, leads: &[String]) -> bool {
+    let clause = before
+        .char_indices()
+        .rfind(|&(_, c)| is_clause_mark(c))
+        .map_or(before, |(i, c)| &before[i + c.len_utf8()..]);
+    let gap = gap.trim_end_matches(' ');
+    let gap = gap
+        .strip_suffix("现已")
+        .or_else(|| gap.strip_suffix('现'))
+        .unwrap_or(gap);
+    let gap = gap.trim_end_matches([',', ' ']);
+    leads.iter().any(|w| clause.contains(w.as_str()))
+        && !gap.contains(is_clause_mark)
+        && !gap.contains(['“', '"', '(', ')'])
+        && gap.chars().filter(|&c| c != ' ').count() <= CORRECTION_GAP_CHARS
 }
 
 /// Characters a bracketed reason between a replaced quote and its marker may run.
@@ -2867,6 +2947,243 @@ mod review69_tests {
             ),
         ] {
             assert_none(&d, text, product);
+        }
+    }
+}
+
+/// extract71: non-use rules that reached too far or not far enough (seen in review): a verdict
+/// over one of two options, a ban on reselling a bought resource, an old host without a bracket,
+/// a correction told without quotes, one maker's compatibility proof, 若 as a condition, a
+/// dropped plan named with 的, and a bidder's record of past work.
+#[cfg(test)]
+mod extract71_tests {
+    use super::test_support::{assert_none, assert_some, detector};
+
+    #[test]
+    fn a_verdict_over_one_option_drops_only_that_option() {
+        let d = detector();
+        for (text, dropped, kept) in [
+            (
+                "两种方案比较，阿里云方案未被采纳，最终选用华为云。",
+                "Alibaba Cloud",
+                "Huawei Cloud",
+            ),
+            (
+                "经比选，方案一（阿里云）未予采用，方案二（华为云）中选。",
+                "Alibaba Cloud",
+                "Huawei Cloud",
+            ),
+            (
+                "经对比评估，腾讯云方案未予采纳，本项目采用天翼云方案。",
+                "Tencent Cloud",
+                "China Telecom Cloud",
+            ),
+            (
+                "对阿里云、华为云两种方案进行比选，阿里云方案未予采用。",
+                "Alibaba Cloud",
+                "Huawei Cloud",
+            ),
+            (
+                "对基于腾讯云和天翼云的方案进行比选，腾讯云方案未被采纳。",
+                "Tencent Cloud",
+                "China Telecom Cloud",
+            ),
+            (
+                "选型论证中，华为云方案落选，最终确定采用阿里云。",
+                "Huawei Cloud",
+                "Alibaba Cloud",
+            ),
+        ] {
+            assert_none(&d, text, dropped);
+            assert_some(&d, text, kept);
+        }
+        // A verdict clause without a subject of its own still rules out the compared option.
+        for (text, product) in [
+            (
+                "可研阶段曾对基于阿里云的方案进行比选，因成本原因未予采用。",
+                "Alibaba Cloud",
+            ),
+            (
+                "对基于华为云和阿里云的方案进行比选，该方案未被采纳。",
+                "Huawei Cloud",
+            ),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_ban_on_reselling_a_bought_resource_keeps_it() {
+        let d = detector();
+        for (text, product) in [
+            ("中标人不得将华为云资源转租给第三方。", "Huawei Cloud"),
+            (
+                "中标人不得将阿里云服务器转售或转让给其他单位。",
+                "Alibaba Cloud",
+            ),
+            ("供应商不得将腾讯云账号挪作他用。", "Tencent Cloud"),
+            ("不得将天翼云算力资源用于其他项目。", "China Telecom Cloud"),
+        ] {
+            assert_some(&d, text, product);
+        }
+        for (text, product) in [
+            ("不得将数据上传至OpenAI等境外服务。", "OpenAI"),
+            ("禁止将业务数据传输至OpenAI等境外大模型。", "OpenAI"),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn an_old_systems_host_without_a_bracket_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            ("原系统部署于阿里云，迁移完成后停止使用。", "Alibaba Cloud"),
+            (
+                "现有业务运行在腾讯云上，本项目将其迁移至本地机房。",
+                "Tencent Cloud",
+            ),
+            ("原有平台托管于华为云，数据迁出后下线。", "Huawei Cloud"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        for (text, product) in [
+            (
+                "原系统迁移至华为云，迁移完成后原机房停止使用。",
+                "Huawei Cloud",
+            ),
+            (
+                "现有业务迁移至天翼云，原服务器报废。",
+                "China Telecom Cloud",
+            ),
+            (
+                "原有业务迁移至政务云（阿里云）后，原机房停用。",
+                "Alibaba Cloud",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_correction_told_without_quotes_drops_the_old_product() {
+        let d = detector();
+        for (text, old, new) in [
+            (
+                "原采用阿里云服务，现更改为华为云服务。",
+                "Alibaba Cloud",
+                "Huawei Cloud",
+            ),
+            (
+                "将阿里云调整为天翼云。",
+                "Alibaba Cloud",
+                "China Telecom Cloud",
+            ),
+            (
+                "部署平台由腾讯云更换为华为云，其余不变。",
+                "Tencent Cloud",
+                "Huawei Cloud",
+            ),
+        ] {
+            assert_none(&d, text, old);
+            assert_some(&d, text, new);
+        }
+        for (text, product) in [
+            ("平台部署位置由本地机房更改为华为云。", "Huawei Cloud"),
+            ("采用阿里云服务，备份策略调整为每日一次。", "Alibaba Cloud"),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn one_makers_compatibility_proof_is_no_use() {
+        let d = detector();
+        for (text, product) in [
+            ("提供与海光处理器的兼容性证明。", "Hygon"),
+            ("提供在昇腾平台上的适配证明材料。", "Huawei Ascend"),
+            ("须提供与寒武纪加速卡的兼容性适配证明。", "Cambricon"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        for (text, product) in [
+            ("采购海光处理器服务器4台。", "Hygon"),
+            (
+                "本项目采用昇腾平台，提供昇腾910B加速卡8张。",
+                "Huawei Ascend",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn ruo_alone_is_a_condition_but_ruogan_is_a_count() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "若本项目不采用NVIDIA A100方案，则须另行说明理由。",
+                "NVIDIA A100",
+            ),
+            (
+                "若NVIDIA A100不在本次采购范围内，则应书面告知。",
+                "NVIDIA A100",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+        for (text, product) in [
+            ("若干台NVIDIA A100服务器不在本次采购范围内。", "NVIDIA A100"),
+            ("本项目不采用NVIDIA A100方案。", "NVIDIA A100"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        assert_some(&d, "采购若干台NVIDIA A100服务器。", "NVIDIA A100");
+    }
+
+    #[test]
+    fn a_dropped_plan_named_with_de_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            ("本项目不再采用NVIDIA A100推理卡的方案。", "NVIDIA A100"),
+            ("本期不采用基于阿里云的部署方案。", "Alibaba Cloud"),
+            ("不再采用NVIDIA H100集群的技术路线。", "NVIDIA H100"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        for (text, product) in [
+            ("未采用NVIDIA A100的投标人，其投标无效。", "NVIDIA A100"),
+            ("未部署NVIDIA H100的服务器不予验收。", "NVIDIA H100"),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_bidders_past_work_is_no_mention() {
+        let d = detector();
+        for (text, product) in [
+            ("投标人须具有NVIDIA H100集群部署业绩。", "NVIDIA H100"),
+            ("供应商应具备华为云平台实施业绩。", "Huawei Cloud"),
+            ("具有阿里云项目建设成功案例的，加2分。", "Alibaba Cloud"),
+        ] {
+            assert_none(&d, text, product);
+        }
+        for (text, product) in [
+            (
+                "本项目采购NVIDIA H100服务器2台，投标人须具有类似业绩。",
+                "NVIDIA H100",
+            ),
+            (
+                "采购华为云资源，供应商须具有云平台实施业绩。",
+                "Huawei Cloud",
+            ),
+            (
+                "所投服务器具有8张NVIDIA H100 GPU，投标人须具有类似业绩。",
+                "NVIDIA H100",
+            ),
+        ] {
+            assert_some(&d, text, product);
         }
     }
 }

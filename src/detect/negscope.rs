@@ -19,6 +19,8 @@ use super::{is_clause_mark, list_items, only_separators, qualified};
 const NOTE_REST_CHARS: usize = 24;
 /// Characters after the term read for a 的 that makes the phrase a relative clause.
 const RELATIVE_CHARS: usize = 10;
+/// Characters after a 的 within which a plan noun ends the phrase ("的部署方案").
+const PLAN_CHARS: usize = 6;
 /// Characters after the term within which a `negatorobject` phrase's verb must stand
 /// ("不将X、Y（…）接入平台").
 const OBJECT_VERB_CHARS: usize = 30;
@@ -30,6 +32,11 @@ pub(crate) struct NegatedScope {
     fillers: Vec<String>,
     objects: Vec<String>,
     conditionals: Vec<String>,
+    /// Longer words opening with a conditional that are none (`notconditional`: 若干).
+    not_conditionals: Vec<String>,
+    /// Nouns of a plan (`plannoun`: 方案, 技术路线 …): "不再采用X的方案" drops the plan built on
+    /// X, so a 的 before one opens no relative clause that keeps X.
+    plan_nouns: Vec<String>,
 }
 
 impl NegatedScope {
@@ -39,6 +46,8 @@ impl NegatedScope {
             "scopeverb" => &mut self.verbs,
             "negfill" => &mut self.fillers,
             "scopeobject" => &mut self.objects,
+            "notconditional" => &mut self.not_conditionals,
+            "plannoun" => &mut self.plan_nouns,
             _ => &mut self.conditionals,
         };
         list.extend(spellings);
@@ -67,9 +76,15 @@ impl NegatedScope {
         let clause = before
             .rfind(is_clause_mark)
             .map_or(before, |i| &before[i..]);
-        self.conditionals
-            .iter()
-            .any(|w| clause.contains(w.as_str()))
+        // "若干台X" is a count, not the condition 若.
+        self.conditionals.iter().any(|w| {
+            clause.match_indices(w.as_str()).any(|(i, _)| {
+                !self
+                    .not_conditionals
+                    .iter()
+                    .any(|n| clause[i..].starts_with(n.as_str()))
+            })
+        })
     }
 
     /// `rest` opens with a scope object ("本项目建设内容", "该服务").
@@ -116,8 +131,17 @@ impl NegatedScope {
         };
         let gap = &between[v..];
         (only_separators(gap) || list_items(gap) || qualified(gap, qualifiers))
-            && !relative_after(after)
+            && (!relative_after(after) || self.plan_after(after))
             && !self.conditional(before)
+    }
+
+    /// A plan noun follows the term's 的 in its clause ("X推理卡的方案", "X的部署方案").
+    fn plan_after(&self, after: &str) -> bool {
+        let head = clause_head(after, RELATIVE_CHARS + PLAN_CHARS);
+        head.find('的').is_some_and(|i| {
+            let rest = clause_head(&head[i + '的'.len_utf8()..], PLAN_CHARS);
+            self.plan_nouns.iter().any(|n| rest.contains(n.as_str()))
+        })
     }
 
     /// A negator taking its object first ("不将X、Y（…）接入平台"): the term stands right after

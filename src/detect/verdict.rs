@@ -22,6 +22,9 @@ pub(super) struct VerdictLists<'a> {
     pub bidders: &'a [String],
     /// Purchase verbs (采购, 购置 …).
     pub purchases: &'a [String],
+    /// True when a text names a product other than the term's: a verdict whose own clause
+    /// names one is that option's ("对X、Y方案进行比选，Y方案未予采用" keeps X).
+    pub other_product: &'a dyn Fn(&str) -> bool,
 }
 
 fn holds_any(s: &str, words: &[String]) -> bool {
@@ -76,9 +79,18 @@ impl VerdictWords {
                         && !holds_any(gap, lists.guards)
                         && !holds_any(gap, lists.bidders)
                         && !hay[ce..].starts_with('的')
+                        && !own_subject(gap, lists.other_product)
                 })
         })
     }
+}
+
+/// The verdict's own clause (the end of `gap`, after its last clause mark) names another
+/// product as its subject; `gap` within the term's clause has none.
+fn own_subject(gap: &str, other_product: &dyn Fn(&str) -> bool) -> bool {
+    gap.char_indices()
+        .rfind(|&(_, c)| is_clause_mark(c))
+        .is_some_and(|(i, c)| other_product(&gap[i + c.len_utf8()..]))
 }
 
 #[cfg(test)]

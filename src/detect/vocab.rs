@@ -202,6 +202,23 @@ pub(crate) struct Vocabulary {
     /// The head nouns a product's name may modify (positions `headnoun`, `partnerhead`,
     /// `producthead`, `headmodifier`, `headrequire`; see `headnoun`).
     pub head_nouns: super::headnoun::HeadNouns,
+    /// Words read in the term's clause by the resale, old-host and unquoted-correction rules
+    /// (positions `resale`, `hostverb`, `correctionlead`).
+    pub clause_words: ClauseWords,
+}
+
+/// Word lists of the resale, old-host and unquoted-correction rules, normalised.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ClauseWords {
+    /// What a winner may not do with a bought resource (`resale`: 转租, 挪作他用 …): a ban
+    /// whose clause holds one bans the dealing, not the product.
+    pub resale: Vec<String>,
+    /// Verbs placing a system on a host (`hostverb`: 部署于, 运行在 …), read right before the
+    /// term for a `bracketframe` told without a bracket.
+    pub host_verbs: Vec<String>,
+    /// Words opening a correction's old side (`correctionlead`: 原, 由, 将) earlier in the
+    /// term's clause: a correction verb soon after the term then replaces it without quotes.
+    pub correction_leads: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -237,6 +254,7 @@ impl Vocabulary {
         let mut own_words = Vec::new();
         let mut replacement_words = Vec::new();
         let mut verdict_guards = Vec::new();
+        let mut clause_words = ClauseWords::default();
         let mut frame_reach = Vec::new();
         let mut negated_scope = super::negscope::NegatedScope::default();
         let mut head_nouns = super::headnoun::HeadNouns::default();
@@ -264,7 +282,8 @@ impl Vocabulary {
                 "negator" => Position::Negator,
                 "negatorobject" => Position::NegatorObject,
                 // The other words of a negated scope phrase, checked only after a negator.
-                p @ ("scopeverb" | "negfill" | "scopeobject" | "conditional") => {
+                p @ ("scopeverb" | "negfill" | "scopeobject" | "conditional" | "notconditional"
+                | "plannoun") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -345,7 +364,7 @@ impl Vocabulary {
                 // only before a term followed by "的" and a fraction.
                 p @ ("name" | "break" | "model" | "ratio" | "purchase" | "scopelead"
                 | "qualifier" | "approx" | "own" | "bidder" | "replacement"
-                | "verdictguard") => {
+                | "verdictguard" | "resale" | "hostverb" | "correctionlead") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -362,13 +381,16 @@ impl Vocabulary {
                         "bidder" => bidder_words.push(word),
                         "replacement" => replacement_words.push(word),
                         "verdictguard" => verdict_guards.push(word),
+                        "resale" => clause_words.resale.push(word),
+                        "hostverb" => clause_words.host_verbs.push(word),
+                        "correctionlead" => clause_words.correction_leads.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, headnoun, partnerhead, producthead, headmodifier, headrequire, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement or verdictguard"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, headnoun, partnerhead, producthead, headmodifier, headrequire, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement, verdictguard, resale, hostverb, correctionlead, notconditional or plannoun"
                     )));
                 }
             };
@@ -493,6 +515,7 @@ impl Vocabulary {
             verdict_guards,
             negated_scope,
             head_nouns,
+            clause_words,
         })
     }
 }
