@@ -16,6 +16,7 @@ use anyhow::Context;
 use crate::model::Mention;
 
 mod negscope;
+mod notused;
 mod text;
 mod verdict;
 mod vocab;
