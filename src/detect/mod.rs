@@ -17,6 +17,7 @@ use crate::model::Mention;
 
 mod headnoun;
 mod negscope;
+mod notused;
 mod text;
 mod verdict;
 mod vocab;
