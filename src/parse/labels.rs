@@ -286,6 +286,23 @@ static SHORT_LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid short-label regex")
 });
 
+/// Tags naming how an amount is written (`amount_form_tag`: 大写, 小写).
+static AMOUNT_FORM_TAGS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("amount_form_tag"));
+
+/// `value` opens with a tag naming how the amount after it is written ("大写：人民币…元整　小写：
+/// ￥…", "人民币（小写）：…"): the value of an amount label, not another label's line.
+fn opens_with_amount_form(value: &str) -> bool {
+    SHORT_LABEL_START.find(value).is_some_and(|m| {
+        let tag: String = m
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"（()）：:".contains(*c))
+            .collect();
+        let tag = tag.strip_prefix("人民币").unwrap_or(&tag);
+        AMOUNT_FORM_TAGS.contains(&tag)
+    })
+}
+
 /// Chinese labels may be letter-spaced in Word pages (`采 购 人`).
 fn alternation() -> String {
     LABELS
@@ -513,7 +530,8 @@ pub fn scan(text: &str) -> Vec<Labelled> {
                         || is_label_cell(c)
                         || is_header_cell(c)
                         || (has_colon(c)
-                            && (LABEL_COLON.is_match(c) || SHORT_LABEL_START.is_match(c))))
+                            && (LABEL_COLON.is_match(c) || SHORT_LABEL_START.is_match(c))
+                            && !opens_with_amount_form(c)))
                 })
             };
             if let Some(caps) = may_be_label_cell(cell)
@@ -1804,5 +1822,28 @@ mod part_total_row_tests {
                 .any(|l| l.field == Field::Budget && l.value == "200")
         );
         assert!(budget_column_cells(std::slice::from_ref(&table)).is_empty());
+    }
+}
+
+/// extract76: a value opening with a tag naming how its amount is written (大写 / 小写).
+#[cfg(test)]
+mod extract76_tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_form_tag_opens_a_value_not_a_label() {
+        assert!(opens_with_amount_form(
+            "大写：人民币壹佰万元整　小写：￥1,000,000.00"
+        ));
+        assert!(opens_with_amount_form("小写：￥1,000,000.00"));
+        assert!(opens_with_amount_form("人民币（小写）：1,000,000.00元"));
+        assert!(!opens_with_amount_form("供应商地址：某市某路1号"));
+        assert!(!opens_with_amount_form("人民币壹佰万元整"));
+        let vals: Vec<String> = scan("中标金额 | 小写：￥1,000,000.00（大写：人民币壹佰万元整）")
+            .into_iter()
+            .filter(|l| l.field == Field::Award)
+            .map(|l| l.value)
+            .collect();
+        assert_eq!(vals, ["小写：￥1,000,000.00（大写：人民币壹佰万元整）"]);
     }
 }

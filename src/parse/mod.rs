@@ -1767,6 +1767,19 @@ fn is_mark_yes(cell: &str) -> bool {
     MARK_YES.iter().any(|w| cell.starts_with(w))
 }
 
+/// Openings of a cell saying no in a yes/no column (`mark_no`: 否, ×).
+static MARK_NO: LazyLock<&[&str]> = LazyLock::new(|| layout::words("mark_no"));
+
+/// A cell that only answers yes or no, with a note at most ("是", "否", "是（专门面向小微企业）"):
+/// never an organisation's name (a name may open with 是, as 是德科技…, but goes on).
+fn is_yes_no_answer(cell: &str) -> bool {
+    let cell = cell.trim();
+    MARK_YES.iter().chain(MARK_NO.iter()).any(|w| {
+        cell.strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || r.starts_with(['（', '(']))
+    })
+}
+
 /// Words of a conclusion cell ruling its bidder out ("未入围", "不推荐", "否决").
 static CONCLUSION_OUT: LazyLock<&[&str]> = LazyLock::new(|| layout::words("conclusion_out"));
 
@@ -1918,7 +1931,11 @@ fn table_winners(tables: &[Vec<Vec<String>>], lined: Option<&[Vec<Vec<String>>]>
                     .position(|c| !is_mark_header(c) && header_matches(c, &WINNER_KEYS));
                 // With a yes/no column, the bidders' name column holds the results it marks.
                 let marks_candidates = mark.and_then(|m| row.get(m)).map(|h| h.contains("候选人"));
-                let named = || row.iter().position(|c| is_ranked_name_header(c));
+                // The yes/no column itself names no one, whatever words its header holds.
+                let named = || {
+                    row.iter()
+                        .position(|c| is_ranked_name_header(c) && !is_mark_header(c))
+                };
                 let (candidate, winner) = match (candidate, winner, marks_candidates) {
                     (None, None, Some(true)) => (named(), None),
                     (None, None, Some(false)) => (None, named()),
@@ -2100,7 +2117,8 @@ fn table_winners(tables: &[Vec<Vec<String>>], lined: Option<&[Vec<Vec<String>>]>
             let Some(name) = col.checked_sub(offset).and_then(|i| row.get(i)) else {
                 continue;
             };
-            if labels::is_label_cell(name) {
+            // A label, or a yes/no answer ("是（专门面向小微企业）"), is no name.
+            if labels::is_label_cell(name) || is_yes_no_answer(name) {
                 continue;
             }
             // All candidates in one cell, each on a line of its own after its rank.
@@ -6160,5 +6178,64 @@ mod extract72_tests {
         // A deadline alone is no publication date.
         let n = parse("<h2>某局平台采购项目招标公告</h2><p>投标截止时间：2026年11月20日 09:30</p>");
         assert_ne!(n.published.as_deref(), Some("2026-11-20"));
+    }
+}
+
+/// extract76: a lot-reservation yes/no column in a package table; an award cell written in 大写
+/// and 小写 together.
+#[cfg(test)]
+mod extract76_tests {
+    use super::*;
+
+    #[test]
+    fn a_reserved_lot_column_names_no_winner() {
+        for (header, yes) in [
+            ("是否专门面向中小企业", "是（专门面向小微企业）"),
+            ("是否面向中小企业采购", "是"),
+            ("是否专门面向小微企业", "是(预留份额)"),
+        ] {
+            let n = parse(&format!(
+                "<h2>某市某局平台建设项目招标公告</h2><p>预算金额：224.00万元</p><table>\
+                 <tr><th>包号</th><th>包名称</th><th>预算金额（万元）</th><th>{header}</th></tr>\
+                 <tr><td>1</td><td>硬件</td><td>168.00</td><td>否</td></tr>\
+                 <tr><td>2</td><td>软件</td><td>56.00</td><td>{yes}</td></tr></table>"
+            ));
+            assert!(n.suppliers.is_empty(), "{header}: {:?}", n.suppliers);
+            assert_eq!(n.notice_type, NoticeType::Tender, "{header}");
+        }
+        // A result mark still marks its rows; a name opening with 是 is still a name.
+        assert!(is_mark_header("是否中标") && is_mark_header("是否推荐为中标候选人"));
+        assert!(is_yes_no_answer("是") && is_yes_no_answer("否（投标无效）"));
+        assert!(!is_yes_no_answer("是德科技（中国）有限公司"));
+        let n = parse(
+            "<h2>某局平台采购项目中标结果公告</h2><table>\
+             <tr><th>投标人名称</th><th>投标报价（元）</th><th>是否中标</th></tr>\
+             <tr><td>甲信息技术有限公司</td><td>1,000,000.00</td><td>是</td></tr>\
+             <tr><td>乙网络科技有限公司</td><td>980,000.00</td><td>否</td></tr></table>",
+        );
+        assert_eq!(n.suppliers, ["甲信息技术有限公司"]);
+    }
+
+    #[test]
+    fn an_award_cell_in_daxie_and_xiaoxie_is_read() {
+        for cell in [
+            "大写：人民币伍拾捌万陆仟元整　　小写：￥586,000.00",
+            "小写：￥586,000.00（大写：人民币伍拾捌万陆仟元整）",
+            "人民币（小写）：586,000.00元　人民币（大写）：伍拾捌万陆仟元整",
+        ] {
+            let n = parse(&format!(
+                "<h2>某医院设备采购项目成交结果公示</h2><table>\
+                 <tr><td>成交供应商名称</td><td>甲信息技术有限公司</td></tr>\
+                 <tr><td>成交金额</td><td>{cell}</td></tr>\
+                 <tr><td>交货期</td><td>合同签订后30日历天</td></tr></table>"
+            ));
+            assert_eq!(n.award.map(|m| m.amount), Some(586_000.0), "{cell}");
+        }
+        // Another label's line is still no value of an amount label.
+        let n = parse(
+            "<h2>某医院设备采购项目成交结果公示</h2><table>\
+             <tr><td>成交金额</td><td>供应商地址：某市某路1号</td></tr></table>",
+        );
+        assert_eq!(n.award, None);
     }
 }

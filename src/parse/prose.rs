@@ -300,6 +300,8 @@ pub fn aliased_name(short: &str, lines: &[&str]) -> Option<String> {
                 .find_map(|w| name.rsplit_once(w).map(|(_, r)| r))
                 .unwrap_or(name);
             let name = name.trim_start_matches('受');
+            // "明年起将在X（以下简称“Y”）成为常态": the time and place words before it neither.
+            let name = without_clause_lead(name);
             // "与X（以下简称“Y”）签订", "公司近日与X（…）": the clause before a connective is no
             // part of the name: one opening the text, unless the short name opens with it too
             // (同方…（简称“同方股份”）), or one inside it right before the short name's first
@@ -319,6 +321,51 @@ pub fn aliased_name(short: &str, lines: &[&str]) -> Option<String> {
             cut.map_or(name, |i| &name[i..]).to_string()
         })
         .find(|n| org_like(n) && n != short)
+}
+
+/// Time words that may open a clause before a name (`name_time_lead`: 明年起, 近日 …).
+static NAME_TIME_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("name_time_lead"));
+/// Adverbs between those and the name's preposition (`name_adverb_lead`: 将, 已 …).
+static NAME_ADVERB_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("name_adverb_lead"));
+/// Prepositions right before a name (`name_place_lead`: 在, 于, 由, 向).
+static NAME_PLACE_LEADS: LazyLock<&[&str]> = LazyLock::new(|| layout::words("name_place_lead"));
+
+/// `name` without a clause's opening run into it ("明年起将在X", "今年已由X", "近日X"): a run of
+/// time words, adverbs and prepositions from its start that ends with a time word or a
+/// preposition (an adverb needs one after it) and is two characters or more, so a name that
+/// opens with one such character (于都县…, 将乐县…, 正泰…) keeps it. The rest must still look
+/// like an organisation's name; otherwise `name` is returned whole.
+pub fn without_clause_lead(name: &str) -> &str {
+    let longest = |rest: &str, words: &[&'static str]| {
+        words
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .map(|w| w.len())
+            .max()
+    };
+    let (mut at, mut cut) = (0, 0);
+    while at < name.len() {
+        let rest = &name[at..];
+        let ends = longest(rest, &NAME_TIME_LEADS)
+            .into_iter()
+            .chain(longest(rest, &NAME_PLACE_LEADS))
+            .max();
+        let adverb = longest(rest, &NAME_ADVERB_LEADS);
+        match (ends, adverb) {
+            (Some(e), a) if a.is_none_or(|a| e >= a) => {
+                at += e;
+                cut = at;
+            }
+            (_, Some(a)) => at += a,
+            _ => break,
+        }
+    }
+    let rest = &name[cut..];
+    if name[..cut].chars().count() >= 2 && org_like(rest) {
+        rest
+    } else {
+        name
+    }
 }
 
 /// Connectives opening a clause before an aliased name (`alias_connective`: 与, 和, 同, 由).
@@ -4268,6 +4315,63 @@ mod extract56_correction_tests {
         assert_eq!(
             corrected("“采购预算：300万元”，该处内容更正，更正后为“采购预算：280万元”"),
             Some((3_000_000.0, 2_800_000.0))
+        );
+    }
+}
+
+/// extract76: a clause's time words, adverbs and preposition before an aliased name.
+#[cfg(test)]
+mod extract76_clause_lead_tests {
+    use super::*;
+
+    #[test]
+    fn a_time_and_place_run_before_an_aliased_name_is_no_part_of_it() {
+        for (line, short, want) in [
+            (
+                "这样的服务，今年起将在甲乙市中心医院（以下简称“市中心医院”）全面推开。",
+                "市中心医院",
+                "甲乙市中心医院",
+            ),
+            (
+                "记者获悉，该平台近日已由丙丁数据科技有限公司（下称“丙丁数据”）建成上线。",
+                "丙丁数据",
+                "丙丁数据科技有限公司",
+            ),
+            (
+                "据悉，目前已于戊己大学附属医院（以下简称“附属医院”）完成部署的设备共10台。",
+                "附属医院",
+                "戊己大学附属医院",
+            ),
+        ] {
+            assert_eq!(
+                aliased_name(short, &[line]).as_deref(),
+                Some(want),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_opening_with_a_lead_character_keeps_it() {
+        // One preposition or adverb character alone may open a name (于都县…, 将乐县…, 正泰…).
+        assert_eq!(without_clause_lead("于都县人民医院"), "于都县人民医院");
+        assert_eq!(without_clause_lead("将乐县总医院"), "将乐县总医院");
+        assert_eq!(without_clause_lead("正泰数据有限公司"), "正泰数据有限公司");
+        // An adverb needs a time word or preposition after it to be cut.
+        assert_eq!(
+            without_clause_lead("近日正泰数据有限公司"),
+            "正泰数据有限公司"
+        );
+        // What is left must still look like a name.
+        assert_eq!(without_clause_lead("明年起将在本院"), "明年起将在本院");
+        // A plain name is unchanged.
+        assert_eq!(
+            aliased_name(
+                "丙丁科技",
+                &["丙丁科技有限公司（以下简称“丙丁科技”）发布公告。"]
+            )
+            .as_deref(),
+            Some("丙丁科技有限公司")
         );
     }
 }
