@@ -18,6 +18,7 @@ use crate::model::Mention;
 mod headnoun;
 mod negscope;
 mod notused;
+mod pastuse;
 mod text;
 mod verdict;
 mod vocab;
@@ -92,6 +93,8 @@ pub struct Detector {
     head_nouns: headnoun::HeadNouns,
     /// Words read in the term's clause by the resale, old-host and unquoted-correction rules.
     clause_words: vocab::ClauseWords,
+    /// Another subject's earlier use ("此前，A医院等已陆续部署X"; see `pastuse`).
+    others_use: pastuse::OthersUse,
 }
 
 /// Characters between a term and a legal-form word that still make one name
@@ -160,6 +163,7 @@ impl Detector {
             negated_scope: vocab.negated_scope,
             head_nouns: vocab.head_nouns,
             clause_words: vocab.clause_words,
+            others_use: vocab.others_use,
         })
     }
 
@@ -662,6 +666,11 @@ impl Detector {
                         )
                 })
             });
+        let vetoed = vetoed
+            || (self.others_use.serves(&rule.excludes)
+                && self
+                    .others_use
+                    .others_before(&hay[from..new_start.min(start)], &hay[new_end.max(end)..to]));
         if vetoed || head == headnoun::Reading::NotUse {
             vetoes.push((start, end));
             return None;

@@ -202,6 +202,9 @@ pub(crate) struct Vocabulary {
     /// The head nouns a product's name may modify (positions `headnoun`, `partnerhead`,
     /// `producthead`, `headmodifier`, `headrequire`; see `headnoun`).
     pub head_nouns: super::headnoun::HeadNouns,
+    /// Another subject's earlier use (positions `pastlead`, `pastperfective`, `pastverb`,
+    /// `pastquant`, `pastorg`, `pastown`; see `pastuse`).
+    pub others_use: super::pastuse::OthersUse,
     /// Words read in the term's clause by the resale, old-host and unquoted-correction rules
     /// (positions `resale`, `hostverb`, `correctionlead`).
     pub clause_words: ClauseWords,
@@ -258,6 +261,7 @@ impl Vocabulary {
         let mut frame_reach = Vec::new();
         let mut negated_scope = super::negscope::NegatedScope::default();
         let mut head_nouns = super::headnoun::HeadNouns::default();
+        let mut others_use = super::pastuse::OthersUse::default();
         for row in read_rows(&context_path, &["group", "term", "position"], false)? {
             let group_name = row.get("group")?;
             let group = match groups.iter().position(|g| g == group_name) {
@@ -289,6 +293,15 @@ impl Vocabulary {
                         return Err(row.error("empty term".to_string()));
                     }
                     negated_scope.add(p, traditional_variants(&word, MAX_VARIANTS));
+                    continue;
+                }
+                // The words of another subject's earlier use, read by one scan of the sentence.
+                p if super::pastuse::POSITIONS.contains(&p) => {
+                    let word = normalize_term(row.get("term")?);
+                    if word.is_empty() {
+                        return Err(row.error("empty term".to_string()));
+                    }
+                    others_use.add(p, group, traditional_variants(&word, MAX_VARIANTS));
                     continue;
                 }
                 // The words of a compound after the term, read by one bounded scan after it.
@@ -390,7 +403,7 @@ impl Vocabulary {
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, headnoun, partnerhead, producthead, headmodifier, headrequire, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement, verdictguard, resale, hostverb, correctionlead, notconditional or plannoun"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, headnoun, partnerhead, producthead, headmodifier, headrequire, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement, verdictguard, resale, hostverb, correctionlead, notconditional, plannoun, pastlead, pastperfective, pastverb, pastquant, pastorg or pastown"
                     )));
                 }
             };
@@ -492,6 +505,9 @@ impl Vocabulary {
         head_nouns
             .build()
             .with_context(|| format!("{}: head nouns", context_path.display()))?;
+        others_use
+            .finish()
+            .with_context(|| format!("{}: past-use words", context_path.display()))?;
         Ok(Vocabulary {
             products,
             terms,
@@ -515,6 +531,7 @@ impl Vocabulary {
             verdict_guards,
             negated_scope,
             head_nouns,
+            others_use,
             clause_words,
         })
     }
