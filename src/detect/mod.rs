@@ -3188,3 +3188,143 @@ mod extract71_tests {
         }
     }
 }
+
+/// extract75 (held-out round 53 of issue 10): a product named only as the price yardstick a cap
+/// or budget was estimated from, or as the popularity lead of a news story; and a probe of
+/// purchases worded like these frames, which must keep the product.
+#[cfg(test)]
+mod extract75_price_trend_tests {
+
+    use super::test_support::{assert_none, assert_some, detector};
+
+    #[test]
+    fn a_cap_estimated_from_a_products_prices_vetoes_it() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "项目预算参照华为云同类服务的市场价格测算，分三年支付。",
+                "Huawei Cloud",
+            ),
+            ("最高投标限价依据腾讯云公开收费标准确定。", "Tencent Cloud"),
+            (
+                "本项目控制价对标火山引擎同规格实例的公开报价制定。",
+                "Volcano Engine",
+            ),
+            (
+                "年度服务费上限比照移动云等平台GPU云主机刊例价估算得出。",
+                "China Mobile Cloud",
+            ),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_popularity_lead_in_news_vetoes_the_product() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "自DeepSeek爆火以来，各地政务大模型项目明显增多。",
+                "DeepSeek",
+            ),
+            ("随着DeepSeek的走红，矿山企业纷纷布局智能化。", "DeepSeek"),
+            ("ChatGPT横空出世，大模型应用进入快车道。", "OpenAI"),
+            (
+                "Kimi火出圈之后，长文本处理成为各地关注的能力。",
+                "Moonshot Kimi",
+            ),
+            ("在DeepSeek热潮下，算力需求持续攀升。", "DeepSeek"),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    /// Written before the rules ran: purchases or uses that read like a price reference or a
+    /// popularity lead. Every one keeps its product.
+    #[test]
+    fn purchases_worded_like_the_frames_keep_the_product() {
+        let d = detector();
+        let probes = [
+            ("本院此前已部署DeepSeek，本次扩容DeepSeek算力。", "DeepSeek"),
+            ("参照阿里云报价采购阿里云云服务。", "Alibaba Cloud"),
+            ("依托阿里云平台建设本项目。", "Alibaba Cloud"),
+            ("云资源费用按阿里云官网刊例价格的7折结算。", "Alibaba Cloud"),
+            (
+                "参照阿里云刊例价格测算后，本项目采购阿里云百炼大模型服务。",
+                "Alibaba Cloud",
+            ),
+            (
+                "本项目采购华为云ModelArts服务，价格参照华为云官网刊例价确定。",
+                "Huawei Cloud",
+            ),
+            (
+                "本项目租用联通云GPU资源，参考联通云资费标准按月结算。",
+                "China Unicom Cloud",
+            ),
+            (
+                "参考DeepSeek官方部署指南完成DeepSeek-R1本地化部署。",
+                "DeepSeek",
+            ),
+            ("随着业务量增长，本项目扩容DeepSeek推理集群。", "DeepSeek"),
+            (
+                "DeepSeek走红以来，本院已部署DeepSeek-R1满血版。",
+                "DeepSeek",
+            ),
+            (
+                "中标人须提供DeepSeek-R1模型的私有化部署，模型走红后的访问高峰须保障。",
+                "DeepSeek",
+            ),
+            (
+                "本项目采购DeepSeek一体机，火爆的咨询需求由其承接。",
+                "DeepSeek",
+            ),
+            (
+                "采购阿里云通义千问服务，单价确定为每千tokens 0.002元。",
+                "Alibaba Cloud",
+            ),
+            (
+                "依据招标文件要求，采购腾讯云TI平台服务，服务价格测算详见附件。",
+                "Tencent Cloud",
+            ),
+            (
+                "本项目依据华为云昇腾AI云服务部署方案实施，价格确定方式为固定总价。",
+                "Huawei Cloud",
+            ),
+            (
+                "参照华为云昇腾云服务的配置确定算力规模，采购华为云昇腾云服务。",
+                "Huawei Cloud",
+            ),
+            (
+                "本项目采购移动云GPU云主机，费用参照移动云公布的刊例价执行。",
+                "China Mobile Cloud",
+            ),
+            (
+                "对标阿里云百炼平台能力，本项目采购阿里云百炼平台服务。",
+                "Alibaba Cloud",
+            ),
+            ("根据DeepSeek热度选择部署DeepSeek-R1模型。", "DeepSeek"),
+            (
+                "随着本院DeepSeek大模型上线使用持续升温，需扩容推理服务器。",
+                "DeepSeek",
+            ),
+            ("随着DeepSeek-R1部署完成，平台访问量火爆增长。", "DeepSeek"),
+            (
+                "依据火山引擎豆包大模型服务报价签订合同并采购火山引擎豆包大模型服务。",
+                "Volcano Engine",
+            ),
+            ("本项目部署DeepSeek，走红以来的访问量由其承接。", "DeepSeek"),
+        ];
+        let kept = probes
+            .iter()
+            .filter(|(text, product)| {
+                super::test_support::names(&d, text)
+                    .iter()
+                    .any(|n| n.starts_with(product))
+            })
+            .count();
+        eprintln!("extract75 probe: {kept}/{} kept", probes.len());
+        for (text, product) in probes {
+            assert_some(&d, text, product);
+        }
+    }
+}
