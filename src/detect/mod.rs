@@ -507,75 +507,75 @@ impl Detector {
                 .any(|&at| e <= at && example_stretch(&hay[e..at]))
                 // "如智谱GLM": the maker before the term is a term of the same product itself.
                 || (e <= start && self.same_product_term(&hay[e..start], term_index))
-        }) && !words_in_clause(&hay[new_end.max(end)..], &self.clause_words.resale))
-            || vetoing_suffixes.iter().any(|&s| {
-                [end, new_end]
-                    .iter()
-                    .any(|&at| s >= at && only_separators(&hay[at..s]))
-            })
-            || frame_opens.iter().any(|&(f, e)| {
-                let after = new_end.max(end);
-                match self.frame_reach.get(f) {
-                    Some(&reach @ (FrameReach::Lead | FrameReach::SentLead)) => {
-                        lead_closes.iter().any(|&(g, cs, ce)| {
-                            g == f
-                                && e <= cs
-                                && if reach == FrameReach::Lead {
-                                    in_clause(&hay[e..cs])
-                                } else {
-                                    other_subject_sentence(&hay[e..cs], &self.own_words)
-                                }
-                                && [start, new_start].iter().any(|&at| {
-                                    ce <= at
-                                        && (only_separators(&hay[ce..at])
-                                            || qualified(&hay[ce..at], &self.qualifiers))
-                                })
-                                && !own_clause(&hay[from..cs], &self.own_words, &self.bidder_words)
-                        })
-                    }
-                    // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
-                    Some(FrameReach::Ban) => {
-                        banned_stretch(&hay[e..new_start.min(start).max(e)])
-                            && frame_closes
-                                .iter()
-                                .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
-                    }
-                    // An old system's host, in a bracket, migrated off ("原X系统（部署于Y）数据迁移").
-                    // A closing word of the frame before the bracket ("原有业务迁移至政务云（X）")
-                    // makes the bracket the new host's, not the old system's.
-                    Some(FrameReach::Bracket) => {
-                        let between = &hay[e..new_start.min(start).max(e)];
-                        (in_bracket_of(between) || hosted_on(between, &self.clause_words.host_verbs))
-                            && !lead_closes.iter().any(|&(g, cs, _)| g == f && cs >= e)
-                            && frame_closes.iter().any(|&(g, s)| {
-                                g == f && s >= after && !sentence_break(&hay[after..s])
-                            })
-                    }
-                    // A refused question ("能否采用X投标？答：不接受").
-                    Some(FrameReach::Answer) => {
-                        in_clause(&hay[e..new_start.min(start).max(e)])
-                            && frame_closes
-                                .iter()
-                                .any(|&(g, s)| g == f && s >= after && refused(&hay[after..s]))
-                    }
-                    Some(&reach) => {
-                        in_clause(&hay[e..new_start.min(start).max(e)])
-                            && frame_closes.iter().any(|&(g, s)| {
-                                let gap = &hay[after.min(s)..s];
-                                g == f
-                                    && match reach {
-                                        FrameReach::Clause => !gap.contains(is_clause_mark),
-                                        FrameReach::Sentence => !sentence_break(gap),
-                                        _ => in_clause(gap),
-                                    }
-                            })
-                    }
-                    None => false,
-                }
-            })
-            || deletions
+        }) && !words_in_clause(
+            &hay[new_end.max(end)..],
+            &self.clause_words.resale,
+        )) || vetoing_suffixes.iter().any(|&s| {
+            [end, new_end]
                 .iter()
-                .any(|&e| deleted_quote(&hay[e..start], &self.replacement_words))
+                .any(|&at| s >= at && only_separators(&hay[at..s]))
+        }) || frame_opens.iter().any(|&(f, e)| {
+            let after = new_end.max(end);
+            match self.frame_reach.get(f) {
+                Some(&reach @ (FrameReach::Lead | FrameReach::SentLead)) => {
+                    lead_closes.iter().any(|&(g, cs, ce)| {
+                        g == f
+                            && e <= cs
+                            && if reach == FrameReach::Lead {
+                                in_clause(&hay[e..cs])
+                            } else {
+                                other_subject_sentence(&hay[e..cs], &self.own_words)
+                            }
+                            && [start, new_start].iter().any(|&at| {
+                                ce <= at
+                                    && (only_separators(&hay[ce..at])
+                                        || qualified(&hay[ce..at], &self.qualifiers))
+                            })
+                            && !own_clause(&hay[from..cs], &self.own_words, &self.bidder_words)
+                    })
+                }
+                // A prohibition over a list of outside products ("不得接入X等境外大模型接口").
+                Some(FrameReach::Ban) => {
+                    banned_stretch(&hay[e..new_start.min(start).max(e)])
+                        && frame_closes
+                            .iter()
+                            .any(|&(g, s)| g == f && s >= after && later_items(&hay[after..s]))
+                }
+                // An old system's host, in a bracket, migrated off ("原X系统（部署于Y）数据迁移").
+                // A closing word of the frame before the bracket ("原有业务迁移至政务云（X）")
+                // makes the bracket the new host's, not the old system's.
+                Some(FrameReach::Bracket) => {
+                    let between = &hay[e..new_start.min(start).max(e)];
+                    (in_bracket_of(between) || hosted_on(between, &self.clause_words.host_verbs))
+                        && !lead_closes.iter().any(|&(g, cs, _)| g == f && cs >= e)
+                        && frame_closes
+                            .iter()
+                            .any(|&(g, s)| g == f && s >= after && !sentence_break(&hay[after..s]))
+                }
+                // A refused question ("能否采用X投标？答：不接受").
+                Some(FrameReach::Answer) => {
+                    in_clause(&hay[e..new_start.min(start).max(e)])
+                        && frame_closes
+                            .iter()
+                            .any(|&(g, s)| g == f && s >= after && refused(&hay[after..s]))
+                }
+                Some(&reach) => {
+                    in_clause(&hay[e..new_start.min(start).max(e)])
+                        && frame_closes.iter().any(|&(g, s)| {
+                            let gap = &hay[after.min(s)..s];
+                            g == f
+                                && match reach {
+                                    FrameReach::Clause => !gap.contains(is_clause_mark),
+                                    FrameReach::Sentence => !sentence_break(gap),
+                                    _ => in_clause(gap),
+                                }
+                        })
+                }
+                None => false,
+            }
+        }) || deletions
+            .iter()
+            .any(|&e| deleted_quote(&hay[e..start], &self.replacement_words))
             || superseded.iter().any(|&s| {
                 replaced_quote(&hay[end.max(new_end).min(s)..s])
                     || unquoted_correction(
