@@ -3234,6 +3234,8 @@ mod extract75_price_trend_tests {
                 "Moonshot Kimi",
             ),
             ("在DeepSeek热潮下，算力需求持续攀升。", "DeepSeek"),
+            // A model code between the name and the rise word is skipped.
+            ("DeepSeek-V3爆火之后，算力租赁价格一路走高。", "DeepSeek"),
         ] {
             assert_none(&d, text, product);
         }
@@ -3313,6 +3315,10 @@ mod extract75_price_trend_tests {
                 "Volcano Engine",
             ),
             ("本项目部署DeepSeek，走红以来的访问量由其承接。", "DeepSeek"),
+            (
+                "部署DeepSeek-R1推理服务，热潮下的访问高峰须保障。",
+                "DeepSeek",
+            ),
         ];
         let kept = probes
             .iter()
