@@ -565,6 +565,9 @@ impl Detector {
                     let between = &hay[e..new_start.min(start).max(e)];
                     in_clause(between)
                         && !own_purchase(between, &self.own_words, &self.purchase_words)
+                        // "参会人员通过X会议系统参加大会": the means of a near frame.
+                        && !(reach == FrameReach::Near
+                            && means_of_other_head(between, &self.clause_words.means_verbs))
                         && frame_closes.iter().any(|&(g, s)| {
                             let gap = &hay[after.min(s)..s];
                             g == f
@@ -1029,6 +1032,18 @@ fn own_purchase(between: &str, own_words: &[String], purchase_words: &[String]) 
     purchase_words
         .iter()
         .any(|w| rest[own..].contains(w.as_str()))
+}
+
+/// `between` (a frame's opening word to the term) ends with a means verb (`meansverb`) after
+/// a word of its own ("参会人员通过"): the opening word governs that word and the term is the
+/// means of its action. A means verb right after the opening word ("与通过X调用相比") is the
+/// frame's object itself and says nothing.
+fn means_of_other_head(between: &str, means_verbs: &[String]) -> bool {
+    let head = between.trim_end_matches(' ');
+    means_verbs.iter().any(|w| {
+        head.strip_suffix(w.as_str())
+            .is_some_and(|rest| !rest.trim().is_empty())
+    })
 }
 
 /// Labels opening the answer to a supplier's question ("答1：", "答复：").
@@ -3489,6 +3504,27 @@ mod review77_tests {
             ("将华为云调整为政务云。", "Huawei Cloud"),
             ("项目组成员曾参加华为云开发者大会。", "Huawei Cloud"),
             ("不再采用阿里云的方案。", "Alibaba Cloud"),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn the_means_of_attending_an_event_is_used() {
+        let d = detector();
+        for (text, product) in [
+            ("参会人员通过腾讯云会议系统参加大会。", "Tencent Cloud"),
+            ("参会代表利用阿里云直播服务出席线上峰会。", "Alibaba Cloud"),
+            ("参会嘉宾借助华为云会议平台参加年度论坛。", "Huawei Cloud"),
+        ] {
+            assert_some(&d, text, product);
+        }
+        // The event's own vendor, and a means that is itself the compared item, still drop.
+        for (text, product) in [
+            ("项目组成员曾参加华为云开发者大会。", "Huawei Cloud"),
+            ("参会人员参加阿里云峰会。", "Alibaba Cloud"),
+            ("与通过OpenAI接口调用相比，本地部署成本更低。", "OpenAI"),
+            ("与利用英伟达A100训练相比，本方案能耗更低。", "NVIDIA A100"),
         ] {
             assert_none(&d, text, product);
         }
