@@ -563,8 +563,15 @@ impl Detector {
                             .iter()
                             .any(|&(g, s)| g == f && s >= after && refused(&hay[after..s]))
                 }
+                // "对本项目租用的X资源使用情况开展检查": a product stated as this purchase's
+                // own is not the frame's outside object.
                 Some(&reach) => {
-                    in_clause(&hay[e..new_start.min(start).max(e)])
+                    let between = &hay[e..new_start.min(start).max(e)];
+                    in_clause(between)
+                        && !own_purchase(between, &self.own_words, &self.purchase_words)
+                        // "参会人员通过X会议系统参加大会": the means of a near frame.
+                        && !(reach == FrameReach::Near
+                            && means_of_other_head(between, &self.clause_words.means_verbs))
                         && frame_closes.iter().any(|&(g, s)| {
                             let gap = &hay[after.min(s)..s];
                             g == f
@@ -1019,6 +1026,33 @@ fn own_clause(before: &str, own_words: &[String], bidder_words: &[String]) -> bo
         (Some(own), Some(bidder)) => own > bidder,
         (own, _) => own.is_some(),
     }
+}
+
+/// The stretch from a frame's opening word to the term (`between`) ends with this purchase's
+/// own acquisition of it: an own word, a later purchase verb and a final 的 ("本项目租用的",
+/// "本次采购的"), so the term is the buyer's product, not the frame's outside object.
+fn own_purchase(between: &str, own_words: &[String], purchase_words: &[String]) -> bool {
+    let Some(rest) = between.trim_end_matches(' ').strip_suffix('的') else {
+        return false;
+    };
+    let Some(own) = own_words.iter().filter_map(|w| rest.find(w.as_str())).min() else {
+        return false;
+    };
+    purchase_words
+        .iter()
+        .any(|w| rest[own..].contains(w.as_str()))
+}
+
+/// `between` (a frame's opening word to the term) ends with a means verb (`meansverb`) after
+/// a word of its own ("参会人员通过"): the opening word governs that word and the term is the
+/// means of its action. A means verb right after the opening word ("与通过X调用相比") is the
+/// frame's object itself and says nothing.
+fn means_of_other_head(between: &str, means_verbs: &[String]) -> bool {
+    let head = between.trim_end_matches(' ');
+    means_verbs.iter().any(|w| {
+        head.strip_suffix(w.as_str())
+            .is_some_and(|rest| !rest.trim().is_empty())
+    })
 }
 
 /// Labels opening the answer to a supplier's question ("答1：", "答复：").
@@ -3340,6 +3374,351 @@ mod extract75_price_trend_tests {
         eprintln!("extract75 probe: {kept}/{} kept", probes.len());
         for (text, product) in probes {
             assert_some(&d, text, product);
+        }
+    }
+}
+
+/// review77: sentences written before any run in the wording of the frames of extract71/73 and
+/// the head-noun rule, where the product IS bought or used (kept) or only named (dropped).
+#[cfg(test)]
+mod review77_tests {
+    use super::test_support::{assert_none, assert_some, detector};
+
+    #[test]
+    fn a_product_bought_or_used_in_a_not_use_frame_stays() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "培训服务：中标人须对采购的华为云资源开展培训。",
+                "Huawei Cloud",
+            ),
+            (
+                "本项目租用阿里云ECS云服务器，中标人须提供阿里云工程师7×24小时驻场运维。",
+                "Alibaba Cloud",
+            ),
+            (
+                "投标人须为华为云合作伙伴，并提供华为云资源不少于200核。",
+                "Huawei Cloud",
+            ),
+            (
+                "采购昇腾910B服务器8台，中标人须提供昇腾工程师现场安装调试。",
+                "Huawei Ascend",
+            ),
+            (
+                "采购腾讯云对象存储服务，供应商须提供腾讯云原厂授权证书。",
+                "Tencent Cloud",
+            ),
+            (
+                "须提供所投NVIDIA A100服务器的原厂授权书及质保证书。",
+                "NVIDIA A100",
+            ),
+            (
+                "中标人负责对采购人技术人员进行昇腾910B服务器操作培训。",
+                "Huawei Ascend",
+            ),
+            (
+                "本项目依托华为云部署，投标人须提供不少于3个华为云上线案例。",
+                "Huawei Cloud",
+            ),
+            (
+                "拟派驻场工程师须持有华为云HCIE证书，负责本项目华为云Stack平台运维。",
+                "Huawei Cloud",
+            ),
+            (
+                "本次采购的英伟达H20服务器须由英伟达授权的合作伙伴供货。",
+                "NVIDIA H20",
+            ),
+            (
+                "投标人须为阿里云授权合作伙伴，负责提供阿里云资源。",
+                "Alibaba Cloud",
+            ),
+            (
+                "培训内容：天翼云主机的开通、配置及运维。",
+                "China Telecom Cloud",
+            ),
+            ("通过华为云会议系统参加大会。", "Huawei Cloud"),
+            (
+                "采购阿里云视频直播服务，用于年度峰会的线上直播。",
+                "Alibaba Cloud",
+            ),
+            (
+                "中标人须使用腾讯云会议组织参会人员参加线上峰会。",
+                "Tencent Cloud",
+            ),
+            (
+                "本项目租用华为云服务器，验收阶段中标人须组织采购人赴华为云数据中心现场考察。",
+                "Huawei Cloud",
+            ),
+            ("采购昇腾910B服务器，替换原有CPU服务器。", "Huawei Ascend"),
+            ("本项目使用海光DCU加速卡替换原有的英伟达V100显卡。", "Hygon"),
+            ("以阿里云替换自建机房，全部业务迁移上云。", "Alibaba Cloud"),
+            ("新购寒武纪MLU370加速卡，取代现有老旧设备。", "Cambricon"),
+            ("用华为云取代原有的自建服务器。", "Huawei Cloud"),
+            ("对部署于华为云的业务系统开展等保测评。", "Huawei Cloud"),
+            (
+                "本项目开展基于昇腾910B的大模型训练研究，采购昇腾910B服务器2台。",
+                "Huawei Ascend",
+            ),
+            (
+                "委托第三方对采购的腾讯云资源使用情况进行审计。",
+                "Tencent Cloud",
+            ),
+            (
+                "除本次采购的华为云资源外，不得使用其他公有云服务。",
+                "Huawei Cloud",
+            ),
+            (
+                "禁止将业务数据存储于境外云服务，须统一使用天翼云。",
+                "China Telecom Cloud",
+            ),
+            (
+                "参照兄弟单位已采购的阿里云政务云服务，本次续购阿里云政务云资源一年。",
+                "Alibaba Cloud",
+            ),
+            ("按《华为云服务等级协议》提供华为云服务。", "Huawei Cloud"),
+            (
+                "中标人应按照《阿里云ECS使用指南》对采购人提供的阿里云ECS实例进行配置。",
+                "Alibaba Cloud",
+            ),
+            (
+                "依据《天翼云产品服务协议》，采购天翼云主机50台。",
+                "China Telecom Cloud",
+            ),
+            (
+                "经比选，A方案未被采纳，最终采用华为云方案。",
+                "Huawei Cloud",
+            ),
+            (
+                "原拟采用的自建方案未被采纳，改为租用阿里云。",
+                "Alibaba Cloud",
+            ),
+            (
+                "中标人不得将采购的腾讯云资源转租给第三方。",
+                "Tencent Cloud",
+            ),
+            ("采购人租用的华为云资源不得转售或出借。", "Huawei Cloud"),
+            (
+                "原系统部署于自建机房，现已停止使用，本次迁移至华为云。",
+                "Huawei Cloud",
+            ),
+            (
+                "原系统部署于阿里云，合同到期后继续使用阿里云。",
+                "Alibaba Cloud",
+            ),
+            ("将云服务商调整为天翼云。", "China Telecom Cloud"),
+            ("将昇腾910B服务器采购数量调整为8台。", "Huawei Ascend"),
+            ("将GPU型号由A800调整为H20。", "NVIDIA H20"),
+            (
+                "所投软件须部署于采购人现有的华为云平台，并提供与华为云的兼容性证明。",
+                "Huawei Cloud",
+            ),
+            (
+                "提供与华为云的兼容性证明，系统须部署于华为云。",
+                "Huawei Cloud",
+            ),
+            (
+                "本项目采用华为云部署，若华为云资源不足，中标人须及时扩容。",
+                "Huawei Cloud",
+            ),
+            (
+                "若中标人提供的昇腾910B服务器出现故障，须在4小时内响应。",
+                "Huawei Ascend",
+            ),
+            (
+                "不再采用自建机房的方案，改为采用华为云的方案。",
+                "Huawei Cloud",
+            ),
+            (
+                "不再采用本地部署方案，统一采用阿里云的方案。",
+                "Alibaba Cloud",
+            ),
+            (
+                "投标人须提供阿里云ECS实例，并具有类似项目部署业绩。",
+                "Alibaba Cloud",
+            ),
+            (
+                "本项目部署在腾讯云上，投标人须具有腾讯云部署业绩。",
+                "Tencent Cloud",
+            ),
+            (
+                "采购昇腾910B服务器，投标人须具有昇腾910B部署业绩不少于2个。",
+                "Huawei Ascend",
+            ),
+            (
+                "中标人须提供昇腾工程师现场安装调试本次采购的AI服务器。",
+                "Huawei Ascend",
+            ),
+            (
+                "投标人须提供不少于3个本项目所用华为云的上线案例。",
+                "Huawei Cloud",
+            ),
+            (
+                "供应商须为华为云合作伙伴，负责本项目云资源的开通与运维。",
+                "Huawei Cloud",
+            ),
+            (
+                "培训服务：中标人须提供昇腾910B服务器操作培训。",
+                "Huawei Ascend",
+            ),
+            (
+                "中标人须具有华为云授权服务商资质，提供本项目所需云主机。",
+                "Huawei Cloud",
+            ),
+            ("通过腾讯会议及腾讯云直播参加年度大会。", "Tencent Cloud"),
+            (
+                "中标人须提供阿里云直播服务，保障峰会线上参会。",
+                "Alibaba Cloud",
+            ),
+            (
+                "组织采购人赴华为云贵安数据中心考察本项目租用的云资源部署情况。",
+                "Huawei Cloud",
+            ),
+            ("采购华为云资源，替换原有自建机房。", "Huawei Cloud"),
+            (
+                "本次新建的昇腾910B集群将取代原有CPU计算节点。",
+                "Huawei Ascend",
+            ),
+            ("以天翼云主机替换原有物理服务器。", "China Telecom Cloud"),
+            (
+                "将原有业务迁移至阿里云，替换到期的IDC托管服务。",
+                "Alibaba Cloud",
+            ),
+            ("对本项目租用的腾讯云资源开展安全审计。", "Tencent Cloud"),
+            (
+                "开展基于昇腾910B算力平台的模型适配研究，所需算力由中标人提供。",
+                "Huawei Ascend",
+            ),
+            ("除华为云外，本项目不得使用其他公有云。", "Huawei Cloud"),
+            (
+                "禁止使用境外云服务，本项目云资源统一部署于天翼云。",
+                "China Telecom Cloud",
+            ),
+            (
+                "项目经理曾就职于阿里云，本项目须部署于阿里云。",
+                "Alibaba Cloud",
+            ),
+            (
+                "中标人按《阿里云服务等级协议》提供不低于99.95%的可用性。",
+                "Alibaba Cloud",
+            ),
+            (
+                "服务标准执行《华为云服务等级协议》，本项目租用云主机20台。",
+                "Huawei Cloud",
+            ),
+            ("中标人不得将本项目华为云资源转租他人。", "Huawei Cloud"),
+            (
+                "原系统部署于本地机房，本次整体迁移至华为云，原机房停止使用。",
+                "Huawei Cloud",
+            ),
+            ("将“自建机房”调整为“华为云”。", "Huawei Cloud"),
+            ("将部署环境由本地机房调整为阿里云。", "Alibaba Cloud"),
+            ("若华为云资源不足，中标人须在24小时内扩容。", "Huawei Cloud"),
+            (
+                "若所投昇腾910B服务器出现故障，须4小时内响应。",
+                "Huawei Ascend",
+            ),
+            (
+                "不再采用自建机房的方案，改为租用天翼云。",
+                "China Telecom Cloud",
+            ),
+            (
+                "投标人须提供阿里云ECS实例，并具有阿里云部署业绩。",
+                "Alibaba Cloud",
+            ),
+            (
+                "投标人须具有昇腾910B部署业绩，并提供昇腾910B服务器8台。",
+                "Huawei Ascend",
+            ),
+            (
+                "与市卫健委已采购的华为云资源统一管理，本次扩容华为云资源。",
+                "Huawei Cloud",
+            ),
+            (
+                "采购英伟达H20服务器2台（须符合出口管制要求）。",
+                "NVIDIA H20",
+            ),
+            (
+                "采购华为昇腾服务器4台，价格不得高于市场价。",
+                "Huawei Ascend",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn a_product_only_named_in_these_frames_is_still_dropped() {
+        let d = detector();
+        for (text, product) in [
+            ("投标人具有华为云部署业绩的，每个加1分。", "Huawei Cloud"),
+            ("项目负责人曾就职于阿里云。", "Alibaba Cloud"),
+            ("参考《华为云白皮书》编制技术方案。", "Huawei Cloud"),
+            ("投标人具有阿里云认证证书的得2分。", "Alibaba Cloud"),
+            ("原系统部署于阿里云，现已停止使用。", "Alibaba Cloud"),
+            ("经比选，腾讯云方案未被采纳。", "Tencent Cloud"),
+            ("将华为云调整为政务云。", "Huawei Cloud"),
+            ("项目组成员曾参加华为云开发者大会。", "Huawei Cloud"),
+            ("不再采用阿里云的方案。", "Alibaba Cloud"),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn the_means_of_attending_an_event_is_used() {
+        let d = detector();
+        for (text, product) in [
+            ("参会人员通过腾讯云会议系统参加大会。", "Tencent Cloud"),
+            ("参会代表利用阿里云直播服务出席线上峰会。", "Alibaba Cloud"),
+            ("参会嘉宾借助华为云会议平台参加年度论坛。", "Huawei Cloud"),
+        ] {
+            assert_some(&d, text, product);
+        }
+        // The event's own vendor, and a means that is itself the compared item, still drop.
+        for (text, product) in [
+            ("项目组成员曾参加华为云开发者大会。", "Huawei Cloud"),
+            ("参会人员参加阿里云峰会。", "Alibaba Cloud"),
+            ("与通过OpenAI接口调用相比，本地部署成本更低。", "OpenAI"),
+            ("与利用英伟达A100训练相比，本方案能耗更低。", "NVIDIA A100"),
+        ] {
+            assert_none(&d, text, product);
+        }
+    }
+
+    #[test]
+    fn this_purchases_own_product_inside_a_frame_is_not_its_object() {
+        let d = detector();
+        for (text, product) in [
+            (
+                "对本项目租用的华为云资源使用情况开展安全检查。",
+                "Huawei Cloud",
+            ),
+            ("对本次采购的阿里云资源使用情况进行检查。", "Alibaba Cloud"),
+            (
+                "中标人须组织采购人参观本项目租用的华为云数据中心。",
+                "Huawei Cloud",
+            ),
+            (
+                "验收时赴现场参观本单位租用的天翼云数据中心。",
+                "China Telecom Cloud",
+            ),
+        ] {
+            assert_some(&d, text, product);
+        }
+        // Others' use and a plain visit are still the frame's object.
+        for (text, product) in [
+            ("对下属单位使用阿里云情况开展安全检查。", "Alibaba Cloud"),
+            (
+                "对各科室采购的阿里云资源使用情况开展安全检查。",
+                "Alibaba Cloud",
+            ),
+            ("组织人员赴杭州参观阿里云数据中心。", "Alibaba Cloud"),
+            (
+                "组织人员参观本项目所在园区附近的华为云数据中心。",
+                "Huawei Cloud",
+            ),
+        ] {
+            assert_none(&d, text, product);
         }
     }
 }

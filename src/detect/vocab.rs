@@ -222,6 +222,9 @@ pub(crate) struct ClauseWords {
     /// Words opening a correction's old side (`correctionlead`: 原, 由, 将) earlier in the
     /// term's clause: a correction verb soon after the term then replaces it without quotes.
     pub correction_leads: Vec<String>,
+    /// Words making the term the means of a `frame` (`meansverb`: 通过, 借助, 利用) when they
+    /// stand right before it ("通过X会议系统参加大会"): the product is used, not the frame's object.
+    pub means_verbs: Vec<String>,
 }
 
 /// Spelling variants are generated only up to this many per term, to keep the automaton small.
@@ -377,7 +380,7 @@ impl Vocabulary {
                 // only before a term followed by "的" and a fraction.
                 p @ ("name" | "break" | "model" | "ratio" | "purchase" | "scopelead"
                 | "qualifier" | "approx" | "own" | "bidder" | "replacement"
-                | "verdictguard" | "resale" | "hostverb" | "correctionlead") => {
+                | "verdictguard" | "resale" | "hostverb" | "correctionlead" | "meansverb") => {
                     let word = normalize_term(row.get("term")?);
                     if word.is_empty() {
                         return Err(row.error("empty term".to_string()));
@@ -397,13 +400,14 @@ impl Vocabulary {
                         "resale" => clause_words.resale.push(word),
                         "hostverb" => clause_words.host_verbs.push(word),
                         "correctionlead" => clause_words.correction_leads.push(word),
+                        "meansverb" => clause_words.means_verbs.push(word),
                         _ => model_suffixes.push(word),
                     }
                     continue;
                 }
                 other => {
                     return Err(row.error(format!(
-                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, headnoun, partnerhead, producthead, headmodifier, headrequire, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement, verdictguard, resale, hostverb, correctionlead, notconditional, plannoun, pastlead, pastperfective, pastverb, pastquant, pastorg or pastown"
+                        "position {other:?} is not near, prefix, suffix, frame, clauseframe, sentframe, leadframe, sentleadframe, banframe, answerframe, bracketframe, verdictframe, scope, note, pastprefix, deletion, superseded, sharesuffix, negator, negatorobject, scopeverb, negfill, scopeobject, conditional, headnoun, partnerhead, producthead, headmodifier, headrequire, name, break, model, ratio, purchase, scopelead, kindlead, qualifier, approx, own, bidder, replacement, verdictguard, resale, hostverb, correctionlead, meansverb, notconditional, plannoun, pastlead, pastperfective, pastverb, pastquant, pastorg or pastown"
                     )));
                 }
             };
