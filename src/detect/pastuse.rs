@@ -40,6 +40,7 @@ const ORG_GAP_CHARS: usize = 8;
 /// Characters of the term's sentence read after it for an own-subject word.
 const REST_CHARS: usize = 60;
 
+/// What a listed word is (its `context.csv` position).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Lead,
@@ -51,6 +52,7 @@ enum Kind {
 }
 
 /// The words of the rule, their context group and their automaton.
+/// The word lists of the rule and their automaton.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct OthersUse {
     words: Vec<(String, Kind)>,
@@ -59,10 +61,12 @@ pub(crate) struct OthersUse {
 }
 
 /// One word found: its kind and byte span in the text read.
+/// A listed word found in a sentence: its kind, start and end byte.
 type Hit = (Kind, usize, usize);
 
 impl OthersUse {
     /// Add the spellings of one word of `position` (one of [`POSITIONS`]) from `group`.
+    /// Add the spellings of one word of `position` (one of [`POSITIONS`]) of `group`.
     pub(crate) fn add(&mut self, position: &str, group: usize, spellings: Vec<String>) {
         let kind = match position {
             "pastlead" => Kind::Lead,
@@ -79,6 +83,7 @@ impl OthersUse {
     }
 
     /// Build the automaton once every row is read.
+    /// Build the automaton once every word is added.
     pub(crate) fn finish(&mut self) -> anyhow::Result<()> {
         if self.words.is_empty() {
             return Ok(());
@@ -94,10 +99,12 @@ impl OthersUse {
     }
 
     /// The rule serves a term that excludes one of `excludes` (the group its rows belong to).
+    /// Whether the rule serves a term excluding the groups `excludes`.
     pub(crate) fn serves(&self, excludes: &[usize]) -> bool {
         self.groups.iter().any(|g| excludes.contains(g))
     }
 
+    /// Every listed word in `s`, overlapping.
     fn hits(&self, s: &str) -> Vec<Hit> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
@@ -112,6 +119,8 @@ impl OthersUse {
 
     /// The term whose window text before it is `before` and after it `after` is another
     /// subject's earlier use (see the module doc).
+    /// Whether the term, with `before` its window's text before it and `after` the text after
+    /// it, is told as another subject's earlier use.
     pub(crate) fn others_before(&self, before: &str, after: &str) -> bool {
         let sentence = &before[before
             .rfind(is_sentence_end)
@@ -198,11 +207,13 @@ impl OthersUse {
 }
 
 /// A character that ends a sentence for this rule (the clause marks that are no comma or colon).
+/// A character that ends a sentence for this rule (a table cell's `|` too).
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | ';' | '!' | '?' | '|' | '\n')
 }
 
 /// Length of the character at byte `i` of `s`.
+/// The byte length of the character at `i` (1 past the end).
 fn char_len(s: &str, i: usize) -> usize {
     s[i..].chars().next().map_or(1, char::len_utf8)
 }
